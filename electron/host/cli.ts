@@ -1,0 +1,51 @@
+/**
+ * `npm run serve`: the browser host. Flags: --data <folder>, --port <n>.
+ * Prints the URL to open (token included).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { databaseFile, parseFlags, resolveDataDir, UsageError } from '../config/data-dir';
+import { createServices } from '../services';
+import { openStore, StoreOpenError } from '../store/open-store';
+import { startHost } from './server';
+
+const root = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
+
+async function main(): Promise<void> {
+  const flags = parseFlags(process.argv.slice(2), ['data', 'port']);
+  let port = 0;
+  const portText = flags.values.port ?? process.env.MEETING_CLERK_PORT;
+  if (portText !== undefined) {
+    if (!/^\d+$/.test(portText) || Number(portText) > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${portText}"`);
+    port = Number(portText);
+  }
+  const dataDir = resolveDataDir(flags.values.data);
+  const staticDir = join(root, 'dist', 'renderer');
+  if (!existsSync(join(staticDir, 'index.html'))) {
+    throw new UsageError('The renderer has not been built: run `npm run build:renderer` first (npm run serve does this for you).');
+  }
+  const store = openStore(databaseFile(dataDir));
+  const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  const services = createServices(store, { transport: 'browser-host', version });
+  const host = await startHost({ services, staticDir, port });
+  console.log(`Meeting Clerk browser host: data in ${store.file}`);
+  console.log(`Open ${host.url}`);
+  const stop = () => {
+    void host.close().then(() => {
+      store.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof UsageError || error instanceof StoreOpenError) {
+    console.error(`meeting-clerk serve: ${error.message}`);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

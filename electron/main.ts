@@ -1,0 +1,91 @@
+/**
+ * The Electron shell: one hardened window over the local services. Everything
+ * below this file runs in plain Node and is tested there.
+ */
+import { app, BrowserWindow, dialog, session } from 'electron';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { databaseFile, parseFlags, resolveDataDir, UsageError } from './config/data-dir';
+import { registerIpc } from './ipc';
+import { isPermissionAllowed, isTrustedAppUrl } from './security/trusted-url';
+import { secureWindowOptions } from './security/window-options';
+import { createServices } from './services';
+import { openStore, StoreOpenError, type Store } from './store/open-store';
+
+const root = join(__dirname, '..');
+const indexFile = join(root, 'dist', 'renderer', 'index.html');
+const indexUrl = pathToFileURL(indexFile).toString();
+
+/** better-sqlite3 built for Electron's ABI, kept apart from the Node build. */
+function electronNativeBinding(): string | undefined {
+  const candidates = [join(process.resourcesPath, 'native', 'better_sqlite3.node'), join(root, 'native', 'electron', 'better_sqlite3.node')];
+  return candidates.find((file) => existsSync(file));
+}
+
+function dataDirFromArgs(): string {
+  // Electron puts its own switches first; ours come after the app path.
+  const ours = process.argv.slice(app.isPackaged ? 1 : 2).filter((arg) => !arg.startsWith('--inspect'));
+  const flags = parseFlags(ours, ['data']);
+  return flags.values.data || process.env.MEETING_CLERK_DATA ? resolveDataDir(flags.values.data) : app.getPath('userData');
+}
+
+function hardenSessions(): void {
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(isPermissionAllowed(permission)));
+  session.defaultSession.setPermissionCheckHandler((_contents, permission) => isPermissionAllowed(permission));
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isTrustedAppUrl(url, indexUrl)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isTrustedAppUrl(url, indexUrl)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow(secureWindowOptions(join(__dirname, 'preload.cjs')));
+  win.once('ready-to-show', () => win.show());
+  void win.loadFile(indexFile);
+  return win;
+}
+
+function fatal(title: string, message: string): never {
+  dialog.showErrorBox(title, message);
+  app.exit(1);
+  throw new Error(message);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let store: Store | undefined;
+  app.on('second-instance', () => {
+    const win = BrowserWindow.getAllWindows()[0];
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => store?.close());
+
+  void app.whenReady().then(() => {
+    hardenSessions();
+    try {
+      const dataDir = dataDirFromArgs();
+      store = openStore(databaseFile(dataDir), { nativeBinding: electronNativeBinding() });
+    } catch (error) {
+      if (error instanceof StoreOpenError || error instanceof UsageError) fatal('Meeting Clerk cannot open its data', error.message);
+      throw error;
+    }
+    const services = createServices(store, { transport: 'electron', version: app.getVersion() });
+    registerIpc(services, (url) => isTrustedAppUrl(url, indexUrl));
+    createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    });
+  });
+}

@@ -1,0 +1,59 @@
+/**
+ * The service layer: binds every call in the contract to its handler,
+ * validates input with the call's schema, and runs each call in one
+ * transaction. Both transports (Electron IPC, browser host) use dispatch().
+ */
+import { contract, isCallName, type CallName } from '../../shared/contract';
+import { DomainError, fail, ok, type Result } from '../../shared/result';
+import { describeIssues } from '../../shared/schemas';
+import type { Store } from '../store/open-store';
+import { LATEST_SCHEMA_VERSION } from '../store/migrations';
+import { agendaItemHandlers } from './agenda-items';
+import { bodyHandlers } from './bodies';
+import type { Handlers, ServiceContext } from './context';
+import { meetingHandlers } from './meetings';
+import { memberHandlers } from './members';
+
+const handlers: Handlers = {
+  'app.info': (_input, ctx) => ({
+    version: ctx.version,
+    dataFile: ctx.store.file,
+    schemaVersion: LATEST_SCHEMA_VERSION,
+    transport: ctx.transport,
+  }),
+  ...bodyHandlers,
+  ...memberHandlers,
+  ...meetingHandlers,
+  ...agendaItemHandlers,
+};
+
+export interface Services {
+  dispatch(name: unknown, input: unknown): Result<unknown>;
+  context: ServiceContext;
+}
+
+export function createServices(store: Store, options: Partial<Omit<ServiceContext, 'store'>> = {}): Services {
+  const context: ServiceContext = {
+    store,
+    now: options.now ?? (() => new Date()),
+    transport: options.transport ?? 'browser-host',
+    version: options.version ?? '0.0.0',
+  };
+
+  function dispatch(name: unknown, input: unknown): Result<unknown> {
+    if (!isCallName(name)) return fail('unknown_call', `There is no API call named ${JSON.stringify(String(name)).slice(0, 80)}`);
+    const parsed = contract[name].input.safeParse(input ?? {});
+    if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error));
+    const handler = handlers[name] as (input: unknown, ctx: ServiceContext) => unknown;
+    try {
+      return ok(store.transaction(() => handler(parsed.data, context)));
+    } catch (error) {
+      if (error instanceof DomainError) return fail(error.code, error.message);
+      const message = (error as Error)?.message ?? String(error);
+      if (/constraint failed/i.test(message)) return fail('invalid_input', `The change was refused by a data rule: ${message}`);
+      return fail('internal', `Unexpected error in ${name as CallName}: ${message}`);
+    }
+  }
+
+  return { dispatch, context };
+}

@@ -1,0 +1,144 @@
+/**
+ * Opens (or creates) the clerk's database file. A file that is not ours, or
+ * one written by a newer version of the app, is refused before anything
+ * writes to it, so the user's data is never damaged by a mismatched app.
+ */
+import Database from 'better-sqlite3';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
+
+/** PRAGMA application_id for Meeting Clerk files: ASCII "MCLK". */
+export const APPLICATION_ID = 0x4d434c4b;
+const SQLITE_MAGIC = 'SQLite format 3\u0000';
+
+export type StoreOpenErrorReason = 'not_sqlite' | 'foreign' | 'too_new' | 'unreadable';
+
+export class StoreOpenError extends Error {
+  constructor(
+    readonly reason: StoreOpenErrorReason,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreOpenError';
+  }
+}
+
+export interface StoreOptions {
+  /** Path to better_sqlite3.node built for the running runtime (Electron). */
+  nativeBinding?: string;
+}
+
+export interface Store {
+  db: Database.Database;
+  file: string;
+  schemaVersion: number;
+  /** Runs fn in one IMMEDIATE transaction: all of it lands, or none. */
+  transaction<T>(fn: () => T): T;
+  close(): void;
+}
+
+interface Header {
+  userVersion: number;
+  applicationId: number;
+}
+
+/** Reads the 100-byte SQLite header without opening the database. */
+function readHeader(file: string): Header | null {
+  const size = statSync(file).size;
+  if (size === 0) return null;
+  const buf = Buffer.alloc(100);
+  const fd = openSync(file, 'r');
+  try {
+    const read = readSync(fd, buf, 0, 100, 0);
+    if (read < 100 || buf.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
+      throw new StoreOpenError('not_sqlite', `${file} is not a Meeting Clerk database (it is not an SQLite file). It was left untouched.`);
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return { userVersion: buf.readUInt32BE(60), applicationId: buf.readUInt32BE(68) };
+}
+
+function checkIdentity(file: string, header: Header): void {
+  if (header.applicationId !== APPLICATION_ID && header.applicationId !== 0) {
+    throw new StoreOpenError('foreign', `${file} belongs to another application, not Meeting Clerk. It was left untouched.`);
+  }
+  if (header.userVersion > LATEST_SCHEMA_VERSION) {
+    throw new StoreOpenError(
+      'too_new',
+      `${file} was written by a newer version of Meeting Clerk (data version ${header.userVersion}; this app reads up to ${LATEST_SCHEMA_VERSION}). Update the app to open it. The file was left untouched.`,
+    );
+  }
+}
+
+/** A file with tables but not our application id is someone else's database. */
+function checkNotForeignTables(file: string, options: StoreOptions): void {
+  const probe = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
+  try {
+    const appId = probe.pragma('application_id', { simple: true }) as number;
+    const version = probe.pragma('user_version', { simple: true }) as number;
+    checkIdentity(file, { applicationId: appId, userVersion: version });
+    const tables = probe.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'`).get() as { n: number };
+    if (appId !== APPLICATION_ID && tables.n > 0) {
+      throw new StoreOpenError('foreign', `${file} is an SQLite database of another application, not Meeting Clerk. It was left untouched.`);
+    }
+  } finally {
+    probe.close();
+  }
+}
+
+export function openStore(file: string, options: StoreOptions = {}): Store {
+  if (existsSync(file)) {
+    let header: Header | null;
+    try {
+      header = readHeader(file);
+    } catch (error) {
+      if (error instanceof StoreOpenError) throw error;
+      throw new StoreOpenError('unreadable', `${file} could not be read: ${(error as Error).message}`);
+    }
+    if (header) {
+      checkIdentity(file, header);
+      try {
+        checkNotForeignTables(file, options);
+      } catch (error) {
+        if (error instanceof StoreOpenError) throw error;
+        throw new StoreOpenError('unreadable', `${file} could not be opened as a database (${(error as Error).message}). It was left untouched.`);
+      }
+    }
+  } else {
+    mkdirSync(dirname(file), { recursive: true });
+  }
+
+  const db = new Database(file, { nativeBinding: options.nativeBinding });
+  try {
+    db.pragma('journal_mode = WAL');
+    // A clerk's record outweighs the fraction of a millisecond FULL costs per commit.
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    const schemaVersion = migrate(db);
+    return {
+      db,
+      file,
+      schemaVersion,
+      transaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
+      close: () => db.close(),
+    };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function migrate(db: Database.Database): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const pending = migrations.filter((m) => m.version > current);
+  if (pending.length === 0) return current;
+  db.transaction(() => {
+    for (const step of pending) db.exec(step.sql);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    db.pragma(`user_version = ${LATEST_SCHEMA_VERSION}`);
+  }).immediate();
+  return LATEST_SCHEMA_VERSION;
+}

@@ -1,0 +1,127 @@
+import { useEffect, useState } from 'react';
+import { ShortcutsDialog } from './components/ShortcutsDialog';
+import { SaveIndicator } from './components/SaveIndicator';
+import { flushAllSaves } from './state/save-status';
+import { useApp } from './state/store';
+import { BodyScreen } from './screens/BodyScreen';
+import { HomeScreen } from './screens/HomeScreen';
+import { MeetingScreen } from './screens/MeetingScreen';
+
+export function App() {
+  const route = useApp((s) => s.route);
+  const navigate = useApp((s) => s.navigate);
+  const loadError = useApp((s) => s.loadError);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+
+  useEffect(() => {
+    const state = useApp.getState();
+    void state.refreshBodies();
+    const onPop = () => useApp.getState().syncRouteFromHash();
+    window.addEventListener('popstate', onPop);
+    window.addEventListener('hashchange', onPop);
+    return () => {
+      window.removeEventListener('popstate', onPop);
+      window.removeEventListener('hashchange', onPop);
+    };
+  }, []);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const key = event.key.toLowerCase();
+      if (event.key === 'F1' || (event.ctrlKey && key === '/')) {
+        event.preventDefault();
+        setShortcutsOpen(true);
+      } else if (event.ctrlKey && key === 's') {
+        event.preventDefault();
+        void flushAllSaves();
+      } else if (event.altKey && key === 'n') {
+        event.preventDefault();
+        document.querySelector<HTMLElement>('[data-shortcut-target="new"]')?.focus();
+      } else if (event.altKey && key === 'h') {
+        event.preventDefault();
+        navigate({ name: 'home' });
+      } else if (event.altKey && key === 'b') {
+        const meeting = useApp.getState().meeting;
+        if (route.name === 'meeting' && meeting) {
+          event.preventDefault();
+          navigate({ name: 'body', bodyId: meeting.bodyId });
+        }
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [navigate, route]);
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <a className="brand" href="#/" onClick={(e) => (e.preventDefault(), navigate({ name: 'home' }))}>
+          Meeting Clerk
+        </a>
+        <Breadcrumbs />
+        <SaveIndicator />
+        <ShortcutsDialog open={shortcutsOpen} onOpenChange={setShortcutsOpen} />
+      </header>
+      <div className="layout">
+        <Sidebar />
+        <main className="content" id="main">
+          {loadError ? (
+            <p className="banner-error" role="alert">
+              {loadError}
+            </p>
+          ) : null}
+          {route.name === 'home' ? <HomeScreen /> : null}
+          {route.name === 'body' ? <BodyScreen bodyId={route.bodyId} /> : null}
+          {route.name === 'meeting' ? <MeetingScreen meetingId={route.meetingId} /> : null}
+        </main>
+      </div>
+    </div>
+  );
+}
+
+function Breadcrumbs() {
+  const route = useApp((s) => s.route);
+  const meeting = useApp((s) => s.meeting);
+  const navigate = useApp((s) => s.navigate);
+  if (route.name !== 'meeting' || !meeting) return <span className="spacer" />;
+  return (
+    <nav className="breadcrumbs" aria-label="Breadcrumbs">
+      <a href={`#/bodies/${meeting.bodyId}`} onClick={(e) => (e.preventDefault(), navigate({ name: 'body', bodyId: meeting.bodyId }))}>
+        ← {meeting.body.name}
+      </a>
+    </nav>
+  );
+}
+
+function Sidebar() {
+  const bodies = useApp((s) => s.bodies);
+  const route = useApp((s) => s.route);
+  const currentBodyId = useApp((s) => (s.route.name === 'body' ? s.route.bodyId : s.route.name === 'meeting' ? s.meeting?.bodyId : undefined));
+  const navigate = useApp((s) => s.navigate);
+  return (
+    <nav className="sidebar" aria-label="Bodies">
+      <h2 className="sidebar-title">Bodies</h2>
+      <ul>
+        {bodies.map((b) => (
+          <li key={b.id}>
+            <a
+              href={`#/bodies/${b.id}`}
+              aria-current={currentBodyId === b.id ? 'page' : undefined}
+              onClick={(e) => (e.preventDefault(), navigate({ name: 'body', bodyId: b.id }))}
+            >
+              {b.name}
+            </a>
+          </li>
+        ))}
+      </ul>
+      <a
+        className="sidebar-new"
+        href="#/"
+        aria-current={route.name === 'home' ? 'page' : undefined}
+        onClick={(e) => (e.preventDefault(), navigate({ name: 'home' }))}
+      >
+        + New body
+      </a>
+    </nav>
+  );
+}

@@ -1,0 +1,208 @@
+/**
+ * Fields that save as the clerk types: a short pause, leaving the field, or
+ * closing the window sends the change. The server's message for a refused
+ * value appears under the field.
+ */
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import type { Result } from '../../../shared/result';
+import { flushSave, scheduleSave } from '../state/save-status';
+
+type Saver<T> = (value: T) => Promise<Result<unknown>>;
+
+function useAutosave<T>(saveKey: string, value: T, onSave: Saver<T>, delay?: number) {
+  const [draft, setDraft] = useState<T>(value);
+  const [error, setError] = useState<string | null>(null);
+  const editing = useRef(false);
+  // Counts keystrokes so a late answer for an older value never overwrites newer typing.
+  const version = useRef(0);
+  const onSaveRef = useRef(onSave);
+  onSaveRef.current = onSave;
+
+  // Take in fresh values from the store unless the clerk is mid-edit here.
+  useEffect(() => {
+    if (!editing.current) setDraft(value);
+  }, [value]);
+
+  const change = (next: T) => {
+    editing.current = true;
+    const mine = ++version.current;
+    setDraft(next);
+    scheduleSave(
+      saveKey,
+      async () => {
+        const result = await onSaveRef.current(next);
+        if (mine !== version.current) return;
+        setError(result.ok ? null : result.error.message);
+        editing.current = false;
+      },
+      delay,
+    );
+  };
+  const flush = () => void flushSave(saveKey);
+  return { draft, error, change, flush };
+}
+
+interface FieldFrameProps {
+  id: string;
+  label: string;
+  hint?: string;
+  error: string | null;
+  children: ReactNode;
+  className?: string;
+}
+
+function FieldFrame({ id, label, hint, error, children, className }: FieldFrameProps) {
+  return (
+    <div className={`field ${className ?? ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {children}
+      {hint && !error ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+interface TextProps {
+  label: string;
+  value: string;
+  saveKey: string;
+  onSave: Saver<string>;
+  type?: 'text' | 'date' | 'time' | 'email';
+  multiline?: boolean;
+  hint?: string;
+  placeholder?: string;
+  className?: string;
+  autoFocus?: boolean;
+  testId?: string;
+}
+
+export function AutoText(props: TextProps) {
+  const id = useId();
+  const { draft, error, change, flush } = useAutosave(props.saveKey, props.value, props.onSave);
+  const described = error ? `${id}-error` : props.hint ? `${id}-hint` : undefined;
+  const common = {
+    id,
+    value: draft,
+    placeholder: props.placeholder,
+    autoFocus: props.autoFocus,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': described,
+    'data-testid': props.testId,
+    onBlur: flush,
+  };
+  return (
+    <FieldFrame id={id} label={props.label} hint={props.hint} error={error} className={props.className}>
+      {props.multiline ? (
+        <textarea {...common} rows={2} onChange={(e) => change(e.target.value)} />
+      ) : (
+        <input {...common} type={props.type ?? 'text'} onChange={(e) => change(e.target.value)} />
+      )}
+    </FieldFrame>
+  );
+}
+
+interface NumberProps {
+  label: string;
+  value: number;
+  saveKey: string;
+  onSave: Saver<number>;
+  min?: number;
+  max?: number;
+  hint?: string;
+  className?: string;
+}
+
+export function AutoNumber(props: NumberProps) {
+  const id = useId();
+  const [localError, setLocalError] = useState<string | null>(null);
+  const { draft, error, change, flush } = useAutosave<string>(props.saveKey, String(props.value), (text) => props.onSave(Number(text)));
+  return (
+    <FieldFrame id={id} label={props.label} hint={props.hint} error={localError ?? error} className={props.className}>
+      <input
+        id={id}
+        type="number"
+        inputMode="numeric"
+        min={props.min}
+        max={props.max}
+        value={draft}
+        aria-invalid={localError || error ? true : undefined}
+        aria-describedby={localError || error ? `${id}-error` : props.hint ? `${id}-hint` : undefined}
+        onBlur={flush}
+        onChange={(e) => {
+          const text = e.target.value;
+          if (!/^\d+$/.test(text)) {
+            setLocalError('Enter a whole number');
+            return;
+          }
+          setLocalError(null);
+          change(text);
+        }}
+      />
+    </FieldFrame>
+  );
+}
+
+interface SelectProps<T extends string | number> {
+  label: string;
+  value: T;
+  options: readonly { value: T; label: string }[];
+  saveKey: string;
+  onSave: Saver<T>;
+  hint?: string;
+  className?: string;
+}
+
+export function AutoSelect<T extends string | number>(props: SelectProps<T>) {
+  const id = useId();
+  const { draft, error, change } = useAutosave<T>(props.saveKey, props.value, props.onSave, 0);
+  return (
+    <FieldFrame id={id} label={props.label} hint={props.hint} error={error} className={props.className}>
+      <select
+        id={id}
+        value={String(draft)}
+        onChange={(e) => {
+          const option = props.options.find((o) => String(o.value) === e.target.value);
+          if (option) change(option.value);
+        }}
+      >
+        {props.options.map((o) => (
+          <option key={String(o.value)} value={String(o.value)}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
+  );
+}
+
+interface CheckboxProps {
+  label: string;
+  value: boolean;
+  saveKey: string;
+  onSave: Saver<boolean>;
+  className?: string;
+}
+
+export function AutoCheckbox(props: CheckboxProps) {
+  const id = useId();
+  const { draft, error, change } = useAutosave<boolean>(props.saveKey, props.value, props.onSave, 0);
+  return (
+    <div className={`field field-checkbox ${props.className ?? ''}`}>
+      <input id={id} type="checkbox" checked={draft} onChange={(e) => change(e.target.checked)} />
+      <label htmlFor={id}>{props.label}</label>
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

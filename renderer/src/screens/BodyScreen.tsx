@@ -1,0 +1,113 @@
+import { useEffect } from 'react';
+import { BODY_KINDS, DECISION_LABELS, type BodyDetail } from '../../../shared/model';
+import { AutoCheckbox, AutoNumber, AutoSelect, AutoText } from '../components/AutoField';
+import { ConfirmDelete } from '../components/ConfirmDelete';
+import { useApp } from '../state/store';
+import { MeetingsSection } from './MeetingsSection';
+import { MembersSection } from './MembersSection';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+export function BodyScreen({ bodyId }: { bodyId: number }) {
+  const body = useApp((s) => (s.body?.id === bodyId ? s.body : null));
+  const loadBody = useApp((s) => s.loadBody);
+  useEffect(() => {
+    void loadBody(bodyId);
+  }, [bodyId, loadBody]);
+  if (!body) return <p className="screen muted">Loading…</p>;
+  return (
+    <div className="screen">
+      <h1>{body.name}</h1>
+      <BodyDetails body={body} />
+      <MembersSection body={body} />
+      <MeetingsSection body={body} />
+    </div>
+  );
+}
+
+function BodyDetails({ body }: { body: BodyDetail }) {
+  const write = useApp((s) => s.write);
+  const setBody = useApp((s) => s.setBody);
+  const refreshBodies = useApp((s) => s.refreshBodies);
+  const navigate = useApp((s) => s.navigate);
+  const save = async (patch: Parameters<typeof write<'bodies.update'>>[1]['patch']) => {
+    const result = await write('bodies.update', { bodyId: body.id, patch });
+    if (result.ok) {
+      setBody(result.value);
+      if ('name' in patch || 'kind' in patch) void refreshBodies();
+    }
+    return result;
+  };
+  const remove = async () => {
+    const result = await write('bodies.delete', { bodyId: body.id });
+    if (result.ok) {
+      await refreshBodies();
+      navigate({ name: 'home' });
+    }
+  };
+  const key = (field: string) => `body:${body.id}:${field}`;
+  return (
+    <section className="panel" aria-labelledby="body-details-title">
+      <h2 id="body-details-title">Details and rules</h2>
+      <div className="form-grid">
+        <AutoText label="Name" value={body.name} saveKey={key('name')} onSave={(name) => save({ name })} className="span-2" />
+        <AutoSelect
+          label="Kind"
+          value={body.kind}
+          options={BODY_KINDS.map((k) => ({ value: k, label: k }))}
+          saveKey={key('kind')}
+          onSave={(kind) => save({ kind })}
+          hint={`Minutes will say "the ${body.kind}".`}
+        />
+        <AutoSelect
+          label="Default decision label"
+          value={body.decisionLabel}
+          options={DECISION_LABELS.map((l) => ({ value: l, label: l }))}
+          saveKey={key('decisionLabel')}
+          onSave={(decisionLabel) => save({ decisionLabel })}
+        />
+        <AutoNumber
+          label="Quorum: voting members"
+          value={body.quorumMinVoting}
+          min={0}
+          max={200}
+          saveKey={key('quorumMinVoting')}
+          onSave={(quorumMinVoting) => save({ quorumMinVoting })}
+          hint="Minimum voting members present"
+        />
+        <AutoNumber
+          label="Quorum: organisations"
+          value={body.quorumMinOrganisations}
+          min={0}
+          max={200}
+          saveKey={key('quorumMinOrganisations')}
+          onSave={(quorumMinOrganisations) => save({ quorumMinOrganisations })}
+          hint="Minimum distinct organisations among them (0 = no rule)"
+        />
+        <AutoSelect
+          label="Municipal year starts in"
+          value={body.yearStartMonth}
+          options={MONTHS.map((m, i) => ({ value: i + 1, label: m }))}
+          saveKey={key('yearStartMonth')}
+          onSave={(yearStartMonth) => save({ yearStartMonth })}
+          hint="Minute numbers restart at the first meeting of each year"
+        />
+        <AutoCheckbox
+          label="Members attending remotely count towards the quorum"
+          value={body.remoteCountsForQuorum}
+          saveKey={key('remote')}
+          onSave={(remoteCountsForQuorum) => save({ remoteCountsForQuorum })}
+          className="span-2"
+        />
+      </div>
+      <div className="section-footer">
+        <ConfirmDelete
+          what={`the body ${body.name}`}
+          consequence="Its members go with it. A body that has meetings on record cannot be deleted."
+          onConfirm={() => void remove()}
+          triggerLabel="Delete body"
+        />
+      </div>
+    </section>
+  );
+}

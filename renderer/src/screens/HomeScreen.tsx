@@ -1,0 +1,83 @@
+import { useState, type FormEvent } from 'react';
+import { BODY_KINDS, type BodyKind } from '../../../shared/model';
+import { useApp } from '../state/store';
+
+/** First screen: the bodies the clerk serves, and a form to add one. */
+export function HomeScreen() {
+  const bodies = useApp((s) => s.bodies);
+  const navigate = useApp((s) => s.navigate);
+  return (
+    <div className="screen">
+      <h1>Bodies</h1>
+      <p className="lead">Committees, boards and panels you minute. Choose one to see its members and meetings.</p>
+      {bodies.length === 0 ? <p className="empty">No bodies yet. Create the first one below.</p> : null}
+      <ul className="card-list" aria-label="Bodies">
+        {bodies.map((b) => (
+          <li key={b.id}>
+            <a href={`#/bodies/${b.id}`} onClick={(e) => (e.preventDefault(), navigate({ name: 'body', bodyId: b.id }))}>
+              <strong>{b.name}</strong>
+              <span className="muted">
+                {b.kind} · {b.memberCount} member{b.memberCount === 1 ? '' : 's'} · {b.meetingCount} meeting{b.meetingCount === 1 ? '' : 's'}
+              </span>
+            </a>
+          </li>
+        ))}
+      </ul>
+      <NewBodyForm />
+    </div>
+  );
+}
+
+function NewBodyForm() {
+  const write = useApp((s) => s.write);
+  const refreshBodies = useApp((s) => s.refreshBodies);
+  const navigate = useApp((s) => s.navigate);
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<BodyKind>('Committee');
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await write('bodies.create', { name, kind });
+    if (!result.ok) return setError(result.error.message);
+    setName('');
+    setError(null);
+    await refreshBodies();
+    navigate({ name: 'body', bodyId: result.value.id });
+  };
+
+  return (
+    <form className="panel form-grid" onSubmit={submit} aria-labelledby="new-body-title">
+      <h2 id="new-body-title">New body</h2>
+      <div className="field">
+        <label htmlFor="new-body-name">Name</label>
+        <input
+          id="new-body-name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          placeholder="e.g. Safer Communities Strategy Board"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? 'new-body-error' : undefined}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="new-body-kind">Kind</label>
+        <select id="new-body-kind" value={kind} onChange={(e) => setKind(e.target.value as BodyKind)}>
+          {BODY_KINDS.map((k) => (
+            <option key={k}>{k}</option>
+          ))}
+        </select>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button-primary">
+          Create body
+        </button>
+      </div>
+      {error ? (
+        <p className="field-error" id="new-body-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </form>
+  );
+}

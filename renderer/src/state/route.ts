@@ -1,0 +1,21 @@
+/** Screens are addressed by the URL hash so a reload returns to the same place. */
+export type Route = { name: 'home' } | { name: 'body'; bodyId: number } | { name: 'meeting'; meetingId: number };
+
+export function parseRoute(hash: string): Route {
+  const body = /^#\/bodies\/(\d+)$/.exec(hash);
+  if (body) return { name: 'body', bodyId: Number(body[1]) };
+  const meeting = /^#\/meetings\/(\d+)$/.exec(hash);
+  if (meeting) return { name: 'meeting', meetingId: Number(meeting[1]) };
+  return { name: 'home' };
+}
+
+export function routeHash(route: Route): string {
+  switch (route.name) {
+    case 'body':
+      return `#/bodies/${route.bodyId}`;
+    case 'meeting':
+      return `#/meetings/${route.meetingId}`;
+    default:
+      return '#/';
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * One zustand store in slices: navigation, the records on screen, and the
+ * save state. Components select narrowly from it.
+ */
+import { create, type StateCreator } from 'zustand';
+import type { CallInput, CallName, CallOutput, ClerkBridge } from '../../../shared/contract';
+import type { BodyDetail, BodySummary, MeetingDetail, MeetingSummary } from '../../../shared/model';
+import { fail, type Result } from '../../../shared/result';
+import { parseRoute, routeHash, type Route } from './route';
+
+interface NavSlice {
+  route: Route;
+  navigate(route: Route): void;
+  syncRouteFromHash(): void;
+}
+
+interface SaveSlice {
+  queuedKeys: string[];
+  inFlight: number;
+  lastError: string | null;
+  savedAt: Date | null;
+  saveQueued(key: string): void;
+  saveSettled(key: string): void;
+}
+
+interface DataSlice {
+  bridge: ClerkBridge | null;
+  bodies: BodySummary[];
+  body: BodyDetail | null;
+  meetings: MeetingSummary[];
+  meeting: MeetingDetail | null;
+  loadError: string | null;
+  connect(bridge: ClerkBridge): void;
+  /** A read: failures land in loadError. */
+  read<K extends CallName>(name: K, input: CallInput<K>): Promise<Result<CallOutput<K>>>;
+  /** A write: tracked by the save indicator. */
+  write<K extends CallName>(name: K, input: CallInput<K>): Promise<Result<CallOutput<K>>>;
+  refreshBodies(): Promise<void>;
+  loadBody(bodyId: number): Promise<void>;
+  loadMeeting(meetingId: number): Promise<void>;
+  setBody(body: BodyDetail): void;
+  setMeeting(meeting: MeetingDetail): void;
+}
+
+export type AppState = NavSlice & SaveSlice & DataSlice;
+
+const navSlice: StateCreator<AppState, [], [], NavSlice> = (set) => ({
+  route: parseRoute(window.location.hash),
+  navigate: (route) => {
+    const hash = routeHash(route);
+    if (window.location.hash !== hash) window.history.pushState(null, '', hash);
+    set({ route });
+  },
+  syncRouteFromHash: () => set({ route: parseRoute(window.location.hash) }),
+});
+
+const saveSlice: StateCreator<AppState, [], [], SaveSlice> = (set) => ({
+  queuedKeys: [],
+  inFlight: 0,
+  lastError: null,
+  savedAt: null,
+  saveQueued: (key) => set((s) => ({ queuedKeys: s.queuedKeys.includes(key) ? s.queuedKeys : [...s.queuedKeys, key] })),
+  saveSettled: (key) => set((s) => ({ queuedKeys: s.queuedKeys.filter((k) => k !== key) })),
+});
+
+const dataSlice: StateCreator<AppState, [], [], DataSlice> = (set, get) => ({
+  bridge: null,
+  bodies: [],
+  body: null,
+  meetings: [],
+  meeting: null,
+  loadError: null,
+  connect: (bridge) => set({ bridge }),
+
+  read: async (name, input) => {
+    const bridge = get().bridge;
+    const result = bridge ? await bridge.call(name, input) : fail('internal', 'Not connected');
+    if (!result.ok) set({ loadError: result.error.message });
+    return result;
+  },
+
+  write: async (name, input) => {
+    const bridge = get().bridge;
+    set((s) => ({ inFlight: s.inFlight + 1 }));
+    const result = bridge ? await bridge.call(name, input) : fail('internal', 'Not connected');
+    set((s) => ({
+      inFlight: s.inFlight - 1,
+      lastError: result.ok ? null : result.error.message,
+      savedAt: result.ok ? new Date() : s.savedAt,
+    }));
+    return result;
+  },
+
+  refreshBodies: async () => {
+    const result = await get().read('bodies.list', {});
+    if (result.ok) set({ bodies: result.value });
+  },
+
+  loadBody: async (bodyId) => {
+    const [body, meetings] = await Promise.all([get().read('bodies.get', { bodyId }), get().read('meetings.list', { bodyId })]);
+    if (body.ok && meetings.ok) set({ body: body.value, meetings: meetings.value, loadError: null });
+  },
+
+  loadMeeting: async (meetingId) => {
+    const meeting = await get().read('meetings.get', { meetingId });
+    if (meeting.ok) set({ meeting: meeting.value, loadError: null });
+  },
+
+  setBody: (body) => set({ body }),
+  setMeeting: (meeting) => set({ meeting }),
+});
+
+export const useApp = create<AppState>()((...a) => ({
+  ...navSlice(...a),
+  ...saveSlice(...a),
+  ...dataSlice(...a),
+}));

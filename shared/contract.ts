@@ -1,0 +1,71 @@
+/**
+ * The API contract: the one list of every call the renderer may make.
+ * Adding a call = an entry here + a service method; the transports (Electron
+ * IPC, browser host HTTP) need no edit.
+ */
+import type { z } from 'zod';
+import * as s from './schemas';
+import type {
+  AgendaItem,
+  AppInfo,
+  BodyDetail,
+  BodySummary,
+  Meeting,
+  MeetingDetail,
+  MeetingSummary,
+  Member,
+} from './model';
+import type { Result } from './result';
+
+interface CallSpec<I extends z.ZodType, O> {
+  input: I;
+  /** Phantom: carries the output type only. */
+  output?: O;
+}
+const call = <O>() => <I extends z.ZodType>(input: I): CallSpec<I, O> => ({ input });
+
+export const contract = {
+  'app.info': call<AppInfo>()(s.empty),
+
+  'bodies.list': call<BodySummary[]>()(s.empty),
+  'bodies.get': call<BodyDetail>()(s.bodyRef),
+  'bodies.create': call<BodyDetail>()(s.bodyCreate),
+  'bodies.update': call<BodyDetail>()(s.bodyUpdate),
+  'bodies.delete': call<{ deleted: true }>()(s.bodyRef),
+
+  'members.create': call<Member>()(s.memberCreate),
+  'members.update': call<Member>()(s.memberUpdate),
+  'members.move': call<Member[]>()(s.memberMove),
+  'members.delete': call<{ deleted: true }>()(s.memberRef),
+
+  'meetings.list': call<MeetingSummary[]>()(s.bodyRef),
+  'meetings.get': call<MeetingDetail>()(s.meetingRef),
+  'meetings.create': call<MeetingDetail>()(s.meetingCreate),
+  'meetings.update': call<Meeting>()(s.meetingUpdate),
+  'meetings.delete': call<{ deleted: true }>()(s.meetingRef),
+
+  'agendaItems.create': call<AgendaItem[]>()(s.agendaItemCreate),
+  'agendaItems.update': call<AgendaItem>()(s.agendaItemUpdate),
+  'agendaItems.move': call<AgendaItem[]>()(s.agendaItemMove),
+  'agendaItems.delete': call<AgendaItem[]>()(s.agendaItemRef),
+} as const;
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export type CallInput<K extends CallName> = z.input<Contract[K]['input']>;
+export type ParsedInput<K extends CallName> = z.output<Contract[K]['input']>;
+export type CallOutput<K extends CallName> = NonNullable<Contract[K]['output']>;
+
+/** The whole API as seen by a caller: one function per call. */
+export type Api = {
+  [K in CallName]: (input: CallInput<K>) => Promise<Result<CallOutput<K>>>;
+};
+
+/** What the preload exposes as window.clerk, and what the HTTP client mimics. */
+export interface ClerkBridge {
+  call<K extends CallName>(name: K, input: CallInput<K>): Promise<Result<CallOutput<K>>>;
+}
+
+export const CALL_NAMES = Object.keys(contract) as CallName[];
+export const isCallName = (name: unknown): name is CallName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
