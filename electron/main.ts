@@ -47,6 +47,7 @@ function hardenSessions(): void {
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow(secureWindowOptions(join(__dirname, 'preload.cjs')));
+  win.webContents.session.setSpellCheckerLanguages(['en-GB']);
   win.once('ready-to-show', () => win.show());
   void win.loadFile(indexFile);
   return win;
@@ -57,6 +58,9 @@ function fatal(title: string, message: string): never {
   app.exit(1);
   throw new Error(message);
 }
+
+// British dates and spelling in date pickers and the spellchecker.
+app.commandLine.appendSwitch('lang', 'en-GB');
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
