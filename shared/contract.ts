@@ -13,6 +13,8 @@ import type {
   Meeting,
   MeetingDetail,
   MeetingSummary,
+  KnownAttendee,
+  MeetingRecord,
   Member,
 } from './model';
 import type { Result } from './result';
@@ -39,7 +41,7 @@ export const contract = {
   'members.delete': call<{ deleted: true }>()(s.memberRef),
 
   'meetings.list': call<MeetingSummary[]>()(s.bodyRef),
-  'meetings.get': call<MeetingDetail>()(s.meetingRef),
+  'meetings.get': call<MeetingRecord>()(s.meetingRef),
   'meetings.create': call<MeetingDetail>()(s.meetingCreate),
   'meetings.update': call<Meeting>()(s.meetingUpdate),
   'meetings.delete': call<{ deleted: true }>()(s.meetingRef),
@@ -48,6 +50,22 @@ export const contract = {
   'agendaItems.update': call<AgendaItem>()(s.agendaItemUpdate),
   'agendaItems.move': call<AgendaItem[]>()(s.agendaItemMove),
   'agendaItems.delete': call<AgendaItem[]>()(s.agendaItemRef),
+
+  // Live meeting: each answers with the whole record, so the screen redraws from one source.
+  'meetings.start': call<MeetingRecord>()(s.meetingStamp),
+  'meetings.close': call<MeetingRecord>()(s.meetingStamp),
+  'meetings.takeItem': call<MeetingRecord>()(s.meetingTakeItem),
+  'attendance.setMember': call<MeetingRecord>()(s.attendanceSetMember),
+  'attendance.addPerson': call<MeetingRecord>()(s.attendanceAddPerson),
+  'attendance.updatePerson': call<MeetingRecord>()(s.attendanceUpdatePerson),
+  'attendance.remove': call<MeetingRecord>()(s.attendanceRef),
+  'attendance.recordMovement': call<MeetingRecord>()(s.attendanceMovement),
+  'attendance.deleteMovement': call<MeetingRecord>()(s.movementRef),
+  'attendance.setChair': call<MeetingRecord>()(s.attendanceSetChair),
+  'declarations.create': call<MeetingRecord>()(s.declarationCreate),
+  'declarations.update': call<MeetingRecord>()(s.declarationUpdate),
+  'declarations.delete': call<MeetingRecord>()(s.declarationRef),
+  'knownAttendees.list': call<KnownAttendee[]>()(s.bodyRef),
 } as const;
 
 export type Contract = typeof contract;

@@ -108,6 +108,9 @@ export interface AgendaItem {
   exempt: boolean;
   /** Schedule 12A paragraph (1-7) when exempt. */
   exemptParagraph: number | null;
+  kind: AgendaItemKind;
+  /** HH:MM when the item was taken up, or null. */
+  takenAt: string | null;
 }
 
 export interface MeetingDetail extends Meeting {
@@ -120,4 +123,122 @@ export interface AppInfo {
   dataFile: string;
   schemaVersion: number;
   transport: 'electron' | 'browser-host';
+}
+
+/* ---------- Live meeting: attendance, chair, declarations ---------- */
+
+/** Kinds of agenda item the rules and wording need to recognise. */
+export const AGENDA_ITEM_KINDS = ['business', 'declarations'] as const;
+export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
+
+export const ATTENDEE_CATEGORIES = ['member', 'officer', 'attendee', 'guest'] as const;
+export type AttendeeCategory = (typeof ATTENDEE_CATEGORIES)[number];
+export const ATTENDEE_CATEGORY_LABELS: Record<AttendeeCategory, string> = {
+  member: 'Member',
+  officer: 'Officer',
+  attendee: 'Other attendee',
+  guest: 'Guest / observer',
+};
+
+/** Members: present, apologies or absent. Officers, attendees and guests are always present. */
+export const ATTENDANCE_STATUSES = ['present', 'apologies', 'absent'] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+
+export interface Attendance {
+  id: number;
+  meetingId: number;
+  category: AttendeeCategory;
+  /** Set for members of the body; null for officers, attendees and guests. */
+  memberId: number | null;
+  /** As printed (from the member record for members). */
+  name: string;
+  role: string;
+  organisation: string;
+  /** For members: whether they vote (from the member record). Others never vote. */
+  voting: boolean;
+  status: AttendanceStatus;
+  remote: boolean;
+  /** A member present as substitute for another member of the body, who takes that member's place. */
+  substituteForMemberId: number | null;
+  position: number;
+}
+
+export const MOVEMENT_KINDS = ['arrived', 'left'] as const;
+export type MovementKind = (typeof MOVEMENT_KINDS)[number];
+
+/** A late arrival or an early departure, stamped with the time and the item being taken. */
+export interface Movement {
+  id: number;
+  attendanceId: number;
+  kind: MovementKind;
+  /** HH:MM */
+  time: string;
+  agendaItemId: number | null;
+}
+
+/** Who took the chair, from which item (null: from the start of the meeting). */
+export interface ChairChange {
+  id: number;
+  attendanceId: number;
+  agendaItemId: number | null;
+  time: string;
+}
+
+export const INTEREST_CATEGORIES = ['dpi', 'other_registrable', 'non_registrable'] as const;
+export type InterestCategory = (typeof INTEREST_CATEGORIES)[number];
+export const INTEREST_CATEGORY_LABELS: Record<InterestCategory, string> = {
+  dpi: 'Disclosable Pecuniary Interest',
+  other_registrable: 'Other Registrable Interest',
+  non_registrable: 'Non-Registrable Interest',
+};
+
+export const DECLARATION_ACTIONS = ['remained', 'spoke_then_left', 'left_no_part', 'did_not_vote'] as const;
+export type DeclarationAction = (typeof DECLARATION_ACTIONS)[number];
+export const DECLARATION_ACTION_LABELS: Record<DeclarationAction, string> = {
+  remained: 'Remained and took part',
+  spoke_then_left: 'Spoke as a member of the public, then left',
+  left_no_part: 'Left the room and took no part',
+  did_not_vote: 'Remained but did not vote',
+};
+
+export interface Declaration {
+  id: number;
+  meetingId: number;
+  attendanceId: number;
+  agendaItemId: number;
+  category: InterestCategory;
+  /** Empty when sensitive. */
+  nature: string;
+  /** A sensitive interest is declared without its nature being published. */
+  sensitive: boolean;
+  /** Details of a dispensation, or '' when none. */
+  dispensation: string;
+  action: DeclarationAction;
+  /** HH:MM when they left / returned, for actions that involve leaving. */
+  leftAt: string | null;
+  returnedAt: string | null;
+}
+
+/** A meeting with everything recorded live: what the minutes are drawn from. */
+export interface MeetingRecord extends MeetingDetail {
+  /** HH:MM stamped by "Start meeting" and "Close meeting". */
+  startedAt: string | null;
+  closedAt: string | null;
+  /** The agenda item being taken now. */
+  currentItemId: number | null;
+  members: Member[];
+  attendance: Attendance[];
+  movements: Movement[];
+  chairChanges: ChairChange[];
+  declarations: Declaration[];
+}
+
+/** A name remembered for the body, offered when the clerk types it again. */
+export interface KnownAttendee {
+  id: number;
+  bodyId: number;
+  category: Exclude<AttendeeCategory, 'member'>;
+  name: string;
+  role: string;
+  organisation: string;
 }

@@ -3,7 +3,16 @@
  * anything touches the store; the renderer reuses them for inline hints.
  */
 import { z } from 'zod';
-import { BODY_KINDS, DECISION_LABELS, MEETING_MODES } from './model';
+import {
+  AGENDA_ITEM_KINDS,
+  ATTENDANCE_STATUSES,
+  BODY_KINDS,
+  DECISION_LABELS,
+  DECLARATION_ACTIONS,
+  INTEREST_CATEGORIES,
+  MEETING_MODES,
+  MOVEMENT_KINDS,
+} from './model';
 import { isValidIsoDate, isValidTime } from './format';
 
 const id = z.int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -49,7 +58,8 @@ const nonEmptyPatch = <T extends z.ZodRawShape>(shape: T) =>
   z
     .strictObject(shape)
     .partial()
-    .refine((patch) => Object.keys(patch).length > 0, 'Nothing to change');
+    // A key whose value is undefined (possible over Electron IPC) changes nothing either.
+    .refine((patch) => Object.values(patch).some((value) => value !== undefined), 'Nothing to change');
 
 export const bodyUpdate = z.strictObject({ bodyId: id, patch: nonEmptyPatch(bodyFields) });
 export const bodyRef = z.strictObject({ bodyId: id });
@@ -100,6 +110,7 @@ const agendaItemFields = {
   papers: optionalText('Papers', 200),
   exempt: z.boolean(),
   exemptParagraph: schedule12AParagraph.nullable(),
+  kind: z.enum(AGENDA_ITEM_KINDS),
 };
 const exemptNeedsParagraph = (item: { exempt?: boolean; exemptParagraph?: number | null }) =>
   !(item.exempt === true && item.exemptParagraph === null);
@@ -115,6 +126,8 @@ export const agendaItemCreate = z
     papers: agendaItemFields.papers.default(''),
     exempt: agendaItemFields.exempt.default(false),
     exemptParagraph: agendaItemFields.exemptParagraph.default(null),
+    /** Inferred from the title when omitted ("Declarations of interest" -> declarations). */
+    kind: agendaItemFields.kind.optional(),
     /** 0-based place; appended at the end when omitted. */
     position: z.int().min(0).max(10_000).optional(),
   })
@@ -127,6 +140,84 @@ export const agendaItemRef = z.strictObject({ itemId: id });
 export const agendaItemMove = z.strictObject({ itemId: id, toPosition: z.int().min(0).max(10_000) });
 
 export const empty = z.strictObject({});
+
+/* ---------- Live meeting ---------- */
+
+/** Optional clock override; the service stamps its own local time when omitted. */
+const stampTime = time24.optional();
+
+export const meetingStamp = z.strictObject({ meetingId: id, time: stampTime });
+export const meetingTakeItem = z.strictObject({ meetingId: id, itemId: id.nullable(), time: stampTime });
+
+export const attendanceSetMember = z.strictObject({
+  meetingId: id,
+  memberId: id,
+  status: z.enum(ATTENDANCE_STATUSES).optional(),
+  remote: z.boolean().optional(),
+  /** The member this one stands in for, or null to clear. */
+  substituteForMemberId: id.nullable().optional(),
+});
+
+const otherCategory = z.enum(['officer', 'attendee', 'guest']);
+export const attendanceAddPerson = z.strictObject({
+  meetingId: id,
+  category: otherCategory,
+  name: requiredText('Name'),
+  role: optionalText('Role').default(''),
+  organisation: optionalText('Organisation').default(''),
+  remote: z.boolean().default(false),
+});
+export const attendanceUpdatePerson = z.strictObject({
+  attendanceId: id,
+  patch: nonEmptyPatch({
+    name: requiredText('Name'),
+    role: optionalText('Role'),
+    organisation: optionalText('Organisation'),
+    remote: z.boolean(),
+    category: otherCategory,
+  }),
+});
+export const attendanceRef = z.strictObject({ attendanceId: id });
+export const attendanceMovement = z.strictObject({
+  attendanceId: id,
+  kind: z.enum(MOVEMENT_KINDS),
+  time: stampTime,
+  /** The item being taken; defaults to the meeting's current item. */
+  agendaItemId: id.nullable().optional(),
+});
+export const movementRef = z.strictObject({ movementId: id });
+export const attendanceSetChair = z.strictObject({
+  attendanceId: id,
+  /** From which item; defaults to the current item (null before any item is taken). */
+  agendaItemId: id.nullable().optional(),
+  time: stampTime,
+});
+
+const declarationFields = {
+  attendanceId: id,
+  agendaItemId: id,
+  category: z.enum(INTEREST_CATEGORIES),
+  nature: optionalText('Nature of the interest', 1000),
+  sensitive: z.boolean(),
+  dispensation: optionalText('Dispensation', 500),
+  action: z.enum(DECLARATION_ACTIONS),
+  leftAt: time24.nullable(),
+  returnedAt: time24.nullable(),
+};
+export const declarationCreate = z.strictObject({
+  meetingId: id,
+  attendanceId: declarationFields.attendanceId,
+  agendaItemId: declarationFields.agendaItemId,
+  category: declarationFields.category,
+  nature: declarationFields.nature.default(''),
+  sensitive: declarationFields.sensitive.default(false),
+  dispensation: declarationFields.dispensation.default(''),
+  action: declarationFields.action.default('remained'),
+  leftAt: declarationFields.leftAt.default(null),
+  returnedAt: declarationFields.returnedAt.default(null),
+});
+export const declarationUpdate = z.strictObject({ declarationId: id, patch: nonEmptyPatch(declarationFields) });
+export const declarationRef = z.strictObject({ declarationId: id });
 
 /** One readable sentence for the first problem zod found. */
 export function describeIssues(error: z.ZodError): string {

@@ -1,4 +1,4 @@
-import type { AgendaItem } from '../../shared/model';
+import type { AgendaItem, AgendaItemKind } from '../../shared/model';
 import { DomainError } from '../../shared/result';
 import { notFound, setClause, type Handlers, type ServiceContext } from './context';
 import { loadMeeting, loadMeetingRow, touchMeeting } from './meetings';
@@ -11,7 +11,13 @@ const ITEM_COLUMNS: Record<string, string> = {
   papers: 'papers',
   exempt: 'exempt',
   exemptParagraph: 'exempt_paragraph',
+  kind: 'kind',
 };
+
+/** Recognises the standard items the rules depend on from the agenda wording. */
+export function inferKind(title: string): AgendaItemKind {
+  return /declarations?\s+of\s+interests?/i.test(title) ? 'declarations' : 'business';
+}
 
 function loadItem(ctx: ServiceContext, itemId: number): AgendaItem {
   const row = ctx.store.db.prepare('SELECT * FROM agenda_item WHERE id = ?').get(itemId) as AgendaItemRow | undefined;
@@ -28,8 +34,8 @@ export const agendaItemHandlers: Handlers<'agendaItems.create' | 'agendaItems.up
     const count = (db.prepare('SELECT count(*) AS n FROM agenda_item WHERE meeting_id = ?').get(input.meetingId) as { n: number }).n;
     const info = db
       .prepare(
-        `INSERT INTO agenda_item (meeting_id, position, title, presenter, papers, exempt, exempt_paragraph)
-         VALUES (@meetingId, @position, @title, @presenter, @papers, @exempt, @exemptParagraph)`,
+        `INSERT INTO agenda_item (meeting_id, position, title, presenter, papers, exempt, exempt_paragraph, kind)
+         VALUES (@meetingId, @position, @title, @presenter, @papers, @exempt, @exemptParagraph, @kind)`,
       )
       .run({
         meetingId: input.meetingId,
@@ -39,6 +45,7 @@ export const agendaItemHandlers: Handlers<'agendaItems.create' | 'agendaItems.up
         papers: input.papers,
         exempt: input.exempt ? 1 : 0,
         exemptParagraph: input.exemptParagraph,
+        kind: input.kind ?? inferKind(input.title),
       });
     if (input.position !== undefined) {
       moveWithinGroup(db, 'agenda_item', 'meeting_id', input.meetingId, Number(info.lastInsertRowid), input.position);

@@ -9,6 +9,9 @@ import { describeIssues } from '../../shared/schemas';
 import type { Store } from '../store/open-store';
 import { LATEST_SCHEMA_VERSION } from '../store/migrations';
 import { agendaItemHandlers } from './agenda-items';
+import { attendanceHandlers } from './attendance';
+import { declarationHandlers } from './declarations';
+import { liveMeetingHandlers } from './live-meeting';
 import { bodyHandlers } from './bodies';
 import type { Handlers, ServiceContext } from './context';
 import { meetingHandlers } from './meetings';
@@ -25,6 +28,9 @@ const handlers: Handlers = {
   ...memberHandlers,
   ...meetingHandlers,
   ...agendaItemHandlers,
+  ...liveMeetingHandlers,
+  ...attendanceHandlers,
+  ...declarationHandlers,
 };
 
 export interface Services {

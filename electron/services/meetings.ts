@@ -1,5 +1,6 @@
 import type { MeetingDetail, MeetingSummary } from '../../shared/model';
 import { loadBody } from './bodies';
+import { loadRecord } from './meeting-record';
 import { isoNow, notFound, setClause, type Handlers, type ServiceContext } from './context';
 import { toAgendaItem, toBody, toMeeting, type AgendaItemRow, type BodyRow, type MeetingRow } from './rows';
 
@@ -42,7 +43,7 @@ export const meetingHandlers: Handlers<'meetings.list' | 'meetings.get' | 'meeti
     return rows.map((r): MeetingSummary => ({ ...toMeeting(r), itemCount: r.item_count }));
   },
 
-  'meetings.get': (input, ctx) => loadMeeting(ctx, input.meetingId),
+  'meetings.get': (input, ctx) => loadRecord(ctx, input.meetingId),
 
   'meetings.create': (input, ctx) => {
     loadBody(ctx, input.bodyId);

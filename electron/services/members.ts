@@ -76,6 +76,15 @@ export const memberHandlers: Handlers<'members.create' | 'members.update' | 'mem
 
   'members.delete': (input, ctx) => {
     const member = loadMember(ctx, input.memberId);
+    const recorded = ctx.store.db
+      .prepare('SELECT count(DISTINCT meeting_id) AS n FROM attendance WHERE member_id = ? OR substitute_for_member_id = ?')
+      .get(member.id, member.id) as { n: number };
+    if (recorded.n > 0) {
+      throw new DomainError(
+        'conflict',
+        `${member.name} is in the attendance record of ${recorded.n} meeting${recorded.n === 1 ? '' : 's'}, so cannot be deleted; the minutes must keep their name`,
+      );
+    }
     ctx.store.db.prepare('DELETE FROM member WHERE id = ?').run(member.id);
     renumberGroup(ctx.store.db, 'member', 'body_id', member.bodyId);
     touchBody(ctx, member.bodyId);

@@ -1,5 +1,24 @@
 /** Row shapes as stored, and their mapping to the domain model. */
-import type { AgendaItem, Body, BodyKind, DecisionLabel, Meeting, MeetingMode, Member } from '../../shared/model';
+import type {
+  AgendaItem,
+  AgendaItemKind,
+  Attendance,
+  AttendanceStatus,
+  AttendeeCategory,
+  Body,
+  BodyKind,
+  ChairChange,
+  DecisionLabel,
+  Declaration,
+  DeclarationAction,
+  InterestCategory,
+  KnownAttendee,
+  Meeting,
+  MeetingMode,
+  Member,
+  Movement,
+  MovementKind,
+} from '../../shared/model';
 
 export interface BodyRow {
   id: number;
@@ -59,6 +78,9 @@ export interface MeetingRow {
   venue: string;
   mode: string;
   contact_officer: string;
+  started_at: string | null;
+  closed_at: string | null;
+  current_item_id: number | null;
   created_at: string;
   updated_at: string;
 }
@@ -84,6 +106,8 @@ export interface AgendaItemRow {
   papers: string;
   exempt: number;
   exempt_paragraph: number | null;
+  kind: string;
+  taken_at: string | null;
 }
 
 export const toAgendaItem = (r: AgendaItemRow): AgendaItem => ({
@@ -96,4 +120,112 @@ export const toAgendaItem = (r: AgendaItemRow): AgendaItem => ({
   papers: r.papers,
   exempt: r.exempt === 1,
   exemptParagraph: r.exempt_paragraph,
+  kind: r.kind as AgendaItemKind,
+  takenAt: r.taken_at,
+});
+
+/** Attendance joined with the member record (members' names come from there). */
+export interface AttendanceRow {
+  id: number;
+  meeting_id: number;
+  category: string;
+  member_id: number | null;
+  name: string;
+  role: string;
+  organisation: string;
+  status: string;
+  remote: number;
+  substitute_for_member_id: number | null;
+  position: number;
+  member_name: string | null;
+  member_role: string | null;
+  member_organisation: string | null;
+  member_voting: number | null;
+}
+
+export const toAttendance = (r: AttendanceRow): Attendance => ({
+  id: r.id,
+  meetingId: r.meeting_id,
+  category: r.category as AttendeeCategory,
+  memberId: r.member_id,
+  name: r.member_name ?? r.name,
+  role: r.member_role ?? r.role,
+  organisation: r.member_organisation ?? r.organisation,
+  voting: r.member_voting === 1,
+  status: r.status as AttendanceStatus,
+  remote: r.remote === 1,
+  substituteForMemberId: r.substitute_for_member_id,
+  position: r.position,
+});
+
+export interface MovementRow {
+  id: number;
+  attendance_id: number;
+  kind: string;
+  time: string;
+  agenda_item_id: number | null;
+}
+export const toMovement = (r: MovementRow): Movement => ({
+  id: r.id,
+  attendanceId: r.attendance_id,
+  kind: r.kind as MovementKind,
+  time: r.time,
+  agendaItemId: r.agenda_item_id,
+});
+
+export interface ChairChangeRow {
+  id: number;
+  attendance_id: number;
+  agenda_item_id: number | null;
+  time: string;
+}
+export const toChairChange = (r: ChairChangeRow): ChairChange => ({
+  id: r.id,
+  attendanceId: r.attendance_id,
+  agendaItemId: r.agenda_item_id,
+  time: r.time,
+});
+
+export interface DeclarationRow {
+  id: number;
+  meeting_id: number;
+  attendance_id: number;
+  agenda_item_id: number;
+  category: string;
+  nature: string;
+  sensitive: number;
+  dispensation: string;
+  action: string;
+  left_at: string | null;
+  returned_at: string | null;
+}
+export const toDeclaration = (r: DeclarationRow): Declaration => ({
+  id: r.id,
+  meetingId: r.meeting_id,
+  attendanceId: r.attendance_id,
+  agendaItemId: r.agenda_item_id,
+  category: r.category as InterestCategory,
+  nature: r.nature,
+  sensitive: r.sensitive === 1,
+  dispensation: r.dispensation,
+  action: r.action as DeclarationAction,
+  leftAt: r.left_at,
+  returnedAt: r.returned_at,
+});
+
+export interface KnownAttendeeRow {
+  id: number;
+  body_id: number;
+  category: string;
+  name: string;
+  role: string;
+  organisation: string;
+}
+export const toKnownAttendee = (r: KnownAttendeeRow): KnownAttendee => ({
+  id: r.id,
+  bodyId: r.body_id,
+  category: r.category as KnownAttendee['category'],
+  name: r.name,
+  role: r.role,
+  organisation: r.organisation,
 });

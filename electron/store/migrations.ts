@@ -73,6 +73,82 @@ export const migrations: Migration[] = [
       CREATE INDEX agenda_item_meeting ON agenda_item(meeting_id, position);
     `,
   },
+  {
+    version: 2,
+    description: 'live meeting: start/close, item taken, attendance, movements, chair, declarations, known attendees',
+    sql: `
+      ALTER TABLE meeting ADD COLUMN started_at TEXT CHECK (started_at GLOB '[0-2][0-9]:[0-5][0-9]');
+      ALTER TABLE meeting ADD COLUMN closed_at TEXT CHECK (closed_at GLOB '[0-2][0-9]:[0-5][0-9]');
+      ALTER TABLE meeting ADD COLUMN current_item_id INTEGER REFERENCES agenda_item(id) ON DELETE SET NULL;
+      ALTER TABLE agenda_item ADD COLUMN kind TEXT NOT NULL DEFAULT 'business';
+      ALTER TABLE agenda_item ADD COLUMN taken_at TEXT CHECK (taken_at GLOB '[0-2][0-9]:[0-5][0-9]');
+
+      CREATE TABLE attendance (
+        id INTEGER PRIMARY KEY,
+        meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+        category TEXT NOT NULL CHECK (category IN ('member', 'officer', 'attendee', 'guest')),
+        member_id INTEGER REFERENCES member(id) ON DELETE RESTRICT,
+        -- For members these stay empty: the member record is the source.
+        name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        organisation TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('present', 'apologies', 'absent')),
+        remote INTEGER NOT NULL CHECK (remote IN (0, 1)),
+        substitute_for_member_id INTEGER REFERENCES member(id) ON DELETE RESTRICT,
+        position INTEGER NOT NULL,
+        CHECK ((category = 'member') = (member_id IS NOT NULL)),
+        CHECK (category = 'member' OR length(name) >= 1),
+        CHECK (substitute_for_member_id IS NULL OR (category = 'member' AND substitute_for_member_id <> member_id)),
+        UNIQUE (meeting_id, member_id)
+      ) STRICT;
+      CREATE INDEX attendance_meeting ON attendance(meeting_id, position);
+      CREATE UNIQUE INDEX attendance_one_substitute ON attendance(meeting_id, substitute_for_member_id) WHERE substitute_for_member_id IS NOT NULL;
+
+      CREATE TABLE movement (
+        id INTEGER PRIMARY KEY,
+        attendance_id INTEGER NOT NULL REFERENCES attendance(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('arrived', 'left')),
+        time TEXT NOT NULL CHECK (time GLOB '[0-2][0-9]:[0-5][0-9]'),
+        agenda_item_id INTEGER REFERENCES agenda_item(id) ON DELETE SET NULL
+      ) STRICT;
+      CREATE INDEX movement_attendance ON movement(attendance_id);
+
+      CREATE TABLE chair_change (
+        id INTEGER PRIMARY KEY,
+        meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+        attendance_id INTEGER NOT NULL REFERENCES attendance(id) ON DELETE CASCADE,
+        agenda_item_id INTEGER REFERENCES agenda_item(id) ON DELETE SET NULL,
+        time TEXT NOT NULL CHECK (time GLOB '[0-2][0-9]:[0-5][0-9]')
+      ) STRICT;
+      CREATE INDEX chair_change_meeting ON chair_change(meeting_id);
+
+      CREATE TABLE declaration (
+        id INTEGER PRIMARY KEY,
+        meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+        attendance_id INTEGER NOT NULL REFERENCES attendance(id) ON DELETE CASCADE,
+        agenda_item_id INTEGER NOT NULL REFERENCES agenda_item(id) ON DELETE CASCADE,
+        category TEXT NOT NULL CHECK (category IN ('dpi', 'other_registrable', 'non_registrable')),
+        nature TEXT NOT NULL,
+        sensitive INTEGER NOT NULL CHECK (sensitive IN (0, 1)),
+        dispensation TEXT NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('remained', 'spoke_then_left', 'left_no_part', 'did_not_vote')),
+        left_at TEXT CHECK (left_at GLOB '[0-2][0-9]:[0-5][0-9]'),
+        returned_at TEXT CHECK (returned_at GLOB '[0-2][0-9]:[0-5][0-9]'),
+        CHECK (sensitive = 0 OR nature = '')
+      ) STRICT;
+      CREATE INDEX declaration_meeting ON declaration(meeting_id);
+
+      CREATE TABLE known_attendee (
+        id INTEGER PRIMARY KEY,
+        body_id INTEGER NOT NULL REFERENCES body(id) ON DELETE CASCADE,
+        category TEXT NOT NULL CHECK (category IN ('officer', 'attendee', 'guest')),
+        name TEXT NOT NULL CHECK (length(name) >= 1),
+        role TEXT NOT NULL,
+        organisation TEXT NOT NULL,
+        UNIQUE (body_id, name COLLATE NOCASE)
+      ) STRICT;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
