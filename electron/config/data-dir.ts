@@ -61,7 +61,7 @@ export function parseFlags(argv: string[], valueFlags: string[], switchFlags: st
 
 export function resolveDataDir(flagValue: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
   const chosen = flagValue ?? (env[DATA_ENV] || undefined);
-  return chosen ? resolve(chosen) : defaultDataDir();
+  return chosen ? resolve(chosen) : defaultDataDir(process.platform, env);
 }
 
 export const databaseFile = (dataDir: string) => join(dataDir, DATABASE_FILE_NAME);

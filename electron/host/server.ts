@@ -60,6 +60,15 @@ function sendJson(res: ServerResponse, status: number, body: Result<unknown>): v
   res.end(text);
 }
 
+/** decodeURIComponent that answers null for malformed escapes instead of throwing. */
+function decodePath(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolveBody, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
@@ -69,8 +78,9 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_REQUEST_BYTES) {
+        // Refuse now but keep draining: destroying the socket would lose the 413 answer.
+        chunks.length = 0;
         reject(new RangeError('too_large'));
-        req.destroy();
         return;
       }
       chunks.push(chunk);
@@ -111,7 +121,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     } catch {
       return sendJson(res, 400, fail('invalid_input', 'The request body is not valid JSON'));
     }
-    const result = options.services.dispatch(decodeURIComponent(name), input);
+    const result = options.services.dispatch(decodePath(name) ?? name, input);
     sendJson(res, result.ok ? 200 : result.error.code === 'internal' ? 500 : 200, result);
   }
 
@@ -120,7 +130,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       res.writeHead(405).end();
       return;
     }
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const decoded = decodePath(pathname);
+    if (decoded === null) {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('Bad request');
+      return;
+    }
+    const relative = pathname === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
     let file = normalize(join(staticRoot, relative));
     if (file !== staticRoot && !file.startsWith(staticRoot + sep)) {
       res.writeHead(404).end();
@@ -157,7 +172,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       sendJson(res, 403, fail('unauthorised', 'Unknown host'));
       return;
     }
-    const url = new URL(req.url ?? '/', origin);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', origin);
+    } catch {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('Bad request');
+      return;
+    }
     const api = /^\/api\/([^/]+)$/.exec(url.pathname);
     if (api) {
       handleApi(req, res, api[1]!).catch((error: unknown) => {

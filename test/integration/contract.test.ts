@@ -1,0 +1,803 @@
+/**
+ * The service contract, end to end through createServices(store).dispatch on
+ * a real SQLite file: the happy path, the domain rules, and a table of
+ * malformed inputs for every call in the contract.
+ */
+import { inspect } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { CALL_NAMES, type CallName } from '../../shared/contract';
+import type { Services } from '../../electron/services';
+import { LATEST_SCHEMA_VERSION } from '../../electron/store/migrations';
+import { call, callError, seed, seedLive, type LiveSeed, type Seed } from '../helpers/api';
+import { countRows, createTempStore, FIXED_NOW, snapshotTables } from '../helpers/store';
+import { useTempDirs } from '../helpers/temp';
+
+const temp = useTempDirs();
+
+describe('contract: happy path', () => {
+  it('creates a body with default rules, members, a meeting and an agenda, then reorders and deletes items', () => {
+    const { services, store } = createTempStore(temp);
+
+    const body = call(services, 'bodies.create', { name: '  Safer Communities Partnership Board  ' });
+    expect(body).toMatchObject({
+      name: 'Safer Communities Partnership Board',
+      kind: 'Committee',
+      quorumMinVoting: 3,
+      quorumMinOrganisations: 0,
+      remoteCountsForQuorum: true,
+      yearStartMonth: 5,
+      decisionLabel: 'RESOLVED',
+      createdAt: FIXED_NOW.toISOString(),
+      updatedAt: FIXED_NOW.toISOString(),
+      members: [],
+    });
+    expect(body.id).toBeGreaterThan(0);
+
+    const chair = call(services, 'members.create', { bodyId: body.id, name: 'Mrs D. Taylor CC', role: 'Chair', organisation: 'County Council' });
+    expect(chair).toEqual({
+      id: chair.id,
+      bodyId: body.id,
+      name: 'Mrs D. Taylor CC',
+      role: 'Chair',
+      organisation: 'County Council',
+      email: '',
+      voting: true,
+      substitutesFor: [],
+      position: 0,
+    });
+    const member = call(services, 'members.create', { bodyId: body.id, name: 'Cllr J. Smith', email: 'j.smith@example.gov.uk' });
+    const substitute = call(services, 'members.create', {
+      bodyId: body.id,
+      name: 'Cllr A. Patel',
+      voting: false,
+      substitutesFor: [member.id, chair.id, chair.id],
+    });
+    expect(substitute.substitutesFor).toEqual([chair.id, member.id].sort((a, b) => a - b));
+    expect(substitute.voting).toBe(false);
+    expect(substitute.position).toBe(2);
+
+    const detail = call(services, 'bodies.get', { bodyId: body.id });
+    expect(detail.members.map((m) => [m.name, m.position])).toEqual([
+      ['Mrs D. Taylor CC', 0],
+      ['Cllr J. Smith', 1],
+      ['Cllr A. Patel', 2],
+    ]);
+    expect(detail.members[2]!.substitutesFor).toEqual(substitute.substitutesFor);
+    expect(countRows(store.db).member_substitution).toBe(2);
+
+    const meeting = call(services, 'meetings.create', { bodyId: body.id, date: '2020-12-11', startTime: '10:00', venue: 'County Hall, Glenfield' });
+    expect(meeting).toMatchObject({ bodyId: body.id, date: '2020-12-11', startTime: '10:00', mode: 'in_room', contactOfficer: '', items: [] });
+    expect(meeting.body.id).toBe(body.id);
+
+    call(services, 'agendaItems.create', { meetingId: meeting.id, title: 'Apologies for absence' });
+    call(services, 'agendaItems.create', { meetingId: meeting.id, title: 'Minutes of the previous meeting', papers: 'Pages 3 - 10' });
+    const items = call(services, 'agendaItems.create', {
+      meetingId: meeting.id,
+      title: 'Contract award',
+      presenter: 'Rik Basra, Community Safety Team Leader, will present this report.',
+      exempt: true,
+      exemptParagraph: 3,
+    });
+    expect(items.map((i) => [i.title, i.position, i.agendaNumber])).toEqual([
+      ['Apologies for absence', 0, 1],
+      ['Minutes of the previous meeting', 1, 2],
+      ['Contract award', 2, 3],
+    ]);
+    expect(items[2]).toMatchObject({ exempt: true, exemptParagraph: 3 });
+    expect(items[0]).toMatchObject({ exempt: false, exemptParagraph: null, presenter: '', papers: '' });
+    const [apologies, minutes, contract] = items as [(typeof items)[0], (typeof items)[0], (typeof items)[0]];
+
+    // Move the last item to the top.
+    const moved = call(services, 'agendaItems.move', { itemId: contract.id, toPosition: 0 });
+    expect(moved.map((i) => [i.id, i.position, i.agendaNumber])).toEqual([
+      [contract.id, 0, 1],
+      [apologies.id, 1, 2],
+      [minutes.id, 2, 3],
+    ]);
+    // Past the end clamps to the end.
+    const clamped = call(services, 'agendaItems.move', { itemId: contract.id, toPosition: 50 });
+    expect(clamped.map((i) => i.id)).toEqual([apologies.id, minutes.id, contract.id]);
+    expect(clamped.map((i) => i.position)).toEqual([0, 1, 2]);
+
+    // Meetings: newest first.
+    call(services, 'meetings.create', { bodyId: body.id, date: '2021-03-04', startTime: '14:00', venue: 'Teams', mode: 'teams' });
+    call(services, 'meetings.create', { bodyId: body.id, date: '2019-06-01', startTime: '10:00', venue: 'County Hall' });
+    call(services, 'meetings.create', { bodyId: body.id, date: '2021-03-04', startTime: '09:30', venue: 'County Hall' });
+    const list = call(services, 'meetings.list', { bodyId: body.id });
+    expect(list.map((m) => `${m.date} ${m.startTime}`)).toEqual(['2021-03-04 14:00', '2021-03-04 09:30', '2020-12-11 10:00', '2019-06-01 10:00']);
+    expect(list.find((m) => m.id === meeting.id)?.itemCount).toBe(3);
+
+    // Delete the middle item: the rest close up and renumber.
+    const afterDelete = call(services, 'agendaItems.delete', { itemId: minutes.id });
+    expect(afterDelete.map((i) => [i.id, i.position, i.agendaNumber])).toEqual([
+      [apologies.id, 0, 1],
+      [contract.id, 1, 2],
+    ]);
+    const reread = call(services, 'meetings.get', { meetingId: meeting.id });
+    expect(reread.items.map((i) => [i.id, i.position, i.agendaNumber])).toEqual([
+      [apologies.id, 0, 1],
+      [contract.id, 1, 2],
+    ]);
+    for (const item of reread.items) expect(item.agendaNumber).toBe(item.position + 1);
+
+    const summaries = call(services, 'bodies.list', {});
+    expect(summaries).toEqual([{ id: body.id, name: 'Safer Communities Partnership Board', kind: 'Committee', memberCount: 3, meetingCount: 4 }]);
+  });
+
+  it('inserts an agenda item at a given position', () => {
+    const { services } = createTempStore(temp);
+    const s = seed(services);
+    const items = call(services, 'agendaItems.create', { meetingId: s.decemberMeetingId, title: 'Declarations of interest', position: 1 });
+    expect(items.map((i) => [i.title, i.agendaNumber])).toEqual([
+      ['Apologies for absence', 1],
+      ['Declarations of interest', 2],
+      ['Minutes of the previous meeting', 3],
+      ['Contract award', 4],
+    ]);
+  });
+
+  it('moves and deletes members, keeping positions dense', () => {
+    const { services, store } = createTempStore(temp);
+    const s = seed(services);
+    const moved = call(services, 'members.move', { memberId: s.substituteId, toPosition: 0 });
+    expect(moved.map((m) => [m.id, m.position])).toEqual([
+      [s.substituteId, 0],
+      [s.chairId, 1],
+      [s.viceChairId, 2],
+    ]);
+    call(services, 'members.delete', { memberId: s.chairId });
+    const after = call(services, 'bodies.get', { bodyId: s.boardId }).members;
+    expect(after.map((m) => [m.id, m.position])).toEqual([
+      [s.substituteId, 0],
+      [s.viceChairId, 1],
+    ]);
+    // The substitution for the deleted chair went with them.
+    expect(after[0]!.substitutesFor).toEqual([]);
+    expect(countRows(store.db).member_substitution).toBe(0);
+  });
+
+  it('updates a body, a member, a meeting and an item', () => {
+    const { services } = createTempStore(temp);
+    const s = seed(services);
+    const body = call(services, 'bodies.update', { bodyId: s.boardId, patch: { quorumMinVoting: 5, decisionLabel: 'AGREED', remoteCountsForQuorum: false } });
+    expect(body).toMatchObject({ quorumMinVoting: 5, decisionLabel: 'AGREED', remoteCountsForQuorum: false, name: 'Safer Communities Partnership Board' });
+    const member = call(services, 'members.update', { memberId: s.viceChairId, patch: { substitutesFor: [s.chairId], voting: false } });
+    expect(member).toMatchObject({ substitutesFor: [s.chairId], voting: false, name: 'Cllr J. Smith' });
+    const meeting = call(services, 'meetings.update', { meetingId: s.marchMeetingId, patch: { mode: 'hybrid', startTime: '18:30' } });
+    expect(meeting).toMatchObject({ mode: 'hybrid', startTime: '18:30', date: '2021-03-04' });
+    const item = call(services, 'agendaItems.update', { itemId: s.itemIds[0], patch: { exempt: true, exemptParagraph: 1 } });
+    expect(item).toMatchObject({ exempt: true, exemptParagraph: 1, title: 'Apologies for absence' });
+    const cleared = call(services, 'agendaItems.update', { itemId: s.itemIds[2], patch: { exempt: false } });
+    expect(cleared.exempt).toBe(false);
+  });
+
+  it('reports app info', () => {
+    const { services, file } = createTempStore(temp);
+    expect(call(services, 'app.info', {})).toEqual({ version: '9.9.9-test', dataFile: file, schemaVersion: LATEST_SCHEMA_VERSION, transport: 'browser-host' });
+  });
+});
+
+describe('contract: domain rules', () => {
+  it('refuses an exempt agenda item without a Schedule 12A paragraph on create', () => {
+    const { services, store } = createTempStore(temp);
+    const s = seed(services);
+    const before = snapshotTables(store.db);
+    for (const input of [
+      { meetingId: s.decemberMeetingId, title: 'Exempt report', exempt: true },
+      { meetingId: s.decemberMeetingId, title: 'Exempt report', exempt: true, exemptParagraph: null },
+    ]) {
+      const error = callError(services, 'agendaItems.create', input);
+      expect(error.code).toBe('invalid_input');
+      expect(error.message).toMatch(/Schedule 12A/);
+    }
+    expect(snapshotTables(store.db)).toEqual(before);
+  });
+
+  it('refuses making an item exempt while its paragraph is null, on update', () => {
+    const { services, store } = createTempStore(temp);
+    const s = seed(services);
+    const [plainId, , exemptId] = s.itemIds;
+    const before = snapshotTables(store.db);
+    const attempts: [number, Record<string, unknown>][] = [
+      [plainId, { exempt: true }],
+      [plainId, { exempt: true, exemptParagraph: null }],
+      [exemptId, { exemptParagraph: null }],
+    ];
+    for (const [itemId, patch] of attempts) {
+      const error = callError(services, 'agendaItems.update', { itemId, patch });
+      expect(error.code, JSON.stringify(patch)).toBe('invalid_input');
+      expect(error.message).toMatch(/Schedule 12A/);
+    }
+    expect(snapshotTables(store.db)).toEqual(before);
+    // The same change with a paragraph is accepted.
+    expect(call(services, 'agendaItems.update', { itemId: plainId, patch: { exempt: true, exemptParagraph: 7 } }).exemptParagraph).toBe(7);
+  });
+
+  it('refuses substitutesFor naming a member of another body', () => {
+    const { services, store } = createTempStore(temp);
+    const s = seed(services);
+    const before = snapshotTables(store.db);
+    const onCreate = callError(services, 'members.create', { bodyId: s.boardId, name: 'Cllr Q. Stranger', substitutesFor: [s.commissionMemberId] });
+    expect(onCreate.code).toBe('invalid_input');
+    expect(onCreate.message).toContain(String(s.commissionMemberId));
+    const onUpdate = callError(services, 'members.update', { memberId: s.viceChairId, patch: { substitutesFor: [s.chairId, s.commissionMemberId] } });
+    expect(onUpdate.code).toBe('invalid_input');
+    const missing = callError(services, 'members.create', { bodyId: s.boardId, name: 'Cllr Q. Stranger', substitutesFor: [999_999] });
+    expect(missing.code).toBe('invalid_input');
+    // The half-made member of the failed create was rolled back.
+    expect(snapshotTables(store.db)).toEqual(before);
+  });
+
+  it('refuses a member substituting for themselves', () => {
+    const { services, store } = createTempStore(temp);
+    const s = seed(services);
+    const before = snapshotTables(store.db);
+    const error = callError(services, 'members.update', { memberId: s.chairId, patch: { substitutesFor: [s.chairId] } });
+    expect(error.code).toBe('invalid_input');
+    expect(snapshotTables(store.db)).toEqual(before);
+  });
+
+  it('refuses deleting a body that has meetings, and deletes one that has none', () => {
+    const { services, store } = createTempStore(temp);
+    const s = seed(services);
+    const before = snapshotTables(store.db);
+    const error = callError(services, 'bodies.delete', { bodyId: s.boardId });
+    expect(error.code).toBe('conflict');
+    expect(error.message).toMatch(/2 meetings/);
+    expect(snapshotTables(store.db)).toEqual(before);
+
+    call(services, 'members.create', { bodyId: s.emptyPanelId, name: 'Ms P. Member' });
+    const counts = countRows(store.db);
+    expect(call(services, 'bodies.delete', { bodyId: s.emptyPanelId })).toEqual({ deleted: true });
+    expect(countRows(store.db)).toEqual({ ...counts, body: counts.body - 1, member: counts.member - 1 });
+    expect(callError(services, 'bodies.get', { bodyId: s.emptyPanelId }).code).toBe('not_found');
+  });
+
+  it('deleting a meeting deletes its agenda items', () => {
+    const { services, store } = createTempStore(temp);
+    const s = seed(services);
+    const counts = countRows(store.db);
+    call(services, 'meetings.delete', { meetingId: s.decemberMeetingId });
+    expect(countRows(store.db)).toEqual({ ...counts, meeting: counts.meeting - 1, agenda_item: counts.agenda_item - 3 });
+  });
+
+  it('answers unknown_call for names that are not in the contract', () => {
+    const { services, store } = createTempStore(temp);
+    seed(services);
+    const before = snapshotTables(store.db);
+    for (const name of ['bodies.drop', 'BODIES.LIST', '', '__proto__', 'constructor', 'toString', 'hasOwnProperty', null, undefined, 42, {}, ['bodies.list']]) {
+      const error = callError(services, name, {});
+      expect(error.code, String(name)).toBe('unknown_call');
+      expect(error.message.length).toBeGreaterThan(0);
+    }
+    expect(snapshotTables(store.db)).toEqual(before);
+  });
+
+  it('answers not_found for ids that do not exist', () => {
+    const { services } = createTempStore(temp);
+    seed(services);
+    expect(callError(services, 'bodies.get', { bodyId: 999 })).toEqual({ code: 'not_found', message: 'Body 999 does not exist' });
+    expect(callError(services, 'meetings.get', { meetingId: 999 }).code).toBe('not_found');
+    expect(callError(services, 'agendaItems.move', { itemId: 999, toPosition: 0 }).code).toBe('not_found');
+    expect(callError(services, 'members.delete', { memberId: 999 }).code).toBe('not_found');
+  });
+});
+
+describe('contract: live meeting rules', () => {
+  it('records start, item taken, attendance, chair, movement and declaration in the meeting record', () => {
+    const { services } = createTempStore(temp);
+    const s = seed(services);
+    const live = seedLive(services, s);
+    const record = call(services, 'meetings.get', { meetingId: s.decemberMeetingId });
+    expect(record.startedAt).toBe('00:00');
+    expect(record.currentItemId).toBe(s.itemIds[0]);
+    expect(record.items[0]!.takenAt).toBe('10:01');
+    expect(record.attendance.map((a) => [a.id, a.category, a.name, a.status])).toEqual([
+      [live.chairAttendanceId, 'member', 'Mrs D. Taylor CC', 'present'],
+      [live.officerAttendanceId, 'officer', 'Mr E. Walters', 'present'],
+    ]);
+    expect(record.chairChanges).toEqual([{ id: expect.any(Number), attendanceId: live.chairAttendanceId, agendaItemId: null, time: '10:00' }]);
+    expect(record.movements).toEqual([{ id: live.movementId, attendanceId: live.chairAttendanceId, kind: 'left', time: '10:05', agendaItemId: s.itemIds[0] }]);
+    expect(record.declarations).toMatchObject([{ id: live.declarationId, category: 'other_registrable', nature: 'Trustee of a local charity', action: 'remained' }]);
+    expect(call(services, 'knownAttendees.list', { bodyId: s.boardId }).map((k) => k.name)).toEqual(['Mr E. Walters']);
+  });
+
+  it('refuses closing a meeting that has not started, or before its start time', () => {
+    const { services, store } = createTempStore(temp);
+    const s = seed(services);
+    const before = snapshotTables(store.db);
+    expect(callError(services, 'meetings.close', { meetingId: s.marchMeetingId, time: '15:00' }).code).toBe('conflict');
+    expect(snapshotTables(store.db)).toEqual(before);
+    call(services, 'meetings.start', { meetingId: s.marchMeetingId, time: '14:00' });
+    const started = snapshotTables(store.db);
+    expect(callError(services, 'meetings.close', { meetingId: s.marchMeetingId, time: '13:59' }).code).toBe('invalid_input');
+    expect(snapshotTables(store.db)).toEqual(started);
+    expect(call(services, 'meetings.close', { meetingId: s.marchMeetingId, time: '15:30' }).closedAt).toBe('15:30');
+  });
+
+  it('lets a substitute take the place only of an absent member they may replace', () => {
+    const { services, store } = createTempStore(temp);
+    const s = seed(services);
+    const meetingId = s.decemberMeetingId;
+    call(services, 'attendance.setMember', { meetingId, memberId: s.chairId, status: 'present' });
+    const before = snapshotTables(store.db);
+    expect(callError(services, 'attendance.setMember', { meetingId, memberId: s.substituteId, substituteForMemberId: s.chairId }).code).toBe('conflict');
+    expect(callError(services, 'attendance.setMember', { meetingId, memberId: s.substituteId, substituteForMemberId: s.viceChairId }).code).toBe(
+      'invalid_input',
+    );
+    expect(snapshotTables(store.db)).toEqual(before);
+
+    call(services, 'attendance.setMember', { meetingId, memberId: s.chairId, status: 'apologies' });
+    const record = call(services, 'attendance.setMember', { meetingId, memberId: s.substituteId, substituteForMemberId: s.chairId });
+    expect(record.attendance.find((a) => a.memberId === s.substituteId)).toMatchObject({ status: 'present', substituteForMemberId: s.chairId });
+    // The member replaced cannot now be marked present, nor have their attendance removed.
+    const after = snapshotTables(store.db);
+    expect(callError(services, 'attendance.setMember', { meetingId, memberId: s.chairId, status: 'present' }).code).toBe('conflict');
+    const chairAttendance = record.attendance.find((a) => a.memberId === s.chairId)!;
+    expect(callError(services, 'attendance.remove', { attendanceId: chairAttendance.id }).code).toBe('conflict');
+    expect(snapshotTables(store.db)).toEqual(after);
+  });
+
+  it('refuses deleting a member who is in an attendance record', () => {
+    const { services, store } = createTempStore(temp);
+    const s = seed(services);
+    call(services, 'attendance.setMember', { meetingId: s.decemberMeetingId, memberId: s.viceChairId, status: 'absent' });
+    const before = snapshotTables(store.db);
+    expect(callError(services, 'members.delete', { memberId: s.viceChairId }).code).toBe('conflict');
+    expect(snapshotTables(store.db)).toEqual(before);
+  });
+
+  it('refuses the same person twice, and declarations by anyone but a present member', () => {
+    const { services, store } = createTempStore(temp);
+    const s = seed(services);
+    const live = seedLive(services, s);
+    const before = snapshotTables(store.db);
+    expect(callError(services, 'attendance.addPerson', { meetingId: s.decemberMeetingId, category: 'guest', name: 'mr e. walters' }).code).toBe('conflict');
+    const byOfficer = callError(services, 'declarations.create', {
+      meetingId: s.decemberMeetingId,
+      attendanceId: live.officerAttendanceId,
+      agendaItemId: s.itemIds[1],
+      category: 'dpi',
+    });
+    expect(byOfficer.code).toBe('invalid_input');
+    expect(byOfficer.message).toMatch(/not a member/);
+    expect(snapshotTables(store.db)).toEqual(before);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Malformed input, for every call in the contract.
+// ---------------------------------------------------------------------------
+
+type Input = Record<string, unknown>;
+
+interface CallCases {
+  /**
+   * Valid inputs (against the seed). `minimal` holds only required fields, so
+   * removing any one of its keys must make it invalid.
+   */
+  minimal?: Input;
+  full?: Input;
+  /** The call takes no fields: {} and null (treated as {}) are fine. */
+  takesNothing?: boolean;
+  /** Extra hand-written bad inputs. */
+  extra?: Input[];
+  /** Fields for which null is a valid value (so not a bad one). */
+  nullable?: string[];
+}
+
+const LONG = 'x'.repeat(10_000);
+const ID_FIELDS = new Set([
+  'bodyId',
+  'memberId',
+  'meetingId',
+  'itemId',
+  'attendanceId',
+  'movementId',
+  'declarationId',
+  'agendaItemId',
+  'substituteForMemberId',
+]);
+const BAD_TIMES: unknown[] = ['24:00', '9:00', '10.00', '10:60', '10:00:00', LONG, '', 1000, null];
+const BAD_IDS: unknown[] = [0, -1, -42, '1', 1.5, null, true, [], {}, [1], Number.MAX_SAFE_INTEGER + 2, Number.NaN, Number.POSITIVE_INFINITY];
+const MISSING_ID = 999_999;
+
+function badValuesFor(field: string, s: Seed): unknown[] {
+  if (ID_FIELDS.has(field)) return [...BAD_IDS, MISSING_ID];
+  const requiredText = [LONG, '', '   ', 42, null, [], {}, true];
+  const optionalText = [LONG, 42, null, [], false];
+  switch (field) {
+    case 'name':
+    case 'title':
+    case 'venue':
+      return requiredText;
+    case 'role':
+    case 'organisation':
+    case 'presenter':
+    case 'papers':
+    case 'contactOfficer':
+      return optionalText;
+    case 'email':
+      return ['not-an-email', 'a@', `${LONG}@example.com`, LONG, 42, null];
+    case 'kind':
+      // Bad for every enum called "kind": bodies, agenda items and movements.
+      return ['committee', 'Parliament', 'declaration', 'ARRIVED', 'left ', LONG, '', 1, null];
+    case 'category':
+      // Bad for both: attendees (officer/attendee/guest) and interests (dpi/...).
+      return ['member', 'Officer', 'DPI', 'public', LONG, '', 1, null];
+    case 'status':
+      return ['here', 'PRESENT', 'late', LONG, '', 1, null];
+    case 'action':
+      return ['stayed', 'REMAINED', LONG, '', 0, null];
+    case 'nature':
+    case 'dispensation':
+      return [LONG, 42, null, [], false];
+    case 'decisionLabel':
+      return ['resolved', 'DECIDED', LONG, '', 0, null];
+    case 'mode':
+      return ['zoom', 'IN_ROOM', LONG, '', null];
+    case 'quorumMinVoting':
+    case 'quorumMinOrganisations':
+      return [-1, 201, 1.5, '3', null, Number.NaN, true];
+    case 'yearStartMonth':
+      return [0, 13, -5, 5.5, '5', null];
+    case 'remoteCountsForQuorum':
+    case 'voting':
+    case 'exempt':
+    case 'sensitive':
+    case 'remote':
+      return ['true', 1, 0, null, 'yes'];
+    case 'exemptParagraph':
+      // Every base using exemptParagraph is exempt, so null is refused too.
+      return [0, 8, -1, 2.5, '3', null, true];
+    case 'substitutesFor':
+      return [null, '1', 1, {}, [0], [-1], ['1'], [1.5], [null], new Array(201).fill(s.chairId), [MISSING_ID], [s.commissionMemberId]];
+    case 'date':
+      return ['2021-02-29', '11/12/2020', '2020-12-1', '2020-12-11T10:00:00Z', LONG, '', 20201211, null];
+    case 'startTime':
+    case 'time':
+    case 'leftAt':
+    case 'returnedAt':
+      return BAD_TIMES;
+    case 'toPosition':
+    case 'position':
+      return [-1, 10_001, '0', 1.5, null, Number.NaN];
+    case 'patch':
+      return [null, 'x', 42, [], {}, { unknownField: 1 }];
+    default:
+      throw new Error(`No bad values listed for field "${field}"`);
+  }
+}
+
+const clone = (input: Input): Input => JSON.parse(JSON.stringify(input)) as Input;
+
+/** Adds an own enumerable key, even one (like __proto__) an object literal would treat specially. */
+function withOwnKey(input: Input, key: string, value: unknown): Input {
+  const copy = clone(input);
+  Object.defineProperty(copy, key, { value, enumerable: true, configurable: true, writable: true });
+  return copy;
+}
+
+interface Case {
+  label: string;
+  input: unknown;
+}
+
+function* strangeKeys(input: Input, where: string): Generator<Case> {
+  yield { label: `${where} + extra`, input: withOwnKey(input, 'extra', 1) };
+  yield { label: `${where} + __proto__`, input: withOwnKey(input, '__proto__', { isAdmin: true }) };
+  yield { label: `${where} + constructor`, input: withOwnKey(input, 'constructor', { prototype: { polluted: true } }) };
+  yield { label: `${where} + prototype`, input: withOwnKey(input, 'prototype', {}) };
+}
+
+/** Every way to break one valid input: wrong values, unknown keys, and (for minimal inputs) a missing key. */
+function* mutations(base: Input, s: Seed, removable: boolean, nullable: string[], path = ''): Generator<Case, void, undefined> {
+  yield* strangeKeys(base, path || 'input');
+  for (const [key, value] of Object.entries(base)) {
+    const at = path ? `${path}.${key}` : key;
+    if (removable) {
+      const without = clone(base);
+      delete without[key];
+      yield { label: `without ${at}`, input: without };
+      // Electron IPC (structured clone) keeps keys whose value is undefined.
+      yield { label: `${at} = undefined`, input: { ...base, [key]: undefined } };
+    }
+    for (const bad of badValuesFor(key, s).filter((v) => !(v === null && nullable.includes(key)))) {
+      const copy = { ...base, [key]: bad };
+      const shown = typeof bad === 'string' && bad.length > 40 ? `"${bad.slice(0, 12)}…" (${bad.length} chars)` : inspect(bad, { breakLength: Infinity, maxArrayLength: 3 });
+      yield { label: `${at} = ${shown}`, input: copy };
+    }
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      const allUndefined = Object.fromEntries(Object.keys(value).map((k) => [k, undefined]));
+      yield { label: `${at} with every field undefined`, input: { ...base, [key]: allUndefined } };
+      for (const inner of mutations(value as Input, s, removable, nullable, at)) {
+        yield { label: inner.label, input: { ...base, [key]: inner.input } };
+      }
+    }
+  }
+}
+
+function casesFor(spec: CallCases, s: Seed): Case[] {
+  const cases: Case[] = [
+    { label: 'a string', input: 'bodies' },
+    { label: 'an empty string', input: '' },
+    { label: 'a number', input: 42 },
+    { label: 'zero', input: 0 },
+    { label: 'true', input: true },
+    { label: 'an array', input: [] },
+    { label: 'a JSON string', input: JSON.stringify(spec.minimal ?? {}) },
+    { label: 'own __proto__ only (as JSON.parse makes)', input: JSON.parse('{"__proto__": {"bodyId": 1, "name": "x"}}') as unknown },
+    { label: 'constructor only', input: { constructor: { prototype: {} } } },
+    { label: 'unknown key only', input: { extra: 'value' } },
+  ];
+  if (!spec.takesNothing) {
+    cases.push({ label: 'null', input: null }, { label: '{}', input: {} });
+  }
+  if (spec.minimal) {
+    cases.push({ label: 'minimal in an array', input: [spec.minimal] });
+    cases.push(...mutations(spec.minimal, s, true, spec.nullable ?? []));
+  }
+  if (spec.full) cases.push(...mutations(spec.full, s, false, spec.nullable ?? []));
+  for (const [index, input] of (spec.extra ?? []).entries()) cases.push({ label: `extra case ${index + 1}`, input });
+  return cases;
+}
+
+function specs(s: Seed, live: LiveSeed): Record<CallName, CallCases> {
+  const [itemA, itemB] = s.itemIds;
+  const meetingId = s.decemberMeetingId;
+  return {
+    'app.info': { takesNothing: true },
+    'bodies.list': { takesNothing: true },
+    'bodies.get': { minimal: { bodyId: s.boardId } },
+    'bodies.create': {
+      minimal: { name: 'New Panel' },
+      full: {
+        name: 'Fully Specified Forum',
+        kind: 'Forum',
+        quorumMinVoting: 4,
+        quorumMinOrganisations: 2,
+        remoteCountsForQuorum: false,
+        yearStartMonth: 4,
+        decisionLabel: 'AGREED',
+      },
+    },
+    'bodies.update': {
+      minimal: { bodyId: s.boardId, patch: { name: 'Renamed Board' } },
+      full: {
+        bodyId: s.boardId,
+        patch: {
+          name: 'Renamed Board',
+          kind: 'Cabinet',
+          quorumMinVoting: 6,
+          quorumMinOrganisations: 1,
+          remoteCountsForQuorum: false,
+          yearStartMonth: 1,
+          decisionLabel: 'NOTED',
+        },
+      },
+    },
+    'bodies.delete': { minimal: { bodyId: s.emptyPanelId } },
+    'members.create': {
+      minimal: { bodyId: s.boardId, name: 'Cllr N. Ewcomer' },
+      full: {
+        bodyId: s.boardId,
+        name: 'Cllr N. Ewcomer',
+        role: 'Vice-Chair',
+        organisation: 'City Council',
+        email: 'n.ewcomer@example.gov.uk',
+        voting: false,
+        substitutesFor: [s.chairId],
+      },
+    },
+    'members.update': {
+      minimal: { memberId: s.viceChairId, patch: { name: 'Cllr J. Smith-Jones' } },
+      full: {
+        memberId: s.viceChairId,
+        patch: {
+          name: 'Cllr J. Smith-Jones',
+          role: 'Vice-Chair',
+          organisation: 'Borough Council',
+          email: 'j.smith@example.gov.uk',
+          voting: false,
+          substitutesFor: [s.chairId],
+        },
+      },
+      extra: [{ memberId: s.chairId, patch: { substitutesFor: [s.chairId] } }],
+    },
+    'members.move': { minimal: { memberId: s.substituteId, toPosition: 0 } },
+    'members.delete': { minimal: { memberId: s.viceChairId } },
+    'meetings.list': { minimal: { bodyId: s.boardId } },
+    'meetings.get': { minimal: { meetingId: s.decemberMeetingId } },
+    'meetings.create': {
+      minimal: { bodyId: s.boardId, date: '2021-06-10', startTime: '10:00', venue: 'County Hall' },
+      full: { bodyId: s.boardId, date: '2021-06-10', startTime: '10:00', venue: 'County Hall', mode: 'hybrid', contactOfficer: 'Euan Walters' },
+    },
+    'meetings.update': {
+      minimal: { meetingId: s.marchMeetingId, patch: { venue: 'Room 2' } },
+      full: { meetingId: s.marchMeetingId, patch: { date: '2021-03-05', startTime: '11:15', venue: 'Room 2', mode: 'in_room', contactOfficer: 'Euan Walters' } },
+    },
+    'meetings.delete': { minimal: { meetingId: s.marchMeetingId } },
+    'agendaItems.create': {
+      minimal: { meetingId: s.decemberMeetingId, title: 'Any other business' },
+      full: {
+        meetingId: s.decemberMeetingId,
+        title: 'Staffing restructure',
+        presenter: 'The Director will present this report.',
+        papers: 'Pages 11 - 20',
+        exempt: true,
+        exemptParagraph: 4,
+        kind: 'business',
+        position: 1,
+      },
+    },
+    'agendaItems.update': {
+      minimal: { itemId: itemA, patch: { title: 'Apologies' } },
+      full: { itemId: itemA, patch: { title: 'Apologies', presenter: 'The Chair', papers: 'None', exempt: true, exemptParagraph: 2 } },
+      extra: [{ itemId: itemA, patch: { exempt: true } }],
+    },
+    'agendaItems.move': { minimal: { itemId: itemB, toPosition: 0 } },
+    'agendaItems.delete': { minimal: { itemId: itemB } },
+
+    'meetings.start': { minimal: { meetingId: s.marchMeetingId }, full: { meetingId: s.marchMeetingId, time: '14:02' } },
+    'meetings.close': {
+      minimal: { meetingId },
+      full: { meetingId, time: '12:00' },
+      extra: [{ meetingId, time: '23:59', extra: 1 }],
+    },
+    'meetings.takeItem': {
+      minimal: { meetingId, itemId: itemB },
+      full: { meetingId, itemId: itemB, time: '10:15' },
+      nullable: ['itemId'],
+      extra: [{ meetingId, itemId: s.commissionItemId }],
+    },
+    'attendance.setMember': {
+      minimal: { meetingId, memberId: s.viceChairId },
+      full: { meetingId, memberId: s.viceChairId, status: 'present', remote: true, substituteForMemberId: null },
+      nullable: ['substituteForMemberId'],
+      extra: [
+        { meetingId, memberId: s.commissionMemberId },
+        { meetingId, memberId: s.viceChairId, substituteForMemberId: s.chairId },
+        { meetingId, memberId: s.substituteId, substituteForMemberId: s.viceChairId, status: 'apologies' },
+        { meetingId, memberId: s.viceChairId, substituteForMemberId: s.viceChairId },
+      ],
+    },
+    'attendance.addPerson': {
+      minimal: { meetingId, category: 'guest', name: 'Ms G. Uest' },
+      full: { meetingId, category: 'attendee', name: 'Mr H. Ost', role: 'Observer', organisation: 'Parish Council', remote: true },
+    },
+    'attendance.updatePerson': {
+      minimal: { attendanceId: live.officerAttendanceId, patch: { name: 'Mr E. Walters-Jones' } },
+      full: {
+        attendanceId: live.officerAttendanceId,
+        patch: { name: 'Mr E. Walters-Jones', role: 'Clerk', organisation: 'County Council', remote: true, category: 'attendee' },
+      },
+      extra: [{ attendanceId: live.chairAttendanceId, patch: { name: 'Renamed Member' } }],
+    },
+    'attendance.remove': { minimal: { attendanceId: live.officerAttendanceId } },
+    'attendance.recordMovement': {
+      minimal: { attendanceId: live.chairAttendanceId, kind: 'arrived' },
+      full: { attendanceId: live.chairAttendanceId, kind: 'arrived', time: '10:20', agendaItemId: itemB },
+      nullable: ['agendaItemId'],
+      extra: [{ attendanceId: live.chairAttendanceId, kind: 'arrived', agendaItemId: s.commissionItemId }],
+    },
+    'attendance.deleteMovement': { minimal: { movementId: live.movementId } },
+    'attendance.setChair': {
+      minimal: { attendanceId: live.chairAttendanceId },
+      full: { attendanceId: live.chairAttendanceId, agendaItemId: itemB, time: '10:30' },
+      nullable: ['agendaItemId'],
+      extra: [
+        { attendanceId: live.officerAttendanceId },
+        { attendanceId: live.chairAttendanceId, agendaItemId: s.commissionItemId },
+      ],
+    },
+    'declarations.create': {
+      minimal: { meetingId, attendanceId: live.chairAttendanceId, agendaItemId: itemB, category: 'dpi' },
+      full: {
+        meetingId,
+        attendanceId: live.chairAttendanceId,
+        agendaItemId: itemB,
+        category: 'dpi',
+        nature: 'Owns land next to the site',
+        sensitive: false,
+        dispensation: 'Dispensation granted by the Standards Committee',
+        action: 'left_no_part',
+        leftAt: '10:10',
+        returnedAt: '10:25',
+      },
+      nullable: ['returnedAt'],
+      extra: [
+        { meetingId, attendanceId: live.chairAttendanceId, agendaItemId: itemB, category: 'dpi', sensitive: true, nature: 'Secret' },
+        { meetingId, attendanceId: live.chairAttendanceId, agendaItemId: itemB, category: 'dpi', action: 'remained', leftAt: '10:10' },
+        { meetingId, attendanceId: live.chairAttendanceId, agendaItemId: itemB, category: 'dpi', action: 'left_no_part', returnedAt: '10:10' },
+        { meetingId, attendanceId: live.chairAttendanceId, agendaItemId: itemB, category: 'dpi', action: 'left_no_part', leftAt: '10:30', returnedAt: '10:10' },
+        { meetingId, attendanceId: live.officerAttendanceId, agendaItemId: itemB, category: 'dpi' },
+        { meetingId, attendanceId: live.chairAttendanceId, agendaItemId: s.commissionItemId, category: 'dpi' },
+        { meetingId: s.marchMeetingId, attendanceId: live.chairAttendanceId, agendaItemId: itemB, category: 'dpi' },
+      ],
+    },
+    'declarations.update': {
+      minimal: { declarationId: live.declarationId, patch: { category: 'dpi' } },
+      full: {
+        declarationId: live.declarationId,
+        patch: {
+          attendanceId: live.chairAttendanceId,
+          agendaItemId: itemB,
+          category: 'non_registrable',
+          nature: 'Member of the cycling club',
+          sensitive: false,
+          dispensation: '',
+          action: 'spoke_then_left',
+          leftAt: '10:40',
+          returnedAt: '10:50',
+        },
+      },
+      nullable: ['returnedAt'],
+      extra: [
+        { declarationId: live.declarationId, patch: { attendanceId: live.officerAttendanceId } },
+        { declarationId: live.declarationId, patch: { agendaItemId: s.commissionItemId } },
+        { declarationId: live.declarationId, patch: { sensitive: true, nature: 'Still here' } },
+        { declarationId: live.declarationId, patch: { leftAt: '10:10' } },
+      ],
+    },
+    'declarations.delete': { minimal: { declarationId: live.declarationId } },
+    'knownAttendees.list': { minimal: { bodyId: s.boardId } },
+  };
+}
+
+describe('contract: malformed input is refused for every call', () => {
+  it('has a case table for every call in the contract', () => {
+    const { services } = createTempStore(temp);
+    const s = seed(services);
+    expect(Object.keys(specs(s, seedLive(services, s))).sort()).toEqual([...CALL_NAMES].sort());
+    expect(CALL_NAMES.length).toBeGreaterThanOrEqual(19);
+  });
+
+  it.each(CALL_NAMES)('%s', (name) => {
+    const { services, store } = createTempStore(temp);
+    const s = seed(services);
+    const spec = specs(s, seedLive(services, s))[name];
+    const cases = casesFor(spec, s);
+    expect(cases.length).toBeGreaterThan(5);
+
+    const countsBefore = countRows(store.db);
+    const snapshotBefore = snapshotTables(store.db);
+    const problems: string[] = [];
+    const acceptable = spec.takesNothing;
+
+    for (const { label, input } of cases) {
+      let result: ReturnType<Services['dispatch']>;
+      try {
+        result = services.dispatch(name, input);
+      } catch (error) {
+        problems.push(`${label}: threw ${String(error)}`);
+        continue;
+      }
+      if (result.ok) {
+        if (!acceptable) problems.push(`${label}: was accepted`);
+        else if (!(input === null || (typeof input === 'object' && Object.keys(input).length === 0 && !Array.isArray(input)))) {
+          problems.push(`${label}: was accepted`);
+        }
+      } else {
+        if (!['invalid_input', 'not_found'].includes(result.error.code)) {
+          problems.push(`${label}: answered ${result.error.code}: ${String(result.error.message).slice(0, 200)}`);
+        }
+        if (typeof result.error.message !== 'string' || result.error.message.trim() === '') problems.push(`${label}: empty message`);
+      }
+      const counts = countRows(store.db);
+      if (JSON.stringify(counts) !== JSON.stringify(countsBefore)) problems.push(`${label}: row counts changed to ${JSON.stringify(counts)}`);
+      else if (JSON.stringify(snapshotTables(store.db)) !== JSON.stringify(snapshotBefore)) problems.push(`${label}: stored rows changed`);
+    }
+    expect(problems).toEqual([]);
+    expect(countRows(store.db)).toEqual(countsBefore);
+
+    // The inputs being broken were valid: each is accepted as written.
+    if (spec.takesNothing) {
+      for (const input of [{}, null, undefined]) expect(services.dispatch(name, input).ok, String(input)).toBe(true);
+    }
+    for (const base of [spec.minimal, spec.full]) {
+      if (!base) continue;
+      const result = services.dispatch(name, base);
+      expect(result, JSON.stringify(base)).toMatchObject({ ok: true });
+    }
+  });
+});
