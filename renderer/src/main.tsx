@@ -4,6 +4,7 @@ import { connect } from './api/client';
 import { App } from './App';
 import { useApp } from './state/store';
 import './styles.css';
+import './live.css';
 
 const root = createRoot(document.getElementById('root')!);
 const transport = connect();

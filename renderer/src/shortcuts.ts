@@ -7,6 +7,12 @@ export interface Shortcut {
 export const SHORTCUTS: Shortcut[] = [
   { keys: 'Alt+N', does: 'Jump to the “add” field of this screen (new agenda item, member or meeting)' },
   { keys: 'Alt+↑ / Alt+↓', does: 'Move the agenda item or member you are in up or down' },
+  { keys: 'Alt+1 / Alt+2', does: 'Meeting: Live meeting / Set-up and agenda tab' },
+  { keys: 'Alt+S', does: 'Start the meeting (stamps the time)' },
+  { keys: 'Alt+E', does: 'Close the meeting (stamps the time)' },
+  { keys: 'Alt+PageDown / Alt+PageUp', does: 'Take up the next / previous agenda item (stamps its start time)' },
+  { keys: 'P A X R S C J L D', does: 'On a member in the attendance list: present, apologies, absent, remote, substitute for…, in the chair, arrived, left, declare an interest' },
+  { keys: '↑ / ↓', does: 'Move between members in the attendance list' },
   { keys: 'Ctrl+S', does: 'Save now (everything also saves as you type)' },
   { keys: 'Alt+B', does: 'Back to the body of this meeting' },
   { keys: 'Alt+H', does: 'Home: all bodies' },

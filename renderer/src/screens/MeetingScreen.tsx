@@ -1,10 +1,20 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { formatLongDate, formatTime } from '../../../shared/format';
 import { MEETING_MODES, MEETING_MODE_LABELS, SCHEDULE_12A_PARAGRAPHS, type AgendaItem, type MeetingDetail } from '../../../shared/model';
 import { AutoSelect, AutoText } from '../components/AutoField';
 import { ConfirmDelete } from '../components/ConfirmDelete';
 import { MoveButtons, rowMoveKeys } from '../components/MoveButtons';
 import { useApp } from '../state/store';
+import { takeNeighbour } from './live/AgendaRail';
+import { time } from './live/clock';
+import { LiveTab } from './live/LiveTab';
+import { QuorumIndicator } from './live/QuorumIndicator';
+
+type Tab = 'live' | 'setup';
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'live', label: 'Live meeting' },
+  { id: 'setup', label: 'Set-up and agenda' },
+];
 
 export function MeetingScreen({ meetingId }: { meetingId: number }) {
   const meeting = useApp((s) => (s.meeting?.id === meetingId ? s.meeting : null));
@@ -12,15 +22,107 @@ export function MeetingScreen({ meetingId }: { meetingId: number }) {
   useEffect(() => {
     void loadMeeting(meetingId);
   }, [meetingId, loadMeeting]);
+  const live = useApp((s) => s.live);
+  // The item last asked for: a second quick Alt+PageDown moves on from it, not from the stale record.
+  const requestedItem = useRef<number | null | undefined>(undefined);
+  const [tab, setTab] = useState<Tab>(() => (sessionStorage.getItem(`tab:${meetingId}`) as Tab | null) ?? 'setup');
+  const choose = (next: Tab) => {
+    setTab(next);
+    sessionStorage.setItem(`tab:${meetingId}`, next);
+  };
+
+  // Live-meeting shortcuts: Alt+S start, Alt+E close, Alt+PageDown/PageUp next/previous item, Alt+1/2 tabs.
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      const record = useApp.getState().meeting;
+      if (!event.altKey || !record || record.id !== meetingId) return;
+      const key = event.key.toLowerCase();
+      if (key === 's' && !record.startedAt) {
+        event.preventDefault();
+        void live('meetings.start', { meetingId });
+      } else if (key === 'e' && record.startedAt && !record.closedAt) {
+        event.preventDefault();
+        void live('meetings.close', { meetingId });
+      } else if (event.key === 'PageDown' || event.key === 'PageUp') {
+        event.preventDefault();
+        const from = requestedItem.current !== undefined ? { ...record, currentItemId: requestedItem.current } : record;
+        const itemId = takeNeighbour(from, event.key === 'PageDown' ? 1 : -1);
+        if (itemId !== null) {
+          requestedItem.current = itemId;
+          void live('meetings.takeItem', { meetingId, itemId }).then(() => {
+            if (requestedItem.current === itemId) requestedItem.current = undefined;
+          });
+        }
+      } else if (key === '1' || key === '2') {
+        event.preventDefault();
+        choose(key === '1' ? 'live' : 'setup');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
   if (!meeting) return <p className="screen muted">Loading…</p>;
+  const onTabKey = (event: KeyboardEvent) => {
+    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+    event.preventDefault();
+    const next = tab === 'live' ? 'setup' : 'live';
+    choose(next);
+    document.getElementById(`tab-${next}`)?.focus();
+  };
   return (
-    <div className="screen">
-      <p className="eyebrow">{meeting.body.name}</p>
-      <h1>
-        {formatLongDate(meeting.date)}, {formatTime(meeting.startTime)}
-      </h1>
-      <MeetingDetails meeting={meeting} />
-      <AgendaSection meeting={meeting} />
+    <div className="screen wide">
+      <div className="meeting-header">
+        <div>
+          <p className="eyebrow">{meeting.body.name}</p>
+          <h1>
+            {formatLongDate(meeting.date)}, {formatTime(meeting.startTime)}
+          </h1>
+        </div>
+        <div className="meeting-clock">
+          {meeting.startedAt ? (
+            <span data-testid="started-at">Started {time(meeting.startedAt)}</span>
+          ) : (
+            <button type="button" className="button-primary" aria-keyshortcuts="Alt+S" onClick={() => void live('meetings.start', { meetingId })}>
+              Start meeting
+            </button>
+          )}
+          {meeting.closedAt ? <span data-testid="closed-at">Closed {time(meeting.closedAt)}</span> : null}
+          {meeting.startedAt && !meeting.closedAt ? (
+            <button type="button" aria-keyshortcuts="Alt+E" onClick={() => void live('meetings.close', { meetingId })}>
+              Close meeting
+            </button>
+          ) : null}
+          <QuorumIndicator record={meeting} />
+        </div>
+      </div>
+      <div role="tablist" aria-label="Meeting views" className="tabs">
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            id={`tab-${t.id}`}
+            type="button"
+            role="tab"
+            aria-selected={tab === t.id}
+            aria-controls={`panel-${t.id}`}
+            tabIndex={tab === t.id ? 0 : -1}
+            onClick={() => choose(t.id)}
+            onKeyDown={onTabKey}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        {tab === 'live' ? (
+          <LiveTab record={meeting} />
+        ) : (
+          <>
+            <MeetingDetails meeting={meeting} />
+            <AgendaSection meeting={meeting} />
+          </>
+        )}
+      </div>
     </div>
   );
 }

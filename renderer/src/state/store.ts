@@ -4,7 +4,7 @@
  */
 import { create, type StateCreator } from 'zustand';
 import type { CallInput, CallName, CallOutput, ClerkBridge } from '../../../shared/contract';
-import type { BodyDetail, BodySummary, MeetingDetail, MeetingSummary } from '../../../shared/model';
+import type { BodyDetail, BodySummary, MeetingRecord, MeetingSummary } from '../../../shared/model';
 import { fail, type Result } from '../../../shared/result';
 import { parseRoute, routeHash, type Route } from './route';
 
@@ -28,7 +28,7 @@ interface DataSlice {
   bodies: BodySummary[];
   body: BodyDetail | null;
   meetings: MeetingSummary[];
-  meeting: MeetingDetail | null;
+  meeting: MeetingRecord | null;
   loadError: string | null;
   connect(bridge: ClerkBridge): void;
   /** A read: failures land in loadError. */
@@ -39,10 +39,16 @@ interface DataSlice {
   loadBody(bodyId: number): Promise<void>;
   loadMeeting(meetingId: number): Promise<void>;
   setBody(body: BodyDetail): void;
-  setMeeting(meeting: MeetingDetail): void;
+  setMeeting(meeting: MeetingRecord): void;
+  /** A live-meeting write whose answer is the whole record. */
+  live<K extends LiveCall>(name: K, input: CallInput<K>): Promise<Result<MeetingRecord>>;
 }
 
 export type AppState = NavSlice & SaveSlice & DataSlice;
+
+type LiveCall = {
+  [K in CallName]: CallOutput<K> extends MeetingRecord ? K : never;
+}[CallName];
 
 const navSlice: StateCreator<AppState, [], [], NavSlice> = (set) => ({
   route: parseRoute(window.location.hash),
@@ -108,6 +114,11 @@ const dataSlice: StateCreator<AppState, [], [], DataSlice> = (set, get) => ({
 
   setBody: (body) => set({ body }),
   setMeeting: (meeting) => set({ meeting }),
+  live: async (name, input) => {
+    const result = (await get().write(name, input)) as Result<MeetingRecord>;
+    if (result.ok) set({ meeting: result.value });
+    return result;
+  },
 });
 
 export const useApp = create<AppState>()((...a) => ({
