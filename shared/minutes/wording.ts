@@ -22,7 +22,9 @@ export function declarationText(d: Declaration, record: MeetingRecord, _chairTit
   const where = item ? `agenda item ${item.agendaNumber} (${item.title})` : 'an agenda item';
   const parts: string[] = [];
   const nature = d.sensitive ? ', the nature of which is sensitive and is not recorded' : natureClause(d.nature);
-  parts.push(sentence(`${name} declared a ${INTEREST_CATEGORY_LABELS[d.category]} in ${where}${nature}`));
+  const category = INTEREST_CATEGORY_LABELS[d.category];
+  const article = /^[aeiou]/i.test(category) ? 'an' : 'a';
+  parts.push(sentence(`${name} declared ${article} ${category} in ${where}${nature}`));
   if (d.dispensation.trim()) {
     parts.push(sentence(`A dispensation had been granted (${d.dispensation.trim().replace(/\.$/, '')}) allowing ${name} to take part`));
   }
