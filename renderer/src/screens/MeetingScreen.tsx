@@ -25,7 +25,9 @@ export function MeetingScreen({ meetingId }: { meetingId: number }) {
   const live = useApp((s) => s.live);
   // The item last asked for: a second quick Alt+PageDown moves on from it, not from the stale record.
   const requestedItem = useRef<number | null | undefined>(undefined);
-  const [tab, setTab] = useState<Tab>(() => (sessionStorage.getItem(`tab:${meetingId}`) as Tab | null) ?? 'setup');
+  // Until the clerk picks a tab: a meeting under way opens live, one being prepared opens on its set-up.
+  const [chosenTab, setTab] = useState<Tab | null>(() => sessionStorage.getItem(`tab:${meetingId}`) as Tab | null);
+  const tab: Tab = chosenTab ?? (meeting?.startedAt ? 'live' : 'setup');
   const choose = (next: Tab) => {
     setTab(next);
     sessionStorage.setItem(`tab:${meetingId}`, next);

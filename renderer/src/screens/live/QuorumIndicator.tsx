@@ -5,10 +5,13 @@ import { quorumAt } from '../../../../shared/rules/quorum';
 export function QuorumIndicator({ record }: { record: MeetingRecord }) {
   const q = quorumAt(record);
   const { members, organisations } = q.required;
-  const detail = `${q.votingPresent} of ${members} voting members${organisations > 0 ? `, ${q.organisationsPresent} of ${organisations} organisations` : ''}`;
+  const detail = `${q.votingPresent} voting members, ${members} needed${
+    organisations > 0 ? `; ${q.organisationsPresent} organisations, ${organisations} needed` : ''
+  }`;
   return (
     <p className={`quorum ${q.quorate ? 'quorum-ok' : 'quorum-no'}`} role="status" aria-live="polite" data-testid="quorum" data-quorate={q.quorate}>
       <strong>{q.quorate ? 'Quorate' : 'Not quorate'}</strong> <span>({detail})</span>
+      {q.quorate ? null : <span className="visually-hidden">: {q.reasons.join('; ')}</span>}
     </p>
   );
 }
