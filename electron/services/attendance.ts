@@ -34,6 +34,16 @@ function insertMemberAttendance(ctx: ServiceContext, meetingId: number, memberId
   return loadAttendance(ctx, Number(info.lastInsertRowid));
 }
 
+/** Remembers an officer, attendee or guest for the body's next meetings. */
+function rememberAttendee(ctx: ServiceContext, bodyId: number, p: { category: string; name: string; role: string; organisation: string }): void {
+  ctx.store.db
+    .prepare(
+      `INSERT INTO known_attendee (body_id, category, name, role, organisation) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (body_id, name COLLATE NOCASE) DO UPDATE SET category = excluded.category, role = excluded.role, organisation = excluded.organisation`,
+    )
+    .run(bodyId, p.category, p.name, p.role, p.organisation);
+}
+
 export const attendanceHandlers: Handlers<
   | 'attendance.setMember'
   | 'attendance.addPerson'
@@ -110,11 +120,7 @@ export const attendanceHandlers: Handlers<
       `INSERT INTO attendance (meeting_id, category, member_id, name, role, organisation, status, remote, substitute_for_member_id, position)
        VALUES (?, ?, NULL, ?, ?, ?, 'present', ?, NULL, ?)`,
     ).run(input.meetingId, input.category, input.name, input.role, input.organisation, input.remote ? 1 : 0, nextPosition(ctx, input.meetingId));
-    // Remember the person for this body's next meetings.
-    db.prepare(
-      `INSERT INTO known_attendee (body_id, category, name, role, organisation) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (body_id, name COLLATE NOCASE) DO UPDATE SET category = excluded.category, role = excluded.role, organisation = excluded.organisation`,
-    ).run(meeting.body_id, input.category, input.name, input.role, input.organisation);
+    rememberAttendee(ctx, meeting.body_id, input);
     touchMeeting(ctx, input.meetingId);
     return loadRecord(ctx, input.meetingId);
   },
@@ -128,13 +134,7 @@ export const attendanceHandlers: Handlers<
     ctx.store.db
       .prepare('UPDATE attendance SET name = ?, role = ?, organisation = ?, remote = ?, category = ? WHERE id = ?')
       .run(next.name, next.role, next.organisation, next.remote ? 1 : 0, next.category, person.id);
-    const meeting = loadMeetingRow(ctx, person.meetingId);
-    ctx.store.db
-      .prepare(
-        `INSERT INTO known_attendee (body_id, category, name, role, organisation) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (body_id, name COLLATE NOCASE) DO UPDATE SET category = excluded.category, role = excluded.role, organisation = excluded.organisation`,
-      )
-      .run(meeting.body_id, next.category, next.name, next.role, next.organisation);
+    rememberAttendee(ctx, loadMeetingRow(ctx, person.meetingId).body_id, next);
     touchMeeting(ctx, person.meetingId);
     return loadRecord(ctx, person.meetingId);
   },

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { BODY_KINDS, type BodyKind } from '../../../shared/model';
 import { useApp } from '../state/store';
+import { FormError } from '../components/FormError';
 
 /** First screen: the bodies the clerk serves, and a form to add one. */
 export function HomeScreen() {
@@ -73,11 +74,7 @@ function NewBodyForm() {
           Create body
         </button>
       </div>
-      {error ? (
-        <p className="field-error" id="new-body-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} id="new-body-error" />
     </form>
   );
 }

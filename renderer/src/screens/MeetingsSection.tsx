@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { formatLongDate, formatTime } from '../../../shared/format';
 import { MEETING_MODES, MEETING_MODE_LABELS, type BodyDetail, type MeetingMode } from '../../../shared/model';
 import { useApp } from '../state/store';
+import { FormError } from '../components/FormError';
 
 export function MeetingsSection({ body }: { body: BodyDetail }) {
   const meetings = useApp((s) => s.meetings);
@@ -92,11 +93,7 @@ function NewMeetingForm({ body }: { body: BodyDetail }) {
           Create meeting
         </button>
       </div>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
     </form>
   );
 }

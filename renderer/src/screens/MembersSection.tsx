@@ -4,6 +4,7 @@ import { AutoCheckbox, AutoText } from '../components/AutoField';
 import { ConfirmDelete } from '../components/ConfirmDelete';
 import { MoveButtons, rowMoveKeys } from '../components/MoveButtons';
 import { useApp } from '../state/store';
+import { FormError } from '../components/FormError';
 
 type MemberPatch = Partial<Pick<Member, 'name' | 'role' | 'organisation' | 'email' | 'voting' | 'substitutesFor'>>;
 
@@ -141,11 +142,7 @@ function NewMemberForm({ bodyId }: { bodyId: number }) {
           Add member
         </button>
       </div>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
     </form>
   );
 }

@@ -9,6 +9,7 @@ import {
 } from '../../../../shared/model';
 import { useApp } from '../../state/store';
 import { itemLabel, time } from './clock';
+import { FormError } from '../../components/FormError';
 
 const STATUS_LABELS: Record<AttendanceStatus | '', string> = { '': 'Not recorded', present: 'Present', apologies: 'Apologies', absent: 'Absent' };
 
@@ -340,11 +341,7 @@ function AddPersonForm({ record }: { record: MeetingRecord }) {
           Add person
         </button>
       </div>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
     </form>
   );
 }

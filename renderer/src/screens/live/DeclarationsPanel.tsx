@@ -11,6 +11,7 @@ import {
 } from '../../../../shared/model';
 import { declarationText } from '../../../../shared/minutes/wording';
 import { useApp } from '../../state/store';
+import { FormError } from '../../components/FormError';
 
 export interface DeclarationsHandle {
   /** Opens the form for a member, on the item being taken. */
@@ -207,11 +208,7 @@ export const DeclarationsPanel = forwardRef<DeclarationsHandle, { record: Meetin
             </button>
           ) : null}
         </div>
-        {error ? (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} />
       </form>
     </section>
   );
