@@ -4,7 +4,7 @@
  * so wording and order are decided here and nowhere else.
  */
 import { formatLongDate, formatTime } from '../format';
-import { SCHEDULE_12A_PARAGRAPHS, type Attendance, type MeetingRecord } from '../model';
+import { SCHEDULE_12A_PARAGRAPHS, type Attendance, type ChairChange, type MeetingRecord } from '../model';
 import { chairChangeText, declarationText, movementText } from './wording';
 
 export type Block =
@@ -33,36 +33,55 @@ export interface HouseStyle {
 
 export const DEFAULT_HOUSE_STYLE: HouseStyle = { chairTitle: 'Chairman' };
 
+/** "Minutes of a meeting of the <body> held at <venue> on Friday, 11 December 2020." */
 export function openingLine(record: MeetingRecord): string {
+  const venue = record.venue.trim();
+  const teams = 'via Microsoft Teams';
   const where =
     record.mode === 'teams'
-      ? 'via Microsoft Teams'
+      ? ` ${teams}`
       : record.mode === 'hybrid'
-        ? `at ${record.venue} and via Microsoft Teams`
-        : `at ${record.venue}`;
-  return `Minutes of a meeting of the ${record.body.name} held ${where} on ${formatLongDate(record.date)}.`;
+        ? venue
+          ? ` at ${venue} and ${teams}`
+          : ` ${teams}`
+        : venue
+          ? ` at ${venue}`
+          : '';
+  return `Minutes of a meeting of the ${record.body.name.trim()} held${where} on ${formatLongDate(record.date)}.`;
 }
 
+/** Role and organisation as the reference prints them: "Group Chair – Blaby District Council". */
 const detailOf = (role: string, organisation: string) => [role.trim(), organisation.trim()].filter(Boolean).join(' – ');
 
+const inAttendanceOrder = (a: Attendance, b: Attendance) => a.position - b.position || a.id - b.id;
+const byTime = (a: { time: string; id: number }, b: { time: string; id: number }) =>
+  a.time === b.time ? a.id - b.id : a.time < b.time ? -1 : 1;
+
+/** A row of the PRESENT block; a substitute and remote attendance are noted after the role and organisation. */
 function presentRow(record: MeetingRecord, a: Attendance): { name: string; detail: string } {
   const notes: string[] = [];
   if (a.substituteForMemberId !== null) {
     const replaced = record.members.find((m) => m.id === a.substituteForMemberId);
-    if (replaced) notes.push(`substitute for ${replaced.name}`);
+    if (replaced) notes.push(`substitute for ${replaced.name.trim()}`);
   }
   if (a.remote) notes.push('attended remotely');
   const detail = detailOf(a.role, a.organisation);
-  return { name: a.name, detail: notes.length ? `${detail}${detail ? ' ' : ''}(${notes.join('; ')})` : detail };
+  const note = notes.length ? `(${notes.join('; ')})` : '';
+  return { name: a.name.trim(), detail: [detail, note].filter(Boolean).join(' ') };
 }
 
-/** PRESENT, the chair first, then members, officers, other attendees, guests and apologies. */
-function attendanceBlocks(record: MeetingRecord): Block[] {
+/** The member in the Chair at the start: the chair change from the start of the meeting, else the first one. */
+function openingChair(record: MeetingRecord): ChairChange | undefined {
+  return record.chairChanges.find((c) => c.agendaItemId === null) ?? [...record.chairChanges].sort(byTime)[0];
+}
+
+/** PRESENT with the chair first, then members, officers, other attendees, guests, and apologies. */
+function attendanceBlocks(record: MeetingRecord, opening: ChairChange | undefined): Block[] {
   const blocks: Block[] = [{ type: 'section-heading', text: 'PRESENT' }];
-  const opening = record.chairChanges.find((c) => c.agendaItemId === null) ?? record.chairChanges[0];
-  const members = record.attendance.filter((a) => a.category === 'member');
-  const chair = opening ? members.find((a) => a.id === opening.attendanceId) : undefined;
-  if (chair) blocks.push({ type: 'chair', text: `${chair.name} (in the Chair)` });
+  const attendance = [...record.attendance].sort(inAttendanceOrder);
+  const members = attendance.filter((a) => a.category === 'member');
+  const chair = opening ? members.find((a) => a.id === opening.attendanceId && a.status === 'present') : undefined;
+  if (chair) blocks.push({ type: 'chair', text: `${chair.name.trim()} (in the Chair)` });
   const present = members.filter((a) => a.status === 'present' && a !== chair).map((a) => presentRow(record, a));
   if (present.length) blocks.push({ type: 'name-list', rows: present });
   const sections: [string, Attendance['category']][] = [
@@ -71,56 +90,71 @@ function attendanceBlocks(record: MeetingRecord): Block[] {
     ['Guests and observers', 'guest'],
   ];
   for (const [title, category] of sections) {
-    const rows = record.attendance.filter((a) => a.category === category).map((a) => presentRow(record, a));
+    const rows = attendance.filter((a) => a.category === category && a.status === 'present').map((a) => presentRow(record, a));
     if (rows.length) blocks.push({ type: 'section-heading', text: title }, { type: 'name-list', rows });
   }
-  const apologies = members.filter((a) => a.status === 'apologies').map((a) => ({ name: a.name, detail: detailOf(a.role, a.organisation) }));
+  const apologies = members
+    .filter((a) => a.status === 'apologies')
+    .map((a) => ({ name: a.name.trim(), detail: detailOf(a.role, a.organisation) }));
   if (apologies.length) blocks.push({ type: 'section-heading', text: 'Apologies for absence' }, { type: 'name-list', rows: apologies });
   return blocks;
 }
 
-function declarationBlocks(record: MeetingRecord, style: HouseStyle): Block[] {
-  const blocks: Block[] = [
-    {
-      type: 'paragraph',
-      text: `The ${style.chairTitle} invited members who wished to do so to declare any interests in respect of items on the agenda for the meeting.`,
-    },
-  ];
-  if (record.declarations.length === 0) blocks.push({ type: 'paragraph', text: 'No declarations were made.' });
-  for (const d of record.declarations) blocks.push({ type: 'paragraph', text: declarationText(d, record, style.chairTitle) });
-  return blocks;
+const declarationParagraphs = (record: MeetingRecord, style: HouseStyle): Block[] =>
+  record.declarations.map((d) => ({ type: 'paragraph', text: declarationText(d, record, style.chairTitle) }));
+
+/** The declarations of interest minute: the Chair's invitation, then each declaration or "No declarations were made." */
+function declarationsMinute(record: MeetingRecord, style: HouseStyle): Block[] {
+  const invitation: Block = {
+    type: 'paragraph',
+    text: `The ${style.chairTitle} invited members who wished to do so to declare any interests in respect of items on the agenda for the meeting.`,
+  };
+  if (record.declarations.length === 0) return [invitation, { type: 'paragraph', text: 'No declarations were made.' }];
+  return [invitation, ...declarationParagraphs(record, style)];
 }
 
+/** The public minute's words for an exempt item; the exempt minute itself is kept apart. */
+export function exemptItemText(paragraph: number | null): string {
+  const under = paragraph !== null && SCHEDULE_12A_PARAGRAPHS[paragraph] ? `paragraph ${paragraph} of ` : '';
+  return `This item was considered in private (exempt information under ${under}Schedule 12A to the Local Government Act 1972).`;
+}
+
+/**
+ * Turns a meeting record into the minutes document. Items are minuted in
+ * agenda order, numbered on from `firstMinuteNumber` (default 1). Drafts
+ * unless `draft: false`.
+ */
 export function buildMinutes(
   record: MeetingRecord,
   options: { style?: HouseStyle; firstMinuteNumber?: number; draft?: boolean } = {},
 ): MinutesDocument {
   const style = options.style ?? DEFAULT_HOUSE_STYLE;
-  const blocks: Block[] = [{ type: 'opening', text: openingLine(record) }, ...attendanceBlocks(record)];
+  const items = [...record.items].sort((a, b) => a.position - b.position || a.agendaNumber - b.agendaNumber);
+  const itemIds = new Set(items.map((i) => i.id));
+  const onItem = (id: number | null) => id !== null && itemIds.has(id);
+  const opening = openingChair(record);
+  const blocks: Block[] = [{ type: 'opening', text: openingLine(record) }, ...attendanceBlocks(record, opening)];
 
-  const hasDeclarationsItem = record.items.some((i) => i.kind === 'declarations');
-  if (!hasDeclarationsItem && record.declarations.length > 0) {
-    for (const d of record.declarations) blocks.push({ type: 'paragraph', text: declarationText(d, record, style.chairTitle) });
+  // Declarations with no declarations item on the agenda still appear, before the first minute.
+  if (!items.some((i) => i.kind === 'declarations')) blocks.push(...declarationParagraphs(record, style));
+
+  // Changes of chair after the start and arrivals or departures not stamped with an item on the agenda.
+  for (const c of record.chairChanges.filter((c) => !onItem(c.agendaItemId) && c !== opening).sort(byTime)) {
+    blocks.push({ type: 'paragraph', text: chairChangeText(c, record) });
   }
-  const byTime = (a: { time: string; id: number }, b: { time: string; id: number }) => (a.time === b.time ? a.id - b.id : a.time < b.time ? -1 : 1);
-  for (const m of record.movements.filter((m) => m.agendaItemId === null).sort(byTime)) {
+  for (const m of record.movements.filter((m) => !onItem(m.agendaItemId)).sort(byTime)) {
     blocks.push({ type: 'paragraph', text: movementText(m, record) });
   }
 
   let number = options.firstMinuteNumber ?? 1;
-  for (const item of record.items) {
-    blocks.push({ type: 'minute-heading', number: number++, agendaNumber: item.agendaNumber, text: item.title });
-    if (item.exempt && item.exemptParagraph !== null) {
-      blocks.push({
-        type: 'paragraph',
-        text: `This item was considered in private (exempt information under paragraph ${item.exemptParagraph} of Schedule 12A to the Local Government Act 1972: ${SCHEDULE_12A_PARAGRAPHS[item.exemptParagraph]?.toLowerCase()}).`,
-      });
-    }
-    if (item.kind === 'declarations') blocks.push(...declarationBlocks(record, style));
+  for (const item of items) {
+    blocks.push({ type: 'minute-heading', number: number++, agendaNumber: item.agendaNumber, text: item.title.trim() });
+    if (item.exempt) blocks.push({ type: 'paragraph', text: exemptItemText(item.exemptParagraph) });
+    else if (item.kind === 'declarations') blocks.push(...declarationsMinute(record, style));
     for (const m of record.movements.filter((m) => m.agendaItemId === item.id).sort(byTime)) {
       blocks.push({ type: 'paragraph', text: movementText(m, record) });
     }
-    for (const c of record.chairChanges.filter((c) => c.agendaItemId === item.id)) {
+    for (const c of record.chairChanges.filter((c) => c.agendaItemId === item.id).sort(byTime)) {
       blocks.push({ type: 'paragraph', text: chairChangeText(c, record) });
     }
   }
@@ -128,18 +162,49 @@ export function buildMinutes(
   if (record.closedAt) blocks.push({ type: 'closing', text: `The meeting closed at ${formatTime(record.closedAt)}.` });
   blocks.push({ type: 'signature', chairTitle: style.chairTitle });
   return {
-    title: `Minutes of the ${record.body.name}, ${formatLongDate(record.date)}`,
-    bodyName: record.body.name,
+    title: `Minutes of the ${record.body.name.trim()}, ${formatLongDate(record.date)}`,
+    bodyName: record.body.name.trim(),
     meetingDate: record.date,
     draft: options.draft ?? true,
     blocks,
   };
 }
 
-const letter = (index: number, style: 'alpha' | 'roman') =>
-  style === 'alpha' ? String.fromCharCode(97 + index) : ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii'][index] ?? String(index + 1);
+const ROMAN: [number, string][] = [
+  [1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'],
+  [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i'],
+];
 
-/** Plain text, one block per paragraph: what tests and the preview check read. */
+/** The letter of the point at a 0-based index: a, b, ... z, aa, ab ... or i, ii, iii, iv ... */
+export function letterFor(index: number, style: 'alpha' | 'roman'): string {
+  if (style === 'roman') {
+    let n = index + 1;
+    let out = '';
+    for (const [value, numeral] of ROMAN) {
+      while (n >= value) {
+        out += numeral;
+        n -= value;
+      }
+    }
+    return out;
+  }
+  let n = index;
+  let out = '';
+  do {
+    out = String.fromCharCode(97 + (n % 26)) + out;
+    n = Math.floor(n / 26) - 1;
+  } while (n >= 0);
+  return out;
+}
+
+/** "(a)", "(iv)": the marker printed before a lettered point or resolution. */
+export const markerFor = (index: number, style: 'alpha' | 'roman') => `(${letterFor(index, style)})`;
+
+/**
+ * Plain text, one block per paragraph separated by blank lines: "DRAFT" first
+ * for a draft; name lists as "name<TAB>detail" rows; "17. Introductions";
+ * "(a) text" points; "RESOLVED:" then the single resolution or "(a) ...".
+ */
 export function minutesToText(doc: MinutesDocument): string {
   const out: string[] = [];
   if (doc.draft) out.push('DRAFT');
@@ -153,17 +218,18 @@ export function minutesToText(doc: MinutesDocument): string {
         out.push(b.text);
         break;
       case 'name-list':
-        out.push(b.rows.map((r) => (r.detail ? `${r.name}\t${r.detail}` : r.name)).join('\n'));
+        if (b.rows.length) out.push(b.rows.map((r) => (r.detail ? `${r.name}\t${r.detail}` : r.name)).join('\n'));
         break;
       case 'minute-heading':
         out.push(`${b.number}. ${b.text}`);
         break;
       case 'lettered':
-        out.push(b.items.map((t, i) => `(${letter(i, b.style)}) ${t}`).join('\n'));
+        if (b.items.length) out.push(b.items.map((t, i) => `${markerFor(i, b.style)} ${t}`).join('\n'));
         break;
       case 'decision':
         out.push(`${b.label}:`);
-        out.push(b.resolutions.length === 1 ? b.resolutions[0]! : b.resolutions.map((t, i) => `(${letter(i, 'alpha')}) ${t}`).join('\n'));
+        if (b.resolutions.length === 1) out.push(b.resolutions[0]!);
+        else if (b.resolutions.length > 1) out.push(b.resolutions.map((t, i) => `${markerFor(i, 'alpha')} ${t}`).join('\n'));
         break;
       case 'signature':
         out.push(`${b.chairTitle}\n\nDate`);
@@ -172,5 +238,3 @@ export function minutesToText(doc: MinutesDocument): string {
   }
   return out.join('\n\n');
 }
-
-export { letter as letterFor };

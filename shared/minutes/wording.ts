@@ -1,33 +1,70 @@
-/** Standard wording for what happens in the room, in the reference minutes' style. */
+/**
+ * Standard wording for what happens in the room, in the reference minutes'
+ * style. Pure: the live screen shows these sentences as the clerk records,
+ * and the minutes document prints them.
+ */
 import { formatTime } from '../format';
-import { INTEREST_CATEGORY_LABELS, type ChairChange, type Declaration, type MeetingRecord, type Movement } from '../model';
+import {
+  INTEREST_CATEGORY_LABELS,
+  type BodyKind,
+  type ChairChange,
+  type Declaration,
+  type MeetingRecord,
+  type Movement,
+} from '../model';
 
-const nameOf = (record: MeetingRecord, attendanceId: number) => record.attendance.find((a) => a.id === attendanceId)?.name ?? 'A member';
+/** "the Board", "the Committee", "the Sub-Committee": how the minutes refer to the body. */
+export function bodyReference(kind: BodyKind): string {
+  return `the ${kind}`;
+}
 
-/** Tidies spacing and ends with exactly one full stop. */
-function sentence(text: string): string {
-  const tidy = text.replace(/\s+/g, ' ').trim().replace(/[.\s]+$/, '');
+const nameOf = (record: MeetingRecord, attendanceId: number) =>
+  record.attendance.find((a) => a.id === attendanceId)?.name.trim() || 'A member';
+
+/** Single spaces, no stray space before punctuation, and exactly one full stop at the end. */
+export function sentence(text: string): string {
+  const tidy = text
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([,;:.])/g, '$1')
+    .trim()
+    .replace(/[\s.;,:]+$/, '');
   return `${tidy}.`;
 }
 
-function natureClause(nature: string): string {
-  const n = nature.trim().replace(/\.$/, '');
+/** Words a nature can start with that already join on to "declared an interest ...". */
+const CONNECTIVES = /^(as|because|since|in that|being|by virtue of|owing to|due to|through|arising from|relating to|in respect of|in relation to|regarding|concerning|via)\b/i;
+/** Verbs a clerk often starts a nature with ("owns a shop ..."): the member's name is put before them. */
+const VERBS =
+  /^(is|was|has|had|owns|holds|works|worked|lives|receives|chairs|sits|employs|manages|runs|rents|leases|acts|volunteers|serves|represents|knows|attends|teaches|supports|uses|belongs)\b/i;
+/** The nature joined on naturally: " as a trustee of ...", " as Cllr. L. Hart owns ...", " because ...". */
+export function natureClause(nature: string, name: string): string {
+  let n = nature.replace(/\s+/g, ' ').trim().replace(/[\s.;,:]+$/, '');
   if (!n) return '';
-  return /^(as|because|since|in that|being)\b/i.test(n) ? ` ${n}` : ` as ${n}`;
+  // A capital the clerk typed at the start of a connective, verb or article is lower case in running text.
+  const lowered = n.charAt(0).toLowerCase() + n.slice(1);
+  if (CONNECTIVES.test(lowered) || VERBS.test(lowered) || /^(a|an|the) /.test(lowered)) n = lowered;
+  if (CONNECTIVES.test(n)) return ` ${n}`;
+  if (VERBS.test(n)) return ` as ${name} ${n}`;
+  return ` as ${n}`;
 }
 
+/**
+ * One paragraph for a declaration of interest: who, the interest, the item,
+ * its nature (unless sensitive), any dispensation, and what the member did.
+ * No pronouns: the member's name is repeated.
+ */
 export function declarationText(d: Declaration, record: MeetingRecord, _chairTitle = 'Chairman'): string {
   const name = nameOf(record, d.attendanceId);
   const item = record.items.find((i) => i.id === d.agendaItemId);
-  const where = item ? `agenda item ${item.agendaNumber} (${item.title})` : 'an agenda item';
-  const parts: string[] = [];
-  const nature = d.sensitive ? ', the nature of which is sensitive and is not recorded' : natureClause(d.nature);
+  const where = item ? `agenda item ${item.agendaNumber} (${item.title.trim().replace(/\.$/, '')})` : 'an item on the agenda';
   const category = INTEREST_CATEGORY_LABELS[d.category];
   const article = /^[aeiou]/i.test(category) ? 'an' : 'a';
-  parts.push(sentence(`${name} declared ${article} ${category} in ${where}${nature}`));
-  if (d.dispensation.trim()) {
-    parts.push(sentence(`A dispensation had been granted (${d.dispensation.trim().replace(/\.$/, '')}) allowing ${name} to take part`));
-  }
+  const nature = d.sensitive ? ', the nature of which is sensitive and is not recorded' : natureClause(d.nature, name);
+  const parts = [sentence(`${name} declared ${article} ${category} in ${where}${nature}`)];
+
+  const dispensation = d.dispensation.replace(/\s+/g, ' ').trim().replace(/[\s.]+$/, '');
+  if (dispensation) parts.push(sentence(`A dispensation had been granted (${dispensation}) allowing ${name} to take part`));
+
   const at = d.leftAt ? ` at ${formatTime(d.leftAt)}` : '';
   const back = d.returnedAt ? `, returning at ${formatTime(d.returnedAt)}` : '';
   switch (d.action) {
@@ -39,7 +76,9 @@ export function declarationText(d: Declaration, record: MeetingRecord, _chairTit
       break;
     case 'spoke_then_left':
       parts.push(
-        sentence(`${name} addressed the meeting as a member of the public and then left the meeting${at} for the remainder of the item${back}, taking no part in the vote`),
+        sentence(
+          `${name} addressed the meeting as a member of the public and then left the meeting${at} for the remainder of the item${back}, taking no part in the vote`,
+        ),
       );
       break;
     case 'did_not_vote':
@@ -49,14 +88,30 @@ export function declarationText(d: Declaration, record: MeetingRecord, _chairTit
   return parts.join(' ');
 }
 
+/**
+ * A late arrival or early departure. Stamped with an item on the agenda, it
+ * is minuted inside that item ("... during consideration of this item");
+ * otherwise before the first minute.
+ */
 export function movementText(m: Movement, record: MeetingRecord): string {
   const name = nameOf(record, m.attendanceId);
-  const during = m.agendaItemId !== null ? ' during consideration of this item' : '';
+  const during = m.agendaItemId !== null && record.items.some((i) => i.id === m.agendaItemId) ? ' during consideration of this item' : '';
   return m.kind === 'arrived'
     ? sentence(`${name} arrived at ${formatTime(m.time)}${during}`)
     : sentence(`${name} left the meeting at ${formatTime(m.time)}${during}`);
 }
 
+/** "Mrs D. Taylor CC in the Chair." */
 export function chairChangeText(c: ChairChange, record: MeetingRecord): string {
   return sentence(`${nameOf(record, c.attendanceId)} in the Chair`);
+}
+
+/**
+ * Resolutions as printed: several end "...;" with the last ending "."; a
+ * single one ends ".". Blocks carry resolutions already punctuated, so the
+ * preview and the Word writer print them as they are.
+ */
+export function punctuateResolutions(resolutions: string[]): string[] {
+  const tidy = resolutions.map((r) => r.replace(/\s+/g, ' ').trim().replace(/[\s.;,:]+$/, '')).filter(Boolean);
+  return tidy.map((r, i) => (i < tidy.length - 1 ? `${r};` : `${r}.`));
 }

@@ -3,50 +3,78 @@
  * the room, from enough different organisations. A substitute fills the
  * voting place of the member they replace.
  */
-import type { Attendance, MeetingRecord } from '../model';
+import type { Attendance, MeetingRecord, Member } from '../model';
 
 export interface QuorumState {
   quorate: boolean;
   votingPresent: number;
   organisationsPresent: number;
   required: { members: number; organisations: number };
+  /** One entry per voting place filled, in attendance order. */
   counted: { attendanceId: number; name: string; organisation: string }[];
-  /** Why the meeting is inquorate, in words; empty when quorate. */
+  /** Why the meeting is inquorate, in words ("4 of 6 voting members present"); empty when quorate. */
   reasons: string[];
 }
 
-/** Whether someone marked present is in the room at a time (HH:MM), given arrivals and departures. */
+const byTimeThenId = (a: { time: string; id: number }, b: { time: string; id: number }) =>
+  a.time === b.time ? a.id - b.id : a.time < b.time ? -1 : 1;
+
+/**
+ * Whether someone marked present is in the room at a time (HH:MM), given
+ * their arrivals and departures. Without a time, every movement recorded so
+ * far is taken into account (the position now). The latest movement at or
+ * before the time decides; before a first movement that is an arrival they
+ * were not yet there.
+ */
 export function isPresentAt(record: MeetingRecord, person: Attendance, atTime?: string): boolean {
   if (person.status !== 'present') return false;
-  const movements = record.movements
-    .filter((m) => m.attendanceId === person.id)
-    .sort((a, b) => (a.time === b.time ? a.id - b.id : a.time < b.time ? -1 : 1));
-  if (movements.length === 0) return true;
+  const movements = record.movements.filter((m) => m.attendanceId === person.id).sort(byTimeThenId);
+  const first = movements[0];
+  if (!first) return true;
   const upTo = atTime === undefined ? movements : movements.filter((m) => m.time <= atTime);
   const last = upTo.at(-1);
-  // Before a first arrival they were not yet there.
-  if (!last) return movements[0]!.kind === 'left';
+  if (!last) return first.kind === 'left';
   return last.kind === 'arrived';
 }
 
+/** The quorum at a time (HH:MM), or now when no time is given. */
 export function quorumAt(record: MeetingRecord, atTime?: string): QuorumState {
   const body = record.body;
-  const membersById = new Map(record.members.map((m) => [m.id, m]));
+  const membersById = new Map<number, Member>(record.members.map((m) => [m.id, m]));
   const counted: QuorumState['counted'] = [];
-  for (const person of record.attendance) {
-    if (person.category !== 'member' || !isPresentAt(record, person, atTime)) continue;
+  /** Voting places already filled, by the member id whose place it is. */
+  const places = new Set<string>();
+  const inOrder = [...record.attendance].sort((a, b) => a.position - b.position || a.id - b.id);
+  for (const person of inOrder) {
+    if (person.category !== 'member') continue;
+    if (!isPresentAt(record, person, atTime)) continue;
     if (person.remote && !body.remoteCountsForQuorum) continue;
     const replaced = person.substituteForMemberId !== null ? membersById.get(person.substituteForMemberId) : undefined;
-    const votingPlace = replaced ? replaced.voting : person.voting;
-    if (!votingPlace) continue;
-    counted.push({ attendanceId: person.id, name: person.name, organisation: person.organisation.trim() || replaced?.organisation.trim() || '' });
+    // A substitute sits in the place of a voting member; otherwise the member's own vote decides.
+    const fillsPlace = replaced ? replaced.voting || person.voting : person.voting;
+    if (!fillsPlace) continue;
+    const place = replaced && replaced.voting ? `m${replaced.id}` : person.memberId !== null ? `m${person.memberId}` : `a${person.id}`;
+    if (places.has(place)) continue;
+    places.add(place);
+    counted.push({
+      attendanceId: person.id,
+      name: person.name,
+      organisation: person.organisation.trim() || replaced?.organisation.trim() || '',
+    });
   }
-  const organisations = new Set(counted.map((c) => c.organisation.toLowerCase()).filter(Boolean));
+  const organisations = new Set(counted.map((c) => c.organisation.trim().toLowerCase()).filter(Boolean));
   const required = { members: body.quorumMinVoting, organisations: body.quorumMinOrganisations };
   const reasons: string[] = [];
   if (counted.length < required.members) reasons.push(`${counted.length} of ${required.members} voting members present`);
   if (required.organisations > 0 && organisations.size < required.organisations) {
     reasons.push(`${organisations.size} of ${required.organisations} organisations represented`);
   }
-  return { quorate: reasons.length === 0, votingPresent: counted.length, organisationsPresent: organisations.size, required, counted, reasons };
+  return {
+    quorate: reasons.length === 0,
+    votingPresent: counted.length,
+    organisationsPresent: organisations.size,
+    required,
+    counted,
+    reasons,
+  };
 }

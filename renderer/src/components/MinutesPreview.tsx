@@ -1,82 +1,89 @@
 import { memo } from 'react';
-import { letterFor, type Block, type MinutesDocument } from '../../../shared/minutes/document';
+import { markerFor, type Block, type MinutesDocument } from '../../../shared/minutes/document';
+
+/** Lettered points with the printed "(a)" markers; the list's own numbering is hidden by CSS. */
+function Lettered({ items, style }: { items: string[]; style: 'alpha' | 'roman' }) {
+  return (
+    <ol className="minutes-lettered" type={style === 'alpha' ? 'a' : 'i'}>
+      {items.map((text, i) => (
+        <li key={i}>
+          <span className="minutes-marker">{markerFor(i, style)}</span> <span className="minutes-point">{text}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}
 
 function BlockView({ block }: { block: Block }) {
   switch (block.type) {
     case 'opening':
-      return <p className="m-opening">{block.text}</p>;
+      return <p className="minutes-opening">{block.text}</p>;
     case 'section-heading':
-      return <h4 className="m-section">{block.text}</h4>;
+      return <h4 className="minutes-section">{block.text}</h4>;
     case 'chair':
-      return <p className="m-chair">{block.text}</p>;
+      return <p className="minutes-chair">{block.text}</p>;
     case 'name-list':
-      return (
-        <table className="m-names">
+      return block.rows.length ? (
+        <table className="minutes-names">
           <tbody>
-            {block.rows.map((r, i) => (
+            {block.rows.map((row, i) => (
               <tr key={i}>
-                <td>{r.name}</td>
-                <td>{r.detail}</td>
+                <td className="minutes-name">{row.name}</td>
+                <td className="minutes-detail">{row.detail}</td>
               </tr>
             ))}
           </tbody>
         </table>
-      );
+      ) : null;
     case 'minute-heading':
       return (
-        <h3 className="m-heading">
+        <h3 className="minutes-heading" data-agenda-number={block.agendaNumber}>
           {block.number}. {block.text}
         </h3>
       );
     case 'paragraph':
-      return <p>{block.text}</p>;
+      return <p className="minutes-paragraph">{block.text}</p>;
     case 'lettered':
-      return (
-        <ol className="m-lettered">
-          {block.items.map((t, i) => (
-            <li key={i}>
-              <span className="m-letter">({letterFor(i, block.style)})</span> {t}
-            </li>
-          ))}
-        </ol>
-      );
+      return block.items.length ? <Lettered items={block.items} style={block.style} /> : null;
     case 'decision':
       return (
-        <div className="m-decision">
-          <p className="m-label">{block.label}:</p>
+        <div className="minutes-decision">
+          <p className="minutes-decision-label">
+            <strong>{block.label}:</strong>
+          </p>
           {block.resolutions.length === 1 ? (
-            <p>{block.resolutions[0]}</p>
-          ) : (
-            <ol className="m-lettered">
-              {block.resolutions.map((t, i) => (
-                <li key={i}>
-                  <span className="m-letter">({letterFor(i, 'alpha')})</span> {t}
-                </li>
-              ))}
-            </ol>
-          )}
+            <p className="minutes-paragraph">{block.resolutions[0]}</p>
+          ) : block.resolutions.length > 1 ? (
+            <Lettered items={block.resolutions} style="alpha" />
+          ) : null}
         </div>
       );
     case 'closing':
-      return <p className="m-closing">{block.text}</p>;
+      return <p className="minutes-closing">{block.text}</p>;
     case 'signature':
       return (
-        <div className="m-signature">
-          <p>{block.chairTitle}</p>
-          <p>Date</p>
+        <div className="minutes-signature">
+          <p className="minutes-sign-line">{block.chairTitle}</p>
+          <p className="minutes-sign-line">Date</p>
         </div>
       );
   }
 }
 
-/** The minutes as they will be printed, drawn from the shared document model. */
-export const MinutesPreview = memo(function MinutesPreview({ doc }: { doc: MinutesDocument }) {
+function MinutesPreviewView({ doc }: { doc: MinutesDocument }) {
   return (
     <article className="minutes-preview" aria-label="Minutes preview" data-testid="minutes-preview">
-      {doc.draft ? <p className="m-draft">DRAFT</p> : null}
+      {doc.draft ? <p className="minutes-draft">DRAFT</p> : null}
       {doc.blocks.map((block, i) => (
         <BlockView key={i} block={block} />
       ))}
     </article>
   );
-});
+}
+
+/**
+ * The minutes as they will be printed, drawn from the shared document model
+ * (the Word writer draws the same blocks). Memoised: it re-renders only when
+ * a new document is built.
+ */
+export const MinutesPreview = memo(MinutesPreviewView);
