@@ -7,6 +7,9 @@ export class LivePage {
   async open(hostUrl: string, meetingId: number): Promise<void> {
     const url = new URL(hostUrl);
     await this.page.goto(`${url.origin}/?token=${url.searchParams.get('token')}#/meetings/${meetingId}`);
+    // Wait for the meeting screen itself: a shortcut pressed before it mounts would be lost.
+    const tab = this.page.getByRole('tab', { name: 'Live meeting' });
+    await expect(tab).toBeVisible();
     await this.page.keyboard.press('Alt+1');
     await expect(this.page.getByRole('tab', { name: 'Live meeting' })).toHaveAttribute('aria-selected', 'true');
   }
