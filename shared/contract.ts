@@ -16,6 +16,10 @@ import type {
   KnownAttendee,
   MeetingRecord,
   Member,
+  Phrase,
+  MinuteEntry,
+  Motion,
+  Action,
 } from './model';
 import type { Result } from './result';
 
@@ -50,6 +54,7 @@ export const contract = {
   'agendaItems.update': call<AgendaItem>()(s.agendaItemUpdate),
   'agendaItems.move': call<AgendaItem[]>()(s.agendaItemMove),
   'agendaItems.delete': call<AgendaItem[]>()(s.agendaItemRef),
+  'agendaItems.reorderBusiness': call<MeetingRecord>()(s.agendaItemReorderBusiness),
 
   // Live meeting: each answers with the whole record, so the screen redraws from one source.
   'meetings.start': call<MeetingRecord>()(s.meetingStamp),
@@ -66,6 +71,25 @@ export const contract = {
   'declarations.update': call<MeetingRecord>()(s.declarationUpdate),
   'declarations.delete': call<MeetingRecord>()(s.declarationRef),
   'knownAttendees.list': call<KnownAttendee[]>()(s.bodyRef),
+
+  // Minuting each item. Typing (update) answers with the one row, cheaply; structural changes with the whole record.
+  'entries.create': call<MeetingRecord>()(s.entryCreate),
+  'entries.update': call<MinuteEntry>()(s.entryUpdate),
+  'entries.move': call<MeetingRecord>()(s.entryMove),
+  'entries.delete': call<MeetingRecord>()(s.entryRef),
+  'entries.restore': call<MeetingRecord>()(s.entryRestore),
+  'motions.create': call<MeetingRecord>()(s.motionCreate),
+  'motions.update': call<Motion>()(s.motionUpdate),
+  'motions.delete': call<MeetingRecord>()(s.motionRef),
+  'actions.create': call<MeetingRecord>()(s.actionCreate),
+  'actions.update': call<Action>()(s.actionUpdate),
+  'actions.delete': call<MeetingRecord>()(s.actionRef),
+
+  // The phrase bank: standard wording per body.
+  'phrases.list': call<Phrase[]>()(s.bodyRef),
+  'phrases.create': call<Phrase[]>()(s.phraseCreate),
+  'phrases.update': call<Phrase[]>()(s.phraseUpdate),
+  'phrases.delete': call<Phrase[]>()(s.phraseRef),
 } as const;
 
 export type Contract = typeof contract;

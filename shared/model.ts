@@ -86,6 +86,8 @@ export interface Meeting {
   venue: string;
   mode: MeetingMode;
   contactOfficer: string;
+  /** The first minute number, when the clerk sets it; null = continue from the body's last minute in the municipal year. */
+  minuteNumberStart: number | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -111,6 +113,28 @@ export interface AgendaItem {
   kind: AgendaItemKind;
   /** HH:MM when the item was taken up, or null. */
   takenAt: string | null;
+  /** 0-based place in the order of business (the order taken); equals position unless the order was varied. */
+  businessOrder: number;
+  /** Whether the item was minuted, withdrawn or deferred. */
+  outcome: ItemOutcome;
+  /** The opening sentence: report considered, presentation received, verbal update, or none. */
+  openingKind: OpeningKind;
+  /** Author or presenter as printed: "Rik Basra, Community Safety Coordinator, Wessex County Council". */
+  author: string;
+  /** What the report or update was about: "... which provided an update regarding <topic>". */
+  topic: string;
+  /**
+   * The one fact a standard item needs: who was elected (appointments), the
+   * amendment to the previous minutes, or the date of the next meeting.
+   */
+  detail: string;
+  /** A fair summary of an exempt item for the public minutes ('' = none). */
+  publicSummary: string;
+  /** The sentence before the lettered points ('' = the standard one). */
+  pointsIntro: string;
+  pointsStyle: LetterStyle;
+  /** The decision label for this item, or null for the body's default. */
+  decisionLabel: DecisionLabel | null;
 }
 
 export interface MeetingDetail extends Meeting {
@@ -128,8 +152,53 @@ export interface AppInfo {
 /* ---------- Live meeting: attendance, chair, declarations ---------- */
 
 /** Kinds of agenda item the rules and wording need to recognise. */
-export const AGENDA_ITEM_KINDS = ['business', 'declarations'] as const;
+export const AGENDA_ITEM_KINDS = [
+  'business',
+  'appointment_chair',
+  'appointment_deputy',
+  'introductions',
+  'previous_minutes',
+  'matters_arising',
+  'action_log',
+  'declarations',
+  'exclusion',
+  'other_business',
+  'next_meeting',
+] as const;
 export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
+export const AGENDA_ITEM_KIND_LABELS: Record<AgendaItemKind, string> = {
+  business: 'Business item',
+  appointment_chair: 'Appointment of Chairman',
+  appointment_deputy: 'Appointment of Deputy Chairman',
+  introductions: 'Introductions and apologies',
+  previous_minutes: 'Minutes of the previous meeting',
+  matters_arising: 'Matters arising',
+  action_log: 'Action log',
+  declarations: 'Declarations of interest',
+  exclusion: 'Exclusion of the press and public',
+  other_business: 'Any other business',
+  next_meeting: 'Date of next meeting',
+};
+
+export const OPENING_KINDS = ['report', 'presentation', 'verbal', 'none'] as const;
+export type OpeningKind = (typeof OPENING_KINDS)[number];
+export const OPENING_KIND_LABELS: Record<OpeningKind, string> = {
+  report: 'Report considered',
+  presentation: 'Presentation received',
+  verbal: 'Verbal update',
+  none: 'No opening sentence',
+};
+
+export const ITEM_OUTCOMES = ['minuted', 'withdrawn', 'deferred'] as const;
+export type ItemOutcome = (typeof ITEM_OUTCOMES)[number];
+export const ITEM_OUTCOME_LABELS: Record<ItemOutcome, string> = {
+  minuted: 'Minuted',
+  withdrawn: 'Withdrawn',
+  deferred: 'Deferred',
+};
+
+export const LETTER_STYLES = ['alpha', 'roman'] as const;
+export type LetterStyle = (typeof LETTER_STYLES)[number];
 
 export const ATTENDEE_CATEGORIES = ['member', 'officer', 'attendee', 'guest'] as const;
 export type AttendeeCategory = (typeof ATTENDEE_CATEGORIES)[number];
@@ -231,6 +300,104 @@ export interface MeetingRecord extends MeetingDetail {
   movements: Movement[];
   chairChanges: ChairChange[];
   declarations: Declaration[];
+  /** Narrative paragraphs, points noted and resolutions of every item. */
+  entries: MinuteEntry[];
+  motions: Motion[];
+  actions: Action[];
+  /** The number of this meeting's first minute: set by the clerk, or continued through the municipal year. */
+  firstMinuteNumber: number;
+  /** The body's meetings either side of this one (for the standard items' wording). */
+  previousMeeting: MeetingRef | null;
+  nextMeeting: MeetingRef | null;
+}
+
+export interface MeetingRef {
+  id: number;
+  date: string;
+  startTime: string;
+  venue: string;
+  mode: MeetingMode;
+}
+
+/* ---------- Minuting each item ---------- */
+
+export const ENTRY_KINDS = ['paragraph', 'point', 'resolution'] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+export const ENTRY_KIND_LABELS: Record<EntryKind, string> = {
+  paragraph: 'Paragraph',
+  point: 'Point noted',
+  resolution: 'Resolution',
+};
+
+/** A paragraph, a point noted or a resolution of one item, in its place within its kind. */
+export interface MinuteEntry {
+  id: number;
+  agendaItemId: number;
+  kind: EntryKind;
+  position: number;
+  text: string;
+  /** HH:MM the entry was first recorded. */
+  recordedAt: string;
+  /** Resolutions only: recorded while the meeting was inquorate (a flag for the clerk, never printed). */
+  inquorate: boolean;
+}
+
+export const MOTION_KINDS = ['motion', 'amendment'] as const;
+export type MotionKind = (typeof MOTION_KINDS)[number];
+export const MOTION_OUTCOMES = ['pending', 'carried', 'lost', 'withdrawn'] as const;
+export type MotionOutcome = (typeof MOTION_OUTCOMES)[number];
+export const MOTION_OUTCOME_LABELS: Record<MotionOutcome, string> = {
+  pending: 'Not yet decided',
+  carried: 'Carried',
+  lost: 'Lost',
+  withdrawn: 'Withdrawn',
+};
+export const VOTE_CHOICES = ['for', 'against', 'abstained'] as const;
+export type VoteChoice = (typeof VOTE_CHOICES)[number];
+
+/** A motion or amendment, who moved and seconded it, and how the vote went. */
+export interface Motion {
+  id: number;
+  agendaItemId: number;
+  position: number;
+  kind: MotionKind;
+  /** "That the recommendations in the report be approved." */
+  text: string;
+  proposerId: number | null;
+  seconderId: number | null;
+  outcome: MotionOutcome;
+  /** Vote counts; null when no vote was counted. */
+  votesFor: number | null;
+  votesAgainst: number | null;
+  votesAbstained: number | null;
+  /** A recorded vote: the names for, against and abstaining are minuted. */
+  recorded: boolean;
+  names: { attendanceId: number; choice: VoteChoice }[];
+  recordedAt: string;
+  inquorate: boolean;
+}
+
+/** An action arising, tied to a resolution where there is one. */
+export interface Action {
+  id: number;
+  agendaItemId: number;
+  resolutionId: number | null;
+  position: number;
+  text: string;
+  /** Responsible officer as printed. */
+  owner: string;
+  /** ISO date or null. */
+  dueDate: string | null;
+}
+
+/** Standard wording kept per body and inserted by keyboard. */
+export interface Phrase {
+  id: number;
+  bodyId: number;
+  position: number;
+  /** Short name typed to find it: "noted", "circulate". */
+  label: string;
+  text: string;
 }
 
 /** A name remembered for the body, offered when the clerk types it again. */

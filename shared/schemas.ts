@@ -12,6 +12,13 @@ import {
   INTEREST_CATEGORIES,
   MEETING_MODES,
   MOVEMENT_KINDS,
+  ENTRY_KINDS,
+  ITEM_OUTCOMES,
+  LETTER_STYLES,
+  MOTION_KINDS,
+  MOTION_OUTCOMES,
+  OPENING_KINDS,
+  VOTE_CHOICES,
 } from './model';
 import { isValidIsoDate, isValidTime } from './format';
 
@@ -91,6 +98,7 @@ const meetingFields = {
   venue: requiredText('Venue'),
   mode: z.enum(MEETING_MODES),
   contactOfficer: optionalText('Contact officer', 200),
+  minuteNumberStart: z.int().min(1, 'The first minute number must be at least 1').max(100_000).nullable(),
 };
 export const meetingCreate = z.strictObject({
   bodyId: id,
@@ -99,6 +107,9 @@ export const meetingCreate = z.strictObject({
   venue: meetingFields.venue,
   mode: meetingFields.mode.default('in_room'),
   contactOfficer: meetingFields.contactOfficer.default(''),
+  minuteNumberStart: meetingFields.minuteNumberStart.default(null),
+  /** Adds the pre-worded standard items (appointments at the first meeting of the municipal year). */
+  standardItems: z.boolean().default(false),
 });
 export const meetingUpdate = z.strictObject({ meetingId: id, patch: nonEmptyPatch(meetingFields) });
 export const meetingRef = z.strictObject({ meetingId: id });
@@ -111,6 +122,15 @@ const agendaItemFields = {
   exempt: z.boolean(),
   exemptParagraph: schedule12AParagraph.nullable(),
   kind: z.enum(AGENDA_ITEM_KINDS),
+  outcome: z.enum(ITEM_OUTCOMES),
+  openingKind: z.enum(OPENING_KINDS),
+  author: optionalText('Author or presenter', 500),
+  topic: optionalText('Topic', 1000),
+  detail: optionalText('Detail', 1000),
+  publicSummary: optionalText('Public summary', 10_000),
+  pointsIntro: optionalText('Points introduction', 500),
+  pointsStyle: z.enum(LETTER_STYLES),
+  decisionLabel: z.enum(DECISION_LABELS).nullable(),
 };
 const exemptNeedsParagraph = (item: { exempt?: boolean; exemptParagraph?: number | null }) =>
   !(item.exempt === true && item.exemptParagraph === null);
@@ -134,8 +154,10 @@ export const agendaItemCreate = z
   .refine(exemptNeedsParagraph, exemptMessage);
 export const agendaItemUpdate = z.strictObject({
   itemId: id,
-  patch: nonEmptyPatch(agendaItemFields),
+  patch: nonEmptyPatch(agendaItemFields).refine(exemptNeedsParagraph, exemptMessage),
 });
+/** Moves an item within the order of business (the order taken), not the agenda. */
+export const agendaItemReorderBusiness = z.strictObject({ itemId: id, toPlace: z.int().min(0).max(10_000) });
 export const agendaItemRef = z.strictObject({ itemId: id });
 export const agendaItemMove = z.strictObject({ itemId: id, toPosition: z.int().min(0).max(10_000) });
 
@@ -218,6 +240,91 @@ export const declarationCreate = z.strictObject({
 });
 export const declarationUpdate = z.strictObject({ declarationId: id, patch: nonEmptyPatch(declarationFields) });
 export const declarationRef = z.strictObject({ declarationId: id });
+
+/* ---------- Minuting each item ---------- */
+
+const entryText = (kind: string) => z.string().trim().max(20_000, `${kind} must be at most 20,000 characters`);
+export const entryCreate = z.strictObject({
+  meetingId: id,
+  agendaItemId: id,
+  kind: z.enum(ENTRY_KINDS),
+  text: entryText('Text').default(''),
+  /** 0-based place among the item's entries of this kind; appended when omitted. */
+  position: z.int().min(0).max(10_000).optional(),
+  time: stampTime,
+});
+export const entryUpdate = z.strictObject({ entryId: id, patch: nonEmptyPatch({ text: entryText('Text') }) });
+export const entryRef = z.strictObject({ entryId: id });
+export const entryMove = z.strictObject({ entryId: id, toPosition: z.int().min(0).max(10_000) });
+/** Puts back an entry that was deleted (undo): same item, kind, place, text and stamps. */
+export const entryRestore = z.strictObject({
+  meetingId: id,
+  agendaItemId: id,
+  kind: z.enum(ENTRY_KINDS),
+  text: entryText('Text'),
+  position: z.int().min(0).max(10_000),
+  recordedAt: time24,
+  inquorate: z.boolean(),
+});
+
+const voteCount = z.int('A vote count must be a whole number').min(0, 'A vote count cannot be negative').max(10_000).nullable();
+const motionFields = {
+  kind: z.enum(MOTION_KINDS),
+  text: entryText('Motion'),
+  proposerId: id.nullable(),
+  seconderId: id.nullable(),
+  outcome: z.enum(MOTION_OUTCOMES),
+  votesFor: voteCount,
+  votesAgainst: voteCount,
+  votesAbstained: voteCount,
+  recorded: z.boolean(),
+  names: z
+    .array(z.strictObject({ attendanceId: id, choice: z.enum(VOTE_CHOICES) }))
+    .max(500)
+    .refine((names) => new Set(names.map((n) => n.attendanceId)).size === names.length, 'Each member can vote only once'),
+};
+export const motionCreate = z.strictObject({
+  meetingId: id,
+  agendaItemId: id,
+  kind: motionFields.kind.default('motion'),
+  text: motionFields.text.default(''),
+  proposerId: motionFields.proposerId.default(null),
+  seconderId: motionFields.seconderId.default(null),
+  outcome: motionFields.outcome.default('pending'),
+  votesFor: motionFields.votesFor.default(null),
+  votesAgainst: motionFields.votesAgainst.default(null),
+  votesAbstained: motionFields.votesAbstained.default(null),
+  recorded: motionFields.recorded.default(false),
+  names: motionFields.names.default([]),
+  time: stampTime,
+});
+export const motionUpdate = z.strictObject({ motionId: id, patch: nonEmptyPatch(motionFields) });
+export const motionRef = z.strictObject({ motionId: id });
+
+const actionFields = {
+  text: entryText('Action'),
+  owner: optionalText('Responsible officer', 300),
+  dueDate: isoDate.nullable(),
+  resolutionId: id.nullable(),
+};
+export const actionCreate = z.strictObject({
+  meetingId: id,
+  agendaItemId: id,
+  text: actionFields.text.default(''),
+  owner: actionFields.owner.default(''),
+  dueDate: actionFields.dueDate.default(null),
+  resolutionId: actionFields.resolutionId.default(null),
+});
+export const actionUpdate = z.strictObject({ actionId: id, patch: nonEmptyPatch(actionFields) });
+export const actionRef = z.strictObject({ actionId: id });
+
+const phraseFields = {
+  label: requiredText('Phrase name', 80),
+  text: z.string().trim().min(1, 'Phrase text is required').max(5_000, 'Phrase text must be at most 5,000 characters'),
+};
+export const phraseCreate = z.strictObject({ bodyId: id, ...phraseFields });
+export const phraseUpdate = z.strictObject({ phraseId: id, patch: nonEmptyPatch(phraseFields) });
+export const phraseRef = z.strictObject({ phraseId: id });
 
 /** One readable sentence for the first problem zod found. */
 export function describeIssues(error: z.ZodError): string {

@@ -1,6 +1,7 @@
 import type { BodyDetail, BodySummary } from '../../shared/model';
 import { DomainError } from '../../shared/result';
 import { isoNow, notFound, setClause, type Handlers, type ServiceContext } from './context';
+import { seedPhrases } from './phrases';
 import { toBody, toMember, type BodyRow, type MemberRow } from './rows';
 
 const BODY_COLUMNS: Record<string, string> = {
@@ -48,6 +49,7 @@ export const bodyHandlers: Handlers<'bodies.list' | 'bodies.get' | 'bodies.creat
          VALUES (@name, @kind, @quorumMinVoting, @quorumMinOrganisations, @remote, @yearStartMonth, @decisionLabel, @now, @now)`,
       )
       .run({ ...input, remote: input.remoteCountsForQuorum ? 1 : 0, now });
+    seedPhrases(ctx, Number(info.lastInsertRowid));
     return loadBody(ctx, Number(info.lastInsertRowid));
   },
 

@@ -16,6 +16,8 @@ import { bodyHandlers } from './bodies';
 import type { Handlers, ServiceContext } from './context';
 import { meetingHandlers } from './meetings';
 import { memberHandlers } from './members';
+import { minutingHandlers } from './minuting';
+import { phraseHandlers } from './phrases';
 
 const handlers: Handlers = {
   'app.info': (_input, ctx) => ({
@@ -31,6 +33,8 @@ const handlers: Handlers = {
   ...liveMeetingHandlers,
   ...attendanceHandlers,
   ...declarationHandlers,
+  ...minutingHandlers,
+  ...phraseHandlers,
 };
 
 export interface Services {

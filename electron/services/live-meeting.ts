@@ -1,5 +1,6 @@
 /** Starting and closing the meeting, and taking up an item. */
 import { DomainError } from '../../shared/result';
+import { placeTakenItem } from './agenda-items';
 import type { Handlers } from './context';
 import { assertItemInMeeting, loadRecord, stamp } from './meeting-record';
 import { loadMeetingRow, touchMeeting } from './meetings';
@@ -29,6 +30,7 @@ export const liveMeetingHandlers: Handlers<'meetings.start' | 'meetings.close' |
     const db = ctx.store.db;
     if (input.itemId !== null) {
       assertItemInMeeting(ctx, input.meetingId, input.itemId);
+      placeTakenItem(ctx, input.meetingId, input.itemId);
       // The first time an item is taken up is its start time; going back to it keeps that.
       db.prepare('UPDATE agenda_item SET taken_at = coalesce(taken_at, ?) WHERE id = ?').run(stamp(ctx, input.time), input.itemId);
     }

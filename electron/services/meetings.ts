@@ -1,4 +1,7 @@
 import type { MeetingDetail, MeetingSummary } from '../../shared/model';
+import { standardItems } from '../../shared/minutes/standard-items';
+import { municipalYearStart } from '../../shared/rules/numbering';
+import { insertItem } from './agenda-items';
 import { loadBody } from './bodies';
 import { loadRecord } from './meeting-record';
 import { isoNow, notFound, setClause, type Handlers, type ServiceContext } from './context';
@@ -10,6 +13,7 @@ const MEETING_COLUMNS: Record<string, string> = {
   venue: 'venue',
   mode: 'mode',
   contactOfficer: 'contact_officer',
+  minuteNumberStart: 'minute_number_start',
 };
 
 export function loadMeetingRow(ctx: ServiceContext, meetingId: number): MeetingRow {
@@ -25,6 +29,37 @@ export function loadMeeting(ctx: ServiceContext, meetingId: number): MeetingDeta
     ctx.store.db.prepare('SELECT * FROM agenda_item WHERE meeting_id = ? ORDER BY position, id').all(meetingId) as AgendaItemRow[]
   ).map(toAgendaItem);
   return { ...toMeeting(row), body: toBody(body), items };
+}
+
+/**
+ * The pre-worded standard items; the appointments only at the body's first
+ * meeting of the municipal year. The action log item starts with its usual
+ * resolution.
+ */
+function addStandardItems(ctx: ServiceContext, meetingId: number, date: string, startTime: string, yearStartMonth: number): void {
+  const db = ctx.store.db;
+  const row = loadMeetingRow(ctx, meetingId);
+  const firstOfYear =
+    (
+      db
+        .prepare(
+          `SELECT count(*) AS n FROM meeting WHERE body_id = @body AND id <> @id AND date >= @yearStart
+           AND (date, start_time, id) < (@date, @time, @id)`,
+        )
+        .get({ body: row.body_id, id: meetingId, yearStart: municipalYearStart(date, yearStartMonth), date, time: startTime }) as { n: number }
+    ).n === 0;
+  let position = 0;
+  for (const standard of standardItems()) {
+    if (standard.firstMeetingOfYearOnly && !firstOfYear) continue;
+    const itemId = insertItem(ctx, meetingId, { title: standard.title, kind: standard.kind, position: position++ });
+    if (standard.kind === 'action_log') {
+      db.prepare(`INSERT INTO minute_entry (agenda_item_id, kind, position, text, recorded_at) VALUES (?, 'resolution', 0, ?, ?)`).run(
+        itemId,
+        'That the status of the Action Log be noted.',
+        startTime,
+      );
+    }
+  }
 }
 
 export function touchMeeting(ctx: ServiceContext, meetingId: number): void {
@@ -48,13 +83,17 @@ export const meetingHandlers: Handlers<'meetings.list' | 'meetings.get' | 'meeti
   'meetings.create': (input, ctx) => {
     loadBody(ctx, input.bodyId);
     const now = isoNow(ctx);
-    const info = ctx.store.db
+    const body = loadBody(ctx, input.bodyId);
+    const db = ctx.store.db;
+    const info = db
       .prepare(
-        `INSERT INTO meeting (body_id, date, start_time, venue, mode, contact_officer, created_at, updated_at)
-         VALUES (@bodyId, @date, @startTime, @venue, @mode, @contactOfficer, @now, @now)`,
+        `INSERT INTO meeting (body_id, date, start_time, venue, mode, contact_officer, minute_number_start, created_at, updated_at)
+         VALUES (@bodyId, @date, @startTime, @venue, @mode, @contactOfficer, @minuteNumberStart, @now, @now)`,
       )
       .run({ ...input, now });
-    return loadMeeting(ctx, Number(info.lastInsertRowid));
+    const meetingId = Number(info.lastInsertRowid);
+    if (input.standardItems) addStandardItems(ctx, meetingId, input.date, input.startTime, body.yearStartMonth);
+    return loadMeeting(ctx, meetingId);
   },
 
   'meetings.update': (input, ctx) => {

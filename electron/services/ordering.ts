@@ -1,10 +1,50 @@
 /** Keeps a 0..n-1 position column dense when rows are added, moved or removed. */
 import type Database from 'better-sqlite3';
 
-/**
- * Moves one row to toPosition within its group (clamped to the end) and
- * renumbers the whole group. Returns the new position.
- */
+/** One ordered list: the rows of `table` matching `where`, ordered by `column`. */
+export interface OrderedList {
+  table: 'agenda_item' | 'member' | 'minute_entry' | 'motion' | 'action' | 'phrase';
+  /** SQL condition with ? placeholders, e.g. "agenda_item_id = ? AND kind = ?". */
+  where: string;
+  params: unknown[];
+  /** The position column (default "position"). */
+  column?: 'position' | 'business_order';
+}
+
+const idsOf = (db: Database.Database, list: OrderedList): number[] =>
+  (
+    db.prepare(`SELECT id FROM ${list.table} WHERE ${list.where} ORDER BY ${list.column ?? 'position'}, id`).all(...list.params) as {
+      id: number;
+    }[]
+  ).map((r) => r.id);
+
+/** Writes positions 0..n-1 in the given order, touching only rows whose position changes. */
+export function writeOrder(db: Database.Database, list: OrderedList, ids: number[]): void {
+  const column = list.column ?? 'position';
+  const update = db.prepare(`UPDATE ${list.table} SET ${column} = ? WHERE id = ? AND ${column} <> ?`);
+  ids.forEach((rowId, index) => update.run(index, rowId, index));
+}
+
+/** Moves one row to `to` within its list (clamped to the end) and renumbers the list. Returns the new place. */
+export function moveInList(db: Database.Database, list: OrderedList, rowId: number, to: number): number {
+  const ids = idsOf(db, list).filter((x) => x !== rowId);
+  const target = Math.min(to, ids.length);
+  ids.splice(target, 0, rowId);
+  writeOrder(db, list, ids);
+  return target;
+}
+
+/** Closes the gaps in a list after a row was removed. */
+export function renumberList(db: Database.Database, list: OrderedList): void {
+  writeOrder(db, list, idsOf(db, list));
+}
+
+/** The next free position at the end of a list. */
+export function endOf(db: Database.Database, list: OrderedList): number {
+  return (db.prepare(`SELECT count(*) AS n FROM ${list.table} WHERE ${list.where}`).get(...list.params) as { n: number }).n;
+}
+
+/* The original two-argument forms, used by members and agenda items. */
 export function moveWithinGroup(
   db: Database.Database,
   table: 'agenda_item' | 'member',
@@ -13,13 +53,7 @@ export function moveWithinGroup(
   rowId: number,
   toPosition: number,
 ): number {
-  const ids = (db.prepare(`SELECT id FROM ${table} WHERE ${groupColumn} = ? ORDER BY position, id`).all(groupId) as { id: number }[])
-    .map((r) => r.id)
-    .filter((x) => x !== rowId);
-  const target = Math.min(toPosition, ids.length);
-  ids.splice(target, 0, rowId);
-  renumber(db, table, ids);
-  return target;
+  return moveInList(db, { table, where: `${groupColumn} = ?`, params: [groupId] }, rowId, toPosition);
 }
 
 export function renumberGroup(
@@ -28,13 +62,5 @@ export function renumberGroup(
   groupColumn: 'meeting_id' | 'body_id',
   groupId: number,
 ): void {
-  const ids = (db.prepare(`SELECT id FROM ${table} WHERE ${groupColumn} = ? ORDER BY position, id`).all(groupId) as { id: number }[]).map(
-    (r) => r.id,
-  );
-  renumber(db, table, ids);
-}
-
-function renumber(db: Database.Database, table: string, ids: number[]): void {
-  const update = db.prepare(`UPDATE ${table} SET position = ? WHERE id = ? AND position <> ?`);
-  ids.forEach((rowId, index) => update.run(index, rowId, index));
+  renumberList(db, { table, where: `${groupColumn} = ?`, params: [groupId] });
 }

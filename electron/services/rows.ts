@@ -18,6 +18,16 @@ import type {
   Member,
   Movement,
   MovementKind,
+  Action,
+  EntryKind,
+  ItemOutcome,
+  LetterStyle,
+  MinuteEntry,
+  Motion,
+  MotionKind,
+  MotionOutcome,
+  OpeningKind,
+  Phrase,
 } from '../../shared/model';
 
 export interface BodyRow {
@@ -81,6 +91,7 @@ export interface MeetingRow {
   started_at: string | null;
   closed_at: string | null;
   current_item_id: number | null;
+  minute_number_start: number | null;
   created_at: string;
   updated_at: string;
 }
@@ -93,6 +104,7 @@ export const toMeeting = (r: MeetingRow): Meeting => ({
   venue: r.venue,
   mode: r.mode as MeetingMode,
   contactOfficer: r.contact_officer,
+  minuteNumberStart: r.minute_number_start,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -108,6 +120,16 @@ export interface AgendaItemRow {
   exempt_paragraph: number | null;
   kind: string;
   taken_at: string | null;
+  business_order: number;
+  outcome: string;
+  opening_kind: string;
+  author: string;
+  topic: string;
+  detail: string;
+  public_summary: string;
+  points_intro: string;
+  points_style: string;
+  decision_label: string | null;
 }
 
 export const toAgendaItem = (r: AgendaItemRow): AgendaItem => ({
@@ -122,7 +144,102 @@ export const toAgendaItem = (r: AgendaItemRow): AgendaItem => ({
   exemptParagraph: r.exempt_paragraph,
   kind: r.kind as AgendaItemKind,
   takenAt: r.taken_at,
+  businessOrder: r.business_order,
+  outcome: r.outcome as ItemOutcome,
+  openingKind: r.opening_kind as OpeningKind,
+  author: r.author,
+  topic: r.topic,
+  detail: r.detail,
+  publicSummary: r.public_summary,
+  pointsIntro: r.points_intro,
+  pointsStyle: r.points_style as LetterStyle,
+  decisionLabel: r.decision_label as DecisionLabel | null,
 });
+
+export interface EntryRow {
+  id: number;
+  agenda_item_id: number;
+  kind: string;
+  position: number;
+  text: string;
+  recorded_at: string;
+  inquorate: number;
+}
+
+export const toEntry = (r: EntryRow): MinuteEntry => ({
+  id: r.id,
+  agendaItemId: r.agenda_item_id,
+  kind: r.kind as EntryKind,
+  position: r.position,
+  text: r.text,
+  recordedAt: r.recorded_at,
+  inquorate: r.inquorate === 1,
+});
+
+export interface MotionRow {
+  id: number;
+  agenda_item_id: number;
+  position: number;
+  kind: string;
+  text: string;
+  proposer_id: number | null;
+  seconder_id: number | null;
+  outcome: string;
+  votes_for: number | null;
+  votes_against: number | null;
+  votes_abstained: number | null;
+  recorded: number;
+  recorded_at: string;
+  inquorate: number;
+}
+
+export const toMotion = (r: MotionRow, names: Motion['names']): Motion => ({
+  id: r.id,
+  agendaItemId: r.agenda_item_id,
+  position: r.position,
+  kind: r.kind as MotionKind,
+  text: r.text,
+  proposerId: r.proposer_id,
+  seconderId: r.seconder_id,
+  outcome: r.outcome as MotionOutcome,
+  votesFor: r.votes_for,
+  votesAgainst: r.votes_against,
+  votesAbstained: r.votes_abstained,
+  recorded: r.recorded === 1,
+  names,
+  recordedAt: r.recorded_at,
+  inquorate: r.inquorate === 1,
+});
+
+export interface ActionRow {
+  id: number;
+  agenda_item_id: number;
+  resolution_id: number | null;
+  position: number;
+  text: string;
+  owner: string;
+  due_date: string | null;
+}
+
+export const toAction = (r: ActionRow): Action => ({
+  id: r.id,
+  agendaItemId: r.agenda_item_id,
+  resolutionId: r.resolution_id,
+  position: r.position,
+  text: r.text,
+  owner: r.owner,
+  dueDate: r.due_date,
+});
+
+export interface PhraseRow {
+  id: number;
+  body_id: number;
+  position: number;
+  label: string;
+  text: string;
+}
+
+export const toPhrase = (r: PhraseRow): Phrase => ({ id: r.id, bodyId: r.body_id, position: r.position, label: r.label, text: r.text });
 
 /** Attendance joined with the member record (members' names come from there). */
 export interface AttendanceRow {

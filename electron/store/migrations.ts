@@ -149,6 +149,92 @@ export const migrations: Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 3,
+    description: 'Minuting each item: order of business, opening sentences, entries, motions and votes, actions, phrase bank, minute numbering',
+    sql: `
+      ALTER TABLE meeting ADD COLUMN minute_number_start INTEGER CHECK (minute_number_start IS NULL OR minute_number_start >= 1);
+
+      ALTER TABLE agenda_item ADD COLUMN business_order INTEGER NOT NULL DEFAULT 0;
+      UPDATE agenda_item SET business_order = position;
+      ALTER TABLE agenda_item ADD COLUMN outcome TEXT NOT NULL DEFAULT 'minuted' CHECK (outcome IN ('minuted', 'withdrawn', 'deferred'));
+      ALTER TABLE agenda_item ADD COLUMN opening_kind TEXT NOT NULL DEFAULT 'none' CHECK (opening_kind IN ('report', 'presentation', 'verbal', 'none'));
+      ALTER TABLE agenda_item ADD COLUMN author TEXT NOT NULL DEFAULT '';
+      ALTER TABLE agenda_item ADD COLUMN topic TEXT NOT NULL DEFAULT '';
+      ALTER TABLE agenda_item ADD COLUMN detail TEXT NOT NULL DEFAULT '';
+      ALTER TABLE agenda_item ADD COLUMN public_summary TEXT NOT NULL DEFAULT '';
+      ALTER TABLE agenda_item ADD COLUMN points_intro TEXT NOT NULL DEFAULT '';
+      ALTER TABLE agenda_item ADD COLUMN points_style TEXT NOT NULL DEFAULT 'roman' CHECK (points_style IN ('alpha', 'roman'));
+      ALTER TABLE agenda_item ADD COLUMN decision_label TEXT CHECK (decision_label IN ('RESOLVED', 'AGREED', 'NOTED'));
+      CREATE INDEX agenda_item_business ON agenda_item(meeting_id, business_order);
+
+      CREATE TABLE minute_entry (
+        id INTEGER PRIMARY KEY,
+        agenda_item_id INTEGER NOT NULL REFERENCES agenda_item(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('paragraph', 'point', 'resolution')),
+        position INTEGER NOT NULL CHECK (position >= 0),
+        text TEXT NOT NULL,
+        recorded_at TEXT NOT NULL CHECK (recorded_at GLOB '[0-2][0-9]:[0-5][0-9]'),
+        inquorate INTEGER NOT NULL DEFAULT 0 CHECK (inquorate IN (0, 1)),
+        CHECK (kind = 'resolution' OR inquorate = 0)
+      ) STRICT;
+      CREATE INDEX minute_entry_item ON minute_entry(agenda_item_id, kind, position);
+
+      CREATE TABLE motion (
+        id INTEGER PRIMARY KEY,
+        agenda_item_id INTEGER NOT NULL REFERENCES agenda_item(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL CHECK (position >= 0),
+        kind TEXT NOT NULL CHECK (kind IN ('motion', 'amendment')),
+        text TEXT NOT NULL,
+        proposer_id INTEGER REFERENCES attendance(id) ON DELETE SET NULL,
+        seconder_id INTEGER REFERENCES attendance(id) ON DELETE SET NULL,
+        outcome TEXT NOT NULL CHECK (outcome IN ('pending', 'carried', 'lost', 'withdrawn')),
+        votes_for INTEGER CHECK (votes_for IS NULL OR votes_for >= 0),
+        votes_against INTEGER CHECK (votes_against IS NULL OR votes_against >= 0),
+        votes_abstained INTEGER CHECK (votes_abstained IS NULL OR votes_abstained >= 0),
+        recorded INTEGER NOT NULL CHECK (recorded IN (0, 1)),
+        recorded_at TEXT NOT NULL CHECK (recorded_at GLOB '[0-2][0-9]:[0-5][0-9]'),
+        inquorate INTEGER NOT NULL DEFAULT 0 CHECK (inquorate IN (0, 1))
+      ) STRICT;
+      CREATE INDEX motion_item ON motion(agenda_item_id, position);
+
+      CREATE TABLE vote_name (
+        motion_id INTEGER NOT NULL REFERENCES motion(id) ON DELETE CASCADE,
+        attendance_id INTEGER NOT NULL REFERENCES attendance(id) ON DELETE CASCADE,
+        choice TEXT NOT NULL CHECK (choice IN ('for', 'against', 'abstained')),
+        PRIMARY KEY (motion_id, attendance_id)
+      ) STRICT, WITHOUT ROWID;
+
+      CREATE TABLE action (
+        id INTEGER PRIMARY KEY,
+        agenda_item_id INTEGER NOT NULL REFERENCES agenda_item(id) ON DELETE CASCADE,
+        resolution_id INTEGER REFERENCES minute_entry(id) ON DELETE SET NULL,
+        position INTEGER NOT NULL CHECK (position >= 0),
+        text TEXT NOT NULL,
+        owner TEXT NOT NULL,
+        due_date TEXT CHECK (due_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]')
+      ) STRICT;
+      CREATE INDEX action_item ON action(agenda_item_id, position);
+
+      CREATE TABLE phrase (
+        id INTEGER PRIMARY KEY,
+        body_id INTEGER NOT NULL REFERENCES body(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL CHECK (position >= 0),
+        label TEXT NOT NULL CHECK (length(label) >= 1),
+        text TEXT NOT NULL CHECK (length(text) >= 1)
+      ) STRICT;
+      CREATE INDEX phrase_body ON phrase(body_id, position);
+      -- Bodies created before the phrase bank start with the standard phrases too.
+      INSERT INTO phrase (body_id, position, label, text)
+        SELECT b.id, p.position, p.label, p.text FROM body b CROSS JOIN (
+          SELECT 0 AS position, 'noted' AS label, 'That the contents of the report be noted.' AS text
+          UNION ALL SELECT 1, 'update noted', 'That the contents of the update be noted.'
+          UNION ALL SELECT 2, 'approved', 'That the recommendations set out in the report be approved.'
+          UNION ALL SELECT 3, 'circulate', 'That further information be circulated to members after the meeting.'
+          UNION ALL SELECT 4, 'action log noted', 'That the status of the Action Log be noted.'
+        ) p;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

@@ -4,15 +4,33 @@
  * so wording and order are decided here and nowhere else.
  */
 import { formatLongDate, formatTime } from '../format';
-import { SCHEDULE_12A_PARAGRAPHS, type Attendance, type ChairChange, type MeetingRecord } from '../model';
-import { chairChangeText, declarationText, movementText } from './wording';
+import {
+  SCHEDULE_12A_PARAGRAPHS,
+  type AgendaItem,
+  type Attendance,
+  type ChairChange,
+  type MeetingRecord,
+  type MinuteEntry,
+} from '../model';
+import { inBusinessOrder, orderVariedAt } from '../rules/numbering';
+import {
+  exclusionResolution,
+  motionParagraphs,
+  openingSentence,
+  orderOfBusinessText,
+  outcomeText,
+  pointsIntro,
+  standardParagraphs,
+} from './item-wording';
+import { chairChangeText, declarationText, finished, movementText, punctuateResolutions } from './wording';
 
 export type Block =
   | { type: 'opening'; text: string }
   | { type: 'section-heading'; text: string }
   | { type: 'chair'; text: string }
   | { type: 'name-list'; rows: { name: string; detail: string }[] }
-  | { type: 'minute-heading'; number: number; agendaNumber: number; text: string }
+  /** agendaNumber is null for minutes the agenda did not list (a change to the order of business, an exclusion). */
+  | { type: 'minute-heading'; number: number; agendaNumber: number | null; text: string }
   | { type: 'paragraph'; text: string }
   | { type: 'lettered'; style: 'alpha' | 'roman'; items: string[] }
   | { type: 'decision'; label: string; resolutions: string[] }
@@ -24,8 +42,11 @@ export interface MinutesDocument {
   bodyName: string;
   meetingDate: string;
   draft: boolean;
+  part: MinutesPart;
   blocks: Block[];
 }
+
+export type MinutesPart = 'public' | 'exempt';
 
 export interface HouseStyle {
   chairTitle: 'Chairman' | 'Chair';
@@ -119,53 +140,176 @@ export function exemptItemText(paragraph: number | null): string {
   return `This item was considered in private (exempt information under ${under}Schedule 12A to the Local Government Act 1972).`;
 }
 
+export interface BuildOptions {
+  style?: HouseStyle;
+  /** Overrides the record's own first minute number. */
+  firstMinuteNumber?: number;
+  draft?: boolean;
+  /** The public minutes (exempt items show only the exclusion and a summary) or the exempt minutes alone. */
+  part?: MinutesPart;
+}
+
+/** The blocks of one item's minute, after its heading, in the order the reference prints them. */
+function itemBody(item: AgendaItem, record: MeetingRecord, style: HouseStyle, following: AgendaItem[]): Block[] {
+  const out: Block[] = [];
+  const paragraph = (text: string) => {
+    if (text.trim()) out.push({ type: 'paragraph', text: text.trim() });
+  };
+  const entries = record.entries.filter((e) => e.agendaItemId === item.id);
+  const ofKind = (kind: MinuteEntry['kind']) =>
+    entries
+      .filter((e) => e.kind === kind && e.text.trim())
+      .sort((a, b) => a.position - b.position || a.id - b.id)
+      .map((e) => e.text.trim());
+  const paragraphs = ofKind('paragraph');
+  const points = ofKind('point');
+  const resolutions = ofKind('resolution');
+  const motions = record.motions.filter((m) => m.agendaItemId === item.id).sort((a, b) => a.position - b.position || a.id - b.id);
+
+  if (item.outcome !== 'minuted') {
+    paragraph(outcomeText(item));
+    paragraphs.forEach(paragraph);
+    return out;
+  }
+  const ownWords = paragraphs.length + points.length + resolutions.length + motions.length > 0;
+  if (item.kind === 'declarations') out.push(...declarationsMinute(record, style));
+  standardParagraphs(item, record, style.chairTitle, ownWords).forEach(paragraph);
+  paragraph(openingSentence(item, record));
+  paragraphs.forEach(paragraph);
+  for (const m of record.movements.filter((m) => m.agendaItemId === item.id).sort(byTime)) paragraph(movementText(m, record));
+  if (points.length) {
+    paragraph(pointsIntro(item));
+    out.push({ type: 'lettered', style: item.pointsStyle, items: points.map(finished) });
+  }
+  for (const m of motions) motionParagraphs(m, record).forEach(paragraph);
+  const exclusion = item.kind === 'exclusion' && following.length ? [exclusionResolution(following)] : [];
+  const decided = [...exclusion, ...resolutions];
+  if (decided.length) {
+    out.push({ type: 'decision', label: item.decisionLabel ?? record.body.decisionLabel, resolutions: punctuateResolutions(decided) });
+  }
+  // A change of chair is minuted after the decision that made it ("Mrs D. Taylor CC in the Chair.").
+  for (const c of record.chairChanges.filter((c) => c.agendaItemId === item.id).sort(byTime)) paragraph(chairChangeText(c, record));
+  return out;
+}
+
+/** The exempt items that follow place i in the order of business, up to the next public item. */
+function exemptRunFrom(ordered: AgendaItem[], i: number): AgendaItem[] {
+  const run: AgendaItem[] = [];
+  for (let j = i; j < ordered.length && ordered[j]!.exempt; j++) run.push(ordered[j]!);
+  return run;
+}
+
+/** One numbered minute: an agenda item, the consent to vary the order of business, or an exclusion of the public. */
+export type PlannedMinute =
+  | { kind: 'item'; number: number; item: AgendaItem; followingExempt: AgendaItem[] }
+  | { kind: 'order-of-business'; number: number }
+  | { kind: 'exclusion'; number: number; items: AgendaItem[] };
+
 /**
- * Turns a meeting record into the minutes document. Items are minuted in
- * agenda order, numbered on from `firstMinuteNumber` (default 1). Drafts
- * unless `draft: false`.
+ * The minutes in order with their numbers: items in the order of business,
+ * numbered on from `first`; the change to the order of business minuted where
+ * it happened, and an exclusion of the public before exempt business unless
+ * the agenda has its own exclusion item there.
  */
-export function buildMinutes(
-  record: MeetingRecord,
-  options: { style?: HouseStyle; firstMinuteNumber?: number; draft?: boolean } = {},
-): MinutesDocument {
+export function planMinutes(items: readonly AgendaItem[], first = 1): PlannedMinute[] {
+  const ordered = inBusinessOrder(items);
+  const variedAt = orderVariedAt(items);
+  const plan: PlannedMinute[] = [];
+  let number = first;
+  ordered.forEach((item, i) => {
+    const previous = ordered[i - 1];
+    if (i === variedAt) plan.push({ kind: 'order-of-business', number: number++ });
+    if (item.exempt && !previous?.exempt && previous?.kind !== 'exclusion') {
+      plan.push({ kind: 'exclusion', number: number++, items: exemptRunFrom(ordered, i) });
+    }
+    const followingExempt = item.kind === 'exclusion' ? exemptRunFrom(ordered, i + 1) : [];
+    plan.push({ kind: 'item', number: number++, item, followingExempt });
+  });
+  return plan;
+}
+
+/** The minute number each agenda item carries, by item id. */
+export function minuteNumbers(record: MeetingRecord): Map<number, number> {
+  const numbers = new Map<number, number>();
+  for (const p of planMinutes(record.items, record.firstMinuteNumber)) if (p.kind === 'item') numbers.set(p.item.id, p.number);
+  return numbers;
+}
+
+/** How many minute numbers a meeting uses. */
+export const minuteCount = (items: readonly AgendaItem[]) => planMinutes(items, 1).length;
+
+/**
+ * Turns a meeting record into the minutes document: the public minutes
+ * (exempt items show only the exclusion and a fair summary) or the exempt
+ * minutes alone, with the same numbers. Each minute cites its agenda number.
+ * Drafts unless `draft: false`.
+ */
+export function buildMinutes(record: MeetingRecord, options: BuildOptions = {}): MinutesDocument {
   const style = options.style ?? DEFAULT_HOUSE_STYLE;
-  const items = [...record.items].sort((a, b) => a.position - b.position || a.agendaNumber - b.agendaNumber);
-  const itemIds = new Set(items.map((i) => i.id));
+  const part = options.part ?? 'public';
+  const publicPart = part === 'public';
+  const itemIds = new Set(record.items.map((i) => i.id));
   const onItem = (id: number | null) => id !== null && itemIds.has(id);
   const opening = openingChair(record);
-  const blocks: Block[] = [{ type: 'opening', text: openingLine(record) }, ...attendanceBlocks(record, opening)];
+  const blocks: Block[] = [];
+  const bodyName = record.body.name.trim();
 
-  // Declarations with no declarations item on the agenda still appear, before the first minute.
-  if (!items.some((i) => i.kind === 'declarations')) blocks.push(...declarationParagraphs(record, style));
-
-  // Changes of chair after the start and arrivals or departures not stamped with an item on the agenda.
-  for (const c of record.chairChanges.filter((c) => !onItem(c.agendaItemId) && c !== opening).sort(byTime)) {
-    blocks.push({ type: 'paragraph', text: chairChangeText(c, record) });
-  }
-  for (const m of record.movements.filter((m) => !onItem(m.agendaItemId)).sort(byTime)) {
-    blocks.push({ type: 'paragraph', text: movementText(m, record) });
-  }
-
-  let number = options.firstMinuteNumber ?? 1;
-  for (const item of items) {
-    blocks.push({ type: 'minute-heading', number: number++, agendaNumber: item.agendaNumber, text: item.title.trim() });
-    if (item.exempt) blocks.push({ type: 'paragraph', text: exemptItemText(item.exemptParagraph) });
-    else if (item.kind === 'declarations') blocks.push(...declarationsMinute(record, style));
-    for (const m of record.movements.filter((m) => m.agendaItemId === item.id).sort(byTime)) {
+  if (publicPart) {
+    blocks.push({ type: 'opening', text: openingLine(record) }, ...attendanceBlocks(record, opening));
+    // Declarations with no declarations item on the agenda still appear, before the first minute.
+    if (!record.items.some((i) => i.kind === 'declarations')) blocks.push(...declarationParagraphs(record, style));
+    // Changes of chair after the start and arrivals or departures not stamped with an item on the agenda.
+    for (const c of record.chairChanges.filter((c) => !onItem(c.agendaItemId) && c !== opening).sort(byTime)) {
+      blocks.push({ type: 'paragraph', text: chairChangeText(c, record) });
+    }
+    for (const m of record.movements.filter((m) => !onItem(m.agendaItemId)).sort(byTime)) {
       blocks.push({ type: 'paragraph', text: movementText(m, record) });
     }
-    for (const c of record.chairChanges.filter((c) => c.agendaItemId === item.id).sort(byTime)) {
-      blocks.push({ type: 'paragraph', text: chairChangeText(c, record) });
+  } else {
+    blocks.push({ type: 'opening', text: `Exempt minutes of ${openingLine(record).replace(/^Minutes of /, '')}` });
+  }
+
+  for (const p of planMinutes(record.items, options.firstMinuteNumber ?? record.firstMinuteNumber)) {
+    if (p.kind === 'order-of-business') {
+      if (publicPart) {
+        blocks.push(
+          { type: 'minute-heading', number: p.number, agendaNumber: null, text: 'Change to the Order of Business' },
+          { type: 'paragraph', text: orderOfBusinessText(record, style.chairTitle) },
+        );
+      }
+    } else if (p.kind === 'exclusion') {
+      if (publicPart) {
+        blocks.push(
+          { type: 'minute-heading', number: p.number, agendaNumber: null, text: 'Exclusion of the Press and Public' },
+          { type: 'decision', label: 'RESOLVED', resolutions: [exclusionResolution(p.items)] },
+        );
+      }
+    } else {
+      const { item } = p;
+      const heading: Block = { type: 'minute-heading', number: p.number, agendaNumber: item.agendaNumber, text: item.title.trim() };
+      if (item.exempt) {
+        const summary = item.publicSummary.trim();
+        blocks.push(heading);
+        if (publicPart) {
+          blocks.push({ type: 'paragraph', text: exemptItemText(item.exemptParagraph) });
+          if (summary) blocks.push({ type: 'paragraph', text: summary });
+        } else {
+          blocks.push(...itemBody(item, record, style, []));
+        }
+      } else if (publicPart) {
+        blocks.push(heading, ...itemBody(item, record, style, p.followingExempt));
+      }
     }
   }
 
   if (record.closedAt) blocks.push({ type: 'closing', text: `The meeting closed at ${formatTime(record.closedAt)}.` });
   blocks.push({ type: 'signature', chairTitle: style.chairTitle });
   return {
-    title: `Minutes of the ${record.body.name.trim()}, ${formatLongDate(record.date)}`,
-    bodyName: record.body.name.trim(),
+    title: `${publicPart ? 'Minutes' : 'Exempt minutes'} of the ${bodyName}, ${formatLongDate(record.date)}`,
+    bodyName,
     meetingDate: record.date,
     draft: options.draft ?? true,
+    part,
     blocks,
   };
 }

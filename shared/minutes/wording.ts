@@ -31,6 +31,12 @@ export function sentence(text: string): string {
   return `${tidy}.`;
 }
 
+/** Single spaces, and a full stop added unless the text already ends a sentence. */
+export function finished(text: string): string {
+  const tidy = text.replace(/\s+/g, ' ').trim().replace(/[\s;,:]+$/, '');
+  return /[.!?)"'’”]$/.test(tidy) ? tidy : `${tidy}.`;
+}
+
 /** Words a nature can start with that already join on to "declared an interest ...". */
 const CONNECTIVES = /^(as|because|since|in that|being|by virtue of|owing to|due to|through|arising from|relating to|in respect of|in relation to|regarding|concerning|via)\b/i;
 /** Verbs a clerk often starts a nature with ("owns a shop ..."): the member's name is put before them. */

@@ -86,6 +86,12 @@ export interface LiveSeed {
   officerAttendanceId: number;
   movementId: number;
   declarationId: number;
+  /** On item 2 of the December meeting: a resolution, a motion moved by the chair, an action tied to the resolution. */
+  resolutionId: number;
+  motionId: number;
+  actionId: number;
+  /** The board's first phrase. */
+  phraseId: number;
 }
 
 /** Live-meeting records on the seed's December meeting (explicit times throughout). */
@@ -109,5 +115,22 @@ export function seedLive(services: Services, s: Seed): LiveSeed {
     nature: 'Trustee of a local charity',
   });
   const declaration = record.declarations[0]!;
-  return { chairAttendanceId: chair.id, officerAttendanceId: officer.id, movementId: movement.id, declarationId: declaration.id };
+  const itemB = s.itemIds[1];
+  record = call(services, 'entries.create', { meetingId, agendaItemId: itemB, kind: 'resolution', text: 'That the report be noted.', time: '10:15' });
+  const resolution = record.entries.find((e) => e.kind === 'resolution')!;
+  record = call(services, 'motions.create', { meetingId, agendaItemId: itemB, text: 'That the report be noted', proposerId: chair.id, time: '10:14' });
+  const motion = record.motions[0]!;
+  record = call(services, 'actions.create', { meetingId, agendaItemId: itemB, text: 'Circulate the slides', owner: 'Mr E. Walters', resolutionId: resolution.id });
+  const action = record.actions[0]!;
+  const phrase = call(services, 'phrases.list', { bodyId: s.boardId })[0]!;
+  return {
+    chairAttendanceId: chair.id,
+    officerAttendanceId: officer.id,
+    movementId: movement.id,
+    declarationId: declaration.id,
+    resolutionId: resolution.id,
+    motionId: motion.id,
+    actionId: action.id,
+    phraseId: phrase.id,
+  };
 }

@@ -3,6 +3,7 @@
  * a real SQLite file: the happy path, the domain rules, and a table of
  * malformed inputs for every call in the contract.
  */
+import { DEFAULT_PHRASES } from '../../shared/minutes/standard-items';
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { CALL_NAMES, type CallName } from '../../shared/contract';
@@ -249,7 +250,8 @@ describe('contract: domain rules', () => {
     call(services, 'members.create', { bodyId: s.emptyPanelId, name: 'Ms P. Member' });
     const counts = countRows(store.db);
     expect(call(services, 'bodies.delete', { bodyId: s.emptyPanelId })).toEqual({ deleted: true });
-    expect(countRows(store.db)).toEqual({ ...counts, body: counts.body - 1, member: counts.member - 1 });
+    // The body's own phrase bank goes with it.
+    expect(countRows(store.db)).toEqual({ ...counts, body: counts.body - 1, member: counts.member - 1, phrase: counts.phrase! - DEFAULT_PHRASES.length });
     expect(callError(services, 'bodies.get', { bodyId: s.emptyPanelId }).code).toBe('not_found');
   });
 
@@ -397,6 +399,13 @@ const ID_FIELDS = new Set([
   'declarationId',
   'agendaItemId',
   'substituteForMemberId',
+  'entryId',
+  'motionId',
+  'actionId',
+  'phraseId',
+  'proposerId',
+  'seconderId',
+  'resolutionId',
 ]);
 const BAD_TIMES: unknown[] = ['24:00', '9:00', '10.00', '10:60', '10:00:00', LONG, '', 1000, null];
 const BAD_IDS: unknown[] = [0, -1, -42, '1', 1.5, null, true, [], {}, [1], Number.MAX_SAFE_INTEGER + 2, Number.NaN, Number.POSITIVE_INFINITY];
@@ -464,6 +473,50 @@ function badValuesFor(field: string, s: Seed): unknown[] {
       return [-1, 10_001, '0', 1.5, null, Number.NaN];
     case 'patch':
       return [null, 'x', 42, [], {}, { unknownField: 1 }];
+    case 'text':
+      return ['x'.repeat(20_001), 42, null, [], false];
+    case 'label':
+      return [LONG, '', '   ', 42, null];
+    case 'author':
+    case 'topic':
+    case 'detail':
+    case 'pointsIntro':
+    case 'owner':
+      return optionalText;
+    case 'publicSummary':
+      return ['x'.repeat(10_001), 42, null, [], false];
+    case 'outcome':
+      return ['passed', 'CARRIED', 'Withdrawn', LONG, '', 1, null];
+    case 'openingKind':
+      return ['Report', 'slides', LONG, '', 1, null];
+    case 'pointsStyle':
+      return ['greek', 'ALPHA', '', 1, null];
+    case 'votesFor':
+    case 'votesAgainst':
+    case 'votesAbstained':
+      return [-1, -42, 1.5, '3', 10_001, true, Number.NaN];
+    case 'recorded':
+    case 'inquorate':
+    case 'standardItems':
+      return ['true', 1, 0, null, 'yes'];
+    case 'names':
+      return [
+        null,
+        'x',
+        {},
+        [{ attendanceId: 0, choice: 'for' }],
+        [{ attendanceId: 1, choice: 'maybe' }],
+        [{ attendanceId: MISSING_ID, choice: 'for' }],
+        [{ attendanceId: 1, choice: 'for', extra: 1 }],
+      ];
+    case 'dueDate':
+      return ['2021-02-29', '15/01/2021', LONG, '', 20210115];
+    case 'toPlace':
+      return [-1, 10_001, '0', 1.5, null, Number.NaN];
+    case 'minuteNumberStart':
+      return [0, -1, 1.5, '3', 100_001, true];
+    case 'recordedAt':
+      return BAD_TIMES;
     default:
       throw new Error(`No bad values listed for field "${field}"`);
   }
@@ -610,11 +663,24 @@ function specs(s: Seed, live: LiveSeed): Record<CallName, CallCases> {
     'meetings.get': { minimal: { meetingId: s.decemberMeetingId } },
     'meetings.create': {
       minimal: { bodyId: s.boardId, date: '2021-06-10', startTime: '10:00', venue: 'County Hall' },
-      full: { bodyId: s.boardId, date: '2021-06-10', startTime: '10:00', venue: 'County Hall', mode: 'hybrid', contactOfficer: 'Euan Walters' },
+      full: {
+        bodyId: s.boardId,
+        date: '2021-06-10',
+        startTime: '10:00',
+        venue: 'County Hall',
+        mode: 'hybrid',
+        contactOfficer: 'Euan Walters',
+        minuteNumberStart: 1,
+        standardItems: true,
+      },
     },
     'meetings.update': {
       minimal: { meetingId: s.marchMeetingId, patch: { venue: 'Room 2' } },
-      full: { meetingId: s.marchMeetingId, patch: { date: '2021-03-05', startTime: '11:15', venue: 'Room 2', mode: 'in_room', contactOfficer: 'Euan Walters' } },
+      full: {
+        meetingId: s.marchMeetingId,
+        patch: { date: '2021-03-05', startTime: '11:15', venue: 'Room 2', mode: 'in_room', contactOfficer: 'Euan Walters', minuteNumberStart: 31 },
+      },
+      nullable: ['minuteNumberStart'],
     },
     'meetings.delete': { minimal: { meetingId: s.marchMeetingId } },
     'agendaItems.create': {
@@ -632,7 +698,26 @@ function specs(s: Seed, live: LiveSeed): Record<CallName, CallCases> {
     },
     'agendaItems.update': {
       minimal: { itemId: itemA, patch: { title: 'Apologies' } },
-      full: { itemId: itemA, patch: { title: 'Apologies', presenter: 'The Chair', papers: 'None', exempt: true, exemptParagraph: 2 } },
+      full: {
+        itemId: itemA,
+        patch: {
+          title: 'Apologies',
+          presenter: 'The Chair',
+          papers: 'None',
+          exempt: true,
+          exemptParagraph: 2,
+          outcome: 'withdrawn',
+          openingKind: 'verbal',
+          author: 'Raj Singh, Ministry of Justice',
+          topic: 'the construction of the prison',
+          detail: 'Mrs D. Taylor CC',
+          publicSummary: 'The Board considered a contract award.',
+          pointsIntro: 'Arising from the presentation the following points were noted:',
+          pointsStyle: 'alpha',
+          decisionLabel: 'AGREED',
+        },
+      },
+      nullable: ['decisionLabel'],
       extra: [{ itemId: itemA, patch: { exempt: true } }],
     },
     'agendaItems.move': { minimal: { itemId: itemB, toPosition: 0 } },
@@ -741,6 +826,97 @@ function specs(s: Seed, live: LiveSeed): Record<CallName, CallCases> {
     },
     'declarations.delete': { minimal: { declarationId: live.declarationId } },
     'knownAttendees.list': { minimal: { bodyId: s.boardId } },
+
+    'agendaItems.reorderBusiness': { minimal: { itemId: itemB, toPlace: 0 } },
+    'entries.create': {
+      minimal: { meetingId, agendaItemId: itemB, kind: 'resolution' },
+      full: { meetingId, agendaItemId: itemB, kind: 'point', text: 'Members asked about funding.', position: 0, time: '10:30' },
+      extra: [
+        { meetingId, agendaItemId: s.commissionItemId, kind: 'resolution', text: 'That it be noted.' },
+        { meetingId: s.marchMeetingId, agendaItemId: itemB, kind: 'resolution', text: 'That it be noted.' },
+      ],
+    },
+    'entries.update': { minimal: { entryId: live.resolutionId, patch: { text: 'That the report be approved.' } } },
+    'entries.move': { minimal: { entryId: live.resolutionId, toPosition: 0 } },
+    'entries.delete': { minimal: { entryId: live.resolutionId } },
+    'entries.restore': {
+      minimal: { meetingId, agendaItemId: itemB, kind: 'resolution', text: 'That it be noted.', position: 0, recordedAt: '10:30', inquorate: true },
+      extra: [
+        { meetingId, agendaItemId: itemB, kind: 'point', text: 'A point.', position: 0, recordedAt: '10:30', inquorate: true },
+        { meetingId, agendaItemId: s.commissionItemId, kind: 'resolution', text: 'x', position: 0, recordedAt: '10:30', inquorate: false },
+      ],
+    },
+    'motions.create': {
+      minimal: { meetingId, agendaItemId: itemB },
+      full: {
+        meetingId,
+        agendaItemId: itemB,
+        kind: 'amendment',
+        text: 'That the words "by March" be added.',
+        proposerId: live.chairAttendanceId,
+        seconderId: null,
+        outcome: 'carried',
+        votesFor: 5,
+        votesAgainst: 1,
+        votesAbstained: 0,
+        recorded: false,
+        names: [],
+        time: '10:40',
+      },
+      nullable: ['seconderId', 'proposerId'],
+      extra: [
+        { meetingId, agendaItemId: itemB, proposerId: live.chairAttendanceId, seconderId: live.chairAttendanceId },
+        { meetingId, agendaItemId: itemB, proposerId: live.officerAttendanceId },
+        { meetingId, agendaItemId: s.commissionItemId },
+        { meetingId, agendaItemId: itemB, recorded: true, names: [{ attendanceId: live.officerAttendanceId, choice: 'for' }] },
+        {
+          meetingId,
+          agendaItemId: itemB,
+          names: [
+            { attendanceId: live.chairAttendanceId, choice: 'for' },
+            { attendanceId: live.chairAttendanceId, choice: 'against' },
+          ],
+        },
+      ],
+    },
+    'motions.update': {
+      minimal: { motionId: live.motionId, patch: { outcome: 'lost' } },
+      full: {
+        motionId: live.motionId,
+        patch: {
+          kind: 'motion',
+          text: 'That the report be noted.',
+          proposerId: live.chairAttendanceId,
+          outcome: 'carried',
+          votesFor: 3,
+          votesAgainst: 2,
+          recorded: true,
+          names: [{ attendanceId: live.chairAttendanceId, choice: 'for' }],
+        },
+      },
+      nullable: ['proposerId'],
+      extra: [{ motionId: live.motionId, patch: { seconderId: live.chairAttendanceId } }],
+    },
+    'motions.delete': { minimal: { motionId: live.motionId } },
+    'actions.create': {
+      minimal: { meetingId, agendaItemId: itemB },
+      full: { meetingId, agendaItemId: itemB, text: 'Circulate the data', owner: 'Mr E. Walters', dueDate: '2021-01-15', resolutionId: live.resolutionId },
+      nullable: ['dueDate', 'resolutionId'],
+      extra: [
+        { meetingId, agendaItemId: itemA, resolutionId: live.resolutionId },
+        { meetingId, agendaItemId: s.commissionItemId },
+      ],
+    },
+    'actions.update': {
+      minimal: { actionId: live.actionId, patch: { owner: 'Ms R. Garland' } },
+      full: { actionId: live.actionId, patch: { text: 'Circulate', owner: 'Ms R. Garland', dueDate: '2021-02-01', resolutionId: live.resolutionId } },
+      nullable: ['dueDate', 'resolutionId'],
+    },
+    'actions.delete': { minimal: { actionId: live.actionId } },
+    'phrases.list': { minimal: { bodyId: s.boardId } },
+    'phrases.create': { minimal: { bodyId: s.boardId, label: 'thanks', text: 'The Chairman thanked officers for the report.' } },
+    'phrases.update': { minimal: { phraseId: live.phraseId, patch: { label: 'noted (report)' } } },
+    'phrases.delete': { minimal: { phraseId: live.phraseId } },
   };
 }
 

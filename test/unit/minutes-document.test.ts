@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildMinutes, letterFor, minutesToText, type MinutesDocument } from '../../shared/minutes/document';
 import type { AgendaItem } from '../../shared/model';
-import { attend, declaration, other, record } from './fixtures/meeting-record';
+import { attend, declaration, item, other, record } from './fixtures/meeting-record';
 
 const officer = other('officer', 20, 'Jo Clerk', 'Democratic Services Officer', 'Wessex County Council');
 const textOf = (...args: Parameters<typeof buildMinutes>) => minutesToText(buildMinutes(...args));
@@ -181,12 +181,24 @@ describe('the opening line, exempt items and the document', () => {
     expect(textOf(record({ mode: 'hybrid' }))).toContain('held at County Hall, Kingsbridge and via Microsoft Teams on Friday, 11 December 2026.');
   });
 
-  it('keeps an exempt item to its heading and a note of the Schedule 12A paragraph', () => {
-    const exempt: AgendaItem = { ...record().items[2]!, id: 14, position: 3, agendaNumber: 4, title: 'Tenancy enforcement case', exempt: true, exemptParagraph: 1 };
-    const text = textOf(record({ items: [...record().items, exempt] }));
-    expect(minute(text, '4. Tenancy enforcement case')).toBe(
-      '4. Tenancy enforcement case\n\nThis item was considered in private (exempt information under paragraph 1 of Schedule 12A to the Local Government Act 1972).\n\nChairman\n\nDate',
+  it('excludes the public before an exempt item and keeps the exempt minute apart', () => {
+    const exempt: AgendaItem = item(14, 3, 'Tenancy enforcement case', { exempt: true, exemptParagraph: 1 });
+    const withExempt = record({
+      items: [...record().items, exempt],
+      entries: [{ id: 1, agendaItemId: 14, kind: 'resolution', position: 0, text: 'That the eviction proceed', recordedAt: '11:00', inquorate: false }],
+    });
+    const text = textOf(withExempt);
+    expect(minute(text, '4. Exclusion of the Press and Public')).toBe(
+      '4. Exclusion of the Press and Public\n\nRESOLVED:\n\nThat under Section 100A(4) of the Local Government Act 1972 the public be excluded from the meeting for the following item of business on the grounds that it involves the likely disclosure of exempt information as defined in paragraph 1 of Part 1 of Schedule 12A of the Act.',
     );
+    expect(minute(text, '5. Tenancy enforcement case')).toBe(
+      '5. Tenancy enforcement case\n\nThis item was considered in private (exempt information under paragraph 1 of Schedule 12A to the Local Government Act 1972).\n\nChairman\n\nDate',
+    );
+    expect(text).not.toContain('eviction');
+    const exemptText = minutesToText(buildMinutes(withExempt, { part: 'exempt' }));
+    expect(exemptText).toContain('5. Tenancy enforcement case\n\nRESOLVED:\n\nThat the eviction proceed.');
+    expect(exemptText).not.toContain('Town Centre Regeneration');
+    expect(exemptText).toMatch(/^DRAFT\n\nExempt minutes of a meeting of the Wessex Safer Communities Board/);
   });
 
   it('is a draft unless told otherwise, and carries the body, date and a title', () => {
@@ -207,6 +219,7 @@ describe('minutesToText', () => {
       bodyName: 'b',
       meetingDate: '2026-12-11',
       draft: false,
+      part: 'public',
       blocks: [
         { type: 'minute-heading', number: 22, agendaNumber: 6, text: 'Safer Communities Performance' },
         { type: 'paragraph', text: 'Arising from discussions the following points were noted:' },

@@ -1,0 +1,271 @@
+/**
+ * Minuting each item: paragraphs, points noted and resolutions; motions,
+ * amendments and votes; actions arising. A resolution, or a motion decided,
+ * while the meeting is inquorate is flagged for the clerk.
+ */
+import type { EntryKind, Motion } from '../../shared/model';
+import { DomainError } from '../../shared/result';
+import { quorumAt } from '../../shared/rules/quorum';
+import { notFound, setClause, type Handlers, type ServiceContext } from './context';
+import { assertItemInMeeting, loadRecord, stamp } from './meeting-record';
+import { touchMeeting } from './meetings';
+import { endOf, moveInList, renumberList, type OrderedList } from './ordering';
+import { toAction, toEntry, toMotion, type ActionRow, type EntryRow, type MotionRow } from './rows';
+
+const entryList = (itemId: number, kind: string): OrderedList => ({
+  table: 'minute_entry',
+  where: 'agenda_item_id = ? AND kind = ?',
+  params: [itemId, kind],
+});
+const motionList = (itemId: number): OrderedList => ({ table: 'motion', where: 'agenda_item_id = ?', params: [itemId] });
+const actionList = (itemId: number): OrderedList => ({ table: 'action', where: 'agenda_item_id = ?', params: [itemId] });
+
+const meetingOfItem = (ctx: ServiceContext, itemId: number) =>
+  (ctx.store.db.prepare('SELECT meeting_id FROM agenda_item WHERE id = ?').get(itemId) as { meeting_id: number }).meeting_id;
+
+function loadEntryRow(ctx: ServiceContext, entryId: number): EntryRow {
+  const row = ctx.store.db.prepare('SELECT * FROM minute_entry WHERE id = ?').get(entryId) as EntryRow | undefined;
+  if (!row) notFound('Minute entry', entryId);
+  return row;
+}
+
+function loadMotionRow(ctx: ServiceContext, motionId: number): MotionRow {
+  const row = ctx.store.db.prepare('SELECT * FROM motion WHERE id = ?').get(motionId) as MotionRow | undefined;
+  if (!row) notFound('Motion', motionId);
+  return row;
+}
+
+function loadActionRow(ctx: ServiceContext, actionId: number): ActionRow {
+  const row = ctx.store.db.prepare('SELECT * FROM action WHERE id = ?').get(actionId) as ActionRow | undefined;
+  if (!row) notFound('Action', actionId);
+  return row;
+}
+
+/** Whether the meeting, once started, is inquorate at a time: decisions then are flagged. */
+function inquorateAt(ctx: ServiceContext, meetingId: number, time: string): boolean {
+  const record = loadRecord(ctx, meetingId);
+  if (!record.startedAt) return false;
+  return !quorumAt(record, time).quorate;
+}
+
+/** A person named in a motion or vote must be recorded at this meeting; voters must be members. */
+function assertAttendee(ctx: ServiceContext, meetingId: number, attendanceId: number, role: string, memberOnly = false): void {
+  const row = ctx.store.db.prepare('SELECT meeting_id, category, status FROM attendance WHERE id = ?').get(attendanceId) as
+    | { meeting_id: number; category: string; status: string }
+    | undefined;
+  if (!row) throw new DomainError('not_found', `${role}: attendee ${attendanceId} does not exist`);
+  if (row.meeting_id !== meetingId) throw new DomainError('invalid_input', `${role}: attendee ${attendanceId} is recorded at another meeting`);
+  if (memberOnly && row.category !== 'member') throw new DomainError('invalid_input', `${role}: only members of the body vote`);
+  if (row.status !== 'present') throw new DomainError('invalid_input', `${role}: attendee ${attendanceId} is not recorded as present`);
+}
+
+type MotionFields = Pick<Motion, 'proposerId' | 'seconderId' | 'names' | 'recorded' | 'votesFor' | 'votesAgainst' | 'votesAbstained'>;
+
+/** Checks the people in a motion, and settles the counts of a recorded vote from its names. */
+function settleMotion<T extends Partial<MotionFields>>(ctx: ServiceContext, meetingId: number, m: T, current?: MotionFields): T {
+  if (m.proposerId) assertAttendee(ctx, meetingId, m.proposerId, 'Proposer', true);
+  if (m.seconderId) assertAttendee(ctx, meetingId, m.seconderId, 'Seconder', true);
+  const proposer = m.proposerId !== undefined ? m.proposerId : current?.proposerId;
+  const seconder = m.seconderId !== undefined ? m.seconderId : current?.seconderId;
+  if (proposer && seconder && proposer === seconder) throw new DomainError('invalid_input', 'The proposer cannot also second the motion');
+  for (const n of m.names ?? []) assertAttendee(ctx, meetingId, n.attendanceId, 'Recorded vote', true);
+  const names = m.names ?? current?.names ?? [];
+  const recorded = m.recorded ?? current?.recorded ?? false;
+  if (recorded && names.length) {
+    const count = (choice: string) => names.filter((n) => n.choice === choice).length;
+    return { ...m, votesFor: count('for'), votesAgainst: count('against'), votesAbstained: count('abstained') };
+  }
+  return m;
+}
+
+function writeNames(ctx: ServiceContext, motionId: number, names: Motion['names']): void {
+  const db = ctx.store.db;
+  db.prepare('DELETE FROM vote_name WHERE motion_id = ?').run(motionId);
+  const insert = db.prepare('INSERT INTO vote_name (motion_id, attendance_id, choice) VALUES (?, ?, ?)');
+  for (const n of names) insert.run(motionId, n.attendanceId, n.choice);
+}
+
+const MOTION_COLUMNS: Record<string, string> = {
+  kind: 'kind',
+  text: 'text',
+  proposerId: 'proposer_id',
+  seconderId: 'seconder_id',
+  outcome: 'outcome',
+  votesFor: 'votes_for',
+  votesAgainst: 'votes_against',
+  votesAbstained: 'votes_abstained',
+  recorded: 'recorded',
+};
+
+const ACTION_COLUMNS: Record<string, string> = { text: 'text', owner: 'owner', dueDate: 'due_date', resolutionId: 'resolution_id' };
+
+/** An action's resolution must be a resolution of the same item. */
+function assertResolutionOfItem(ctx: ServiceContext, itemId: number, resolutionId: number | null | undefined): void {
+  if (resolutionId === null || resolutionId === undefined) return;
+  const row = ctx.store.db.prepare('SELECT agenda_item_id, kind FROM minute_entry WHERE id = ?').get(resolutionId) as
+    | { agenda_item_id: number; kind: EntryKind }
+    | undefined;
+  if (!row || row.kind !== 'resolution') throw new DomainError('not_found', `Resolution ${resolutionId} does not exist`);
+  if (row.agenda_item_id !== itemId) throw new DomainError('invalid_input', `Resolution ${resolutionId} belongs to another item`);
+}
+
+export const minutingHandlers: Handlers<
+  | 'entries.create'
+  | 'entries.update'
+  | 'entries.move'
+  | 'entries.delete'
+  | 'entries.restore'
+  | 'motions.create'
+  | 'motions.update'
+  | 'motions.delete'
+  | 'actions.create'
+  | 'actions.update'
+  | 'actions.delete'
+> = {
+  'entries.create': (input, ctx) => {
+    assertItemInMeeting(ctx, input.meetingId, input.agendaItemId);
+    const db = ctx.store.db;
+    const list = entryList(input.agendaItemId, input.kind);
+    const time = stamp(ctx, input.time);
+    const inquorate = input.kind === 'resolution' && inquorateAt(ctx, input.meetingId, time);
+    const info = db
+      .prepare('INSERT INTO minute_entry (agenda_item_id, kind, position, text, recorded_at, inquorate) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(input.agendaItemId, input.kind, endOf(db, list), input.text, time, inquorate ? 1 : 0);
+    if (input.position !== undefined) moveInList(db, list, Number(info.lastInsertRowid), input.position);
+    touchMeeting(ctx, input.meetingId);
+    return loadRecord(ctx, input.meetingId);
+  },
+
+  'entries.update': (input, ctx) => {
+    const row = loadEntryRow(ctx, input.entryId);
+    ctx.store.db.prepare('UPDATE minute_entry SET text = ? WHERE id = ?').run(input.patch.text, row.id);
+    touchMeeting(ctx, meetingOfItem(ctx, row.agenda_item_id));
+    return toEntry(loadEntryRow(ctx, row.id));
+  },
+
+  'entries.move': (input, ctx) => {
+    const row = loadEntryRow(ctx, input.entryId);
+    moveInList(ctx.store.db, entryList(row.agenda_item_id, row.kind), row.id, input.toPosition);
+    const meetingId = meetingOfItem(ctx, row.agenda_item_id);
+    touchMeeting(ctx, meetingId);
+    return loadRecord(ctx, meetingId);
+  },
+
+  'entries.delete': (input, ctx) => {
+    const row = loadEntryRow(ctx, input.entryId);
+    ctx.store.db.prepare('DELETE FROM minute_entry WHERE id = ?').run(row.id);
+    renumberList(ctx.store.db, entryList(row.agenda_item_id, row.kind));
+    const meetingId = meetingOfItem(ctx, row.agenda_item_id);
+    touchMeeting(ctx, meetingId);
+    return loadRecord(ctx, meetingId);
+  },
+
+  'entries.restore': (input, ctx) => {
+    assertItemInMeeting(ctx, input.meetingId, input.agendaItemId);
+    if (input.inquorate && input.kind !== 'resolution') throw new DomainError('invalid_input', 'Only a resolution can be flagged as inquorate');
+    const db = ctx.store.db;
+    const list = entryList(input.agendaItemId, input.kind);
+    const info = db
+      .prepare('INSERT INTO minute_entry (agenda_item_id, kind, position, text, recorded_at, inquorate) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(input.agendaItemId, input.kind, endOf(db, list), input.text, input.recordedAt, input.inquorate ? 1 : 0);
+    moveInList(db, list, Number(info.lastInsertRowid), input.position);
+    touchMeeting(ctx, input.meetingId);
+    return loadRecord(ctx, input.meetingId);
+  },
+
+  'motions.create': (input, ctx) => {
+    assertItemInMeeting(ctx, input.meetingId, input.agendaItemId);
+    const m = settleMotion(ctx, input.meetingId, input);
+    const db = ctx.store.db;
+    const time = stamp(ctx, input.time);
+    const decided = m.outcome === 'carried' || m.outcome === 'lost';
+    const info = db
+      .prepare(
+        `INSERT INTO motion (agenda_item_id, position, kind, text, proposer_id, seconder_id, outcome, votes_for, votes_against,
+           votes_abstained, recorded, recorded_at, inquorate)
+         VALUES (@agendaItemId, @position, @kind, @text, @proposerId, @seconderId, @outcome, @votesFor, @votesAgainst,
+           @votesAbstained, @recorded, @time, @inquorate)`,
+      )
+      .run({
+        agendaItemId: m.agendaItemId,
+        position: endOf(db, motionList(m.agendaItemId)),
+        kind: m.kind,
+        text: m.text,
+        proposerId: m.proposerId,
+        seconderId: m.seconderId,
+        outcome: m.outcome,
+        votesFor: m.votesFor,
+        votesAgainst: m.votesAgainst,
+        votesAbstained: m.votesAbstained,
+        recorded: m.recorded ? 1 : 0,
+        time,
+        inquorate: decided && inquorateAt(ctx, input.meetingId, time) ? 1 : 0,
+      });
+    writeNames(ctx, Number(info.lastInsertRowid), m.names);
+    touchMeeting(ctx, input.meetingId);
+    return loadRecord(ctx, input.meetingId);
+  },
+
+  'motions.update': (input, ctx) => {
+    const row = loadMotionRow(ctx, input.motionId);
+    const meetingId = meetingOfItem(ctx, row.agenda_item_id);
+    const current = loadRecord(ctx, meetingId).motions.find((m) => m.id === row.id)!;
+    const patch = settleMotion(ctx, meetingId, input.patch, current);
+    const db = ctx.store.db;
+    const { sql, params } = setClause(patch, MOTION_COLUMNS);
+    if (sql) db.prepare(`UPDATE motion SET ${sql} WHERE id = @id`).run({ ...params, id: row.id });
+    if (patch.names !== undefined) writeNames(ctx, row.id, patch.names);
+    // The decision is taken when the outcome is first set: that is when quorum matters.
+    if ((patch.outcome === 'carried' || patch.outcome === 'lost') && row.outcome !== patch.outcome) {
+      const time = stamp(ctx);
+      db.prepare('UPDATE motion SET recorded_at = ?, inquorate = ? WHERE id = ?').run(time, inquorateAt(ctx, meetingId, time) ? 1 : 0, row.id);
+    }
+    touchMeeting(ctx, meetingId);
+    return loadRecord(ctx, meetingId).motions.find((m) => m.id === row.id)!;
+  },
+
+  'motions.delete': (input, ctx) => {
+    const row = loadMotionRow(ctx, input.motionId);
+    ctx.store.db.prepare('DELETE FROM motion WHERE id = ?').run(row.id);
+    renumberList(ctx.store.db, motionList(row.agenda_item_id));
+    const meetingId = meetingOfItem(ctx, row.agenda_item_id);
+    touchMeeting(ctx, meetingId);
+    return loadRecord(ctx, meetingId);
+  },
+
+  'actions.create': (input, ctx) => {
+    assertItemInMeeting(ctx, input.meetingId, input.agendaItemId);
+    assertResolutionOfItem(ctx, input.agendaItemId, input.resolutionId);
+    const db = ctx.store.db;
+    db.prepare('INSERT INTO action (agenda_item_id, resolution_id, position, text, owner, due_date) VALUES (?, ?, ?, ?, ?, ?)').run(
+      input.agendaItemId,
+      input.resolutionId,
+      endOf(db, actionList(input.agendaItemId)),
+      input.text,
+      input.owner,
+      input.dueDate,
+    );
+    touchMeeting(ctx, input.meetingId);
+    return loadRecord(ctx, input.meetingId);
+  },
+
+  'actions.update': (input, ctx) => {
+    const row = loadActionRow(ctx, input.actionId);
+    assertResolutionOfItem(ctx, row.agenda_item_id, input.patch.resolutionId);
+    const { sql, params } = setClause(input.patch, ACTION_COLUMNS);
+    ctx.store.db.prepare(`UPDATE action SET ${sql} WHERE id = @id`).run({ ...params, id: row.id });
+    touchMeeting(ctx, meetingOfItem(ctx, row.agenda_item_id));
+    return toAction(loadActionRow(ctx, row.id));
+  },
+
+  'actions.delete': (input, ctx) => {
+    const row = loadActionRow(ctx, input.actionId);
+    ctx.store.db.prepare('DELETE FROM action WHERE id = ?').run(row.id);
+    renumberList(ctx.store.db, actionList(row.agenda_item_id));
+    const meetingId = meetingOfItem(ctx, row.agenda_item_id);
+    touchMeeting(ctx, meetingId);
+    return loadRecord(ctx, meetingId);
+  },
+};
+
+export { toMotion };

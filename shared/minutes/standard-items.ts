@@ -1,0 +1,71 @@
+/**
+ * The standard items every meeting has, their usual titles and order, and
+ * how they are recognised from an agenda's wording.
+ */
+import type { AgendaItemKind } from '../model';
+
+export interface StandardItem {
+  kind: AgendaItemKind;
+  title: string;
+  /** Appointments are made at the first meeting of the municipal year only. */
+  firstMeetingOfYearOnly?: boolean;
+  /** Closing items stay at the end of the agenda when business is added. */
+  closing?: boolean;
+}
+
+export function standardItems(chairTitle: 'Chairman' | 'Chair' = 'Chairman'): StandardItem[] {
+  return [
+    { kind: 'appointment_chair', title: `Appointment of ${chairTitle}`, firstMeetingOfYearOnly: true },
+    { kind: 'appointment_deputy', title: `Appointment of Deputy ${chairTitle}`, firstMeetingOfYearOnly: true },
+    { kind: 'introductions', title: 'Introductions and apologies' },
+    { kind: 'previous_minutes', title: 'Minutes of the previous meeting' },
+    { kind: 'matters_arising', title: 'Matters arising' },
+    { kind: 'action_log', title: 'Action log' },
+    { kind: 'declarations', title: 'Declarations of interest' },
+    { kind: 'other_business', title: 'Any other business', closing: true },
+    { kind: 'next_meeting', title: 'Date of next meeting', closing: true },
+  ];
+}
+
+export const CLOSING_KINDS: readonly AgendaItemKind[] = ['other_business', 'next_meeting'];
+
+const PATTERNS: [AgendaItemKind, RegExp][] = [
+  ['appointment_deputy', /\b(appointment|election)\s+of\s+(the\s+)?(deputy|vice)[\s-]+(chairman|chair|chairperson)\b/i],
+  ['appointment_chair', /\b(appointment|election)\s+of\s+(the\s+)?(chairman|chair|chairperson)\b/i],
+  ['declarations', /\bdeclarations?\s+of\s+(members'?\s+)?interests?\b/i],
+  ['previous_minutes', /\bminutes\s+of\s+(the\s+)?(previous|last)\s+meeting\b|^\s*minutes\b/i],
+  ['matters_arising', /\bmatters\s+arising\b/i],
+  ['action_log', /\baction\s+(log|tracker|list)\b/i],
+  ['exclusion', /\bexclusion\s+of\s+(the\s+)?(press|public)\b/i],
+  ['other_business', /\b(any\s+)?other\s+(urgent\s+)?business\b|\baob\b/i],
+  ['next_meeting', /\bdates?\s+of\s+(the\s+)?(next|future)\s+meetings?\b/i],
+  ['introductions', /\b(introductions?|apologies(\s+for\s+absence)?|welcome)\b/i],
+];
+
+/** Recognises a standard item from its agenda title; 'business' otherwise. */
+export function inferKind(title: string): AgendaItemKind {
+  for (const [kind, pattern] of PATTERNS) if (pattern.test(title)) return kind;
+  return 'business';
+}
+
+/** The author as printed, from an agenda presenter line: "Rik Basra, ... will present this report." -> "Rik Basra, ...". */
+export function authorFromPresenter(presenter: string): string {
+  return presenter
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[,\s]*(will|to)\s+(present|introduce|give|deliver|provide)\b.*$/i, '')
+    .replace(/[\s.,;:]+$/, '');
+}
+
+/** The standard wording clerks insert most often; every body starts with these and can edit them. */
+export const DEFAULT_PHRASES: { label: string; text: string }[] = [
+  { label: 'noted', text: 'That the contents of the report be noted.' },
+  { label: 'update noted', text: 'That the contents of the update be noted.' },
+  { label: 'presentation noted', text: 'That the contents of the presentation be noted and the slides be circulated to members after the meeting.' },
+  { label: 'approved', text: 'That the recommendations set out in the report be approved.' },
+  { label: 'circulate', text: 'That further information be circulated to members after the meeting.' },
+  { label: 'future report', text: 'That a further report be brought to a future meeting of the Board.' },
+  { label: 'in response', text: 'In response to a question from a member, it was explained that ' },
+  { label: 'members welcomed', text: 'Members welcomed the report and thanked officers for their work.' },
+  { label: 'action log noted', text: 'That the status of the Action Log be noted.' },
+];

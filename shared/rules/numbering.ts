@@ -1,0 +1,54 @@
+/**
+ * Minute numbers run on through the municipal year and restart at the first
+ * meeting of the next one; within a meeting they follow the order taken.
+ */
+import type { AgendaItem } from '../model';
+
+/** The ISO date the municipal year containing `iso` began, for a year starting in `startMonth` (1-12). */
+export function municipalYearStart(iso: string, startMonth: number): string {
+  const year = Number(iso.slice(0, 4));
+  const month = Number(iso.slice(5, 7));
+  const startYear = month >= startMonth ? year : year - 1;
+  return `${startYear}-${String(startMonth).padStart(2, '0')}-01`;
+}
+
+/** "2022/23": the municipal year of a date, as the minutes print it. */
+export function municipalYearLabel(iso: string, startMonth: number): string {
+  const start = Number(municipalYearStart(iso, startMonth).slice(0, 4));
+  if (startMonth === 1) return String(start);
+  return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
+}
+
+export const sameMunicipalYear = (a: string, b: string, startMonth: number) =>
+  municipalYearStart(a, startMonth) === municipalYearStart(b, startMonth);
+
+/** Items in the order of business (the order taken, or to be taken). */
+export const inBusinessOrder = (items: readonly AgendaItem[]): AgendaItem[] =>
+  [...items].sort((a, b) => a.businessOrder - b.businessOrder || a.position - b.position || a.id - b.id);
+
+export const inAgendaOrder = (items: readonly AgendaItem[]): AgendaItem[] =>
+  [...items].sort((a, b) => a.position - b.position || a.id - b.id);
+
+/**
+ * The place in the order of business where it first departs from the agenda,
+ * or -1 when items are taken as the agenda sets them out. The consent to vary
+ * the order of business is minuted there.
+ */
+export function orderVariedAt(items: readonly AgendaItem[]): number {
+  const business = inBusinessOrder(items);
+  const agenda = inAgendaOrder(items);
+  return business.findIndex((item, i) => item.id !== agenda[i]!.id);
+}
+
+/**
+ * The first minute number of a meeting: the clerk's own setting, else one
+ * after the last minute of the body's previous meeting in the same municipal
+ * year, else 1.
+ */
+export function firstMinuteNumber(
+  own: number | null,
+  previousInYear: { lastMinuteNumber: number } | null,
+): number {
+  if (own !== null) return own;
+  return previousInYear ? previousInYear.lastMinuteNumber + 1 : 1;
+}
