@@ -130,7 +130,9 @@ export const attendanceHandlers: Handlers<
     if (person.category === 'member') {
       throw new DomainError('invalid_input', 'A member’s name, role and organisation come from the body’s membership; edit them there');
     }
-    const next = { ...person, ...input.patch };
+    // A key sent as undefined (possible over Electron IPC) changes nothing.
+    const given = Object.fromEntries(Object.entries(input.patch).filter(([, value]) => value !== undefined));
+    const next = { ...person, ...given };
     ctx.store.db
       .prepare('UPDATE attendance SET name = ?, role = ?, organisation = ?, remote = ?, category = ? WHERE id = ?')
       .run(next.name, next.role, next.organisation, next.remote ? 1 : 0, next.category, person.id);

@@ -54,6 +54,9 @@ export function createServices(store: Store, options: Partial<Omit<ServiceContex
     if (!isCallName(name)) return fail('unknown_call', `There is no API call named ${JSON.stringify(String(name)).slice(0, 80)}`);
     const parsed = contract[name].input.safeParse(input ?? {});
     if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error));
+    // SQLite would store a lone UTF-16 surrogate as invalid UTF-8: refuse it for every call, in every field.
+    const broken = findLoneSurrogate(parsed.data);
+    if (broken !== null) return fail('invalid_input', `${broken}: contains an invalid character (a lone UTF-16 surrogate)`);
     const handler = handlers[name] as (input: unknown, ctx: ServiceContext) => unknown;
     try {
       return ok(store.transaction(() => handler(parsed.data, context)));
@@ -66,4 +69,18 @@ export function createServices(store: Store, options: Partial<Omit<ServiceContex
   }
 
   return { dispatch, context };
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The path of the first string holding a lone surrogate, or null. */
+function findLoneSurrogate(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path || 'input' : null;
+  if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const hit = findLoneSurrogate(item, path ? `${path}.${key}` : key);
+      if (hit !== null) return hit;
+    }
+  }
+  return null;
 }

@@ -9,7 +9,7 @@ test('a body, its members and a meeting agenda survive a restart of the host, in
   await body.addMember({ name: 'Mrs D. Taylor CC', role: 'Chairman', organisation: 'Wessex County Council' });
   await body.addMember({ name: 'Supt. A. Okafor', role: 'Local Policing', organisation: 'Wessex Police', voting: false });
 
-  const meeting = await body.createMeeting({ date: '2026-12-11', startTime: '10:00', venue: 'County Hall, Kingsbridge' });
+  const meeting = await body.createMeeting({ date: '2026-12-11', startTime: '10:00', venue: 'County Hall, Kingsbridge', standardItems: false });
   await meeting.addItem('Introductions');
   await meeting.addItem('Minutes of the previous meeting');
   await meeting.addItem('Community Safety Performance');

@@ -85,7 +85,7 @@ test('live attendance, substitutes, movements, quorum and a declaration survive 
   await live.press('Cllr. L. Hart', 'd');
   await expect(page.getByLabel('Nature of the interest')).toBeFocused();
   await page.keyboard.type('owns a shop within the regeneration area');
-  await page.getByLabel('Agenda item').selectOption({ label: '6. Kingsbridge Town Centre Regeneration' });
+  await page.getByLabel('Agenda item', { exact: true }).selectOption({ label: '6. Kingsbridge Town Centre Regeneration' });
   await page.getByLabel('What they did').selectOption('left_no_part');
   await page.getByLabel('Left at', { exact: true }).fill('11:05');
   await page.getByLabel('Returned at', { exact: true }).fill('11:20');

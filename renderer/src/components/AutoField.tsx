@@ -3,13 +3,13 @@
  * closing the window sends the change. The server's message for a refused
  * value appears under the field.
  */
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import type { Result } from '../../../shared/result';
 import { flushSave, scheduleSave } from '../state/save-status';
 
 type Saver<T> = (value: T) => Promise<Result<unknown>>;
 
-function useAutosave<T>(saveKey: string, value: T, onSave: Saver<T>, delay?: number) {
+function useAutosave<T>(saveKey: string, value: T, onSave: Saver<T>, delay?: number, onDraft?: (value: T) => void) {
   const [draft, setDraft] = useState<T>(value);
   const [error, setError] = useState<string | null>(null);
   const editing = useRef(false);
@@ -27,6 +27,7 @@ function useAutosave<T>(saveKey: string, value: T, onSave: Saver<T>, delay?: num
     editing.current = true;
     const mine = ++version.current;
     setDraft(next);
+    onDraft?.(next);
     scheduleSave(
       saveKey,
       async () => {
@@ -82,11 +83,17 @@ interface TextProps {
   className?: string;
   autoFocus?: boolean;
   testId?: string;
+  /** Called on every keystroke (the live preview follows the typing); the save itself waits for a pause. */
+  onDraft?: (value: string) => void;
+  onKeyDown?: (event: ReactKeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => void;
+  rows?: number;
+  /** Marks the field as one the phrase bank (Ctrl+Space) can insert into. */
+  phrases?: boolean;
 }
 
 export function AutoText(props: TextProps) {
   const id = useId();
-  const { draft, error, change, flush } = useAutosave(props.saveKey, props.value, props.onSave);
+  const { draft, error, change, flush } = useAutosave(props.saveKey, props.value, props.onSave, undefined, props.onDraft);
   const described = error ? `${id}-error` : props.hint ? `${id}-hint` : undefined;
   const common = {
     id,
@@ -96,12 +103,14 @@ export function AutoText(props: TextProps) {
     'aria-invalid': error ? true : undefined,
     'aria-describedby': described,
     'data-testid': props.testId,
+    'data-phrases': props.phrases ? 'true' : undefined,
     onBlur: flush,
+    onKeyDown: props.onKeyDown,
   };
   return (
     <FieldFrame id={id} label={props.label} hint={props.hint} error={error} className={props.className}>
       {props.multiline ? (
-        <textarea {...common} rows={2} onChange={(e) => change(e.target.value)} />
+        <textarea {...common} rows={props.rows ?? 2} onChange={(e) => change(e.target.value)} />
       ) : (
         <input {...common} type={props.type ?? 'text'} onChange={(e) => change(e.target.value)} />
       )}

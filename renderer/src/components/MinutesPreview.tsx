@@ -14,7 +14,7 @@ function Lettered({ items, style }: { items: string[]; style: 'alpha' | 'roman' 
   );
 }
 
-function BlockView({ block }: { block: Block }) {
+function BlockViewPlain({ block }: { block: Block }) {
   switch (block.type) {
     case 'opening':
       return <p className="minutes-opening">{block.text}</p>;
@@ -37,7 +37,7 @@ function BlockView({ block }: { block: Block }) {
       ) : null;
     case 'minute-heading':
       return (
-        <h3 className="minutes-heading" data-agenda-number={block.agendaNumber}>
+        <h3 className="minutes-heading" data-agenda-number={block.agendaNumber ?? undefined}>
           {block.number}. {block.text}
         </h3>
       );
@@ -69,6 +69,9 @@ function BlockView({ block }: { block: Block }) {
       );
   }
 }
+
+/** Blocks are rebuilt on every keystroke; only the ones whose content changed re-render. */
+const BlockView = memo(BlockViewPlain, (a, b) => a.block === b.block || JSON.stringify(a.block) === JSON.stringify(b.block));
 
 function MinutesPreviewView({ doc }: { doc: MinutesDocument }) {
   return (

@@ -5,6 +5,7 @@ import { ConfirmDelete } from '../components/ConfirmDelete';
 import { useApp } from '../state/store';
 import { MeetingsSection } from './MeetingsSection';
 import { MembersSection } from './MembersSection';
+import { PhrasesSection } from './PhrasesSection';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -21,6 +22,7 @@ export function BodyScreen({ bodyId }: { bodyId: number }) {
       <BodyDetails body={body} />
       <MembersSection body={body} />
       <MeetingsSection body={body} />
+      <PhrasesSection body={body} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { formatLongDate, formatTime } from '../../../shared/format';
-import { MEETING_MODES, MEETING_MODE_LABELS, SCHEDULE_12A_PARAGRAPHS, type AgendaItem, type MeetingDetail } from '../../../shared/model';
+import { MEETING_MODES, MEETING_MODE_LABELS, SCHEDULE_12A_PARAGRAPHS, type AgendaItem, type MeetingDetail, type MeetingRecord } from '../../../shared/model';
 import { AutoSelect, AutoText } from '../components/AutoField';
 import { ConfirmDelete } from '../components/ConfirmDelete';
 import { MoveButtons, rowMoveKeys } from '../components/MoveButtons';
@@ -129,7 +129,7 @@ export function MeetingScreen({ meetingId }: { meetingId: number }) {
   );
 }
 
-function MeetingDetails({ meeting }: { meeting: MeetingDetail }) {
+function MeetingDetails({ meeting }: { meeting: MeetingRecord }) {
   const write = useApp((s) => s.write);
   const setMeeting = useApp((s) => s.setMeeting);
   const save = async (patch: Parameters<typeof write<'meetings.update'>>[1]['patch']) => {
@@ -137,6 +137,8 @@ function MeetingDetails({ meeting }: { meeting: MeetingDetail }) {
     if (result.ok) {
       const current = useApp.getState().meeting;
       if (current?.id === meeting.id) setMeeting({ ...current, ...result.value });
+      // The date and the first number decide the minute numbers and the neighbouring meetings.
+      if ('date' in patch || 'startTime' in patch || 'minuteNumberStart' in patch) void useApp.getState().loadMeeting(meeting.id);
     }
     return result;
   };
@@ -160,6 +162,13 @@ function MeetingDetails({ meeting }: { meeting: MeetingDetail }) {
           value={meeting.contactOfficer}
           saveKey={key('contactOfficer')}
           onSave={(contactOfficer) => save({ contactOfficer })}
+        />
+        <AutoText
+          label="First minute number"
+          value={meeting.minuteNumberStart === null ? '' : String(meeting.minuteNumberStart)}
+          hint={`Blank continues from the body’s last minute in this municipal year (minute ${meeting.firstMinuteNumber} now).`}
+          saveKey={key('minuteNumberStart')}
+          onSave={(text) => save({ minuteNumberStart: text.trim() === '' ? null : Number(text.trim()) })}
         />
       </div>
     </section>

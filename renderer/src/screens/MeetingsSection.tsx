@@ -41,12 +41,13 @@ function NewMeetingForm({ body }: { body: BodyDetail }) {
   const [venue, setVenue] = useState('');
   const [mode, setMode] = useState<MeetingMode>('in_room');
   const [contactOfficer, setContactOfficer] = useState('');
+  const [standardItems, setStandardItems] = useState(true);
   const [error, setError] = useState<string | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const chosenVenue = venue.trim() || (mode === 'teams' ? 'Microsoft Teams' : '');
-    const result = await write('meetings.create', { bodyId: body.id, date, startTime, venue: chosenVenue, mode, contactOfficer });
+    const result = await write('meetings.create', { bodyId: body.id, date, startTime, venue: chosenVenue, mode, contactOfficer, standardItems });
     if (!result.ok) return setError(result.error.message);
     setError(null);
     void refreshBodies();
@@ -87,6 +88,13 @@ function NewMeetingForm({ body }: { body: BodyDetail }) {
       <div className="field">
         <label htmlFor="new-meeting-contact">Contact officer</label>
         <input id="new-meeting-contact" value={contactOfficer} onChange={(e) => setContactOfficer(e.target.value)} />
+      </div>
+      <div className="field field-checkbox">
+        <input id="new-meeting-standard" type="checkbox" checked={standardItems} onChange={(e) => setStandardItems(e.target.checked)} />
+        <label htmlFor="new-meeting-standard">
+          Add the standard items, pre-worded (appointments at the first meeting of the municipal year, introductions, minutes of the previous
+          meeting, matters arising, action log, declarations, other business, date of next meeting)
+        </label>
       </div>
       <div className="form-actions">
         <button type="submit" className="button-primary">

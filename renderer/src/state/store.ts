@@ -7,6 +7,7 @@ import type { CallInput, CallName, CallOutput, ClerkBridge } from '../../../shar
 import type { BodyDetail, BodySummary, MeetingRecord, MeetingSummary } from '../../../shared/model';
 import { fail, type Result } from '../../../shared/result';
 import { parseRoute, routeHash, type Route } from './route';
+import { flushAllSaves } from './save-status';
 
 interface NavSlice {
   route: Route;
@@ -40,6 +41,8 @@ interface DataSlice {
   loadMeeting(meetingId: number): Promise<void>;
   setBody(body: BodyDetail): void;
   setMeeting(meeting: MeetingRecord): void;
+  /** Applies a change to the record on screen at once (typing), before the store has it. */
+  patchMeeting(change: (meeting: MeetingRecord) => MeetingRecord): void;
   /** A live-meeting write whose answer is the whole record. */
   live<K extends LiveCall>(name: K, input: CallInput<K>): Promise<Result<MeetingRecord>>;
 }
@@ -114,7 +117,13 @@ const dataSlice: StateCreator<AppState, [], [], DataSlice> = (set, get) => ({
 
   setBody: (body) => set({ body }),
   setMeeting: (meeting) => set({ meeting }),
+  patchMeeting: (change) => {
+    const meeting = get().meeting;
+    if (meeting) set({ meeting: change(meeting) });
+  },
   live: async (name, input) => {
+    // Words still waiting to save go first, so the record that comes back already has them.
+    await flushAllSaves();
     const result = (await get().write(name, input)) as Result<MeetingRecord>;
     if (result.ok) set({ meeting: result.value });
     return result;

@@ -58,7 +58,12 @@ export class BodyPage {
     await expect(this.memberRows()).toHaveCount(count + 1);
   }
 
-  async createMeeting(meeting: { date: string; startTime: string; venue: string; mode?: string }): Promise<MeetingPage> {
+  async createMeeting(meeting: { date: string; startTime: string; venue: string; mode?: string; standardItems?: boolean }): Promise<MeetingPage> {
+    const standard = this.page.locator('#new-meeting-standard');
+    if ((await standard.isChecked()) !== (meeting.standardItems ?? true)) {
+      await standard.focus();
+      await this.page.keyboard.press('Space');
+    }
     await this.page.locator('#new-meeting-date').fill(meeting.date);
     await this.page.locator('#new-meeting-time').fill(meeting.startTime);
     if (meeting.mode) await this.page.locator('#new-meeting-mode').selectOption(meeting.mode);

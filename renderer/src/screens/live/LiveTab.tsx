@@ -1,27 +1,46 @@
-import { useDeferredValue, useMemo, useRef } from 'react';
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { MeetingRecord } from '../../../../shared/model';
-import { buildMinutes, DEFAULT_HOUSE_STYLE } from '../../../../shared/minutes/document';
+import { buildMinutes, DEFAULT_HOUSE_STYLE, type MinutesPart } from '../../../../shared/minutes/document';
 import { MinutesPreview } from '../../components/MinutesPreview';
 import { AgendaRail } from './AgendaRail';
 import { AttendancePanel } from './AttendancePanel';
 import { DeclarationsPanel, type DeclarationsHandle } from './DeclarationsPanel';
+import { ItemMinute } from './ItemMinute';
+import { PhrasePicker } from './PhrasePicker';
 
-/** Agenda on the left, attendance and declarations in the centre, the minutes preview on the right. */
+/**
+ * The order of business on the left; the minute of the item being taken,
+ * attendance and declarations in the centre; the minutes preview on the
+ * right. At 480 px they stack.
+ */
 export function LiveTab({ record }: { record: MeetingRecord }) {
   const declarations = useRef<DeclarationsHandle>(null);
+  const [part, setPart] = useState<MinutesPart>('public');
   // The preview may lag a keystroke behind; typing never waits for it.
   const deferred = useDeferredValue(record);
-  const doc = useMemo(() => buildMinutes(deferred, { style: DEFAULT_HOUSE_STYLE }), [deferred]);
+  const doc = useMemo(() => buildMinutes(deferred, { style: DEFAULT_HOUSE_STYLE, part }), [deferred, part]);
+  const hasExempt = record.items.some((i) => i.exempt);
   return (
     <div className="live-layout">
       <AgendaRail record={record} />
       <div className="live-centre">
+        <ItemMinute record={record} />
         <AttendancePanel record={record} onDeclare={(attendanceId) => declarations.current?.startFor(attendanceId)} />
         <DeclarationsPanel ref={declarations} record={record} chairTitle={DEFAULT_HOUSE_STYLE.chairTitle} />
       </div>
       <aside className="live-preview panel" aria-label="Live minutes preview">
+        {hasExempt ? (
+          <div className="field preview-part">
+            <label htmlFor="preview-part">Show</label>
+            <select id="preview-part" value={part} onChange={(e) => setPart(e.target.value as MinutesPart)}>
+              <option value="public">Public minutes</option>
+              <option value="exempt">Exempt minutes (not for publication)</option>
+            </select>
+          </div>
+        ) : null}
         <MinutesPreview doc={doc} />
       </aside>
+      <PhrasePicker bodyId={record.bodyId} />
     </div>
   );
 }

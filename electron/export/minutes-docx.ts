@@ -1,0 +1,501 @@
+/**
+ * The Word writer for the minutes: a MinutesDocument (the same blocks the live
+ * preview draws) in the council's house style, as a .docx that opens cleanly
+ * and stays editable in Word and LibreOffice.
+ *
+ * Layout follows the printed reference minutes: the opening line, PRESENT and
+ * aligned two-column name lists, bold numbered minute headings with the text of
+ * each minute indented under the heading, lettered points and resolutions
+ * with hanging indents ("(a)" then a tab; the letters are text, not Word
+ * numbering, so they stay exactly as minuted), a signature block for the chair.
+ * Every part is a named Word style, so the clerk can restyle it in Word.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Header,
+  HeadingLevel,
+  ImageRun,
+  LeaderType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Tab,
+  TabStopType,
+  Table,
+  TableBorders,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+  type IParagraphStyleOptions,
+  type IStylesOptions,
+} from 'docx';
+import { TextWatermark } from 'docx/watermarks';
+import { formatLongDate } from '../../shared/format';
+import { decisionSheet } from '../../shared/minutes/decision-sheet';
+import { markerFor, type Block, type MinutesDocument } from '../../shared/minutes/document';
+import type { HouseStyle } from '../../shared/minutes/house-style';
+
+/** A4 portrait in twips (twentieths of a point). */
+export const A4 = { width: 11906, height: 16838 } as const;
+const TWIPS_PER_MM = 1440 / 25.4;
+export const mmToTwips = (mm: number) => Math.round(mm * TWIPS_PER_MM);
+
+/** Marks every page of an exempt document. */
+export const EXEMPT_MARKING = 'EXEMPT – NOT FOR PUBLICATION';
+export const DRAFT_MARKING = 'DRAFT';
+
+/** Style ids, fixed so tests and later templates can rely on them. */
+export const STYLE = {
+  title: 'Title',
+  minuteHeading: 'Heading1',
+  sectionHeading: 'Heading2',
+  councilName: 'CouncilName',
+  minuteText: 'MinuteText',
+  letteredPoint: 'LetteredPoint',
+  decisionLabel: 'DecisionLabel',
+  nameList: 'NameList',
+  signature: 'Signature',
+  header: 'Header',
+  footer: 'Footer',
+} as const;
+
+/** The measures every part of the layout is drawn from, in twips and half-points. */
+export interface Metrics {
+  /** Body size in half-points, as w:sz has it. */
+  size: number;
+  /** Header and footer size in half-points. */
+  smallSize: number;
+  /** One blank line of space, in twips. */
+  line: number;
+  /** The hanging indent of minute numbers and point markers; wide enough for "(viii)". */
+  indent: number;
+  contentWidth: number;
+  pageWidth: number;
+}
+
+export function metricsFor(style: HouseStyle, pageWidth: number = A4.width): Metrics {
+  const size = Math.round(style.fontSize * 2);
+  return {
+    size,
+    smallSize: Math.max(16, size - 4),
+    line: Math.round(style.fontSize * 20),
+    indent: Math.max(720, Math.round(style.fontSize * 60)),
+    contentWidth: pageWidth - mmToTwips(style.margins.left) - mmToTwips(style.margins.right),
+    pageWidth,
+  };
+}
+
+export function pageMargins(style: HouseStyle) {
+  return {
+    top: mmToTwips(style.margins.top),
+    right: mmToTwips(style.margins.right),
+    bottom: mmToTwips(style.margins.bottom),
+    left: mmToTwips(style.margins.left),
+    // Header and footer sit halfway into the top and bottom margins.
+    header: mmToTwips(style.margins.top / 2),
+    footer: mmToTwips(style.margins.bottom / 2),
+    gutter: 0,
+  };
+}
+
+const LANGUAGE = { value: 'en-GB', eastAsia: 'en-GB', bidirectional: 'ar-SA' } as const;
+
+/** Styles shared by every document: defaults (font, size, en-GB), Title, headings, header and footer. */
+export function baseStyles(
+  style: HouseStyle,
+  m: Metrics,
+  extra: IParagraphStyleOptions[] = [],
+  /** The style Word gives the paragraph typed after a minute heading. */
+  afterHeading1 = 'Normal',
+): IStylesOptions {
+  const font = style.fontFamily;
+  const heading = { font, size: m.size, bold: true, color: '000000', italics: false };
+  return {
+    default: {
+      document: {
+        run: { font, size: m.size, language: LANGUAGE },
+        paragraph: { spacing: { before: 0, after: m.line, line: 240, lineRule: 'auto' } },
+      },
+      title: {
+        run: { ...heading },
+        paragraph: { spacing: { before: 0, after: m.line }, keepNext: true, alignment: AlignmentType.LEFT },
+      },
+      heading1: {
+        next: afterHeading1,
+        run: { ...heading },
+        paragraph: {
+          spacing: { before: Math.round(m.line / 2), after: m.line },
+          indent: { left: m.indent, hanging: m.indent },
+          leftTabStop: m.indent,
+          keepNext: true,
+          keepLines: true,
+          outlineLevel: 0,
+        },
+      },
+      heading2: {
+        run: { ...heading },
+        paragraph: { spacing: { before: Math.round(m.line / 2), after: Math.round(m.line / 2) }, keepNext: true, keepLines: true, outlineLevel: 1 },
+      },
+    },
+    paragraphStyles: [
+      {
+        id: STYLE.header,
+        name: 'header',
+        basedOn: 'Normal',
+        uiPriority: 99,
+        unhideWhenUsed: true,
+        run: { size: m.smallSize, color: '404040' },
+        paragraph: { spacing: { after: 0 }, rightTabStop: m.contentWidth },
+      },
+      {
+        id: STYLE.footer,
+        name: 'footer',
+        basedOn: 'Normal',
+        uiPriority: 99,
+        unhideWhenUsed: true,
+        run: { size: m.smallSize, color: '404040' },
+        paragraph: { spacing: { after: 0 }, alignment: AlignmentType.CENTER },
+      },
+      {
+        id: STYLE.councilName,
+        name: 'Council Name',
+        basedOn: 'Normal',
+        next: 'Normal',
+        quickFormat: true,
+        run: { bold: true, size: m.size + 8 },
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { after: m.line }, keepNext: true },
+      },
+      ...extra,
+    ],
+  };
+}
+
+/** Header with the body, the meeting date and the DRAFT / EXEMPT markings; footer with "Page X of Y". */
+export function headerAndFooter(
+  opts: { left: string; draft: boolean; exempt: boolean },
+  style: HouseStyle,
+  m: Metrics,
+): { header: Header; footer: Footer } {
+  const children: Paragraph[] = [];
+  if (opts.exempt) {
+    children.push(
+      new Paragraph({
+        style: STYLE.header,
+        alignment: AlignmentType.CENTER,
+        spacing: { after: 60 },
+        children: [new TextRun({ text: EXEMPT_MARKING, bold: true, color: '000000', size: m.size })],
+      }),
+    );
+  }
+  const line: (TextRun | TextWatermark)[] = [new TextRun(opts.left)];
+  if (opts.draft) {
+    line.push(new TextRun({ children: [new Tab(), DRAFT_MARKING], bold: true, color: 'C00000', size: m.size }));
+    // A light diagonal DRAFT behind the text, as Word's Design > Watermark makes it (removable there).
+    line.push(new TextWatermark({ text: DRAFT_MARKING, font: style.fontFamily, color: 'D9D9D9', opacity: 0.4, bold: true }));
+  }
+  children.push(
+    new Paragraph({
+      style: STYLE.header,
+      tabStops: [{ type: TabStopType.RIGHT, position: m.contentWidth }],
+      border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: '808080', space: 4 } },
+      children: line,
+    }),
+  );
+  const footer = new Footer({
+    children: [
+      new Paragraph({
+        style: STYLE.footer,
+        children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })],
+      }),
+    ],
+  });
+  return { header: new Header({ children }), footer };
+}
+
+/** Width and height in pixels of a PNG or JPEG, or null when the data is neither. */
+export function imageSize(data: Uint8Array): { width: number; height: number } | null {
+  const b = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  if (b.length >= 24 && b.readUInt32BE(0) === 0x89504e47 && b.toString('ascii', 12, 16) === 'IHDR') {
+    return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
+  }
+  if (b.length >= 4 && b[0] === 0xff && b[1] === 0xd8) {
+    let i = 2;
+    while (i + 9 < b.length) {
+      if (b[i] !== 0xff) return null;
+      const marker = b[i + 1]!;
+      if (marker === 0xff) {
+        i += 1; // fill byte
+        continue;
+      }
+      const isStartOfFrame = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+      if (isStartOfFrame) return { width: b.readUInt16BE(i + 7), height: b.readUInt16BE(i + 5) };
+      i += 2 + b.readUInt16BE(i + 2);
+    }
+  }
+  return null;
+}
+
+/** The council's logo, at most 2 cm high and 6 cm wide, or null when there is none or it cannot be read. */
+export function logoParagraph(style: HouseStyle): Paragraph | null {
+  if (!style.logo) return null;
+  const data = Buffer.from(style.logo.data, 'base64');
+  const size = imageSize(data);
+  if (!size || size.width === 0 || size.height === 0) return null;
+  const maxHeight = 76; // pixels at 96 to the inch: 2 cm
+  const maxWidth = 227; // 6 cm
+  const scale = Math.min(maxHeight / size.height, maxWidth / size.width, 1);
+  const name = style.councilName ? `${style.councilName} logo` : 'Council logo';
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    keepNext: true,
+    children: [
+      new ImageRun({
+        type: style.logo.mime === 'image/png' ? 'png' : 'jpg',
+        data,
+        transformation: { width: Math.round(size.width * scale), height: Math.round(size.height * scale) },
+        altText: { name, description: name, title: name },
+      }),
+    ],
+  });
+}
+
+/** The styles only the minutes use. */
+function minutesStyles(m: Metrics): IParagraphStyleOptions[] {
+  return [
+    {
+      id: STYLE.minuteText,
+      name: 'Minute Text',
+      basedOn: 'Normal',
+      next: STYLE.minuteText,
+      quickFormat: true,
+      paragraph: { indent: { left: m.indent } },
+    },
+    {
+      id: STYLE.letteredPoint,
+      name: 'Lettered Point',
+      basedOn: 'Normal',
+      next: STYLE.letteredPoint,
+      quickFormat: true,
+      paragraph: { indent: { left: m.indent * 2, hanging: m.indent }, leftTabStop: m.indent * 2 },
+    },
+    {
+      id: STYLE.decisionLabel,
+      name: 'Decision Label',
+      basedOn: STYLE.minuteText,
+      next: STYLE.minuteText,
+      quickFormat: true,
+      run: { bold: true },
+      paragraph: { keepNext: true, keepLines: true },
+    },
+    {
+      id: STYLE.nameList,
+      name: 'Name List',
+      basedOn: 'Normal',
+      paragraph: { spacing: { after: 40 } },
+    },
+    {
+      id: STYLE.signature,
+      name: 'Signature',
+      basedOn: 'Normal',
+      paragraph: {
+        indent: { left: Math.round(m.contentWidth / 2) },
+        rightTabStop: m.contentWidth,
+        spacing: { after: 0 },
+        keepNext: true,
+        keepLines: true,
+      },
+    },
+  ];
+}
+
+/** The body of the minutes, block by block. */
+function minutesBody(doc: MinutesDocument, m: Metrics): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [];
+  let inMinute = false;
+  /** After a table the next paragraph needs the blank line a paragraph would have left. */
+  let afterTable = false;
+  const push = (p: Paragraph | Table) => {
+    out.push(p);
+    afterTable = p instanceof Table;
+  };
+  const spacingAfterTable = () => (afterTable ? { spacing: { before: m.line } } : {});
+
+  /** Lettered points or resolutions: "(a)" TAB text, hanging; indented one step less before the first minute. */
+  const lettered = (items: string[], style: 'alpha' | 'roman') => {
+    items.forEach((text, i) =>
+      push(
+        new Paragraph({
+          style: STYLE.letteredPoint,
+          ...(inMinute ? {} : { indent: { left: m.indent, hanging: m.indent }, tabStops: [{ type: TabStopType.LEFT, position: m.indent }] }),
+          ...(i === 0 ? spacingAfterTable() : {}),
+          keepLines: true,
+          children: [new TextRun(markerFor(i, style)), new TextRun({ children: [new Tab(), text] })],
+        }),
+      ),
+    );
+  };
+  const text = (t: string, extra: { keepNext?: boolean } = {}) =>
+    new Paragraph({
+      style: inMinute ? STYLE.minuteText : undefined,
+      ...spacingAfterTable(),
+      // An introduction to points ("... were noted:") stays with them.
+      keepNext: extra.keepNext ?? /:\s*$/.test(t),
+      children: [new TextRun(t)],
+    });
+
+  for (const block of doc.blocks) {
+    switch (block.type) {
+      case 'opening':
+        push(new Paragraph({ heading: HeadingLevel.TITLE, ...spacingAfterTable(), children: [new TextRun(block.text)] }));
+        break;
+      case 'section-heading':
+        push(new Paragraph({ heading: HeadingLevel.HEADING_2, ...spacingAfterTable(), children: [new TextRun(block.text)] }));
+        break;
+      case 'chair':
+        push(text(block.text, { keepNext: true }));
+        break;
+      case 'name-list':
+        if (block.rows.length) push(nameListTable(block.rows, m));
+        break;
+      case 'minute-heading':
+        inMinute = true;
+        push(
+          new Paragraph({
+            heading: HeadingLevel.HEADING_1,
+            ...spacingAfterTable(),
+            children: [new TextRun(`${block.number}.`), new TextRun({ children: [new Tab(), block.text] })],
+          }),
+        );
+        break;
+      case 'paragraph':
+        push(text(block.text));
+        break;
+      case 'lettered':
+        lettered(block.items, block.style);
+        break;
+      case 'decision':
+        push(
+          new Paragraph({
+            style: STYLE.decisionLabel,
+            ...(inMinute ? {} : { indent: { left: 0 } }),
+            ...spacingAfterTable(),
+            children: [new TextRun(`${block.label}:`)],
+          }),
+        );
+        if (block.resolutions.length === 1) push(text(block.resolutions[0]!, { keepNext: false }));
+        else lettered(block.resolutions, 'alpha');
+        break;
+      case 'closing':
+        push(
+          new Paragraph({
+            ...spacingAfterTable(),
+            spacing: { before: m.line },
+            keepNext: true,
+            children: [new TextRun(block.text)],
+          }),
+        );
+        break;
+      case 'signature':
+        for (const p of signatureBlock(block.chairTitle, m)) push(p);
+        break;
+      default: {
+        const unknown: never = block;
+        throw new Error(`Unknown block ${(unknown as Block).type}`);
+      }
+    }
+  }
+  return out;
+}
+
+/** A dotted line to sign on, the chair's title, and a dotted date line; kept together on one page. */
+function signatureBlock(chairTitle: string, m: Metrics): Paragraph[] {
+  const dots = [{ type: TabStopType.RIGHT, position: m.contentWidth, leader: LeaderType.DOT }];
+  return [
+    new Paragraph({ style: STYLE.signature, spacing: { before: m.line * 3 }, tabStops: dots, children: [new TextRun({ children: [new Tab()] })] }),
+    new Paragraph({ style: STYLE.signature, spacing: { before: 60 }, children: [new TextRun(chairTitle)] }),
+    new Paragraph({
+      style: STYLE.signature,
+      spacing: { before: m.line * 2 },
+      keepNext: false,
+      tabStops: dots,
+      children: [new TextRun({ children: ['Date ', new Tab()] })],
+    }),
+  ];
+}
+
+/** Name and role in two aligned columns: a borderless table, so long roles wrap in their own column. */
+function nameListTable(rows: { name: string; detail: string }[], m: Metrics): Table {
+  const nameWidth = Math.round(m.contentWidth * 0.33);
+  const widths = [nameWidth, m.contentWidth - nameWidth];
+  const cell = (t: string, width: number) =>
+    new TableCell({
+      width: { size: width, type: WidthType.DXA },
+      children: [new Paragraph({ style: STYLE.nameList, children: [new TextRun(t)] })],
+    });
+  return new Table({
+    width: { size: m.contentWidth, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: TableBorders.NONE,
+    margins: { left: 0, right: 115, top: 0, bottom: 0 },
+    rows: rows.map(
+      (r) => new TableRow({ cantSplit: true, children: [cell(r.name, widths[0]!), cell(r.detail, widths[1]!)] }),
+    ),
+  });
+}
+
+interface RenderOptions {
+  description: string;
+}
+
+async function render(doc: MinutesDocument, style: HouseStyle, options: RenderOptions): Promise<Buffer> {
+  const m = metricsFor(style);
+  const exempt = (doc as { part?: string }).part === 'exempt';
+  const dateText = formatLongDate(doc.meetingDate);
+  const { header, footer } = headerAndFooter({ left: `${doc.bodyName} – ${dateText}`, draft: doc.draft, exempt }, style, m);
+  const front: Paragraph[] = [];
+  const logo = logoParagraph(style);
+  if (logo) front.push(logo);
+  if (style.councilName) front.push(new Paragraph({ style: STYLE.councilName, children: [new TextRun(style.councilName)] }));
+  const title = exempt && !/^EXEMPT\b/i.test(doc.title) ? `EXEMPT – ${doc.title}` : doc.title;
+  const document = new Document({
+    title,
+    creator: style.councilName || 'Meeting Clerk',
+    lastModifiedBy: 'Meeting Clerk',
+    description: options.description,
+    subject: doc.bodyName,
+    keywords: [doc.draft ? 'draft' : 'approved', exempt ? 'exempt' : 'public', 'minutes'].join(', '),
+    styles: baseStyles(style, m, minutesStyles(m), STYLE.minuteText),
+    sections: [
+      {
+        properties: { page: { size: { width: A4.width, height: A4.height }, margin: pageMargins(style) } },
+        headers: { default: header },
+        footers: { default: footer },
+        children: [...front, ...minutesBody(doc, m)],
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}
+
+const describeDoc = (doc: MinutesDocument, what: string) => {
+  const exempt = (doc as { part?: string }).part === 'exempt';
+  return `${doc.draft ? 'Draft ' : ''}${exempt ? 'exempt ' : ''}${what} of the ${doc.bodyName}, ${formatLongDate(doc.meetingDate)}`
+    .replace(/^./, (c) => c.toUpperCase());
+};
+
+/** The minutes as a Word document in the house style. */
+export function minutesToDocx(doc: MinutesDocument, style: HouseStyle): Promise<Buffer> {
+  return render(doc, style, { description: describeDoc(doc, 'minutes') });
+}
+
+/** The decision sheet (each minute's heading and decisions only) as a Word document. */
+export function decisionSheetToDocx(doc: MinutesDocument, style: HouseStyle): Promise<Buffer> {
+  const sheet = decisionSheet(doc);
+  return render(sheet, style, { description: describeDoc(sheet, 'decisions') });
+}

@@ -1,0 +1,118 @@
+import type { CallInput } from '../../../../shared/contract';
+/**
+ * The clerk's minuting actions on the record on screen: each writes through
+ * the API, keeps the preview in step while typing, and records how to undo
+ * structural changes.
+ */
+import type { AgendaItem, EntryKind, MeetingRecord, MinuteEntry } from '../../../../shared/model';
+import { markerFor } from '../../../../shared/minutes/document';
+import { useApp } from '../../state/store';
+import { useUndo } from '../../state/undo';
+
+const state = () => useApp.getState();
+
+/** Entries of one kind on one item, in order. */
+export const entriesOf = (record: MeetingRecord, itemId: number, kind: EntryKind): MinuteEntry[] =>
+  record.entries.filter((e) => e.agendaItemId === itemId && e.kind === kind).sort((a, b) => a.position - b.position || a.id - b.id);
+
+/** How the clerk names an entry: "point (ii)", "resolution (b)", "paragraph 3". */
+export function entryName(item: AgendaItem, kind: EntryKind, index: number): string {
+  if (kind === 'point') return `point ${markerFor(index, item.pointsStyle)}`;
+  if (kind === 'resolution') return `resolution ${markerFor(index, 'alpha')}`;
+  return `paragraph ${index + 1}`;
+}
+
+/** Puts the caret in an entry's field once it is on screen. */
+export function focusEntry(entryId: number): void {
+  requestAnimationFrame(() => {
+    const el = document.querySelector<HTMLTextAreaElement>(`[data-testid="entry-${entryId}"]`);
+    el?.focus();
+  });
+}
+
+/** Adds an entry of a kind (at a place, or at the end) and focuses it. */
+export async function addEntry(record: MeetingRecord, itemId: number, kind: EntryKind, position?: number, text = ''): Promise<void> {
+  const before = new Set(record.entries.map((e) => e.id));
+  const result = await state().live('entries.create', { meetingId: record.id, agendaItemId: itemId, kind, text, position });
+  if (!result.ok) return;
+  const added = result.value.entries.find((e) => !before.has(e.id));
+  if (added) focusEntry(added.id);
+}
+
+/** Typing in an entry: the preview follows at once. */
+export function draftEntry(entryId: number, text: string): void {
+  state().patchMeeting((r) => ({ ...r, entries: r.entries.map((e) => (e.id === entryId ? { ...e, text } : e)) }));
+}
+
+export const saveEntry = (entryId: number, text: string) => state().write('entries.update', { entryId, patch: { text } });
+
+/** Deletes an entry; undo puts it back in its place with its words and stamps. */
+export async function deleteEntry(record: MeetingRecord, item: AgendaItem, entry: MinuteEntry, index: number): Promise<void> {
+  let currentId = entry.id;
+  const remove = async () => (await state().live('entries.delete', { entryId: currentId })).ok;
+  const restore = async () => {
+    const before = new Set((state().meeting ?? record).entries.map((e) => e.id));
+    const result = await state().live('entries.restore', {
+      meetingId: record.id,
+      agendaItemId: entry.agendaItemId,
+      kind: entry.kind,
+      text: entry.text,
+      position: entry.position,
+      recordedAt: entry.recordedAt,
+      inquorate: entry.inquorate,
+    });
+    if (!result.ok) return false;
+    const back = result.value.entries.find((e) => !before.has(e.id));
+    if (back) currentId = back.id;
+    return true;
+  };
+  if (await remove()) useUndo.getState().push({ label: `delete ${entryName(item, entry.kind, index)}`, undo: restore, redo: remove });
+}
+
+/** Moves an entry within its kind; undo moves it back. */
+export async function moveEntry(item: AgendaItem, entry: MinuteEntry, from: number, to: number): Promise<void> {
+  const move = (toPosition: number) => async () => (await state().live('entries.move', { entryId: entry.id, toPosition })).ok;
+  if (await move(to)()) {
+    useUndo.getState().push({ label: `move ${entryName(item, entry.kind, from)}`, undo: move(from), redo: move(to) });
+  }
+}
+
+type ItemPatch = NonNullable<CallInput<'agendaItems.update'>['patch']>;
+
+/** Changes an item's fields; the preview follows at once and the answer replaces the item. */
+export async function updateItem(itemId: number, patch: ItemPatch) {
+  state().patchMeeting((r) => ({ ...r, items: r.items.map((i) => (i.id === itemId ? ({ ...i, ...patch } as AgendaItem) : i)) }));
+  const result = await state().write('agendaItems.update', { itemId, patch });
+  if (result.ok) {
+    const saved = result.value;
+    state().patchMeeting((r) => ({ ...r, items: r.items.map((i) => (i.id === itemId ? saved : i)) }));
+  }
+  return result;
+}
+
+/** A change of label or outcome: saved, and undoable. */
+export async function relabelItem<K extends 'decisionLabel' | 'outcome' | 'pointsStyle'>(
+  item: AgendaItem,
+  field: K,
+  value: AgendaItem[K],
+  label: string,
+) {
+  const old = item[field];
+  const result = await updateItem(item.id, { [field]: value } as ItemPatch);
+  if (result.ok && old !== value) {
+    useUndo.getState().push({
+      label,
+      undo: async () => (await updateItem(item.id, { [field]: old } as ItemPatch)).ok,
+      redo: async () => (await updateItem(item.id, { [field]: value } as ItemPatch)).ok,
+    });
+  }
+  return result;
+}
+
+/** Moves an item in the order of business; undo puts it back. */
+export async function reorderBusiness(item: AgendaItem, from: number, to: number): Promise<void> {
+  const move = (toPlace: number) => async () => (await state().live('agendaItems.reorderBusiness', { itemId: item.id, toPlace })).ok;
+  if (await move(to)()) {
+    useUndo.getState().push({ label: `move agenda item ${item.agendaNumber} in the order of business`, undo: move(from), redo: move(to) });
+  }
+}

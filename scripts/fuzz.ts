@@ -1,0 +1,984 @@
+/**
+ * API fuzzer: `npm run fuzz -- --cases N [--seed S]`.
+ *
+ * For every call in CALL_NAMES (read from shared/contract.ts, so new calls
+ * are fuzzed without an edit here) it sends N inputs in-process through
+ * createServices(openStore(tempfile)).dispatch, the same entry both
+ * transports use:
+ *  - junk: wrong types, 1 MB strings, unicode (RTL, emoji, combining marks,
+ *    lone surrogates), nulls, NaN/Infinity, deep nesting, cycles, arrays for
+ *    objects, prototype keys (__proto__, constructor, prototype), extra keys;
+ *  - valid samples built from the call's zod schema against the seeded
+ *    database (real ids, related to one meeting), so calls get past
+ *    validation and exercise the services;
+ *  - mutations of valid samples, one field at a time.
+ * Each answer must be {ok:true,value} or {ok:false,error:{code,message}} with
+ * a non-empty message, and must survive JSON.stringify (the browser host
+ * sends it that way); a throw is a crash. Afterwards: integrity_check,
+ * foreign_key_check, and an invariant scan of every row. Deterministic for a
+ * given --seed (the service clock is simulated too).
+ */
+import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type Database from 'better-sqlite3';
+import { CALL_NAMES, contract } from '../shared/contract';
+import { isValidIsoDate, isValidTime } from '../shared/format';
+import { createServices, type Services } from '../electron/services';
+import { openStore } from '../electron/store/open-store';
+
+/* ------------------------------------------------------------------ */
+/* Options, report                                                     */
+/* ------------------------------------------------------------------ */
+
+export interface FuzzOptions {
+  /** Inputs per call (positive integer). */
+  cases: number;
+  seed?: number;
+  /** Only these calls (default: every call in the contract). */
+  calls?: readonly string[];
+  /** Keep the temporary database. */
+  keep?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface FuzzCrash {
+  call: string;
+  input: string;
+  error: string;
+}
+
+export interface FuzzReport {
+  seed: number;
+  cases: number;
+  calls: number;
+  callNames: number;
+  ok: number;
+  errors: number;
+  /** Error answers by code. */
+  errorCodes: Record<string, number>;
+  /** Calls that answered ok at least once (got through validation and the service). */
+  callsWithOk: string[];
+  callsNeverOk: string[];
+  /** Thrown exceptions, malformed answers, answers JSON cannot carry. */
+  crashes: number;
+  crashSamples: FuzzCrash[];
+  /** 'internal' answers: the service hit an unexpected exception (a bug, though typed). */
+  internalErrors: number;
+  internalSamples: FuzzCrash[];
+  /** Refused by a database constraint rather than by validation or a rule in the service. */
+  constraintRefusals: number;
+  constraintSamples: FuzzCrash[];
+  integrity: string;
+  foreignKeyProblems: number;
+  invalidRows: number;
+  invalidByRule: Record<string, number>;
+  invalidSamples: string[];
+  /** Invariant checks that could not run (schema changed). */
+  skippedChecks: string[];
+  prototypePolluted: boolean;
+  rowCounts: Record<string, number>;
+  durationMs: number;
+  passed: boolean;
+  file: string;
+}
+
+/* ------------------------------------------------------------------ */
+/* Random                                                              */
+/* ------------------------------------------------------------------ */
+
+export interface Rng {
+  next(): number;
+  int(lo: number, hi: number): number;
+  pick<T>(list: readonly T[]): T;
+  chance(p: number): boolean;
+}
+
+export function makeRng(seed: number): Rng {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)),
+    pick: (list) => list[Math.floor(next() * list.length)]!,
+    chance: (p) => next() < p,
+  };
+}
+
+/* ------------------------------------------------------------------ */
+/* zod v4 introspection (only what we need, read from _zod.def)        */
+/* ------------------------------------------------------------------ */
+
+interface ZDef {
+  type: string;
+  shape?: Record<string, ZSchema>;
+  innerType?: ZSchema;
+  options?: ZSchema[];
+  element?: ZSchema;
+  entries?: Record<string, string | number>;
+  values?: unknown[];
+  in?: ZSchema;
+  out?: ZSchema;
+  getter?: () => ZSchema;
+}
+interface ZSchema {
+  _zod: { def: ZDef; bag?: Record<string, unknown> };
+  safeParse(input: unknown): { success: boolean };
+}
+const asZ = (schema: unknown) => schema as ZSchema;
+const defOf = (schema: ZSchema) => schema._zod.def;
+const bagNumber = (schema: ZSchema, key: string): number | undefined => {
+  const value = schema._zod.bag?.[key];
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+};
+
+/** Unwraps optional/default/nullable/pipe/lazy/readonly... to the schema that holds the shape. */
+function unwrap(schema: ZSchema): ZSchema {
+  for (let i = 0; i < 20; i++) {
+    const def = defOf(schema);
+    if (def.innerType) schema = def.innerType;
+    else if (def.type === 'pipe' && def.in) schema = def.in;
+    else if (def.type === 'lazy' && def.getter) schema = def.getter();
+    else break;
+  }
+  return schema;
+}
+const shapeOf = (schema: ZSchema): Record<string, ZSchema> | undefined => defOf(unwrap(schema)).shape;
+
+/* ------------------------------------------------------------------ */
+/* Junk values                                                         */
+/* ------------------------------------------------------------------ */
+
+const MB = 1024 * 1024;
+const HUGE_ASCII = 'A'.repeat(MB);
+const HUGE_UNICODE = '\u05e9\u{1F5F3}\u0301'.repeat(MB / 4);
+const HUGE_SPACES = ' '.repeat(MB);
+function nest(depth: number, array: boolean): unknown {
+  let value: unknown = 1;
+  for (let i = 0; i < depth; i++) value = array ? [value] : { a: value, patch: value };
+  return value;
+}
+const DEEP_OBJECT = nest(3000, false);
+const DEEP_ARRAY = nest(3000, true);
+const cyclic: Record<string, unknown> = { name: 'cycle' };
+cyclic.self = cyclic;
+cyclic.patch = cyclic;
+
+/** Valid unicode that must round-trip untouched. */
+const UNICODE_TEXTS = [
+  'مراجعة الميزانية',
+  'דו"ח התקציב',
+  '\u202Eevil\u202C report',
+  'Budget 📋🗳️👩🏽‍⚖️',
+  'Z\u0334\u0321a\u0337l\u0336g\u0338o\u0335',
+  'Cafe\u0301 Ünïcödé',
+  'zero\u200Bwidth\u2060joiner',
+  'ﷺ 𒐫 ᄀᄀᄀ',
+  'line one\nline two\r\n\ttabbed',
+  'nul\u0000inside',
+];
+/** Not valid unicode: lone surrogates. */
+const LONE_SURROGATES = ['a\uD800', '\uDC00b', '\uDBFF\uDBFF', 'x\uDFFFy\uD83D', '\uD83D'];
+const NASTY_TEXTS = ["Robert'); DROP TABLE body;--", '%s%n%x', '<script>alert(1)</script>', '${7*7}', '../../etc/passwd', '\\', '"', "'"];
+const PROTO_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__'];
+
+function protoObject(rng: Rng): Record<string, unknown> {
+  const key = rng.pick(PROTO_KEYS);
+  // JSON.parse makes "__proto__" an own key, as a request body would.
+  return rng.chance(0.5)
+    ? (JSON.parse(`{"${key}": {"polluted": true, "isAdmin": true}}`) as Record<string, unknown>)
+    : (JSON.parse(`{"constructor": {"prototype": {"polluted": true}}}`) as Record<string, unknown>);
+}
+
+export function junk(rng: Rng, depth = 0): unknown {
+  switch (rng.int(0, 27)) {
+    case 0:
+      return null;
+    case 1:
+      return undefined;
+    case 2:
+      return rng.pick([true, false]);
+    case 3:
+      return rng.pick([0, -0, -1, 1, 1.5, -1e-9, 2 ** 31, 2 ** 53, Number.MAX_SAFE_INTEGER + 2, Number.MAX_VALUE, Number.MIN_VALUE]);
+    case 4:
+      return rng.pick([NaN, Infinity, -Infinity]);
+    case 5:
+      return rng.pick(['', ' ', '\t\n', '0', '1', 'null', 'undefined', 'true', '[]', '{}', 'NaN']);
+    case 6:
+      return rng.pick([HUGE_ASCII, HUGE_UNICODE, HUGE_SPACES]);
+    case 7:
+      return rng.pick(UNICODE_TEXTS);
+    case 8:
+      return rng.pick(LONE_SURROGATES);
+    case 9:
+      return rng.pick(NASTY_TEXTS);
+    case 10:
+      return [];
+    case 11:
+      return depth < 3 ? [junk(rng, depth + 1), junk(rng, depth + 1)] : [1, 2];
+    case 12:
+      return {};
+    case 13:
+      return depth < 3 ? { [rng.pick(['a', 'id', 'name', 'patch', 'x'])]: junk(rng, depth + 1) } : { a: 1 };
+    case 14:
+      return rng.pick([DEEP_OBJECT, DEEP_ARRAY]);
+    case 15:
+      return protoObject(rng);
+    case 16:
+      return cyclic;
+    case 17:
+      // Types that structured clone (Electron IPC) can deliver but JSON cannot.
+      return rng.pick<unknown>([10n, new Date(0), new Map([[1, 2]]), new Set([1]), new Uint8Array(4), new ArrayBuffer(8), /re/g, new Error('e')]);
+    case 18:
+      return Object.create(null) as object;
+    case 19:
+      return rng.pick(['2024-02-30', '2024-13-01', '24-05-01', '2024-5-1', '0000-00-00', '9999-12-31', '25:00', '23:60', '12:5', '-1:00', '12:00:00']);
+    case 20:
+      return rng.pick(['a@', '@b.c', 'a@b', 'x'.repeat(400) + '@example.org']);
+    case 21:
+      return String(rng.int(-5, 100));
+    case 22:
+      return rng.int(-5, 100);
+    case 23:
+      return rng.pick([999_999_999, Number.MAX_SAFE_INTEGER, -1, 0]);
+    case 24:
+      return 'x'.repeat(rng.pick([199, 200, 201, 499, 500, 501, 1000, 1001, 5001, 20_001]));
+    case 25:
+      return ' '.repeat(rng.int(1, 5)) + rng.pick(['padded', '']) + ' '.repeat(rng.int(0, 5));
+    case 26:
+      return [{}];
+    default:
+      return () => 1;
+  }
+}
+
+/* ------------------------------------------------------------------ */
+/* Valid samples from the schema, against the database                 */
+/* ------------------------------------------------------------------ */
+
+interface IdPools {
+  /** Ids related to one anchor meeting, by table. */
+  related: Map<string, number[]>;
+  /** Every id, by table. */
+  all: Map<string, number[]>;
+}
+
+const camelToSnake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+function tableForKey(key: string, tables: Set<string>): string | undefined {
+  const base = key.replace(/Ids?$/, '');
+  const snake = camelToSnake(base);
+  if (tables.has(snake)) return snake;
+  if (/substitutesFor|member/i.test(key)) return 'member';
+  if (/item/i.test(key)) return 'agenda_item';
+  if (/^body|bod(y|ies)/i.test(key)) return 'body';
+  if (/meeting/i.test(key)) return 'meeting';
+  if (/attend|person/i.test(key)) return 'attendance';
+  const tail = camelToSnake(base.replace(/^.*([A-Z][a-z]+)$/, '$1')).replace(/^_/, '');
+  return tables.has(tail) ? tail : undefined;
+}
+
+function appTableNames(db: Database.Database): Set<string> {
+  return new Set(
+    (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'`).all() as { name: string }[]).map((r) => r.name),
+  );
+}
+
+function columnsOf(db: Database.Database, table: string): { name: string; type: string }[] {
+  return db.prepare(`SELECT name, type FROM pragma_table_info(?)`).all(table) as { name: string; type: string }[];
+}
+
+function loadPools(db: Database.Database, tables: Set<string>, rng: Rng): IdPools {
+  const all = new Map<string, number[]>();
+  for (const table of tables) {
+    if (!columnsOf(db, table).some((c) => c.name === 'id')) continue;
+    all.set(table, (db.prepare(`SELECT id FROM "${table}" ORDER BY id`).all() as { id: number }[]).map((r) => r.id));
+  }
+  const related = new Map<string, number[]>();
+  const meetings = all.get('meeting') ?? [];
+  if (meetings.length) {
+    const meetingId = rng.pick(meetings);
+    const ids = (sql: string, ...params: unknown[]) => {
+      try {
+        return (db.prepare(sql).all(...params) as { id: number }[]).map((r) => r.id);
+      } catch {
+        return [];
+      }
+    };
+    const bodyRow = db.prepare('SELECT body_id AS id FROM meeting WHERE id = ?').get(meetingId) as { id: number } | undefined;
+    related.set('meeting', [meetingId]);
+    if (bodyRow) {
+      related.set('body', [bodyRow.id]);
+      related.set('member', ids('SELECT id FROM member WHERE body_id = ?', bodyRow.id));
+    }
+    related.set('agenda_item', ids('SELECT id FROM agenda_item WHERE meeting_id = ?', meetingId));
+    related.set('attendance', ids('SELECT id FROM attendance WHERE meeting_id = ?', meetingId));
+    related.set('movement', ids('SELECT m.id FROM movement m JOIN attendance a ON a.id = m.attendance_id WHERE a.meeting_id = ?', meetingId));
+    // Any other table with a meeting_id column follows the anchor meeting too.
+    for (const table of tables) {
+      if (related.has(table)) continue;
+      const cols = columnsOf(db, table).map((c) => c.name);
+      if (cols.includes('id') && cols.includes('meeting_id')) related.set(table, ids(`SELECT id FROM "${table}" WHERE meeting_id = ?`, meetingId));
+      else if (cols.includes('id') && cols.includes('body_id') && bodyRow) related.set(table, ids(`SELECT id FROM "${table}" WHERE body_id = ?`, bodyRow.id));
+    }
+  }
+  return { related, all };
+}
+
+const VALID_DATES = ['2024-05-01', '2021-03-04', '2023-12-31', '2024-02-29', '2020-12-11'];
+const VALID_TIMES = ['09:00', '10:01', '10:30', '12:00', '14:45', '18:59', '23:59', '00:00'];
+const VALID_TEXTS = ['Budget monitoring 2024/25', 'Cllr J. Smith', 'County Hall', 'Chief Executive', 'Pages 3 - 10', 'Declarations of interest', 'Minutes of the previous meeting', 'Any other business'];
+
+class SampleBuilder {
+  constructor(
+    private readonly rng: Rng,
+    private readonly pools: IdPools,
+    private readonly tables: Set<string>,
+  ) {}
+
+  private idFor(key: string): number {
+    const table = tableForKey(key, this.tables);
+    if (table) {
+      const related = this.pools.related.get(table);
+      if (related?.length && this.rng.chance(0.85)) return this.rng.pick(related);
+      const all = this.pools.all.get(table);
+      if (all?.length) return this.rng.pick(all);
+    }
+    return this.rng.int(1, 30);
+  }
+
+  private stringFor(schema: ZSchema, key: string): string | undefined {
+    const rng = this.rng;
+    const max = bagNumber(schema, 'maximum');
+    const texts: string[] = [];
+    const k = key.toLowerCase();
+    if (k.includes('date')) texts.push(rng.pick(VALID_DATES));
+    if (k.includes('time') || /at$/.test(k)) texts.push(rng.pick(VALID_TIMES));
+    if (k.includes('email')) texts.push(rng.pick(['clerk@example.org', '']));
+    const text = rng.chance(0.15) ? rng.pick(UNICODE_TEXTS) : rng.chance(0.08) ? rng.pick(LONE_SURROGATES) : rng.chance(0.05) ? rng.pick(NASTY_TEXTS) : rng.pick(VALID_TEXTS);
+    texts.push(rng.chance(0.05) && max !== undefined ? 'm'.repeat(Math.min(max, 20_000)) : `${text}${rng.chance(0.5) ? ` ${rng.int(1, 9999)}` : ''}`);
+    texts.push(rng.pick(VALID_TEXTS), rng.pick(VALID_DATES), rng.pick(VALID_TIMES), 'clerk@example.org', '');
+    return texts.find((t) => schema.safeParse(t).success);
+  }
+
+  private numberFor(schema: ZSchema, key: string): number | undefined {
+    const rng = this.rng;
+    const candidates: number[] = [];
+    if (/Ids?$|^id$|substitutes/i.test(key)) candidates.push(this.idFor(key));
+    const lo = bagNumber(schema, 'minimum') ?? 0;
+    const hi = Math.min(bagNumber(schema, 'maximum') ?? 100, lo + 200);
+    candidates.push(rng.int(Math.ceil(lo), Math.floor(hi)), Math.ceil(lo), rng.int(0, 10), 1);
+    return candidates.find((n) => schema.safeParse(n).success);
+  }
+
+  /** A value that passes `schema`, or undefined (omit the key). */
+  value(schema: ZSchema, key: string, depth = 0): unknown {
+    const rng = this.rng;
+    const def = defOf(schema);
+    if (depth > 8) return undefined;
+    switch (def.type) {
+      case 'optional':
+        return rng.chance(0.45) ? undefined : this.value(def.innerType!, key, depth + 1);
+      case 'default':
+      case 'prefault':
+        return rng.chance(0.3) ? undefined : this.value(def.innerType!, key, depth + 1);
+      case 'nullable':
+        return rng.chance(0.15) ? null : this.value(def.innerType!, key, depth + 1);
+      case 'readonly':
+      case 'catch':
+      case 'nonoptional':
+        return this.value(def.innerType!, key, depth + 1);
+      case 'pipe':
+        return this.value(def.in!, key, depth + 1);
+      case 'lazy':
+        return def.getter ? this.value(def.getter(), key, depth + 1) : undefined;
+      case 'object':
+        return this.object(schema, depth);
+      case 'string':
+        return this.stringFor(schema, key);
+      case 'number':
+      case 'int':
+        return this.numberFor(schema, key);
+      case 'boolean':
+        return rng.chance(0.5);
+      case 'enum':
+        return rng.pick(Object.values(def.entries ?? {}));
+      case 'literal':
+        return rng.pick(def.values ?? [undefined]);
+      case 'null':
+        return null;
+      case 'union':
+        return this.value(rng.pick(def.options ?? []), key, depth + 1);
+      case 'array': {
+        const out: unknown[] = [];
+        const n = rng.int(0, 3);
+        for (let i = 0; i < n; i++) out.push(this.value(def.element!, key, depth + 1));
+        return out.filter((v) => v !== undefined);
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  object(schema: ZSchema, depth = 0): Record<string, unknown> {
+    const shape = shapeOf(schema) ?? {};
+    const keys = Object.keys(shape);
+    let best: Record<string, unknown> = {};
+    for (let attempt = 0; attempt < 12; attempt++) {
+      const out: Record<string, unknown> = {};
+      for (const key of keys) {
+        const v = this.value(shape[key]!, key, depth + 1);
+        if (v !== undefined) out[key] = v;
+      }
+      // Patches must change something: make sure at least one key is present.
+      if (keys.length && Object.keys(out).length === 0) {
+        const key = this.rng.pick(keys);
+        const inner = defOf(shape[key]!).innerType ?? shape[key]!;
+        const v = this.value(inner, key, depth + 1);
+        if (v !== undefined) out[key] = v;
+      }
+      best = out;
+      if (schema.safeParse(out).success) return out;
+    }
+    return best;
+  }
+}
+
+/* ------------------------------------------------------------------ */
+/* Mutations                                                           */
+/* ------------------------------------------------------------------ */
+
+function paths(value: unknown, prefix: string[] = [], out: string[][] = []): string[][] {
+  if (value && typeof value === 'object' && prefix.length < 4) {
+    for (const key of Object.keys(value)) {
+      const path = [...prefix, key];
+      out.push(path);
+      paths((value as Record<string, unknown>)[key], path, out);
+    }
+  }
+  return out;
+}
+
+function boundaryFor(rng: Rng, current: unknown): unknown {
+  if (typeof current === 'number') {
+    return rng.pick([0, -1, current + 1, current - 1, current + 0.5, -current, 999_999_999, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 1, NaN, Infinity, String(current), 7, 8, 10_001, 201]);
+  }
+  if (typeof current === 'string') {
+    return rng.pick([
+      '',
+      '   ',
+      ` ${current} `,
+      current + 'x'.repeat(rng.pick([1, 200, 500, 1000, 20_000])),
+      current.toUpperCase(),
+      current + rng.pick(LONE_SURROGATES),
+      rng.pick(UNICODE_TEXTS),
+      HUGE_ASCII,
+      current.slice(0, -1),
+      current.replace(/\d/g, '9'),
+    ]);
+  }
+  if (typeof current === 'boolean') return rng.pick([!current, 0, 1, 'true', null]);
+  if (current === null) return rng.pick([0, '', false, undefined, 1]);
+  if (Array.isArray(current)) return rng.pick([[...current, ...current], [0], [-1], Array.from({ length: 201 }, (_, i) => i + 1), current.map(String), {}]);
+  if (current && typeof current === 'object') return rng.pick([[], {}, null, Object.assign(Object.create(null) as object, current)]);
+  return junk(rng);
+}
+
+function structuredCopy(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(structuredCopy);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = structuredCopy(v);
+    return out;
+  }
+  return value;
+}
+
+function mutate(rng: Rng, sample: Record<string, unknown>): unknown {
+  const copy = structuredCopy(sample) as Record<string, unknown>;
+  const all = paths(copy);
+  const op = rng.int(0, 9);
+  if (op === 0 || all.length === 0) {
+    // Extra key, often a prototype key as an own property.
+    const extra = rng.chance(0.6) ? protoObject(rng) : { [rng.pick(['extra', 'id', 'isAdmin', 'bodyid'])]: junk(rng) };
+    const target = rng.chance(0.5) && copy.patch && typeof copy.patch === 'object' ? (copy.patch as Record<string, unknown>) : copy;
+    for (const key of Object.keys(extra)) Object.defineProperty(target, key, { value: extra[key], enumerable: true, configurable: true, writable: true });
+    return copy;
+  }
+  if (op === 1) return rng.pick<unknown>([[copy], JSON.stringify(copy), { input: copy }, Object.values(copy)]);
+  const path = rng.pick(all);
+  let parent: Record<string, unknown> = copy;
+  for (const key of path.slice(0, -1)) parent = parent[key] as Record<string, unknown>;
+  const last = path[path.length - 1]!;
+  if (op === 2) delete parent[last];
+  else if (op <= 5) parent[last] = boundaryFor(rng, parent[last]);
+  else parent[last] = junk(rng);
+  return copy;
+}
+
+/* ------------------------------------------------------------------ */
+/* Keeping the database populated                                      */
+/* ------------------------------------------------------------------ */
+
+const MINIMUM_ROWS: Record<string, number> = { body: 2, meeting: 3, agenda_item: 6, member: 4, attendance: 3, movement: 1, declaration: 1 };
+
+function needsSeed(db: Database.Database, tables: Set<string>): boolean {
+  for (const [table, min] of Object.entries(MINIMUM_ROWS)) {
+    if (!tables.has(table)) continue;
+    if ((db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n < min) return true;
+  }
+  return false;
+}
+
+/** A body with members, two meetings, items, and a started meeting with attendance. Failures are counted, not fatal. */
+function seedPack(services: Services, n: number): number {
+  let failures = 0;
+  const call = (name: string, input: unknown): Record<string, unknown> | undefined => {
+    const result = services.dispatch(name, input);
+    if (!result.ok) {
+      failures++;
+      return undefined;
+    }
+    return result.value as Record<string, unknown>;
+  };
+  const body = call('bodies.create', { name: `Fuzz Committee ${n}`, kind: 'Committee' }) as { id: number } | undefined;
+  if (!body) return failures + 1;
+  const m1 = call('members.create', { bodyId: body.id, name: `Cllr Chair ${n}`, role: 'Chair', organisation: 'County Council' }) as { id: number } | undefined;
+  const m2 = call('members.create', { bodyId: body.id, name: `Cllr Second ${n}`, organisation: 'District Council' }) as { id: number } | undefined;
+  call('members.create', { bodyId: body.id, name: `Cllr Third ${n}`, organisation: 'Police' });
+  call('members.create', { bodyId: body.id, name: `Cllr Substitute ${n}`, voting: false, substitutesFor: m1 ? [m1.id] : [] });
+  for (const [date, time] of [
+    ['2024-05-01', '10:00'],
+    ['2024-06-12', '14:00'],
+  ] as const) {
+    const meeting = call('meetings.create', { bodyId: body.id, date, startTime: time, venue: 'County Hall' }) as { id: number } | undefined;
+    if (!meeting) continue;
+    call('agendaItems.create', { meetingId: meeting.id, title: 'Apologies for absence' });
+    call('agendaItems.create', { meetingId: meeting.id, title: 'Declarations of interest' });
+    call('agendaItems.create', { meetingId: meeting.id, title: 'Budget monitoring', presenter: 'Treasurer' });
+    const items = call('agendaItems.create', { meetingId: meeting.id, title: 'Contract award', exempt: true, exemptParagraph: 3 }) as unknown as { id: number }[] | undefined;
+    call('meetings.start', { meetingId: meeting.id, time: '09:00' });
+    const itemId = items?.[2]?.id;
+    if (itemId) call('meetings.takeItem', { meetingId: meeting.id, itemId, time: '09:05' });
+    const findAttendance = (record: Record<string, unknown> | undefined, memberId: number | undefined) =>
+      (record?.attendance as { id: number; memberId: number | null }[] | undefined)?.find((a) => a.memberId === memberId)?.id;
+    const r1 = m1 ? call('attendance.setMember', { meetingId: meeting.id, memberId: m1.id, status: 'present' }) : undefined;
+    if (m2) call('attendance.setMember', { meetingId: meeting.id, memberId: m2.id, status: 'present', remote: true });
+    call('attendance.addPerson', { meetingId: meeting.id, category: 'officer', name: `Officer ${n}`, role: 'Democratic Services' });
+    const chairAttendance = findAttendance(r1, m1?.id);
+    if (chairAttendance) {
+      call('attendance.setChair', { attendanceId: chairAttendance, time: '09:00' });
+      call('attendance.recordMovement', { attendanceId: chairAttendance, kind: 'left', time: '09:10' });
+      call('attendance.recordMovement', { attendanceId: chairAttendance, kind: 'arrived', time: '09:20' });
+      if (itemId) call('declarations.create', { meetingId: meeting.id, attendanceId: chairAttendance, agendaItemId: itemId, category: 'other_registrable', nature: 'Trustee of a charity' });
+    }
+  }
+  return failures;
+}
+
+/* ------------------------------------------------------------------ */
+/* Checking answers and rows                                           */
+/* ------------------------------------------------------------------ */
+
+function preview(value: unknown): string {
+  try {
+    const seen = new WeakSet<object>();
+    const text = JSON.stringify(value, (_k, v: unknown) => {
+      if (v === undefined) return '[undefined]';
+      if (typeof v === 'number' && !Number.isFinite(v)) return `[${v}]`;
+      if (typeof v === 'bigint') return `${v}n`;
+      if (typeof v === 'string' && v.length > 60) return `${v.slice(0, 40)}...(${v.length} chars)`;
+      if (typeof v === 'function') return '[function]';
+      if (v && typeof v === 'object') {
+        if (seen.has(v)) return '[cycle]';
+        seen.add(v);
+      }
+      return v;
+    });
+    return (text ?? String(value)).slice(0, 300);
+  } catch (error) {
+    return `[unprintable: ${(error as Error).message}]`;
+  }
+}
+
+/** Why `result` is not a well-formed answer, or null when it is. */
+export function answerProblem(result: unknown): string | null {
+  if (!result || typeof result !== 'object') return `answer is ${typeof result}`;
+  const r = result as { ok?: unknown; value?: unknown; error?: { code?: unknown; message?: unknown } };
+  if (r.ok === true) {
+    if (!('value' in r)) return 'ok answer without a value';
+  } else if (r.ok === false) {
+    if (!r.error || typeof r.error !== 'object') return 'error answer without an error';
+    if (typeof r.error.code !== 'string' || !r.error.code) return 'error answer without a code';
+    if (typeof r.error.message !== 'string' || !r.error.message.trim()) return 'error answer without a message';
+  } else return 'answer has no boolean ok';
+  try {
+    JSON.stringify(result);
+  } catch (error) {
+    return `answer cannot be sent as JSON: ${(error as Error).message}`;
+  }
+  return null;
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** UTF-8 encodings of surrogates (ED A0..BF xx): what a lone surrogate becomes on disk. */
+function hexHasEncodedSurrogate(hex: string): boolean {
+  for (let i = 0; i + 4 <= hex.length; i += 2) {
+    if (hex[i] === 'E' && hex[i + 1] === 'D' && (hex[i + 2] === 'A' || hex[i + 2] === 'B')) return true;
+  }
+  return false;
+}
+
+const TRIMMED_COLUMNS = new Set(['name', 'title', 'venue', 'role', 'organisation', 'presenter', 'papers', 'contact_officer', 'nature', 'dispensation', 'email']);
+const REQUIRED_TEXT: Record<string, string[]> = { body: ['name'], member: ['name'], meeting: ['venue'], agenda_item: ['title'], known_attendee: ['name'] };
+const TIME_COLUMNS = new Set(['start_time', 'started_at', 'closed_at', 'taken_at', 'time', 'left_at', 'returned_at']);
+const DATE_COLUMNS = new Set(['date']);
+
+interface InvariantResult {
+  invalidRows: number;
+  /** Invalid rows by the rule they break. */
+  byRule: Record<string, number>;
+  samples: string[];
+  skipped: string[];
+}
+
+/** Rows that no valid sequence of API calls could have written. */
+export function scanInvariants(db: Database.Database): InvariantResult {
+  const samples: string[] = [];
+  const skipped: string[] = [];
+  let invalidRows = 0;
+  const byRule: Record<string, number> = {};
+  const perRuleSamples: Record<string, number> = {};
+  const bad = (rule: string, line: string) => {
+    invalidRows++;
+    byRule[rule] = (byRule[rule] ?? 0) + 1;
+    // A few samples of every rule, so one noisy rule does not hide the others.
+    perRuleSamples[rule] = (perRuleSamples[rule] ?? 0) + 1;
+    if (perRuleSamples[rule]! <= 3 && samples.length < 40) samples.push(line);
+  };
+  const tables = appTableNames(db);
+
+  // Every text value: well-formed unicode, trimmed where the schema trims, required text present, real dates and times.
+  for (const table of tables) {
+    const cols = columnsOf(db, table);
+    const textCols = cols.filter((c) => /TEXT/i.test(c.type) || c.type === '').map((c) => c.name);
+    if (!textCols.length) continue;
+    const select = textCols.map((c) => `"${c}", hex("${c}") AS "hex:${c}", typeof("${c}") AS "type:${c}"`).join(', ');
+    // Rows are named by id where there is one (WITHOUT ROWID tables have no rowid).
+    const key = cols.some((c) => c.name === 'id') ? 'id' : cols[0]!.name;
+    let rows: Record<string, unknown>[];
+    try {
+      rows = db.prepare(`SELECT "${key}" AS __key, category AS __category, ${select} FROM "${table}"`.replace('category AS __category, ', cols.some((c) => c.name === 'category') ? 'category AS __category, ' : '')).all() as Record<string, unknown>[];
+    } catch (error) {
+      skipped.push(`text scan of ${table} (${(error as Error).message})`);
+      continue;
+    }
+    for (const row of rows) {
+      const where = `${table} ${key} ${String(row.__key)}`;
+      for (const col of textCols) {
+        const value = row[col];
+        if (row[`type:${col}`] !== 'text') continue;
+        const text = value as string;
+        if (LONE_SURROGATE.test(text) || hexHasEncodedSurrogate(String(row[`hex:${col}`]))) bad('lone surrogate', `${where}.${col}: holds a lone surrogate (invalid UTF-8 on disk): ${preview(text)}`);
+        else if (text.includes('\uFFFD')) bad('replacement character', `${where}.${col}: holds U+FFFD (a replaced invalid character): ${preview(text)}`);
+        if (TRIMMED_COLUMNS.has(col) && text !== text.trim()) bad('not trimmed', `${where}.${col}: not trimmed: ${preview(text)}`);
+        const required = REQUIRED_TEXT[table]?.includes(col) || (table === 'attendance' && col === 'name' && row.__category !== 'member');
+        if (required && !text.trim()) bad('required text empty', `${where}.${col}: required text is empty`);
+        if (DATE_COLUMNS.has(col) && !isValidIsoDate(text)) bad('invalid date', `${where}.${col}: not a real date: ${preview(text)}`);
+        if (TIME_COLUMNS.has(col) && !isValidTime(text)) bad('invalid time', `${where}.${col}: not a valid time: ${preview(text)}`);
+      }
+    }
+  }
+
+  const check = (name: string, sql: string) => {
+    try {
+      const rows = db.prepare(sql).all() as Record<string, unknown>[];
+      for (const row of rows) bad(name, `${name}: ${preview(row)}`);
+    } catch (error) {
+      skipped.push(`${name} (${(error as Error).message})`);
+    }
+  };
+  const dense = (table: string, group: string) =>
+    check(
+      `${table} positions per ${group} are not 0..n-1`,
+      `SELECT ${group} AS grp, count(*) AS n, min(position) AS lo, max(position) AS hi, count(DISTINCT position) AS distinct_positions
+         FROM "${table}" GROUP BY ${group} HAVING lo <> 0 OR hi <> n - 1 OR distinct_positions <> n`,
+    );
+  if (tables.has('agenda_item')) dense('agenda_item', 'meeting_id');
+  if (tables.has('member')) dense('member', 'body_id');
+  check('exempt item without a Schedule 12A paragraph', `SELECT id FROM agenda_item WHERE exempt = 1 AND (exempt_paragraph IS NULL OR exempt_paragraph NOT BETWEEN 1 AND 7)`);
+  check('current item belongs to another meeting', `SELECT m.id, m.current_item_id FROM meeting m JOIN agenda_item i ON i.id = m.current_item_id WHERE i.meeting_id <> m.id`);
+  check('closed meeting that never started', `SELECT id FROM meeting WHERE closed_at IS NOT NULL AND started_at IS NULL`);
+  check(
+    'substitution across bodies',
+    `SELECT s.member_id, s.for_member_id FROM member_substitution s JOIN member a ON a.id = s.member_id JOIN member b ON b.id = s.for_member_id WHERE a.body_id <> b.body_id`,
+  );
+  check(
+    "attendance of a member of another body",
+    `SELECT a.id FROM attendance a JOIN meeting m ON m.id = a.meeting_id JOIN member p ON p.id = a.member_id WHERE p.body_id <> m.body_id`,
+  );
+  check(
+    'substitute for a member of another body',
+    `SELECT a.id FROM attendance a JOIN meeting m ON m.id = a.meeting_id JOIN member p ON p.id = a.substitute_for_member_id WHERE p.body_id <> m.body_id`,
+  );
+  check(
+    'declaration by someone at another meeting',
+    `SELECT d.id FROM declaration d JOIN attendance a ON a.id = d.attendance_id WHERE a.meeting_id <> d.meeting_id`,
+  );
+  check('declaration on an item of another meeting', `SELECT d.id FROM declaration d JOIN agenda_item i ON i.id = d.agenda_item_id WHERE i.meeting_id <> d.meeting_id`);
+  check('declaration by a non-member', `SELECT d.id FROM declaration d JOIN attendance a ON a.id = d.attendance_id WHERE a.category <> 'member'`);
+  check('sensitive declaration that states its nature', `SELECT id FROM declaration WHERE sensitive = 1 AND nature <> ''`);
+  check('declaration returned without leaving, or before leaving', `SELECT id FROM declaration WHERE returned_at IS NOT NULL AND (left_at IS NULL OR returned_at < left_at)`);
+  check('chair change by someone at another meeting', `SELECT c.id FROM chair_change c JOIN attendance a ON a.id = c.attendance_id WHERE a.meeting_id <> c.meeting_id`);
+  check('chair change on an item of another meeting', `SELECT c.id FROM chair_change c JOIN agenda_item i ON i.id = c.agenda_item_id WHERE i.meeting_id <> c.meeting_id`);
+  check(
+    'movement on an item of another meeting',
+    `SELECT v.id FROM movement v JOIN attendance a ON a.id = v.attendance_id JOIN agenda_item i ON i.id = v.agenda_item_id WHERE i.meeting_id <> a.meeting_id`,
+  );
+  return { invalidRows, byRule, samples, skipped };
+}
+
+/* ------------------------------------------------------------------ */
+/* The fuzzer                                                          */
+/* ------------------------------------------------------------------ */
+
+export function runFuzz(options: FuzzOptions): FuzzReport {
+  if (!Number.isSafeInteger(options.cases) || options.cases < 1) throw new RangeError('cases must be a positive integer');
+  const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
+  const rng = makeRng(seed);
+  const log = options.log ?? (() => {});
+  const started = Date.now();
+  const names = (options.calls ?? CALL_NAMES).slice();
+  const unknown = names.filter((n) => !(CALL_NAMES as readonly string[]).includes(n));
+  if (unknown.length) throw new RangeError(`Unknown call(s): ${unknown.join(', ')}`);
+
+  const dir = mkdtempSync(join(realpathSync(tmpdir()), 'meeting-clerk-fuzz-'));
+  const file = join(dir, 'meeting-clerk.sqlite');
+  const store = openStore(file);
+  // A simulated clock: deterministic, and moving forward a second per call.
+  let tick = 0;
+  const base = Date.UTC(2024, 4, 1, 8, 0, 0);
+  const services = createServices(store, { now: () => new Date(base + tick * 1000), version: '0.0.0-fuzz', transport: 'browser-host' });
+  const db = store.db;
+  const tables = appTableNames(db);
+  const protoKeysBefore = Object.getOwnPropertyNames(Object.prototype).join(',');
+
+  let calls = 0;
+  let okCount = 0;
+  let errors = 0;
+  let crashes = 0;
+  let internalErrors = 0;
+  let constraintRefusals = 0;
+  let seeds = 0;
+  const errorCodes: Record<string, number> = {};
+  const okByCall = new Map<string, number>();
+  const crashSamples: FuzzCrash[] = [];
+  const internalSamples: FuzzCrash[] = [];
+  const constraintSamples: FuzzCrash[] = [];
+
+  try {
+    seedPack(services, ++seeds);
+    seedPack(services, ++seeds);
+    let pools = loadPools(db, tables, rng);
+
+    for (let i = 0; i < options.cases; i++) {
+      if (needsSeed(db, tables)) seedPack(services, ++seeds);
+      for (const name of names) {
+        const schema = asZ(contract[name as keyof typeof contract].input);
+        if (calls % 25 === 0) pools = loadPools(db, tables, rng);
+        const builder = new SampleBuilder(rng, pools, tables);
+        const roll = rng.next();
+        let input: unknown;
+        if (roll < 0.2) {
+          // Pure junk: sometimes the whole input, sometimes the right keys with junk values.
+          const shape = shapeOf(schema) ?? {};
+          input = rng.chance(0.4) || !Object.keys(shape).length ? junk(rng) : Object.fromEntries(Object.keys(shape).map((k) => [k, junk(rng)]));
+        } else if (roll < 0.5) {
+          input = builder.object(schema);
+        } else {
+          input = mutate(rng, builder.object(schema));
+        }
+
+        tick++;
+        calls++;
+        let result: unknown;
+        try {
+          result = services.dispatch(name, input);
+        } catch (error) {
+          crashes++;
+          if (crashSamples.length < 20) crashSamples.push({ call: name, input: preview(input), error: `threw: ${(error as Error)?.stack ?? String(error)}`.slice(0, 800) });
+          continue;
+        }
+        const problem = answerProblem(result);
+        if (problem) {
+          crashes++;
+          if (crashSamples.length < 20) crashSamples.push({ call: name, input: preview(input), error: problem });
+          continue;
+        }
+        const r = result as { ok: boolean; error?: { code: string; message: string } };
+        if (r.ok) {
+          okCount++;
+          okByCall.set(name, (okByCall.get(name) ?? 0) + 1);
+        } else {
+          errors++;
+          const code = r.error!.code;
+          errorCodes[code] = (errorCodes[code] ?? 0) + 1;
+          if (code === 'internal') {
+            internalErrors++;
+            if (internalSamples.length < 20) internalSamples.push({ call: name, input: preview(input), error: r.error!.message.slice(0, 400) });
+          }
+          if (/refused by a data rule/i.test(r.error!.message)) {
+            constraintRefusals++;
+            if (constraintSamples.length < 10) constraintSamples.push({ call: name, input: preview(input), error: r.error!.message.slice(0, 300) });
+          }
+        }
+      }
+      if ((i + 1) % Math.max(1, Math.floor(options.cases / 10)) === 0) log(`${i + 1}/${options.cases} cases per call (${calls} calls, ${crashes} crashes)`);
+    }
+
+    const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
+    const fk = db.pragma('foreign_key_check') as unknown[];
+    const invariants = scanInvariants(db);
+    const prototypePolluted =
+      Object.getOwnPropertyNames(Object.prototype).join(',') !== protoKeysBefore || ({} as Record<string, unknown>).polluted !== undefined || ({} as Record<string, unknown>).isAdmin !== undefined;
+    const rowCounts: Record<string, number> = {};
+    for (const table of [...appTableNames(db)].sort()) rowCounts[table] = (db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
+    const callsWithOk = names.filter((n) => okByCall.has(n));
+    const passed = crashes === 0 && invariants.invalidRows === 0 && integrity === 'ok' && fk.length === 0 && !prototypePolluted;
+    return {
+      seed,
+      cases: options.cases,
+      calls,
+      callNames: names.length,
+      ok: okCount,
+      errors,
+      errorCodes,
+      callsWithOk,
+      callsNeverOk: names.filter((n) => !okByCall.has(n)),
+      crashes,
+      crashSamples,
+      internalErrors,
+      internalSamples,
+      constraintRefusals,
+      constraintSamples,
+      integrity,
+      foreignKeyProblems: fk.length,
+      invalidRows: invariants.invalidRows,
+      invalidByRule: invariants.byRule,
+      invalidSamples: invariants.samples,
+      skippedChecks: invariants.skipped,
+      prototypePolluted,
+      rowCounts,
+      durationMs: Date.now() - started,
+      passed,
+      file,
+    };
+  } finally {
+    store.close();
+    if (!options.keep) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function formatFuzzReport(r: FuzzReport): string {
+  const lines = [
+    `Fuzz (seed ${r.seed}, ${r.cases} cases x ${r.callNames} calls, ${(r.durationMs / 1000).toFixed(1)} s)`,
+    `  calls made:           ${r.calls}`,
+    `  ok results:           ${r.ok} (${r.callsWithOk.length}/${r.callNames} calls answered ok at least once)`,
+    `  errors returned:      ${r.errors} ${JSON.stringify(r.errorCodes)}`,
+    `    internal errors:    ${r.internalErrors}`,
+    `    refused by a DB constraint: ${r.constraintRefusals}`,
+    `  crashes:              ${r.crashes}`,
+    `  integrity_check:      ${r.integrity}`,
+    `  foreign_key_check:    ${r.foreignKeyProblems} problems`,
+    `  invalid rows:         ${r.invalidRows}${r.invalidRows ? ` ${JSON.stringify(r.invalidByRule)}` : ''}`,
+    `  prototype polluted:   ${r.prototypePolluted ? 'YES' : 'no'}`,
+    `  rows at the end:      ${JSON.stringify(r.rowCounts)}`,
+    `  result:               ${r.passed ? 'PASS' : 'FAIL'}`,
+  ];
+  if (r.callsNeverOk.length) lines.push(`  never answered ok:    ${r.callsNeverOk.join(', ')}`);
+  if (r.skippedChecks.length) lines.push(`  invariant checks skipped: ${r.skippedChecks.join('; ')}`);
+  const list = (title: string, items: string[]) => {
+    if (items.length) lines.push(title, ...items.slice(0, 15).map((x) => `  - ${x}`));
+  };
+  list('Crashes:', r.crashSamples.map((c) => `${c.call} ${c.input}\n      ${c.error.split('\n').slice(0, 4).join('\n      ')}`));
+  list('Internal errors:', r.internalSamples.map((c) => `${c.call} ${c.input}\n      ${c.error}`));
+  list('Refused by a database constraint (validation let these through):', r.constraintSamples.map((c) => `${c.call} ${c.input}\n      ${c.error}`));
+  list('Invalid rows:', r.invalidSamples);
+  return lines.join('\n');
+}
+
+/* ------------------------------------------------------------------ */
+/* Command line                                                        */
+/* ------------------------------------------------------------------ */
+
+const USAGE = `Usage: npm run fuzz -- --cases N [--seed S] [--call NAME[,NAME...]] [--keep] [--quiet]
+  --cases N   inputs per API call (positive integer, required)
+  --seed S    seed (non-negative integer; default random, printed in the report)
+  --call      only these calls (comma-separated)
+  --keep      keep the temporary database and print its path
+  --quiet     no progress lines`;
+
+export class FuzzUsageError extends Error {}
+
+export function parseFuzzArgs(argv: string[]): FuzzOptions & { quiet: boolean } {
+  const values = new Map<string, string>();
+  const switches = new Set<string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const match = /^--([a-z][a-z-]*)(?:=(.*))?$/.exec(arg);
+    if (!match) throw new FuzzUsageError(`Unexpected argument "${arg}"`);
+    const name = match[1]!;
+    if (['keep', 'quiet', 'help'].includes(name)) {
+      if (match[2] !== undefined) throw new FuzzUsageError(`--${name} takes no value`);
+      switches.add(name);
+    } else if (['cases', 'seed', 'call'].includes(name)) {
+      const value = match[2] ?? argv[++i];
+      if (value === undefined || value === '' || (match[2] === undefined && value.startsWith('--'))) throw new FuzzUsageError(`--${name} needs a value`);
+      values.set(name, value);
+    } else throw new FuzzUsageError(`Unknown option --${name}`);
+  }
+  if (switches.has('help')) throw new FuzzUsageError('');
+  const casesText = values.get('cases');
+  if (casesText === undefined) throw new FuzzUsageError('--cases N is required (a positive integer)');
+  if (!/^\d+$/.test(casesText) || !Number.isSafeInteger(Number(casesText)) || Number(casesText) < 1) throw new FuzzUsageError(`--cases must be a positive integer, not "${casesText}"`);
+  const seedText = values.get('seed');
+  if (seedText !== undefined && (!/^\d+$/.test(seedText) || Number(seedText) > 0xffffffff)) throw new FuzzUsageError(`--seed must be an integer from 0 to 4294967295, not "${seedText}"`);
+  const calls = values.get('call')?.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknownCalls = (calls ?? []).filter((c) => !(CALL_NAMES as readonly string[]).includes(c));
+  if (unknownCalls.length) throw new FuzzUsageError(`Unknown call(s): ${unknownCalls.join(', ')}`);
+  return { cases: Number(casesText), seed: seedText === undefined ? undefined : Number(seedText), calls, keep: switches.has('keep'), quiet: switches.has('quiet') };
+}
+
+function main(): void {
+  let options: ReturnType<typeof parseFuzzArgs>;
+  try {
+    options = parseFuzzArgs(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof FuzzUsageError) {
+      if (error.message) console.error(`fuzz: ${error.message}`);
+      console.error(USAGE);
+      process.exit(error.message ? 2 : 0);
+    }
+    throw error;
+  }
+  const report = runFuzz({ ...options, log: options.quiet ? undefined : (line) => console.log(line) });
+  console.log(formatFuzzReport(report));
+  if (options.keep) console.log(`Database kept at ${report.file}`);
+  process.exit(report.passed ? 0 : 1);
+}
+
+const invokedDirectly = (() => {
+  try {
+    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+})();
+if (invokedDirectly) main();

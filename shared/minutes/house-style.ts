@@ -1,0 +1,78 @@
+/**
+ * House style: how one council prints its minutes. The Word writer and the
+ * live preview both follow it. Pure data and a zod schema; no Node or DOM.
+ */
+import { z } from 'zod';
+
+export const CHAIR_TITLES = ['Chairman', 'Chair'] as const;
+export type ChairTitle = (typeof CHAIR_TITLES)[number];
+
+export const LOGO_MIME_TYPES = ['image/png', 'image/jpeg'] as const;
+export type LogoMimeType = (typeof LOGO_MIME_TYPES)[number];
+
+/** Margins in millimetres; 25.4 mm is Word's one inch. */
+export const MARGIN_MM = { min: 5, max: 60, default: 25.4 } as const;
+export const FONT_SIZE_PT = { min: 8, max: 20, default: 12 } as const;
+/** A logo is printed small; 1 MB of image is plenty. */
+export const LOGO_MAX_BYTES = 1024 * 1024;
+
+/** The first bytes of each image type, as they start in base64. */
+const BASE64_MAGIC: Record<LogoMimeType, string> = {
+  'image/png': 'iVBORw0KGgo', // 89 50 4E 47 0D 0A 1A 0A
+  'image/jpeg': '/9j/', // FF D8 FF
+};
+
+const marginMm = z
+  .number()
+  .min(MARGIN_MM.min, `Margins must be at least ${MARGIN_MM.min} mm`)
+  .max(MARGIN_MM.max, `Margins must be at most ${MARGIN_MM.max} mm`);
+
+export const logoSchema = z
+  .strictObject({
+    mime: z.enum(LOGO_MIME_TYPES),
+    /** The image file, base64 encoded (no "data:" prefix). */
+    data: z
+      .base64('Logo must be base64 image data')
+      .max(Math.ceil(LOGO_MAX_BYTES / 3) * 4, 'Logo must be at most 1 MB'),
+  })
+  .refine((logo) => logo.data.startsWith(BASE64_MAGIC[logo.mime]), {
+    message: 'Logo must be a PNG or JPEG image matching its type',
+    path: ['data'],
+  });
+export type Logo = z.infer<typeof logoSchema>;
+
+export const houseStyleSchema = z.strictObject({
+  /** Printed above the minutes and used as the document's author; '' leaves it out. */
+  councilName: z.string().trim().max(200, 'Council name must be at most 200 characters').default(''),
+  chairTitle: z.enum(CHAIR_TITLES).default('Chairman'),
+  fontFamily: z
+    .string()
+    .trim()
+    .min(1, 'Font is required')
+    .max(100, 'Font must be at most 100 characters')
+    .regex(/^[\p{L}\p{N} .'&()-]+$/u, 'Font name has characters a font name cannot have')
+    .default('Arial'),
+  /** Body text size in points; half points allowed (10.5). */
+  fontSize: z
+    .number()
+    .min(FONT_SIZE_PT.min, `Font size must be at least ${FONT_SIZE_PT.min} pt`)
+    .max(FONT_SIZE_PT.max, `Font size must be at most ${FONT_SIZE_PT.max} pt`)
+    .multipleOf(0.5, 'Font size must be a whole or half point')
+    .default(FONT_SIZE_PT.default),
+  margins: z
+    .strictObject({ top: marginMm, right: marginMm, bottom: marginMm, left: marginMm })
+    .default({ top: MARGIN_MM.default, right: MARGIN_MM.default, bottom: MARGIN_MM.default, left: MARGIN_MM.default }),
+  logo: logoSchema.nullable().default(null),
+});
+
+export type HouseStyle = z.output<typeof houseStyleSchema>;
+export type HouseStyleInput = z.input<typeof houseStyleSchema>;
+
+export const DEFAULT_HOUSE_STYLE_FULL: HouseStyle = {
+  councilName: '',
+  chairTitle: 'Chairman',
+  fontFamily: 'Arial',
+  fontSize: FONT_SIZE_PT.default,
+  margins: { top: MARGIN_MM.default, right: MARGIN_MM.default, bottom: MARGIN_MM.default, left: MARGIN_MM.default },
+  logo: null,
+};
