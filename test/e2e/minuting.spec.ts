@@ -63,6 +63,15 @@ test('minute a whole meeting from the keyboard: order of business, points, resol
     await expect(page.locator('#item-minute-title')).toContainText(title);
   }
 
+  // Alt+↑ in the order of business moves an item earlier; Alt+Z puts it back.
+  const titlesInOrder = () => page.getByTestId('rail-item').locator('.rail-title').allInnerTexts();
+  await live.railItem('Town Centre CCTV').focus();
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect.poll(async () => (await titlesInOrder()).findIndex((t) => t.startsWith('Town Centre CCTV'))).toBe(8);
+  await expect(live.railItem('Town Centre CCTV')).toBeFocused();
+  await page.keyboard.press('Alt+Z');
+  await expect.poll(async () => (await titlesInOrder()).findIndex((t) => t.startsWith('Town Centre CCTV'))).toBe(9);
+
   // The grant allocation is taken before the Serious Violence Duty: the order of business changes.
   await live.take('Community Safety Grant Allocation');
   await expect(page.getByRole('note').filter({ hasText: 'Order varied from the agenda' })).toBeVisible();
@@ -93,11 +102,27 @@ test('minute a whole meeting from the keyboard: order of business, points, resol
     'Members asked that district councils be kept informed',
     'A further bid to the Home Office had been submitted',
   ]);
-  await live.typeEntries('Alt+R', 'resolution', [
-    'That the contents of the report be noted',
-    'That the slides be circulated to members after the meeting',
-    'That a further report be brought to the September meeting',
-  ]);
+  // Deleting a point is undone with Alt+Z: it comes back in its place.
+  const points = live.minute().getByTestId('point-row');
+  await live.minute().getByRole('button', { name: 'Delete point (ii)' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(points).toHaveCount(3);
+  await page.keyboard.press('Alt+Z');
+  await expect(points).toHaveCount(4);
+  await expect(points.nth(1).locator('textarea')).toHaveValue('Referrals from schools had risen by 12%');
+  // The first resolution comes from the phrase bank (Ctrl+Space, filter, Enter); the others are typed.
+  await page.keyboard.press('Alt+R');
+  await expect(live.minute().getByTestId('resolution-row').first().locator('textarea')).toBeFocused();
+  await page.keyboard.press('Control+Space');
+  await page.getByLabel('Find a phrase').fill('report be noted');
+  await page.keyboard.press('Enter');
+  const first = live.minute().getByTestId('resolution-row').first().locator('textarea');
+  await expect(first).toHaveValue('That the contents of the report be noted.');
+  await expect(first).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('That the slides be circulated to members after the meeting');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('That a further report be brought to the September meeting');
   await page.keyboard.press('Alt+A');
   await expect(page.getByLabel('Action', { exact: true })).toBeFocused();
   await page.keyboard.type('Bring a further report on the Serious Violence Duty');

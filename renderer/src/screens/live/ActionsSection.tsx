@@ -3,6 +3,7 @@ import type { Action, AgendaItem, MeetingRecord } from '../../../../shared/model
 import { markerFor } from '../../../../shared/minutes/document';
 import { AutoSelect, AutoText } from '../../components/AutoField';
 import { ConfirmDelete } from '../../components/ConfirmDelete';
+import { holdTypingUntil, whenDrawn } from '../../components/typing';
 import { useApp } from '../../state/store';
 import { entriesOf } from './minuting-actions';
 
@@ -65,14 +66,17 @@ export function ActionsSection({ record, item }: { record: MeetingRecord; item: 
   );
 }
 
-export async function addAction(record: MeetingRecord, itemId: number): Promise<void> {
+/** Adds an action tied to the item's last resolution and focuses it; what is typed meanwhile goes into it. */
+export function addAction(record: MeetingRecord, itemId: number): Promise<void> {
   const before = new Set(record.actions.map((a) => a.id));
   const resolutions = entriesOf(record, itemId, 'resolution');
-  const result = await useApp.getState().live('actions.create', {
-    meetingId: record.id,
-    agendaItemId: itemId,
-    resolutionId: resolutions.at(-1)?.id ?? null,
-  });
-  const added = result.ok ? result.value.actions.find((a) => !before.has(a.id)) : undefined;
-  if (added) requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-testid="action-${added.id}"]`)?.focus());
+  return holdTypingUntil(
+    useApp
+      .getState()
+      .live('actions.create', { meetingId: record.id, agendaItemId: itemId, resolutionId: resolutions.at(-1)?.id ?? null })
+      .then((result) => {
+        const added = result.ok ? result.value.actions.find((a) => !before.has(a.id)) : undefined;
+        return added ? whenDrawn<HTMLTextAreaElement>(`[data-testid="action-${added.id}"]`) : null;
+      }),
+  );
 }

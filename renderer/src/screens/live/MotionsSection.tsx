@@ -2,6 +2,7 @@ import type { CallInput } from '../../../../shared/contract';
 import { MOTION_KINDS, MOTION_OUTCOMES, MOTION_OUTCOME_LABELS, type AgendaItem, type MeetingRecord, type Motion, type VoteChoice } from '../../../../shared/model';
 import { AutoCheckbox, AutoSelect, AutoText } from '../../components/AutoField';
 import { ConfirmDelete } from '../../components/ConfirmDelete';
+import { holdTypingUntil, whenDrawn } from '../../components/typing';
 import { useApp } from '../../state/store';
 
 type MotionPatch = NonNullable<CallInput<'motions.update'>['patch']>;
@@ -53,6 +54,7 @@ function MotionEditor({ record, motion, index }: { record: MeetingRecord; motion
       <AutoText
         label={`Wording of the ${noun.toLowerCase()}`}
         value={motion.text}
+        testId={`motion-text-${motion.id}`}
         multiline
         phrases
         placeholder="That the recommendations in the report be approved."
@@ -138,9 +140,16 @@ export function MotionsSection({ record, item }: { record: MeetingRecord; item: 
   );
 }
 
-export async function addMotion(record: MeetingRecord, itemId: number): Promise<void> {
+/** Adds a motion and puts the caret in its wording; what is typed meanwhile goes into it. */
+export function addMotion(record: MeetingRecord, itemId: number): Promise<void> {
   const before = new Set(record.motions.map((m) => m.id));
-  const result = await useApp.getState().live('motions.create', { meetingId: record.id, agendaItemId: itemId });
-  const added = result.ok ? result.value.motions.find((m) => !before.has(m.id)) : undefined;
-  if (added) requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-testid="motion"]:last-of-type select`)?.focus());
+  return holdTypingUntil(
+    useApp
+      .getState()
+      .live('motions.create', { meetingId: record.id, agendaItemId: itemId })
+      .then((result) => {
+        const added = result.ok ? result.value.motions.find((m) => !before.has(m.id)) : undefined;
+        return added ? whenDrawn<HTMLTextAreaElement>(`[data-testid="motion-text-${added.id}"]`) : null;
+      }),
+  );
 }

@@ -1,21 +1,8 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Phrase } from '../../../../shared/model';
+import { insertAtCaret } from '../../components/typing';
 import { useApp } from '../../state/store';
-
-/** Types text into a field as if the clerk had, so React and autosave see the change. */
-function insertAtCaret(field: HTMLTextAreaElement | HTMLInputElement, text: string): void {
-  const start = field.selectionStart ?? field.value.length;
-  const end = field.selectionEnd ?? start;
-  const before = field.value.slice(0, start);
-  const joiner = before && !/\s$/.test(before) ? ' ' : '';
-  const next = `${before}${joiner}${text}${field.value.slice(end)}`;
-  const proto = field instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
-  Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(field, next);
-  field.dispatchEvent(new Event('input', { bubbles: true }));
-  const caret = before.length + joiner.length + text.length;
-  field.setSelectionRange(caret, caret);
-}
 
 /**
  * The phrase bank: Ctrl+Space in a minute's field lists the body's standard
@@ -55,7 +42,7 @@ export function PhrasePicker({ bodyId }: { bodyId: number }) {
     if (!phrase || !field) return;
     requestAnimationFrame(() => {
       field.focus();
-      insertAtCaret(field, phrase.text);
+      insertAtCaret(field, phrase.text, true);
     });
   };
   const onKey = (event: KeyboardEvent<HTMLInputElement>) => {

@@ -6,6 +6,7 @@ import type { CallInput } from '../../../../shared/contract';
  */
 import type { AgendaItem, EntryKind, MeetingRecord, MinuteEntry } from '../../../../shared/model';
 import { markerFor } from '../../../../shared/minutes/document';
+import { holdTypingUntil, whenDrawn } from '../../components/typing';
 import { useApp } from '../../state/store';
 import { useUndo } from '../../state/undo';
 
@@ -30,13 +31,17 @@ export function focusEntry(entryId: number): void {
   });
 }
 
-/** Adds an entry of a kind (at a place, or at the end) and focuses it. */
-export async function addEntry(record: MeetingRecord, itemId: number, kind: EntryKind, position?: number, text = ''): Promise<void> {
+/** Adds an entry of a kind (at a place, or at the end) and focuses it; what is typed meanwhile goes into it. */
+export function addEntry(record: MeetingRecord, itemId: number, kind: EntryKind, position?: number, text = ''): Promise<void> {
   const before = new Set(record.entries.map((e) => e.id));
-  const result = await state().live('entries.create', { meetingId: record.id, agendaItemId: itemId, kind, text, position });
-  if (!result.ok) return;
-  const added = result.value.entries.find((e) => !before.has(e.id));
-  if (added) focusEntry(added.id);
+  return holdTypingUntil(
+    state()
+      .live('entries.create', { meetingId: record.id, agendaItemId: itemId, kind, text, position })
+      .then((result) => {
+        const added = result.ok ? result.value.entries.find((e) => !before.has(e.id)) : undefined;
+        return added ? whenDrawn<HTMLTextAreaElement>(`[data-testid="entry-${added.id}"]`) : null;
+      }),
+  );
 }
 
 /** Typing in an entry: the preview follows at once. */
