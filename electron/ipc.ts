@@ -13,6 +13,6 @@ export function registerIpc(services: Services, isTrustedFrameUrl: (url: string)
     if (!frame || frame.parent !== null || !isTrustedFrameUrl(frame.url)) {
       return fail('unauthorised', 'This page may not call the Meeting Clerk API');
     }
-    return services.dispatch(name, input);
+    return services.call(name, input);
   });
 }

@@ -90,7 +90,20 @@ export const contract = {
   'phrases.create': call<Phrase[]>()(s.phraseCreate),
   'phrases.update': call<Phrase[]>()(s.phraseUpdate),
   'phrases.delete': call<Phrase[]>()(s.phraseRef),
+
+  // Word documents: written after the data is read, so this call is answered asynchronously.
+  'exports.build': call<ExportedFile>()(s.exportBuild),
 } as const;
+
+/** A document ready to save: its suggested file name and its bytes, base64 encoded (JSON carries it over either transport). */
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  base64: string;
+}
+
+/** Calls whose answer is written after their transaction (a Word file): services.call() answers them. */
+export const ASYNC_CALLS = ['exports.build'] as const;
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract;

@@ -1,3 +1,5 @@
+import type { HouseStyle } from './minutes/house-style';
+
 /**
  * The domain model: what the clerk works with. Plain data, shared by the
  * Node side and the renderer. Words follow ../shared/domain.md.
@@ -46,6 +48,8 @@ export interface Body extends BodyRules {
   id: number;
   name: string;
   kind: BodyKind;
+  /** How this body's minutes are printed (council name, Chairman or Chair, font, margins, logo). */
+  houseStyle: HouseStyle;
   createdAt: string;
   updatedAt: string;
 }
@@ -388,7 +392,12 @@ export interface Action {
   owner: string;
   /** ISO date or null. */
   dueDate: string | null;
+  status: ActionStatus;
+  comments: string;
 }
+
+export const ACTION_STATUSES = ['Red', 'Amber', 'Green', 'Complete'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 /** Standard wording kept per body and inserted by keyboard. */
 export interface Phrase {

@@ -19,8 +19,10 @@ import {
   MOTION_OUTCOMES,
   OPENING_KINDS,
   VOTE_CHOICES,
+  ACTION_STATUSES,
 } from './model';
 import { isValidIsoDate, isValidTime } from './format';
+import { houseStyleInputSchema } from './minutes/house-style';
 
 const id = z.int().positive().max(Number.MAX_SAFE_INTEGER);
 const requiredText = (label: string, max = 200) =>
@@ -49,6 +51,8 @@ const bodyFields = {
   name: requiredText('Body name'),
   kind: z.enum(BODY_KINDS),
   ...bodyRulesFields,
+  // The whole style each time (the settings screen sends it all): no field falls back to a default unseen.
+  houseStyle: houseStyleInputSchema,
 };
 
 export const bodyCreate = z.strictObject({
@@ -302,6 +306,8 @@ export const motionUpdate = z.strictObject({ motionId: id, patch: nonEmptyPatch(
 export const motionRef = z.strictObject({ motionId: id });
 
 const actionFields = {
+  status: z.enum(ACTION_STATUSES),
+  comments: optionalText('Comments', 5_000),
   text: entryText('Action'),
   owner: optionalText('Responsible officer', 300),
   dueDate: isoDate.nullable(),
@@ -325,6 +331,9 @@ const phraseFields = {
 export const phraseCreate = z.strictObject({ bodyId: id, ...phraseFields });
 export const phraseUpdate = z.strictObject({ phraseId: id, patch: nonEmptyPatch(phraseFields) });
 export const phraseRef = z.strictObject({ phraseId: id });
+
+export const EXPORT_DOCUMENTS = ['minutes', 'exempt', 'decisions', 'actions'] as const;
+export const exportBuild = z.strictObject({ meetingId: id, document: z.enum(EXPORT_DOCUMENTS) });
 
 /** One readable sentence for the first problem zod found. */
 export function describeIssues(error: z.ZodError): string {

@@ -24,8 +24,7 @@ import {
 import type { HouseStyle } from '../../shared/minutes/house-style';
 import { A4, baseStyles, headerAndFooter, logoParagraph, metricsFor, pageMargins, STYLE } from './minutes-docx';
 
-export const ACTION_STATUSES = ['Red', 'Amber', 'Green', 'Complete'] as const;
-export type ActionStatus = (typeof ACTION_STATUSES)[number];
+import type { ActionStatus } from '../../shared/model';
 
 export interface ActionLogRow {
   number: number;

@@ -121,7 +121,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     } catch {
       return sendJson(res, 400, fail('invalid_input', 'The request body is not valid JSON'));
     }
-    const result = options.services.dispatch(decodePath(name) ?? name, input);
+    const result = await options.services.call(decodePath(name) ?? name, input);
     sendJson(res, result.ok ? 200 : result.error.code === 'internal' ? 500 : 200, result);
   }
 

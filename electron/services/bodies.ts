@@ -12,6 +12,7 @@ const BODY_COLUMNS: Record<string, string> = {
   remoteCountsForQuorum: 'remote_counts_for_quorum',
   yearStartMonth: 'year_start_month',
   decisionLabel: 'decision_label',
+  houseStyle: 'house_style',
 };
 
 export const MEMBER_SELECT = `

@@ -28,7 +28,7 @@ export function setClause(patch: Record<string, unknown>, columns: Record<string
     const column = columns[key];
     if (!column || value === undefined) continue;
     parts.push(`${column} = @${key}`);
-    params[key] = typeof value === 'boolean' ? (value ? 1 : 0) : value;
+    params[key] = typeof value === 'boolean' ? (value ? 1 : 0) : value !== null && typeof value === 'object' ? JSON.stringify(value) : value;
   }
   return { sql: parts.join(', '), params };
 }

@@ -3,7 +3,8 @@
  * validates input with the call's schema, and runs each call in one
  * transaction. Both transports (Electron IPC, browser host) use dispatch().
  */
-import { contract, isCallName, type CallName } from '../../shared/contract';
+import { ASYNC_CALLS, contract, isCallName, type CallName } from '../../shared/contract';
+import { gatherExport, renderExport, type ExportSource } from '../export/documents';
 import { DomainError, fail, ok, type Result } from '../../shared/result';
 import { describeIssues } from '../../shared/schemas';
 import type { Store } from '../store/open-store';
@@ -19,7 +20,7 @@ import { memberHandlers } from './members';
 import { minutingHandlers } from './minuting';
 import { phraseHandlers } from './phrases';
 
-const handlers: Handlers = {
+const handlers: Handlers<Exclude<CallName, (typeof ASYNC_CALLS)[number]>> = {
   'app.info': (_input, ctx) => ({
     version: ctx.version,
     dataFile: ctx.store.file,
@@ -38,7 +39,10 @@ const handlers: Handlers = {
 };
 
 export interface Services {
+  /** Every synchronous call: validated, run in one transaction, answered at once. */
   dispatch(name: unknown, input: unknown): Result<unknown>;
+  /** Every call, including those that write a file after their transaction. The transports use this. */
+  call(name: unknown, input: unknown): Promise<Result<unknown>>;
   context: ServiceContext;
 }
 
@@ -52,12 +56,13 @@ export function createServices(store: Store, options: Partial<Omit<ServiceContex
 
   function dispatch(name: unknown, input: unknown): Result<unknown> {
     if (!isCallName(name)) return fail('unknown_call', `There is no API call named ${JSON.stringify(String(name)).slice(0, 80)}`);
+    if ((ASYNC_CALLS as readonly string[]).includes(name)) return fail('invalid_input', `${name} writes a file: it is answered by services.call(), not dispatch()`);
     const parsed = contract[name].input.safeParse(input ?? {});
     if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error));
     // SQLite would store a lone UTF-16 surrogate as invalid UTF-8: refuse it for every call, in every field.
     const broken = findLoneSurrogate(parsed.data);
     if (broken !== null) return fail('invalid_input', `${broken}: contains an invalid character (a lone UTF-16 surrogate)`);
-    const handler = handlers[name] as (input: unknown, ctx: ServiceContext) => unknown;
+    const handler = handlers[name as keyof typeof handlers] as (input: unknown, ctx: ServiceContext) => unknown;
     try {
       return ok(store.transaction(() => handler(parsed.data, context)));
     } catch (error) {
@@ -68,7 +73,25 @@ export function createServices(store: Store, options: Partial<Omit<ServiceContex
     }
   }
 
-  return { dispatch, context };
+  async function callAny(name: unknown, input: unknown): Promise<Result<unknown>> {
+    if (name !== 'exports.build') return dispatch(name, input);
+    const parsed = contract[name].input.safeParse(input ?? {});
+    if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error));
+    let source: ExportSource;
+    try {
+      source = store.transaction(() => gatherExport(context, parsed.data.meetingId, parsed.data.document));
+    } catch (error) {
+      if (error instanceof DomainError) return fail(error.code, error.message);
+      return fail('internal', `Unexpected error in ${name}: ${(error as Error)?.message ?? String(error)}`);
+    }
+    try {
+      return ok(await renderExport(source));
+    } catch (error) {
+      return fail('internal', `The Word document could not be written: ${(error as Error)?.message ?? String(error)}`);
+    }
+  }
+
+  return { dispatch, call: callAny, context };
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

@@ -97,7 +97,14 @@ const MOTION_COLUMNS: Record<string, string> = {
   recorded: 'recorded',
 };
 
-const ACTION_COLUMNS: Record<string, string> = { text: 'text', owner: 'owner', dueDate: 'due_date', resolutionId: 'resolution_id' };
+const ACTION_COLUMNS: Record<string, string> = {
+  text: 'text',
+  owner: 'owner',
+  dueDate: 'due_date',
+  resolutionId: 'resolution_id',
+  status: 'status',
+  comments: 'comments',
+};
 
 /** An action's resolution must be a resolution of the same item. */
 function assertResolutionOfItem(ctx: ServiceContext, itemId: number, resolutionId: number | null | undefined): void {

@@ -28,7 +28,9 @@ import type {
   MotionOutcome,
   OpeningKind,
   Phrase,
+  ActionStatus,
 } from '../../shared/model';
+import { DEFAULT_HOUSE_STYLE_FULL, houseStyleSchema, type HouseStyle } from '../../shared/minutes/house-style';
 
 export interface BodyRow {
   id: number;
@@ -39,14 +41,26 @@ export interface BodyRow {
   remote_counts_for_quorum: number;
   year_start_month: number;
   decision_label: string;
+  house_style: string;
   created_at: string;
   updated_at: string;
+}
+
+/** The stored house style, with defaults for anything missing; a style that no longer validates falls back to the defaults. */
+function houseStyleOf(json: string): HouseStyle {
+  try {
+    const parsed = houseStyleSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : DEFAULT_HOUSE_STYLE_FULL;
+  } catch {
+    return DEFAULT_HOUSE_STYLE_FULL;
+  }
 }
 
 export const toBody = (r: BodyRow): Body => ({
   id: r.id,
   name: r.name,
   kind: r.kind as BodyKind,
+  houseStyle: houseStyleOf(r.house_style),
   quorumMinVoting: r.quorum_min_voting,
   quorumMinOrganisations: r.quorum_min_organisations,
   remoteCountsForQuorum: r.remote_counts_for_quorum === 1,
@@ -219,6 +233,8 @@ export interface ActionRow {
   text: string;
   owner: string;
   due_date: string | null;
+  status: string;
+  comments: string;
 }
 
 export const toAction = (r: ActionRow): Action => ({
@@ -229,6 +245,8 @@ export const toAction = (r: ActionRow): Action => ({
   text: r.text,
   owner: r.owner,
   dueDate: r.due_date,
+  status: r.status as ActionStatus,
+  comments: r.comments,
 });
 
 export interface PhraseRow {

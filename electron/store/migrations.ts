@@ -235,6 +235,16 @@ export const migrations: Migration[] = [
         ) p;
     `,
   },
+  {
+    version: 4,
+    description: 'House style per body; action status and comments for the action log',
+    sql: `
+      -- JSON validated by the house style schema on the way in; '{}' means the defaults.
+      ALTER TABLE body ADD COLUMN house_style TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(house_style));
+      ALTER TABLE action ADD COLUMN status TEXT NOT NULL DEFAULT 'Amber' CHECK (status IN ('Red', 'Amber', 'Green', 'Complete'));
+      ALTER TABLE action ADD COLUMN comments TEXT NOT NULL DEFAULT '';
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

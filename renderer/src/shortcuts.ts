@@ -20,6 +20,7 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: 'Alt+Z / Alt+Y', does: 'Undo / redo the last delete, move or relabel (also Ctrl+Z / Ctrl+Y outside a text field)' },
   { keys: 'P A X R S C J L D', does: 'On a member in the attendance list: present, apologies, absent, remote, substitute for…, in the chair, arrived, left, declare an interest' },
   { keys: '↑ / ↓', does: 'Move between members in the attendance list' },
+  { keys: 'Alt+W', does: 'Export the minutes as a Word document (other documents: the Export buttons)' },
   { keys: 'Ctrl+S', does: 'Save now (everything also saves as you type)' },
   { keys: 'Alt+B', does: 'Back to the body of this meeting' },
   { keys: 'Alt+H', does: 'Home: all bodies' },

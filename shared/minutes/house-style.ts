@@ -41,29 +41,38 @@ export const logoSchema = z
   });
 export type Logo = z.infer<typeof logoSchema>;
 
-export const houseStyleSchema = z.strictObject({
+const houseStyleFields = {
   /** Printed above the minutes and used as the document's author; '' leaves it out. */
-  councilName: z.string().trim().max(200, 'Council name must be at most 200 characters').default(''),
-  chairTitle: z.enum(CHAIR_TITLES).default('Chairman'),
+  councilName: z.string().trim().max(200, 'Council name must be at most 200 characters'),
+  chairTitle: z.enum(CHAIR_TITLES),
   fontFamily: z
     .string()
     .trim()
     .min(1, 'Font is required')
     .max(100, 'Font must be at most 100 characters')
-    .regex(/^[\p{L}\p{N} .'&()-]+$/u, 'Font name has characters a font name cannot have')
-    .default('Arial'),
+    .regex(/^[\p{L}\p{N} .'&()-]+$/u, 'Font name has characters a font name cannot have'),
   /** Body text size in points; half points allowed (10.5). */
   fontSize: z
     .number()
     .min(FONT_SIZE_PT.min, `Font size must be at least ${FONT_SIZE_PT.min} pt`)
     .max(FONT_SIZE_PT.max, `Font size must be at most ${FONT_SIZE_PT.max} pt`)
-    .multipleOf(0.5, 'Font size must be a whole or half point')
-    .default(FONT_SIZE_PT.default),
-  margins: z
-    .strictObject({ top: marginMm, right: marginMm, bottom: marginMm, left: marginMm })
-    .default({ top: MARGIN_MM.default, right: MARGIN_MM.default, bottom: MARGIN_MM.default, left: MARGIN_MM.default }),
-  logo: logoSchema.nullable().default(null),
+    .multipleOf(0.5, 'Font size must be a whole or half point'),
+  margins: z.strictObject({ top: marginMm, right: marginMm, bottom: marginMm, left: marginMm }),
+  logo: logoSchema.nullable(),
+};
+
+/** A stored style: anything missing takes its default. */
+export const houseStyleSchema = z.strictObject({
+  councilName: houseStyleFields.councilName.default(''),
+  chairTitle: houseStyleFields.chairTitle.default('Chairman'),
+  fontFamily: houseStyleFields.fontFamily.default('Arial'),
+  fontSize: houseStyleFields.fontSize.default(FONT_SIZE_PT.default),
+  margins: houseStyleFields.margins.default({ top: MARGIN_MM.default, right: MARGIN_MM.default, bottom: MARGIN_MM.default, left: MARGIN_MM.default }),
+  logo: houseStyleFields.logo.default(null),
 });
+
+/** A style sent to be saved: every field given, so nothing falls back to a default unseen. */
+export const houseStyleInputSchema = z.strictObject(houseStyleFields);
 
 export type HouseStyle = z.output<typeof houseStyleSchema>;
 export type HouseStyleInput = z.input<typeof houseStyleSchema>;

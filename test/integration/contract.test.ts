@@ -435,7 +435,8 @@ function badValuesFor(field: string, s: Seed): unknown[] {
       // Bad for both: attendees (officer/attendee/guest) and interests (dpi/...).
       return ['member', 'Officer', 'DPI', 'public', LONG, '', 1, null];
     case 'status':
-      return ['here', 'PRESENT', 'late', LONG, '', 1, null];
+      // Bad for both: attendance (present/...) and actions (Red/Amber/Green/Complete).
+      return ['here', 'PRESENT', 'late', 'green', LONG, '', 1, null];
     case 'action':
       return ['stayed', 'REMAINED', LONG, '', 0, null];
     case 'nature':
@@ -517,6 +518,29 @@ function badValuesFor(field: string, s: Seed): unknown[] {
       return [0, -1, 1.5, '3', 100_001, true];
     case 'recordedAt':
       return BAD_TIMES;
+    case 'document':
+      return ['Minutes', 'pdf', 'minutes ', '', 1, null];
+    case 'comments':
+      return [LONG, 42, null, [], false];
+    case 'councilName':
+      return [LONG, 42, null, []];
+    case 'chairTitle':
+      return ['President', 'chairman', '', null];
+    case 'fontFamily':
+      return ['', 'Arial<script>', LONG, 12, null];
+    case 'fontSize':
+      return [7, 21, 11.3, '12', null];
+    case 'margins':
+      return [null, {}, 20, { top: 20, right: 20, bottom: 20 }];
+    case 'top':
+    case 'right':
+    case 'bottom':
+    case 'left':
+      return [1, 61, '20', null, Number.NaN];
+    case 'logo':
+      return [{ mime: 'image/gif', data: 'R0lGODlhAQABAAAAACw=' }, { mime: 'image/png', data: '/9j/4AAQ' }, { mime: 'image/png', data: 'not base64!' }, 'x', 1];
+    case 'houseStyle':
+      return [null, 'Arial', { fontSize: 30 }, { chairTitle: 'President' }, { margins: { top: 1, right: 20, bottom: 20, left: 20 } }, { logo: { mime: 'image/gif', data: 'R0lGOD' } }, { extra: 1 }];
     default:
       throw new Error(`No bad values listed for field "${field}"`);
   }
@@ -626,8 +650,17 @@ function specs(s: Seed, live: LiveSeed): Record<CallName, CallCases> {
           remoteCountsForQuorum: false,
           yearStartMonth: 1,
           decisionLabel: 'NOTED',
+          houseStyle: {
+            councilName: 'Wessex County Council',
+            chairTitle: 'Chair',
+            fontFamily: 'Verdana',
+            fontSize: 11,
+            margins: { top: 20, right: 20, bottom: 20, left: 25 },
+            logo: null,
+          },
         },
       },
+      nullable: ['logo'],
     },
     'bodies.delete': { minimal: { bodyId: s.emptyPanelId } },
     'members.create': {
@@ -909,7 +942,10 @@ function specs(s: Seed, live: LiveSeed): Record<CallName, CallCases> {
     },
     'actions.update': {
       minimal: { actionId: live.actionId, patch: { owner: 'Ms R. Garland' } },
-      full: { actionId: live.actionId, patch: { text: 'Circulate', owner: 'Ms R. Garland', dueDate: '2021-02-01', resolutionId: live.resolutionId } },
+      full: {
+        actionId: live.actionId,
+        patch: { text: 'Circulate', owner: 'Ms R. Garland', dueDate: '2021-02-01', resolutionId: live.resolutionId, status: 'Green', comments: 'Sent 2 Feb' },
+      },
       nullable: ['dueDate', 'resolutionId'],
     },
     'actions.delete': { minimal: { actionId: live.actionId } },
@@ -917,6 +953,10 @@ function specs(s: Seed, live: LiveSeed): Record<CallName, CallCases> {
     'phrases.create': { minimal: { bodyId: s.boardId, label: 'thanks', text: 'The Chairman thanked officers for the report.' } },
     'phrases.update': { minimal: { phraseId: live.phraseId, patch: { label: 'noted (report)' } } },
     'phrases.delete': { minimal: { phraseId: live.phraseId } },
+    'exports.build': {
+      minimal: { meetingId, document: 'minutes' },
+      extra: [{ meetingId: s.commissionMeetingId, document: 'exempt' }],
+    },
   };
 }
 
@@ -928,7 +968,7 @@ describe('contract: malformed input is refused for every call', () => {
     expect(CALL_NAMES.length).toBeGreaterThanOrEqual(19);
   });
 
-  it.each(CALL_NAMES)('%s', (name) => {
+  it.each(CALL_NAMES)('%s', async (name) => {
     const { services, store } = createTempStore(temp);
     const s = seed(services);
     const spec = specs(s, seedLive(services, s))[name];
@@ -941,9 +981,9 @@ describe('contract: malformed input is refused for every call', () => {
     const acceptable = spec.takesNothing;
 
     for (const { label, input } of cases) {
-      let result: ReturnType<Services['dispatch']>;
+      let result: Awaited<ReturnType<Services['call']>>;
       try {
-        result = services.dispatch(name, input);
+        result = await services.call(name, input);
       } catch (error) {
         problems.push(`${label}: threw ${String(error)}`);
         continue;
@@ -968,11 +1008,11 @@ describe('contract: malformed input is refused for every call', () => {
 
     // The inputs being broken were valid: each is accepted as written.
     if (spec.takesNothing) {
-      for (const input of [{}, null, undefined]) expect(services.dispatch(name, input).ok, String(input)).toBe(true);
+      for (const input of [{}, null, undefined]) expect((await services.call(name, input)).ok, String(input)).toBe(true);
     }
     for (const base of [spec.minimal, spec.full]) {
       if (!base) continue;
-      const result = services.dispatch(name, base);
+      const result = await services.call(name, base);
       expect(result, JSON.stringify(base)).toMatchObject({ ok: true });
     }
   });

@@ -5,7 +5,7 @@
  * integrity_check, foreign_key_check and the invariant scan afterwards.
  */
 import { describe, expect, it } from 'vitest';
-import { CALL_NAMES } from '../../shared/contract';
+import { ASYNC_CALLS, CALL_NAMES } from '../../shared/contract';
 import { answerProblem, formatFuzzReport, parseFuzzArgs, runFuzz } from '../../scripts/fuzz';
 
 describe('API fuzzer', () => {
@@ -14,8 +14,10 @@ describe('API fuzzer', () => {
     () => {
       const report = runFuzz({ cases: 1000, seed: 20240501 });
       console.log(formatFuzzReport(report));
-      expect(report.callNames).toBe(CALL_NAMES.length);
-      expect(report.calls).toBe(1000 * CALL_NAMES.length);
+      // Calls answered asynchronously (writing a Word file) are covered by the contract test instead.
+      const syncCalls = CALL_NAMES.length - ASYNC_CALLS.length;
+      expect(report.callNames).toBe(syncCalls);
+      expect(report.calls).toBe(1000 * syncCalls);
       expect(report.crashSamples).toEqual([]);
       expect(report.crashes).toBe(0);
       expect(report.integrity).toBe('ok');

@@ -73,10 +73,20 @@ function BlockViewPlain({ block }: { block: Block }) {
 /** Blocks are rebuilt on every keystroke; only the ones whose content changed re-render. */
 const BlockView = memo(BlockViewPlain, (a, b) => a.block === b.block || JSON.stringify(a.block) === JSON.stringify(b.block));
 
-function MinutesPreviewView({ doc }: { doc: MinutesDocument }) {
+interface PreviewProps {
+  doc: MinutesDocument;
+  /** The body's house style: the preview is set in its font, scaled from its size. */
+  fontFamily?: string;
+  fontSize?: number;
+  councilName?: string;
+}
+
+function MinutesPreviewView({ doc, fontFamily, fontSize, councilName }: PreviewProps) {
+  const style = { fontFamily: fontFamily ? `"${fontFamily}", Arial, sans-serif` : undefined, fontSize: fontSize ? `${fontSize / 12}em` : undefined };
   return (
-    <article className="minutes-preview" aria-label="Minutes preview" data-testid="minutes-preview">
+    <article className="minutes-preview" aria-label="Minutes preview" data-testid="minutes-preview" style={style}>
       {doc.draft ? <p className="minutes-draft">DRAFT</p> : null}
+      {councilName ? <p className="minutes-council">{councilName}</p> : null}
       {doc.blocks.map((block, i) => (
         <BlockView key={i} block={block} />
       ))}

@@ -6,6 +6,7 @@ import { useApp } from '../state/store';
 import { MeetingsSection } from './MeetingsSection';
 import { MembersSection } from './MembersSection';
 import { PhrasesSection } from './PhrasesSection';
+import { HouseStyleSection } from './HouseStyleSection';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -22,6 +23,7 @@ export function BodyScreen({ bodyId }: { bodyId: number }) {
       <BodyDetails body={body} />
       <MembersSection body={body} />
       <MeetingsSection body={body} />
+      <HouseStyleSection body={body} />
       <PhrasesSection body={body} />
     </div>
   );

@@ -3,6 +3,7 @@ import { formatLongDate, formatTime } from '../../../shared/format';
 import { MEETING_MODES, MEETING_MODE_LABELS, SCHEDULE_12A_PARAGRAPHS, type AgendaItem, type MeetingDetail, type MeetingRecord } from '../../../shared/model';
 import { AutoSelect, AutoText } from '../components/AutoField';
 import { ConfirmDelete } from '../components/ConfirmDelete';
+import { ExportMenu } from '../components/ExportMenu';
 import { MoveButtons, rowMoveKeys } from '../components/MoveButtons';
 import { useApp } from '../state/store';
 import { takeNeighbour } from './live/AgendaRail';
@@ -97,6 +98,7 @@ export function MeetingScreen({ meetingId }: { meetingId: number }) {
           ) : null}
           <QuorumIndicator record={meeting} />
         </div>
+        <ExportMenu record={meeting} />
       </div>
       <div role="tablist" aria-label="Meeting views" className="tabs">
         {TABS.map((t) => (

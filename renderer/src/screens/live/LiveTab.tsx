@@ -1,6 +1,6 @@
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { MeetingRecord } from '../../../../shared/model';
-import { buildMinutes, DEFAULT_HOUSE_STYLE, type MinutesPart } from '../../../../shared/minutes/document';
+import { buildMinutes, type MinutesPart } from '../../../../shared/minutes/document';
 import { MinutesPreview } from '../../components/MinutesPreview';
 import { AgendaRail } from './AgendaRail';
 import { AttendancePanel } from './AttendancePanel';
@@ -18,7 +18,8 @@ export function LiveTab({ record }: { record: MeetingRecord }) {
   const [part, setPart] = useState<MinutesPart>('public');
   // The preview may lag a keystroke behind; typing never waits for it.
   const deferred = useDeferredValue(record);
-  const doc = useMemo(() => buildMinutes(deferred, { style: DEFAULT_HOUSE_STYLE, part }), [deferred, part]);
+  const style = record.body.houseStyle;
+  const doc = useMemo(() => buildMinutes(deferred, { style: deferred.body.houseStyle, part }), [deferred, part]);
   const hasExempt = record.items.some((i) => i.exempt);
   return (
     <div className="live-layout">
@@ -26,7 +27,7 @@ export function LiveTab({ record }: { record: MeetingRecord }) {
       <div className="live-centre">
         <ItemMinute record={record} />
         <AttendancePanel record={record} onDeclare={(attendanceId) => declarations.current?.startFor(attendanceId)} />
-        <DeclarationsPanel ref={declarations} record={record} chairTitle={DEFAULT_HOUSE_STYLE.chairTitle} />
+        <DeclarationsPanel ref={declarations} record={record} chairTitle={style.chairTitle} />
       </div>
       <aside className="live-preview panel" aria-label="Live minutes preview">
         {hasExempt ? (
@@ -38,7 +39,7 @@ export function LiveTab({ record }: { record: MeetingRecord }) {
             </select>
           </div>
         ) : null}
-        <MinutesPreview doc={doc} />
+        <MinutesPreview doc={doc} fontFamily={style.fontFamily} fontSize={style.fontSize} councilName={style.councilName} />
       </aside>
       <PhrasePicker bodyId={record.bodyId} />
     </div>

@@ -1,0 +1,77 @@
+/**
+ * The documents a meeting exports: the public minutes, the exempt minutes,
+ * the decision sheet and the body's action log. Data is read in one
+ * transaction; the Word file is then written from the same minutes document
+ * model the live preview draws.
+ */
+import type { ExportedFile } from '../../shared/contract';
+import { decisionSheet } from '../../shared/minutes/decision-sheet';
+import { buildMinutes, type MinutesDocument } from '../../shared/minutes/document';
+import type { HouseStyle } from '../../shared/minutes/house-style';
+import type { ActionStatus, MeetingRecord } from '../../shared/model';
+import type { EXPORT_DOCUMENTS } from '../../shared/schemas';
+import { DomainError } from '../../shared/result';
+import type { ServiceContext } from '../services/context';
+import { loadRecord } from '../services/meeting-record';
+import { actionLogToDocx, type ActionLogInput } from './action-log-docx';
+import { decisionSheetToDocx, minutesToDocx } from './minutes-docx';
+
+export type ExportDocument = (typeof EXPORT_DOCUMENTS)[number];
+
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+export type ExportSource =
+  | { document: 'minutes' | 'exempt' | 'decisions'; doc: MinutesDocument; style: HouseStyle; fileName: string }
+  | { document: 'actions'; log: ActionLogInput; style: HouseStyle; fileName: string };
+
+/** "Wessex Safer Communities Board 2026-06-19 minutes.docx", safe on every file system. */
+export function fileNameFor(record: Pick<MeetingRecord, 'date'> & { body: { name: string } }, what: string): string {
+  const body = record.body.name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80);
+  return `${body} ${record.date} ${what}.docx`;
+}
+
+/** The body's action log up to this meeting: every action raised at its meetings on or before this one, numbered in order raised. */
+function actionLog(ctx: ServiceContext, record: MeetingRecord): ActionLogInput {
+  const rows = ctx.store.db
+    .prepare(
+      `SELECT a.text, a.owner, a.comments, a.status, m.date
+       FROM action a JOIN agenda_item i ON i.id = a.agenda_item_id JOIN meeting m ON m.id = i.meeting_id
+       WHERE m.body_id = ? AND (m.date, m.start_time, m.id) <= (?, ?, ?)
+       ORDER BY m.date, m.start_time, m.id, i.business_order, a.position, a.id`,
+    )
+    .all(record.bodyId, record.date, record.startTime, record.id) as { text: string; owner: string; comments: string; status: ActionStatus; date: string }[];
+  return {
+    bodyName: record.body.name,
+    title: `${record.body.name}: Action Log`,
+    rows: rows.map((r, i) => ({ number: i + 1, date: r.date, action: r.text, owner: r.owner, comments: r.comments, status: r.status })),
+  };
+}
+
+/** Reads what a document needs (inside the call's transaction). */
+export function gatherExport(ctx: ServiceContext, meetingId: number, document: ExportDocument): ExportSource {
+  const record = loadRecord(ctx, meetingId);
+  const style = record.body.houseStyle;
+  const draft = true;
+  switch (document) {
+    case 'minutes':
+      return { document, doc: buildMinutes(record, { style, draft }), style, fileName: fileNameFor(record, 'minutes') };
+    case 'exempt':
+      if (!record.items.some((i) => i.exempt)) throw new DomainError('invalid_input', 'This meeting has no exempt items, so there are no exempt minutes');
+      return { document, doc: buildMinutes(record, { style, draft, part: 'exempt' }), style, fileName: fileNameFor(record, 'exempt minutes') };
+    case 'decisions':
+      return { document, doc: decisionSheet(buildMinutes(record, { style, draft })), style, fileName: fileNameFor(record, 'decisions') };
+    case 'actions':
+      return { document, log: actionLog(ctx, record), style, fileName: fileNameFor(record, 'action log') };
+  }
+}
+
+/** Writes the Word file. */
+export async function renderExport(source: ExportSource): Promise<ExportedFile> {
+  const bytes =
+    source.document === 'actions'
+      ? await actionLogToDocx(source.log, source.style)
+      : source.document === 'decisions'
+        ? await decisionSheetToDocx(source.doc, source.style)
+        : await minutesToDocx(source.doc, source.style);
+  return { fileName: source.fileName, mimeType: DOCX_MIME, base64: bytes.toString('base64') };
+}

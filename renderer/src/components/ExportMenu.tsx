@@ -1,0 +1,70 @@
+import { useEffect, useState } from 'react';
+import type { MeetingRecord } from '../../../shared/model';
+import { flushAllSaves } from '../state/save-status';
+import { useApp } from '../state/store';
+
+type Document = 'minutes' | 'exempt' | 'decisions' | 'actions';
+
+const LABELS: Record<Document, string> = {
+  minutes: 'Word minutes',
+  exempt: 'Exempt minutes',
+  decisions: 'Decision sheet',
+  actions: 'Action log',
+};
+
+/** Hands the file to the browser's download (Electron shows its Save dialog for it). */
+function download(fileName: string, mimeType: string, base64: string): void {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Export the meeting's documents as Word files: Alt+W exports the minutes. */
+export function ExportMenu({ record }: { record: MeetingRecord }) {
+  const write = useApp((s) => s.write);
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const documents: Document[] = ['minutes', ...(record.items.some((i) => i.exempt) ? (['exempt'] as const) : []), 'decisions', 'actions'];
+
+  const exportDocument = async (document: Document) => {
+    setStatus({ ok: true, text: `Writing the ${LABELS[document].toLowerCase()}…` });
+    await flushAllSaves();
+    const result = await write('exports.build', { meetingId: record.id, document });
+    if (!result.ok) return setStatus({ ok: false, text: result.error.message });
+    download(result.value.fileName, result.value.mimeType, result.value.base64);
+    setStatus({ ok: true, text: `Exported ${result.value.fileName}` });
+  };
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey && !event.ctrlKey && event.key.toLowerCase() === 'w') {
+        event.preventDefault();
+        void exportDocument('minutes');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  return (
+    <div className="export-menu" role="group" aria-label="Export to Word">
+      {documents.map((d) => (
+        <button key={d} type="button" aria-keyshortcuts={d === 'minutes' ? 'Alt+W' : undefined} onClick={() => void exportDocument(d)}>
+          {LABELS[d]}
+          {d === 'minutes' ? <kbd>Alt+W</kbd> : null}
+        </button>
+      ))}
+      {status ? (
+        <p className={status.ok ? 'export-status' : 'export-status field-error'} role="status" data-testid="export-status">
+          {status.text}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,163 @@
+/**
+ * `npm run export`: writes a meeting's Word document from the command line.
+ *
+ *   npm run export -- --data <folder> --meeting <id> --out <file.docx> [--document minutes|exempt|decisions|actions]
+ *   npm run export -- --demo --out <file.docx> [--document ...]
+ *
+ * --data follows the same rules as the browser host (the flag, then
+ * MEETING_CLERK_DATA, then the per-user app data folder). The database must
+ * already exist there: exporting never creates one. --demo builds the
+ * built-in fictional demo meeting in a temporary database and exports that.
+ * The file is written to a temporary name beside --out and renamed into
+ * place, so a failed export leaves nothing behind. Bad input exits 2.
+ */
+import { randomBytes } from 'node:crypto';
+import { accessSync, constants, existsSync, mkdtempSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ExportedFile } from '../shared/contract';
+import { formatLongDate } from '../shared/format';
+import type { MeetingRecord } from '../shared/model';
+import { EXPORT_DOCUMENTS } from '../shared/schemas';
+import { databaseFile, parseFlags, resolveDataDir, UsageError } from '../electron/config/data-dir';
+import { seedDemoMeeting } from '../electron/demo/demo-meeting';
+import { createServices, type Services } from '../electron/services';
+import { openStore, StoreOpenError, type Store } from '../electron/store/open-store';
+
+export const USAGE = [
+  'Usage: npm run export -- --data <folder> --meeting <id> --out <file.docx> [--document minutes|exempt|decisions|actions]',
+  '       npm run export -- --demo --out <file.docx> [--document minutes|exempt|decisions|actions]',
+].join('\n');
+
+type ExportDocument = (typeof EXPORT_DOCUMENTS)[number];
+
+const DOCUMENT_NAMES: Record<ExportDocument, string> = {
+  minutes: 'minutes',
+  exempt: 'exempt minutes',
+  decisions: 'decision sheet',
+  actions: 'action log',
+};
+
+export interface ExportCliResult {
+  /** 0 written; 1 an unexpected failure; 2 bad input (nothing written). */
+  code: number;
+  /** One line: what was written, or why not. */
+  message: string;
+}
+
+/** Bad input: exit code 2, nothing written. */
+class ExportInputError extends Error {}
+
+const isDocument = (value: string): value is ExportDocument => (EXPORT_DOCUMENTS as readonly string[]).includes(value);
+
+/** The checks on --out made before anything is read: a .docx path in a folder that exists and can be written. */
+function checkOut(outArg: string): string {
+  const out = resolve(outArg);
+  if (!/\.docx$/i.test(out)) throw new ExportInputError(`--out must name a .docx file, not "${outArg}"`);
+  if (existsSync(out) && statSync(out).isDirectory()) throw new ExportInputError(`--out ${out} is a folder; give the path of a .docx file`);
+  const folder = dirname(out);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new ExportInputError(`The folder for --out does not exist: ${folder}`);
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch {
+    throw new ExportInputError(`The folder for --out cannot be written to: ${folder}`);
+  }
+  return out;
+}
+
+function parseMeetingId(text: string): number {
+  const id = Number(text);
+  if (!/^[1-9]\d*$/.test(text) || !Number.isSafeInteger(id)) throw new ExportInputError(`--meeting must be a meeting id (a whole number from 1), not "${text}"`);
+  return id;
+}
+
+/** Opens the clerk's existing database in a data folder; never creates one. */
+function openExisting(dataDir: string): Store {
+  const file = databaseFile(dataDir);
+  if (!existsSync(file)) throw new ExportInputError(`There is no Meeting Clerk database in ${dataDir} (looked for ${basename(file)}); nothing was exported`);
+  if (statSync(file).isDirectory() || statSync(file).size === 0) throw new ExportInputError(`${file} is not a Meeting Clerk database; nothing was exported`);
+  return openStore(file);
+}
+
+/** Builds the document; a refusal (a missing meeting, no exempt items) is bad input. */
+async function build(services: Services, meetingId: number, document: ExportDocument): Promise<{ file: ExportedFile; record: MeetingRecord }> {
+  const found = services.dispatch('meetings.get', { meetingId });
+  if (!found.ok) throw new ExportInputError(found.error.message);
+  const result = await services.call('exports.build', { meetingId, document });
+  if (!result.ok) {
+    if (result.error.code === 'internal') throw new Error(result.error.message);
+    throw new ExportInputError(result.error.message);
+  }
+  return { file: result.value as ExportedFile, record: found.value as MeetingRecord };
+}
+
+/** Writes beside the target and renames into place: the file appears whole or not at all. */
+function writeAtomically(out: string, bytes: Buffer): void {
+  const temporary = join(dirname(out), `.${basename(out)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    writeFileSync(temporary, bytes, { flag: 'wx' });
+    renameSync(temporary, out);
+  } catch (error) {
+    if (existsSync(temporary)) unlinkSync(temporary);
+    throw error;
+  }
+}
+
+/** The command, callable in-process: parses argv (without node and the script), exports, and reports. */
+export async function runExportCli(argv: string[]): Promise<ExportCliResult> {
+  let store: Store | null = null;
+  let demoDir: string | null = null;
+  try {
+    const flags = parseFlags(argv, ['data', 'meeting', 'out', 'document'], ['demo', 'help']);
+    if (flags.switches.has('help')) return { code: 0, message: USAGE };
+    const demo = flags.switches.has('demo');
+    const documentArg = flags.values.document ?? 'minutes';
+    if (!isDocument(documentArg)) {
+      throw new ExportInputError(`--document must be one of ${EXPORT_DOCUMENTS.join(', ')}, not "${documentArg}"`);
+    }
+    if (flags.values.out === undefined) throw new ExportInputError('--out <file.docx> is required');
+    if (demo && (flags.values.data !== undefined || flags.values.meeting !== undefined)) {
+      throw new ExportInputError('--demo builds its own meeting: leave out --data and --meeting');
+    }
+    if (!demo && flags.values.meeting === undefined) throw new ExportInputError('--meeting <id> is required (or --demo for the demo meeting)');
+    const meetingArg = demo ? null : parseMeetingId(flags.values.meeting!);
+    const out = checkOut(flags.values.out);
+
+    let meetingId: number;
+    if (demo) {
+      demoDir = mkdtempSync(join(tmpdir(), 'meeting-clerk-demo-'));
+      store = openStore(databaseFile(demoDir));
+      meetingId = seedDemoMeeting(createServices(store, { transport: 'browser-host' })).meetingId;
+    } else {
+      store = openExisting(resolveDataDir(flags.values.data));
+      meetingId = meetingArg!;
+    }
+    const services = createServices(store, { transport: 'browser-host' });
+    const { file, record } = await build(services, meetingId, documentArg);
+    const bytes = Buffer.from(file.base64, 'base64');
+    writeAtomically(out, bytes);
+    const kb = Math.max(1, Math.round(bytes.length / 1024));
+    return {
+      code: 0,
+      message: `Wrote ${out} (${kb} KB): ${DOCUMENT_NAMES[documentArg]} of ${record.body.name} on ${formatLongDate(record.date)}`,
+    };
+  } catch (error) {
+    if (error instanceof ExportInputError || error instanceof UsageError || error instanceof StoreOpenError) {
+      return { code: 2, message: error.message };
+    }
+    return { code: 1, message: `The export failed: ${(error as Error)?.message ?? String(error)}` };
+  } finally {
+    if (store?.db.open) store.close();
+    if (demoDir) rmSync(demoDir, { recursive: true, force: true });
+  }
+}
+
+const invokedDirectly = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (invokedDirectly) {
+  void runExportCli(process.argv.slice(2)).then(({ code, message }) => {
+    if (code === 0) console.log(message);
+    else console.error(`meeting-clerk export: ${message}${code === 2 && /^(Unknown option|Unexpected argument|--)/.test(message) ? `\n${USAGE}` : ''}`);
+    process.exitCode = code;
+  });
+}
