@@ -9,10 +9,10 @@
  * already exist there: exporting never creates one. --demo builds the
  * built-in fictional demo meeting in a temporary database and exports that.
  * The file is written to a temporary name beside --out and renamed into
- * place, so a failed export leaves nothing behind. Bad input exits 2.
+ * place, so a failed export leaves nothing behind (not even a partial file). Bad input exits 2.
  */
 import { randomBytes } from 'node:crypto';
-import { accessSync, constants, existsSync, mkdtempSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,18 +51,13 @@ class ExportInputError extends Error {}
 
 const isDocument = (value: string): value is ExportDocument => (EXPORT_DOCUMENTS as readonly string[]).includes(value);
 
-/** The checks on --out made before anything is read: a .docx path in a folder that exists and can be written. */
+/** The checks on --out made before anything is read: a .docx path in a folder that exists (claimTemporary proves it can be written). */
 function checkOut(outArg: string): string {
   const out = resolve(outArg);
   if (!/\.docx$/i.test(out)) throw new ExportInputError(`--out must name a .docx file, not "${outArg}"`);
   if (existsSync(out) && statSync(out).isDirectory()) throw new ExportInputError(`--out ${out} is a folder; give the path of a .docx file`);
   const folder = dirname(out);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new ExportInputError(`The folder for --out does not exist: ${folder}`);
-  try {
-    accessSync(folder, constants.W_OK);
-  } catch {
-    throw new ExportInputError(`The folder for --out cannot be written to: ${folder}`);
-  }
   return out;
 }
 
@@ -92,22 +87,28 @@ async function build(services: Services, meetingId: number, document: ExportDocu
   return { file: result.value as ExportedFile, record: found.value as MeetingRecord };
 }
 
-/** Writes beside the target and renames into place: the file appears whole or not at all. */
-function writeAtomically(out: string, bytes: Buffer): void {
+/**
+ * Claims a temporary file beside the target before any work is done: this is
+ * the real test that the folder can be written (root passes access checks on
+ * a read-only file system). The document is written there and renamed into
+ * place, so the target appears whole or not at all.
+ */
+function claimTemporary(out: string): string {
   const temporary = join(dirname(out), `.${basename(out)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    writeFileSync(temporary, bytes, { flag: 'wx' });
-    renameSync(temporary, out);
+    writeFileSync(temporary, '', { flag: 'wx' });
   } catch (error) {
-    if (existsSync(temporary)) unlinkSync(temporary);
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new ExportInputError(`The folder for --out cannot be written to: ${dirname(out)} (${code})`);
   }
+  return temporary;
 }
 
 /** The command, callable in-process: parses argv (without node and the script), exports, and reports. */
 export async function runExportCli(argv: string[]): Promise<ExportCliResult> {
   let store: Store | null = null;
   let demoDir: string | null = null;
+  let temporary: string | null = null;
   try {
     const flags = parseFlags(argv, ['data', 'meeting', 'out', 'document'], ['demo', 'help']);
     if (flags.switches.has('help')) return { code: 0, message: USAGE };
@@ -123,6 +124,7 @@ export async function runExportCli(argv: string[]): Promise<ExportCliResult> {
     if (!demo && flags.values.meeting === undefined) throw new ExportInputError('--meeting <id> is required (or --demo for the demo meeting)');
     const meetingArg = demo ? null : parseMeetingId(flags.values.meeting!);
     const out = checkOut(flags.values.out);
+    temporary = claimTemporary(out);
 
     let meetingId: number;
     if (demo) {
@@ -136,7 +138,9 @@ export async function runExportCli(argv: string[]): Promise<ExportCliResult> {
     const services = createServices(store, { transport: 'browser-host' });
     const { file, record } = await build(services, meetingId, documentArg);
     const bytes = Buffer.from(file.base64, 'base64');
-    writeAtomically(out, bytes);
+    writeFileSync(temporary, bytes);
+    renameSync(temporary, out);
+    temporary = null;
     const kb = Math.max(1, Math.round(bytes.length / 1024));
     return {
       code: 0,
@@ -148,6 +152,7 @@ export async function runExportCli(argv: string[]): Promise<ExportCliResult> {
     }
     return { code: 1, message: `The export failed: ${(error as Error)?.message ?? String(error)}` };
   } finally {
+    if (temporary !== null) rmSync(temporary, { force: true });
     if (store?.db.open) store.close();
     if (demoDir) rmSync(demoDir, { recursive: true, force: true });
   }
@@ -157,7 +162,7 @@ const invokedDirectly = process.argv[1] !== undefined && resolve(process.argv[1]
 if (invokedDirectly) {
   void runExportCli(process.argv.slice(2)).then(({ code, message }) => {
     if (code === 0) console.log(message);
-    else console.error(`meeting-clerk export: ${message}${code === 2 && /^(Unknown option|Unexpected argument|--)/.test(message) ? `\n${USAGE}` : ''}`);
+    else console.error(`meeting-clerk export: ${message}`);
     process.exitCode = code;
   });
 }

@@ -20,6 +20,9 @@ import type {
   MinuteEntry,
   Motion,
   Action,
+  ActionLogEntry,
+  MinutesVersion,
+  SearchHit,
 } from './model';
 import type { Result } from './result';
 
@@ -90,6 +93,17 @@ export const contract = {
   'phrases.create': call<Phrase[]>()(s.phraseCreate),
   'phrases.update': call<Phrase[]>()(s.phraseUpdate),
   'phrases.delete': call<Phrase[]>()(s.phraseRef),
+
+  // Approval, versions and amendments.
+  'minutes.setStatus': call<MeetingRecord>()(s.minutesSetStatus),
+  'minutes.versions': call<MinutesVersion[]>()(s.meetingRef),
+  'minutes.beginAmendment': call<MeetingRecord>()(s.minutesBeginAmendment),
+  'minutes.finishAmendment': call<MeetingRecord>()(s.meetingRef),
+
+  // The body's action log across meetings, and search across all minutes.
+  'actions.log': call<ActionLogEntry[]>()(s.actionLog),
+  'actions.comment': call<ActionLogEntry>()(s.actionComment),
+  'search.minutes': call<SearchHit[]>()(s.searchMinutes),
 
   // Word documents: written after the data is read, so this call is answered asynchronously.
   'exports.build': call<ExportedFile>()(s.exportBuild),

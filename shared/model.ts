@@ -92,6 +92,9 @@ export interface Meeting {
   contactOfficer: string;
   /** The first minute number, when the clerk sets it; null = continue from the body's last minute in the municipal year. */
   minuteNumberStart: number | null;
+  minutesStatus: MinutesStatus;
+  /** The reason of an amendment under way (approved minutes change only while one is open), or null. */
+  amendmentReason: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -177,7 +180,7 @@ export const AGENDA_ITEM_KIND_LABELS: Record<AgendaItemKind, string> = {
   introductions: 'Introductions and apologies',
   previous_minutes: 'Minutes of the previous meeting',
   matters_arising: 'Matters arising',
-  action_log: 'Action log',
+  action_log: 'Action Log',
   declarations: 'Declarations of interest',
   exclusion: 'Exclusion of the press and public',
   other_business: 'Any other business',
@@ -393,7 +396,76 @@ export interface Action {
   /** ISO date or null. */
   dueDate: string | null;
   status: ActionStatus;
-  comments: string;
+  /** Its number in the body's action log, given when it is raised. */
+  number: number;
+  /** Dated updates, oldest first. */
+  comments: ActionComment[];
+}
+
+export interface ActionComment {
+  id: number;
+  /** ISO date. */
+  date: string;
+  text: string;
+}
+
+/** An action as the body's log shows it: where and when it was raised. */
+export interface ActionLogEntry extends Action {
+  meetingId: number;
+  /** ISO date of the meeting that raised it. */
+  raisedOn: string;
+  itemTitle: string;
+}
+
+/* ---------- Approval, versions and search ---------- */
+
+export const MINUTES_STATUSES = ['draft', 'sent', 'approved', 'confirmed', 'published'] as const;
+export type MinutesStatus = (typeof MINUTES_STATUSES)[number];
+export const MINUTES_STATUS_LABELS: Record<MinutesStatus, string> = {
+  draft: 'Draft',
+  sent: 'Sent to the chair',
+  approved: 'Approved by the chair',
+  confirmed: 'Confirmed at the next meeting',
+  published: 'Published',
+};
+/** Where minutes may go from each status. Approved minutes never go back: they are amended. */
+export const MINUTES_TRANSITIONS: Record<MinutesStatus, MinutesStatus[]> = {
+  draft: ['sent', 'approved'],
+  sent: ['draft', 'approved'],
+  approved: ['confirmed'],
+  confirmed: ['published'],
+  published: [],
+};
+/** Statuses in which the minutes are locked: changed only by a recorded amendment. */
+export const LOCKED_STATUSES: readonly MinutesStatus[] = ['approved', 'confirmed', 'published'];
+
+/** A snapshot of the minutes, kept at each change of status and each amendment. */
+export interface MinutesVersion {
+  id: number;
+  meetingId: number;
+  number: number;
+  kind: 'status' | 'amendment';
+  status: MinutesStatus;
+  /** Why: the change of status, or the amendment's reason. */
+  reason: string;
+  createdAt: string;
+  /** The public minutes as text, and the exempt minutes ('' when none). */
+  text: string;
+  exemptText: string;
+}
+
+/** One place in the minutes where the words searched for appear. */
+export interface SearchHit {
+  meetingId: number;
+  bodyId: number;
+  bodyName: string;
+  date: string;
+  itemId: number;
+  agendaNumber: number;
+  itemTitle: string;
+  exempt: boolean;
+  /** The matching words in context, the matches between [ and ]. */
+  snippet: string;
 }
 
 export const ACTION_STATUSES = ['Red', 'Amber', 'Green', 'Complete'] as const;

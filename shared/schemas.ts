@@ -20,6 +20,7 @@ import {
   OPENING_KINDS,
   VOTE_CHOICES,
   ACTION_STATUSES,
+  MINUTES_STATUSES,
 } from './model';
 import { isValidIsoDate, isValidTime } from './format';
 import { houseStyleInputSchema } from './minutes/house-style';
@@ -307,7 +308,6 @@ export const motionRef = z.strictObject({ motionId: id });
 
 const actionFields = {
   status: z.enum(ACTION_STATUSES),
-  comments: optionalText('Comments', 5_000),
   text: entryText('Action'),
   owner: optionalText('Responsible officer', 300),
   dueDate: isoDate.nullable(),
@@ -331,6 +331,42 @@ const phraseFields = {
 export const phraseCreate = z.strictObject({ bodyId: id, ...phraseFields });
 export const phraseUpdate = z.strictObject({ phraseId: id, patch: nonEmptyPatch(phraseFields) });
 export const phraseRef = z.strictObject({ phraseId: id });
+
+export const actionComment = z.strictObject({
+  actionId: id,
+  text: z.string().trim().min(1, 'Comment is required').max(5_000, 'Comment must be at most 5,000 characters'),
+  /** Defaults to today. */
+  date: isoDate.optional(),
+});
+export const actionLog = z.strictObject({
+  bodyId: id,
+  /** Only actions not yet complete. */
+  openOnly: z.boolean().default(false),
+  /** Only actions raised at meetings before this one (the log as the next meeting sees it). */
+  beforeMeetingId: id.optional(),
+});
+
+export const minutesSetStatus = z.strictObject({
+  meetingId: id,
+  status: z.enum(MINUTES_STATUSES),
+  /** Recorded with the version, e.g. the amendment made when confirming. */
+  note: optionalText('Note', 2_000).default(''),
+});
+export const minutesBeginAmendment = z.strictObject({
+  meetingId: id,
+  reason: z.string().trim().min(3, 'Say why the approved minutes are being amended').max(2_000, 'Reason must be at most 2,000 characters'),
+});
+
+export const searchMinutes = z
+  .strictObject({
+    query: z.string().trim().min(1, 'Type something to search for').max(200, 'Search for at most 200 characters'),
+    bodyId: id.optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    includeExempt: z.boolean().default(false),
+    limit: z.int().min(1).max(200).default(50),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'The start of the date range is after its end', path: ['to'] });
 
 export const EXPORT_DOCUMENTS = ['minutes', 'exempt', 'decisions', 'actions'] as const;
 export const exportBuild = z.strictObject({ meetingId: id, document: z.enum(EXPORT_DOCUMENTS) });

@@ -88,7 +88,7 @@ export function seedDemoMeeting(services: Services): { bodyId: number; meetingId
     owner: 'Sam Whitcombe',
     dueDate: '2026-04-10',
   }).actions[0]!;
-  call('actions.update', { actionId: marchAction.id, patch: { status: 'Complete', comments: 'Circulated to partners on 2 April 2026.' } });
+  call('actions.update', { actionId: marchAction.id, patch: { status: 'Complete' } });
   call('meetings.create', { bodyId: body.id, date: '2026-09-25', startTime: '10:00', venue: 'County Hall, Kingsbridge', mode: 'hybrid' });
 
   /* ---------- The June meeting: the first of the municipal year, so the appointments are on the agenda ---------- */
@@ -122,7 +122,7 @@ export function seedDemoMeeting(services: Services): { bodyId: number; meetingId
   const introductions = itemTitled(items, 'Introductions and apologies');
   const previousMinutes = itemTitled(items, 'Minutes of the previous meeting');
   const mattersArising = itemTitled(items, 'Matters arising');
-  const actionLog = itemTitled(items, 'Action log');
+  const actionLog = itemTitled(items, 'Action Log');
   const declarations = itemTitled(items, 'Declarations of interest');
   const violence = itemTitled(items, 'Serious Violence Duty: Strategic Needs Assessment 2026');
   const domesticAbuse = itemTitled(items, 'Domestic Abuse Support Services');

@@ -8,12 +8,14 @@ import type { ExportedFile } from '../../shared/contract';
 import { decisionSheet } from '../../shared/minutes/decision-sheet';
 import { buildMinutes, type MinutesDocument } from '../../shared/minutes/document';
 import type { HouseStyle } from '../../shared/minutes/house-style';
-import type { ActionStatus, MeetingRecord } from '../../shared/model';
+import type { MeetingRecord } from '../../shared/model';
 import type { EXPORT_DOCUMENTS } from '../../shared/schemas';
 import { DomainError } from '../../shared/result';
 import type { ServiceContext } from '../services/context';
 import { loadRecord } from '../services/meeting-record';
-import { actionLogToDocx, type ActionLogInput } from './action-log-docx';
+import { isDraftStatus } from '../services/approval';
+import { actionLogOf } from '../services/minuting';
+import { actionLogToDocx, shortDate, type ActionLogInput } from './action-log-docx';
 import { decisionSheetToDocx, minutesToDocx } from './minutes-docx';
 
 export type ExportDocument = (typeof EXPORT_DOCUMENTS)[number];
@@ -30,20 +32,20 @@ export function fileNameFor(record: Pick<MeetingRecord, 'date'> & { body: { name
   return `${body} ${record.date} ${what}.docx`;
 }
 
-/** The body's action log up to this meeting: every action raised at its meetings on or before this one, numbered in order raised. */
+/** The body's action log as at this meeting: every action raised at its meetings up to this one, by number, with dated comments. */
 function actionLog(ctx: ServiceContext, record: MeetingRecord): ActionLogInput {
-  const rows = ctx.store.db
-    .prepare(
-      `SELECT a.text, a.owner, a.comments, a.status, m.date
-       FROM action a JOIN agenda_item i ON i.id = a.agenda_item_id JOIN meeting m ON m.id = i.meeting_id
-       WHERE m.body_id = ? AND (m.date, m.start_time, m.id) <= (?, ?, ?)
-       ORDER BY m.date, m.start_time, m.id, i.business_order, a.position, a.id`,
-    )
-    .all(record.bodyId, record.date, record.startTime, record.id) as { text: string; owner: string; comments: string; status: ActionStatus; date: string }[];
+  const upTo = actionLogOf(ctx, record.bodyId).filter((a) => a.raisedOn <= record.date);
   return {
     bodyName: record.body.name,
     title: `${record.body.name}: Action Log`,
-    rows: rows.map((r, i) => ({ number: i + 1, date: r.date, action: r.text, owner: r.owner, comments: r.comments, status: r.status })),
+    rows: upTo.map((a) => ({
+      number: a.number,
+      date: a.raisedOn,
+      action: a.text,
+      owner: a.owner,
+      comments: a.comments.map((c) => `${shortDate(c.date)} ${c.text}`).join('\n'),
+      status: a.status,
+    })),
   };
 }
 
@@ -51,7 +53,7 @@ function actionLog(ctx: ServiceContext, record: MeetingRecord): ActionLogInput {
 export function gatherExport(ctx: ServiceContext, meetingId: number, document: ExportDocument): ExportSource {
   const record = loadRecord(ctx, meetingId);
   const style = record.body.houseStyle;
-  const draft = true;
+  const draft = isDraftStatus(record.minutesStatus);
   switch (document) {
     case 'minutes':
       return { document, doc: buildMinutes(record, { style, draft }), style, fileName: fileNameFor(record, 'minutes') };

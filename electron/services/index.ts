@@ -17,7 +17,9 @@ import { bodyHandlers } from './bodies';
 import type { Handlers, ServiceContext } from './context';
 import { meetingHandlers } from './meetings';
 import { memberHandlers } from './members';
-import { minutingHandlers } from './minuting';
+import { actionLogHandlers, minutingHandlers } from './minuting';
+import { approvalHandlers } from './approval';
+import { searchHandlers } from './search';
 import { phraseHandlers } from './phrases';
 
 const handlers: Handlers<Exclude<CallName, (typeof ASYNC_CALLS)[number]>> = {
@@ -36,6 +38,9 @@ const handlers: Handlers<Exclude<CallName, (typeof ASYNC_CALLS)[number]>> = {
   ...declarationHandlers,
   ...minutingHandlers,
   ...phraseHandlers,
+  ...approvalHandlers,
+  ...actionLogHandlers,
+  ...searchHandlers,
 };
 
 export interface Services {

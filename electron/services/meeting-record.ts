@@ -4,6 +4,7 @@ import { minuteCount } from '../../shared/minutes/document';
 import { municipalYearStart } from '../../shared/rules/numbering';
 import { DomainError } from '../../shared/result';
 import { loadBody } from './bodies';
+import { actionComments } from './minuting';
 import type { ServiceContext } from './context';
 import { loadMeeting, loadMeetingRow } from './meetings';
 import {
@@ -82,7 +83,7 @@ export function loadRecord(ctx: ServiceContext, meetingId: number): MeetingRecor
         `SELECT a.* FROM action a JOIN agenda_item i ON i.id = a.agenda_item_id WHERE i.meeting_id = ? ORDER BY a.agenda_item_id, a.position, a.id`,
       )
       .all(meetingId) as ActionRow[]
-  ).map(toAction);
+  ).map((r) => toAction(r, actionComments(ctx, r.id)));
   return {
     ...detail,
     startedAt: row.started_at,

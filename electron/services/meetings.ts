@@ -1,7 +1,9 @@
 import type { MeetingDetail, MeetingSummary } from '../../shared/model';
 import { standardItems } from '../../shared/minutes/standard-items';
 import { municipalYearStart } from '../../shared/rules/numbering';
+import { DomainError } from '../../shared/result';
 import { insertItem } from './agenda-items';
+import { assertMinutesOpen } from './approval';
 import { loadBody } from './bodies';
 import { loadRecord } from './meeting-record';
 import { isoNow, notFound, setClause, type Handlers, type ServiceContext } from './context';
@@ -62,7 +64,14 @@ function addStandardItems(ctx: ServiceContext, meetingId: number, date: string, 
   }
 }
 
-export function touchMeeting(ctx: ServiceContext, meetingId: number): void {
+/**
+ * Marks a meeting changed. Every write to a meeting's record comes through
+ * here, so this is where approved minutes are locked: the change is refused
+ * (and rolled back) unless an amendment is under way. The action log's own
+ * updates (status, comments) pass `{ minutes: false }`: they are not the minutes.
+ */
+export function touchMeeting(ctx: ServiceContext, meetingId: number, options: { minutes?: boolean } = {}): void {
+  if (options.minutes !== false) assertMinutesOpen(ctx, meetingId);
   ctx.store.db.prepare('UPDATE meeting SET updated_at = ? WHERE id = ?').run(isoNow(ctx), meetingId);
 }
 
@@ -98,13 +107,17 @@ export const meetingHandlers: Handlers<'meetings.list' | 'meetings.get' | 'meeti
 
   'meetings.update': (input, ctx) => {
     loadMeetingRow(ctx, input.meetingId);
+    assertMinutesOpen(ctx, input.meetingId);
     const { sql, params } = setClause(input.patch, MEETING_COLUMNS);
     ctx.store.db.prepare(`UPDATE meeting SET ${sql}, updated_at = @now WHERE id = @id`).run({ ...params, now: isoNow(ctx), id: input.meetingId });
     return toMeeting(loadMeetingRow(ctx, input.meetingId));
   },
 
   'meetings.delete': (input, ctx) => {
-    loadMeetingRow(ctx, input.meetingId);
+    const row = loadMeetingRow(ctx, input.meetingId);
+    if (row.minutes_status !== 'draft' && row.minutes_status !== 'sent') {
+      throw new DomainError('conflict', 'A meeting whose minutes have been approved cannot be deleted');
+    }
     ctx.store.db.prepare('DELETE FROM meeting WHERE id = ?').run(input.meetingId);
     return { deleted: true as const };
   },

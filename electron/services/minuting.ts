@@ -3,12 +3,13 @@
  * amendments and votes; actions arising. A resolution, or a motion decided,
  * while the meeting is inquorate is flagged for the clerk.
  */
-import type { EntryKind, Motion } from '../../shared/model';
+import type { ActionComment, ActionLogEntry, EntryKind, Motion } from '../../shared/model';
+import { loadBody } from './bodies';
 import { DomainError } from '../../shared/result';
 import { quorumAt } from '../../shared/rules/quorum';
-import { notFound, setClause, type Handlers, type ServiceContext } from './context';
+import { isoNow, notFound, setClause, type Handlers, type ServiceContext } from './context';
 import { assertItemInMeeting, loadRecord, stamp } from './meeting-record';
-import { touchMeeting } from './meetings';
+import { loadMeetingRow, touchMeeting } from './meetings';
 import { endOf, moveInList, renumberList, type OrderedList } from './ordering';
 import { toAction, toEntry, toMotion, type ActionRow, type EntryRow, type MotionRow } from './rows';
 
@@ -103,8 +104,29 @@ const ACTION_COLUMNS: Record<string, string> = {
   dueDate: 'due_date',
   resolutionId: 'resolution_id',
   status: 'status',
-  comments: 'comments',
 };
+
+export const actionComments = (ctx: ServiceContext, actionId: number): ActionComment[] =>
+  ctx.store.db.prepare('SELECT id, date, text FROM action_comment WHERE action_id = ? ORDER BY date, id').all(actionId) as ActionComment[];
+
+/** The body's action log: every action raised at its meetings, by number. */
+export function actionLogOf(ctx: ServiceContext, bodyId: number, options: { openOnly?: boolean; before?: { date: string; startTime: string; id: number } } = {}): ActionLogEntry[] {
+  const before = options.before;
+  const rows = ctx.store.db
+    .prepare(
+      `SELECT a.*, m.id AS meeting_id, m.date AS raised_on, i.title AS item_title
+       FROM action a JOIN agenda_item i ON i.id = a.agenda_item_id JOIN meeting m ON m.id = i.meeting_id
+       WHERE m.body_id = @bodyId AND (@openOnly = 0 OR a.status <> 'Complete')
+         AND (@date IS NULL OR (m.date, m.start_time, m.id) < (@date, @time, @id))
+       ORDER BY a.number, a.id`,
+    )
+    .all({ bodyId, openOnly: options.openOnly ? 1 : 0, date: before?.date ?? null, time: before?.startTime ?? null, id: before?.id ?? null }) as (ActionRow & {
+    meeting_id: number;
+    raised_on: string;
+    item_title: string;
+  })[];
+  return rows.map((r) => ({ ...toAction(r, actionComments(ctx, r.id)), meetingId: r.meeting_id, raisedOn: r.raised_on, itemTitle: r.item_title }));
+}
 
 /** An action's resolution must be a resolution of the same item. */
 function assertResolutionOfItem(ctx: ServiceContext, itemId: number, resolutionId: number | null | undefined): void {
@@ -115,6 +137,28 @@ function assertResolutionOfItem(ctx: ServiceContext, itemId: number, resolutionI
   if (!row || row.kind !== 'resolution') throw new DomainError('not_found', `Resolution ${resolutionId} does not exist`);
   if (row.agenda_item_id !== itemId) throw new DomainError('invalid_input', `Resolution ${resolutionId} belongs to another item`);
 }
+
+export const actionLogHandlers: Handlers<'actions.log' | 'actions.comment'> = {
+  'actions.log': (input, ctx) => {
+    loadBody(ctx, input.bodyId);
+    let before: { date: string; startTime: string; id: number } | undefined;
+    if (input.beforeMeetingId !== undefined) {
+      const m = loadMeetingRow(ctx, input.beforeMeetingId);
+      if (m.body_id !== input.bodyId) throw new DomainError('invalid_input', `Meeting ${input.beforeMeetingId} is a meeting of another body`);
+      before = { date: m.date, startTime: m.start_time, id: m.id };
+    }
+    return actionLogOf(ctx, input.bodyId, { openOnly: input.openOnly, before });
+  },
+  'actions.comment': (input, ctx) => {
+    const row = loadActionRow(ctx, input.actionId);
+    const date = input.date ?? isoNow(ctx).slice(0, 10);
+    ctx.store.db.prepare('INSERT INTO action_comment (action_id, date, text) VALUES (?, ?, ?)').run(row.id, date, input.text);
+    const meetingId = meetingOfItem(ctx, row.agenda_item_id);
+    touchMeeting(ctx, meetingId, { minutes: false });
+    const bodyId = (ctx.store.db.prepare('SELECT body_id FROM meeting WHERE id = ?').get(meetingId) as { body_id: number }).body_id;
+    return actionLogOf(ctx, bodyId).find((a) => a.id === row.id)!;
+  },
+};
 
 export const minutingHandlers: Handlers<
   | 'entries.create'
@@ -244,13 +288,21 @@ export const minutingHandlers: Handlers<
     assertItemInMeeting(ctx, input.meetingId, input.agendaItemId);
     assertResolutionOfItem(ctx, input.agendaItemId, input.resolutionId);
     const db = ctx.store.db;
-    db.prepare('INSERT INTO action (agenda_item_id, resolution_id, position, text, owner, due_date) VALUES (?, ?, ?, ?, ?, ?)').run(
+    // The next number in the body's action log.
+    const { n } = db
+      .prepare(
+        `SELECT coalesce(max(a.number), 0) + 1 AS n FROM action a JOIN agenda_item i ON i.id = a.agenda_item_id
+         JOIN meeting m ON m.id = i.meeting_id WHERE m.body_id = (SELECT body_id FROM meeting WHERE id = ?)`,
+      )
+      .get(input.meetingId) as { n: number };
+    db.prepare('INSERT INTO action (agenda_item_id, resolution_id, position, text, owner, due_date, number) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
       input.agendaItemId,
       input.resolutionId,
       endOf(db, actionList(input.agendaItemId)),
       input.text,
       input.owner,
       input.dueDate,
+      n,
     );
     touchMeeting(ctx, input.meetingId);
     return loadRecord(ctx, input.meetingId);
@@ -261,8 +313,10 @@ export const minutingHandlers: Handlers<
     assertResolutionOfItem(ctx, row.agenda_item_id, input.patch.resolutionId);
     const { sql, params } = setClause(input.patch, ACTION_COLUMNS);
     ctx.store.db.prepare(`UPDATE action SET ${sql} WHERE id = @id`).run({ ...params, id: row.id });
-    touchMeeting(ctx, meetingOfItem(ctx, row.agenda_item_id));
-    return toAction(loadActionRow(ctx, row.id));
+    // Its status belongs to the action log, kept up at later meetings; its wording belongs to the minutes.
+    const logOnly = Object.entries(input.patch).every(([key, value]) => key === 'status' || value === undefined);
+    touchMeeting(ctx, meetingOfItem(ctx, row.agenda_item_id), { minutes: !logOnly });
+    return toAction(loadActionRow(ctx, row.id), actionComments(ctx, row.id));
   },
 
   'actions.delete': (input, ctx) => {

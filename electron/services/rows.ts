@@ -29,6 +29,9 @@ import type {
   OpeningKind,
   Phrase,
   ActionStatus,
+  ActionComment,
+  MinutesStatus,
+  MinutesVersion,
 } from '../../shared/model';
 import { DEFAULT_HOUSE_STYLE_FULL, houseStyleSchema, type HouseStyle } from '../../shared/minutes/house-style';
 
@@ -106,6 +109,8 @@ export interface MeetingRow {
   closed_at: string | null;
   current_item_id: number | null;
   minute_number_start: number | null;
+  minutes_status: string;
+  amendment_reason: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -119,6 +124,8 @@ export const toMeeting = (r: MeetingRow): Meeting => ({
   mode: r.mode as MeetingMode,
   contactOfficer: r.contact_officer,
   minuteNumberStart: r.minute_number_start,
+  minutesStatus: r.minutes_status as MinutesStatus,
+  amendmentReason: r.amendment_reason,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -234,10 +241,10 @@ export interface ActionRow {
   owner: string;
   due_date: string | null;
   status: string;
-  comments: string;
+  number: number;
 }
 
-export const toAction = (r: ActionRow): Action => ({
+export const toAction = (r: ActionRow, comments: ActionComment[] = []): Action => ({
   id: r.id,
   agendaItemId: r.agenda_item_id,
   resolutionId: r.resolution_id,
@@ -246,7 +253,32 @@ export const toAction = (r: ActionRow): Action => ({
   owner: r.owner,
   dueDate: r.due_date,
   status: r.status as ActionStatus,
-  comments: r.comments,
+  number: r.number,
+  comments,
+});
+
+export interface VersionRow {
+  id: number;
+  meeting_id: number;
+  number: number;
+  kind: string;
+  status: string;
+  reason: string;
+  created_at: string;
+  text: string;
+  exempt_text: string;
+}
+
+export const toVersion = (r: VersionRow): MinutesVersion => ({
+  id: r.id,
+  meetingId: r.meeting_id,
+  number: r.number,
+  kind: r.kind as MinutesVersion['kind'],
+  status: r.status as MinutesStatus,
+  reason: r.reason,
+  createdAt: r.created_at,
+  text: r.text,
+  exemptText: r.exempt_text,
 });
 
 export interface PhraseRow {

@@ -237,12 +237,89 @@ export const migrations: Migration[] = [
   },
   {
     version: 4,
-    description: 'House style per body; action status and comments for the action log',
+    description: 'House style per body; action status for the action log',
     sql: `
       -- JSON validated by the house style schema on the way in; '{}' means the defaults.
       ALTER TABLE body ADD COLUMN house_style TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(house_style));
       ALTER TABLE action ADD COLUMN status TEXT NOT NULL DEFAULT 'Amber' CHECK (status IN ('Red', 'Amber', 'Green', 'Complete'));
-      ALTER TABLE action ADD COLUMN comments TEXT NOT NULL DEFAULT '';
+    `,
+  },
+  {
+    version: 5,
+    description: 'Minutes status, versions and amendments; numbered action log with dated comments; full-text search',
+    sql: `
+      ALTER TABLE meeting ADD COLUMN minutes_status TEXT NOT NULL DEFAULT 'draft'
+        CHECK (minutes_status IN ('draft', 'sent', 'approved', 'confirmed', 'published'));
+      -- The reason of an amendment under way: approved minutes change only while one is open.
+      ALTER TABLE meeting ADD COLUMN amendment_reason TEXT;
+
+      CREATE TABLE minutes_version (
+        id INTEGER PRIMARY KEY,
+        meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+        number INTEGER NOT NULL CHECK (number >= 1),
+        kind TEXT NOT NULL CHECK (kind IN ('status', 'amendment')),
+        status TEXT NOT NULL CHECK (status IN ('draft', 'sent', 'approved', 'confirmed', 'published')),
+        reason TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        text TEXT NOT NULL,
+        exempt_text TEXT NOT NULL,
+        UNIQUE (meeting_id, number)
+      ) STRICT;
+
+      ALTER TABLE action ADD COLUMN number INTEGER;
+      UPDATE action SET number = (
+        SELECT count(*) FROM action a2
+          JOIN agenda_item i2 ON i2.id = a2.agenda_item_id JOIN meeting m2 ON m2.id = i2.meeting_id
+          JOIN agenda_item i1 ON i1.id = action.agenda_item_id JOIN meeting m1 ON m1.id = i1.meeting_id
+        WHERE m2.body_id = m1.body_id AND (m2.date, m2.start_time, a2.id) <= (m1.date, m1.start_time, action.id)
+      );
+      CREATE TABLE action_comment (
+        id INTEGER PRIMARY KEY,
+        action_id INTEGER NOT NULL REFERENCES action(id) ON DELETE CASCADE,
+        date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+        text TEXT NOT NULL CHECK (length(text) >= 1)
+      ) STRICT;
+      CREATE INDEX action_comment_action ON action_comment(action_id, date, id);
+
+      -- Full-text search over what the minutes say: item titles, topics and summaries, and every entry.
+      CREATE VIRTUAL TABLE search_text USING fts5(text, source UNINDEXED, row_id UNINDEXED, item_id UNINDEXED, tokenize = 'porter unicode61');
+      INSERT INTO search_text (text, source, row_id, item_id)
+        SELECT title || ' ' || topic || ' ' || author || ' ' || public_summary, 'item', id, id FROM agenda_item;
+      INSERT INTO search_text (text, source, row_id, item_id) SELECT text, 'entry', id, agenda_item_id FROM minute_entry;
+      INSERT INTO search_text (text, source, row_id, item_id) SELECT text, 'motion', id, agenda_item_id FROM motion;
+
+      CREATE TRIGGER search_item_insert AFTER INSERT ON agenda_item BEGIN
+        INSERT INTO search_text (text, source, row_id, item_id)
+          VALUES (new.title || ' ' || new.topic || ' ' || new.author || ' ' || new.public_summary, 'item', new.id, new.id);
+      END;
+      CREATE TRIGGER search_item_update AFTER UPDATE OF title, topic, author, public_summary ON agenda_item BEGIN
+        DELETE FROM search_text WHERE source = 'item' AND row_id = old.id;
+        INSERT INTO search_text (text, source, row_id, item_id)
+          VALUES (new.title || ' ' || new.topic || ' ' || new.author || ' ' || new.public_summary, 'item', new.id, new.id);
+      END;
+      CREATE TRIGGER search_item_delete AFTER DELETE ON agenda_item BEGIN
+        DELETE FROM search_text WHERE source = 'item' AND row_id = old.id;
+      END;
+      CREATE TRIGGER search_entry_insert AFTER INSERT ON minute_entry BEGIN
+        INSERT INTO search_text (text, source, row_id, item_id) VALUES (new.text, 'entry', new.id, new.agenda_item_id);
+      END;
+      CREATE TRIGGER search_entry_update AFTER UPDATE OF text ON minute_entry BEGIN
+        DELETE FROM search_text WHERE source = 'entry' AND row_id = old.id;
+        INSERT INTO search_text (text, source, row_id, item_id) VALUES (new.text, 'entry', new.id, new.agenda_item_id);
+      END;
+      CREATE TRIGGER search_entry_delete AFTER DELETE ON minute_entry BEGIN
+        DELETE FROM search_text WHERE source = 'entry' AND row_id = old.id;
+      END;
+      CREATE TRIGGER search_motion_insert AFTER INSERT ON motion BEGIN
+        INSERT INTO search_text (text, source, row_id, item_id) VALUES (new.text, 'motion', new.id, new.agenda_item_id);
+      END;
+      CREATE TRIGGER search_motion_update AFTER UPDATE OF text ON motion BEGIN
+        DELETE FROM search_text WHERE source = 'motion' AND row_id = old.id;
+        INSERT INTO search_text (text, source, row_id, item_id) VALUES (new.text, 'motion', new.id, new.agenda_item_id);
+      END;
+      CREATE TRIGGER search_motion_delete AFTER DELETE ON motion BEGIN
+        DELETE FROM search_text WHERE source = 'motion' AND row_id = old.id;
+      END;
     `,
   },
 ];

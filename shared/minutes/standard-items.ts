@@ -20,7 +20,7 @@ export function standardItems(chairTitle: 'Chairman' | 'Chair' = 'Chairman'): St
     { kind: 'introductions', title: 'Introductions and apologies' },
     { kind: 'previous_minutes', title: 'Minutes of the previous meeting' },
     { kind: 'matters_arising', title: 'Matters arising' },
-    { kind: 'action_log', title: 'Action log' },
+    { kind: 'action_log', title: 'Action Log' },
     { kind: 'declarations', title: 'Declarations of interest' },
     { kind: 'other_business', title: 'Any other business', closing: true },
     { kind: 'next_meeting', title: 'Date of next meeting', closing: true },

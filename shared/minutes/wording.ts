@@ -78,12 +78,12 @@ export function declarationText(d: Declaration, record: MeetingRecord, _chairTit
       parts.push(sentence(`${name} remained in the meeting and took part in the discussion and vote on the item`));
       break;
     case 'left_no_part':
-      parts.push(sentence(`${name} left the meeting for that item${at}${back} and took no part in the discussion or vote`));
+      parts.push(sentence(`${name} left the meeting${at} for that item and took no part in the discussion or vote${back}`));
       break;
     case 'spoke_then_left':
       parts.push(
         sentence(
-          `${name} addressed the meeting as a member of the public and then left the meeting${at} for the remainder of the item${back}, taking no part in the vote`,
+          `${name} addressed the meeting as a member of the public and then left the meeting${at} for the remainder of the item, taking no part in the vote${back}`,
         ),
       );
       break;

@@ -124,5 +124,5 @@ test('live attendance, substitutes, movements, quorum and a declaration survive 
   const minute2 = text.slice(text.indexOf('2. Declarations of interest'), text.indexOf('3. Minutes of the previous meeting'));
   expect(minute2).toContain('Cllr. L. Hart declared a Disclosable Pecuniary Interest in agenda item 6');
   expect(minute2).toContain('owns a shop within the regeneration area');
-  expect(minute2).toMatch(/left the meeting for that item at 11\.05 am, returning at 11\.20 am/);
+  expect(minute2).toMatch(/left the meeting at 11\.05 am for that item and took no part in the discussion or vote, returning at 11\.20 am/);
 });

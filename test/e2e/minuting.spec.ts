@@ -58,7 +58,7 @@ test('minute a whole meeting from the keyboard: order of business, points, resol
     await expect(page.locator('#item-minute-title')).toContainText(title);
   }
   await page.getByLabel('Subject to an amendment to …').fill('minute 12 to read "Cllr. L. Hart" in place of "Cllr. L. Hunt"');
-  for (const title of ['Matters arising', 'Action log', 'Declarations of interest']) {
+  for (const title of ['Matters arising', 'Action Log', 'Declarations of interest']) {
     await live.takeNextItem();
     await expect(page.locator('#item-minute-title')).toContainText(title);
   }
@@ -190,8 +190,8 @@ const EXPECTED_PUBLIC = [
   'The minutes of the previous meeting were taken as read and confirmed as a correct record, subject to an amendment to minute 12 to read "Cllr. L. Hart" in place of "Cllr. L. Hunt".',
   '5. Matters arising',
   'There were no matters arising from the minutes of the previous meeting.',
-  '6. Action log',
-  "The Board considered the Action log, a copy of which, marked 'Agenda Item 6', is filed with these minutes.",
+  '6. Action Log',
+  "The Board considered the Action Log, a copy of which, marked 'Agenda Item 6', is filed with these minutes.",
   'RESOLVED:',
   'That the status of the Action Log be noted.',
   '7. Declarations of interest',

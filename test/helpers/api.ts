@@ -92,6 +92,9 @@ export interface LiveSeed {
   actionId: number;
   /** The board's first phrase. */
   phraseId: number;
+  /** Commission meetings whose minutes are approved; the second has an amendment under way. */
+  approvedMeetingId: number;
+  amendingMeetingId: number;
 }
 
 /** Live-meeting records on the seed's December meeting (explicit times throughout). */
@@ -123,7 +126,13 @@ export function seedLive(services: Services, s: Seed): LiveSeed {
   record = call(services, 'actions.create', { meetingId, agendaItemId: itemB, text: 'Circulate the slides', owner: 'Mr E. Walters', resolutionId: resolution.id });
   const action = record.actions[0]!;
   const phrase = call(services, 'phrases.list', { bodyId: s.boardId })[0]!;
+  const approved = call(services, 'meetings.create', { bodyId: s.commissionId, date: '2021-02-17', startTime: '09:30', venue: 'Room 1' });
+  const amending = call(services, 'meetings.create', { bodyId: s.commissionId, date: '2021-03-17', startTime: '09:30', venue: 'Room 1' });
+  for (const m of [approved, amending]) call(services, 'minutes.setStatus', { meetingId: m.id, status: 'approved' });
+  call(services, 'minutes.beginAmendment', { meetingId: amending.id, reason: 'Apologies from Mr K. Jones were omitted' });
   return {
+    approvedMeetingId: approved.id,
+    amendingMeetingId: amending.id,
     chairAttendanceId: chair.id,
     officerAttendanceId: officer.id,
     movementId: movement.id,

@@ -15,16 +15,19 @@ export const CORE_TABLES = ['body', 'member', 'member_substitution', 'meeting', 
 export function migrationTables(): string[] {
   const names = new Set<string>();
   for (const step of migrations) {
-    for (const match of step.sql.matchAll(/CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?"?(\w+)"?/gi)) names.add(match[1]!);
+    for (const match of step.sql.matchAll(/CREATE\s+(?:VIRTUAL\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?"?(\w+)"?/gi)) names.add(match[1]!);
   }
   return [...names].sort();
 }
 
 /** Every table in the open database (SQLite's own excluded), sorted. */
 export function appTables(db: Database.Database): string[] {
-  return (
-    db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name`).all() as { name: string }[]
-  ).map((r) => r.name);
+  const rows = db
+    .prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name`)
+    .all() as { name: string; sql: string }[];
+  // A full-text table keeps its index in shadow tables of its own (search_text_data, ...): the table itself stands for them.
+  const virtual = rows.filter((r) => /^CREATE VIRTUAL TABLE/i.test(r.sql)).map((r) => r.name);
+  return rows.map((r) => r.name).filter((name) => !virtual.some((v) => name.startsWith(`${v}_`)));
 }
 
 /** A pinned clock so timestamps are predictable. */

@@ -260,7 +260,8 @@ describe('contract: domain rules', () => {
     const s = seed(services);
     const counts = countRows(store.db);
     call(services, 'meetings.delete', { meetingId: s.decemberMeetingId });
-    expect(countRows(store.db)).toEqual({ ...counts, meeting: counts.meeting - 1, agenda_item: counts.agenda_item - 3 });
+    // Their search index entries go with them.
+    expect(countRows(store.db)).toEqual({ ...counts, meeting: counts.meeting - 1, agenda_item: counts.agenda_item - 3, search_text: counts.search_text! - 3 });
   });
 
   it('answers unknown_call for names that are not in the contract', () => {
@@ -518,6 +519,22 @@ function badValuesFor(field: string, s: Seed): unknown[] {
       return [0, -1, 1.5, '3', 100_001, true];
     case 'recordedAt':
       return BAD_TIMES;
+    case 'note':
+      return ['x'.repeat(2_001), 42, null, []];
+    case 'reason':
+      return ['', '  ', 'x'.repeat(2_001), 42, null];
+    case 'query':
+      return ['', '   ', 'x'.repeat(201), 42, null, []];
+    case 'from':
+    case 'to':
+      return ['2021-02-29', '01/01/2020', '', 2020, null];
+    case 'includeExempt':
+    case 'openOnly':
+      return ['true', 1, 0, null];
+    case 'limit':
+      return [0, 201, 1.5, '10', null];
+    case 'beforeMeetingId':
+      return [...BAD_IDS, MISSING_ID];
     case 'document':
       return ['Minutes', 'pdf', 'minutes ', '', 1, null];
     case 'comments':
@@ -944,7 +961,7 @@ function specs(s: Seed, live: LiveSeed): Record<CallName, CallCases> {
       minimal: { actionId: live.actionId, patch: { owner: 'Ms R. Garland' } },
       full: {
         actionId: live.actionId,
-        patch: { text: 'Circulate', owner: 'Ms R. Garland', dueDate: '2021-02-01', resolutionId: live.resolutionId, status: 'Green', comments: 'Sent 2 Feb' },
+        patch: { text: 'Circulate', owner: 'Ms R. Garland', dueDate: '2021-02-01', resolutionId: live.resolutionId, status: 'Green' },
       },
       nullable: ['dueDate', 'resolutionId'],
     },
@@ -953,6 +970,30 @@ function specs(s: Seed, live: LiveSeed): Record<CallName, CallCases> {
     'phrases.create': { minimal: { bodyId: s.boardId, label: 'thanks', text: 'The Chairman thanked officers for the report.' } },
     'phrases.update': { minimal: { phraseId: live.phraseId, patch: { label: 'noted (report)' } } },
     'phrases.delete': { minimal: { phraseId: live.phraseId } },
+    'minutes.setStatus': {
+      minimal: { meetingId, status: 'sent' },
+      full: { meetingId, status: 'approved', note: 'Approved by the Chairman by email' },
+    },
+    'minutes.versions': { minimal: { meetingId: live.approvedMeetingId } },
+    'minutes.beginAmendment': {
+      minimal: { meetingId: live.approvedMeetingId, reason: 'Minute 3 misnamed the presenter' },
+      extra: [{ meetingId: live.approvedMeetingId, reason: 'x' }],
+    },
+    'minutes.finishAmendment': { minimal: { meetingId: live.amendingMeetingId } },
+    'actions.log': {
+      minimal: { bodyId: s.boardId },
+      full: { bodyId: s.boardId, openOnly: true, beforeMeetingId: s.marchMeetingId },
+      extra: [{ bodyId: s.boardId, beforeMeetingId: s.commissionMeetingId }],
+    },
+    'actions.comment': {
+      minimal: { actionId: live.actionId, text: 'Slides sent to members' },
+      full: { actionId: live.actionId, text: 'Slides sent to members', date: '2021-01-05' },
+    },
+    'search.minutes': {
+      minimal: { query: 'report' },
+      full: { query: 'report noted', bodyId: s.boardId, from: '2020-01-01', to: '2021-12-31', includeExempt: true, limit: 10 },
+      extra: [{ query: 'report', from: '2021-12-31', to: '2020-01-01' }],
+    },
     'exports.build': {
       minimal: { meetingId, document: 'minutes' },
       extra: [{ meetingId: s.commissionMeetingId, document: 'exempt' }],

@@ -36,7 +36,7 @@ describe('standard items', () => {
       [3, 'Introductions and apologies', 'introductions'],
       [4, 'Minutes of the previous meeting', 'previous_minutes'],
       [5, 'Matters arising', 'matters_arising'],
-      [6, 'Action log', 'action_log'],
+      [6, 'Action Log', 'action_log'],
       [7, 'Declarations of interest', 'declarations'],
       [8, 'Any other business', 'other_business'],
       [9, 'Date of next meeting', 'next_meeting'],
@@ -52,7 +52,7 @@ describe('standard items', () => {
     expect(record.previousMeeting?.date).toBe('2022-06-17');
     const text = minutesToText(buildMinutes(record));
     expect(text).toContain('The minutes of the meeting held on 17 June 2022 were taken as read and confirmed as a correct record.');
-    expect(text).toContain("The Board considered the Action log, a copy of which, marked 'Agenda Item 4', is filed with these minutes.\n\nRESOLVED:\n\nThat the status of the Action Log be noted.");
+    expect(text).toContain("The Board considered the Action Log, a copy of which, marked 'Agenda Item 4', is filed with these minutes.\n\nRESOLVED:\n\nThat the status of the Action Log be noted.");
     const juneText = minutesToText(buildMinutes(call(services, 'meetings.get', { meetingId: june.id })));
     expect(juneText).toContain('It was NOTED that the next meeting of the Board would be held on Friday, 9 December 2022 at 10.00 am.');
   });

@@ -42,7 +42,7 @@ describe('declaration wording', () => {
       r,
     );
     expect(text).toBe(
-      'Cllr. L. Hart declared a Non-Registrable Interest in agenda item 3 (Town Centre Regeneration) as a trustee of the applicant charity. Cllr. L. Hart left the meeting for that item at 11.05 am, returning at 11.20 am and took no part in the discussion or vote.',
+      'Cllr. L. Hart declared a Non-Registrable Interest in agenda item 3 (Town Centre Regeneration) as a trustee of the applicant charity. Cllr. L. Hart left the meeting at 11.05 am for that item and took no part in the discussion or vote, returning at 11.20 am.',
     );
   });
 

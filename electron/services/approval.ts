@@ -1,0 +1,85 @@
+/**
+ * Approval of the minutes: the status chain, a snapshot version at every
+ * change, and the lock on approved minutes that only a recorded amendment
+ * with a reason opens.
+ */
+import { buildMinutes, minutesToText } from '../../shared/minutes/document';
+import { LOCKED_STATUSES, MINUTES_STATUS_LABELS, MINUTES_TRANSITIONS, type MeetingRecord, type MinutesStatus } from '../../shared/model';
+import { DomainError } from '../../shared/result';
+import { isoNow, type Handlers, type ServiceContext } from './context';
+import { loadRecord } from './meeting-record';
+import { toVersion, type VersionRow } from './rows';
+
+/** Minutes are printed as drafts until the chair approves them. */
+export const isDraftStatus = (status: MinutesStatus) => !LOCKED_STATUSES.includes(status);
+
+/**
+ * Refuses a change to a meeting whose minutes are approved, unless an
+ * amendment is under way. Every write that changes a meeting's record calls this.
+ */
+export function assertMinutesOpen(ctx: ServiceContext, meetingId: number): void {
+  const row = ctx.store.db.prepare('SELECT minutes_status, amendment_reason, date FROM meeting WHERE id = ?').get(meetingId) as
+    | { minutes_status: MinutesStatus; amendment_reason: string | null; date: string }
+    | undefined;
+  if (!row || !LOCKED_STATUSES.includes(row.minutes_status) || row.amendment_reason !== null) return;
+  throw new DomainError(
+    'conflict',
+    `The minutes of this meeting are ${MINUTES_STATUS_LABELS[row.minutes_status].toLowerCase()} and locked: to change them, record an amendment with a reason first`,
+  );
+}
+
+function snapshot(ctx: ServiceContext, record: MeetingRecord, kind: 'status' | 'amendment', status: MinutesStatus, reason: string): void {
+  const style = record.body.houseStyle;
+  const draft = isDraftStatus(status);
+  const text = minutesToText(buildMinutes(record, { style, draft }));
+  const exemptText = record.items.some((i) => i.exempt) ? minutesToText(buildMinutes(record, { style, draft, part: 'exempt' })) : '';
+  const db = ctx.store.db;
+  const next = (db.prepare('SELECT coalesce(max(number), 0) + 1 AS n FROM minutes_version WHERE meeting_id = ?').get(record.id) as { n: number }).n;
+  db.prepare(
+    'INSERT INTO minutes_version (meeting_id, number, kind, status, reason, created_at, text, exempt_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(record.id, next, kind, status, reason, isoNow(ctx), text, exemptText);
+}
+
+export const approvalHandlers: Handlers<'minutes.setStatus' | 'minutes.versions' | 'minutes.beginAmendment' | 'minutes.finishAmendment'> = {
+  'minutes.setStatus': (input, ctx) => {
+    const record = loadRecord(ctx, input.meetingId);
+    const from = record.minutesStatus;
+    if (record.amendmentReason !== null) throw new DomainError('conflict', 'Finish the amendment under way before changing the status of the minutes');
+    if (!MINUTES_TRANSITIONS[from].includes(input.status)) {
+      const allowed = MINUTES_TRANSITIONS[from].map((s) => `“${MINUTES_STATUS_LABELS[s]}”`).join(' or ');
+      throw new DomainError(
+        'conflict',
+        `Minutes that are “${MINUTES_STATUS_LABELS[from]}” cannot become “${MINUTES_STATUS_LABELS[input.status]}”${allowed ? `; next: ${allowed}` : ''}`,
+      );
+    }
+    ctx.store.db.prepare('UPDATE meeting SET minutes_status = ?, updated_at = ? WHERE id = ?').run(input.status, isoNow(ctx), input.meetingId);
+    const reason = [MINUTES_STATUS_LABELS[input.status], input.note].filter(Boolean).join(': ');
+    snapshot(ctx, { ...record, minutesStatus: input.status }, 'status', input.status, reason);
+    return loadRecord(ctx, input.meetingId);
+  },
+
+  'minutes.versions': (input, ctx) => {
+    loadRecord(ctx, input.meetingId);
+    return (ctx.store.db.prepare('SELECT * FROM minutes_version WHERE meeting_id = ? ORDER BY number').all(input.meetingId) as VersionRow[]).map(
+      toVersion,
+    );
+  },
+
+  'minutes.beginAmendment': (input, ctx) => {
+    const record = loadRecord(ctx, input.meetingId);
+    if (!LOCKED_STATUSES.includes(record.minutesStatus)) {
+      throw new DomainError('conflict', 'These minutes are not approved yet: change them directly, no amendment is needed');
+    }
+    if (record.amendmentReason !== null) throw new DomainError('conflict', `An amendment is already under way: ${record.amendmentReason}`);
+    ctx.store.db.prepare('UPDATE meeting SET amendment_reason = ?, updated_at = ? WHERE id = ?').run(input.reason, isoNow(ctx), input.meetingId);
+    return loadRecord(ctx, input.meetingId);
+  },
+
+  'minutes.finishAmendment': (input, ctx) => {
+    const record = loadRecord(ctx, input.meetingId);
+    if (record.amendmentReason === null) throw new DomainError('conflict', 'No amendment is under way');
+    snapshot(ctx, record, 'amendment', record.minutesStatus, record.amendmentReason);
+    ctx.store.db.prepare('UPDATE meeting SET amendment_reason = NULL, updated_at = ? WHERE id = ?').run(isoNow(ctx), input.meetingId);
+    return loadRecord(ctx, input.meetingId);
+  },
+};
