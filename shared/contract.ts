@@ -105,6 +105,9 @@ export const contract = {
   'actions.comment': call<ActionLogEntry>()(s.actionComment),
   'search.minutes': call<SearchHit[]>()(s.searchMinutes),
 
+  // A fictional demo board and meeting, to see the app and its output at once.
+  'demo.load': call<{ bodyId: number; meetingId: number }>()(s.empty),
+
   // Word documents: written after the data is read, so this call is answered asynchronously.
   'exports.build': call<ExportedFile>()(s.exportBuild),
 } as const;

@@ -5,6 +5,7 @@
  */
 import { ASYNC_CALLS, contract, isCallName, type CallName } from '../../shared/contract';
 import { gatherExport, renderExport, type ExportSource } from '../export/documents';
+import { seedDemoMeeting } from '../demo/demo-meeting';
 import { DomainError, fail, ok, type Result } from '../../shared/result';
 import { describeIssues } from '../../shared/schemas';
 import type { Store } from '../store/open-store';
@@ -22,7 +23,7 @@ import { approvalHandlers } from './approval';
 import { searchHandlers } from './search';
 import { phraseHandlers } from './phrases';
 
-const handlers: Handlers<Exclude<CallName, (typeof ASYNC_CALLS)[number]>> = {
+const handlers: Handlers<Exclude<CallName, (typeof ASYNC_CALLS)[number] | 'demo.load'>> = {
   'app.info': (_input, ctx) => ({
     version: ctx.version,
     dataFile: ctx.store.file,
@@ -78,8 +79,17 @@ export function createServices(store: Store, options: Partial<Omit<ServiceContex
     }
   }
 
+  /** The demo is made through the API itself, all in one transaction (each call a savepoint inside it). */
+  function loadDemo(): Result<unknown> {
+    try {
+      return ok(store.transaction(() => seedDemoMeeting(services)));
+    } catch (error) {
+      return fail('internal', `The demo meeting could not be made: ${(error as Error)?.message ?? String(error)}`);
+    }
+  }
+
   async function callAny(name: unknown, input: unknown): Promise<Result<unknown>> {
-    if (name !== 'exports.build') return dispatch(name, input);
+    if (name !== 'exports.build') return services.dispatch(name, input);
     const parsed = contract[name].input.safeParse(input ?? {});
     if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error));
     let source: ExportSource;
@@ -96,7 +106,12 @@ export function createServices(store: Store, options: Partial<Omit<ServiceContex
     }
   }
 
-  return { dispatch, call: callAny, context };
+  const services: Services = {
+    dispatch: (name, input) => (name === 'demo.load' && isCallName(name) && contract[name].input.safeParse(input ?? {}).success ? loadDemo() : dispatch(name, input)),
+    call: callAny,
+    context,
+  };
+  return services;
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

@@ -6,6 +6,7 @@ import { useApp } from './state/store';
 import { BodyScreen } from './screens/BodyScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { MeetingScreen } from './screens/MeetingScreen';
+import { SearchScreen } from './screens/SearchScreen';
 
 export function App() {
   const route = useApp((s) => s.route);
@@ -37,6 +38,9 @@ export function App() {
       } else if (event.altKey && key === 'n') {
         event.preventDefault();
         document.querySelector<HTMLElement>('[data-shortcut-target="new"]')?.focus();
+      } else if (event.ctrlKey && event.shiftKey && key === 'f') {
+        event.preventDefault();
+        navigate({ name: 'search' });
       } else if (event.altKey && key === 'h') {
         event.preventDefault();
         navigate({ name: 'home' });
@@ -59,6 +63,9 @@ export function App() {
           Meeting Clerk
         </a>
         <Breadcrumbs />
+        <a className="quiet-button" href="#/search" aria-keyshortcuts="Control+Shift+F" onClick={(e) => (e.preventDefault(), navigate({ name: 'search' }))}>
+          Search
+        </a>
         <SaveIndicator />
         <ShortcutsDialog open={shortcutsOpen} onOpenChange={setShortcutsOpen} />
       </header>
@@ -73,6 +80,7 @@ export function App() {
           {route.name === 'home' ? <HomeScreen /> : null}
           {route.name === 'body' ? <BodyScreen bodyId={route.bodyId} /> : null}
           {route.name === 'meeting' ? <MeetingScreen meetingId={route.meetingId} /> : null}
+          {route.name === 'search' ? <SearchScreen /> : null}
         </main>
       </div>
     </div>

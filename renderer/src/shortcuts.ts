@@ -7,7 +7,7 @@ export interface Shortcut {
 export const SHORTCUTS: Shortcut[] = [
   { keys: 'Alt+N', does: 'Jump to the “add” field of this screen (new agenda item, member or meeting)' },
   { keys: 'Alt+↑ / Alt+↓', does: 'Move the agenda item or member you are in up or down' },
-  { keys: 'Alt+1 / Alt+2', does: 'Meeting: Live meeting / Set-up and agenda tab' },
+  { keys: 'Alt+1 / Alt+2 / Alt+3', does: 'Meeting: Live meeting / Set-up and agenda / Review and approval tab' },
   { keys: 'Alt+S', does: 'Start the meeting (stamps the time)' },
   { keys: 'Alt+E', does: 'Close the meeting (stamps the time)' },
   { keys: 'Alt+PageDown / Alt+PageUp', does: 'Take up the next / previous agenda item (stamps its start time)' },
@@ -24,6 +24,7 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: 'Ctrl+S', does: 'Save now (everything also saves as you type)' },
   { keys: 'Alt+B', does: 'Back to the body of this meeting' },
   { keys: 'Alt+H', does: 'Home: all bodies' },
+  { keys: 'Ctrl+Shift+F', does: 'Search the minutes of every body' },
   { keys: 'F1 or Ctrl+/', does: 'Show these shortcuts' },
   { keys: 'Tab / Shift+Tab', does: 'Next / previous field' },
   { keys: 'Enter', does: 'Submit an “add” form; confirm a dialog' },

@@ -994,6 +994,7 @@ function specs(s: Seed, live: LiveSeed): Record<CallName, CallCases> {
       full: { query: 'report noted', bodyId: s.boardId, from: '2020-01-01', to: '2021-12-31', includeExempt: true, limit: 10 },
       extra: [{ query: 'report', from: '2021-12-31', to: '2020-01-01' }],
     },
+    'demo.load': { takesNothing: true },
     'exports.build': {
       minimal: { meetingId, document: 'minutes' },
       extra: [{ meetingId: s.commissionMeetingId, document: 'exempt' }],

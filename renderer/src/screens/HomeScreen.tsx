@@ -25,7 +25,33 @@ export function HomeScreen() {
         ))}
       </ul>
       <NewBodyForm />
+      <DemoLoader />
     </div>
+  );
+}
+
+/** A fictional board and a fully minuted meeting, to see the app and its Word output at once. */
+function DemoLoader() {
+  const write = useApp((s) => s.write);
+  const refreshBodies = useApp((s) => s.refreshBodies);
+  const navigate = useApp((s) => s.navigate);
+  const [error, setError] = useState<string | null>(null);
+  const load = async () => {
+    const result = await write('demo.load', {});
+    if (!result.ok) return setError(result.error.message);
+    void refreshBodies();
+    sessionStorage.setItem(`tab:${result.value.meetingId}`, 'review');
+    navigate({ name: 'meeting', meetingId: result.value.meetingId });
+  };
+  return (
+    <section className="subform" aria-labelledby="demo-title">
+      <h2 id="demo-title">Try it with a demo meeting</h2>
+      <p className="muted">Adds a fictional board, the Wessex Safer Communities Board, with a fully minuted meeting you can explore and export.</p>
+      <button type="button" onClick={() => void load()}>
+        Load the demo meeting
+      </button>
+      <FormError message={error} />
+    </section>
   );
 }
 

@@ -9,12 +9,14 @@ import { useApp } from '../state/store';
 import { takeNeighbour } from './live/AgendaRail';
 import { time } from './live/clock';
 import { LiveTab } from './live/LiveTab';
+import { ReviewTab } from './ReviewTab';
 import { QuorumIndicator } from './live/QuorumIndicator';
 
-type Tab = 'live' | 'setup';
+type Tab = 'live' | 'setup' | 'review';
 const TABS: { id: Tab; label: string }[] = [
   { id: 'live', label: 'Live meeting' },
   { id: 'setup', label: 'Set-up and agenda' },
+  { id: 'review', label: 'Review and approval' },
 ];
 
 export function MeetingScreen({ meetingId }: { meetingId: number }) {
@@ -56,9 +58,9 @@ export function MeetingScreen({ meetingId }: { meetingId: number }) {
             if (requestedItem.current === itemId) requestedItem.current = undefined;
           });
         }
-      } else if (key === '1' || key === '2') {
+      } else if (key === '1' || key === '2' || key === '3') {
         event.preventDefault();
-        choose(key === '1' ? 'live' : 'setup');
+        choose(key === '1' ? 'live' : key === '2' ? 'setup' : 'review');
       }
     };
     window.addEventListener('keydown', onKey);
@@ -69,7 +71,8 @@ export function MeetingScreen({ meetingId }: { meetingId: number }) {
   const onTabKey = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
     event.preventDefault();
-    const next = tab === 'live' ? 'setup' : 'live';
+    const order: Tab[] = ['live', 'setup', 'review'];
+    const next = order[(order.indexOf(tab) + (event.key === 'ArrowRight' ? 1 : order.length - 1)) % order.length]!;
     choose(next);
     document.getElementById(`tab-${next}`)?.focus();
   };
@@ -120,6 +123,8 @@ export function MeetingScreen({ meetingId }: { meetingId: number }) {
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === 'live' ? (
           <LiveTab record={meeting} />
+        ) : tab === 'review' ? (
+          <ReviewTab record={meeting} />
         ) : (
           <>
             <MeetingDetails meeting={meeting} />

@@ -1,11 +1,12 @@
 /** Screens are addressed by the URL hash so a reload returns to the same place. */
-export type Route = { name: 'home' } | { name: 'body'; bodyId: number } | { name: 'meeting'; meetingId: number };
+export type Route = { name: 'home' } | { name: 'body'; bodyId: number } | { name: 'meeting'; meetingId: number } | { name: 'search' };
 
 export function parseRoute(hash: string): Route {
   const body = /^#\/bodies\/(\d+)$/.exec(hash);
   if (body) return { name: 'body', bodyId: Number(body[1]) };
   const meeting = /^#\/meetings\/(\d+)$/.exec(hash);
   if (meeting) return { name: 'meeting', meetingId: Number(meeting[1]) };
+  if (hash === '#/search') return { name: 'search' };
   return { name: 'home' };
 }
 
@@ -15,6 +16,8 @@ export function routeHash(route: Route): string {
       return `#/bodies/${route.bodyId}`;
     case 'meeting':
       return `#/meetings/${route.meetingId}`;
+    case 'search':
+      return '#/search';
     default:
       return '#/';
   }

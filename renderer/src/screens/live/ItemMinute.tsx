@@ -21,6 +21,8 @@ import { addEntry, relabelItem, updateItem } from './minuting-actions';
 import { EntryList } from './EntryList';
 import { addMotion, MotionsSection } from './MotionsSection';
 import { time } from './clock';
+import { ActionLogPanel } from './ActionLogPanel';
+import { PreviousMinutesPanel } from './PreviousMinutesPanel';
 
 /** The one fact each standard item needs, and how the field is labelled. */
 const DETAIL_FIELDS: Partial<Record<AgendaItem['kind'], { label: string; hint: string }>> = {
@@ -150,6 +152,9 @@ export function ItemMinute({ record }: { record: MeetingRecord }) {
           onSave={(value) => updateItem(item.id, { detail: value })}
         />
       ) : null}
+
+      {item.kind === 'previous_minutes' ? <PreviousMinutesPanel record={record} item={item} /> : null}
+      {item.kind === 'action_log' ? <ActionLogPanel record={record} /> : null}
 
       {item.openingKind !== 'none' ? (
         <div className="field-row">

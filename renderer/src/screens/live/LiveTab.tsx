@@ -1,5 +1,5 @@
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
-import type { MeetingRecord } from '../../../../shared/model';
+import { LOCKED_STATUSES, MINUTES_STATUS_LABELS, type MeetingRecord } from '../../../../shared/model';
 import { buildMinutes, type MinutesPart } from '../../../../shared/minutes/document';
 import { MinutesPreview } from '../../components/MinutesPreview';
 import { AgendaRail } from './AgendaRail';
@@ -21,7 +21,19 @@ export function LiveTab({ record }: { record: MeetingRecord }) {
   const style = record.body.houseStyle;
   const doc = useMemo(() => buildMinutes(deferred, { style: deferred.body.houseStyle, part }), [deferred, part]);
   const hasExempt = record.items.some((i) => i.exempt);
+  const locked = LOCKED_STATUSES.includes(record.minutesStatus) && record.amendmentReason === null;
   return (
+    <>
+    {locked ? (
+      <p className="locked-banner" role="status" data-testid="locked-banner">
+        These minutes are {MINUTES_STATUS_LABELS[record.minutesStatus].toLowerCase()} and locked. To change them, begin an amendment with a reason on the
+        Review and approval tab (Alt+3).
+      </p>
+    ) : record.amendmentReason ? (
+      <p className="amendment-banner" role="status">
+        Amendment under way: {record.amendmentReason}. Finish it on the Review and approval tab (Alt+3).
+      </p>
+    ) : null}
     <div className="live-layout">
       <AgendaRail record={record} />
       <div className="live-centre">
@@ -43,5 +55,6 @@ export function LiveTab({ record }: { record: MeetingRecord }) {
       </aside>
       <PhrasePicker bodyId={record.bodyId} />
     </div>
+    </>
   );
 }
