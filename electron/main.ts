@@ -85,7 +85,18 @@ if (!app.requestSingleInstanceLock()) {
       if (error instanceof StoreOpenError || error instanceof UsageError) fatal('Meeting Clerk cannot open its data', error.message);
       throw error;
     }
-    const services = createServices(store, { transport: 'electron', version: app.getVersion() });
+    const services = createServices(store, {
+      transport: 'electron',
+      version: app.getVersion(),
+      // The always-on-top toggle keeps the window above a Teams call.
+      window: {
+        setAlwaysOnTop: (on) => {
+          const win = BrowserWindow.getAllWindows()[0];
+          win?.setAlwaysOnTop(on, 'floating');
+          return win?.isAlwaysOnTop() ?? false;
+        },
+      },
+    });
     registerIpc(services, (url) => isTrustedAppUrl(url, indexUrl));
     createWindow();
     app.on('activate', () => {

@@ -25,6 +25,8 @@ import type {
   SearchHit,
 } from './model';
 import type { Result } from './result';
+import type { ParsedAgenda } from './import/agenda-text';
+import type { TeamsReport } from './import/teams-report';
 
 interface CallSpec<I extends z.ZodType, O> {
   input: I;
@@ -108,6 +110,15 @@ export const contract = {
   // A fictional demo board and meeting, to see the app and its output at once.
   'demo.load': call<{ bodyId: number; meetingId: number }>()(s.empty),
 
+  // Bringing the meeting in: read (preview, nothing saved), then apply what the clerk confirmed.
+  'import.readAgenda': call<ParsedAgenda>()(s.importReadAgenda),
+  'import.applyAgenda': call<AgendaItem[]>()(s.importApplyAgenda),
+  'import.readTeams': call<TeamsPreview>()(s.importReadTeams),
+  'import.applyTeams': call<MeetingRecord>()(s.importApplyTeams),
+
+  // The desktop window: stay on top of a Teams window (the browser host cannot).
+  'app.setAlwaysOnTop': call<{ on: boolean }>()(s.alwaysOnTop),
+
   // Word documents: written after the data is read, so this call is answered asynchronously.
   'exports.build': call<ExportedFile>()(s.exportBuild),
 } as const;
@@ -120,7 +131,19 @@ export interface ExportedFile {
 }
 
 /** Calls whose answer is written after their transaction (a Word file): services.call() answers them. */
-export const ASYNC_CALLS = ['exports.build'] as const;
+export const ASYNC_CALLS = ['exports.build', 'import.readAgenda'] as const;
+
+/** A Teams attendance report read and matched to the body's members and known attendees, for the clerk to confirm. */
+export interface TeamsPreview {
+  report: TeamsReport;
+  rows: {
+    participant: TeamsReport['participants'][number];
+    /** The member or known attendee it matches, if any. */
+    match: { kind: 'member' | 'known'; id: number; name: string } | null;
+    confidence: 'exact' | 'likely' | 'none';
+    reason: string;
+  }[];
+}
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract;

@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'locked'
   | 'unauthorised'
   | 'unknown_call'
+  | 'unavailable'
   | 'internal';
 
 export interface ApiError {

@@ -368,6 +368,51 @@ export const searchMinutes = z
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'The start of the date range is after its end', path: ['to'] });
 
+/* ---------- Bringing the meeting in: agenda and Teams attendance report ---------- */
+
+/** A file's bytes, base64 encoded; the size limit is checked again once decoded. */
+const fileBytes = z.base64('The file must be sent as base64').max(28_000_000, 'The file is too large to import (the limit is 20 MB)');
+export const importReadAgenda = z.strictObject({
+  meetingId: id,
+  source: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('text'), text: z.string().max(1_000_000, 'The pasted agenda is too long (at most 1,000,000 characters)') }),
+    z.strictObject({ kind: z.literal('docx'), base64: fileBytes }),
+  ]),
+});
+const importedItem = z
+  .strictObject({
+    title: requiredText('Title', 500),
+    presenter: optionalText('Presenter', 500).default(''),
+    papers: optionalText('Papers', 200).default(''),
+    exempt: z.boolean().default(false),
+    exemptParagraph: schedule12AParagraph.nullable().default(null),
+    kind: z.enum(AGENDA_ITEM_KINDS).optional(),
+  })
+  .refine(exemptNeedsParagraph, exemptMessage);
+export const importApplyAgenda = z.strictObject({
+  meetingId: id,
+  items: z.array(importedItem).min(1, 'There are no items to add').max(200, 'At most 200 items can be imported at once'),
+});
+export const importReadTeams = z.strictObject({ meetingId: id, base64: fileBytes });
+const teamsRow = z.strictObject({
+  name: requiredText('Name'),
+  /** The member of the body this row is confirmed as, or null. */
+  memberId: id.nullable(),
+  /** For someone who is not a member: add them as an officer, other attendee or guest (or null to leave them out). */
+  addAs: z.enum(['officer', 'attendee', 'guest']).nullable(),
+  remote: z.boolean(),
+  firstJoin: time24.nullable(),
+  lastLeave: time24.nullable(),
+});
+export const importApplyTeams = z
+  .strictObject({ meetingId: id, rows: z.array(teamsRow).min(1, 'No attendees were confirmed').max(1_000) })
+  .refine((x) => new Set(x.rows.filter((r) => r.memberId !== null).map((r) => r.memberId)).size === x.rows.filter((r) => r.memberId !== null).length, {
+    message: 'Each member can be confirmed for one row only',
+    path: ['rows'],
+  });
+
+export const alwaysOnTop = z.strictObject({ on: z.boolean() });
+
 export const EXPORT_DOCUMENTS = ['minutes', 'exempt', 'decisions', 'actions'] as const;
 export const exportBuild = z.strictObject({ meetingId: id, document: z.enum(EXPORT_DOCUMENTS) });
 

@@ -8,6 +8,8 @@ export interface ServiceContext {
   now: () => Date;
   transport: 'electron' | 'browser-host';
   version: string;
+  /** The desktop window, when there is one (Electron): keeps it on top of other windows. */
+  window?: { setAlwaysOnTop(on: boolean): boolean };
 }
 
 export type Handlers<K extends CallName = CallName> = {

@@ -21,6 +21,8 @@ import { memberHandlers } from './members';
 import { actionLogHandlers, minutingHandlers } from './minuting';
 import { approvalHandlers } from './approval';
 import { searchHandlers } from './search';
+import { importHandlers, readAgenda } from './imports';
+import { loadMeetingRow } from './meetings';
 import { phraseHandlers } from './phrases';
 
 const handlers: Handlers<Exclude<CallName, (typeof ASYNC_CALLS)[number] | 'demo.load'>> = {
@@ -42,6 +44,7 @@ const handlers: Handlers<Exclude<CallName, (typeof ASYNC_CALLS)[number] | 'demo.
   ...approvalHandlers,
   ...actionLogHandlers,
   ...searchHandlers,
+  ...importHandlers,
 };
 
 export interface Services {
@@ -58,6 +61,7 @@ export function createServices(store: Store, options: Partial<Omit<ServiceContex
     now: options.now ?? (() => new Date()),
     transport: options.transport ?? 'browser-host',
     version: options.version ?? '0.0.0',
+    window: options.window,
   };
 
   function dispatch(name: unknown, input: unknown): Result<unknown> {
@@ -89,6 +93,17 @@ export function createServices(store: Store, options: Partial<Omit<ServiceContex
   }
 
   async function callAny(name: unknown, input: unknown): Promise<Result<unknown>> {
+    if (name === 'import.readAgenda') {
+      const parsed = contract[name].input.safeParse(input ?? {});
+      if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error));
+      try {
+        store.transaction(() => loadMeetingRow(context, parsed.data.meetingId));
+        return ok(await readAgenda(parsed.data.source));
+      } catch (error) {
+        if (error instanceof DomainError) return fail(error.code, error.message);
+        return fail('internal', `The agenda could not be read: ${(error as Error)?.message ?? String(error)}`);
+      }
+    }
     if (name !== 'exports.build') return services.dispatch(name, input);
     const parsed = contract[name].input.safeParse(input ?? {});
     if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error));

@@ -54,7 +54,7 @@ export function createTempStore(temp: TempDirs, fileName = 'meeting-clerk.sqlite
   const dir = temp.makeDir();
   const file = join(dir, fileName);
   const store = openTrackedStore(temp, file);
-  const services = createServices(store, { now: () => FIXED_NOW, version: '9.9.9-test' });
+  const services = createServices(store, { now: () => FIXED_NOW, version: '9.9.9-test', window: { setAlwaysOnTop: (on) => on } });
   return { dir, file, store, services };
 }
 

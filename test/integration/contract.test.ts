@@ -519,6 +519,16 @@ function badValuesFor(field: string, s: Seed): unknown[] {
       return [0, -1, 1.5, '3', 100_001, true];
     case 'recordedAt':
       return BAD_TIMES;
+    case 'source':
+      return [null, 'text', {}, { kind: 'pdf', text: 'x' }, { kind: 'docx', base64: 'not base64!' }];
+    case 'items':
+      return [null, [], 'x', [{}], [{ title: '' }], [{ title: 'X', exempt: true }], new Array(201).fill({ title: 'A' })];
+    case 'base64':
+      return ['', 'not base64!', 42, null];
+    case 'rows':
+      return [null, [], 'x', [{}], [{ name: 'A', memberId: null, addAs: 'mayor', remote: true, firstJoin: null, lastLeave: null }]];
+    case 'on':
+      return ['true', 1, 0, null];
     case 'note':
       return ['x'.repeat(2_001), 42, null, []];
     case 'reason':
@@ -995,6 +1005,42 @@ function specs(s: Seed, live: LiveSeed): Record<CallName, CallCases> {
       extra: [{ query: 'report', from: '2021-12-31', to: '2020-01-01' }],
     },
     'demo.load': { takesNothing: true },
+    'import.readAgenda': {
+      minimal: { meetingId, source: { kind: 'text', text: '1. Apologies for absence\n2. Budget monitoring (Pages 3 - 10)' } },
+      extra: [
+        { meetingId, source: { kind: 'text', text: 'No numbered items here at all' } },
+        { meetingId, source: { kind: 'docx', base64: Buffer.from('not a Word file').toString('base64') } },
+      ],
+    },
+    'import.applyAgenda': {
+      minimal: { meetingId, items: [{ title: 'Budget monitoring' }] },
+      full: { meetingId, items: [{ title: 'Contract award', presenter: 'Ms A. Officer will present this report.', papers: 'Pages 3 - 10', exempt: true, exemptParagraph: 3, kind: 'business' }] },
+      nullable: ['exemptParagraph'],
+      extra: [{ meetingId, items: [{ title: 'Contract award', exempt: true }] }],
+    },
+    'import.readTeams': {
+      minimal: { meetingId, base64: Buffer.from('Full Name\tUser Action\tTimestamp\nMrs D. Taylor CC\tJoined\t11/12/2020, 10:01:02\n').toString('base64') },
+      extra: [
+        { meetingId, base64: '' },
+        { meetingId, base64: Buffer.from('Full Name\tUser Action\tTimestamp\nMrs D. Taylor CC\tJoined\t12/01/2021, 10:01:02\n').toString('base64') },
+        { meetingId, base64: Buffer.from([0, 1, 2, 3, 255, 254, 0, 0]).toString('base64') },
+      ],
+    },
+    'import.applyTeams': {
+      minimal: { meetingId, rows: [{ name: 'Mrs D. Taylor CC', memberId: s.chairId, addAs: null, remote: true, firstJoin: '10:20', lastLeave: null }] },
+      nullable: ['addAs', 'firstJoin', 'lastLeave', 'memberId'],
+      extra: [
+        { meetingId, rows: [{ name: 'Mr K. Jones', memberId: s.commissionMemberId, addAs: null, remote: true, firstJoin: null, lastLeave: null }] },
+        {
+          meetingId,
+          rows: [
+            { name: 'A', memberId: s.chairId, addAs: null, remote: true, firstJoin: null, lastLeave: null },
+            { name: 'B', memberId: s.chairId, addAs: null, remote: true, firstJoin: null, lastLeave: null },
+          ],
+        },
+      ],
+    },
+    'app.setAlwaysOnTop': { minimal: { on: true } },
     'exports.build': {
       minimal: { meetingId, document: 'minutes' },
       extra: [{ meetingId: s.commissionMeetingId, document: 'exempt' }],

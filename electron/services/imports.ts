@@ -1,0 +1,134 @@
+/**
+ * Bringing the meeting in: an agenda (read, then applied as the clerk
+ * confirmed it) and a Microsoft Teams attendance report (read and matched
+ * to the body's people, then applied as confirmed). Reading saves nothing.
+ */
+import type { TeamsPreview } from '../../shared/contract';
+import { parseAgendaText, type ParsedAgenda } from '../../shared/import/agenda-text';
+import { matchPeople, type MatchCandidate } from '../../shared/import/name-match';
+import { readTeamsReport } from '../../shared/import/teams-report';
+import { inferKind } from '../../shared/minutes/standard-items';
+import type { AgendaItem } from '../../shared/model';
+import { DomainError } from '../../shared/result';
+import { readAgendaDocx } from '../import/agenda-docx';
+import { agendaList, insertItem } from './agenda-items';
+import { attendanceHandlers } from './attendance';
+import type { Handlers, ServiceContext } from './context';
+import { loadRecord } from './meeting-record';
+import { loadMeeting, touchMeeting } from './meetings';
+import { moveInList } from './ordering';
+
+/** Reads an agenda from pasted text or a .docx file (asynchronous: mammoth reads the Word file). */
+export async function readAgenda(source: { kind: 'text'; text: string } | { kind: 'docx'; base64: string }): Promise<ParsedAgenda> {
+  const result = source.kind === 'text' ? parseAgendaText(source.text) : await readAgendaDocx(Buffer.from(source.base64, 'base64'));
+  if (!result.ok) throw new DomainError('invalid_input', result.error.message);
+  return result.value;
+}
+
+const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+export const importHandlers: Handlers<'import.applyAgenda' | 'import.readTeams' | 'import.applyTeams' | 'app.setAlwaysOnTop'> = {
+  /**
+   * Adds the confirmed items in the agenda's order. An item recognised as a
+   * standard one the meeting already has (pre-worded) takes that item's
+   * place and wording instead of being added twice.
+   */
+  'import.applyAgenda': (input, ctx) => {
+    const meeting = loadMeeting(ctx, input.meetingId);
+    touchMeeting(ctx, input.meetingId);
+    const taken = new Set<number>();
+    let place = 0;
+    for (const item of input.items) {
+      const kind = item.kind ?? inferKind(item.title);
+      const existing: AgendaItem | undefined =
+        kind === 'business' ? undefined : meeting.items.find((i) => i.kind === kind && !taken.has(i.id));
+      if (existing) {
+        taken.add(existing.id);
+        ctx.store.db
+          .prepare('UPDATE agenda_item SET title = ?, presenter = ?, papers = ?, exempt = ?, exempt_paragraph = ? WHERE id = ?')
+          .run(item.title, item.presenter, item.papers, item.exempt ? 1 : 0, item.exemptParagraph, existing.id);
+        moveInList(ctx.store.db, agendaList(input.meetingId), existing.id, place);
+        // The order of business follows the agenda while nothing has been taken out of turn.
+        moveInList(ctx.store.db, { ...agendaList(input.meetingId), column: 'business_order' }, existing.id, place);
+      } else {
+        const id = insertItem(ctx, input.meetingId, { ...item, kind, position: place });
+        taken.add(id);
+      }
+      place++;
+    }
+    return loadMeeting(ctx, input.meetingId).items;
+  },
+
+  'import.readTeams': (input, ctx) => {
+    const record = loadRecord(ctx, input.meetingId);
+    const read = readTeamsReport(new Uint8Array(Buffer.from(input.base64, 'base64')), record.date);
+    if (!read.ok) throw new DomainError('invalid_input', read.error.message);
+    const known = ctx.store.db.prepare('SELECT id, name FROM known_attendee WHERE body_id = ?').all(record.bodyId) as { id: number; name: string }[];
+    const candidates: (MatchCandidate & { id: number })[] = [
+      ...record.members.map((m) => ({ id: m.id, name: m.name, email: m.email || null, kind: 'member' as const })),
+      ...known.map((k) => ({ id: k.id, name: k.name, email: null, kind: 'known' as const })),
+    ];
+    const matches = matchPeople(read.value.participants, candidates);
+    const rows: TeamsPreview['rows'] = matches.map((m) => ({
+      participant: m.person,
+      match: m.candidate ? { kind: m.candidate.kind, id: m.candidate.id, name: m.candidate.name } : null,
+      confidence: m.confidence,
+      reason: m.reason,
+    }));
+    return { report: read.value, rows };
+  },
+
+  /**
+   * Marks confirmed members present (remote as confirmed), adds confirmed
+   * others as officers, attendees or guests, and stamps a late arrival or an
+   * early departure (more than five minutes from the start or the end) with
+   * the time and the item being taken then.
+   */
+  'import.applyTeams': (input, ctx) => {
+    let record = loadRecord(ctx, input.meetingId);
+    touchMeeting(ctx, input.meetingId);
+    const start = record.startedAt ?? record.startTime;
+    const leaves = input.rows.map((r) => r.lastLeave).filter((t): t is string => t !== null);
+    const end = record.closedAt ?? (leaves.length ? leaves.reduce((a, b) => (a > b ? a : b)) : null);
+    const itemAt = (time: string) =>
+      [...record.items].filter((i) => i.takenAt !== null && i.takenAt <= time).sort((a, b) => (a.takenAt! < b.takenAt! ? 1 : -1))[0]?.id ?? null;
+    const GRACE = 5;
+
+    for (const row of input.rows) {
+      let attendanceId: number | undefined;
+      if (row.memberId !== null) {
+        if (!record.members.some((m) => m.id === row.memberId)) {
+          throw new DomainError('invalid_input', `Member ${row.memberId} is not a member of ${record.body.name}`);
+        }
+        record = attendanceHandlers['attendance.setMember']({ meetingId: input.meetingId, memberId: row.memberId, status: 'present', remote: row.remote }, ctx);
+        attendanceId = record.attendance.find((a) => a.memberId === row.memberId)?.id;
+      } else if (row.addAs !== null) {
+        const already = record.attendance.find((a) => a.category !== 'member' && a.name.trim().toLowerCase() === row.name.trim().toLowerCase());
+        if (already) attendanceId = already.id;
+        else {
+          record = attendanceHandlers['attendance.addPerson'](
+            { meetingId: input.meetingId, category: row.addAs, name: row.name, role: '', organisation: '', remote: row.remote },
+            ctx,
+          );
+          attendanceId = record.attendance.find((a) => a.category !== 'member' && a.name === row.name.trim())?.id;
+        }
+      }
+      if (attendanceId === undefined) continue;
+      const has = (kind: 'arrived' | 'left') => record.movements.some((m) => m.attendanceId === attendanceId && m.kind === kind);
+      if (row.firstJoin && minutesOf(row.firstJoin) > minutesOf(start) + GRACE && !has('arrived')) {
+        record = attendanceHandlers['attendance.recordMovement']({ attendanceId, kind: 'arrived', time: row.firstJoin, agendaItemId: itemAt(row.firstJoin) }, ctx);
+      }
+      if (row.lastLeave && end && minutesOf(row.lastLeave) < minutesOf(end) - GRACE && !has('left')) {
+        record = attendanceHandlers['attendance.recordMovement']({ attendanceId, kind: 'left', time: row.lastLeave, agendaItemId: itemAt(row.lastLeave) }, ctx);
+      }
+    }
+    return loadRecord(ctx, input.meetingId);
+  },
+
+  'app.setAlwaysOnTop': (input, ctx) => {
+    if (!ctx.window) throw new DomainError('unavailable', 'Only the desktop app can stay on top of other windows; in a browser, use the compact layout beside Teams');
+    return { on: ctx.window.setAlwaysOnTop(input.on) };
+  },
+};
+
+
