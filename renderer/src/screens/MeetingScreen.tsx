@@ -10,6 +10,8 @@ import { takeNeighbour } from './live/AgendaRail';
 import { time } from './live/clock';
 import { LiveTab } from './live/LiveTab';
 import { ReviewTab } from './ReviewTab';
+import { ImportAgendaSection } from './ImportAgendaSection';
+import { AlwaysOnTop } from '../components/AlwaysOnTop';
 import { QuorumIndicator } from './live/QuorumIndicator';
 
 type Tab = 'live' | 'setup' | 'review';
@@ -102,6 +104,7 @@ export function MeetingScreen({ meetingId }: { meetingId: number }) {
           <QuorumIndicator record={meeting} />
         </div>
         <ExportMenu record={meeting} />
+        <AlwaysOnTop />
       </div>
       <div role="tablist" aria-label="Meeting views" className="tabs">
         {TABS.map((t) => (
@@ -129,6 +132,7 @@ export function MeetingScreen({ meetingId }: { meetingId: number }) {
           <>
             <MeetingDetails meeting={meeting} />
             <AgendaSection meeting={meeting} />
+            <ImportAgendaSection meeting={meeting} />
           </>
         )}
       </div>

@@ -7,6 +7,7 @@ import { AttendancePanel } from './AttendancePanel';
 import { DeclarationsPanel, type DeclarationsHandle } from './DeclarationsPanel';
 import { ItemMinute } from './ItemMinute';
 import { PhrasePicker } from './PhrasePicker';
+import { ImportTeamsPanel } from './ImportTeamsPanel';
 
 /**
  * The order of business on the left; the minute of the item being taken,
@@ -40,6 +41,7 @@ export function LiveTab({ record }: { record: MeetingRecord }) {
         <ItemMinute record={record} />
         <AttendancePanel record={record} onDeclare={(attendanceId) => declarations.current?.startFor(attendanceId)} />
         <DeclarationsPanel ref={declarations} record={record} chairTitle={style.chairTitle} />
+        <ImportTeamsPanel record={record} />
       </div>
       <aside className="live-preview panel" aria-label="Live minutes preview">
         {hasExempt ? (
