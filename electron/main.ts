@@ -8,10 +8,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { databaseFile, parseFlags, resolveDataDir, UsageError } from './config/data-dir';
 import { registerIpc } from './ipc';
+import { guardNavigation } from './security/navigation';
 import { isPermissionAllowed, isTrustedAppUrl } from './security/trusted-url';
 import { secureWindowOptions } from './security/window-options';
-import { createServices } from './services';
-import { openStore, StoreOpenError, type Store } from './store/open-store';
+import { startRuntime, type Runtime } from './runtime';
+import { InstanceLockError } from './store/instance-lock';
+import { StoreOpenError } from './store/open-store';
 
 const root = join(__dirname, '..');
 const indexFile = join(root, 'dist', 'renderer', 'index.html');
@@ -33,16 +35,7 @@ function dataDirFromArgs(): string {
 function hardenSessions(): void {
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(isPermissionAllowed(permission)));
   session.defaultSession.setPermissionCheckHandler((_contents, permission) => isPermissionAllowed(permission));
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event, url) => {
-      if (!isTrustedAppUrl(url, indexUrl)) event.preventDefault();
-    });
-    contents.on('will-redirect', (event, url) => {
-      if (!isTrustedAppUrl(url, indexUrl)) event.preventDefault();
-    });
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  });
+  app.on('web-contents-created', (_event, contents) => guardNavigation(contents, indexUrl));
 }
 
 function createWindow(): BrowserWindow {
@@ -65,7 +58,7 @@ app.commandLine.appendSwitch('lang', 'en-GB');
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  let store: Store | undefined;
+  let runtime: Runtime | undefined;
   app.on('second-instance', () => {
     const win = BrowserWindow.getAllWindows()[0];
     if (win) {
@@ -74,30 +67,42 @@ if (!app.requestSingleInstanceLock()) {
     }
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => store?.close());
+  // Wait for a backup under way, then close the database and release the lock.
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed || !runtime) return;
+    event.preventDefault();
+    void runtime.close().finally(() => {
+      closed = true;
+      app.quit();
+    });
+  });
 
   void app.whenReady().then(() => {
     hardenSessions();
     try {
       const dataDir = dataDirFromArgs();
-      store = openStore(databaseFile(dataDir), { nativeBinding: electronNativeBinding() });
+      runtime = startRuntime({
+        dbFile: databaseFile(dataDir),
+        nativeBinding: electronNativeBinding(),
+        transport: 'electron',
+        version: app.getVersion(),
+        // The always-on-top toggle keeps the window above a Teams call.
+        window: {
+          setAlwaysOnTop: (on) => {
+            const win = BrowserWindow.getAllWindows()[0];
+            win?.setAlwaysOnTop(on, 'floating');
+            return win?.isAlwaysOnTop() ?? false;
+          },
+        },
+      });
     } catch (error) {
+      // A database that cannot be opened does not end here: the window opens on the recovery screen.
+      if (error instanceof InstanceLockError) fatal('Meeting Clerk is already open', error.message);
       if (error instanceof StoreOpenError || error instanceof UsageError) fatal('Meeting Clerk cannot open its data', error.message);
       throw error;
     }
-    const services = createServices(store, {
-      transport: 'electron',
-      version: app.getVersion(),
-      // The always-on-top toggle keeps the window above a Teams call.
-      window: {
-        setAlwaysOnTop: (on) => {
-          const win = BrowserWindow.getAllWindows()[0];
-          win?.setAlwaysOnTop(on, 'floating');
-          return win?.isAlwaysOnTop() ?? false;
-        },
-      },
-    });
-    registerIpc(services, (url) => isTrustedAppUrl(url, indexUrl));
+    registerIpc(runtime.services, (url) => isTrustedAppUrl(url, indexUrl));
     createWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();

@@ -23,10 +23,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
-import { ASYNC_CALLS, CALL_NAMES, contract } from '../shared/contract';
+import { ASYNC_CALLS, CALL_NAMES, contract, RUNTIME_CALLS } from '../shared/contract';
 
 /** Calls left to the contract test: see runFuzz. */
-export const UNFUZZED_CALLS = [...ASYNC_CALLS, 'demo.load'] as const;
+export const UNFUZZED_CALLS = [...ASYNC_CALLS, ...RUNTIME_CALLS, 'demo.load'] as const;
 import { isValidIsoDate, isValidTime } from '../shared/format';
 import { createServices, type Services } from '../electron/services';
 import { openStore } from '../electron/store/open-store';

@@ -23,6 +23,9 @@ import type {
   ActionLogEntry,
   MinutesVersion,
   SearchHit,
+  AppSettings,
+  BackupSummary,
+  RecoveryStatus,
 } from './model';
 import type { Result } from './result';
 import type { ParsedAgenda } from './import/agenda-text';
@@ -116,6 +119,15 @@ export const contract = {
   'import.readTeams': call<TeamsPreview>()(s.importReadTeams),
   'import.applyTeams': call<MeetingRecord>()(s.importApplyTeams),
 
+  // Settings, backups and recovery. The backups and recovery calls are answered by the running app
+  // (desktop or browser host), which owns the database file; see electron/runtime.ts.
+  'settings.get': call<AppSettings>()(s.empty),
+  'settings.update': call<AppSettings>()(s.settingsUpdate),
+  'recovery.status': call<RecoveryStatus>()(s.empty),
+  'backups.list': call<BackupSummary[]>()(s.empty),
+  'backups.create': call<BackupSummary>()(s.empty),
+  'backups.restore': call<{ restored: BackupSummary; keptAsideAs: string | null }>()(s.backupRestore),
+
   // The desktop window: stay on top of a Teams window (the browser host cannot).
   'app.setAlwaysOnTop': call<{ on: boolean }>()(s.alwaysOnTop),
 
@@ -132,6 +144,9 @@ export interface ExportedFile {
 
 /** Calls whose answer is written after their transaction (a Word file): services.call() answers them. */
 export const ASYNC_CALLS = ['exports.build', 'import.readAgenda'] as const;
+
+/** Calls about the database file itself, answered by the running app (electron/runtime.ts), not the service layer. */
+export const RUNTIME_CALLS = ['recovery.status', 'backups.list', 'backups.create', 'backups.restore'] as const;
 
 /** A Teams attendance report read and matched to the body's members and known attendees, for the clerk to confirm. */
 export interface TeamsPreview {

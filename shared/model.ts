@@ -490,3 +490,31 @@ export interface KnownAttendee {
   role: string;
   organisation: string;
 }
+
+/* ---------- Backups and recovery ---------- */
+
+/** A backup beside the database, named by the file's name only (the app never takes a path from the screen). */
+export interface BackupSummary {
+  name: string;
+  /** ISO date-time (UTC) it was made. */
+  createdAt: string;
+  reason: 'meeting-closed' | 'daily' | 'manual' | 'before-restore';
+  bytes: number;
+  /** Readable as a Meeting Clerk database this version can open. */
+  ok: boolean;
+}
+
+/** Whether the database opened; if not, why, and the backups that can replace it. */
+export interface RecoveryStatus {
+  ok: boolean;
+  problem: 'not-sqlite' | 'foreign' | 'newer' | 'corrupt' | 'truncated' | 'missing' | null;
+  message: string;
+  latestBackup: BackupSummary | null;
+  backups: BackupSummary[];
+  dataFile: string;
+}
+
+export interface AppSettings {
+  /** How many automatic backups to keep. */
+  backupKeep: number;
+}

@@ -411,6 +411,14 @@ export const importApplyTeams = z
     path: ['rows'],
   });
 
+export const settingsUpdate = z.strictObject({
+  patch: nonEmptyPatch({ backupKeep: z.int('Backups to keep must be a whole number').min(1, 'Keep at least 1 backup').max(500, 'Keep at most 500 backups') }),
+});
+/** A backup by its file name, as listed: never a path. */
+export const backupRestore = z.strictObject({
+  name: z.string().regex(/^[\w.-]{1,200}\.sqlite$/, 'Choose one of the listed backups'),
+});
+
 export const alwaysOnTop = z.strictObject({ on: z.boolean() });
 
 export const EXPORT_DOCUMENTS = ['minutes', 'exempt', 'decisions', 'actions'] as const;

@@ -6,8 +6,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { databaseFile, parseFlags, resolveDataDir, UsageError } from '../config/data-dir';
-import { createServices } from '../services';
-import { openStore, StoreOpenError } from '../store/open-store';
+import { startRuntime } from '../runtime';
+import { InstanceLockError } from '../store/instance-lock';
+import { StoreOpenError } from '../store/open-store';
 import { startHost } from './server';
 
 const root = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
@@ -25,24 +26,32 @@ async function main(): Promise<void> {
   if (!existsSync(join(staticDir, 'index.html'))) {
     throw new UsageError('The renderer has not been built: run `npm run build:renderer` first (npm run serve does this for you).');
   }
-  const store = openStore(databaseFile(dataDir));
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
-  const services = createServices(store, { transport: 'browser-host', version });
-  const host = await startHost({ services, staticDir, port });
-  console.log(`Meeting Clerk browser host: data in ${store.file}`);
+  const dbFile = databaseFile(dataDir);
+  const runtime = startRuntime({ dbFile, transport: 'browser-host', version });
+  const host = await startHost({ services: runtime.services, staticDir, port });
+  console.log(`Meeting Clerk browser host: data in ${dbFile}`);
+  if (runtime.mode === 'recovery') {
+    const status = runtime.services.dispatch('recovery.status', {});
+    if (status.ok) {
+      const s = status.value as { message: string; latestBackup: { name: string } | null };
+      console.log(`The database could not be opened: ${s.message}`);
+      console.log(s.latestBackup ? `The app offers the latest backup, ${s.latestBackup.name}; nothing has been changed.` : 'There is no backup to restore; nothing has been changed.');
+    }
+  }
   console.log(`Open ${host.url}`);
   const stop = () => {
-    void host.close().then(() => {
-      store.close();
-      process.exit(0);
-    });
+    void host
+      .close()
+      .then(() => runtime.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof UsageError || error instanceof StoreOpenError) {
+  if (error instanceof UsageError || error instanceof StoreOpenError || error instanceof InstanceLockError) {
     console.error(`meeting-clerk serve: ${error.message}`);
   } else {
     console.error(error);

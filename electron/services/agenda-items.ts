@@ -2,7 +2,7 @@
 import type { AgendaItem, AgendaItemKind } from '../../shared/model';
 import { CLOSING_KINDS, inferKind } from '../../shared/minutes/standard-items';
 import { DomainError } from '../../shared/result';
-import { notFound, setClause, type Handlers, type ServiceContext } from './context';
+import { notFound, setClause, type Handlers, type ServiceContext, definedOnly } from './context';
 import { loadRecord } from './meeting-record';
 import { loadMeeting, loadMeetingRow, touchMeeting } from './meetings';
 import { moveInList, renumberList, writeOrder, type OrderedList } from './ordering';
@@ -133,7 +133,7 @@ export const agendaItemHandlers: Handlers<
 
   'agendaItems.update': (input, ctx) => {
     const item = loadItem(ctx, input.itemId);
-    const merged = { ...item, ...input.patch };
+    const merged = { ...item, ...definedOnly(input.patch) };
     if (merged.exempt && merged.exemptParagraph === null) {
       throw new DomainError('invalid_input', 'exemptParagraph: An exempt item must cite its Schedule 12A paragraph (1-7)');
     }

@@ -2,7 +2,7 @@
 import type { Attendance } from '../../shared/model';
 import { DomainError } from '../../shared/result';
 import { loadBody } from './bodies';
-import { notFound, type Handlers, type ServiceContext } from './context';
+import { notFound, type Handlers, type ServiceContext, definedOnly } from './context';
 import { ATTENDANCE_SELECT, assertItemInMeeting, loadRecord, stamp } from './meeting-record';
 import { loadMeetingRow, touchMeeting } from './meetings';
 import { toAttendance, toKnownAttendee, type AttendanceRow, type KnownAttendeeRow } from './rows';
@@ -131,8 +131,7 @@ export const attendanceHandlers: Handlers<
       throw new DomainError('invalid_input', 'A member’s name, role and organisation come from the body’s membership; edit them there');
     }
     // A key sent as undefined (possible over Electron IPC) changes nothing.
-    const given = Object.fromEntries(Object.entries(input.patch).filter(([, value]) => value !== undefined));
-    const next = { ...person, ...given };
+    const next = { ...person, ...definedOnly(input.patch) };
     ctx.store.db
       .prepare('UPDATE attendance SET name = ?, role = ?, organisation = ?, remote = ?, category = ? WHERE id = ?')
       .run(next.name, next.role, next.organisation, next.remote ? 1 : 0, next.category, person.id);

@@ -34,3 +34,8 @@ export function setClause(patch: Record<string, unknown>, columns: Record<string
   }
   return { sql: parts.join(', '), params };
 }
+
+/** A patch without keys sent as undefined (possible over Electron IPC): those change nothing. */
+export function definedOnly<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
+}

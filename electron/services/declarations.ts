@@ -2,7 +2,7 @@
 import type { Declaration } from '../../shared/model';
 import { DomainError } from '../../shared/result';
 import { loadAttendance } from './attendance';
-import { notFound, type Handlers, type ServiceContext } from './context';
+import { notFound, type Handlers, type ServiceContext, definedOnly } from './context';
 import { assertItemInMeeting, loadRecord } from './meeting-record';
 import { loadMeetingRow, touchMeeting } from './meetings';
 import { toDeclaration, type DeclarationRow } from './rows';
@@ -78,7 +78,8 @@ export const declarationHandlers: Handlers<'declarations.create' | 'declarations
   'declarations.update': (input, ctx) => {
     const current = loadDeclaration(ctx, input.declarationId);
     const { id, meetingId, ...fields } = current;
-    const next = { ...fields, ...input.patch };
+    // A key sent as undefined (possible over Electron IPC) changes nothing.
+    const next = { ...fields, ...definedOnly(input.patch) };
     // Marking an interest sensitive removes its nature from the record.
     if (input.patch.sensitive === true && input.patch.nature === undefined) next.nature = '';
     if (!LEAVING_ACTIONS.includes(next.action) && input.patch.leftAt === undefined && input.patch.returnedAt === undefined) {

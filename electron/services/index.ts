@@ -3,7 +3,7 @@
  * validates input with the call's schema, and runs each call in one
  * transaction. Both transports (Electron IPC, browser host) use dispatch().
  */
-import { ASYNC_CALLS, contract, isCallName, type CallName } from '../../shared/contract';
+import { ASYNC_CALLS, contract, isCallName, RUNTIME_CALLS, type CallName } from '../../shared/contract';
 import { gatherExport, renderExport, type ExportSource } from '../export/documents';
 import { seedDemoMeeting } from '../demo/demo-meeting';
 import { DomainError, fail, ok, type Result } from '../../shared/result';
@@ -22,10 +22,11 @@ import { actionLogHandlers, minutingHandlers } from './minuting';
 import { approvalHandlers } from './approval';
 import { searchHandlers } from './search';
 import { importHandlers, readAgenda } from './imports';
+import { settingsHandlers } from './settings';
 import { loadMeetingRow } from './meetings';
 import { phraseHandlers } from './phrases';
 
-const handlers: Handlers<Exclude<CallName, (typeof ASYNC_CALLS)[number] | 'demo.load'>> = {
+const handlers: Handlers<Exclude<CallName, (typeof ASYNC_CALLS)[number] | (typeof RUNTIME_CALLS)[number] | 'demo.load'>> = {
   'app.info': (_input, ctx) => ({
     version: ctx.version,
     dataFile: ctx.store.file,
@@ -45,6 +46,7 @@ const handlers: Handlers<Exclude<CallName, (typeof ASYNC_CALLS)[number] | 'demo.
   ...actionLogHandlers,
   ...searchHandlers,
   ...importHandlers,
+  ...settingsHandlers,
 };
 
 export interface Services {
@@ -72,6 +74,9 @@ export function createServices(store: Store, options: Partial<Omit<ServiceContex
     // SQLite would store a lone UTF-16 surrogate as invalid UTF-8: refuse it for every call, in every field.
     const broken = findLoneSurrogate(parsed.data);
     if (broken !== null) return fail('invalid_input', `${broken}: contains an invalid character (a lone UTF-16 surrogate)`);
+    if ((RUNTIME_CALLS as readonly string[]).includes(name)) {
+      return fail('unavailable', `${name} is answered by the running app (desktop or browser host), which owns the database file`);
+    }
     const handler = handlers[name as keyof typeof handlers] as (input: unknown, ctx: ServiceContext) => unknown;
     try {
       return ok(store.transaction(() => handler(parsed.data, context)));

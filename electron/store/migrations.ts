@@ -322,6 +322,16 @@ export const migrations: Migration[] = [
       END;
     `,
   },
+  {
+    version: 6,
+    description: 'Application settings (how many backups to keep)',
+    sql: `
+      CREATE TABLE app_setting (
+        key TEXT PRIMARY KEY CHECK (key IN ('backupKeep')),
+        value TEXT NOT NULL
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

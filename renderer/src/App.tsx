@@ -7,16 +7,23 @@ import { BodyScreen } from './screens/BodyScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { MeetingScreen } from './screens/MeetingScreen';
 import { SearchScreen } from './screens/SearchScreen';
+import { BackupsScreen, RecoveryScreen } from './screens/BackupsScreen';
+import type { RecoveryStatus } from '../../shared/model';
 
 export function App() {
   const route = useApp((s) => s.route);
   const navigate = useApp((s) => s.navigate);
   const loadError = useApp((s) => s.loadError);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [recovery, setRecovery] = useState<RecoveryStatus | null>(null);
 
   useEffect(() => {
     const state = useApp.getState();
-    void state.refreshBodies();
+    // A database that could not be opened: the recovery screen instead of the app.
+    void state.read('recovery.status', {}).then((r) => {
+      if (r.ok && !r.value.ok) setRecovery(r.value);
+      else void state.refreshBodies();
+    });
     const onPop = () => useApp.getState().syncRouteFromHash();
     window.addEventListener('popstate', onPop);
     window.addEventListener('hashchange', onPop);
@@ -56,6 +63,7 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [navigate, route]);
 
+  if (recovery) return <RecoveryScreen status={recovery} />;
   return (
     <div className="app">
       <header className="topbar">
@@ -63,6 +71,9 @@ export function App() {
           Meeting Clerk
         </a>
         <Breadcrumbs />
+        <a className="quiet-button" href="#/backups" onClick={(e) => (e.preventDefault(), navigate({ name: 'backups' }))}>
+          Backups
+        </a>
         <a className="quiet-button" href="#/search" aria-keyshortcuts="Control+Shift+F" onClick={(e) => (e.preventDefault(), navigate({ name: 'search' }))}>
           Search
         </a>
@@ -81,6 +92,7 @@ export function App() {
           {route.name === 'body' ? <BodyScreen bodyId={route.bodyId} /> : null}
           {route.name === 'meeting' ? <MeetingScreen meetingId={route.meetingId} /> : null}
           {route.name === 'search' ? <SearchScreen /> : null}
+          {route.name === 'backups' ? <BackupsScreen /> : null}
         </main>
       </div>
     </div>

@@ -76,7 +76,7 @@ export class Words {
   }
 }
 
-export const BODY_KINDS = ['Committee', 'Board', 'Panel', 'Sub-Committee', 'Partnership'] as const;
+export const BODY_KINDS = ['Committee', 'Board', 'Panel', 'Sub-Committee', 'Forum'] as const;
 
 export const BODY_NAMES = [
   'Planning Committee',

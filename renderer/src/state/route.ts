@@ -1,5 +1,5 @@
 /** Screens are addressed by the URL hash so a reload returns to the same place. */
-export type Route = { name: 'home' } | { name: 'body'; bodyId: number } | { name: 'meeting'; meetingId: number } | { name: 'search' };
+export type Route = { name: 'home' } | { name: 'body'; bodyId: number } | { name: 'meeting'; meetingId: number } | { name: 'search' } | { name: 'backups' };
 
 export function parseRoute(hash: string): Route {
   const body = /^#\/bodies\/(\d+)$/.exec(hash);
@@ -7,6 +7,7 @@ export function parseRoute(hash: string): Route {
   const meeting = /^#\/meetings\/(\d+)$/.exec(hash);
   if (meeting) return { name: 'meeting', meetingId: Number(meeting[1]) };
   if (hash === '#/search') return { name: 'search' };
+  if (hash === '#/backups') return { name: 'backups' };
   return { name: 'home' };
 }
 
@@ -18,6 +19,8 @@ export function routeHash(route: Route): string {
       return `#/meetings/${route.meetingId}`;
     case 'search':
       return '#/search';
+    case 'backups':
+      return '#/backups';
     default:
       return '#/';
   }

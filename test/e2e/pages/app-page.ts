@@ -69,7 +69,7 @@ export class BodyPage {
     if (meeting.mode) await this.page.locator('#new-meeting-mode').selectOption(meeting.mode);
     await this.page.locator('#new-meeting-venue').fill(meeting.venue);
     await this.page.locator('#new-meeting-venue').press('Enter');
-    await expect(this.page.getByRole('heading', { name: 'Agenda' })).toBeVisible();
+    await expect(this.page.locator('#agenda-title')).toBeVisible();
     return new MeetingPage(this.page);
   }
 

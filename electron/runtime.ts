@@ -1,0 +1,165 @@
+/**
+ * The running app's hold on its database file, shared by the desktop app
+ * and the browser host: the instance lock, the database opened (or, when it
+ * cannot be, a recovery mode that offers the backups and changes nothing),
+ * automatic backups, and restoring a backup while running. Its `services`
+ * are what the transports call: the service layer, plus the calls about the
+ * file itself.
+ */
+import { basename } from 'node:path';
+import { isCallName, type CallName } from '../shared/contract';
+import type { BackupSummary, RecoveryStatus } from '../shared/model';
+import { fail, ok, type Result } from '../shared/result';
+import { backupRestore } from '../shared/schemas';
+import { createServices, type Services } from './services';
+import type { ServiceContext } from './services/context';
+import {
+  BackupError,
+  backupNow,
+  DEFAULT_BACKUP_KEEP,
+  inspectDatabase,
+  listBackups,
+  restoreBackup,
+  startBackupSchedule,
+  type BackupInfo,
+  type BackupSchedule,
+  type InspectResult,
+} from './store/backups';
+import { acquireLock, type InstanceLock } from './store/instance-lock';
+import { openStore, type Store } from './store/open-store';
+
+export interface RuntimeOptions {
+  dbFile: string;
+  nativeBinding?: string;
+  transport: ServiceContext['transport'];
+  version: string;
+  window?: ServiceContext['window'];
+  now?: () => Date;
+}
+
+export interface Runtime {
+  /** What the transports call. */
+  services: Services;
+  readonly mode: 'normal' | 'recovery';
+  /** Waits for a backup under way, closes the database and releases the lock. */
+  close(): Promise<void>;
+}
+
+const summary = (b: BackupInfo): BackupSummary => ({ name: basename(b.file), createdAt: b.createdAt, reason: b.reason, bytes: b.bytes, ok: b.ok });
+
+/** Opens the database under the instance lock; throws InstanceLockError when another copy has it open. */
+export function startRuntime(options: RuntimeOptions): Runtime {
+  const { dbFile, nativeBinding } = options;
+  const lock: InstanceLock = acquireLock(dbFile);
+  let store: Store | null = null;
+  let inner: Services | null = null;
+  let schedule: BackupSchedule | null = null;
+  let problem: InspectResult = { ok: true };
+
+  const keep = () => {
+    const settings = inner?.dispatch('settings.get', {});
+    return settings?.ok ? (settings.value as { backupKeep: number }).backupKeep : DEFAULT_BACKUP_KEEP;
+  };
+  const open = () => {
+    store = openStore(dbFile, { nativeBinding });
+    inner = createServices(store, { transport: options.transport, version: options.version, window: options.window, now: options.now });
+    schedule = startBackupSchedule(store, { keep, nativeBinding, onError: (error: unknown) => console.error(`Meeting Clerk backup failed: ${(error as Error)?.message ?? String(error)}`) });
+    problem = { ok: true };
+  };
+  const shut = async () => {
+    await schedule?.stop();
+    store?.close();
+    store = null;
+    inner = null;
+    schedule = null;
+  };
+
+  try {
+    problem = inspectDatabase(dbFile, { nativeBinding });
+    if (problem.ok) open();
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+
+  const status = (): RecoveryStatus => ({
+    ok: problem.ok,
+    problem: problem.ok ? null : problem.problem,
+    message: problem.ok ? 'The database is open.' : problem.message,
+    latestBackup: problem.ok || !problem.latestBackup ? null : summary(problem.latestBackup),
+    backups: listBackups(dbFile).map(summary),
+    dataFile: dbFile,
+  });
+
+  /** Replaces the database with a listed backup; the current file is kept aside, never overwritten. */
+  async function restore(input: unknown): Promise<Result<unknown>> {
+    const parsed = backupRestore.safeParse(input ?? {});
+    if (!parsed.success) return fail('invalid_input', parsed.error.issues[0]?.message ?? 'Choose one of the listed backups');
+    const chosen = listBackups(dbFile).find((b) => basename(b.file) === parsed.data.name);
+    if (!chosen) return fail('not_found', `There is no backup called ${parsed.data.name}`);
+    if (store) {
+      try {
+        await backupNow(store, { keep: keep(), reason: 'before-restore', nativeBinding });
+      } catch (error) {
+        return fail('internal', `The current database could not be backed up first, so nothing was restored: ${(error as Error).message}`);
+      }
+    }
+    const wasOpen = store !== null;
+    await shut();
+    try {
+      const { keptAsideAs } = restoreBackup(dbFile, chosen.file, { nativeBinding });
+      open();
+      return ok({ restored: summary(chosen), keptAsideAs: keptAsideAs ? basename(keptAsideAs) : null });
+    } catch (error) {
+      if (wasOpen) open();
+      const code = error instanceof BackupError && error.code === 'restore_refused' ? 'invalid_input' : 'internal';
+      return fail(code, (error as Error).message);
+    }
+  }
+
+  const unavailable = () => fail('unavailable', `Meeting Clerk could not open its database: ${problem.ok ? '' : problem.message} Restore a backup to carry on.`);
+
+  const services: Services = {
+    dispatch(name, input) {
+      if (name === 'recovery.status') return ok(status());
+      if (name === 'backups.list') return ok(listBackups(dbFile).map(summary));
+      if (!inner) {
+        if (name === 'app.info') return ok({ version: options.version, dataFile: dbFile, schemaVersion: 0, transport: options.transport });
+        return isCallName(name) ? unavailable() : fail('unknown_call', `There is no API call named ${JSON.stringify(String(name)).slice(0, 80)}`);
+      }
+      const result = inner.dispatch(name, input);
+      schedule?.afterCall(String(name), result.ok);
+      return result;
+    },
+    async call(name, input) {
+      if (name === 'backups.restore') return restore(input);
+      if (name === 'backups.create') {
+        if (!store) return unavailable();
+        try {
+          return ok(summary(await backupNow(store, { keep: keep(), reason: 'manual', nativeBinding })));
+        } catch (error) {
+          return fail('internal', (error as Error).message);
+        }
+      }
+      if (name === 'recovery.status' || name === 'backups.list' || !inner) return services.dispatch(name, input);
+      const result = await inner.call(name as CallName, input);
+      schedule?.afterCall(String(name), result.ok);
+      return result;
+    },
+    get context() {
+      if (!inner) throw new Error('The database is not open');
+      return inner.context;
+    },
+  };
+
+  return {
+    services,
+    get mode() {
+      return inner ? 'normal' : 'recovery';
+    },
+    async close() {
+      await shut();
+      lock.release();
+    },
+  };
+}

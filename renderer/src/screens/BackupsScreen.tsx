@@ -1,0 +1,172 @@
+import * as AlertDialog from '@radix-ui/react-alert-dialog';
+import { useEffect, useState } from 'react';
+import type { BackupSummary, RecoveryStatus } from '../../../shared/model';
+import { AutoNumber } from '../components/AutoField';
+import { FormError } from '../components/FormError';
+import { useApp } from '../state/store';
+
+const REASONS: Record<BackupSummary['reason'], string> = {
+  'meeting-closed': 'when a meeting closed',
+  daily: 'daily',
+  manual: 'on request',
+  'before-restore': 'before a restore',
+};
+
+const when = (iso: string) =>
+  new Date(iso).toLocaleString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', hour12: true }).replace(':', '.');
+
+/** Restoring asks first and says what happens to the current file. */
+function RestoreButton({ backup, onRestored }: { backup: BackupSummary; onRestored: (message: string) => void }) {
+  const call = useApp((s) => s.write);
+  const [error, setError] = useState<string | null>(null);
+  const restore = async () => {
+    const result = await call('backups.restore', { name: backup.name });
+    if (!result.ok) return setError(result.error.message);
+    onRestored(`Restored the backup from ${when(backup.createdAt)}. The database it replaced is kept as ${result.value.keptAsideAs ?? '(there was none)'}.`);
+  };
+  return (
+    <>
+      <AlertDialog.Root>
+        <AlertDialog.Trigger asChild>
+          <button type="button" disabled={!backup.ok}>
+            Restore the backup from {when(backup.createdAt)}
+          </button>
+        </AlertDialog.Trigger>
+        <AlertDialog.Portal>
+          <AlertDialog.Overlay className="dialog-overlay" />
+          <AlertDialog.Content className="dialog">
+            <AlertDialog.Title className="dialog-title">Restore the backup from {when(backup.createdAt)}?</AlertDialog.Title>
+            <AlertDialog.Description className="dialog-description">
+              Everything recorded since then is replaced. The current database is first backed up and then kept aside beside it, never overwritten.
+            </AlertDialog.Description>
+            <div className="dialog-actions">
+              <AlertDialog.Cancel asChild>
+                <button type="button">Cancel</button>
+              </AlertDialog.Cancel>
+              <AlertDialog.Action asChild>
+                <button type="button" className="button-primary" onClick={() => void restore()} autoFocus>
+                  Restore
+                </button>
+              </AlertDialog.Action>
+            </div>
+          </AlertDialog.Content>
+        </AlertDialog.Portal>
+      </AlertDialog.Root>
+      <FormError message={error} />
+    </>
+  );
+}
+
+function BackupList({ backups, onRestored }: { backups: BackupSummary[]; onRestored: (message: string) => void }) {
+  if (backups.length === 0) return <p className="empty">No backups yet.</p>;
+  return (
+    <ol className="card-list backup-list">
+      {backups.map((b) => (
+        <li key={b.name} data-testid="backup">
+          <div>
+            <strong>{when(b.createdAt)}</strong>
+            <span className="muted">
+              {' '}
+              · made {REASONS[b.reason]} · {Math.max(1, Math.round(b.bytes / 1024))} KB{b.ok ? '' : ' · damaged, cannot be restored'}
+            </span>
+          </div>
+          <RestoreButton backup={b} onRestored={onRestored} />
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Backups beside the database: made when a meeting closes, daily and on request; any can be restored. */
+export function BackupsScreen() {
+  const read = useApp((s) => s.read);
+  const write = useApp((s) => s.write);
+  const [backups, setBackups] = useState<BackupSummary[]>([]);
+  const [keep, setKeep] = useState<number | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const refresh = async () => {
+    const [list, settings] = await Promise.all([read('backups.list', {}), read('settings.get', {})]);
+    if (list.ok) setBackups(list.value);
+    if (settings.ok) setKeep(settings.value.backupKeep);
+  };
+  useEffect(() => {
+    void refresh();
+  }, []);
+  const backUp = async () => {
+    const result = await write('backups.create', {});
+    if (!result.ok) return setError(result.error.message);
+    setError(null);
+    setMessage(`Backed up: ${result.value.name}`);
+    void refresh();
+  };
+  return (
+    <div className="screen">
+      <h1>Backups</h1>
+      <p className="lead">Copies of the database beside it, in its backups folder: made when a meeting closes, once a day, and whenever you ask.</p>
+      <div className="button-row">
+        <button type="button" className="button-primary" onClick={() => void backUp()}>
+          Back up now
+        </button>
+      </div>
+      {keep !== null ? (
+        <AutoNumber
+          label="Automatic backups to keep"
+          value={keep}
+          min={1}
+          max={500}
+          saveKey="settings:backupKeep"
+          onSave={(backupKeep) => write('settings.update', { patch: { backupKeep } })}
+          hint="Older ones are deleted; copies made before a restore are kept apart."
+        />
+      ) : null}
+      {message ? (
+        <p className="muted" role="status">
+          {message}
+        </p>
+      ) : null}
+      <FormError message={error} />
+      <BackupList
+        backups={backups}
+        onRestored={(text) => {
+          setMessage(text);
+          void refresh();
+          void useApp.getState().refreshBodies();
+        }}
+      />
+    </div>
+  );
+}
+
+/** Shown instead of the app when the database cannot be opened: says why, changes nothing, offers the backups. */
+export function RecoveryScreen({ status }: { status: RecoveryStatus }) {
+  const [done, setDone] = useState<string | null>(null);
+  return (
+    <main className="screen recovery" id="main">
+      <h1>Meeting Clerk could not open its database</h1>
+      <p className="banner-error" role="alert">
+        {status.message}
+      </p>
+      <p>
+        Nothing has been changed. The file is <code>{status.dataFile}</code>.
+      </p>
+      {done ? (
+        <>
+          <p role="status">{done}</p>
+          <button type="button" className="button-primary" onClick={() => window.location.reload()}>
+            Open Meeting Clerk
+          </button>
+        </>
+      ) : status.latestBackup ? (
+        <>
+          <h2>Restore the latest backup</h2>
+          <RestoreButton backup={status.latestBackup} onRestored={setDone} />
+          <h2>All backups</h2>
+          <BackupList backups={status.backups.filter((b) => b.ok)} onRestored={setDone} />
+        </>
+      ) : (
+        <p>There is no backup beside this database. Close Meeting Clerk and move the file aside to start afresh, or ask for help.</p>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,23 @@
+import { expect, test } from './host-fixture';
+import { api } from './api';
+import { LivePage } from './pages/live-page';
+
+test('words typed and reloaded at once are kept: the page flushes pending saves as it goes', async ({ page, host }) => {
+  const body = await api(host.url, 'bodies.create', { name: 'Wessex Safer Communities Board', kind: 'Board' });
+  const meeting = await api(host.url, 'meetings.create', { bodyId: body.id, date: '2026-06-19', startTime: '10:00', venue: 'County Hall' });
+  const [item] = await api(host.url, 'agendaItems.create', { meetingId: meeting.id, title: 'Serious Violence Duty' });
+  await api(host.url, 'meetings.start', { meetingId: meeting.id, time: '10:00' });
+  await api(host.url, 'meetings.takeItem', { meetingId: meeting.id, itemId: item!.id, time: '10:05' });
+  const live = new LivePage(page);
+  await live.open(host.url, meeting.id);
+
+  await page.keyboard.press('Alt+P');
+  const field = live.minute().getByTestId('paragraph-row').first().locator('textarea');
+  await expect(field).toBeFocused();
+  await page.keyboard.type('Members welcomed the report and thanked officers');
+  // No pause for the autosave: reload straight away.
+  await page.reload();
+  await expect(live.minute().getByTestId('paragraph-row').first().locator('textarea')).toHaveValue('Members welcomed the report and thanked officers');
+  const saved = await api(host.url, 'meetings.get', { meetingId: meeting.id });
+  expect(saved.entries.map((e) => e.text)).toEqual(['Members welcomed the report and thanked officers']);
+});

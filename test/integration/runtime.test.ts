@@ -1,0 +1,97 @@
+/**
+ * The running app's hold on its database file (the same for the desktop app
+ * and the browser host): lock, automatic and manual backups, restoring while
+ * running, and the recovery mode for a file that cannot be opened.
+ */
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { BackupSummary, BodySummary, RecoveryStatus } from '../../shared/model';
+import { startRuntime, type Runtime } from '../../electron/runtime';
+import { backupsIdle } from '../../electron/store/backups';
+import { InstanceLockError } from '../../electron/store/instance-lock';
+import { sha256File } from '../helpers/store';
+import { useTempDirs } from '../helpers/temp';
+
+const temp = useTempDirs();
+
+function start(dbFile: string): Runtime {
+  const runtime = startRuntime({ dbFile, transport: 'browser-host', version: '9.9.9-test' });
+  temp.onCleanup(() => runtime.close());
+  return runtime;
+}
+
+const value = <T>(result: { ok: boolean; value?: unknown; error?: { message: string } }): T => {
+  if (!result.ok) throw new Error(result.error!.message);
+  return result.value as T;
+};
+
+describe('the running app and its database file', () => {
+  it('refuses a second copy on the same database with a clear message, and lets one in once the first has closed', async () => {
+    const dbFile = join(temp.makeDir(), 'meeting-clerk.sqlite');
+    const first = startRuntime({ dbFile, transport: 'browser-host', version: '1' });
+    expect(() => startRuntime({ dbFile, transport: 'browser-host', version: '1' })).toThrow(InstanceLockError);
+    expect(() => startRuntime({ dbFile, transport: 'browser-host', version: '1' })).toThrow(/already open on this database.*Close it first/);
+    await first.close();
+    start(dbFile);
+  });
+
+  it('backs up when a meeting closes and on request, keeping the number set, and restores a backup with the current file kept aside', async () => {
+    const dir = temp.makeDir();
+    const dbFile = join(dir, 'meeting-clerk.sqlite');
+    const runtime = start(dbFile);
+    const s = runtime.services;
+    const body = value<{ id: number }>(s.dispatch('bodies.create', { name: 'Wessex Safer Communities Board' }));
+    const meeting = value<{ id: number }>(s.dispatch('meetings.create', { bodyId: body.id, date: '2026-06-19', startTime: '10:00', venue: 'County Hall' }));
+    value(s.dispatch('meetings.start', { meetingId: meeting.id, time: '10:00' }));
+    value(s.dispatch('meetings.close', { meetingId: meeting.id, time: '12:00' }));
+    await backupsIdle(dbFile);
+    expect(value<BackupSummary[]>(s.dispatch('backups.list', {})).map((b) => b.reason)).toContain('meeting-closed');
+
+    value(s.dispatch('settings.update', { patch: { backupKeep: 2 } }));
+    value(await s.call('backups.create', {}));
+    const manual = value<BackupSummary>(await s.call('backups.create', {}));
+    const listed = value<BackupSummary[]>(s.dispatch('backups.list', {}));
+    expect(listed.filter((b) => b.reason !== 'before-restore')).toHaveLength(2);
+    expect(listed[0]!.name).toBe(manual.name);
+    expect(listed.every((b) => b.ok && !b.name.includes('/'))).toBe(true);
+
+    // A change after the backup, then the backup restored: the change is gone, the replaced file kept aside.
+    value(s.dispatch('bodies.create', { name: 'Scrutiny Commission' }));
+    const restored = value<{ restored: BackupSummary; keptAsideAs: string }>(await s.call('backups.restore', { name: manual.name }));
+    expect(restored.keptAsideAs).toMatch(/^meeting-clerk\.replaced-.*\.sqlite$/);
+    expect(readdirSync(dir)).toContain(restored.keptAsideAs);
+    expect(value<BodySummary[]>(s.dispatch('bodies.list', {})).map((b) => b.name)).toEqual(['Wessex Safer Communities Board']);
+    expect(value<BackupSummary[]>(s.dispatch('backups.list', {})).some((b) => b.reason === 'before-restore')).toBe(true);
+
+    // Only a listed backup, by name: never a path.
+    expect(await s.call('backups.restore', { name: '../meeting-clerk.sqlite' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await s.call('backups.restore', { name: 'meeting-clerk-2000-01-01T00-00-00Z-manual.sqlite' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('opens a corrupt database in recovery mode, changes nothing, offers the latest backup and carries on after restoring it', async () => {
+    const dir = temp.makeDir();
+    const dbFile = join(dir, 'meeting-clerk.sqlite');
+    const healthy = startRuntime({ dbFile, transport: 'browser-host', version: '1' });
+    value(healthy.services.dispatch('bodies.create', { name: 'Wessex Safer Communities Board' }));
+    const backup = value<BackupSummary>(await healthy.services.call('backups.create', {}));
+    await healthy.close();
+
+    writeFileSync(dbFile, Buffer.from('This is not a database: a half-copied file from a USB stick.'));
+    const before = sha256File(dbFile);
+    const runtime = start(dbFile);
+    expect(runtime.mode).toBe('recovery');
+    const status = value<RecoveryStatus>(runtime.services.dispatch('recovery.status', {}));
+    expect(status).toMatchObject({ ok: false, problem: 'not-sqlite', latestBackup: { name: backup.name } });
+    expect(status.message.length).toBeGreaterThan(10);
+    const refused = runtime.services.dispatch('bodies.list', {});
+    expect(refused).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/could not open its database/) } });
+    expect(sha256File(dbFile)).toBe(before);
+
+    const done = value<{ keptAsideAs: string }>(await runtime.services.call('backups.restore', { name: backup.name }));
+    expect(runtime.mode).toBe('normal');
+    expect(readFileSync(join(dir, done.keptAsideAs)).toString()).toContain('This is not a database');
+    expect(value<BodySummary[]>(runtime.services.dispatch('bodies.list', {})).map((b) => b.name)).toEqual(['Wessex Safer Communities Board']);
+    expect(value<RecoveryStatus>(runtime.services.dispatch('recovery.status', {})).ok).toBe(true);
+  });
+});
