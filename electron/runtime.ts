@@ -6,6 +6,7 @@
  * are what the transports call: the service layer, plus the calls about the
  * file itself.
  */
+import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { isCallName, type CallName } from '../shared/contract';
 import type { BackupSummary, RecoveryStatus } from '../shared/model';
@@ -45,6 +46,9 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
+/** Databases up to this size are checked through at every start. */
+export const FULL_CHECK_MAX_BYTES = 64 * 1024 * 1024;
+
 const summary = (b: BackupInfo): BackupSummary => ({ name: basename(b.file), createdAt: b.createdAt, reason: b.reason, bytes: b.bytes, ok: b.ok });
 
 /** Opens the database under the instance lock; throws InstanceLockError when another copy has it open. */
@@ -75,8 +79,22 @@ export function startRuntime(options: RuntimeOptions): Runtime {
   };
 
   try {
-    problem = inspectDatabase(dbFile, { nativeBinding });
-    if (problem.ok) open();
+    // A database of ordinary size is checked through (read-only, on a copy) before it is opened, so a
+    // damaged page is caught at start. A very large one opens straight away (copying it at every start
+    // would take seconds); its pages are checked by every backup's integrity check instead. Either way,
+    // a file that will not open is diagnosed to say why and offer the backups.
+    const size = existsSync(dbFile) ? statSync(dbFile).size : 0;
+    if (size <= FULL_CHECK_MAX_BYTES) problem = inspectDatabase(dbFile, { nativeBinding });
+    if (problem.ok) {
+      try {
+        open();
+      } catch (openError) {
+        store = null;
+        inner = null;
+        problem = inspectDatabase(dbFile, { nativeBinding });
+        if (problem.ok) throw openError;
+      }
+    }
   } catch (error) {
     lock.release();
     throw error;

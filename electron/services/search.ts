@@ -20,6 +20,8 @@ export const searchHandlers: Handlers<'search.minutes'> = {
         `WITH hits AS MATERIALIZED (
            SELECT item_id, rank AS score, snippet(search_text, 0, '[', ']', '…', 16) AS snippet
            FROM search_text WHERE search_text MATCH @match
+           -- Without a body or date filter only the best matches can make the page: rank them in the index first.
+           ORDER BY rank LIMIT @candidates
          )
          SELECT m.id AS meetingId, m.body_id AS bodyId, b.name AS bodyName, m.date AS date, i.id AS itemId,
                 i.position + 1 AS agendaNumber, i.title AS itemTitle, i.exempt AS exempt,
@@ -43,6 +45,7 @@ export const searchHandlers: Handlers<'search.minutes'> = {
         to: input.to ?? null,
         includeExempt: input.includeExempt ? 1 : 0,
         limit: input.limit,
+        candidates: input.bodyId === undefined && !input.from && !input.to ? Math.max(500, input.limit * 10) : -1,
       }) as (Omit<SearchHit, 'exempt'> & { exempt: number; score: number })[];
     return rows.map(({ score: _score, ...r }) => ({ ...r, exempt: r.exempt === 1 }));
   },

@@ -281,44 +281,46 @@ export const migrations: Migration[] = [
       ) STRICT;
       CREATE INDEX action_comment_action ON action_comment(action_id, date, id);
 
-      -- Full-text search over what the minutes say: item titles, topics and summaries, and every entry.
-      CREATE VIRTUAL TABLE search_text USING fts5(text, source UNINDEXED, row_id UNINDEXED, item_id UNINDEXED, tokenize = 'porter unicode61');
-      INSERT INTO search_text (text, source, row_id, item_id)
-        SELECT title || ' ' || topic || ' ' || author || ' ' || public_summary, 'item', id, id FROM agenda_item;
-      INSERT INTO search_text (text, source, row_id, item_id) SELECT text, 'entry', id, agenda_item_id FROM minute_entry;
-      INSERT INTO search_text (text, source, row_id, item_id) SELECT text, 'motion', id, agenda_item_id FROM motion;
+      -- Full-text search over what the minutes say: item titles, topics and summaries, every entry and motion.
+      -- Each index row's rowid is derived from its source row (items id*4+1, entries id*4+2, motions id*4+3),
+      -- so the triggers find it by rowid instead of scanning the whole index on every save.
+      CREATE VIRTUAL TABLE search_text USING fts5(text, item_id UNINDEXED, tokenize = 'porter unicode61');
+      INSERT INTO search_text (rowid, text, item_id)
+        SELECT id * 4 + 1, title || ' ' || topic || ' ' || author || ' ' || public_summary, id FROM agenda_item;
+      INSERT INTO search_text (rowid, text, item_id) SELECT id * 4 + 2, text, agenda_item_id FROM minute_entry;
+      INSERT INTO search_text (rowid, text, item_id) SELECT id * 4 + 3, text, agenda_item_id FROM motion;
 
       CREATE TRIGGER search_item_insert AFTER INSERT ON agenda_item BEGIN
-        INSERT INTO search_text (text, source, row_id, item_id)
-          VALUES (new.title || ' ' || new.topic || ' ' || new.author || ' ' || new.public_summary, 'item', new.id, new.id);
+        INSERT INTO search_text (rowid, text, item_id)
+          VALUES (new.id * 4 + 1, new.title || ' ' || new.topic || ' ' || new.author || ' ' || new.public_summary, new.id);
       END;
       CREATE TRIGGER search_item_update AFTER UPDATE OF title, topic, author, public_summary ON agenda_item BEGIN
-        DELETE FROM search_text WHERE source = 'item' AND row_id = old.id;
-        INSERT INTO search_text (text, source, row_id, item_id)
-          VALUES (new.title || ' ' || new.topic || ' ' || new.author || ' ' || new.public_summary, 'item', new.id, new.id);
+        DELETE FROM search_text WHERE rowid = old.id * 4 + 1;
+        INSERT INTO search_text (rowid, text, item_id)
+          VALUES (new.id * 4 + 1, new.title || ' ' || new.topic || ' ' || new.author || ' ' || new.public_summary, new.id);
       END;
       CREATE TRIGGER search_item_delete AFTER DELETE ON agenda_item BEGIN
-        DELETE FROM search_text WHERE source = 'item' AND row_id = old.id;
+        DELETE FROM search_text WHERE rowid = old.id * 4 + 1;
       END;
       CREATE TRIGGER search_entry_insert AFTER INSERT ON minute_entry BEGIN
-        INSERT INTO search_text (text, source, row_id, item_id) VALUES (new.text, 'entry', new.id, new.agenda_item_id);
+        INSERT INTO search_text (rowid, text, item_id) VALUES (new.id * 4 + 2, new.text, new.agenda_item_id);
       END;
       CREATE TRIGGER search_entry_update AFTER UPDATE OF text ON minute_entry BEGIN
-        DELETE FROM search_text WHERE source = 'entry' AND row_id = old.id;
-        INSERT INTO search_text (text, source, row_id, item_id) VALUES (new.text, 'entry', new.id, new.agenda_item_id);
+        DELETE FROM search_text WHERE rowid = old.id * 4 + 2;
+        INSERT INTO search_text (rowid, text, item_id) VALUES (new.id * 4 + 2, new.text, new.agenda_item_id);
       END;
       CREATE TRIGGER search_entry_delete AFTER DELETE ON minute_entry BEGIN
-        DELETE FROM search_text WHERE source = 'entry' AND row_id = old.id;
+        DELETE FROM search_text WHERE rowid = old.id * 4 + 2;
       END;
       CREATE TRIGGER search_motion_insert AFTER INSERT ON motion BEGIN
-        INSERT INTO search_text (text, source, row_id, item_id) VALUES (new.text, 'motion', new.id, new.agenda_item_id);
+        INSERT INTO search_text (rowid, text, item_id) VALUES (new.id * 4 + 3, new.text, new.agenda_item_id);
       END;
       CREATE TRIGGER search_motion_update AFTER UPDATE OF text ON motion BEGIN
-        DELETE FROM search_text WHERE source = 'motion' AND row_id = old.id;
-        INSERT INTO search_text (text, source, row_id, item_id) VALUES (new.text, 'motion', new.id, new.agenda_item_id);
+        DELETE FROM search_text WHERE rowid = old.id * 4 + 3;
+        INSERT INTO search_text (rowid, text, item_id) VALUES (new.id * 4 + 3, new.text, new.agenda_item_id);
       END;
       CREATE TRIGGER search_motion_delete AFTER DELETE ON motion BEGIN
-        DELETE FROM search_text WHERE source = 'motion' AND row_id = old.id;
+        DELETE FROM search_text WHERE rowid = old.id * 4 + 3;
       END;
     `,
   },

@@ -70,8 +70,31 @@ function BlockViewPlain({ block }: { block: Block }) {
   }
 }
 
-/** Blocks are rebuilt on every keystroke; only the ones whose content changed re-render. */
-const BlockView = memo(BlockViewPlain, (a, b) => a.block === b.block || JSON.stringify(a.block) === JSON.stringify(b.block));
+const BlockView = BlockViewPlain;
+
+/** One minute (or the opening part): its blocks redraw only when their words change. */
+const BlockGroup = memo(
+  function BlockGroup({ blocks }: { blocks: Block[]; signature: string }) {
+    return (
+      <>
+        {blocks.map((block, i) => (
+          <BlockView key={i} block={block} />
+        ))}
+      </>
+    );
+  },
+  (a, b) => a.signature === b.signature,
+);
+
+/** The document split at each minute heading, each part with a signature of its content. */
+function groupsOf(blocks: Block[]): { blocks: Block[]; signature: string }[] {
+  const groups: Block[][] = [[]];
+  for (const block of blocks) {
+    if (block.type === 'minute-heading' || block.type === 'closing' || block.type === 'signature') groups.push([]);
+    groups[groups.length - 1]!.push(block);
+  }
+  return groups.filter((g) => g.length).map((g) => ({ blocks: g, signature: JSON.stringify(g) }));
+}
 
 interface PreviewProps {
   doc: MinutesDocument;
@@ -87,8 +110,8 @@ function MinutesPreviewView({ doc, fontFamily, fontSize, councilName }: PreviewP
     <article className="minutes-preview" aria-label="Minutes preview" data-testid="minutes-preview" style={style}>
       {doc.draft ? <p className="minutes-draft">DRAFT</p> : null}
       {councilName ? <p className="minutes-council">{councilName}</p> : null}
-      {doc.blocks.map((block, i) => (
-        <BlockView key={i} block={block} />
+      {groupsOf(doc.blocks).map((group, i) => (
+        <BlockGroup key={i} blocks={group.blocks} signature={group.signature} />
       ))}
     </article>
   );

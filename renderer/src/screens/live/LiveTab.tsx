@@ -7,7 +7,36 @@ import { AttendancePanel } from './AttendancePanel';
 import { DeclarationsPanel, type DeclarationsHandle } from './DeclarationsPanel';
 import { ItemMinute } from './ItemMinute';
 import { PhrasePicker } from './PhrasePicker';
+import { useDrafts } from '../../state/drafts';
 import { ImportTeamsPanel } from './ImportTeamsPanel';
+
+/** The preview, from the record with the words still being typed laid over it. Only it follows each keystroke. */
+function LivePreview({ record }: { record: MeetingRecord }) {
+  const [part, setPart] = useState<MinutesPart>('public');
+  const drafts = useDrafts((s) => s.entries);
+  const withDrafts = useMemo(
+    () => (Object.keys(drafts).length ? { ...record, entries: record.entries.map((e) => (e.id in drafts ? { ...e, text: drafts[e.id]! } : e)) } : record),
+    [record, drafts],
+  );
+  // The preview may lag a keystroke behind; typing never waits for it.
+  const deferred = useDeferredValue(withDrafts);
+  const doc = useMemo(() => buildMinutes(deferred, { style: deferred.body.houseStyle, part }), [deferred, part]);
+  const style = record.body.houseStyle;
+  return (
+    <aside className="live-preview panel" aria-label="Live minutes preview">
+      {record.items.some((i) => i.exempt) ? (
+        <div className="field preview-part">
+          <label htmlFor="preview-part">Show</label>
+          <select id="preview-part" value={part} onChange={(e) => setPart(e.target.value as MinutesPart)}>
+            <option value="public">Public minutes</option>
+            <option value="exempt">Exempt minutes (not for publication)</option>
+          </select>
+        </div>
+      ) : null}
+      <MinutesPreview doc={doc} fontFamily={style.fontFamily} fontSize={style.fontSize} councilName={style.councilName} />
+    </aside>
+  );
+}
 
 /**
  * The order of business on the left; the minute of the item being taken,
@@ -16,12 +45,7 @@ import { ImportTeamsPanel } from './ImportTeamsPanel';
  */
 export function LiveTab({ record }: { record: MeetingRecord }) {
   const declarations = useRef<DeclarationsHandle>(null);
-  const [part, setPart] = useState<MinutesPart>('public');
-  // The preview may lag a keystroke behind; typing never waits for it.
-  const deferred = useDeferredValue(record);
   const style = record.body.houseStyle;
-  const doc = useMemo(() => buildMinutes(deferred, { style: deferred.body.houseStyle, part }), [deferred, part]);
-  const hasExempt = record.items.some((i) => i.exempt);
   const locked = LOCKED_STATUSES.includes(record.minutesStatus) && record.amendmentReason === null;
   return (
     <>
@@ -43,18 +67,7 @@ export function LiveTab({ record }: { record: MeetingRecord }) {
         <DeclarationsPanel ref={declarations} record={record} chairTitle={style.chairTitle} />
         <ImportTeamsPanel record={record} />
       </div>
-      <aside className="live-preview panel" aria-label="Live minutes preview">
-        {hasExempt ? (
-          <div className="field preview-part">
-            <label htmlFor="preview-part">Show</label>
-            <select id="preview-part" value={part} onChange={(e) => setPart(e.target.value as MinutesPart)}>
-              <option value="public">Public minutes</option>
-              <option value="exempt">Exempt minutes (not for publication)</option>
-            </select>
-          </div>
-        ) : null}
-        <MinutesPreview doc={doc} fontFamily={style.fontFamily} fontSize={style.fontSize} councilName={style.councilName} />
-      </aside>
+      <LivePreview record={record} />
       <PhrasePicker bodyId={record.bodyId} />
     </div>
     </>

@@ -8,6 +8,8 @@ import type { AgendaItem, EntryKind, MeetingRecord, MinuteEntry } from '../../..
 import { markerFor } from '../../../../shared/minutes/document';
 import { holdTypingUntil, whenDrawn } from '../../components/typing';
 import { useApp } from '../../state/store';
+import { useDrafts } from '../../state/drafts';
+import { flushAllSaves } from '../../state/save-status';
 import { useUndo } from '../../state/undo';
 
 const state = () => useApp.getState();
@@ -44,15 +46,26 @@ export function addEntry(record: MeetingRecord, itemId: number, kind: EntryKind,
   );
 }
 
-/** Typing in an entry: the preview follows at once. */
+/** Typing in an entry: the preview follows at once (from the drafts, without re-rendering the live screen). */
 export function draftEntry(entryId: number, text: string): void {
-  state().patchMeeting((r) => ({ ...r, entries: r.entries.map((e) => (e.id === entryId ? { ...e, text } : e)) }));
+  useDrafts.getState().setEntry(entryId, text);
 }
 
-export const saveEntry = (entryId: number, text: string) => state().write('entries.update', { entryId, patch: { text } });
+/** Saves an entry's words; once stored, the record on screen holds them and the draft goes. */
+export async function saveEntry(entryId: number, text: string) {
+  const result = await state().write('entries.update', { entryId, patch: { text } });
+  if (result.ok) {
+    state().patchMeeting((r) => ({ ...r, entries: r.entries.map((e) => (e.id === entryId ? { ...e, text: result.value.text } : e)) }));
+    useDrafts.getState().settleEntry(entryId, text);
+  }
+  return result;
+}
 
 /** Deletes an entry; undo puts it back in its place with its words and stamps. */
-export async function deleteEntry(record: MeetingRecord, item: AgendaItem, entry: MinuteEntry, index: number): Promise<void> {
+export async function deleteEntry(record: MeetingRecord, item: AgendaItem, shown: MinuteEntry, index: number): Promise<void> {
+  // The words last typed are saved first, so undo puts back exactly what was there.
+  await flushAllSaves();
+  const entry = state().meeting?.entries.find((e) => e.id === shown.id) ?? shown;
   let currentId = entry.id;
   const remove = async () => (await state().live('entries.delete', { entryId: currentId })).ok;
   const restore = async () => {
