@@ -45,7 +45,7 @@ export const searchHandlers: Handlers<'search.minutes'> = {
         to: input.to ?? null,
         includeExempt: input.includeExempt ? 1 : 0,
         limit: input.limit,
-        candidates: input.bodyId === undefined && !input.from && !input.to ? Math.max(500, input.limit * 10) : -1,
+        candidates: input.bodyId === undefined && !input.from && !input.to ? Math.max(200, input.limit * 4) : -1,
       }) as (Omit<SearchHit, 'exempt'> & { exempt: number; score: number })[];
     return rows.map(({ score: _score, ...r }) => ({ ...r, exempt: r.exempt === 1 }));
   },

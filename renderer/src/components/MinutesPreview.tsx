@@ -76,11 +76,11 @@ const BlockView = BlockViewPlain;
 const BlockGroup = memo(
   function BlockGroup({ blocks }: { blocks: Block[]; signature: string }) {
     return (
-      <>
+      <div className="minutes-group">
         {blocks.map((block, i) => (
           <BlockView key={i} block={block} />
         ))}
-      </>
+      </div>
     );
   },
   (a, b) => a.signature === b.signature,
