@@ -6,8 +6,8 @@
  * are what the transports call: the service layer, plus the calls about the
  * file itself.
  */
-import { existsSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { isCallName, type CallName } from '../shared/contract';
 import type { BackupSummary, RecoveryStatus } from '../shared/model';
 import { fail, ok, type Result } from '../shared/result';
@@ -54,6 +54,8 @@ const summary = (b: BackupInfo): BackupSummary => ({ name: basename(b.file), cre
 /** Opens the database under the instance lock; throws InstanceLockError when another copy has it open. */
 export function startRuntime(options: RuntimeOptions): Runtime {
   const { dbFile, nativeBinding } = options;
+  // A first start: the data folder may not exist yet (the lock file goes in it).
+  mkdirSync(dirname(dbFile), { recursive: true });
   const lock: InstanceLock = acquireLock(dbFile);
   let store: Store | null = null;
   let inner: Services | null = null;

@@ -27,6 +27,14 @@ const value = <T>(result: { ok: boolean; value?: unknown; error?: { message: str
 };
 
 describe('the running app and its database file', () => {
+  it('starts on a data folder that does not exist yet (a first start), creating it and the database', () => {
+    const dbFile = join(temp.makeDir(), 'new', 'nested', 'meeting-clerk.sqlite');
+    const runtime = start(dbFile);
+    expect(runtime.mode).toBe('normal');
+    expect(value<BodySummary[]>(runtime.services.dispatch('bodies.list', {}))).toEqual([]);
+    expect(readdirSync(join(dbFile, '..'))).toContain('meeting-clerk.sqlite');
+  });
+
   it('refuses a second copy on the same database with a clear message, and lets one in once the first has closed', async () => {
     const dbFile = join(temp.makeDir(), 'meeting-clerk.sqlite');
     const first = startRuntime({ dbFile, transport: 'browser-host', version: '1' });
