@@ -118,6 +118,7 @@ export function BackupsScreen() {
           saveKey="settings:backupKeep"
           onSave={(backupKeep) => write('settings.update', { patch: { backupKeep } })}
           hint="Older ones are deleted; copies made before a restore are kept apart."
+          className="narrow-field"
         />
       ) : null}
       {message ? (

@@ -24,6 +24,15 @@ const ACTION_LABELS: Record<MinutesStatus, string> = {
 const when = (iso: string) =>
   new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', hour12: true }).replace(':', '.');
 
+/** Long unchanged stretches are cut to their ends, so the changes stand out. */
+function shorten(text: string, first: boolean, last: boolean): string {
+  const keep = 160;
+  if (text.length <= keep * 2 + 40) return text;
+  const head = first ? '' : text.slice(0, keep);
+  const tail = last ? '' : text.slice(-keep);
+  return `${head}${head ? ' ' : ''}[…]${tail ? ' ' : ''}${tail}`;
+}
+
 /** Words added and removed between two versions. */
 function VersionDiff({ before, after }: { before: MinutesVersion; after: MinutesVersion }) {
   const parts = useMemo(() => wordDiff(before.text, after.text), [before, after]);
@@ -40,7 +49,7 @@ function VersionDiff({ before, after }: { before: MinutesVersion; after: Minutes
           ) : p.kind === 'removed' ? (
             <del key={i}>{p.text}</del>
           ) : (
-            <span key={i}>{p.text}</span>
+            <span key={i}>{shorten(p.text, i === 0, i === parts.length - 1)}</span>
           ),
         )}
       </div>
