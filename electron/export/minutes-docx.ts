@@ -455,7 +455,7 @@ interface RenderOptions {
 
 async function render(doc: MinutesDocument, style: HouseStyle, options: RenderOptions): Promise<Buffer> {
   const m = metricsFor(style);
-  const exempt = (doc as { part?: string }).part === 'exempt';
+  const exempt = doc.part === 'exempt';
   const dateText = formatLongDate(doc.meetingDate);
   const { header, footer } = headerAndFooter({ left: `${doc.bodyName} – ${dateText}`, draft: doc.draft, exempt }, style, m);
   const front: Paragraph[] = [];
@@ -484,7 +484,7 @@ async function render(doc: MinutesDocument, style: HouseStyle, options: RenderOp
 }
 
 const describeDoc = (doc: MinutesDocument, what: string) => {
-  const exempt = (doc as { part?: string }).part === 'exempt';
+  const exempt = doc.part === 'exempt';
   return `${doc.draft ? 'Draft ' : ''}${exempt ? 'exempt ' : ''}${what} of the ${doc.bodyName}, ${formatLongDate(doc.meetingDate)}`
     .replace(/^./, (c) => c.toUpperCase());
 };

@@ -130,5 +130,3 @@ export const importHandlers: Handlers<'import.applyAgenda' | 'import.readTeams' 
     return { on: ctx.window.setAlwaysOnTop(input.on) };
   },
 };
-
-

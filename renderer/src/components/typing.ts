@@ -34,22 +34,30 @@ window.addEventListener(
   true,
 );
 
+/** New fields are finished in the order they were asked for, so the caret ends in the last one. */
+let queue: Promise<void> = Promise.resolve();
+
 /**
  * Holds typing until `field` resolves to the new field (or null), then
- * focuses it and types what was held into it.
+ * focuses it and types what was held into it. Keys typed after a later
+ * request go to that later field.
  */
-export async function holdTypingUntil(field: Promise<HTMLTextAreaElement | HTMLInputElement | null>): Promise<void> {
+export function holdTypingUntil(field: Promise<HTMLTextAreaElement | HTMLInputElement | null>): Promise<void> {
   const mine = { text: '' };
   held = mine;
-  try {
-    const el = await field;
-    if (held === mine) held = null;
-    if (!el) return;
-    el.focus();
-    if (mine.text) insertAtCaret(el, mine.text);
-  } finally {
-    if (held === mine) held = null;
-  }
+  const done = queue.then(async () => {
+    try {
+      const el = await field;
+      if (held === mine) held = null;
+      if (!el) return;
+      el.focus();
+      if (mine.text) insertAtCaret(el, mine.text);
+    } finally {
+      if (held === mine) held = null;
+    }
+  });
+  queue = done.catch(() => undefined);
+  return done;
 }
 
 /** The element matching a selector once React has drawn it (next frames), or null. */

@@ -16,6 +16,7 @@ const duration = (seconds: number | null) => {
   if (seconds === null) return '';
   const h = Math.floor(seconds / 3600);
   const m = Math.floor((seconds % 3600) / 60);
+  if (!h && !m) return 'under a minute';
   return h ? `${h} h ${m} min` : `${m} min`;
 };
 
