@@ -333,7 +333,100 @@ export const migrations: Migration[] = [
         value TEXT NOT NULL
       ) STRICT, WITHOUT ROWID;
     `,
+  },  {
+    version: 7,
+    description: 'Search index keyed by meeting date, so searches walk the newest minutes first and stop once a page is full',
+    sql: searchByDateSql(),
   },
 ];
+
+/**
+ * Version 7: each search-index row's rowid leads with its meeting's day, so
+ * ORDER BY rowid DESC walks the index newest meeting first and a search
+ * stops as soon as its page is full, however common the words are:
+ *
+ *   rowid = day * 2^30 + source id * 4 + kind   (kind 1 item, 2 entry, 3 motion)
+ *
+ * where day is the meeting date's whole Julian day number. A date range is a
+ * rowid range. The triggers keep every key in step with the meeting's date:
+ * a change of date re-keys the meeting's rows; deleting a meeting or an item
+ * removes its rows first, while the rows they hang from still exist.
+ */
+function searchByDateSql(): string {
+  const day = (date: string) => `CAST(julianday(${date}) AS INTEGER) * 1073741824`;
+  const itemText = (i: string) => `${i}.title || ' ' || ${i}.topic || ' ' || ${i}.author || ' ' || ${i}.public_summary`;
+  /** Every index row of the items matching `where` (over agenda_item i), keyed with the day of `date`. */
+  const rowsOf = (date: string, where: string) => `
+        SELECT ${day(date)} + i.id * 4 + 1 AS key, ${itemText('i')} AS text, i.id AS item_id FROM agenda_item i WHERE ${where}
+        UNION ALL
+        SELECT ${day(date)} + e.id * 4 + 2, e.text, e.agenda_item_id FROM minute_entry e JOIN agenda_item i ON i.id = e.agenda_item_id WHERE ${where}
+        UNION ALL
+        SELECT ${day(date)} + x.id * 4 + 3, x.text, x.agenda_item_id FROM motion x JOIN agenda_item i ON i.id = x.agenda_item_id WHERE ${where}`;
+  /** The key of one source row, from its item's meeting; NULL once the item or meeting is gone (then nothing is left to delete). */
+  const keyOf = (itemId: string, id: string, kind: number) =>
+    `(SELECT ${day('m.date')} + ${id} * 4 + ${kind} FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id WHERE i.id = ${itemId})`;
+  const sources = [
+    ['entry', 'minute_entry', 2],
+    ['motion', 'motion', 3],
+  ] as const;
+  return `
+      DROP TRIGGER search_item_insert;
+      DROP TRIGGER search_item_update;
+      DROP TRIGGER search_item_delete;
+      DROP TRIGGER search_entry_insert;
+      DROP TRIGGER search_entry_update;
+      DROP TRIGGER search_entry_delete;
+      DROP TRIGGER search_motion_insert;
+      DROP TRIGGER search_motion_update;
+      DROP TRIGGER search_motion_delete;
+      DROP TABLE search_text;
+
+      CREATE VIRTUAL TABLE search_text USING fts5(text, item_id UNINDEXED, tokenize = 'porter unicode61');
+      INSERT INTO search_text (rowid, text, item_id)
+        SELECT key, text, item_id FROM (${rowsOf('(SELECT date FROM meeting WHERE id = i.meeting_id)', '1')});
+
+      CREATE TRIGGER search_item_insert AFTER INSERT ON agenda_item BEGIN
+        INSERT INTO search_text (rowid, text, item_id)
+          SELECT ${day('m.date')} + new.id * 4 + 1, ${itemText('new')}, new.id FROM meeting m WHERE m.id = new.meeting_id;
+      END;
+      CREATE TRIGGER search_item_update AFTER UPDATE OF title, topic, author, public_summary ON agenda_item BEGIN
+        DELETE FROM search_text WHERE rowid = ${keyOf('old.id', 'old.id', 1)};
+        INSERT INTO search_text (rowid, text, item_id)
+          SELECT ${day('m.date')} + new.id * 4 + 1, ${itemText('new')}, new.id FROM meeting m WHERE m.id = new.meeting_id;
+      END;
+      CREATE TRIGGER search_item_move BEFORE UPDATE OF meeting_id ON agenda_item WHEN old.meeting_id IS NOT new.meeting_id BEGIN
+        DELETE FROM search_text WHERE rowid IN (SELECT key FROM (${rowsOf('(SELECT date FROM meeting WHERE id = old.meeting_id)', 'i.id = old.id')}));
+      END;
+      CREATE TRIGGER search_item_moved AFTER UPDATE OF meeting_id ON agenda_item WHEN old.meeting_id IS NOT new.meeting_id BEGIN
+        INSERT INTO search_text (rowid, text, item_id)
+          SELECT key, text, item_id FROM (${rowsOf('(SELECT date FROM meeting WHERE id = new.meeting_id)', 'i.id = new.id')});
+      END;
+      CREATE TRIGGER search_item_delete BEFORE DELETE ON agenda_item BEGIN
+        DELETE FROM search_text WHERE rowid IN (SELECT key FROM (${rowsOf('(SELECT date FROM meeting WHERE id = old.meeting_id)', 'i.id = old.id')}));
+      END;
+      CREATE TRIGGER search_meeting_redate AFTER UPDATE OF date ON meeting WHEN old.date IS NOT new.date BEGIN
+        DELETE FROM search_text WHERE rowid IN (SELECT key FROM (${rowsOf('old.date', 'i.meeting_id = old.id')}));
+        INSERT INTO search_text (rowid, text, item_id) SELECT key, text, item_id FROM (${rowsOf('new.date', 'i.meeting_id = new.id')});
+      END;
+      CREATE TRIGGER search_meeting_delete BEFORE DELETE ON meeting BEGIN
+        DELETE FROM search_text WHERE rowid IN (SELECT key FROM (${rowsOf('old.date', 'i.meeting_id = old.id')}));
+      END;
+${sources
+  .map(
+    ([name, table, kind]) => `
+      CREATE TRIGGER search_${name}_insert AFTER INSERT ON ${table} BEGIN
+        INSERT INTO search_text (rowid, text, item_id) SELECT ${keyOf('new.agenda_item_id', 'new.id', kind)}, new.text, new.agenda_item_id;
+      END;
+      CREATE TRIGGER search_${name}_update AFTER UPDATE OF text, agenda_item_id ON ${table} BEGIN
+        DELETE FROM search_text WHERE rowid = ${keyOf('old.agenda_item_id', 'old.id', kind)};
+        INSERT INTO search_text (rowid, text, item_id) SELECT ${keyOf('new.agenda_item_id', 'new.id', kind)}, new.text, new.agenda_item_id;
+      END;
+      CREATE TRIGGER search_${name}_delete AFTER DELETE ON ${table} BEGIN
+        DELETE FROM search_text WHERE rowid = ${keyOf('old.agenda_item_id', 'old.id', kind)};
+      END;`,
+  )
+  .join('')}
+  `;
+}
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

@@ -17,6 +17,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BodyDetail } from '../../shared/model';
 import { createServices, type Services } from '../../electron/services';
+import Database from 'better-sqlite3';
+import { LATEST_SCHEMA_VERSION } from '../../electron/store/migrations';
 import { openStore } from '../../electron/store/open-store';
 import { BODY_KINDS, BODY_NAMES, ORGANISATIONS, PLACES, seeded, Words } from './words';
 
@@ -44,6 +46,8 @@ export interface DecadeInfo {
   actions: number;
   bytes: number;
   seconds: number;
+  /** Set when a file generated under an older schema was upgraded in place. */
+  upgrade?: { from: number; to: number; seconds: number };
 }
 
 const sidecar = (file: string) => `${file}.json`;
@@ -71,6 +75,21 @@ export function readDecade(file = DEFAULT_DECADE_FILE): DecadeInfo | null {
   }
 }
 
+/** A decade file from an older schema is upgraded in place once, as the app would upgrade a clerk's file, and the time it took kept. */
+function upgradeDecade(info: DecadeInfo, log: (line: string) => void): DecadeInfo {
+  const probe = new Database(info.file, { readonly: true, fileMustExist: true });
+  const version = probe.pragma('user_version', { simple: true }) as number;
+  probe.close();
+  if (version >= LATEST_SCHEMA_VERSION) return info;
+  log(`Upgrading it from schema ${version} to ${LATEST_SCHEMA_VERSION}…`);
+  const started = performance.now();
+  openStore(info.file).close();
+  const upgraded: DecadeInfo = { ...info, bytes: statSync(info.file).size, upgrade: { from: version, to: LATEST_SCHEMA_VERSION, seconds: Math.round((performance.now() - started) / 100) / 10 } };
+  writeFileSync(sidecar(info.file), `${JSON.stringify(upgraded, null, 2)}\n`);
+  log(`Upgraded in ${upgraded.upgrade!.seconds} s`);
+  return upgraded;
+}
+
 /** The decade database: reused when complete, else (or with fresh) generated. */
 export function ensureDecade(options: { file?: string; fresh?: boolean; log?: (line: string) => void } = {}): DecadeInfo {
   const file = options.file ?? DEFAULT_DECADE_FILE;
@@ -79,7 +98,7 @@ export function ensureDecade(options: { file?: string; fresh?: boolean; log?: (l
     const found = readDecade(file);
     if (found) {
       log(`Reusing ${file} (${found.meetings} meetings, ${(found.bytes / 1048576).toFixed(0)} MB); --fresh regenerates it`);
-      return found;
+      return upgradeDecade(found, log);
     }
   }
   return generateDecade(file, log);

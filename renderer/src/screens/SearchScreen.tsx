@@ -14,6 +14,9 @@ function Snippet({ text }: { text: string }) {
   );
 }
 
+/** How many minutes a search lists (the service's default page). */
+const PAGE = 50;
+
 /** Opens a meeting on its Review tab, at the minute of an agenda item. */
 export function openAtMinute(meetingId: number, agendaNumber: number): void {
   sessionStorage.setItem(`tab:${meetingId}`, 'review');
@@ -41,6 +44,7 @@ export function SearchScreen() {
       from: from || undefined,
       to: to || undefined,
       includeExempt,
+      limit: PAGE,
     });
     if (!result.ok) return setError(result.error.message);
     setError(null);
@@ -88,8 +92,11 @@ export function SearchScreen() {
       {hits ? (
         <section aria-labelledby="results-title">
           <h2 id="results-title" role="status">
-            {hits.length === 0 ? 'Nothing found' : `${hits.length} minute${hits.length === 1 ? '' : 's'} found`}
+            {hits.length === 0 ? 'Nothing found' : `${hits.length} minute${hits.length === 1 ? '' : 's'} found, newest first`}
           </h2>
+          {hits.length >= PAGE ? (
+            <p className="muted">These are the {PAGE} most recent. To find older minutes, choose a body or set the dates.</p>
+          ) : null}
           <ol className="card-list search-results">
             {hits.map((h) => (
               <li key={`${h.meetingId}:${h.itemId}`} data-testid="search-hit">

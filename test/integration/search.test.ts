@@ -1,0 +1,174 @@
+/**
+ * The search index, keyed by meeting date (migration 7): newest meetings
+ * first, the page limit, date ranges, and every write that must keep the
+ * index in step with the minutes, checked row by row against what the
+ * minutes say, on a real SQLite file.
+ */
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createServices, type Services } from '../../electron/services';
+import { migrations } from '../../electron/store/migrations';
+import { call } from '../helpers/api';
+import { createTempStore, openTrackedStore } from '../helpers/store';
+import { APPLICATION_ID } from '../../electron/store/open-store';
+import { useTempDirs } from '../helpers/temp';
+
+const temp = useTempDirs();
+
+/** The index rows the minutes call for: key (day × 2^30 + id × 4 + kind), text and item. */
+function expectedIndex(db: Database.Database): string[] {
+  const rows = db
+    .prepare(
+      `SELECT CAST(julianday(m.date) AS INTEGER) * 1073741824 + i.id * 4 + 1 AS key, i.title || ' ' || i.topic || ' ' || i.author || ' ' || i.public_summary AS text, i.id AS item
+         FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id
+       UNION ALL
+       SELECT CAST(julianday(m.date) AS INTEGER) * 1073741824 + e.id * 4 + 2, e.text, i.id
+         FROM minute_entry e JOIN agenda_item i ON i.id = e.agenda_item_id JOIN meeting m ON m.id = i.meeting_id
+       UNION ALL
+       SELECT CAST(julianday(m.date) AS INTEGER) * 1073741824 + x.id * 4 + 3, x.text, i.id
+         FROM motion x JOIN agenda_item i ON i.id = x.agenda_item_id JOIN meeting m ON m.id = i.meeting_id`,
+    )
+    .all() as { key: number; text: string; item: number }[];
+  return rows.map((r) => `${r.key} ${r.item} ${r.text}`).sort();
+}
+function actualIndex(db: Database.Database): string[] {
+  const rows = db.prepare('SELECT rowid AS key, item_id AS item, text FROM search_text').all() as { key: number; text: string; item: number }[];
+  return rows.map((r) => `${r.key} ${r.item} ${r.text}`).sort();
+}
+function expectIndexInStep(db: Database.Database): void {
+  expect(actualIndex(db)).toEqual(expectedIndex(db));
+  // FTS5's own check that its index matches its stored text.
+  db.prepare(`INSERT INTO search_text (search_text) VALUES ('integrity-check')`).run();
+}
+
+/** A body with a meeting on each date given, each with one item whose paragraph mentions the word. */
+function meetingsOn(services: Services, dates: string[], word = 'flood') {
+  const body = call(services, 'bodies.create', { name: 'Environment Committee' });
+  return dates.map((date, n) => {
+    const meeting = call(services, 'meetings.create', { bodyId: body.id, date, startTime: '10:00', venue: 'Council Chamber', standardItems: false });
+    const [item] = call(services, 'agendaItems.create', { meetingId: meeting.id, title: `Item of ${date}` });
+    const record = call(services, 'entries.create', { meetingId: meeting.id, agendaItemId: item!.id, kind: 'paragraph', text: `Members discussed the ${word} defence scheme (${n + 1}).` });
+    return { bodyId: body.id, meetingId: meeting.id, itemId: item!.id, entryId: record.entries[0]!.id };
+  });
+}
+
+describe('search: newest meetings first', () => {
+  it('lists the newest meetings first, whatever order they were written in, and stops at the page limit', () => {
+    const { services, store } = createTempStore(temp);
+    // Written out of date order, as when older minutes are typed up later.
+    meetingsOn(services, ['2024-03-14', '2026-01-20', '2019-11-05', '2025-07-02', '2026-01-21']);
+    const hits = call(services, 'search.minutes', { query: 'flood' });
+    expect(hits.map((h) => h.date)).toEqual(['2026-01-21', '2026-01-20', '2025-07-02', '2024-03-14', '2019-11-05']);
+    expect(hits[0]!.snippet).toContain('[flood]');
+    expect(call(services, 'search.minutes', { query: 'flood', limit: 2 }).map((h) => h.date)).toEqual(['2026-01-21', '2026-01-20']);
+    expect(call(services, 'search.minutes', { query: 'flood', from: '2024-03-14', to: '2025-07-02' }).map((h) => h.date)).toEqual(['2025-07-02', '2024-03-14']);
+    // The range's end day is included whole; a range with nothing in it finds nothing.
+    expect(call(services, 'search.minutes', { query: 'flood', to: '2019-11-05' }).map((h) => h.date)).toEqual(['2019-11-05']);
+    expect(call(services, 'search.minutes', { query: 'flood', from: '2026-02-01' })).toEqual([]);
+    expectIndexInStep(store.db);
+  });
+
+  it('keeps the items of one day together in agenda order when the page limit falls inside that day', () => {
+    const { services } = createTempStore(temp);
+    const body = call(services, 'bodies.create', { name: 'Licensing Committee' });
+    const meeting = call(services, 'meetings.create', { bodyId: body.id, date: '2026-03-03', startTime: '10:00', venue: 'Room 1', standardItems: false });
+    const items = call(services, 'agendaItems.create', { meetingId: meeting.id, title: 'Taxi fares' });
+    call(services, 'agendaItems.create', { meetingId: meeting.id, title: 'Taxi licensing conditions' });
+    call(services, 'agendaItems.create', { meetingId: meeting.id, title: 'Taxi ranks' });
+    const older = call(services, 'meetings.create', { bodyId: body.id, date: '2026-02-03', startTime: '10:00', venue: 'Room 1', standardItems: false });
+    call(services, 'agendaItems.create', { meetingId: older.id, title: 'Taxi review' });
+    expect(items).toHaveLength(1);
+    const all = call(services, 'search.minutes', { query: 'taxi' });
+    expect(all.map((h) => [h.date, h.agendaNumber])).toEqual([
+      ['2026-03-03', 1],
+      ['2026-03-03', 2],
+      ['2026-03-03', 3],
+      ['2026-02-03', 1],
+    ]);
+    // A page of two cuts the day's three items to its first two in agenda order, not the two written last.
+    expect(call(services, 'search.minutes', { query: 'taxi', limit: 2 }).map((h) => h.itemTitle)).toEqual(['Taxi fares', 'Taxi licensing conditions']);
+  });
+});
+
+describe('search: the index stays in step with every write', () => {
+  it('follows a change of meeting date, edits, undos, and deletions of entries, motions, items and meetings', () => {
+    const { services, store } = createTempStore(temp);
+    const [a, b] = meetingsOn(services, ['2025-05-01', '2025-06-01']);
+    expectIndexInStep(store.db);
+
+    // The meeting is re-dated: its minutes move in the date order and out of the old date's range.
+    call(services, 'meetings.update', { meetingId: a!.meetingId, patch: { date: '2025-07-01' } });
+    expectIndexInStep(store.db);
+    expect(call(services, 'search.minutes', { query: 'flood' }).map((h) => h.date)).toEqual(['2025-07-01', '2025-06-01']);
+    expect(call(services, 'search.minutes', { query: 'flood', to: '2025-05-31' })).toEqual([]);
+
+    call(services, 'agendaItems.update', { itemId: a!.itemId, patch: { title: 'Riverside embankment', topic: 'culverts' } });
+    call(services, 'entries.update', { entryId: a!.entryId, patch: { text: 'Members welcomed the sandbag store.' } });
+    call(services, 'motions.create', { meetingId: a!.meetingId, agendaItemId: a!.itemId, kind: 'motion', text: 'That a culvert survey be commissioned.' });
+    expectIndexInStep(store.db);
+    expect(call(services, 'search.minutes', { query: 'sandbag' }).map((h) => h.itemTitle)).toEqual(['Riverside embankment']);
+    expect(call(services, 'search.minutes', { query: 'culvert survey' })).toHaveLength(1);
+
+    // Deleted and restored (the clerk's undo): out of the index and back.
+    const entry = call(services, 'meetings.get', { meetingId: a!.meetingId }).entries.find((e) => e.id === a!.entryId)!;
+    call(services, 'entries.delete', { entryId: a!.entryId });
+    expectIndexInStep(store.db);
+    expect(call(services, 'search.minutes', { query: 'sandbag' })).toEqual([]);
+    call(services, 'entries.restore', { meetingId: a!.meetingId, agendaItemId: a!.itemId, kind: entry.kind, text: entry.text, position: entry.position, recordedAt: entry.recordedAt, inquorate: entry.inquorate });
+    expectIndexInStep(store.db);
+    expect(call(services, 'search.minutes', { query: 'sandbag' })).toHaveLength(1);
+
+    const motion = call(services, 'meetings.get', { meetingId: a!.meetingId }).motions[0]!;
+    call(services, 'motions.delete', { motionId: motion.id });
+    expectIndexInStep(store.db);
+    call(services, 'agendaItems.delete', { itemId: a!.itemId });
+    expectIndexInStep(store.db);
+    expect(call(services, 'search.minutes', { query: 'sandbag' })).toEqual([]);
+    call(services, 'meetings.delete', { meetingId: b!.meetingId });
+    expectIndexInStep(store.db);
+    expect(call(services, 'search.minutes', { query: 'flood' })).toEqual([]);
+
+    expect(store.db.prepare('SELECT count(*) FROM search_text').pluck().get()).toBe(0);
+  });
+
+  it('re-keys an index built before version 7 when the file is upgraded', () => {
+    const dir = temp.makeDir();
+    const file = join(dir, 'meeting-clerk.sqlite');
+    {
+      // A version 6 file with minutes in it, written by the steps of the time.
+      const db = new Database(file);
+      db.pragma('foreign_keys = ON');
+      for (const step of migrations.filter((m) => m.version <= 6)) db.exec(step.sql);
+      db.pragma('user_version = 6');
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      const now = '2025-01-01T00:00:00.000Z';
+      db.prepare(
+        `INSERT INTO body (id, name, kind, quorum_min_voting, quorum_min_organisations, remote_counts_for_quorum, year_start_month, decision_label, created_at, updated_at)
+         VALUES (1, 'Planning Committee', 'Committee', 3, 0, 0, 5, 'RESOLVED', @now, @now)`,
+      ).run({ now });
+      const meeting = db.prepare(`INSERT INTO meeting (body_id, date, start_time, venue, mode, contact_officer, created_at, updated_at) VALUES (1, ?, '18:00', 'Town Hall', 'in_room', '', ?, ?)`);
+      const item = db.prepare(`INSERT INTO agenda_item (meeting_id, position, title, presenter, papers, exempt) VALUES (?, 0, 'Hedgerows', '', '', 0)`);
+      const entry = db.prepare(`INSERT INTO minute_entry (agenda_item_id, position, kind, text, recorded_at) VALUES (?, 0, 'paragraph', ?, '18:05')`);
+      // Written in the opposite order to their dates.
+      for (const [date, text] of [
+        ['2025-02-11', 'The hedgerow replanting was agreed.'],
+        ['2024-09-10', 'The hedgerow survey was received.'],
+      ] as const) {
+        const m = meeting.run(date, now, now).lastInsertRowid;
+        const i = item.run(m).lastInsertRowid;
+        entry.run(i, text);
+      }
+      expect(db.prepare('SELECT count(*) FROM search_text').pluck().get()).toBe(4);
+      db.close();
+    }
+    const store = openTrackedStore(temp, file);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(7);
+    expectIndexInStep(store.db);
+    const hits = call(createServices(store), 'search.minutes', { query: 'hedgerow' });
+    expect(hits.map((h) => [h.date, h.snippet])).toEqual([
+      ['2025-02-11', 'The [hedgerow] replanting was agreed.'],
+      ['2024-09-10', 'The [hedgerow] survey was received.'],
+    ]);
+  });
+});
