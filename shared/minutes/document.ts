@@ -149,13 +149,33 @@ export interface BuildOptions {
   part?: MinutesPart;
 }
 
+const grouped = new WeakMap<readonly { agendaItemId: number }[], Map<number, unknown[]>>();
+/**
+ * Rows grouped by agenda item, once per list: building a 60-item meeting's
+ * minutes then reads each entry once instead of once per item (the live
+ * preview rebuilds the whole document on every keystroke).
+ */
+function byItem<T extends { agendaItemId: number }>(rows: readonly T[]): Map<number, T[]> {
+  let map = grouped.get(rows) as Map<number, T[]> | undefined;
+  if (!map) {
+    map = new Map();
+    for (const row of rows) {
+      const list = map.get(row.agendaItemId);
+      if (list) list.push(row);
+      else map.set(row.agendaItemId, [row]);
+    }
+    grouped.set(rows, map as Map<number, unknown[]>);
+  }
+  return map;
+}
+
 /** The blocks of one item's minute, after its heading, in the order the reference prints them. */
 function itemBody(item: AgendaItem, record: MeetingRecord, style: HouseStyle, following: AgendaItem[]): Block[] {
   const out: Block[] = [];
   const paragraph = (text: string) => {
     if (text.trim()) out.push({ type: 'paragraph', text: text.trim() });
   };
-  const entries = record.entries.filter((e) => e.agendaItemId === item.id);
+  const entries = byItem(record.entries).get(item.id) ?? [];
   const ofKind = (kind: MinuteEntry['kind']) =>
     entries
       .filter((e) => e.kind === kind && e.text.trim())
@@ -164,7 +184,7 @@ function itemBody(item: AgendaItem, record: MeetingRecord, style: HouseStyle, fo
   const paragraphs = ofKind('paragraph');
   const points = ofKind('point');
   const resolutions = ofKind('resolution');
-  const motions = record.motions.filter((m) => m.agendaItemId === item.id).sort((a, b) => a.position - b.position || a.id - b.id);
+  const motions = [...(byItem(record.motions).get(item.id) ?? [])].sort((a, b) => a.position - b.position || a.id - b.id);
 
   if (item.outcome !== 'minuted') {
     paragraph(outcomeText(item));

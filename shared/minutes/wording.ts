@@ -21,8 +21,28 @@ export function bodyReference(kind: BodyKind): string {
 const nameOf = (record: MeetingRecord, attendanceId: number) =>
   record.attendance.find((a) => a.id === attendanceId)?.name.trim() || 'A member';
 
+/**
+ * Remembers a pure text function's answers. The live preview rebuilds the
+ * whole minutes on every keystroke, and all but one of a meeting's hundreds
+ * of passages are the same strings as last time: each is tidied once.
+ */
+function remembered(fn: (text: string) => string): (text: string) => string {
+  const answers = new Map<string, string>();
+  return (text) => {
+    let answer = answers.get(text);
+    if (answer === undefined) {
+      answer = fn(text);
+      // Bounded: a long session's superseded drafts are let go.
+      if (answers.size >= 5000) answers.clear();
+      answers.set(text, answer);
+    }
+    return answer;
+  };
+}
+
 /** Single spaces, no stray space before punctuation, and exactly one full stop at the end. */
-export function sentence(text: string): string {
+export const sentence = remembered(sentenceOf);
+function sentenceOf(text: string): string {
   const tidy = text
     .replace(/\s+/g, ' ')
     .replace(/\s+([,;:.])/g, '$1')
@@ -32,7 +52,8 @@ export function sentence(text: string): string {
 }
 
 /** Single spaces, and a full stop added unless the text already ends a sentence. */
-export function finished(text: string): string {
+export const finished = remembered(finishedOf);
+function finishedOf(text: string): string {
   const tidy = text.replace(/\s+/g, ' ').trim().replace(/[\s;,:]+$/, '');
   return /[.!?)"'’”]$/.test(tidy) ? tidy : `${tidy}.`;
 }
@@ -117,7 +138,8 @@ export function chairChangeText(c: ChairChange, record: MeetingRecord): string {
  * single one ends ".". Blocks carry resolutions already punctuated, so the
  * preview and the Word writer print them as they are.
  */
+const resolutionText = remembered((r) => r.replace(/\s+/g, ' ').trim().replace(/[\s.;,:]+$/, ''));
 export function punctuateResolutions(resolutions: string[]): string[] {
-  const tidy = resolutions.map((r) => r.replace(/\s+/g, ' ').trim().replace(/[\s.;,:]+$/, '')).filter(Boolean);
+  const tidy = resolutions.map(resolutionText).filter(Boolean);
   return tidy.map((r, i) => (i < tidy.length - 1 ? `${r};` : `${r}.`));
 }

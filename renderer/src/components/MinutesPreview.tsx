@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { markerFor, type Block, type MinutesDocument } from '../../../shared/minutes/document';
 
 /** Lettered points with the printed "(a)" markers; the list's own numbering is hidden by CSS. */
@@ -73,27 +73,46 @@ function BlockViewPlain({ block }: { block: Block }) {
 const BlockView = BlockViewPlain;
 
 /** One minute (or the opening part): its blocks redraw only when their words change. */
-const BlockGroup = memo(
-  function BlockGroup({ blocks }: { blocks: Block[]; signature: string }) {
-    return (
-      <div className="minutes-group">
-        {blocks.map((block, i) => (
-          <BlockView key={i} block={block} />
-        ))}
-      </div>
-    );
-  },
-  (a, b) => a.signature === b.signature,
-);
+const BlockGroup = memo(function BlockGroup({ blocks }: { blocks: Block[] }) {
+  return (
+    <div className="minutes-group">
+      {blocks.map((block, i) => (
+        <BlockView key={i} block={block} />
+      ))}
+    </div>
+  );
+});
 
-/** The document split at each minute heading, each part with a signature of its content. */
-function groupsOf(blocks: Block[]): { blocks: Block[]; signature: string }[] {
-  const groups: Block[][] = [[]];
-  for (const block of blocks) {
-    if (block.type === 'minute-heading' || block.type === 'closing' || block.type === 'signature') groups.push([]);
-    groups[groups.length - 1]!.push(block);
-  }
-  return groups.filter((g) => g.length).map((g) => ({ blocks: g, signature: JSON.stringify(g) }));
+/** Deep equality of plain block data (strings, numbers, arrays, objects). Unchanged passages are the very same strings, so this is quick. */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => same(x, b[i]));
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/**
+ * The document split at each minute heading. A part whose blocks are the
+ * same as last time keeps last time's array, so its BlockGroup (memoised by
+ * reference) is skipped: a keystroke redraws one minute.
+ */
+function useGroups(blocks: Block[]): Block[][] {
+  const previous = useRef<Block[][]>([]);
+  return useMemo(() => {
+    const groups: Block[][] = [[]];
+    for (const block of blocks) {
+      if (block.type === 'minute-heading' || block.type === 'closing' || block.type === 'signature') groups.push([]);
+      groups[groups.length - 1]!.push(block);
+    }
+    const next = groups.filter((g) => g.length).map((g, i) => {
+      const old = previous.current[i];
+      return old && same(old, g) ? old : g;
+    });
+    previous.current = next;
+    return next;
+  }, [blocks]);
 }
 
 interface PreviewProps {
@@ -105,13 +124,14 @@ interface PreviewProps {
 }
 
 function MinutesPreviewView({ doc, fontFamily, fontSize, councilName }: PreviewProps) {
+  const groups = useGroups(doc.blocks);
   const style = { fontFamily: fontFamily ? `"${fontFamily}", Arial, sans-serif` : undefined, fontSize: fontSize ? `${fontSize / 12}em` : undefined };
   return (
     <article className="minutes-preview" aria-label="Minutes preview" data-testid="minutes-preview" style={style}>
       {doc.draft ? <p className="minutes-draft">DRAFT</p> : null}
       {councilName ? <p className="minutes-council">{councilName}</p> : null}
-      {groupsOf(doc.blocks).map((group, i) => (
-        <BlockGroup key={i} blocks={group.blocks} signature={group.signature} />
+      {groups.map((group, i) => (
+        <BlockGroup key={i} blocks={group} />
       ))}
     </article>
   );
