@@ -1,15 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { existsSync } from 'node:fs';
-
-/**
- * A system Chromium (CHROMIUM_PATH, or Debian's /usr/bin/chromium) when there
- * is one; otherwise Playwright's own browser, where `npx playwright install`
- * can fetch it.
- */
-function systemChromium(): string | undefined {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-  return candidates.find((path): path is string => !!path && existsSync(path));
-}
+import { CHROMIUM_ARGS, systemChromium } from './test/chromium';
 
 const executablePath = systemChromium();
 
@@ -29,17 +19,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--lang=en-GB',
-      ],
+      args: [...CHROMIUM_ARGS],
     },
   },
 });

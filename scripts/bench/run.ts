@@ -30,6 +30,7 @@ import type { AgendaItem, MeetingDetail, MeetingRecord } from '../../shared/mode
 import { databaseFile } from '../../electron/config/data-dir';
 import { createServices, type Services } from '../../electron/services';
 import { openStore } from '../../electron/store/open-store';
+import { CHROMIUM_ARGS, systemChromium } from '../../test/chromium';
 import { ensureDecade } from './generate';
 import { seeded, Words } from './words';
 
@@ -214,9 +215,6 @@ async function api<T>(host: Host, name: string, input: unknown): Promise<T> {
   return unwrap<T>(result, name);
 }
 
-function chromiumPath(): string | undefined {
-  return [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p): p is string => !!p && existsSync(p));
-}
 
 /**
  * Chromium, headless. `unthrottled` turns off the 60 Hz frame clock, so a
@@ -226,17 +224,9 @@ function chromiumPath(): string | undefined {
  */
 async function launch(options: { unthrottled?: boolean } = {}): Promise<Browser> {
   return chromium.launch({
-    executablePath: chromiumPath(),
+    executablePath: systemChromium(),
     args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--lang=en-GB',
+      ...CHROMIUM_ARGS,
       ...(options.unthrottled ? ['--disable-frame-rate-limit', '--disable-gpu-vsync'] : []),
     ],
   });
