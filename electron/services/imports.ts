@@ -10,7 +10,6 @@ import { readTeamsReport } from '../../shared/import/teams-report';
 import { inferKind } from '../../shared/minutes/standard-items';
 import type { AgendaItem } from '../../shared/model';
 import { DomainError } from '../../shared/result';
-import { readAgendaDocx } from '../import/agenda-docx';
 import { agendaList, insertItem } from './agenda-items';
 import { attendanceHandlers } from './attendance';
 import type { Handlers, ServiceContext } from './context';
@@ -20,7 +19,8 @@ import { moveInList } from './ordering';
 
 /** Reads an agenda from pasted text or a .docx file (asynchronous: mammoth reads the Word file). */
 export async function readAgenda(source: { kind: 'text'; text: string } | { kind: 'docx'; base64: string }): Promise<ParsedAgenda> {
-  const result = source.kind === 'text' ? parseAgendaText(source.text) : await readAgendaDocx(Buffer.from(source.base64, 'base64'));
+  // mammoth is loaded only when a Word agenda is read: every other start (an export from the command line, the host) is spared it.
+  const result = source.kind === 'text' ? parseAgendaText(source.text) : await (await import('../import/agenda-docx')).readAgendaDocx(Buffer.from(source.base64, 'base64'));
   if (!result.ok) throw new DomainError('invalid_input', result.error.message);
   return result.value;
 }

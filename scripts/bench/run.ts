@@ -24,7 +24,6 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSyn
 import { cpus as osCpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import type { ExportedFile } from '../../shared/contract';
 import type { AgendaItem, MeetingDetail, MeetingRecord } from '../../shared/model';
 import { databaseFile } from '../../electron/config/data-dir';
@@ -346,19 +345,21 @@ async function main(): Promise<void> {
     writeFileSync(markdown, toMarkdown(record));
     const pandoc = spawnSync('pandoc', ['--version'], { encoding: 'utf8' });
     const exportArgs = ['--data', scratchDir, '--meeting', String(meetingId), '--out', join(work, 'export-cli.docx')];
-    const bundle = join(work, 'export-bundle.mjs');
-    await build({ entryPoints: [join(root, 'scripts', 'export.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'error' });
     // Let a concurrent reader see a clean file: the in-process connection stays open, in WAL mode.
     store.db.pragma('wal_checkpoint(PASSIVE)');
-    runProcess(process.execPath, [tsxCli, 'scripts/export.ts', ...exportArgs]); // warm tsx's transform cache, as a second `npm run export` would find it
+    // `npm run export` is `node scripts/export-cli.mjs`: the first run builds the bundle if it is stale and keeps V8's code cache,
+    // as a clerk's second export would find them; the same for tsx's transform cache.
+    const command = [join(root, 'scripts', 'export-cli.mjs'), ...exportArgs];
+    runProcess(process.execPath, command);
+    runProcess(process.execPath, [tsxCli, 'scripts/export.ts', ...exportArgs]);
     if (pandoc.status === 0) {
       const cli: number[] = [];
-      const bundled: number[] = [];
+      const fromSource: number[] = [];
       const pan: number[] = [];
-      for (let i = 0; i < 5; i++) {
-        cli.push(runProcess(process.execPath, [tsxCli, 'scripts/export.ts', ...exportArgs]));
+      for (let i = 0; i < 7; i++) {
+        cli.push(runProcess(process.execPath, command));
         pan.push(runProcess('pandoc', [markdown, '-f', 'markdown', '-t', 'docx', '-o', join(work, 'pandoc.docx')]));
-        bundled.push(runProcess(process.execPath, [bundle, ...exportArgs]));
+        fromSource.push(runProcess(process.execPath, [tsxCli, 'scripts/export.ts', ...exportArgs]));
       }
       const ratio = median(cli) / median(pan);
       const version = pandoc.stdout.split('\n')[0]!.trim();
@@ -367,19 +368,18 @@ async function main(): Promise<void> {
         measured: `${ratio.toFixed(2)}×`,
         goal: '≤ 1.0×',
         pass: ratio <= 1.0,
-        detail: `node+tsx scripts/export.ts ${ms(median(cli))} vs ${version} ${ms(median(pan))}; medians of 5, interleaved`,
+        detail: `npm run export's command (node scripts/export-cli.mjs: the bundled CLI with its code cache) ${ms(median(cli))} vs ${version} ${ms(median(pan))}; medians of 7, interleaved`,
       });
-      const ratioBundled = median(bundled) / median(pan);
       add({
-        figure: 'Word export, whole process bundled with esbuild, vs pandoc',
-        measured: `${ratioBundled.toFixed(2)}×`,
-        goal: '(what-if)',
+        figure: 'Word export, whole process from source under tsx, vs pandoc',
+        measured: `${(median(fromSource) / median(pan)).toFixed(2)}×`,
+        goal: 'reported',
         pass: null,
-        detail: `node on an esbuild bundle of scripts/export.ts ${ms(median(bundled))} vs pandoc ${ms(median(pan))}`,
+        detail: `node+tsx scripts/export.ts ${ms(median(fromSource))}: what a developer running the TypeScript directly waits`,
       });
     } else {
       add({ figure: 'Word export, whole process, vs pandoc (md → docx)', measured: 'not measured', goal: '≤ 1.0×', pass: null, detail: 'not measured: pandoc not installed (apt package: pandoc)' });
-  }
+    }
   }
 
   const paragraph = record.entries.find((e) => e.kind === 'paragraph' && e.agendaItemId === record.items[29]!.id)!;
