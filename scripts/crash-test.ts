@@ -21,6 +21,7 @@
  * never leaves a half-written record. Power-loss durability rests on
  * synchronous=FULL in the store.
  */
+import { invokedDirectly } from './invoked-directly';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
@@ -675,14 +676,7 @@ async function main(): Promise<void> {
   process.exit(report.passed ? 0 : 1);
 }
 
-const invokedDirectly = (() => {
-  try {
-    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-})();
-if (invokedDirectly) {
+if (invokedDirectly(import.meta.url)) {
   main().catch((error: unknown) => {
     console.error(error);
     process.exit(1);

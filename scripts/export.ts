@@ -11,11 +11,11 @@
  * The file is written to a temporary name beside --out and renamed into
  * place, so a failed export leaves nothing behind (not even a partial file). Bad input exits 2.
  */
+import { invokedDirectly } from './invoked-directly';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ExportedFile } from '../shared/contract';
 import { formatLongDate } from '../shared/format';
 import type { MeetingRecord } from '../shared/model';
@@ -158,8 +158,7 @@ export async function runExportCli(argv: string[]): Promise<ExportCliResult> {
   }
 }
 
-const invokedDirectly = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (invokedDirectly) {
+if (invokedDirectly(import.meta.url)) {
   void runExportCli(process.argv.slice(2)).then(({ code, message }) => {
     if (code === 0) console.log(message);
     else console.error(`meeting-clerk export: ${message}`);

@@ -18,10 +18,10 @@
  * foreign_key_check, and an invariant scan of every row. Deterministic for a
  * given --seed (the service clock is simulated too).
  */
+import { invokedDirectly } from './invoked-directly';
 import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
 import { ASYNC_CALLS, CALL_NAMES, contract, RUNTIME_CALLS } from '../shared/contract';
 
@@ -979,11 +979,4 @@ function main(): void {
   process.exit(report.passed ? 0 : 1);
 }
 
-const invokedDirectly = (() => {
-  try {
-    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-})();
-if (invokedDirectly) main();
+if (invokedDirectly(import.meta.url)) main();

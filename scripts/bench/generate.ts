@@ -12,6 +12,7 @@
  * name and renamed when complete, with a sidecar .json describing it; a
  * complete file is reused unless --fresh is given.
  */
+import { invokedDirectly } from '../invoked-directly';
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -297,7 +298,7 @@ export function generateDecade(file: string, log: (line: string) => void = () =>
   return info;
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (invokedDirectly(import.meta.url)) {
   const args = process.argv.slice(2);
   const outAt = args.indexOf('--out');
   const file = outAt >= 0 && args[outAt + 1] ? resolve(args[outAt + 1]!) : DEFAULT_DECADE_FILE;
