@@ -8,10 +8,10 @@
  */
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { isCallName, type CallName } from '../shared/contract';
+import { contract, isCallName, type CallName } from '../shared/contract';
 import type { BackupSummary, RecoveryStatus } from '../shared/model';
 import { fail, ok, type Result } from '../shared/result';
-import { backupRestore } from '../shared/schemas';
+import { backupRestore, describeIssues } from '../shared/schemas';
 import { createServices, type Services } from './services';
 import type { ServiceContext } from './services/context';
 import {
@@ -139,8 +139,18 @@ export function startRuntime(options: RuntimeOptions): Runtime {
 
   const unavailable = () => fail('unavailable', `Meeting Clerk could not open its database: ${problem.ok ? '' : problem.message} Restore a backup to carry on.`);
 
+  /** The calls answered here, not by the service layer, are checked against the contract like every other. */
+  const refused = (name: 'recovery.status' | 'backups.list' | 'backups.create' | 'app.info', input: unknown): Result<unknown> | null => {
+    const parsed = contract[name].input.safeParse(input ?? {});
+    return parsed.success ? null : fail('invalid_input', describeIssues(parsed.error));
+  };
+
   const services: Services = {
     dispatch(name, input) {
+      if (name === 'recovery.status' || name === 'backups.list' || (name === 'app.info' && !inner)) {
+        const bad = refused(name, input);
+        if (bad) return bad;
+      }
       if (name === 'recovery.status') return ok(status());
       if (name === 'backups.list') return ok(listBackups(dbFile).map(summary));
       if (!inner) {
@@ -154,6 +164,8 @@ export function startRuntime(options: RuntimeOptions): Runtime {
     async call(name, input) {
       if (name === 'backups.restore') return restore(input);
       if (name === 'backups.create') {
+        const bad = refused(name, input);
+        if (bad) return bad;
         if (!store) return unavailable();
         try {
           return ok(summary(await backupNow(store, { keep: keep(), reason: 'manual', nativeBinding })));

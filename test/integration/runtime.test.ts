@@ -102,4 +102,40 @@ describe('the running app and its database file', () => {
     expect(value<BodySummary[]>(runtime.services.dispatch('bodies.list', {})).map((b) => b.name)).toEqual(['Wessex Safer Communities Board']);
     expect(value<RecoveryStatus>(runtime.services.dispatch('recovery.status', {})).ok).toBe(true);
   });
+
+  it('refuses malformed input to the calls it answers itself (backups, recovery, app info) and writes nothing, open or in recovery', async () => {
+    const dir = temp.makeDir();
+    const dbFile = join(dir, 'meeting-clerk.sqlite');
+    const runtime = start(dbFile);
+    const s = runtime.services;
+    const bad = [{ extra: 1 }, 'backup please', 42, [1, 2]];
+    await backupsIdle(dbFile); // the day's first start makes its daily backup
+    const listing = () => [...readdirSync(dir), ...readdirSync(join(dir, 'backups'))].sort();
+    const filesBefore = listing();
+    const backupsBefore = value<BackupSummary[]>(s.dispatch('backups.list', {}));
+    for (const input of bad) {
+      expect(await s.call('backups.create', input)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      expect(s.dispatch('backups.list', input)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      expect(await s.call('backups.list', input)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      expect(s.dispatch('recovery.status', input)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      expect(await s.call('backups.restore', input)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    }
+    await backupsIdle(dbFile);
+    expect(listing()).toEqual(filesBefore);
+    expect(value<BackupSummary[]>(s.dispatch('backups.list', {}))).toEqual(backupsBefore);
+    await runtime.close();
+
+    // In recovery mode the same calls are still checked before anything is answered.
+    writeFileSync(dbFile, Buffer.from('Not a database.'));
+    const damaged = sha256File(dbFile);
+    const recovering = start(dbFile);
+    expect(recovering.mode).toBe('recovery');
+    for (const input of bad) {
+      expect(recovering.services.dispatch('app.info', input)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      expect(recovering.services.dispatch('recovery.status', input)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      expect(await recovering.services.call('backups.create', input)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    }
+    expect(value<{ schemaVersion: number }>(recovering.services.dispatch('app.info', {})).schemaVersion).toBe(0);
+    expect(sha256File(dbFile)).toBe(damaged);
+  });
 });

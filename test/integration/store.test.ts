@@ -20,6 +20,12 @@ function expectFreshStore(store: Store): void {
   expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
   expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
   expect(store.db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+  expect(store.db.pragma('busy_timeout', { simple: true })).toBeGreaterThanOrEqual(1000);
+  // Every ordinary table is STRICT (FTS5's virtual table and its shadow tables cannot be).
+  const tables = store.db.prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string; strict: number }[];
+  const ordinary = tables.filter((t) => !/^search_text(_|$)/.test(t.name));
+  expect(ordinary.length).toBeGreaterThanOrEqual(CORE_TABLES.length);
+  expect(ordinary.filter((t) => t.strict !== 1).map((t) => t.name)).toEqual([]);
 }
 
 /** The identity written on disk, read by an independent connection after the store is closed. */
