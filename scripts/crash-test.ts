@@ -119,7 +119,8 @@ interface HostLauncher {
 
 /**
  * Bundles electron/host/cli.ts once into <work>/app/electron/host/cli.mjs.
- * cli.ts finds the renderer and package.json two folders above itself, so a
+ * The host finds the renderer and package.json in the nearest folder above it
+ * with a package.json, so a
  * stand-in app folder is laid out around the bundle: the harness does not
  * depend on (or race with) a real renderer build. better-sqlite3 stays
  * external and is imported from this repository by absolute URL.

@@ -1,5 +1,5 @@
 /**
- * Each test gets its own browser host (the real `serve` entry point in a
+ * Each test gets its own browser host (the real `npm run serve` command, scripts/serve.mjs, in a
  * child process) over its own temporary data folder.
  */
 import { test as base } from '@playwright/test';
@@ -20,7 +20,8 @@ export interface HostHandle {
 const root = join(import.meta.dirname, '..', '..');
 
 export function startHostProcess(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'electron', 'host', 'cli.ts'), '--data', dataDir], {
+  // What `npm run serve` runs once the renderer is built: the bundled host, rebuilt first if its sources are newer.
+  const child = spawn(process.execPath, [join(root, 'scripts', 'serve.mjs'), '--data', dataDir], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
