@@ -108,7 +108,7 @@ export function AutoText(props: TextProps) {
     onKeyDown: props.onKeyDown,
   };
   return (
-    <FieldFrame id={id} label={props.label} hint={props.hint} error={error} className={props.className}>
+    <FieldFrame id={id} label={props.label} hint={props.hint} error={error} className={props.multiline ? `field-text ${props.className ?? ''}` : props.className}>
       {props.multiline ? (
         <textarea {...common} rows={props.rows ?? 2} onChange={(e) => change(e.target.value)} />
       ) : (

@@ -25,16 +25,18 @@ function LivePreview({ record }: { record: MeetingRecord }) {
   const style = record.body.houseStyle;
   return (
     <aside className="live-preview panel" aria-label="Live minutes preview">
-      {record.items.some((i) => i.exempt) ? (
-        <div className="field preview-part">
-          <label htmlFor="preview-part">Show</label>
-          <select id="preview-part" value={part} onChange={(e) => setPart(e.target.value as MinutesPart)}>
-            <option value="public">Public minutes</option>
-            <option value="exempt">Exempt minutes (not for publication)</option>
-          </select>
-        </div>
-      ) : null}
-      <MinutesPreview doc={doc} fontFamily={style.fontFamily} fontSize={style.fontSize} councilName={style.councilName} />
+      <div className="live-preview-scroll">
+        {record.items.some((i) => i.exempt) ? (
+          <div className="field preview-part">
+            <label htmlFor="preview-part">Show</label>
+            <select id="preview-part" value={part} onChange={(e) => setPart(e.target.value as MinutesPart)}>
+              <option value="public">Public minutes</option>
+              <option value="exempt">Exempt minutes (not for publication)</option>
+            </select>
+          </div>
+        ) : null}
+        <MinutesPreview doc={doc} fontFamily={style.fontFamily} fontSize={style.fontSize} councilName={style.councilName} />
+      </div>
     </aside>
   );
 }
