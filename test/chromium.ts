@@ -22,3 +22,31 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--disable-sync',
   '--lang=en-GB',
 ];
+
+export interface BrowserSources {
+  /** A system Chromium's path, if there is one. */
+  system: string | undefined;
+  /** Where Playwright keeps its own Chromium (the file may not exist yet). */
+  bundled: string;
+  exists(path: string): boolean;
+  /** Runs `playwright install chromium`; returns its exit code and output. */
+  install(): { status: number | null; output: string };
+}
+
+/**
+ * The browser the e2e tests will launch, fetched first when there is none: a system Chromium, else
+ * Playwright's own, installed with `playwright install chromium` if it is not there yet (so `npm test`
+ * works on a fresh desktop with the internet). Throws one clear message when neither can be had.
+ */
+export function ensureChromium(sources: BrowserSources): { path: string; installed: boolean } {
+  if (sources.system) return { path: sources.system, installed: false };
+  if (sources.exists(sources.bundled)) return { path: sources.bundled, installed: false };
+  const result = sources.install();
+  if (result.status === 0 && sources.exists(sources.bundled)) return { path: sources.bundled, installed: true };
+  const lines = result.output.split('\n').map((l) => l.trim()).filter(Boolean);
+  const last = lines.filter((l) => /^\w*Error\b/.test(l)).pop() ?? lines.pop() ?? `exit code ${result.status}`;
+  throw new Error(
+    'No Chromium for the end-to-end tests: install Debian\'s chromium package, set CHROMIUM_PATH to a Chromium or Chrome, ' +
+      `or let Playwright fetch its own with \`npx playwright install chromium\` (tried it: ${last})`,
+  );
+}
