@@ -18,10 +18,9 @@ function LivePreview({ record }: { record: MeetingRecord }) {
     () => (Object.keys(drafts).length ? { ...record, entries: record.entries.map((e) => (e.id in drafts ? { ...e, text: drafts[e.id]! } : e)) } : record),
     [record, drafts],
   );
-  // Built in the same frame as the keystroke: the whole document takes a few milliseconds, and only
+  // Built in the same frame as the keystroke: the whole document takes about a millisecond, and only
   // the minute whose words changed is redrawn (MinutesPreview).
-  const deferred = withDrafts;
-  const doc = useMemo(() => buildMinutes(deferred, { style: deferred.body.houseStyle, part }), [deferred, part]);
+  const doc = useMemo(() => buildMinutes(withDrafts, { style: withDrafts.body.houseStyle, part }), [withDrafts, part]);
   const style = record.body.houseStyle;
   return (
     <aside className="live-preview panel" aria-label="Live minutes preview">
