@@ -17,6 +17,7 @@ import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync }
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BodyDetail } from '../../shared/model';
+import { parseFlags, UsageError } from '../../electron/config/data-dir';
 import { createServices, type Services } from '../../electron/services';
 import Database from 'better-sqlite3';
 import { LATEST_SCHEMA_VERSION } from '../../electron/store/migrations';
@@ -299,8 +300,13 @@ export function generateDecade(file: string, log: (line: string) => void = () =>
 }
 
 if (invokedDirectly(import.meta.url)) {
-  const args = process.argv.slice(2);
-  const outAt = args.indexOf('--out');
-  const file = outAt >= 0 && args[outAt + 1] ? resolve(args[outAt + 1]!) : DEFAULT_DECADE_FILE;
-  ensureDecade({ file, fresh: args.includes('--fresh'), log: (line) => console.log(line) });
+  try {
+    const flags = parseFlags(process.argv.slice(2), ['out'], ['fresh']);
+    const file = flags.values.out ? resolve(flags.values.out) : DEFAULT_DECADE_FILE;
+    ensureDecade({ file, fresh: flags.switches.has('fresh'), log: (line) => console.log(line) });
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`generate: ${error.message}`);
+    process.exitCode = 1;
+  }
 }

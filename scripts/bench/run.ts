@@ -14,8 +14,8 @@
  * added to that copy through the service layer. Every figure is measured on
  * that copy, so the cache itself is never written to.
  *
- * Needs dist/renderer (`npm run build:renderer`), Chromium (/usr/bin/chromium
- * or CHROMIUM_PATH) and, for the comparison, pandoc on the PATH.
+ * Needs dist/renderer (`npm run bench` builds it first), Chromium
+ * (/usr/bin/chromium or CHROMIUM_PATH) and, for the comparison, pandoc on the PATH.
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
@@ -26,10 +26,11 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ExportedFile } from '../../shared/contract';
 import type { AgendaItem, MeetingDetail, MeetingRecord } from '../../shared/model';
-import { databaseFile } from '../../electron/config/data-dir';
+import { databaseFile, parseFlags, UsageError } from '../../electron/config/data-dir';
 import { createServices, type Services } from '../../electron/services';
 import { openStore } from '../../electron/store/open-store';
 import { CHROMIUM_ARGS, systemChromium } from '../../test/chromium';
+import { invokedDirectly } from '../invoked-directly';
 import { ensureDecade } from './generate';
 import { seeded, Words } from './words';
 
@@ -307,14 +308,23 @@ const TAKE = `window.__bench.take()`;
 
 // ---------------------------------------------------------------- main
 
+const GROUPS = ['export', 'save', 'scale', 'browser'];
+
+/** The bench's flags: --fresh, --only <groups>. Anything else is refused before any work is done. */
+export function parseBenchArgs(argv: string[]): { fresh: boolean; only: Set<string> | null } {
+  const flags = parseFlags(argv, ['only'], ['fresh']);
+  let only: Set<string> | null = null;
+  if (flags.values.only !== undefined) {
+    only = new Set(flags.values.only.split(',').map((g) => g.trim()));
+    for (const g of only) if (!GROUPS.includes(g)) throw new UsageError(`--only takes a comma-separated list of ${GROUPS.join(', ')}, not "${g}"`);
+  }
+  return { fresh: flags.switches.has('fresh'), only };
+}
+
 async function main(): Promise<void> {
-  const fresh = process.argv.includes('--fresh');
-  const onlyAt = process.argv.indexOf('--only');
-  const groups = ['export', 'save', 'scale', 'browser'];
-  const only = onlyAt > 0 ? new Set((process.argv[onlyAt + 1] ?? '').split(',')) : null;
-  for (const g of only ?? []) if (!groups.includes(g)) throw new Error(`--only takes a list of ${groups.join(', ')}, not "${g}"`);
+  const { fresh, only } = parseBenchArgs(process.argv.slice(2));
   const want = (group: string) => !only || only.has(group);
-  if (!existsSync(join(root, 'dist', 'renderer', 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build:renderer` first');
+  if (!existsSync(join(root, 'dist', 'renderer', 'index.html'))) throw new UsageError('dist/renderer is missing: run `npm run build:renderer` first');
   mkdirSync(work, { recursive: true });
 
   log('Decade database…');
@@ -683,7 +693,9 @@ async function main(): Promise<void> {
   console.log(`Summary: ${judged.length - failed.length} of ${judged.length} goals met${failed.length ? `; not met: ${failed.map((r) => r.figure).join('; ')}` : ''}`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+if (invokedDirectly(import.meta.url)) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof UsageError ? `npm run bench: ${error.message}` : error);
+    process.exitCode = 1;
+  });
+}
