@@ -3,9 +3,10 @@
  * closing the window sends the change. The server's message for a refused
  * value appears under the field.
  */
-import { useEffect, useId, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import type { Result } from '../../../shared/result';
 import { flushSave, scheduleSave } from '../state/save-status';
+import { growToFit } from './grow';
 
 type Saver<T> = (value: T) => Promise<Result<unknown>>;
 
@@ -94,6 +95,9 @@ interface TextProps {
 export function AutoText(props: TextProps) {
   const id = useId();
   const { draft, error, change, flush } = useAutosave(props.saveKey, props.value, props.onSave, undefined, props.onDraft);
+  // A text box grows with its words (see grow.ts).
+  const box = useRef<HTMLTextAreaElement>(null);
+  useLayoutEffect(() => growToFit(box.current), [draft]);
   const described = error ? `${id}-error` : props.hint ? `${id}-hint` : undefined;
   const common = {
     id,
@@ -110,7 +114,7 @@ export function AutoText(props: TextProps) {
   return (
     <FieldFrame id={id} label={props.label} hint={props.hint} error={error} className={props.multiline ? `field-text ${props.className ?? ''}` : props.className}>
       {props.multiline ? (
-        <textarea {...common} rows={props.rows ?? 2} onChange={(e) => change(e.target.value)} />
+        <textarea {...common} ref={box} rows={props.rows ?? 2} onChange={(e) => change(e.target.value)} />
       ) : (
         <input {...common} type={props.type ?? 'text'} onChange={(e) => change(e.target.value)} />
       )}

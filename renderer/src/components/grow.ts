@@ -1,0 +1,51 @@
+/**
+ * Text boxes that grow with their words, so the clerk sees the whole
+ * paragraph being typed, up to the box's CSS max-height (then it scrolls).
+ * A box grows and never shrinks while it is on screen: shrinking would mean
+ * laying out the page again at every deleted character. It starts from its
+ * rows each time it is shown.
+ *
+ * Boxes are measured together, all reads before any write, in a microtask
+ * after React's commit: showing an item's dozen boxes costs two layouts, not
+ * a dozen, and a keystroke reads only the box typed in (a relayout boundary,
+ * see live.css), laying out the page only when the box gains a line.
+ */
+const pending = new Set<HTMLTextAreaElement>();
+const maxHeights = new WeakMap<HTMLTextAreaElement, number>();
+let scheduled = false;
+
+function maxHeight(box: HTMLTextAreaElement): number {
+  let max = maxHeights.get(box);
+  if (max === undefined) {
+    const css = Number.parseFloat(getComputedStyle(box).maxHeight);
+    max = Number.isFinite(css) ? css : Number.POSITIVE_INFINITY;
+    maxHeights.set(box, max);
+  }
+  return max;
+}
+
+function fitPending(): void {
+  scheduled = false;
+  const boxes = [...pending].filter((box) => box.isConnected);
+  pending.clear();
+  const heights = boxes.map((box) => {
+    const shown = box.offsetHeight;
+    if (shown === 0 || shown >= maxHeight(box)) return null; // hidden, or as tall as it may be
+    const wanted = box.scrollHeight + (shown - box.clientHeight); // border-box: the text plus the borders
+    return wanted > shown + 1 ? Math.min(wanted, maxHeight(box)) : null;
+  });
+  boxes.forEach((box, i) => {
+    const height = heights[i];
+    if (height != null) box.style.height = `${Math.ceil(height)}px`;
+  });
+}
+
+/** Grows the box to show its text, once the current commit is done. */
+export function growToFit(box: HTMLTextAreaElement | null): void {
+  if (!box) return;
+  pending.add(box);
+  if (!scheduled) {
+    scheduled = true;
+    queueMicrotask(fitPending);
+  }
+}
