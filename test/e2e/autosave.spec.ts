@@ -1,15 +1,22 @@
 import { expect, test } from './host-fixture';
 import { api } from './api';
+import type { Page } from '@playwright/test';
 import { LivePage } from './pages/live-page';
 
-test('words typed and reloaded at once are kept: the page flushes pending saves as it goes', async ({ page, host }) => {
-  const body = await api(host.url, 'bodies.create', { name: 'Wessex Safer Communities Board', kind: 'Board' });
-  const meeting = await api(host.url, 'meetings.create', { bodyId: body.id, date: '2026-06-19', startTime: '10:00', venue: 'County Hall' });
-  const [item] = await api(host.url, 'agendaItems.create', { meetingId: meeting.id, title: 'Serious Violence Duty' });
-  await api(host.url, 'meetings.start', { meetingId: meeting.id, time: '10:00' });
-  await api(host.url, 'meetings.takeItem', { meetingId: meeting.id, itemId: item!.id, time: '10:05' });
+/** A meeting under way with one item taken up, open on the Live tab. */
+async function liveOnTakenItem(page: Page, url: string) {
+  const body = await api(url, 'bodies.create', { name: 'Wessex Safer Communities Board', kind: 'Board' });
+  const meeting = await api(url, 'meetings.create', { bodyId: body.id, date: '2026-06-19', startTime: '10:00', venue: 'County Hall' });
+  const [item] = await api(url, 'agendaItems.create', { meetingId: meeting.id, title: 'Serious Violence Duty' });
+  await api(url, 'meetings.start', { meetingId: meeting.id, time: '10:00' });
+  await api(url, 'meetings.takeItem', { meetingId: meeting.id, itemId: item!.id, time: '10:05' });
   const live = new LivePage(page);
-  await live.open(host.url, meeting.id);
+  await live.open(url, meeting.id);
+  return { live, meeting };
+}
+
+test('words typed and reloaded at once are kept: the page flushes pending saves as it goes', async ({ page, host }) => {
+  const { live, meeting } = await liveOnTakenItem(page, host.url);
 
   await page.keyboard.press('Alt+P');
   const field = live.minute().getByTestId('paragraph-row').first().locator('textarea');
@@ -23,13 +30,7 @@ test('words typed and reloaded at once are kept: the page flushes pending saves 
 });
 
 test('a paragraph field grows with the words typed, so the whole paragraph is in view, up to a limit; shown again, it fits its text', async ({ page, host }) => {
-  const body = await api(host.url, 'bodies.create', { name: 'Wessex Safer Communities Board', kind: 'Board' });
-  const meeting = await api(host.url, 'meetings.create', { bodyId: body.id, date: '2026-06-19', startTime: '10:00', venue: 'County Hall' });
-  const [item] = await api(host.url, 'agendaItems.create', { meetingId: meeting.id, title: 'Serious Violence Duty' });
-  await api(host.url, 'meetings.start', { meetingId: meeting.id, time: '10:00' });
-  await api(host.url, 'meetings.takeItem', { meetingId: meeting.id, itemId: item!.id, time: '10:05' });
-  const live = new LivePage(page);
-  await live.open(host.url, meeting.id);
+  const { live } = await liveOnTakenItem(page, host.url);
 
   await page.keyboard.press('Alt+P');
   const field = () => live.minute().getByTestId('paragraph-row').first().locator('textarea');
