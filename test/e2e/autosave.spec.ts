@@ -32,6 +32,7 @@ test('words typed and reloaded at once are kept: the page flushes pending saves 
 test('a paragraph field grows with the words typed, so the whole paragraph is in view, up to a limit; shown again, it fits its text', async ({ page, host }) => {
   const { live } = await liveOnTakenItem(page, host.url);
 
+  await page.setViewportSize({ width: 1000, height: 860 }); // the minute spans the window beside the order of business
   await page.keyboard.press('Alt+P');
   const field = () => live.minute().getByTestId('paragraph-row').first().locator('textarea');
   await expect(field()).toBeFocused();
@@ -43,6 +44,12 @@ test('a paragraph field grows with the words typed, so the whole paragraph is in
   await expect.poll(async () => (await size()).shown).toBeGreaterThan(empty.shown);
   const three = await size();
   expect(three.text).toBeLessThanOrEqual(three.shown + 1); // every line in view: nothing scrolled out of sight
+
+  // Narrowed beside a Teams call, the words take more lines, and the field grows to keep them in view.
+  await page.setViewportSize({ width: 480, height: 860 });
+  await expect.poll(async () => (await size()).shown).toBeGreaterThan(three.shown);
+  const narrow = await size();
+  expect(narrow.text).toBeLessThanOrEqual(narrow.shown + 1);
 
   // Far more words than fit: the field stops at its limit and scrolls inside.
   await field().fill(sentence.repeat(30).trim());

@@ -6,7 +6,7 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import type { Result } from '../../../shared/result';
 import { flushSave, scheduleSave } from '../state/save-status';
-import { growToFit } from './grow';
+import { forgetBox, growToFit } from './grow';
 
 type Saver<T> = (value: T) => Promise<Result<unknown>>;
 
@@ -98,6 +98,10 @@ export function AutoText(props: TextProps) {
   // A text box grows with its words (see grow.ts).
   const box = useRef<HTMLTextAreaElement>(null);
   useLayoutEffect(() => growToFit(box.current), [draft]);
+  useLayoutEffect(() => {
+    const shown = box.current;
+    return () => forgetBox(shown);
+  }, []);
   const described = error ? `${id}-error` : props.hint ? `${id}-hint` : undefined;
   const common = {
     id,

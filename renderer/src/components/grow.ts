@@ -3,7 +3,7 @@
  * paragraph being typed, up to the box's CSS max-height (then it scrolls).
  * A box grows and never shrinks while it is on screen: shrinking would mean
  * laying out the page again at every deleted character. It starts from its
- * rows each time it is shown.
+ * rows each time it is shown, and fits again when the window is resized.
  *
  * Boxes are measured together, all reads before any write, in a microtask
  * after React's commit: showing an item's dozen boxes costs two layouts, not
@@ -11,6 +11,11 @@
  * see live.css), laying out the page only when the box gains a line.
  */
 const pending = new Set<HTMLTextAreaElement>();
+/**
+ * The boxes on the page: when the window narrows (set beside a Teams call), their words take more lines, so each is
+ * fitted again once per frame of resizing.
+ */
+const shown = new Set<HTMLTextAreaElement>();
 const maxHeights = new WeakMap<HTMLTextAreaElement, number>();
 let scheduled = false;
 
@@ -29,10 +34,10 @@ function fitPending(): void {
   const boxes = [...pending].filter((box) => box.isConnected);
   pending.clear();
   const heights = boxes.map((box) => {
-    const shown = box.offsetHeight;
-    if (shown === 0 || shown >= maxHeight(box)) return null; // hidden, or as tall as it may be
-    const wanted = box.scrollHeight + (shown - box.clientHeight); // border-box: the text plus the borders
-    return wanted > shown + 1 ? Math.min(wanted, maxHeight(box)) : null;
+    const now = box.offsetHeight;
+    if (now === 0 || now >= maxHeight(box)) return null; // hidden, or as tall as it may be
+    const wanted = box.scrollHeight + (now - box.clientHeight); // border-box: the text plus the borders
+    return wanted > now + 1 ? Math.min(wanted, maxHeight(box)) : null;
   });
   boxes.forEach((box, i) => {
     const height = heights[i];
@@ -43,9 +48,26 @@ function fitPending(): void {
 /** Grows the box to show its text, once the current commit is done. */
 export function growToFit(box: HTMLTextAreaElement | null): void {
   if (!box) return;
+  shown.add(box);
   pending.add(box);
   if (!scheduled) {
     scheduled = true;
     queueMicrotask(fitPending);
   }
+}
+
+/** The box has left the page. */
+export function forgetBox(box: HTMLTextAreaElement | null): void {
+  if (box) shown.delete(box);
+}
+
+let resizeFrame = 0;
+if (typeof window !== 'undefined') {
+  window.addEventListener('resize', () => {
+    if (resizeFrame) return;
+    resizeFrame = requestAnimationFrame(() => {
+      resizeFrame = 0;
+      for (const box of shown) growToFit(box);
+    });
+  });
 }
