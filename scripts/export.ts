@@ -21,7 +21,6 @@ import { formatLongDate } from '../shared/format';
 import type { MeetingRecord } from '../shared/model';
 import { EXPORT_DOCUMENTS } from '../shared/schemas';
 import { databaseFile, parseFlags, resolveDataDir, UsageError } from '../electron/config/data-dir';
-import { seedDemoMeeting } from '../electron/demo/demo-meeting';
 import { createServices, type Services } from '../electron/services';
 import { openStore, StoreOpenError, type Store } from '../electron/store/open-store';
 
@@ -130,7 +129,9 @@ export async function runExportCli(argv: string[]): Promise<ExportCliResult> {
     if (demo) {
       demoDir = mkdtempSync(join(tmpdir(), 'meeting-clerk-demo-'));
       store = openStore(databaseFile(demoDir));
-      meetingId = seedDemoMeeting(createServices(store, { transport: 'browser-host' })).meetingId;
+      const demoMade = createServices(store, { transport: 'browser-host' }).dispatch('demo.load', {});
+      if (!demoMade.ok) throw new Error(`The demo meeting could not be made: ${demoMade.error.message}`);
+      meetingId = (demoMade.value as { meetingId: number }).meetingId;
     } else {
       store = openExisting(resolveDataDir(flags.values.data));
       meetingId = meetingArg!;

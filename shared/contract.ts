@@ -142,12 +142,6 @@ export interface ExportedFile {
   base64: string;
 }
 
-/** Calls whose answer is written after their transaction (a Word file): services.call() answers them. */
-export const ASYNC_CALLS = ['exports.build', 'import.readAgenda'] as const;
-
-/** Calls about the database file itself, answered by the running app (electron/runtime.ts), not the service layer. */
-export const RUNTIME_CALLS = ['recovery.status', 'backups.list', 'backups.create', 'backups.restore'] as const;
-
 /** A Teams attendance report read and matched to the body's members and known attendees, for the clerk to confirm. */
 export interface TeamsPreview {
   report: TeamsReport;

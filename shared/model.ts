@@ -439,6 +439,9 @@ export const MINUTES_TRANSITIONS: Record<MinutesStatus, MinutesStatus[]> = {
 /** Statuses in which the minutes are locked: changed only by a recorded amendment. */
 export const LOCKED_STATUSES: readonly MinutesStatus[] = ['approved', 'confirmed', 'published'];
 
+/** Minutes are a draft (printed DRAFT, open to change) until the chair approves them. The one place this is decided. */
+export const isDraftStatus = (status: MinutesStatus): boolean => !LOCKED_STATUSES.includes(status);
+
 /** A snapshot of the minutes, kept at each change of status and each amendment. */
 export interface MinutesVersion {
   id: number;

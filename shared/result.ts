@@ -7,6 +7,8 @@ export type ErrorCode =
   | 'unauthorised'
   | 'unknown_call'
   | 'unavailable'
+  /** The disk refused the write (full, read-only, failing): nothing was saved, and saying so plainly lets the clerk act. */
+  | 'storage'
   | 'internal';
 
 export interface ApiError {

@@ -1,14 +1,16 @@
 /**
  * The built-in demo: a fictional partnership board and one meeting minuted
  * from start to close, the way a clerk would record it live. Everything goes
- * through services.dispatch, so every rule of the app applies; every call that
+ * through the service layer's execute path, so every rule of the app applies; every call that
  * stamps a time is given one, so the minutes come out the same every time.
  *
  * The council, the board, its members and officers are invented.
  */
 import type { CallInput, CallName, CallOutput } from '../../shared/contract';
 import type { AgendaItem, MeetingRecord } from '../../shared/model';
-import type { Services } from '../services';
+
+/** One call through the service layer, answering its value; a refusal throws with the call's name and message. */
+export type RunCall = (name: CallName, input: unknown) => unknown;
 
 export const DEMO_BODY_NAME = 'Wessex Safer Communities Board';
 export const DEMO_MEETING_DATE = '2026-06-12';
@@ -16,12 +18,6 @@ export const DEMO_MEETING_DATE = '2026-06-12';
 const COUNCIL = 'Wessex County Council';
 const CSP_CHAIR = 'Community Safety Partnership Strategy Group Chair';
 
-/** Dispatches one call; a refusal stops the seeding with the call's name and message. */
-function run<K extends CallName>(services: Services, name: K, input: CallInput<K>): CallOutput<K> {
-  const result = services.dispatch(name, input);
-  if (!result.ok) throw new Error(`Demo meeting: ${name} failed: ${result.error.message}`);
-  return result.value as CallOutput<K>;
-}
 
 function itemTitled(items: readonly AgendaItem[], title: string): AgendaItem {
   const item = items.find((i) => i.title === title);
@@ -30,8 +26,8 @@ function itemTitled(items: readonly AgendaItem[], title: string): AgendaItem {
 }
 
 /** Seeds the demo board and its June meeting; answers their ids. */
-export function seedDemoMeeting(services: Services): { bodyId: number; meetingId: number } {
-  const call = <K extends CallName>(name: K, input: CallInput<K>) => run(services, name, input);
+export function seedDemoMeeting(run: RunCall): { bodyId: number; meetingId: number } {
+  const call = <K extends CallName>(name: K, input: CallInput<K>) => run(name, input) as CallOutput<K>;
 
   /* ---------- The board and its membership (from its terms of reference) ---------- */
 

@@ -11,10 +11,9 @@ import type { HouseStyle } from '../../shared/minutes/house-style';
 import type { MeetingRecord } from '../../shared/model';
 import type { EXPORT_DOCUMENTS } from '../../shared/schemas';
 import { DomainError } from '../../shared/result';
-import type { ServiceContext } from '../services/context';
+import type { ReadContext } from '../services/context';
+import { actionLogOf } from '../services/lookups';
 import { loadRecord } from '../services/meeting-record';
-import { isDraftStatus } from '../services/approval';
-import { actionLogOf } from '../services/minuting';
 import { actionLogToDocx, shortDate, type ActionLogInput } from './action-log-docx';
 import { decisionSheetToDocx, minutesToDocx } from './minutes-docx';
 
@@ -33,7 +32,7 @@ export function fileNameFor(record: Pick<MeetingRecord, 'date'> & { body: { name
 }
 
 /** The body's action log as at this meeting: every action raised at its meetings up to this one, by number, with dated comments. */
-function actionLog(ctx: ServiceContext, record: MeetingRecord): ActionLogInput {
+function actionLog(ctx: ReadContext, record: MeetingRecord): ActionLogInput {
   const upTo = actionLogOf(ctx, record.bodyId).filter((a) => a.raisedOn <= record.date);
   return {
     bodyName: record.body.name,
@@ -50,18 +49,17 @@ function actionLog(ctx: ServiceContext, record: MeetingRecord): ActionLogInput {
 }
 
 /** Reads what a document needs (inside the call's transaction). */
-export function gatherExport(ctx: ServiceContext, meetingId: number, document: ExportDocument): ExportSource {
+export function gatherExport(ctx: ReadContext, meetingId: number, document: ExportDocument): ExportSource {
   const record = loadRecord(ctx, meetingId);
   const style = record.body.houseStyle;
-  const draft = isDraftStatus(record.minutesStatus);
   switch (document) {
     case 'minutes':
-      return { document, doc: buildMinutes(record, { style, draft }), style, fileName: fileNameFor(record, 'minutes') };
+      return { document, doc: buildMinutes(record, { style }), style, fileName: fileNameFor(record, 'minutes') };
     case 'exempt':
       if (!record.items.some((i) => i.exempt)) throw new DomainError('invalid_input', 'This meeting has no exempt items, so there are no exempt minutes');
-      return { document, doc: buildMinutes(record, { style, draft, part: 'exempt' }), style, fileName: fileNameFor(record, 'exempt minutes') };
+      return { document, doc: buildMinutes(record, { style, part: 'exempt' }), style, fileName: fileNameFor(record, 'exempt minutes') };
     case 'decisions':
-      return { document, doc: decisionSheet(buildMinutes(record, { style, draft })), style, fileName: fileNameFor(record, 'decisions') };
+      return { document, doc: decisionSheet(buildMinutes(record, { style })), style, fileName: fileNameFor(record, 'decisions') };
     case 'actions':
       return { document, log: actionLog(ctx, record), style, fileName: fileNameFor(record, 'action log') };
   }

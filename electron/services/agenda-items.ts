@@ -1,14 +1,12 @@
 /** Agenda items: the agenda as set out, and the order of business as taken. */
-import type { AgendaItem, AgendaItemKind } from '../../shared/model';
-import { CLOSING_KINDS, inferKind } from '../../shared/minutes/standard-items';
 import { DomainError } from '../../shared/result';
-import { notFound, setClause, type Handlers, type ServiceContext, definedOnly } from './context';
+import { agendaList, businessList, insertItem, isVaried, loadItem, syncBusinessOrder } from './agenda-order';
+import { setClause, type Handlers, type ServiceContext, definedOnly } from './context';
+import { loadMeeting, loadMeetingRow } from './lookups';
 import { loadRecord } from './meeting-record';
-import { loadMeeting, loadMeetingRow, touchMeeting } from './meetings';
-import { moveInList, renumberList, writeOrder, type OrderedList } from './ordering';
-import { toAgendaItem, type AgendaItemRow } from './rows';
+import { moveInList, renumberList } from './ordering';
 
-export { inferKind };
+const listItems = (ctx: ServiceContext, meetingId: number) => loadMeeting(ctx, meetingId).items;
 
 const ITEM_COLUMNS: Record<string, string> = {
   title: 'title',
@@ -28,106 +26,12 @@ const ITEM_COLUMNS: Record<string, string> = {
   decisionLabel: 'decision_label',
 };
 
-export const agendaList = (meetingId: number): OrderedList => ({ table: 'agenda_item', where: 'meeting_id = ?', params: [meetingId] });
-export const businessList = (meetingId: number): OrderedList => ({ ...agendaList(meetingId), column: 'business_order' });
-
-export function loadItem(ctx: ServiceContext, itemId: number): AgendaItem {
-  const row = ctx.store.db.prepare('SELECT * FROM agenda_item WHERE id = ?').get(itemId) as AgendaItemRow | undefined;
-  if (!row) notFound('Agenda item', itemId);
-  return toAgendaItem(row);
-}
-
-const itemRows = (ctx: ServiceContext, meetingId: number) =>
-  ctx.store.db.prepare('SELECT id, position, business_order FROM agenda_item WHERE meeting_id = ?').all(meetingId) as {
-    id: number;
-    position: number;
-    business_order: number;
-  }[];
-
-/** Whether the order of business departs from the agenda. */
-function isVaried(ctx: ServiceContext, meetingId: number): boolean {
-  const rows = itemRows(ctx, meetingId);
-  const agenda = [...rows].sort((a, b) => a.position - b.position || a.id - b.id).map((r) => r.id);
-  const business = [...rows].sort((a, b) => a.business_order - b.business_order || a.id - b.id).map((r) => r.id);
-  return agenda.some((id, i) => id !== business[i]);
-}
-
-/**
- * After the agenda itself changed: an order of business that followed the
- * agenda keeps following it; a varied one keeps its own order, closing gaps
- * (new items go to the end of it).
- */
-function syncBusinessOrder(ctx: ServiceContext, meetingId: number, wasVaried: boolean): void {
-  const db = ctx.store.db;
-  if (!wasVaried) {
-    const agenda = itemRows(ctx, meetingId)
-      .sort((a, b) => a.position - b.position || a.id - b.id)
-      .map((r) => r.id);
-    writeOrder(db, businessList(meetingId), agenda);
-  } else {
-    renumberList(db, businessList(meetingId));
-  }
-}
-
-const listItems = (ctx: ServiceContext, meetingId: number) => loadMeeting(ctx, meetingId).items;
-
-/** Where a new item goes when no place is given: before the closing items (other business, next meeting) at the end. */
-function defaultPlace(ctx: ServiceContext, meetingId: number): number {
-  const kinds = (
-    ctx.store.db.prepare('SELECT kind FROM agenda_item WHERE meeting_id = ? ORDER BY position, id').all(meetingId) as { kind: string }[]
-  ).map((r) => r.kind as AgendaItemKind);
-  let place = kinds.length;
-  while (place > 0 && CLOSING_KINDS.includes(kinds[place - 1]!)) place--;
-  return place;
-}
-
-export interface NewItem {
-  title: string;
-  presenter?: string;
-  papers?: string;
-  exempt?: boolean;
-  exemptParagraph?: number | null;
-  kind?: AgendaItemKind;
-  openingKind?: AgendaItem['openingKind'];
-  position?: number;
-}
-
-/** Adds an item to the agenda and returns its id. */
-export function insertItem(ctx: ServiceContext, meetingId: number, input: NewItem): number {
-  const db = ctx.store.db;
-  const wasVaried = isVaried(ctx, meetingId);
-  const place = input.position ?? defaultPlace(ctx, meetingId);
-  const count = (db.prepare('SELECT count(*) AS n FROM agenda_item WHERE meeting_id = ?').get(meetingId) as { n: number }).n;
-  const kind = input.kind ?? inferKind(input.title);
-  const info = db
-    .prepare(
-      `INSERT INTO agenda_item (meeting_id, position, business_order, title, presenter, papers, exempt, exempt_paragraph, kind, opening_kind)
-       VALUES (@meetingId, @count, @count, @title, @presenter, @papers, @exempt, @exemptParagraph, @kind, @openingKind)`,
-    )
-    .run({
-      meetingId,
-      count,
-      title: input.title,
-      presenter: input.presenter ?? '',
-      papers: input.papers ?? '',
-      exempt: input.exempt ? 1 : 0,
-      exemptParagraph: input.exemptParagraph ?? null,
-      kind,
-      openingKind: input.openingKind ?? (kind === 'business' ? 'report' : 'none'),
-    });
-  const id = Number(info.lastInsertRowid);
-  moveInList(db, agendaList(meetingId), id, place);
-  syncBusinessOrder(ctx, meetingId, wasVaried);
-  return id;
-}
-
 export const agendaItemHandlers: Handlers<
   'agendaItems.create' | 'agendaItems.update' | 'agendaItems.move' | 'agendaItems.delete' | 'agendaItems.reorderBusiness'
 > = {
   'agendaItems.create': (input, ctx) => {
     loadMeetingRow(ctx, input.meetingId);
     insertItem(ctx, input.meetingId, input);
-    touchMeeting(ctx, input.meetingId);
     return listItems(ctx, input.meetingId);
   },
 
@@ -139,7 +43,6 @@ export const agendaItemHandlers: Handlers<
     }
     const { sql, params } = setClause(input.patch, ITEM_COLUMNS);
     ctx.store.db.prepare(`UPDATE agenda_item SET ${sql} WHERE id = @id`).run({ ...params, id: item.id });
-    touchMeeting(ctx, item.meetingId);
     return loadItem(ctx, item.id);
   },
 
@@ -148,7 +51,6 @@ export const agendaItemHandlers: Handlers<
     const wasVaried = isVaried(ctx, item.meetingId);
     moveInList(ctx.store.db, agendaList(item.meetingId), item.id, input.toPosition);
     syncBusinessOrder(ctx, item.meetingId, wasVaried);
-    touchMeeting(ctx, item.meetingId);
     return listItems(ctx, item.meetingId);
   },
 
@@ -158,37 +60,13 @@ export const agendaItemHandlers: Handlers<
     ctx.store.db.prepare('DELETE FROM agenda_item WHERE id = ?').run(item.id);
     renumberList(ctx.store.db, agendaList(item.meetingId));
     syncBusinessOrder(ctx, item.meetingId, wasVaried);
-    touchMeeting(ctx, item.meetingId);
     return listItems(ctx, item.meetingId);
   },
 
   'agendaItems.reorderBusiness': (input, ctx) => {
     const item = loadItem(ctx, input.itemId);
     moveInList(ctx.store.db, businessList(item.meetingId), item.id, input.toPlace);
-    touchMeeting(ctx, item.meetingId);
     return loadRecord(ctx, item.meetingId);
   },
 };
 
-/**
- * Taking up an item not yet taken puts it next in the order of business:
- * straight after the last item taken (and any withdrawn or deferred items
- * already standing there). Items taken before keep their places.
- */
-export function placeTakenItem(ctx: ServiceContext, meetingId: number, itemId: number): void {
-  const db = ctx.store.db;
-  const rows = (
-    db.prepare('SELECT id, business_order, taken_at, outcome FROM agenda_item WHERE meeting_id = ? ORDER BY business_order, id').all(meetingId) as {
-      id: number;
-      business_order: number;
-      taken_at: string | null;
-      outcome: string;
-    }[]
-  ).map((r, index) => ({ ...r, place: index }));
-  const item = rows.find((r) => r.id === itemId);
-  if (!item || item.taken_at !== null) return;
-  const taken = rows.filter((r) => r.taken_at !== null && r.id !== itemId);
-  let target = taken.length ? Math.max(...taken.map((r) => r.place)) + 1 : 0;
-  while (target < item.place && rows[target]!.taken_at === null && rows[target]!.outcome !== 'minuted') target++;
-  if (target < item.place) moveInList(db, businessList(meetingId), itemId, target);
-}

@@ -4,35 +4,19 @@
  * with a reason opens.
  */
 import { buildMinutes, minutesToText } from '../../shared/minutes/document';
-import { LOCKED_STATUSES, MINUTES_STATUS_LABELS, MINUTES_TRANSITIONS, type MeetingRecord, type MinutesStatus } from '../../shared/model';
+import { isDraftStatus, LOCKED_STATUSES, MINUTES_STATUS_LABELS, MINUTES_TRANSITIONS, type MeetingRecord, type MinutesStatus } from '../../shared/model';
 import { DomainError } from '../../shared/result';
-import { isoNow, type Handlers, type ServiceContext } from './context';
-import { loadRecord } from './meeting-record';
+import { isoNow, type Handlers, type ReadHandlers, type ServiceContext } from './context';
+import { amendedRecord, freezeRecord } from './guards';
+import { loadMeetingRow } from './lookups';
+import { loadLiveRecord, loadRecord } from './meeting-record';
 import { toVersion, type VersionRow } from './rows';
-
-/** Minutes are printed as drafts until the chair approves them. */
-export const isDraftStatus = (status: MinutesStatus) => !LOCKED_STATUSES.includes(status);
-
-/**
- * Refuses a change to a meeting whose minutes are approved, unless an
- * amendment is under way. Every write that changes a meeting's record calls this.
- */
-export function assertMinutesOpen(ctx: ServiceContext, meetingId: number): void {
-  const row = ctx.store.db.prepare('SELECT minutes_status, amendment_reason, date FROM meeting WHERE id = ?').get(meetingId) as
-    | { minutes_status: MinutesStatus; amendment_reason: string | null; date: string }
-    | undefined;
-  if (!row || !LOCKED_STATUSES.includes(row.minutes_status) || row.amendment_reason !== null) return;
-  throw new DomainError(
-    'conflict',
-    `The minutes of this meeting are ${MINUTES_STATUS_LABELS[row.minutes_status].toLowerCase()} and locked: to change them, record an amendment with a reason first`,
-  );
-}
 
 function snapshot(ctx: ServiceContext, record: MeetingRecord, kind: 'status' | 'amendment', status: MinutesStatus, reason: string): void {
   const style = record.body.houseStyle;
-  const draft = isDraftStatus(status);
-  const text = minutesToText(buildMinutes(record, { style, draft }));
-  const exemptText = record.items.some((i) => i.exempt) ? minutesToText(buildMinutes(record, { style, draft, part: 'exempt' })) : '';
+  const as = { ...record, minutesStatus: status };
+  const text = minutesToText(buildMinutes(as, { style }));
+  const exemptText = record.items.some((i) => i.exempt) ? minutesToText(buildMinutes(as, { style, part: 'exempt' })) : '';
   const db = ctx.store.db;
   const next = (db.prepare('SELECT coalesce(max(number), 0) + 1 AS n FROM minutes_version WHERE meeting_id = ?').get(record.id) as { n: number }).n;
   db.prepare(
@@ -40,7 +24,7 @@ function snapshot(ctx: ServiceContext, record: MeetingRecord, kind: 'status' | '
   ).run(record.id, next, kind, status, reason, isoNow(ctx), text, exemptText);
 }
 
-export const approvalHandlers: Handlers<'minutes.setStatus' | 'minutes.versions' | 'minutes.beginAmendment' | 'minutes.finishAmendment'> = {
+export const approvalHandlers: Handlers<'minutes.setStatus' | 'minutes.beginAmendment' | 'minutes.finishAmendment'> = {
   'minutes.setStatus': (input, ctx) => {
     const record = loadRecord(ctx, input.meetingId);
     const from = record.minutesStatus;
@@ -53,16 +37,11 @@ export const approvalHandlers: Handlers<'minutes.setStatus' | 'minutes.versions'
       );
     }
     ctx.store.db.prepare('UPDATE meeting SET minutes_status = ?, updated_at = ? WHERE id = ?').run(input.status, isoNow(ctx), input.meetingId);
+    // Approval freezes everything the minutes print; confirming and publishing keep that frozen copy.
+    if (isDraftStatus(from) && !isDraftStatus(input.status)) freezeRecord(ctx, { ...loadLiveRecord(ctx, input.meetingId), minutesStatus: input.status });
     const reason = [MINUTES_STATUS_LABELS[input.status], input.note].filter(Boolean).join(': ');
     snapshot(ctx, { ...record, minutesStatus: input.status }, 'status', input.status, reason);
     return loadRecord(ctx, input.meetingId);
-  },
-
-  'minutes.versions': (input, ctx) => {
-    loadRecord(ctx, input.meetingId);
-    return (ctx.store.db.prepare('SELECT * FROM minutes_version WHERE meeting_id = ? ORDER BY number').all(input.meetingId) as VersionRow[]).map(
-      toVersion,
-    );
   },
 
   'minutes.beginAmendment': (input, ctx) => {
@@ -78,8 +57,22 @@ export const approvalHandlers: Handlers<'minutes.setStatus' | 'minutes.versions'
   'minutes.finishAmendment': (input, ctx) => {
     const record = loadRecord(ctx, input.meetingId);
     if (record.amendmentReason === null) throw new DomainError('conflict', 'No amendment is under way');
+    // The amendment changes the frozen record: the minutes as amended, under the names and house style approved.
+    const frozen = loadMeetingRow(ctx, input.meetingId).frozen_record;
+    const amended = frozen ? amendedRecord(ctx, input.meetingId, frozen) : loadLiveRecord(ctx, input.meetingId);
+    freezeRecord(ctx, { ...amended, amendmentReason: null });
     snapshot(ctx, record, 'amendment', record.minutesStatus, record.amendmentReason);
     ctx.store.db.prepare('UPDATE meeting SET amendment_reason = NULL, updated_at = ? WHERE id = ?').run(isoNow(ctx), input.meetingId);
     return loadRecord(ctx, input.meetingId);
   },
+};
+
+export const versionHandlers: ReadHandlers<'minutes.versions'> = {
+  'minutes.versions': (input, ctx) => {
+    loadRecord(ctx, input.meetingId);
+    return (ctx.store.db.prepare('SELECT * FROM minutes_version WHERE meeting_id = ? ORDER BY number').all(input.meetingId) as VersionRow[]).map(
+      toVersion,
+    );
+  },
+
 };

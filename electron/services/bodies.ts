@@ -1,8 +1,7 @@
 import type { BodyDetail, BodySummary } from '../../shared/model';
 import { DomainError } from '../../shared/result';
-import { isoNow, notFound, setClause, type Handlers, type ServiceContext } from './context';
-import { seedPhrases } from './phrases';
-import { toBody, toMember, type BodyRow, type MemberRow } from './rows';
+import { isoNow, setClause, type Handlers } from './context';
+import { loadBody, seedPhrases } from './lookups';
 
 const BODY_COLUMNS: Record<string, string> = {
   name: 'name',
@@ -14,19 +13,6 @@ const BODY_COLUMNS: Record<string, string> = {
   decisionLabel: 'decision_label',
   houseStyle: 'house_style',
 };
-
-export const MEMBER_SELECT = `
-  SELECT m.*, (SELECT group_concat(s.for_member_id) FROM member_substitution s WHERE s.member_id = m.id) AS substitutes_for
-  FROM member m`;
-
-export function loadBody(ctx: ServiceContext, bodyId: number): BodyDetail {
-  const row = ctx.store.db.prepare('SELECT * FROM body WHERE id = ?').get(bodyId) as BodyRow | undefined;
-  if (!row) notFound('Body', bodyId);
-  const members = (ctx.store.db.prepare(`${MEMBER_SELECT} WHERE m.body_id = ? ORDER BY m.position, m.id`).all(bodyId) as MemberRow[]).map(
-    toMember,
-  );
-  return { ...toBody(row), members };
-}
 
 export const bodyHandlers: Handlers<'bodies.list' | 'bodies.get' | 'bodies.create' | 'bodies.update' | 'bodies.delete'> = {
   'bodies.list': (_input, ctx) =>

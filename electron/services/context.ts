@@ -2,21 +2,43 @@ import type { Store } from '../store/open-store';
 import type { CallName, CallOutput, ParsedInput } from '../../shared/contract';
 import { DomainError } from '../../shared/result';
 
-export interface ServiceContext {
-  store: Store;
-  /** Injectable clock so tests can pin timestamps. */
+/** What a read may do with the database: prepare statements and read their rows. */
+export interface ReadableStatement {
+  get(...params: unknown[]): unknown;
+  all(...params: unknown[]): unknown[];
+  iterate(...params: unknown[]): IterableIterator<unknown>;
+}
+export interface ReadableDb {
+  prepare(sql: string): ReadableStatement;
+}
+
+/**
+ * What a read call is given: a database that refuses any statement that
+ * writes (see readOnlyDb), so a read path cannot change the record.
+ */
+export interface ReadContext {
+  store: { db: ReadableDb; file: string };
   now: () => Date;
   transport: 'electron' | 'browser-host';
   version: string;
-  /** The desktop window, when there is one (Electron): keeps it on top of other windows. */
   window?: { setAlwaysOnTop(on: boolean): boolean };
 }
 
+export interface ServiceContext extends ReadContext {
+  store: Store;
+}
+
+/** Calls that write: given the writable database, inside the call's transaction. */
 export type Handlers<K extends CallName = CallName> = {
   [P in K]: (input: ParsedInput<P>, ctx: ServiceContext) => CallOutput<P>;
 };
 
-export const isoNow = (ctx: ServiceContext) => ctx.now().toISOString();
+/** Calls that only read: given a database that refuses writes. */
+export type ReadHandlers<K extends CallName = CallName> = {
+  [P in K]: (input: ParsedInput<P>, ctx: ReadContext) => CallOutput<P>;
+};
+
+export const isoNow = (ctx: ReadContext) => ctx.now().toISOString();
 
 export function notFound(what: string, id: number): never {
   throw new DomainError('not_found', `${what} ${id} does not exist`);
@@ -38,4 +60,26 @@ export function setClause(patch: Record<string, unknown>, columns: Record<string
 /** A patch without keys sent as undefined (possible over Electron IPC): those change nothing. */
 export function definedOnly<T extends object>(patch: T): Partial<T> {
   return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+/** The clerk's local clock as HH:MM, unless the call gave a time. */
+export function stamp(ctx: ReadContext, given?: string): string {
+  if (given) return given;
+  const now = ctx.now();
+  return `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
+}
+
+/**
+ * The database as a read call sees it: every statement prepared is checked by
+ * SQLite itself (better-sqlite3's `readonly`: the statement does not write),
+ * and one that would write is refused before it runs.
+ */
+export function readOnlyDb(db: Store['db']): ReadableDb {
+  return {
+    prepare(sql: string) {
+      const statement = db.prepare(sql);
+      if (!statement.readonly) throw new Error(`A read call tried to write to the database: ${sql.trim().slice(0, 60)}`);
+      return statement as unknown as ReadableStatement;
+    },
+  };
 }

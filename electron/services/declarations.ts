@@ -1,10 +1,9 @@
 /** Declarations of interest: member, item, category, nature (or sensitive), dispensation, what they did. */
 import type { Declaration } from '../../shared/model';
 import { DomainError } from '../../shared/result';
-import { loadAttendance } from './attendance';
 import { notFound, type Handlers, type ServiceContext, definedOnly } from './context';
-import { assertItemInMeeting, loadRecord } from './meeting-record';
-import { loadMeetingRow, touchMeeting } from './meetings';
+import { assertItemInMeeting, loadAttendance, loadMeetingRow } from './lookups';
+import { loadRecord } from './meeting-record';
 import { toDeclaration, type DeclarationRow } from './rows';
 
 const LEAVING_ACTIONS: Declaration['action'][] = ['left_no_part', 'spoke_then_left'];
@@ -71,7 +70,6 @@ export const declarationHandlers: Handlers<'declarations.create' | 'declarations
     const { meetingId, ...fields } = input;
     validate(ctx, meetingId, fields);
     write(ctx, null, meetingId, fields);
-    touchMeeting(ctx, meetingId);
     return loadRecord(ctx, meetingId);
   },
 
@@ -88,14 +86,12 @@ export const declarationHandlers: Handlers<'declarations.create' | 'declarations
     }
     validate(ctx, meetingId, next);
     write(ctx, id, meetingId, next);
-    touchMeeting(ctx, meetingId);
     return loadRecord(ctx, meetingId);
   },
 
   'declarations.delete': (input, ctx) => {
     const current = loadDeclaration(ctx, input.declarationId);
     ctx.store.db.prepare('DELETE FROM declaration WHERE id = ?').run(current.id);
-    touchMeeting(ctx, current.meetingId);
     return loadRecord(ctx, current.meetingId);
   },
 };

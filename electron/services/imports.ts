@@ -10,11 +10,11 @@ import { readTeamsReport } from '../../shared/import/teams-report';
 import { inferKind } from '../../shared/minutes/standard-items';
 import type { AgendaItem } from '../../shared/model';
 import { DomainError } from '../../shared/result';
-import { agendaList, insertItem } from './agenda-items';
-import { attendanceHandlers } from './attendance';
+import { agendaList, insertItem } from './agenda-order';
+import { addPerson, recordMovement, setMemberAttendance } from './attendance-ops';
 import type { Handlers, ServiceContext } from './context';
+import { loadMeeting } from './lookups';
 import { loadRecord } from './meeting-record';
-import { loadMeeting, touchMeeting } from './meetings';
 import { moveInList } from './ordering';
 
 /** Reads an agenda from pasted text or a .docx file (asynchronous: mammoth reads the Word file). */
@@ -35,7 +35,6 @@ export const importHandlers: Handlers<'import.applyAgenda' | 'import.readTeams' 
    */
   'import.applyAgenda': (input, ctx) => {
     const meeting = loadMeeting(ctx, input.meetingId);
-    touchMeeting(ctx, input.meetingId);
     const taken = new Set<number>();
     let place = 0;
     for (const item of input.items) {
@@ -86,7 +85,6 @@ export const importHandlers: Handlers<'import.applyAgenda' | 'import.readTeams' 
    */
   'import.applyTeams': (input, ctx) => {
     let record = loadRecord(ctx, input.meetingId);
-    touchMeeting(ctx, input.meetingId);
     const start = record.startedAt ?? record.startTime;
     const leaves = input.rows.map((r) => r.lastLeave).filter((t): t is string => t !== null);
     const end = record.closedAt ?? (leaves.length ? leaves.reduce((a, b) => (a > b ? a : b)) : null);
@@ -100,26 +98,29 @@ export const importHandlers: Handlers<'import.applyAgenda' | 'import.readTeams' 
         if (!record.members.some((m) => m.id === row.memberId)) {
           throw new DomainError('invalid_input', `Member ${row.memberId} is not a member of ${record.body.name}`);
         }
-        record = attendanceHandlers['attendance.setMember']({ meetingId: input.meetingId, memberId: row.memberId, status: 'present', remote: row.remote }, ctx);
+        setMemberAttendance(ctx, { meetingId: input.meetingId, memberId: row.memberId, status: 'present', remote: row.remote });
+        record = loadRecord(ctx, input.meetingId);
         attendanceId = record.attendance.find((a) => a.memberId === row.memberId)?.id;
       } else if (row.addAs !== null) {
         const already = record.attendance.find((a) => a.category !== 'member' && a.name.trim().toLowerCase() === row.name.trim().toLowerCase());
         if (already) attendanceId = already.id;
         else {
-          record = attendanceHandlers['attendance.addPerson'](
+          addPerson(ctx,
             { meetingId: input.meetingId, category: row.addAs, name: row.name, role: '', organisation: '', remote: row.remote },
-            ctx,
           );
+          record = loadRecord(ctx, input.meetingId);
           attendanceId = record.attendance.find((a) => a.category !== 'member' && a.name === row.name.trim())?.id;
         }
       }
       if (attendanceId === undefined) continue;
       const has = (kind: 'arrived' | 'left') => record.movements.some((m) => m.attendanceId === attendanceId && m.kind === kind);
       if (row.firstJoin && minutesOf(row.firstJoin) > minutesOf(start) + GRACE && !has('arrived')) {
-        record = attendanceHandlers['attendance.recordMovement']({ attendanceId, kind: 'arrived', time: row.firstJoin, agendaItemId: itemAt(row.firstJoin) }, ctx);
+        recordMovement(ctx, { attendanceId, kind: 'arrived', time: row.firstJoin, agendaItemId: itemAt(row.firstJoin) });
+        record = loadRecord(ctx, input.meetingId);
       }
       if (row.lastLeave && end && minutesOf(row.lastLeave) < minutesOf(end) - GRACE && !has('left')) {
-        record = attendanceHandlers['attendance.recordMovement']({ attendanceId, kind: 'left', time: row.lastLeave, agendaItemId: itemAt(row.lastLeave) }, ctx);
+        recordMovement(ctx, { attendanceId, kind: 'left', time: row.lastLeave, agendaItemId: itemAt(row.lastLeave) });
+        record = loadRecord(ctx, input.meetingId);
       }
     }
     return loadRecord(ctx, input.meetingId);

@@ -1,9 +1,12 @@
 /**
- * The service layer: binds every call in the contract to its handler,
- * validates input with the call's schema, and runs each call in one
- * transaction. Both transports (Electron IPC, browser host) use dispatch().
+ * The service layer: every call in the contract bound to its handler and run
+ * through one path (execute): its input parsed with the call's schema, the
+ * lock on approved minutes checked for the meetings the registry says it
+ * touches, the handler run in one transaction (reads on a database that
+ * refuses writes), and errors mapped to a Result. Both transports (Electron
+ * IPC, browser host) use it.
  */
-import { ASYNC_CALLS, contract, isCallName, RUNTIME_CALLS, type CallName } from '../../shared/contract';
+import { contract, isCallName, type CallName } from '../../shared/contract';
 import { gatherExport, renderExport, type ExportSource } from '../export/documents';
 import { seedDemoMeeting } from '../demo/demo-meeting';
 import { DomainError, fail, ok, type Result } from '../../shared/result';
@@ -15,39 +18,85 @@ import { attendanceHandlers } from './attendance';
 import { declarationHandlers } from './declarations';
 import { liveMeetingHandlers } from './live-meeting';
 import { bodyHandlers } from './bodies';
-import type { Handlers, ServiceContext } from './context';
+import { readOnlyDb, type ReadContext, type ServiceContext } from './context';
+import { assertMinutesOpen, freezeUnfrozen } from './guards';
+import { loadMeetingRow } from './lookups';
 import { meetingHandlers } from './meetings';
 import { memberHandlers } from './members';
 import { actionLogHandlers, minutingHandlers } from './minuting';
-import { approvalHandlers } from './approval';
+import { approvalHandlers, versionHandlers } from './approval';
 import { searchHandlers } from './search';
 import { importHandlers, readAgenda } from './imports';
 import { settingsHandlers } from './settings';
-import { loadMeetingRow } from './meetings';
 import { phraseHandlers } from './phrases';
+import { buildRegistry, type CallRegistry } from './registry';
 
-const handlers: Handlers<Exclude<CallName, (typeof ASYNC_CALLS)[number] | (typeof RUNTIME_CALLS)[number] | 'demo.load'>> = {
-  'app.info': (_input, ctx) => ({
+type Handler = (input: unknown, ctx: ServiceContext) => unknown;
+
+/** Every handler, by call name; a name given twice throws (a later spread would silently replace the first). */
+function collectHandlers(...groups: Record<string, unknown>[]): Map<string, Handler> {
+  const all = new Map<string, Handler>();
+  for (const group of groups) {
+    for (const [name, handler] of Object.entries(group)) {
+      if (all.has(name)) throw new Error(`Two handlers are registered for ${name}`);
+      all.set(name, handler as Handler);
+    }
+  }
+  return all;
+}
+
+const appHandlers = {
+  'app.info': (_input: unknown, ctx: ReadContext) => ({
     version: ctx.version,
     dataFile: ctx.store.file,
     schemaVersion: LATEST_SCHEMA_VERSION,
     transport: ctx.transport,
   }),
-  ...bodyHandlers,
-  ...memberHandlers,
-  ...meetingHandlers,
-  ...agendaItemHandlers,
-  ...liveMeetingHandlers,
-  ...attendanceHandlers,
-  ...declarationHandlers,
-  ...minutingHandlers,
-  ...phraseHandlers,
-  ...approvalHandlers,
-  ...actionLogHandlers,
-  ...searchHandlers,
-  ...importHandlers,
-  ...settingsHandlers,
 };
+
+export const registry: CallRegistry = buildRegistry();
+
+const handlers = collectHandlers(
+  appHandlers,
+  bodyHandlers,
+  memberHandlers,
+  meetingHandlers,
+  agendaItemHandlers,
+  liveMeetingHandlers,
+  attendanceHandlers,
+  declarationHandlers,
+  minutingHandlers,
+  phraseHandlers,
+  approvalHandlers,
+  versionHandlers,
+  actionLogHandlers,
+  searchHandlers,
+  importHandlers,
+  settingsHandlers,
+);
+for (const spec of registry.all()) {
+  const needsHandler = spec.mode === 'read' || (spec.mode === 'write' && spec.name !== 'demo.load');
+  if (needsHandler && !handlers.has(spec.name)) throw new Error(`The call ${spec.name} has no handler`);
+  if (!needsHandler && handlers.has(spec.name)) throw new Error(`The call ${spec.name} is answered elsewhere but has a handler too`);
+}
+
+/** SQLite's own error codes, in words a clerk can act on. The error's text is never matched. */
+export function mapError(name: string, error: unknown): Result<never> {
+  if (error instanceof DomainError) return fail(error.code, error.message);
+  const code = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : '';
+  const message = (error as Error)?.message ?? String(error);
+  if (code.startsWith('SQLITE_CONSTRAINT')) return fail('invalid_input', `The change was refused by a data rule: ${message}`);
+  if (code === 'SQLITE_FULL') return fail('storage', 'Not saved: the disk is full. Free some space and the change will be saved again; your words are kept on screen.');
+  if (code.startsWith('SQLITE_READONLY')) {
+    return fail('storage', 'Not saved: the database file is read-only. Check that the data folder can be written to (and is not a read-only drive).');
+  }
+  if (code.startsWith('SQLITE_IOERR')) return fail('storage', 'Not saved: the disk could not be written (an input/output error). Check the drive; your words are kept on screen.');
+  if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY')) return fail('unavailable', 'Not saved: the database is busy. The change will be tried again.');
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
+    return fail('storage', 'Not saved: the database file is damaged. Restore a backup from the Backups screen.');
+  }
+  return fail('internal', `Unexpected error in ${name}: ${message}`);
+}
 
 export interface Services {
   /** Every synchronous call: validated, run in one transaction, answered at once. */
@@ -55,6 +104,15 @@ export interface Services {
   /** Every call, including those that write a file after their transaction. The transports use this. */
   call(name: unknown, input: unknown): Promise<Result<unknown>>;
   context: ServiceContext;
+}
+
+/** Parses a call's input with its schema; refuses lone surrogates, which SQLite would store as invalid UTF-8. */
+export function parseInput(name: CallName, input: unknown): Result<unknown> {
+  const parsed = contract[name].input.safeParse(input ?? {});
+  if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error));
+  const broken = findLoneSurrogate(parsed.data);
+  if (broken !== null) return fail('invalid_input', `${broken}: contains an invalid character (a lone UTF-16 surrogate)`);
+  return ok(parsed.data);
 }
 
 export function createServices(store: Store, options: Partial<Omit<ServiceContext, 'store'>> = {}): Services {
@@ -65,59 +123,66 @@ export function createServices(store: Store, options: Partial<Omit<ServiceContex
     version: options.version ?? '0.0.0',
     window: options.window,
   };
+  const readDb = readOnlyDb(store.db);
+  const readContext: ReadContext = { ...context, store: { db: readDb, file: store.file } };
 
-  function dispatch(name: unknown, input: unknown): Result<unknown> {
+  /** Runs a write: the lock checked for every meeting it touches, then the handler; all in the caller's transaction. */
+  function runWrite(name: CallName, input: unknown, run: () => unknown): unknown {
+    const spec = registry.get(name)!;
+    const effects = spec.effects!(input as never, readDb);
+    if (!spec.locks || spec.locks(input as never)) for (const meetingId of effects.meetings) assertMinutesOpen(readContext, meetingId);
+    const value = run();
+    const now = context.now().toISOString();
+    const touch = store.db.prepare('UPDATE meeting SET updated_at = ? WHERE id = ?');
+    for (const meetingId of effects.meetings) touch.run(now, meetingId);
+    return value;
+  }
+
+  function execute(name: unknown, input: unknown): Result<unknown> {
     if (!isCallName(name)) return fail('unknown_call', `There is no API call named ${JSON.stringify(String(name)).slice(0, 80)}`);
-    if ((ASYNC_CALLS as readonly string[]).includes(name)) return fail('invalid_input', `${name} writes a file: it is answered by services.call(), not dispatch()`);
-    const parsed = contract[name].input.safeParse(input ?? {});
-    if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error));
-    // SQLite would store a lone UTF-16 surrogate as invalid UTF-8: refuse it for every call, in every field.
-    const broken = findLoneSurrogate(parsed.data);
-    if (broken !== null) return fail('invalid_input', `${broken}: contains an invalid character (a lone UTF-16 surrogate)`);
-    if ((RUNTIME_CALLS as readonly string[]).includes(name)) {
+    const spec = registry.get(name)!;
+    if (spec.mode === 'async') return fail('invalid_input', `${name} writes a file: it is answered by services.call(), not dispatch()`);
+    const parsed = parseInput(name, input);
+    if (!parsed.ok) return parsed;
+    if (spec.mode === 'runtime') {
       return fail('unavailable', `${name} is answered by the running app (desktop or browser host), which owns the database file`);
     }
-    const handler = handlers[name as keyof typeof handlers] as (input: unknown, ctx: ServiceContext) => unknown;
     try {
-      return ok(store.transaction(() => handler(parsed.data, context)));
+      if (spec.mode === 'read') return ok(store.read(() => (handlers.get(name)! as (i: unknown, c: ReadContext) => unknown)(parsed.value, readContext)));
+      if (name === 'demo.load') return ok(store.transaction(() => runWrite(name, parsed.value, () => seedDemoMeeting((n, i) => nested(n, i)))));
+      return ok(store.transaction(() => runWrite(name, parsed.value, () => handlers.get(name)!(parsed.value, context))));
     } catch (error) {
-      if (error instanceof DomainError) return fail(error.code, error.message);
-      const message = (error as Error)?.message ?? String(error);
-      if (/constraint failed/i.test(message)) return fail('invalid_input', `The change was refused by a data rule: ${message}`);
-      return fail('internal', `Unexpected error in ${name as CallName}: ${message}`);
+      return mapError(name, error);
     }
   }
 
-  /** The demo is made through the API itself, all in one transaction (each call a savepoint inside it). */
-  function loadDemo(): Result<unknown> {
-    try {
-      return ok(store.transaction(() => seedDemoMeeting(services)));
-    } catch (error) {
-      return fail('internal', `The demo meeting could not be made: ${(error as Error)?.message ?? String(error)}`);
-    }
+  /** A call made inside another's transaction (the demo is made through the API itself): a savepoint each, errors thrown. */
+  function nested(name: CallName, input: unknown): unknown {
+    const result = execute(name, input);
+    if (!result.ok) throw new DomainError(result.error.code, `${name}: ${result.error.message}`);
+    return result.value;
   }
 
-  async function callAny(name: unknown, input: unknown): Promise<Result<unknown>> {
+  async function call(name: unknown, input: unknown): Promise<Result<unknown>> {
+    if (!isCallName(name) || registry.get(name)!.mode !== 'async') return execute(name, input);
+    const parsed = parseInput(name, input);
+    if (!parsed.ok) return parsed;
     if (name === 'import.readAgenda') {
-      const parsed = contract[name].input.safeParse(input ?? {});
-      if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error));
+      const data = parsed.value as { meetingId: number; source: Parameters<typeof readAgenda>[0] };
       try {
-        store.transaction(() => loadMeetingRow(context, parsed.data.meetingId));
-        return ok(await readAgenda(parsed.data.source));
+        store.read(() => loadMeetingRow(readContext, data.meetingId));
+        return ok(await readAgenda(data.source));
       } catch (error) {
         if (error instanceof DomainError) return fail(error.code, error.message);
         return fail('internal', `The agenda could not be read: ${(error as Error)?.message ?? String(error)}`);
       }
     }
-    if (name !== 'exports.build') return services.dispatch(name, input);
-    const parsed = contract[name].input.safeParse(input ?? {});
-    if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error));
+    const data = parsed.value as { meetingId: number; document: Parameters<typeof gatherExport>[2] };
     let source: ExportSource;
     try {
-      source = store.transaction(() => gatherExport(context, parsed.data.meetingId, parsed.data.document));
+      source = store.read(() => gatherExport(readContext, data.meetingId, data.document));
     } catch (error) {
-      if (error instanceof DomainError) return fail(error.code, error.message);
-      return fail('internal', `Unexpected error in ${name}: ${(error as Error)?.message ?? String(error)}`);
+      return mapError(name, error);
     }
     try {
       return ok(await renderExport(source));
@@ -126,12 +191,10 @@ export function createServices(store: Store, options: Partial<Omit<ServiceContex
     }
   }
 
-  const services: Services = {
-    dispatch: (name, input) => (name === 'demo.load' && isCallName(name) && contract[name].input.safeParse(input ?? {}).success ? loadDemo() : dispatch(name, input)),
-    call: callAny,
-    context,
-  };
-  return services;
+  // Minutes approved before their record was frozen (a database from an earlier version) are frozen now, once.
+  store.transaction(() => freezeUnfrozen(context));
+
+  return { dispatch: execute, call, context };
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

@@ -1,15 +1,14 @@
 /** Starting and closing the meeting, and taking up an item. */
 import { DomainError } from '../../shared/result';
-import { placeTakenItem } from './agenda-items';
-import type { Handlers } from './context';
-import { assertItemInMeeting, loadRecord, stamp } from './meeting-record';
-import { loadMeetingRow, touchMeeting } from './meetings';
+import { placeTakenItem } from './agenda-order';
+import { stamp, type Handlers } from './context';
+import { assertItemInMeeting, loadMeetingRow } from './lookups';
+import { loadRecord } from './meeting-record';
 
 export const liveMeetingHandlers: Handlers<'meetings.start' | 'meetings.close' | 'meetings.takeItem'> = {
   'meetings.start': (input, ctx) => {
     loadMeetingRow(ctx, input.meetingId);
     ctx.store.db.prepare('UPDATE meeting SET started_at = ?, closed_at = NULL WHERE id = ?').run(stamp(ctx, input.time), input.meetingId);
-    touchMeeting(ctx, input.meetingId);
     return loadRecord(ctx, input.meetingId);
   },
 
@@ -21,7 +20,6 @@ export const liveMeetingHandlers: Handlers<'meetings.start' | 'meetings.close' |
       throw new DomainError('invalid_input', `The closing time ${time} is before the start time ${row.started_at}`);
     }
     ctx.store.db.prepare('UPDATE meeting SET closed_at = ?, current_item_id = NULL WHERE id = ?').run(time, input.meetingId);
-    touchMeeting(ctx, input.meetingId);
     return loadRecord(ctx, input.meetingId);
   },
 
@@ -35,7 +33,6 @@ export const liveMeetingHandlers: Handlers<'meetings.start' | 'meetings.close' |
       db.prepare('UPDATE agenda_item SET taken_at = coalesce(taken_at, ?) WHERE id = ?').run(stamp(ctx, input.time), input.itemId);
     }
     db.prepare('UPDATE meeting SET current_item_id = ? WHERE id = ?').run(input.itemId, input.meetingId);
-    touchMeeting(ctx, input.meetingId);
     return loadRecord(ctx, input.meetingId);
   },
 };

@@ -1,12 +1,9 @@
 /** Loads a meeting with everything recorded live: the source of the minutes. */
-import type { AgendaItem, MeetingRecord, MeetingRef, Motion } from '../../shared/model';
+import { isDraftStatus, type MeetingRecord, type MeetingRef, type MinutesStatus, type Motion } from '../../shared/model';
 import { minuteCount } from '../../shared/minutes/document';
-import { municipalYearStart } from '../../shared/rules/numbering';
-import { DomainError } from '../../shared/result';
-import { loadBody } from './bodies';
-import { actionComments } from './minuting';
-import type { ServiceContext } from './context';
-import { loadMeeting, loadMeetingRow } from './meetings';
+import { firstMinuteNumber, municipalYearStart, type NumberedMeeting } from '../../shared/rules/numbering';
+import type { ReadContext } from './context';
+import { ATTENDANCE_SELECT, actionComments, loadBody, loadMeeting, loadMeetingRow } from './lookups';
 import {
   toAction,
   toAgendaItem,
@@ -27,11 +24,41 @@ import {
   type MovementRow,
 } from './rows';
 
-export const ATTENDANCE_SELECT = `
-  SELECT a.*, m.name AS member_name, m.role AS member_role, m.organisation AS member_organisation, m.voting AS member_voting
-  FROM attendance a LEFT JOIN member m ON m.id = a.member_id`;
+/**
+ * The record of a meeting, as its minutes print. Approved (confirmed,
+ * published) minutes are drawn from the record frozen at approval, so later
+ * changes to members, the body, its house style or other meetings never alter
+ * them; while an amendment is under way the live minutes are shown, still
+ * under the names, numbering and house style they were approved with.
+ */
+export function loadRecord(ctx: ReadContext, meetingId: number): MeetingRecord {
+  const row = loadMeetingRow(ctx, meetingId);
+  const frozen = row.frozen_record === null || isDraftStatus(row.minutes_status as MinutesStatus) ? null : (JSON.parse(row.frozen_record) as MeetingRecord);
+  if (!frozen) return loadLiveRecord(ctx, meetingId);
+  const status = { minutesStatus: row.minutes_status as MinutesStatus, amendmentReason: row.amendment_reason, updatedAt: row.updated_at };
+  if (row.amendment_reason === null) return { ...frozen, ...status };
+  return { ...asApproved(loadLiveRecord(ctx, meetingId), frozen), ...status };
+}
 
-export function loadRecord(ctx: ServiceContext, meetingId: number): MeetingRecord {
+/** The live record under the approved one's names, numbering and house style: what an amendment changes, and nothing else. */
+export function asApproved(live: MeetingRecord, frozen: MeetingRecord): MeetingRecord {
+  const printed = new Map(frozen.attendance.map((a) => [a.id, a]));
+  return {
+    ...live,
+    body: frozen.body,
+    members: frozen.members,
+    firstMinuteNumber: frozen.firstMinuteNumber,
+    previousMeeting: frozen.previousMeeting,
+    nextMeeting: frozen.nextMeeting,
+    attendance: live.attendance.map((a) => {
+      const was = printed.get(a.id);
+      return was && a.memberId !== null ? { ...a, name: was.name, role: was.role, organisation: was.organisation, voting: was.voting } : a;
+    }),
+  };
+}
+
+/** The record re-built from the live tables. */
+export function loadLiveRecord(ctx: ReadContext, meetingId: number): MeetingRecord {
   const detail = loadMeeting(ctx, meetingId);
   const row = loadMeetingRow(ctx, meetingId);
   const db = ctx.store.db;
@@ -104,7 +131,7 @@ export function loadRecord(ctx: ServiceContext, meetingId: number): MeetingRecor
 }
 
 /** The body's meeting just before or after this one (by date, start time, then id). */
-function neighbour(ctx: ServiceContext, row: MeetingRow, which: 'previous' | 'next'): MeetingRef | null {
+function neighbour(ctx: ReadContext, row: MeetingRow, which: 'previous' | 'next'): MeetingRef | null {
   const [cmp, dir] = which === 'previous' ? ['<', 'DESC'] : ['>', 'ASC'];
   const found = ctx.store.db
     .prepare(
@@ -118,44 +145,34 @@ function neighbour(ctx: ServiceContext, row: MeetingRow, which: 'previous' | 'ne
   return found ? { id: found.id, date: found.date, startTime: found.start_time, venue: found.venue, mode: found.mode } : null;
 }
 
-/**
- * The number of a meeting's first minute: the clerk's own setting, else one
- * after the last minute of the body's previous meeting in the same municipal
- * year (walking that year's meetings in order), else 1.
- */
-export function computeFirstMinuteNumber(ctx: ServiceContext, row: MeetingRow, yearStartMonth: number): number {
-  if (row.minute_number_start !== null) return row.minute_number_start;
+/** The body's meetings of one municipal year up to a date, as the numbering rule sees them. */
+export function meetingsForNumbering(ctx: ReadContext, bodyId: number, date: string, yearStartMonth: number): NumberedMeeting[] {
   const db = ctx.store.db;
-  const earlier = db
+  const rows = db
     .prepare(
-      `SELECT id, minute_number_start FROM meeting
-       WHERE body_id = @body AND date >= @yearStart AND (date, start_time, id) < (@date, @time, @id)
-       ORDER BY date, start_time, id`,
+      `SELECT id, date, start_time, minute_number_start, json_extract(frozen_record, '$.firstMinuteNumber') AS frozen_first
+       FROM meeting WHERE body_id = @body AND date >= @yearStart AND date <= @date`,
     )
-    .all({ body: row.body_id, yearStart: municipalYearStart(row.date, yearStartMonth), date: row.date, time: row.start_time, id: row.id }) as {
+    .all({ body: bodyId, yearStart: municipalYearStart(date, yearStartMonth), date }) as {
     id: number;
+    date: string;
+    start_time: string;
     minute_number_start: number | null;
+    frozen_first: number | null;
   }[];
   const itemsOf = db.prepare('SELECT * FROM agenda_item WHERE meeting_id = ?');
-  let next = 1;
-  for (const m of earlier) {
-    const first = m.minute_number_start ?? next;
-    const items: AgendaItem[] = (itemsOf.all(m.id) as AgendaItemRow[]).map(toAgendaItem);
-    next = first + minuteCount(items);
-  }
-  return next;
+  return rows.map((m) => ({
+    id: m.id,
+    date: m.date,
+    startTime: m.start_time,
+    // Approved minutes keep the numbers they were approved with, whatever is entered before them later.
+    minuteNumberStart: m.frozen_first ?? m.minute_number_start,
+    minuteCount: minuteCount((itemsOf.all(m.id) as AgendaItemRow[]).map(toAgendaItem)),
+  }));
 }
 
-/** The clerk's local clock as HH:MM, unless the call gave a time. */
-export function stamp(ctx: ServiceContext, given?: string): string {
-  if (given) return given;
-  const now = ctx.now();
-  return `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
-}
-
-/** An agenda item id given with a meeting must belong to that meeting. */
-export function assertItemInMeeting(ctx: ServiceContext, meetingId: number, itemId: number): void {
-  const row = ctx.store.db.prepare('SELECT meeting_id FROM agenda_item WHERE id = ?').get(itemId) as { meeting_id: number } | undefined;
-  if (!row) throw new DomainError('not_found', `Agenda item ${itemId} does not exist`);
-  if (row.meeting_id !== meetingId) throw new DomainError('invalid_input', `Agenda item ${itemId} belongs to another meeting`);
+function computeFirstMinuteNumber(ctx: ReadContext, row: MeetingRow, yearStartMonth: number): number {
+  const meetings = meetingsForNumbering(ctx, row.body_id, row.date, yearStartMonth);
+  const self = meetings.find((m) => m.id === row.id)!;
+  return firstMinuteNumber({ ...self, minuteNumberStart: row.minute_number_start }, meetings, yearStartMonth);
 }

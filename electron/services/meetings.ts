@@ -1,13 +1,12 @@
 import type { MeetingDetail, MeetingSummary } from '../../shared/model';
 import { standardItems } from '../../shared/minutes/standard-items';
-import { municipalYearStart } from '../../shared/rules/numbering';
+import { isFirstOfMunicipalYear } from '../../shared/rules/numbering';
 import { DomainError } from '../../shared/result';
-import { insertItem } from './agenda-items';
-import { assertMinutesOpen } from './approval';
-import { loadBody } from './bodies';
-import { loadRecord } from './meeting-record';
-import { isoNow, notFound, setClause, type Handlers, type ServiceContext } from './context';
-import { toAgendaItem, toBody, toMeeting, type AgendaItemRow, type BodyRow, type MeetingRow } from './rows';
+import { insertItem } from './agenda-order';
+import { isoNow, setClause, type Handlers, type ServiceContext } from './context';
+import { loadBody, loadMeeting, loadMeetingRow } from './lookups';
+import { loadRecord, meetingsForNumbering } from './meeting-record';
+import { toMeeting, type MeetingRow } from './rows';
 
 const MEETING_COLUMNS: Record<string, string> = {
   date: 'date',
@@ -18,38 +17,16 @@ const MEETING_COLUMNS: Record<string, string> = {
   minuteNumberStart: 'minute_number_start',
 };
 
-export function loadMeetingRow(ctx: ServiceContext, meetingId: number): MeetingRow {
-  const row = ctx.store.db.prepare('SELECT * FROM meeting WHERE id = ?').get(meetingId) as MeetingRow | undefined;
-  if (!row) notFound('Meeting', meetingId);
-  return row;
-}
-
-export function loadMeeting(ctx: ServiceContext, meetingId: number): MeetingDetail {
-  const row = loadMeetingRow(ctx, meetingId);
-  const body = ctx.store.db.prepare('SELECT * FROM body WHERE id = ?').get(row.body_id) as BodyRow;
-  const items = (
-    ctx.store.db.prepare('SELECT * FROM agenda_item WHERE meeting_id = ? ORDER BY position, id').all(meetingId) as AgendaItemRow[]
-  ).map(toAgendaItem);
-  return { ...toMeeting(row), body: toBody(body), items };
-}
-
 /**
  * The pre-worded standard items; the appointments only at the body's first
  * meeting of the municipal year. The action log item starts with its usual
  * resolution.
  */
-function addStandardItems(ctx: ServiceContext, meetingId: number, date: string, startTime: string, yearStartMonth: number): void {
+function addStandardItems(ctx: ServiceContext, meetingId: number, date: string, yearStartMonth: number): void {
   const db = ctx.store.db;
   const row = loadMeetingRow(ctx, meetingId);
-  const firstOfYear =
-    (
-      db
-        .prepare(
-          `SELECT count(*) AS n FROM meeting WHERE body_id = @body AND id <> @id AND date >= @yearStart
-           AND (date, start_time, id) < (@date, @time, @id)`,
-        )
-        .get({ body: row.body_id, id: meetingId, yearStart: municipalYearStart(date, yearStartMonth), date, time: startTime }) as { n: number }
-    ).n === 0;
+  const meetings = meetingsForNumbering(ctx, row.body_id, date, yearStartMonth);
+  const firstOfYear = isFirstOfMunicipalYear(meetings.find((m) => m.id === meetingId)!, meetings, yearStartMonth);
   let position = 0;
   for (const standard of standardItems()) {
     if (standard.firstMeetingOfYearOnly && !firstOfYear) continue;
@@ -58,21 +35,10 @@ function addStandardItems(ctx: ServiceContext, meetingId: number, date: string, 
       db.prepare(`INSERT INTO minute_entry (agenda_item_id, kind, position, text, recorded_at) VALUES (?, 'resolution', 0, ?, ?)`).run(
         itemId,
         'That the status of the Action Log be noted.',
-        startTime,
+        row.start_time,
       );
     }
   }
-}
-
-/**
- * Marks a meeting changed. Every write to a meeting's record comes through
- * here, so this is where approved minutes are locked: the change is refused
- * (and rolled back) unless an amendment is under way. The action log's own
- * updates (status, comments) pass `{ minutes: false }`: they are not the minutes.
- */
-export function touchMeeting(ctx: ServiceContext, meetingId: number, options: { minutes?: boolean } = {}): void {
-  if (options.minutes !== false) assertMinutesOpen(ctx, meetingId);
-  ctx.store.db.prepare('UPDATE meeting SET updated_at = ? WHERE id = ?').run(isoNow(ctx), meetingId);
 }
 
 export const meetingHandlers: Handlers<'meetings.list' | 'meetings.get' | 'meetings.create' | 'meetings.update' | 'meetings.delete'> = {
@@ -101,13 +67,12 @@ export const meetingHandlers: Handlers<'meetings.list' | 'meetings.get' | 'meeti
       )
       .run({ ...input, now });
     const meetingId = Number(info.lastInsertRowid);
-    if (input.standardItems) addStandardItems(ctx, meetingId, input.date, input.startTime, body.yearStartMonth);
+    if (input.standardItems) addStandardItems(ctx, meetingId, input.date, body.yearStartMonth);
     return loadMeeting(ctx, meetingId);
   },
 
   'meetings.update': (input, ctx) => {
     loadMeetingRow(ctx, input.meetingId);
-    assertMinutesOpen(ctx, input.meetingId);
     const { sql, params } = setClause(input.patch, MEETING_COLUMNS);
     ctx.store.db.prepare(`UPDATE meeting SET ${sql}, updated_at = @now WHERE id = @id`).run({ ...params, now: isoNow(ctx), id: input.meetingId });
     return toMeeting(loadMeetingRow(ctx, input.meetingId));

@@ -1,6 +1,6 @@
 import type { Member } from '../../shared/model';
 import { DomainError } from '../../shared/result';
-import { MEMBER_SELECT, loadBody } from './bodies';
+import { MEMBER_SELECT, loadBody } from './lookups';
 import { notFound, setClause, isoNow, type Handlers, type ServiceContext } from './context';
 import { moveWithinGroup, renumberGroup } from './ordering';
 import { toMember, type MemberRow } from './rows';

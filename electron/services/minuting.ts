@@ -3,13 +3,12 @@
  * amendments and votes; actions arising. A resolution, or a motion decided,
  * while the meeting is inquorate is flagged for the clerk.
  */
-import type { ActionComment, ActionLogEntry, EntryKind, Motion } from '../../shared/model';
-import { loadBody } from './bodies';
+import type { EntryKind, Motion } from '../../shared/model';
 import { DomainError } from '../../shared/result';
 import { quorumAt } from '../../shared/rules/quorum';
-import { isoNow, notFound, setClause, type Handlers, type ServiceContext } from './context';
-import { assertItemInMeeting, loadRecord, stamp } from './meeting-record';
-import { loadMeetingRow, touchMeeting } from './meetings';
+import { isoNow, notFound, setClause, stamp, type Handlers, type ReadHandlers, type ServiceContext } from './context';
+import { actionComments, actionLogOf, assertItemInMeeting, loadBody, loadMeetingRow, meetingOfItem } from './lookups';
+import { loadRecord } from './meeting-record';
 import { endOf, moveInList, renumberList, type OrderedList } from './ordering';
 import { toAction, toEntry, toMotion, type ActionRow, type EntryRow, type MotionRow } from './rows';
 
@@ -20,9 +19,6 @@ const entryList = (itemId: number, kind: string): OrderedList => ({
 });
 const motionList = (itemId: number): OrderedList => ({ table: 'motion', where: 'agenda_item_id = ?', params: [itemId] });
 const actionList = (itemId: number): OrderedList => ({ table: 'action', where: 'agenda_item_id = ?', params: [itemId] });
-
-const meetingOfItem = (ctx: ServiceContext, itemId: number) =>
-  (ctx.store.db.prepare('SELECT meeting_id FROM agenda_item WHERE id = ?').get(itemId) as { meeting_id: number }).meeting_id;
 
 function loadEntryRow(ctx: ServiceContext, entryId: number): EntryRow {
   const row = ctx.store.db.prepare('SELECT * FROM minute_entry WHERE id = ?').get(entryId) as EntryRow | undefined;
@@ -106,28 +102,6 @@ const ACTION_COLUMNS: Record<string, string> = {
   status: 'status',
 };
 
-export const actionComments = (ctx: ServiceContext, actionId: number): ActionComment[] =>
-  ctx.store.db.prepare('SELECT id, date, text FROM action_comment WHERE action_id = ? ORDER BY date, id').all(actionId) as ActionComment[];
-
-/** The body's action log: every action raised at its meetings, by number. */
-export function actionLogOf(ctx: ServiceContext, bodyId: number, options: { openOnly?: boolean; before?: { date: string; startTime: string; id: number } } = {}): ActionLogEntry[] {
-  const before = options.before;
-  const rows = ctx.store.db
-    .prepare(
-      `SELECT a.*, m.id AS meeting_id, m.date AS raised_on, i.title AS item_title
-       FROM action a JOIN agenda_item i ON i.id = a.agenda_item_id JOIN meeting m ON m.id = i.meeting_id
-       WHERE m.body_id = @bodyId AND (@openOnly = 0 OR a.status <> 'Complete')
-         AND (@date IS NULL OR (m.date, m.start_time, m.id) < (@date, @time, @id))
-       ORDER BY a.number, a.id`,
-    )
-    .all({ bodyId, openOnly: options.openOnly ? 1 : 0, date: before?.date ?? null, time: before?.startTime ?? null, id: before?.id ?? null }) as (ActionRow & {
-    meeting_id: number;
-    raised_on: string;
-    item_title: string;
-  })[];
-  return rows.map((r) => ({ ...toAction(r, actionComments(ctx, r.id)), meetingId: r.meeting_id, raisedOn: r.raised_on, itemTitle: r.item_title }));
-}
-
 /** An action's resolution must be a resolution of the same item. */
 function assertResolutionOfItem(ctx: ServiceContext, itemId: number, resolutionId: number | null | undefined): void {
   if (resolutionId === null || resolutionId === undefined) return;
@@ -154,7 +128,6 @@ export const actionLogHandlers: Handlers<'actions.log' | 'actions.comment'> = {
     const date = input.date ?? isoNow(ctx).slice(0, 10);
     ctx.store.db.prepare('INSERT INTO action_comment (action_id, date, text) VALUES (?, ?, ?)').run(row.id, date, input.text);
     const meetingId = meetingOfItem(ctx, row.agenda_item_id);
-    touchMeeting(ctx, meetingId, { minutes: false });
     const bodyId = (ctx.store.db.prepare('SELECT body_id FROM meeting WHERE id = ?').get(meetingId) as { body_id: number }).body_id;
     return actionLogOf(ctx, bodyId).find((a) => a.id === row.id)!;
   },
@@ -183,14 +156,12 @@ export const minutingHandlers: Handlers<
       .prepare('INSERT INTO minute_entry (agenda_item_id, kind, position, text, recorded_at, inquorate) VALUES (?, ?, ?, ?, ?, ?)')
       .run(input.agendaItemId, input.kind, endOf(db, list), input.text, time, inquorate ? 1 : 0);
     if (input.position !== undefined) moveInList(db, list, Number(info.lastInsertRowid), input.position);
-    touchMeeting(ctx, input.meetingId);
     return loadRecord(ctx, input.meetingId);
   },
 
   'entries.update': (input, ctx) => {
     const row = loadEntryRow(ctx, input.entryId);
     ctx.store.db.prepare('UPDATE minute_entry SET text = ? WHERE id = ?').run(input.patch.text, row.id);
-    touchMeeting(ctx, meetingOfItem(ctx, row.agenda_item_id));
     return toEntry(loadEntryRow(ctx, row.id));
   },
 
@@ -198,7 +169,6 @@ export const minutingHandlers: Handlers<
     const row = loadEntryRow(ctx, input.entryId);
     moveInList(ctx.store.db, entryList(row.agenda_item_id, row.kind), row.id, input.toPosition);
     const meetingId = meetingOfItem(ctx, row.agenda_item_id);
-    touchMeeting(ctx, meetingId);
     return loadRecord(ctx, meetingId);
   },
 
@@ -207,7 +177,6 @@ export const minutingHandlers: Handlers<
     ctx.store.db.prepare('DELETE FROM minute_entry WHERE id = ?').run(row.id);
     renumberList(ctx.store.db, entryList(row.agenda_item_id, row.kind));
     const meetingId = meetingOfItem(ctx, row.agenda_item_id);
-    touchMeeting(ctx, meetingId);
     return loadRecord(ctx, meetingId);
   },
 
@@ -220,7 +189,6 @@ export const minutingHandlers: Handlers<
       .prepare('INSERT INTO minute_entry (agenda_item_id, kind, position, text, recorded_at, inquorate) VALUES (?, ?, ?, ?, ?, ?)')
       .run(input.agendaItemId, input.kind, endOf(db, list), input.text, input.recordedAt, input.inquorate ? 1 : 0);
     moveInList(db, list, Number(info.lastInsertRowid), input.position);
-    touchMeeting(ctx, input.meetingId);
     return loadRecord(ctx, input.meetingId);
   },
 
@@ -253,7 +221,6 @@ export const minutingHandlers: Handlers<
         inquorate: decided && inquorateAt(ctx, input.meetingId, time) ? 1 : 0,
       });
     writeNames(ctx, Number(info.lastInsertRowid), m.names);
-    touchMeeting(ctx, input.meetingId);
     return loadRecord(ctx, input.meetingId);
   },
 
@@ -271,7 +238,6 @@ export const minutingHandlers: Handlers<
       const time = stamp(ctx);
       db.prepare('UPDATE motion SET recorded_at = ?, inquorate = ? WHERE id = ?').run(time, inquorateAt(ctx, meetingId, time) ? 1 : 0, row.id);
     }
-    touchMeeting(ctx, meetingId);
     return loadRecord(ctx, meetingId).motions.find((m) => m.id === row.id)!;
   },
 
@@ -280,7 +246,6 @@ export const minutingHandlers: Handlers<
     ctx.store.db.prepare('DELETE FROM motion WHERE id = ?').run(row.id);
     renumberList(ctx.store.db, motionList(row.agenda_item_id));
     const meetingId = meetingOfItem(ctx, row.agenda_item_id);
-    touchMeeting(ctx, meetingId);
     return loadRecord(ctx, meetingId);
   },
 
@@ -304,7 +269,6 @@ export const minutingHandlers: Handlers<
       input.dueDate,
       n,
     );
-    touchMeeting(ctx, input.meetingId);
     return loadRecord(ctx, input.meetingId);
   },
 
@@ -313,9 +277,6 @@ export const minutingHandlers: Handlers<
     assertResolutionOfItem(ctx, row.agenda_item_id, input.patch.resolutionId);
     const { sql, params } = setClause(input.patch, ACTION_COLUMNS);
     ctx.store.db.prepare(`UPDATE action SET ${sql} WHERE id = @id`).run({ ...params, id: row.id });
-    // Its status belongs to the action log, kept up at later meetings; its wording belongs to the minutes.
-    const logOnly = Object.entries(input.patch).every(([key, value]) => key === 'status' || value === undefined);
-    touchMeeting(ctx, meetingOfItem(ctx, row.agenda_item_id), { minutes: !logOnly });
     return toAction(loadActionRow(ctx, row.id), actionComments(ctx, row.id));
   },
 
@@ -324,9 +285,7 @@ export const minutingHandlers: Handlers<
     ctx.store.db.prepare('DELETE FROM action WHERE id = ?').run(row.id);
     renumberList(ctx.store.db, actionList(row.agenda_item_id));
     const meetingId = meetingOfItem(ctx, row.agenda_item_id);
-    touchMeeting(ctx, meetingId);
     return loadRecord(ctx, meetingId);
   },
 };
 
-export { toMotion };

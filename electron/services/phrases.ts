@@ -1,20 +1,10 @@
 /** The phrase bank: standard wording kept per body, inserted by keyboard. */
-import { DEFAULT_PHRASES } from '../../shared/minutes/standard-items';
 import { notFound, setClause, type Handlers, type ServiceContext } from './context';
-import { loadBody } from './bodies';
+import { listPhrases, loadBody } from './lookups';
 import { endOf, renumberList, type OrderedList } from './ordering';
-import { toPhrase, type PhraseRow } from './rows';
+import type { PhraseRow } from './rows';
 
 const phraseList = (bodyId: number): OrderedList => ({ table: 'phrase', where: 'body_id = ?', params: [bodyId] });
-
-export const listPhrases = (ctx: ServiceContext, bodyId: number) =>
-  (ctx.store.db.prepare('SELECT * FROM phrase WHERE body_id = ? ORDER BY position, id').all(bodyId) as PhraseRow[]).map(toPhrase);
-
-/** Every new body starts with the standard phrases. */
-export function seedPhrases(ctx: ServiceContext, bodyId: number): void {
-  const insert = ctx.store.db.prepare('INSERT INTO phrase (body_id, position, label, text) VALUES (?, ?, ?, ?)');
-  DEFAULT_PHRASES.forEach((p, i) => insert.run(bodyId, i, p.label, p.text));
-}
 
 function loadPhraseRow(ctx: ServiceContext, phraseId: number): PhraseRow {
   const row = ctx.store.db.prepare('SELECT * FROM phrase WHERE id = ?').get(phraseId) as PhraseRow | undefined;

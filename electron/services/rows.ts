@@ -110,6 +110,8 @@ export interface MeetingRow {
   current_item_id: number | null;
   minute_number_start: number | null;
   minutes_status: string;
+  /** JSON of the MeetingRecord frozen at approval; null for drafts. */
+  frozen_record: string | null;
   amendment_reason: string | null;
   created_at: string;
   updated_at: string;

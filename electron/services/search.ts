@@ -1,6 +1,6 @@
 /** Search across the minutes of every body: full text, by body and date range; exempt text only when asked. */
 import type { SearchHit } from '../../shared/model';
-import { loadBody } from './bodies';
+import { loadBody } from './lookups';
 import type { Handlers } from './context';
 
 /** Each word typed becomes a quoted prefix term, so no input can be read as FTS syntax. */

@@ -333,43 +333,18 @@ export const migrations: Migration[] = [
         value TEXT NOT NULL
       ) STRICT, WITHOUT ROWID;
     `,
-  },  {
+  },  /*
+   * Version 7: each search-index row's rowid leads with its meeting's day, so ORDER BY rowid DESC walks
+   * the index newest meeting first and a search stops as soon as its page is full:
+   *   rowid = day * 2^30 + source id * 4 + kind   (kind 1 item, 2 entry, 3 motion)
+   * where day is the meeting date's whole Julian day number. The triggers keep every key in step with
+   * the meeting's date.
+   */
+  {
     version: 7,
     description: 'Search index keyed by meeting date, so searches walk the newest minutes first and stop once a page is full',
-    sql: searchByDateSql(),
-  },
-];
-
-/**
- * Version 7: each search-index row's rowid leads with its meeting's day, so
- * ORDER BY rowid DESC walks the index newest meeting first and a search
- * stops as soon as its page is full, however common the words are:
- *
- *   rowid = day * 2^30 + source id * 4 + kind   (kind 1 item, 2 entry, 3 motion)
- *
- * where day is the meeting date's whole Julian day number. A date range is a
- * rowid range. The triggers keep every key in step with the meeting's date:
- * a change of date re-keys the meeting's rows; deleting a meeting or an item
- * removes its rows first, while the rows they hang from still exist.
- */
-function searchByDateSql(): string {
-  const day = (date: string) => `CAST(julianday(${date}) AS INTEGER) * 1073741824`;
-  const itemText = (i: string) => `${i}.title || ' ' || ${i}.topic || ' ' || ${i}.author || ' ' || ${i}.public_summary`;
-  /** Every index row of the items matching `where` (over agenda_item i), keyed with the day of `date`. */
-  const rowsOf = (date: string, where: string) => `
-        SELECT ${day(date)} + i.id * 4 + 1 AS key, ${itemText('i')} AS text, i.id AS item_id FROM agenda_item i WHERE ${where}
-        UNION ALL
-        SELECT ${day(date)} + e.id * 4 + 2, e.text, e.agenda_item_id FROM minute_entry e JOIN agenda_item i ON i.id = e.agenda_item_id WHERE ${where}
-        UNION ALL
-        SELECT ${day(date)} + x.id * 4 + 3, x.text, x.agenda_item_id FROM motion x JOIN agenda_item i ON i.id = x.agenda_item_id WHERE ${where}`;
-  /** The key of one source row, from its item's meeting; NULL once the item or meeting is gone (then nothing is left to delete). */
-  const keyOf = (itemId: string, id: string, kind: number) =>
-    `(SELECT ${day('m.date')} + ${id} * 4 + ${kind} FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id WHERE i.id = ${itemId})`;
-  const sources = [
-    ['entry', 'minute_entry', 2],
-    ['motion', 'motion', 3],
-  ] as const;
-  return `
+    // Written out in full: a shipped step never changes when code around it does.
+    sql: `
       DROP TRIGGER search_item_insert;
       DROP TRIGGER search_item_update;
       DROP TRIGGER search_item_delete;
@@ -383,52 +358,147 @@ function searchByDateSql(): string {
 
       CREATE VIRTUAL TABLE search_text USING fts5(text, item_id UNINDEXED, tokenize = 'porter unicode61');
       INSERT INTO search_text (rowid, text, item_id)
-        SELECT key, text, item_id FROM (${rowsOf('(SELECT date FROM meeting WHERE id = i.meeting_id)', '1')});
+        SELECT key, text, item_id FROM (
+        SELECT CAST(julianday((SELECT date FROM meeting WHERE id = i.meeting_id)) AS INTEGER) * 1073741824 + i.id * 4 + 1 AS key, i.title || ' ' || i.topic || ' ' || i.author || ' ' || i.public_summary AS text, i.id AS item_id FROM agenda_item i WHERE 1
+        UNION ALL
+        SELECT CAST(julianday((SELECT date FROM meeting WHERE id = i.meeting_id)) AS INTEGER) * 1073741824 + e.id * 4 + 2, e.text, e.agenda_item_id FROM minute_entry e JOIN agenda_item i ON i.id = e.agenda_item_id WHERE 1
+        UNION ALL
+        SELECT CAST(julianday((SELECT date FROM meeting WHERE id = i.meeting_id)) AS INTEGER) * 1073741824 + x.id * 4 + 3, x.text, x.agenda_item_id FROM motion x JOIN agenda_item i ON i.id = x.agenda_item_id WHERE 1);
       -- One merged index: left as the bulk load wrote it, the next saves would each pay to merge its segments (autosave p99 20 ms on a decade).
       INSERT INTO search_text (search_text) VALUES ('optimize');
 
       CREATE TRIGGER search_item_insert AFTER INSERT ON agenda_item BEGIN
         INSERT INTO search_text (rowid, text, item_id)
-          SELECT ${day('m.date')} + new.id * 4 + 1, ${itemText('new')}, new.id FROM meeting m WHERE m.id = new.meeting_id;
+          SELECT CAST(julianday(m.date) AS INTEGER) * 1073741824 + new.id * 4 + 1, new.title || ' ' || new.topic || ' ' || new.author || ' ' || new.public_summary, new.id FROM meeting m WHERE m.id = new.meeting_id;
       END;
       CREATE TRIGGER search_item_update AFTER UPDATE OF title, topic, author, public_summary ON agenda_item BEGIN
-        DELETE FROM search_text WHERE rowid = ${keyOf('old.id', 'old.id', 1)};
+        DELETE FROM search_text WHERE rowid = (SELECT CAST(julianday(m.date) AS INTEGER) * 1073741824 + old.id * 4 + 1 FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id WHERE i.id = old.id);
         INSERT INTO search_text (rowid, text, item_id)
-          SELECT ${day('m.date')} + new.id * 4 + 1, ${itemText('new')}, new.id FROM meeting m WHERE m.id = new.meeting_id;
+          SELECT CAST(julianday(m.date) AS INTEGER) * 1073741824 + new.id * 4 + 1, new.title || ' ' || new.topic || ' ' || new.author || ' ' || new.public_summary, new.id FROM meeting m WHERE m.id = new.meeting_id;
       END;
       CREATE TRIGGER search_item_move BEFORE UPDATE OF meeting_id ON agenda_item WHEN old.meeting_id IS NOT new.meeting_id BEGIN
-        DELETE FROM search_text WHERE rowid IN (SELECT key FROM (${rowsOf('(SELECT date FROM meeting WHERE id = old.meeting_id)', 'i.id = old.id')}));
+        DELETE FROM search_text WHERE rowid IN (SELECT key FROM (
+        SELECT CAST(julianday((SELECT date FROM meeting WHERE id = old.meeting_id)) AS INTEGER) * 1073741824 + i.id * 4 + 1 AS key, i.title || ' ' || i.topic || ' ' || i.author || ' ' || i.public_summary AS text, i.id AS item_id FROM agenda_item i WHERE i.id = old.id
+        UNION ALL
+        SELECT CAST(julianday((SELECT date FROM meeting WHERE id = old.meeting_id)) AS INTEGER) * 1073741824 + e.id * 4 + 2, e.text, e.agenda_item_id FROM minute_entry e JOIN agenda_item i ON i.id = e.agenda_item_id WHERE i.id = old.id
+        UNION ALL
+        SELECT CAST(julianday((SELECT date FROM meeting WHERE id = old.meeting_id)) AS INTEGER) * 1073741824 + x.id * 4 + 3, x.text, x.agenda_item_id FROM motion x JOIN agenda_item i ON i.id = x.agenda_item_id WHERE i.id = old.id));
       END;
       CREATE TRIGGER search_item_moved AFTER UPDATE OF meeting_id ON agenda_item WHEN old.meeting_id IS NOT new.meeting_id BEGIN
         INSERT INTO search_text (rowid, text, item_id)
-          SELECT key, text, item_id FROM (${rowsOf('(SELECT date FROM meeting WHERE id = new.meeting_id)', 'i.id = new.id')});
+          SELECT key, text, item_id FROM (
+        SELECT CAST(julianday((SELECT date FROM meeting WHERE id = new.meeting_id)) AS INTEGER) * 1073741824 + i.id * 4 + 1 AS key, i.title || ' ' || i.topic || ' ' || i.author || ' ' || i.public_summary AS text, i.id AS item_id FROM agenda_item i WHERE i.id = new.id
+        UNION ALL
+        SELECT CAST(julianday((SELECT date FROM meeting WHERE id = new.meeting_id)) AS INTEGER) * 1073741824 + e.id * 4 + 2, e.text, e.agenda_item_id FROM minute_entry e JOIN agenda_item i ON i.id = e.agenda_item_id WHERE i.id = new.id
+        UNION ALL
+        SELECT CAST(julianday((SELECT date FROM meeting WHERE id = new.meeting_id)) AS INTEGER) * 1073741824 + x.id * 4 + 3, x.text, x.agenda_item_id FROM motion x JOIN agenda_item i ON i.id = x.agenda_item_id WHERE i.id = new.id);
       END;
       CREATE TRIGGER search_item_delete BEFORE DELETE ON agenda_item BEGIN
-        DELETE FROM search_text WHERE rowid IN (SELECT key FROM (${rowsOf('(SELECT date FROM meeting WHERE id = old.meeting_id)', 'i.id = old.id')}));
+        DELETE FROM search_text WHERE rowid IN (SELECT key FROM (
+        SELECT CAST(julianday((SELECT date FROM meeting WHERE id = old.meeting_id)) AS INTEGER) * 1073741824 + i.id * 4 + 1 AS key, i.title || ' ' || i.topic || ' ' || i.author || ' ' || i.public_summary AS text, i.id AS item_id FROM agenda_item i WHERE i.id = old.id
+        UNION ALL
+        SELECT CAST(julianday((SELECT date FROM meeting WHERE id = old.meeting_id)) AS INTEGER) * 1073741824 + e.id * 4 + 2, e.text, e.agenda_item_id FROM minute_entry e JOIN agenda_item i ON i.id = e.agenda_item_id WHERE i.id = old.id
+        UNION ALL
+        SELECT CAST(julianday((SELECT date FROM meeting WHERE id = old.meeting_id)) AS INTEGER) * 1073741824 + x.id * 4 + 3, x.text, x.agenda_item_id FROM motion x JOIN agenda_item i ON i.id = x.agenda_item_id WHERE i.id = old.id));
       END;
       CREATE TRIGGER search_meeting_redate AFTER UPDATE OF date ON meeting WHEN old.date IS NOT new.date BEGIN
-        DELETE FROM search_text WHERE rowid IN (SELECT key FROM (${rowsOf('old.date', 'i.meeting_id = old.id')}));
-        INSERT INTO search_text (rowid, text, item_id) SELECT key, text, item_id FROM (${rowsOf('new.date', 'i.meeting_id = new.id')});
+        DELETE FROM search_text WHERE rowid IN (SELECT key FROM (
+        SELECT CAST(julianday(old.date) AS INTEGER) * 1073741824 + i.id * 4 + 1 AS key, i.title || ' ' || i.topic || ' ' || i.author || ' ' || i.public_summary AS text, i.id AS item_id FROM agenda_item i WHERE i.meeting_id = old.id
+        UNION ALL
+        SELECT CAST(julianday(old.date) AS INTEGER) * 1073741824 + e.id * 4 + 2, e.text, e.agenda_item_id FROM minute_entry e JOIN agenda_item i ON i.id = e.agenda_item_id WHERE i.meeting_id = old.id
+        UNION ALL
+        SELECT CAST(julianday(old.date) AS INTEGER) * 1073741824 + x.id * 4 + 3, x.text, x.agenda_item_id FROM motion x JOIN agenda_item i ON i.id = x.agenda_item_id WHERE i.meeting_id = old.id));
+        INSERT INTO search_text (rowid, text, item_id) SELECT key, text, item_id FROM (
+        SELECT CAST(julianday(new.date) AS INTEGER) * 1073741824 + i.id * 4 + 1 AS key, i.title || ' ' || i.topic || ' ' || i.author || ' ' || i.public_summary AS text, i.id AS item_id FROM agenda_item i WHERE i.meeting_id = new.id
+        UNION ALL
+        SELECT CAST(julianday(new.date) AS INTEGER) * 1073741824 + e.id * 4 + 2, e.text, e.agenda_item_id FROM minute_entry e JOIN agenda_item i ON i.id = e.agenda_item_id WHERE i.meeting_id = new.id
+        UNION ALL
+        SELECT CAST(julianday(new.date) AS INTEGER) * 1073741824 + x.id * 4 + 3, x.text, x.agenda_item_id FROM motion x JOIN agenda_item i ON i.id = x.agenda_item_id WHERE i.meeting_id = new.id);
       END;
       CREATE TRIGGER search_meeting_delete BEFORE DELETE ON meeting BEGIN
-        DELETE FROM search_text WHERE rowid IN (SELECT key FROM (${rowsOf('old.date', 'i.meeting_id = old.id')}));
+        DELETE FROM search_text WHERE rowid IN (SELECT key FROM (
+        SELECT CAST(julianday(old.date) AS INTEGER) * 1073741824 + i.id * 4 + 1 AS key, i.title || ' ' || i.topic || ' ' || i.author || ' ' || i.public_summary AS text, i.id AS item_id FROM agenda_item i WHERE i.meeting_id = old.id
+        UNION ALL
+        SELECT CAST(julianday(old.date) AS INTEGER) * 1073741824 + e.id * 4 + 2, e.text, e.agenda_item_id FROM minute_entry e JOIN agenda_item i ON i.id = e.agenda_item_id WHERE i.meeting_id = old.id
+        UNION ALL
+        SELECT CAST(julianday(old.date) AS INTEGER) * 1073741824 + x.id * 4 + 3, x.text, x.agenda_item_id FROM motion x JOIN agenda_item i ON i.id = x.agenda_item_id WHERE i.meeting_id = old.id));
       END;
-${sources
-  .map(
-    ([name, table, kind]) => `
-      CREATE TRIGGER search_${name}_insert AFTER INSERT ON ${table} BEGIN
-        INSERT INTO search_text (rowid, text, item_id) SELECT ${keyOf('new.agenda_item_id', 'new.id', kind)}, new.text, new.agenda_item_id;
+
+      CREATE TRIGGER search_entry_insert AFTER INSERT ON minute_entry BEGIN
+        INSERT INTO search_text (rowid, text, item_id) SELECT (SELECT CAST(julianday(m.date) AS INTEGER) * 1073741824 + new.id * 4 + 2 FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id WHERE i.id = new.agenda_item_id), new.text, new.agenda_item_id;
       END;
-      CREATE TRIGGER search_${name}_update AFTER UPDATE OF text, agenda_item_id ON ${table} BEGIN
-        DELETE FROM search_text WHERE rowid = ${keyOf('old.agenda_item_id', 'old.id', kind)};
-        INSERT INTO search_text (rowid, text, item_id) SELECT ${keyOf('new.agenda_item_id', 'new.id', kind)}, new.text, new.agenda_item_id;
+      CREATE TRIGGER search_entry_update AFTER UPDATE OF text, agenda_item_id ON minute_entry BEGIN
+        DELETE FROM search_text WHERE rowid = (SELECT CAST(julianday(m.date) AS INTEGER) * 1073741824 + old.id * 4 + 2 FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id WHERE i.id = old.agenda_item_id);
+        INSERT INTO search_text (rowid, text, item_id) SELECT (SELECT CAST(julianday(m.date) AS INTEGER) * 1073741824 + new.id * 4 + 2 FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id WHERE i.id = new.agenda_item_id), new.text, new.agenda_item_id;
       END;
-      CREATE TRIGGER search_${name}_delete AFTER DELETE ON ${table} BEGIN
-        DELETE FROM search_text WHERE rowid = ${keyOf('old.agenda_item_id', 'old.id', kind)};
-      END;`,
-  )
-  .join('')}
-  `;
-}
+      CREATE TRIGGER search_entry_delete AFTER DELETE ON minute_entry BEGIN
+        DELETE FROM search_text WHERE rowid = (SELECT CAST(julianday(m.date) AS INTEGER) * 1073741824 + old.id * 4 + 2 FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id WHERE i.id = old.agenda_item_id);
+      END;
+      CREATE TRIGGER search_motion_insert AFTER INSERT ON motion BEGIN
+        INSERT INTO search_text (rowid, text, item_id) SELECT (SELECT CAST(julianday(m.date) AS INTEGER) * 1073741824 + new.id * 4 + 3 FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id WHERE i.id = new.agenda_item_id), new.text, new.agenda_item_id;
+      END;
+      CREATE TRIGGER search_motion_update AFTER UPDATE OF text, agenda_item_id ON motion BEGIN
+        DELETE FROM search_text WHERE rowid = (SELECT CAST(julianday(m.date) AS INTEGER) * 1073741824 + old.id * 4 + 3 FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id WHERE i.id = old.agenda_item_id);
+        INSERT INTO search_text (rowid, text, item_id) SELECT (SELECT CAST(julianday(m.date) AS INTEGER) * 1073741824 + new.id * 4 + 3 FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id WHERE i.id = new.agenda_item_id), new.text, new.agenda_item_id;
+      END;
+      CREATE TRIGGER search_motion_delete AFTER DELETE ON motion BEGIN
+        DELETE FROM search_text WHERE rowid = (SELECT CAST(julianday(m.date) AS INTEGER) * 1073741824 + old.id * 4 + 3 FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id WHERE i.id = old.agenda_item_id);
+      END;
+  `,
+  },
+  {
+    version: 8,
+    description: 'Approved minutes print from a record frozen at approval; every editable row carries a version, so a stale save is refused',
+    sql: `
+      -- The MeetingRecord frozen when the chair approved the minutes (JSON); NULL for drafts. Minutes
+      -- approved before this version are frozen by the app when it first opens the upgraded file.
+      ALTER TABLE meeting ADD COLUMN frozen_record TEXT CHECK (frozen_record IS NULL OR json_valid(frozen_record));
+
+      -- A row's version goes up by one at every change, whoever makes it (the triggers below), so a
+      -- save based on an older copy can be told apart and refused.
+      ALTER TABLE body ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE member ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE phrase ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE meeting ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE agenda_item ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE attendance ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE declaration ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE minute_entry ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE motion ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE action ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      CREATE TRIGGER version_body AFTER UPDATE ON body WHEN new.version = old.version BEGIN
+        UPDATE body SET version = old.version + 1 WHERE id = new.id;
+      END;
+      CREATE TRIGGER version_member AFTER UPDATE ON member WHEN new.version = old.version BEGIN
+        UPDATE member SET version = old.version + 1 WHERE id = new.id;
+      END;
+      CREATE TRIGGER version_phrase AFTER UPDATE ON phrase WHEN new.version = old.version BEGIN
+        UPDATE phrase SET version = old.version + 1 WHERE id = new.id;
+      END;
+      CREATE TRIGGER version_meeting AFTER UPDATE OF date, start_time, venue, mode, contact_officer, minute_number_start ON meeting
+        WHEN new.version = old.version BEGIN
+        UPDATE meeting SET version = old.version + 1 WHERE id = new.id;
+      END;
+      CREATE TRIGGER version_agenda_item AFTER UPDATE ON agenda_item WHEN new.version = old.version BEGIN
+        UPDATE agenda_item SET version = old.version + 1 WHERE id = new.id;
+      END;
+      CREATE TRIGGER version_attendance AFTER UPDATE ON attendance WHEN new.version = old.version BEGIN
+        UPDATE attendance SET version = old.version + 1 WHERE id = new.id;
+      END;
+      CREATE TRIGGER version_declaration AFTER UPDATE ON declaration WHEN new.version = old.version BEGIN
+        UPDATE declaration SET version = old.version + 1 WHERE id = new.id;
+      END;
+      CREATE TRIGGER version_minute_entry AFTER UPDATE ON minute_entry WHEN new.version = old.version BEGIN
+        UPDATE minute_entry SET version = old.version + 1 WHERE id = new.id;
+      END;
+      CREATE TRIGGER version_motion AFTER UPDATE ON motion WHEN new.version = old.version BEGIN
+        UPDATE motion SET version = old.version + 1 WHERE id = new.id;
+      END;
+      CREATE TRIGGER version_action AFTER UPDATE ON action WHEN new.version = old.version BEGIN
+        UPDATE action SET version = old.version + 1 WHERE id = new.id;
+      END;
+    `,
+  },
+];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

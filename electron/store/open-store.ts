@@ -35,6 +35,8 @@ export interface Store {
   schemaVersion: number;
   /** Runs fn in one IMMEDIATE transaction: all of it lands, or none. */
   transaction<T>(fn: () => T): T;
+  /** Runs fn in one read transaction: every statement sees the same committed state. */
+  read<T>(fn: () => T): T;
   close(): void;
 }
 
@@ -123,6 +125,7 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
       file,
       schemaVersion,
       transaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
+      read: <T>(fn: () => T): T => db.transaction(fn).deferred(),
       close: () => db.close(),
     };
   } catch (error) {

@@ -5,6 +5,7 @@
  */
 import { formatLongDate, formatTime } from '../format';
 import {
+  isDraftStatus,
   SCHEDULE_12A_PARAGRAPHS,
   type AgendaItem,
   type Attendance,
@@ -144,7 +145,6 @@ export interface BuildOptions {
   style?: HouseStyle;
   /** Overrides the record's own first minute number. */
   firstMinuteNumber?: number;
-  draft?: boolean;
   /** The public minutes (exempt items show only the exclusion and a summary) or the exempt minutes alone. */
   part?: MinutesPart;
 }
@@ -262,7 +262,7 @@ export const minuteCount = (items: readonly AgendaItem[]) => planMinutes(items, 
  * Turns a meeting record into the minutes document: the public minutes
  * (exempt items show only the exclusion and a fair summary) or the exempt
  * minutes alone, with the same numbers. Each minute cites its agenda number.
- * Drafts unless `draft: false`.
+ * Marked DRAFT until the minutes are approved (the record's status).
  */
 export function buildMinutes(record: MeetingRecord, options: BuildOptions = {}): MinutesDocument {
   const style = options.style ?? DEFAULT_HOUSE_STYLE;
@@ -328,7 +328,8 @@ export function buildMinutes(record: MeetingRecord, options: BuildOptions = {}):
     title: `${publicPart ? 'Minutes' : 'Exempt minutes'} of the ${bodyName}, ${formatLongDate(record.date)}`,
     bodyName,
     meetingDate: record.date,
-    draft: options.draft ?? true,
+    // Draft or not is the record's own status, decided in one place (isDraftStatus), for the preview, Review and every export.
+    draft: isDraftStatus(record.minutesStatus),
     part,
     blocks,
   };

@@ -40,15 +40,39 @@ export function orderVariedAt(items: readonly AgendaItem[]): number {
   return business.findIndex((item, i) => item.id !== agenda[i]!.id);
 }
 
+/** A meeting as numbering sees it. */
+export interface NumberedMeeting {
+  id: number;
+  date: string;
+  startTime: string;
+  /** The clerk's own first number, or the number approved minutes were frozen with; null = continue. */
+  minuteNumberStart: number | null;
+  /** How many minutes it has (see minuteCount). */
+  minuteCount: number;
+}
+
+const before = (a: NumberedMeeting, b: NumberedMeeting) =>
+  a.date < b.date || (a.date === b.date && (a.startTime < b.startTime || (a.startTime === b.startTime && a.id < b.id)));
+
+/** The body's meetings in the same municipal year as `meeting` and before it, in order. */
+export function earlierInYear(meeting: NumberedMeeting, bodyMeetings: readonly NumberedMeeting[], startMonth: number): NumberedMeeting[] {
+  const yearStart = municipalYearStart(meeting.date, startMonth);
+  return bodyMeetings.filter((m) => m.id !== meeting.id && m.date >= yearStart && before(m, meeting)).sort((a, b) => (before(a, b) ? -1 : 1));
+}
+
+/** Whether `meeting` is the body's first meeting of its municipal year (the appointments are made there). */
+export const isFirstOfMunicipalYear = (meeting: NumberedMeeting, bodyMeetings: readonly NumberedMeeting[], startMonth: number) =>
+  earlierInYear(meeting, bodyMeetings, startMonth).length === 0;
+
 /**
- * The first minute number of a meeting: the clerk's own setting, else one
+ * The number of a meeting's first minute: the clerk's own setting, else one
  * after the last minute of the body's previous meeting in the same municipal
- * year, else 1.
+ * year (walking that year's meetings in order, each starting where its own
+ * setting says or where the one before ended), else 1.
  */
-export function firstMinuteNumber(
-  own: number | null,
-  previousInYear: { lastMinuteNumber: number } | null,
-): number {
-  if (own !== null) return own;
-  return previousInYear ? previousInYear.lastMinuteNumber + 1 : 1;
+export function firstMinuteNumber(meeting: NumberedMeeting, bodyMeetings: readonly NumberedMeeting[], startMonth: number): number {
+  if (meeting.minuteNumberStart !== null) return meeting.minuteNumberStart;
+  let next = 1;
+  for (const m of earlierInYear(meeting, bodyMeetings, startMonth)) next = (m.minuteNumberStart ?? next) + m.minuteCount;
+  return next;
 }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
-import { DEMO_BODY_NAME, seedDemoMeeting } from '../../electron/demo/demo-meeting';
+import { DEMO_BODY_NAME } from '../../electron/demo/demo-meeting';
 import { createServices } from '../../electron/services';
 import { DATABASE_FILE_NAME } from '../../electron/config/data-dir';
 import { openStore } from '../../electron/store/open-store';
@@ -36,8 +36,9 @@ function demoDataFolder(): { dataDir: string; meetingId: number; bodyId: number 
   const dataDir = temp.makeDir('meeting-clerk-data-');
   const store = openStore(join(dataDir, DATABASE_FILE_NAME));
   try {
-    const ids = seedDemoMeeting(createServices(store, { now: () => FIXED_NOW }));
-    return { dataDir, ...ids };
+    const made = createServices(store, { now: () => FIXED_NOW }).dispatch('demo.load', {});
+    if (!made.ok) throw new Error(made.error.message);
+    return { dataDir, ...(made.value as { bodyId: number; meetingId: number }) };
   } finally {
     store.close();
   }

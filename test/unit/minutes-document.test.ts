@@ -201,11 +201,13 @@ describe('the opening line, exempt items and the document', () => {
     expect(exemptText).toMatch(/^DRAFT\n\nExempt minutes of a meeting of the Wessex Safer Communities Board/);
   });
 
-  it('is a draft unless told otherwise, and carries the body, date and a title', () => {
+  it('is a draft until its minutes are approved, and carries the body, date and a title', () => {
     const doc = buildMinutes(record());
     expect(doc).toMatchObject({ draft: true, bodyName: 'Wessex Safer Communities Board', meetingDate: '2026-12-11', title: 'Minutes of the Wessex Safer Communities Board, Friday, 11 December 2026' });
     expect(doc.blocks.at(-1)).toEqual({ type: 'signature', chairTitle: 'Chairman' });
-    const approved = minutesToText(buildMinutes(record(), { draft: false }));
+    for (const status of ['sent'] as const) expect(buildMinutes(record({ minutesStatus: status })).draft).toBe(true);
+    for (const status of ['approved', 'confirmed', 'published'] as const) expect(buildMinutes(record({ minutesStatus: status })).draft).toBe(false);
+    const approved = minutesToText(buildMinutes(record({ minutesStatus: 'approved' })));
     expect(approved.startsWith('Minutes of a meeting')).toBe(true);
     expect(approved).not.toContain('DRAFT');
     expect(approved).not.toContain('closed at');

@@ -4,7 +4,7 @@ import { buildMinutes, minuteNumbers, minutesToText, planMinutes } from '../../s
 import { motionParagraphs, openingSentence, standardParagraphs } from '../../shared/minutes/item-wording';
 import { authorFromPresenter, inferKind } from '../../shared/minutes/standard-items';
 import type { AgendaItem, MeetingRecord, MinuteEntry, Motion } from '../../shared/model';
-import { firstMinuteNumber, municipalYearLabel, municipalYearStart, orderVariedAt, sameMunicipalYear } from '../../shared/rules/numbering';
+import { firstMinuteNumber, isFirstOfMunicipalYear, municipalYearLabel, municipalYearStart, orderVariedAt, sameMunicipalYear } from '../../shared/rules/numbering';
 import { attend, item, record } from './fixtures/meeting-record';
 
 const entry = (id: number, agendaItemId: number, kind: MinuteEntry['kind'], position: number, text: string): MinuteEntry => ({
@@ -59,10 +59,33 @@ describe('the municipal year and minute numbers across meetings', () => {
     expect(sameMunicipalYear('2023-03-10', '2023-06-16', 5)).toBe(false);
   });
 
+  const at = (id: number, date: string, minuteCount: number, minuteNumberStart: number | null = null) => ({
+    id,
+    date,
+    startTime: '10:00',
+    minuteNumberStart,
+    minuteCount,
+  });
+
   it('continues from the last minute of the year, restarts in a new one, and honours the clerk\'s own number', () => {
-    expect(firstMinuteNumber(null, { lastMinuteNumber: 16 })).toBe(17);
-    expect(firstMinuteNumber(null, null)).toBe(1);
-    expect(firstMinuteNumber(31, { lastMinuteNumber: 16 })).toBe(31);
+    // A May year: March 2026 is in 2025/26, June 2026 starts 2026/27.
+    const body = [at(1, '2025-06-10', 8), at(2, '2025-09-10', 8), at(3, '2026-03-10', 5), at(4, '2026-06-10', 6), at(5, '2026-09-10', 4)];
+    expect(firstMinuteNumber(body[1]!, body, 5)).toBe(9);
+    expect(firstMinuteNumber(body[2]!, body, 5)).toBe(17);
+    expect(firstMinuteNumber(body[3]!, body, 5)).toBe(1);
+    expect(firstMinuteNumber(body[4]!, body, 5)).toBe(7);
+    expect(firstMinuteNumber({ ...body[4]!, minuteNumberStart: 31 }, body, 5)).toBe(31);
+    expect(isFirstOfMunicipalYear(body[3]!, body, 5)).toBe(true);
+    expect(isFirstOfMunicipalYear(body[4]!, body, 5)).toBe(false);
+  });
+
+  it('continues from a meeting whose own first number is fixed (set by the clerk, or frozen at approval)', () => {
+    const body = [at(1, '2025-06-10', 8, 40), at(2, '2025-09-10', 3)];
+    expect(firstMinuteNumber(body[1]!, body, 5)).toBe(48);
+    // A meeting entered later with an earlier date does not move the fixed one, and numbers from 1 itself.
+    const withEarlier = [at(9, '2025-05-20', 4), ...body];
+    expect(firstMinuteNumber(withEarlier[0]!, withEarlier, 5)).toBe(1);
+    expect(firstMinuteNumber(withEarlier[2]!, withEarlier, 5)).toBe(48);
   });
 });
 

@@ -70,7 +70,7 @@ export function ReviewTab({ record }: { record: MeetingRecord }) {
   const [reason, setReason] = useState('');
   const [pair, setPair] = useState<[number, number] | null>(null);
   const locked = LOCKED_STATUSES.includes(record.minutesStatus);
-  const doc = useMemo(() => buildMinutes(record, { style: record.body.houseStyle, draft: !locked }), [record, locked]);
+  const doc = useMemo(() => buildMinutes(record, { style: record.body.houseStyle }), [record]);
 
   // Opened from a search result: scroll to that minute and put the focus on it.
   useEffect(() => {

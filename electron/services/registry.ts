@@ -1,0 +1,179 @@
+/**
+ * The one registry of every contract call: what each call is (a read, a
+ * write, a call answered asynchronously, or one the running app answers
+ * itself), and for every write which meetings' minutes and which bodies it
+ * touches. The lock on approved minutes, the transaction and the mapping of
+ * errors are applied here, once, for every call (see execute.ts); handlers
+ * never remember to do it themselves.
+ */
+import { contract, type CallName, type ParsedInput } from '../../shared/contract';
+import type { ReadableDb } from './context';
+
+/** How a call touches the database. */
+export type CallMode =
+  /** Reads only: given a database that refuses writes. */
+  | 'read'
+  /** Writes in one transaction; its declared meetings are checked against the lock first. */
+  | 'write'
+  /** Reads in one transaction, then finishes outside it (a Word file written, a file parsed). */
+  | 'async'
+  /** About the database file itself (backups, recovery): answered by the running app, see electron/runtime.ts. */
+  | 'runtime';
+
+export interface CallEffects {
+  /** The meetings whose minutes the call changes: refused while those minutes are approved, unless an amendment is under way. */
+  meetings: number[];
+  /** The bodies it changes (name, members, rules, house style, phrases): their approved minutes are frozen, so these are allowed. */
+  bodies: number[];
+}
+
+export interface CallSpec<K extends CallName = CallName> {
+  name: K;
+  mode: CallMode;
+  /** For writes: what the call touches, worked out from its (validated) input before it runs. */
+  effects?: (input: ParsedInput<K>, db: ReadableDb) => CallEffects;
+  /**
+   * For writes that touch a meeting but not its printed minutes (an action's
+   * status or comment, kept up at later meetings; the approval calls, which
+   * manage the lock themselves): false means the lock does not apply.
+   */
+  locks?: (input: ParsedInput<K>) => boolean;
+}
+
+/** The registry: a call registered twice is a programming error and throws at start. */
+export class CallRegistry {
+  private readonly specs = new Map<CallName, CallSpec>();
+
+  register<K extends CallName>(spec: CallSpec<K>): this {
+    if (this.specs.has(spec.name)) throw new Error(`The call ${spec.name} is registered twice`);
+    if (!Object.prototype.hasOwnProperty.call(contract, spec.name)) throw new Error(`The call ${spec.name} is not in the contract`);
+    if (spec.mode === 'write' && !spec.effects) throw new Error(`The write call ${spec.name} must declare what it touches`);
+    this.specs.set(spec.name, spec as unknown as CallSpec);
+    return this;
+  }
+
+  get(name: CallName): CallSpec | undefined {
+    return this.specs.get(name);
+  }
+
+  /** Contract calls with no entry: empty once the registry is complete (checked at start and by a test). */
+  missing(): CallName[] {
+    return (Object.keys(contract) as CallName[]).filter((name) => !this.specs.has(name));
+  }
+
+  all(): CallSpec[] {
+    return [...this.specs.values()];
+  }
+}
+
+/* ---------- Working out what a write touches ---------- */
+
+const one = (db: ReadableDb, sql: string, id: number): number | null => {
+  const row = db.prepare(sql).get(id) as { id: number | null } | undefined;
+  return row?.id ?? null;
+};
+const list = (...ids: (number | null)[]): number[] => ids.filter((id): id is number => id !== null);
+
+/** The meeting a row belongs to, or null when the row does not exist (the handler then says so). */
+export const meetingOf = {
+  item: (db: ReadableDb, id: number) => one(db, 'SELECT meeting_id AS id FROM agenda_item WHERE id = ?', id),
+  entry: (db: ReadableDb, id: number) =>
+    one(db, 'SELECT i.meeting_id AS id FROM minute_entry e JOIN agenda_item i ON i.id = e.agenda_item_id WHERE e.id = ?', id),
+  motion: (db: ReadableDb, id: number) =>
+    one(db, 'SELECT i.meeting_id AS id FROM motion m JOIN agenda_item i ON i.id = m.agenda_item_id WHERE m.id = ?', id),
+  action: (db: ReadableDb, id: number) =>
+    one(db, 'SELECT i.meeting_id AS id FROM action a JOIN agenda_item i ON i.id = a.agenda_item_id WHERE a.id = ?', id),
+  attendance: (db: ReadableDb, id: number) => one(db, 'SELECT meeting_id AS id FROM attendance WHERE id = ?', id),
+  movement: (db: ReadableDb, id: number) =>
+    one(db, 'SELECT a.meeting_id AS id FROM movement v JOIN attendance a ON a.id = v.attendance_id WHERE v.id = ?', id),
+  declaration: (db: ReadableDb, id: number) => one(db, 'SELECT meeting_id AS id FROM declaration WHERE id = ?', id),
+};
+export const bodyOf = {
+  member: (db: ReadableDb, id: number) => one(db, 'SELECT body_id AS id FROM member WHERE id = ?', id),
+  phrase: (db: ReadableDb, id: number) => one(db, 'SELECT body_id AS id FROM phrase WHERE id = ?', id),
+  meeting: (db: ReadableDb, id: number) => one(db, 'SELECT body_id AS id FROM meeting WHERE id = ?', id),
+};
+
+const inMeeting = (meetingId: number | null, db: ReadableDb): CallEffects => ({
+  meetings: list(meetingId),
+  bodies: meetingId === null ? [] : list(bodyOf.meeting(db, meetingId)),
+});
+const ofMeeting = <K extends CallName>(pick: (input: ParsedInput<K>, db: ReadableDb) => number | null) => (input: ParsedInput<K>, db: ReadableDb) =>
+  inMeeting(pick(input, db), db);
+const ofBody = <K extends CallName>(pick: (input: ParsedInput<K>, db: ReadableDb) => number | null) => (input: ParsedInput<K>, db: ReadableDb): CallEffects => ({
+  meetings: [],
+  bodies: list(pick(input, db)),
+});
+const nothing = (): CallEffects => ({ meetings: [], bodies: [] });
+
+type WithMeeting = { meetingId: number };
+const byMeetingId = ofMeeting<CallName>((input) => (input as WithMeeting).meetingId);
+
+/** Every call in the contract, once. */
+export function buildRegistry(): CallRegistry {
+  const r = new CallRegistry();
+  const read = (...names: CallName[]) => names.forEach((name) => r.register({ name, mode: 'read' }));
+  const writeMeeting = (...names: CallName[]) => names.forEach((name) => r.register({ name, mode: 'write', effects: byMeetingId }));
+
+  read('app.info', 'bodies.list', 'bodies.get', 'meetings.list', 'meetings.get', 'knownAttendees.list', 'phrases.list');
+  read('minutes.versions', 'actions.log', 'search.minutes', 'import.readTeams', 'settings.get');
+  // Changes the desktop window, not the database.
+  read('app.setAlwaysOnTop');
+
+  r.register({ name: 'bodies.create', mode: 'write', effects: nothing });
+  r.register({ name: 'bodies.update', mode: 'write', effects: ofBody<'bodies.update'>((i) => i.bodyId) });
+  r.register({ name: 'bodies.delete', mode: 'write', effects: ofBody<'bodies.delete'>((i) => i.bodyId) });
+  r.register({ name: 'members.create', mode: 'write', effects: ofBody<'members.create'>((i) => i.bodyId) });
+  for (const name of ['members.update', 'members.move', 'members.delete'] as const) {
+    r.register({ name, mode: 'write', effects: ofBody<typeof name>((i, db) => bodyOf.member(db, i.memberId)) });
+  }
+  r.register({ name: 'phrases.create', mode: 'write', effects: ofBody<'phrases.create'>((i) => i.bodyId) });
+  for (const name of ['phrases.update', 'phrases.delete'] as const) {
+    r.register({ name, mode: 'write', effects: ofBody<typeof name>((i, db) => bodyOf.phrase(db, i.phraseId)) });
+  }
+  // A new meeting of the body: the body's approved minutes are frozen, so their numbers stay as approved.
+  r.register({ name: 'meetings.create', mode: 'write', effects: ofBody<'meetings.create'>((i) => i.bodyId) });
+
+  writeMeeting('meetings.update', 'meetings.delete', 'meetings.start', 'meetings.close', 'meetings.takeItem');
+  writeMeeting('agendaItems.create', 'attendance.setMember', 'attendance.addPerson', 'declarations.create');
+  writeMeeting('entries.create', 'entries.restore', 'motions.create', 'actions.create', 'import.applyAgenda', 'import.applyTeams');
+  for (const name of ['agendaItems.update', 'agendaItems.move', 'agendaItems.delete', 'agendaItems.reorderBusiness'] as const) {
+    r.register({ name, mode: 'write', effects: ofMeeting<typeof name>((i, db) => meetingOf.item(db, i.itemId)) });
+  }
+  for (const name of ['attendance.updatePerson', 'attendance.remove', 'attendance.recordMovement', 'attendance.setChair'] as const) {
+    r.register({ name, mode: 'write', effects: ofMeeting<typeof name>((i, db) => meetingOf.attendance(db, i.attendanceId)) });
+  }
+  r.register({ name: 'attendance.deleteMovement', mode: 'write', effects: ofMeeting<'attendance.deleteMovement'>((i, db) => meetingOf.movement(db, i.movementId)) });
+  for (const name of ['declarations.update', 'declarations.delete'] as const) {
+    r.register({ name, mode: 'write', effects: ofMeeting<typeof name>((i, db) => meetingOf.declaration(db, i.declarationId)) });
+  }
+  for (const name of ['entries.update', 'entries.move', 'entries.delete'] as const) {
+    r.register({ name, mode: 'write', effects: ofMeeting<typeof name>((i, db) => meetingOf.entry(db, i.entryId)) });
+  }
+  for (const name of ['motions.update', 'motions.delete'] as const) {
+    r.register({ name, mode: 'write', effects: ofMeeting<typeof name>((i, db) => meetingOf.motion(db, i.motionId)) });
+  }
+  r.register({ name: 'actions.delete', mode: 'write', effects: ofMeeting<'actions.delete'>((i, db) => meetingOf.action(db, i.actionId)) });
+  // An action's status belongs to the action log, kept up at later meetings; its wording belongs to the minutes.
+  r.register({
+    name: 'actions.update',
+    mode: 'write',
+    effects: ofMeeting<'actions.update'>((i, db) => meetingOf.action(db, i.actionId)),
+    locks: (i) => Object.entries(i.patch).some(([key, value]) => key !== 'status' && value !== undefined),
+  });
+  r.register({ name: 'actions.comment', mode: 'write', effects: ofMeeting<'actions.comment'>((i, db) => meetingOf.action(db, i.actionId)), locks: () => false });
+  // The approval calls open and close the lock themselves.
+  for (const name of ['minutes.setStatus', 'minutes.beginAmendment', 'minutes.finishAmendment'] as const) {
+    r.register({ name, mode: 'write', effects: byMeetingId, locks: () => false });
+  }
+  r.register({ name: 'settings.update', mode: 'write', effects: nothing });
+  r.register({ name: 'demo.load', mode: 'write', effects: nothing });
+
+  r.register({ name: 'exports.build', mode: 'async' });
+  r.register({ name: 'import.readAgenda', mode: 'async' });
+  for (const name of ['recovery.status', 'backups.list', 'backups.create', 'backups.restore'] as const) r.register({ name, mode: 'runtime' });
+
+  const missing = r.missing();
+  if (missing.length) throw new Error(`Calls in the contract with no registry entry: ${missing.join(', ')}`);
+  return r;
+}
