@@ -563,7 +563,9 @@ export async function runCrashTest(options: CrashTestOptions): Promise<CrashTest
       host = undefined;
     }
 
-    const passed = lost === 0 && unexpected === 0 && integrity === 'ok' && foreignKeyProblems === 0 && errorAnswers === 0 && reopened;
+    // The loops must really have worked between the kills (more acknowledged changes than kills), or nothing was tested.
+    const passed =
+      lost === 0 && unexpected === 0 && integrity === 'ok' && foreignKeyProblems === 0 && errorAnswers === 0 && reopened && acknowledged > options.kills && problems.length === 0;
     return {
       kills: options.kills,
       seed,

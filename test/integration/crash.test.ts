@@ -3,31 +3,13 @@
  * is killed with SIGKILL at random moments while several loops edit through
  * the HTTP API. After the last kill the database must hold every change that
  * was acknowledged, pass integrity_check and foreign_key_check, and reopen.
+ * The long run (50 kills) is its own step of `npm test` (`npm run crash-test -- --kills 50`);
+ * these tests check the harness itself.
  */
 import { describe, expect, it } from 'vitest';
 import { formatCrashReport, parseCrashArgs, runCrashTest } from '../../scripts/crash-test';
 
 describe('crash-test harness', () => {
-  it(
-    'keeps every acknowledged change through 50 SIGKILLs of the browser host',
-    async () => {
-      const report = await runCrashTest({ kills: 50 });
-      console.log(formatCrashReport(report));
-      expect(report.kills).toBe(50);
-      // The loops really did work between the kills.
-      expect(report.acknowledged).toBeGreaterThan(100);
-      expect(report.problems).toEqual([]);
-      expect(report.lost).toBe(0);
-      expect(report.unexpected).toBe(0);
-      expect(report.errorAnswers).toBe(0);
-      expect(report.integrity).toBe('ok');
-      expect(report.foreignKeyProblems).toBe(0);
-      expect(report.reopened).toBe(true);
-      expect(report.passed).toBe(true);
-    },
-    240_000,
-  );
-
   it('validates its flags', () => {
     expect(parseCrashArgs(['--kills', '7']).kills).toBe(7);
     expect(parseCrashArgs(['--kills=3', '--seed', '42']).seed).toBe(42);

@@ -6,6 +6,7 @@
  */
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import { LATEST_SCHEMA_VERSION } from '../../electron/store/migrations';
 import { describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../../electron/services';
 import { migrations } from '../../electron/store/migrations';
@@ -163,7 +164,7 @@ describe('search: the index stays in step with every write', () => {
       db.close();
     }
     const store = openTrackedStore(temp, file);
-    expect(store.db.pragma('user_version', { simple: true })).toBe(7);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expectIndexInStep(store.db);
     const hits = call(createServices(store), 'search.minutes', { query: 'hedgerow' });
     expect(hits.map((h) => [h.date, h.snippet])).toEqual([

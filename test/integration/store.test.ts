@@ -273,3 +273,53 @@ describe('openStore: refusing files that are not ours', () => {
     expectRefusedUntouched(file, 'foreign', /another application/);
   });
 });
+
+describe('openStore: upgrading from every earlier version, with data', () => {
+  const earlier = migrations.filter((m) => m.version < LATEST_SCHEMA_VERSION).map((m) => m.version);
+  const hasTable = (db: Database.Database, table: string) => db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(table) !== undefined;
+  const hasColumn = (db: Database.Database, table: string, column: string) =>
+    (db.prepare('SELECT name FROM pragma_table_info(?)').all(table) as { name: string }[]).some((c) => c.name === column);
+
+  it.each(earlier)('upgrades a version %i file, keeping its body, members, meeting, agenda and minutes', (version) => {
+    const file = join(temp.makeDir(), 'meeting-clerk.sqlite');
+    writeForeignDatabase(file, (db) => {
+      for (const step of migrations.filter((m) => m.version <= version)) db.exec(step.sql);
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      db.pragma(`user_version = ${version}`);
+      const at = '2020-01-01T00:00:00.000Z';
+      db.prepare(
+        `INSERT INTO body (id, name, kind, quorum_min_voting, quorum_min_organisations, remote_counts_for_quorum, year_start_month, decision_label, created_at, updated_at)
+         VALUES (1, 'Old Board', 'Board', 1, 0, 1, 5, 'RESOLVED', ?, ?)`,
+      ).run(at, at);
+      db.prepare(`INSERT INTO member (id, body_id, name, role, organisation, email, voting, position) VALUES (1, 1, 'Cllr A. Old', 'Chair', 'Old Council', '', 1, 0)`).run();
+      db.prepare(`INSERT INTO meeting (id, body_id, date, start_time, venue, mode, contact_officer, created_at, updated_at) VALUES (1, 1, '2020-12-11', '10:00', 'County Hall', 'in_room', '', ?, ?)`).run(at, at);
+      db.prepare(`INSERT INTO agenda_item (id, meeting_id, position, title, presenter, papers, exempt, exempt_paragraph) VALUES (1, 1, 0, 'Budget monitoring', '', '', 0, NULL)`).run();
+      if (hasTable(db, 'attendance')) {
+        db.prepare(`INSERT INTO attendance (meeting_id, category, member_id, name, role, organisation, status, remote, substitute_for_member_id, position) VALUES (1, 'member', 1, '', '', '', 'present', 0, NULL, 0)`).run();
+      }
+      if (hasTable(db, 'minute_entry')) {
+        db.prepare(`INSERT INTO minute_entry (agenda_item_id, kind, position, text, recorded_at) VALUES (1, 'resolution', 0, 'That the budget be noted.', '10:05')`).run();
+      }
+      if (hasColumn(db, 'meeting', 'minutes_status')) db.prepare(`UPDATE meeting SET minutes_status = 'approved' WHERE id = 1`).run();
+    });
+    const store = openTrackedStore(temp, file);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    expect(appTables(store.db)).toEqual(migrationTables());
+    const services = createServices(store);
+    const record = call(services, 'meetings.get', { meetingId: 1 });
+    expect(record.body.name).toBe('Old Board');
+    expect(record.items.map((i) => i.title)).toEqual(['Budget monitoring']);
+    if (version >= 2) expect(record.attendance.map((a) => a.name)).toEqual(['Cllr A. Old']);
+    if (version >= 3) expect(record.entries.map((e) => e.text)).toEqual(['That the budget be noted.']);
+    const frozen = store.db.prepare('SELECT frozen_record FROM meeting WHERE id = 1').pluck().get() as string | null;
+    if (version >= 5) {
+      // Minutes approved before records were frozen are frozen at the first start, as they stood.
+      expect(record.minutesStatus).toBe('approved');
+      expect(JSON.parse(frozen!)).toMatchObject({ id: 1, body: { name: 'Old Board' } });
+      call(services, 'members.update', { memberId: 1, patch: { name: 'Cllr Renamed' } });
+      expect(call(services, 'meetings.get', { meetingId: 1 }).attendance.map((a) => a.name)).toEqual(['Cllr A. Old']);
+    } else {
+      expect(frozen).toBeNull();
+    }
+  });
+});

@@ -1,0 +1,80 @@
+/**
+ * The call registry: every contract call once, with what it is; a call
+ * registered twice throws; reads run on a database that refuses writes.
+ */
+import { describe, expect, it } from 'vitest';
+import { CALL_NAMES } from '../../shared/contract';
+import { readOnlyDb } from '../../electron/services/context';
+import { buildRegistry, CallRegistry } from '../../electron/services/registry';
+import { mapError, registry } from '../../electron/services';
+import { createTempStore } from '../helpers/store';
+import { useTempDirs } from '../helpers/temp';
+
+const temp = useTempDirs();
+
+describe('the call registry', () => {
+  it('registers every contract call exactly once', () => {
+    expect(registry.all().map((s) => s.name).sort()).toEqual([...CALL_NAMES].sort());
+    expect(registry.missing()).toEqual([]);
+  });
+
+  it('declares for every write what it touches', () => {
+    for (const spec of registry.all().filter((s) => s.mode === 'write')) expect(typeof spec.effects, spec.name).toBe('function');
+  });
+
+  it('refuses a call registered twice, a name not in the contract, and a write that declares nothing', () => {
+    const r = new CallRegistry().register({ name: 'bodies.list', mode: 'read' });
+    expect(() => r.register({ name: 'bodies.list', mode: 'read' })).toThrow('The call bodies.list is registered twice');
+    expect(() => r.register({ name: 'no.such' as 'bodies.list', mode: 'read' })).toThrow('The call no.such is not in the contract');
+    expect(() => r.register({ name: 'bodies.update', mode: 'write' })).toThrow('The write call bodies.update must declare what it touches');
+    // Building the full registry twice gives two complete registries, not a duplicate error.
+    expect(buildRegistry().missing()).toEqual([]);
+  });
+
+  it('gives read calls a database that refuses any statement that writes, before it runs', () => {
+    const { store } = createTempStore(temp);
+    const db = readOnlyDb(store.db);
+    expect(db.prepare('SELECT count(*) AS n FROM body').get()).toEqual({ n: 0 });
+    for (const sql of ["INSERT INTO app_setting (key, value) VALUES ('backupKeep', '3')", 'DELETE FROM body', 'UPDATE meeting SET venue = 1']) {
+      expect(() => db.prepare(sql)).toThrow(/A read call tried to write/);
+    }
+    expect(store.db.prepare('SELECT count(*) AS n FROM app_setting').get()).toEqual({ n: 0 });
+  });
+
+  it('answers the result of every read call through that database', () => {
+    const { services } = createTempStore(temp);
+    for (const spec of registry.all().filter((s) => s.mode === 'read')) {
+      const result = services.dispatch(spec.name, {});
+      // Reads with required ids are refused by their schema; none may fail by trying to write.
+      if (!result.ok) expect(result.error.message, spec.name).not.toMatch(/tried to write/);
+    }
+  });
+
+  it('maps SQLite errors by their code, in words a clerk can act on', () => {
+    const sqlite = (code: string) => Object.assign(new Error('whatever SQLite said'), { code });
+    expect(mapError('entries.update', sqlite('SQLITE_FULL'))).toEqual({ ok: false, error: { code: 'storage', message: expect.stringMatching(/^Not saved: the disk is full/) } });
+    expect(mapError('entries.update', sqlite('SQLITE_READONLY_DBMOVED')).error.message).toMatch(/^Not saved: the database file is read-only/);
+    expect(mapError('entries.update', sqlite('SQLITE_IOERR_WRITE')).error.message).toMatch(/^Not saved: the disk could not be written/);
+    expect(mapError('entries.update', sqlite('SQLITE_CONSTRAINT_CHECK')).error.code).toBe('invalid_input');
+    // The text of a message is never what decides: a constraint's words without its code are unexpected.
+    expect(mapError('entries.update', new Error('CHECK constraint failed')).error.code).toBe('internal');
+  });
+
+  it('says "Not saved: the disk is full" when SQLite cannot grow the file, and changes nothing', () => {
+    const { services, store } = createTempStore(temp);
+    const body = services.dispatch('bodies.create', { name: 'Full Disk Board', kind: 'Board' });
+    expect(body.ok).toBe(true);
+    const pages = store.db.pragma('page_count', { simple: true }) as number;
+    // A real SQLITE_FULL from SQLite itself: the file may not grow past its current size.
+    store.db.pragma(`max_page_count = ${pages}`);
+    const bodyId = (body as { value: { id: number } }).value.id;
+    let result = services.dispatch('phrases.create', { bodyId, label: 'long', text: 'x'.repeat(4_900) });
+    let before = store.db.prepare('SELECT count(*) AS n FROM phrase').get();
+    for (let i = 0; i < 200 && result.ok; i++) {
+      before = store.db.prepare('SELECT count(*) AS n FROM phrase').get();
+      result = services.dispatch('phrases.create', { bodyId, label: `long ${i}`, text: 'x'.repeat(4_900) });
+    }
+    expect(result).toEqual({ ok: false, error: { code: 'storage', message: expect.stringMatching(/^Not saved: the disk is full/) } });
+    expect(store.db.prepare('SELECT count(*) AS n FROM phrase').get()).toEqual(before);
+  });
+});
