@@ -45,6 +45,8 @@ export interface BodyRules {
 }
 
 export interface Body extends BodyRules {
+  /** Goes up by one at every change of the row: a save based on an older copy is refused (conflict). */
+  version: number;
   id: number;
   name: string;
   kind: BodyKind;
@@ -63,6 +65,8 @@ export interface BodySummary {
 }
 
 export interface Member {
+  /** Goes up by one at every change of the row: a save based on an older copy is refused (conflict). */
+  version: number;
   id: number;
   bodyId: number;
   /** The name exactly as printed in the minutes, title included: "Mrs D. Taylor CC". */
@@ -81,6 +85,8 @@ export interface BodyDetail extends Body {
 }
 
 export interface Meeting {
+  /** Goes up by one at every change of the row: a save based on an older copy is refused (conflict). */
+  version: number;
   id: number;
   bodyId: number;
   /** ISO date, YYYY-MM-DD. */
@@ -104,6 +110,8 @@ export interface MeetingSummary extends Meeting {
 }
 
 export interface AgendaItem {
+  /** Goes up by one at every change of the row: a save based on an older copy is refused (conflict). */
+  version: number;
   id: number;
   meetingId: number;
   /** 0-based place on the agenda; the agenda number is position + 1. */
@@ -221,6 +229,8 @@ export const ATTENDANCE_STATUSES = ['present', 'apologies', 'absent'] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 
 export interface Attendance {
+  /** Goes up by one at every change of the row: a save based on an older copy is refused (conflict). */
+  version: number;
   id: number;
   meetingId: number;
   category: AttendeeCategory;
@@ -278,6 +288,8 @@ export const DECLARATION_ACTION_LABELS: Record<DeclarationAction, string> = {
 };
 
 export interface Declaration {
+  /** Goes up by one at every change of the row: a save based on an older copy is refused (conflict). */
+  version: number;
   id: number;
   meetingId: number;
   attendanceId: number;
@@ -338,6 +350,8 @@ export const ENTRY_KIND_LABELS: Record<EntryKind, string> = {
 
 /** A paragraph, a point noted or a resolution of one item, in its place within its kind. */
 export interface MinuteEntry {
+  /** Goes up by one at every change of the row: a save based on an older copy is refused (conflict). */
+  version: number;
   id: number;
   agendaItemId: number;
   kind: EntryKind;
@@ -364,6 +378,8 @@ export type VoteChoice = (typeof VOTE_CHOICES)[number];
 
 /** A motion or amendment, who moved and seconded it, and how the vote went. */
 export interface Motion {
+  /** Goes up by one at every change of the row: a save based on an older copy is refused (conflict). */
+  version: number;
   id: number;
   agendaItemId: number;
   position: number;
@@ -386,6 +402,8 @@ export interface Motion {
 
 /** An action arising, tied to a resolution where there is one. */
 export interface Action {
+  /** Goes up by one at every change of the row: a save based on an older copy is refused (conflict). */
+  version: number;
   id: number;
   agendaItemId: number;
   resolutionId: number | null;
@@ -476,6 +494,8 @@ export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 /** Standard wording kept per body and inserted by keyboard. */
 export interface Phrase {
+  /** Goes up by one at every change of the row: a save based on an older copy is refused (conflict). */
+  version: number;
   id: number;
   bodyId: number;
   position: number;

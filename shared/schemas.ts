@@ -73,7 +73,10 @@ const nonEmptyPatch = <T extends z.ZodRawShape>(shape: T) =>
     // A key whose value is undefined (possible over Electron IPC) changes nothing either.
     .refine((patch) => Object.values(patch).some((value) => value !== undefined), 'Nothing to change');
 
-export const bodyUpdate = z.strictObject({ bodyId: id, patch: nonEmptyPatch(bodyFields) });
+/** The version of the row the caller's copy was read at: a save based on an older one is refused, so no window overwrites another's change unseen. */
+const baseVersion = z.number().int().positive().optional();
+
+export const bodyUpdate = z.strictObject({ baseVersion, bodyId: id, patch: nonEmptyPatch(bodyFields) });
 export const bodyRef = z.strictObject({ bodyId: id });
 
 const memberFields = {
@@ -93,7 +96,7 @@ export const memberCreate = z.strictObject({
   voting: memberFields.voting.default(true),
   substitutesFor: memberFields.substitutesFor.default([]),
 });
-export const memberUpdate = z.strictObject({ memberId: id, patch: nonEmptyPatch(memberFields) });
+export const memberUpdate = z.strictObject({ baseVersion, memberId: id, patch: nonEmptyPatch(memberFields) });
 export const memberRef = z.strictObject({ memberId: id });
 export const memberMove = z.strictObject({ memberId: id, toPosition: z.int().min(0).max(10_000) });
 
@@ -116,7 +119,7 @@ export const meetingCreate = z.strictObject({
   /** Adds the pre-worded standard items (appointments at the first meeting of the municipal year). */
   standardItems: z.boolean().default(false),
 });
-export const meetingUpdate = z.strictObject({ meetingId: id, patch: nonEmptyPatch(meetingFields) });
+export const meetingUpdate = z.strictObject({ baseVersion, meetingId: id, patch: nonEmptyPatch(meetingFields) });
 export const meetingRef = z.strictObject({ meetingId: id });
 
 const schedule12AParagraph = z.int().min(1, 'Schedule 12A paragraph must be 1-7').max(7, 'Schedule 12A paragraph must be 1-7');
@@ -157,7 +160,7 @@ export const agendaItemCreate = z
     position: z.int().min(0).max(10_000).optional(),
   })
   .refine(exemptNeedsParagraph, exemptMessage);
-export const agendaItemUpdate = z.strictObject({
+export const agendaItemUpdate = z.strictObject({ baseVersion,
   itemId: id,
   patch: nonEmptyPatch(agendaItemFields).refine(exemptNeedsParagraph, exemptMessage),
 });
@@ -194,7 +197,7 @@ export const attendanceAddPerson = z.strictObject({
   organisation: optionalText('Organisation').default(''),
   remote: z.boolean().default(false),
 });
-export const attendanceUpdatePerson = z.strictObject({
+export const attendanceUpdatePerson = z.strictObject({ baseVersion,
   attendanceId: id,
   patch: nonEmptyPatch({
     name: requiredText('Name'),
@@ -243,7 +246,7 @@ export const declarationCreate = z.strictObject({
   leftAt: declarationFields.leftAt.default(null),
   returnedAt: declarationFields.returnedAt.default(null),
 });
-export const declarationUpdate = z.strictObject({ declarationId: id, patch: nonEmptyPatch(declarationFields) });
+export const declarationUpdate = z.strictObject({ baseVersion, declarationId: id, patch: nonEmptyPatch(declarationFields) });
 export const declarationRef = z.strictObject({ declarationId: id });
 
 /* ---------- Minuting each item ---------- */
@@ -258,7 +261,7 @@ export const entryCreate = z.strictObject({
   position: z.int().min(0).max(10_000).optional(),
   time: stampTime,
 });
-export const entryUpdate = z.strictObject({ entryId: id, patch: nonEmptyPatch({ text: entryText('Text') }) });
+export const entryUpdate = z.strictObject({ baseVersion, entryId: id, patch: nonEmptyPatch({ text: entryText('Text') }) });
 export const entryRef = z.strictObject({ entryId: id });
 export const entryMove = z.strictObject({ entryId: id, toPosition: z.int().min(0).max(10_000) });
 /** Puts back an entry that was deleted (undo): same item, kind, place, text and stamps. */
@@ -303,7 +306,7 @@ export const motionCreate = z.strictObject({
   names: motionFields.names.default([]),
   time: stampTime,
 });
-export const motionUpdate = z.strictObject({ motionId: id, patch: nonEmptyPatch(motionFields) });
+export const motionUpdate = z.strictObject({ baseVersion, motionId: id, patch: nonEmptyPatch(motionFields) });
 export const motionRef = z.strictObject({ motionId: id });
 
 const actionFields = {
@@ -321,7 +324,7 @@ export const actionCreate = z.strictObject({
   dueDate: actionFields.dueDate.default(null),
   resolutionId: actionFields.resolutionId.default(null),
 });
-export const actionUpdate = z.strictObject({ actionId: id, patch: nonEmptyPatch(actionFields) });
+export const actionUpdate = z.strictObject({ baseVersion, actionId: id, patch: nonEmptyPatch(actionFields) });
 export const actionRef = z.strictObject({ actionId: id });
 
 const phraseFields = {
@@ -329,7 +332,7 @@ const phraseFields = {
   text: z.string().trim().min(1, 'Phrase text is required').max(5_000, 'Phrase text must be at most 5,000 characters'),
 };
 export const phraseCreate = z.strictObject({ bodyId: id, ...phraseFields });
-export const phraseUpdate = z.strictObject({ phraseId: id, patch: nonEmptyPatch(phraseFields) });
+export const phraseUpdate = z.strictObject({ baseVersion, phraseId: id, patch: nonEmptyPatch(phraseFields) });
 export const phraseRef = z.strictObject({ phraseId: id });
 
 export const actionComment = z.strictObject({

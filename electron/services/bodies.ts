@@ -1,6 +1,6 @@
 import type { BodyDetail, BodySummary } from '../../shared/model';
 import { DomainError } from '../../shared/result';
-import { isoNow, setClause, type Handlers } from './context';
+import { definedOnly, isoNow, setClause, type Handlers } from './context';
 import { loadBody, seedPhrases } from './lookups';
 
 const BODY_COLUMNS: Record<string, string> = {
@@ -41,8 +41,10 @@ export const bodyHandlers: Handlers<'bodies.list' | 'bodies.get' | 'bodies.creat
   },
 
   'bodies.update': (input, ctx) => {
-    loadBody(ctx, input.bodyId);
-    const { sql, params } = setClause(input.patch, BODY_COLUMNS);
+    const current = loadBody(ctx, input.bodyId);
+    // The house style is changed field by field: fields not sent keep their stored values.
+    const patch = input.patch.houseStyle ? { ...input.patch, houseStyle: { ...current.houseStyle, ...definedOnly(input.patch.houseStyle) } } : input.patch;
+    const { sql, params } = setClause(patch, BODY_COLUMNS);
     ctx.store.db
       .prepare(`UPDATE body SET ${sql}, updated_at = @now WHERE id = @id`)
       .run({ ...params, now: isoNow(ctx), id: input.bodyId });

@@ -15,7 +15,7 @@ function loadDeclaration(ctx: ServiceContext, declarationId: number): Declaratio
 }
 
 /** The whole declaration must make sense together, whichever fields changed. */
-function validate(ctx: ServiceContext, meetingId: number, d: Omit<Declaration, 'id' | 'meetingId'>): void {
+function validate(ctx: ServiceContext, meetingId: number, d: Omit<Declaration, 'id' | 'meetingId' | 'version'>): void {
   const person = loadAttendance(ctx, d.attendanceId);
   if (person.meetingId !== meetingId) throw new DomainError('invalid_input', 'attendanceId: that person is recorded at another meeting');
   if (person.category !== 'member') throw new DomainError('invalid_input', `${person.name} is not a member; only members declare interests`);
@@ -33,7 +33,7 @@ function validate(ctx: ServiceContext, meetingId: number, d: Omit<Declaration, '
   }
 }
 
-function write(ctx: ServiceContext, id: number | null, meetingId: number, d: Omit<Declaration, 'id' | 'meetingId'>): void {
+function write(ctx: ServiceContext, id: number | null, meetingId: number, d: Omit<Declaration, 'id' | 'meetingId' | 'version'>): void {
   const params = {
     meetingId,
     attendanceId: d.attendanceId,
@@ -75,7 +75,7 @@ export const declarationHandlers: Handlers<'declarations.create' | 'declarations
 
   'declarations.update': (input, ctx) => {
     const current = loadDeclaration(ctx, input.declarationId);
-    const { id, meetingId, ...fields } = current;
+    const { id, meetingId, version: _version, ...fields } = current;
     // A key sent as undefined (possible over Electron IPC) changes nothing.
     const next = { ...fields, ...definedOnly(input.patch) };
     // Marking an interest sensitive removes its nature from the record.

@@ -131,6 +131,16 @@ export function createServices(store: Store, options: Partial<Omit<ServiceContex
     const spec = registry.get(name)!;
     const effects = spec.effects!(input as never, readDb);
     if (!spec.locks || spec.locks(input as never)) for (const meetingId of effects.meetings) assertMinutesOpen(readContext, meetingId);
+    const base = (input as { baseVersion?: number }).baseVersion;
+    if (spec.versioned && base !== undefined) {
+      const row = readDb.prepare(`SELECT version FROM ${spec.versioned.table} WHERE id = ?`).get(spec.versioned.id(input as never)) as { version: number } | undefined;
+      if (row && row.version !== base) {
+        throw new DomainError(
+          'conflict',
+          `${spec.versioned.what} was changed in another window after this copy was opened, so this save was refused rather than overwrite that change. The newer version is shown now; your own words are kept for you to save again.`,
+        );
+      }
+    }
     const value = run();
     const now = context.now().toISOString();
     const touch = store.db.prepare('UPDATE meeting SET updated_at = ? WHERE id = ?');

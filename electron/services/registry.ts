@@ -38,6 +38,12 @@ export interface CallSpec<K extends CallName = CallName> {
    * manage the lock themselves): false means the lock does not apply.
    */
   locks?: (input: ParsedInput<K>) => boolean;
+  /**
+   * For updates of one row: the table and row they change. A save that says
+   * which version of the row it was based on (baseVersion) is refused when
+   * the row has changed since, so no window overwrites another's change unseen.
+   */
+  versioned?: { table: string; id: (input: ParsedInput<K>) => number; what: string };
 }
 
 /** The registry: a call registered twice is a programming error and throws at start. */
@@ -49,6 +55,14 @@ export class CallRegistry {
     if (!Object.prototype.hasOwnProperty.call(contract, spec.name)) throw new Error(`The call ${spec.name} is not in the contract`);
     if (spec.mode === 'write' && !spec.effects) throw new Error(`The write call ${spec.name} must declare what it touches`);
     this.specs.set(spec.name, spec as unknown as CallSpec);
+    return this;
+  }
+
+  /** Declares the row an update changes, for the check on stale saves. */
+  versioned<K extends CallName>(name: K, versioned: NonNullable<CallSpec<K>['versioned']>): this {
+    const spec = this.specs.get(name);
+    if (!spec || spec.mode !== 'write') throw new Error(`${name} must be registered as a write before its row is declared`);
+    spec.versioned = versioned as unknown as CallSpec['versioned'];
     return this;
   }
 
@@ -172,6 +186,17 @@ export function buildRegistry(): CallRegistry {
   r.register({ name: 'exports.build', mode: 'async' });
   r.register({ name: 'import.readAgenda', mode: 'async' });
   for (const name of ['recovery.status', 'backups.list', 'backups.create', 'backups.restore'] as const) r.register({ name, mode: 'runtime' });
+
+  r.versioned('bodies.update', { table: 'body', id: (i) => i.bodyId, what: 'The body’s settings' });
+  r.versioned('members.update', { table: 'member', id: (i) => i.memberId, what: 'This member' });
+  r.versioned('phrases.update', { table: 'phrase', id: (i) => i.phraseId, what: 'This phrase' });
+  r.versioned('meetings.update', { table: 'meeting', id: (i) => i.meetingId, what: 'The meeting’s details' });
+  r.versioned('agendaItems.update', { table: 'agenda_item', id: (i) => i.itemId, what: 'This agenda item' });
+  r.versioned('attendance.updatePerson', { table: 'attendance', id: (i) => i.attendanceId, what: 'This attendee' });
+  r.versioned('declarations.update', { table: 'declaration', id: (i) => i.declarationId, what: 'This declaration' });
+  r.versioned('entries.update', { table: 'minute_entry', id: (i) => i.entryId, what: 'This paragraph' });
+  r.versioned('motions.update', { table: 'motion', id: (i) => i.motionId, what: 'This motion' });
+  r.versioned('actions.update', { table: 'action', id: (i) => i.actionId, what: 'This action' });
 
   const missing = r.missing();
   if (missing.length) throw new Error(`Calls in the contract with no registry entry: ${missing.join(', ')}`);

@@ -36,6 +36,7 @@ import type {
 import { DEFAULT_HOUSE_STYLE_FULL, houseStyleSchema, type HouseStyle } from '../../shared/minutes/house-style';
 
 export interface BodyRow {
+  version: number;
   id: number;
   name: string;
   kind: string;
@@ -59,7 +60,7 @@ function houseStyleOf(json: string): HouseStyle {
   }
 }
 
-export const toBody = (r: BodyRow): Body => ({
+export const toBody = (r: BodyRow): Body => ({ version: r.version,
   id: r.id,
   name: r.name,
   kind: r.kind as BodyKind,
@@ -74,6 +75,7 @@ export const toBody = (r: BodyRow): Body => ({
 });
 
 export interface MemberRow {
+  version: number;
   id: number;
   body_id: number;
   name: string;
@@ -85,7 +87,7 @@ export interface MemberRow {
   substitutes_for: string | null;
 }
 
-export const toMember = (r: MemberRow): Member => ({
+export const toMember = (r: MemberRow): Member => ({ version: r.version,
   id: r.id,
   bodyId: r.body_id,
   name: r.name,
@@ -98,6 +100,7 @@ export const toMember = (r: MemberRow): Member => ({
 });
 
 export interface MeetingRow {
+  version: number;
   id: number;
   body_id: number;
   date: string;
@@ -117,7 +120,7 @@ export interface MeetingRow {
   updated_at: string;
 }
 
-export const toMeeting = (r: MeetingRow): Meeting => ({
+export const toMeeting = (r: MeetingRow): Meeting => ({ version: r.version,
   id: r.id,
   bodyId: r.body_id,
   date: r.date,
@@ -133,6 +136,7 @@ export const toMeeting = (r: MeetingRow): Meeting => ({
 });
 
 export interface AgendaItemRow {
+  version: number;
   id: number;
   meeting_id: number;
   position: number;
@@ -155,7 +159,7 @@ export interface AgendaItemRow {
   decision_label: string | null;
 }
 
-export const toAgendaItem = (r: AgendaItemRow): AgendaItem => ({
+export const toAgendaItem = (r: AgendaItemRow): AgendaItem => ({ version: r.version,
   id: r.id,
   meetingId: r.meeting_id,
   position: r.position,
@@ -180,6 +184,7 @@ export const toAgendaItem = (r: AgendaItemRow): AgendaItem => ({
 });
 
 export interface EntryRow {
+  version: number;
   id: number;
   agenda_item_id: number;
   kind: string;
@@ -189,7 +194,7 @@ export interface EntryRow {
   inquorate: number;
 }
 
-export const toEntry = (r: EntryRow): MinuteEntry => ({
+export const toEntry = (r: EntryRow): MinuteEntry => ({ version: r.version,
   id: r.id,
   agendaItemId: r.agenda_item_id,
   kind: r.kind as EntryKind,
@@ -200,6 +205,7 @@ export const toEntry = (r: EntryRow): MinuteEntry => ({
 });
 
 export interface MotionRow {
+  version: number;
   id: number;
   agenda_item_id: number;
   position: number;
@@ -216,7 +222,7 @@ export interface MotionRow {
   inquorate: number;
 }
 
-export const toMotion = (r: MotionRow, names: Motion['names']): Motion => ({
+export const toMotion = (r: MotionRow, names: Motion['names']): Motion => ({ version: r.version,
   id: r.id,
   agendaItemId: r.agenda_item_id,
   position: r.position,
@@ -235,6 +241,7 @@ export const toMotion = (r: MotionRow, names: Motion['names']): Motion => ({
 });
 
 export interface ActionRow {
+  version: number;
   id: number;
   agenda_item_id: number;
   resolution_id: number | null;
@@ -246,7 +253,7 @@ export interface ActionRow {
   number: number;
 }
 
-export const toAction = (r: ActionRow, comments: ActionComment[] = []): Action => ({
+export const toAction = (r: ActionRow, comments: ActionComment[] = []): Action => ({ version: r.version,
   id: r.id,
   agendaItemId: r.agenda_item_id,
   resolutionId: r.resolution_id,
@@ -284,6 +291,7 @@ export const toVersion = (r: VersionRow): MinutesVersion => ({
 });
 
 export interface PhraseRow {
+  version: number;
   id: number;
   body_id: number;
   position: number;
@@ -291,10 +299,11 @@ export interface PhraseRow {
   text: string;
 }
 
-export const toPhrase = (r: PhraseRow): Phrase => ({ id: r.id, bodyId: r.body_id, position: r.position, label: r.label, text: r.text });
+export const toPhrase = (r: PhraseRow): Phrase => ({ version: r.version, id: r.id, bodyId: r.body_id, position: r.position, label: r.label, text: r.text });
 
 /** Attendance joined with the member record (members' names come from there). */
 export interface AttendanceRow {
+  version: number;
   id: number;
   meeting_id: number;
   category: string;
@@ -312,7 +321,7 @@ export interface AttendanceRow {
   member_voting: number | null;
 }
 
-export const toAttendance = (r: AttendanceRow): Attendance => ({
+export const toAttendance = (r: AttendanceRow): Attendance => ({ version: r.version,
   id: r.id,
   meetingId: r.meeting_id,
   category: r.category as AttendeeCategory,
@@ -356,6 +365,7 @@ export const toChairChange = (r: ChairChangeRow): ChairChange => ({
 });
 
 export interface DeclarationRow {
+  version: number;
   id: number;
   meeting_id: number;
   attendance_id: number;
@@ -368,7 +378,7 @@ export interface DeclarationRow {
   left_at: string | null;
   returned_at: string | null;
 }
-export const toDeclaration = (r: DeclarationRow): Declaration => ({
+export const toDeclaration = (r: DeclarationRow): Declaration => ({ version: r.version,
   id: r.id,
   meetingId: r.meeting_id,
   attendanceId: r.attendance_id,

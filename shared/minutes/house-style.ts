@@ -72,7 +72,8 @@ export const houseStyleSchema = z.strictObject({
 });
 
 /** A style sent to be saved: every field given, so nothing falls back to a default unseen. */
-export const houseStyleInputSchema = z.strictObject(houseStyleFields);
+/** A change to a style, field by field: what is not given stays as stored, so two windows changing different fields both keep theirs. */
+export const houseStyleInputSchema = z.strictObject(houseStyleFields).partial();
 
 export type HouseStyle = z.output<typeof houseStyleSchema>;
 export type HouseStyleInput = z.input<typeof houseStyleSchema>;

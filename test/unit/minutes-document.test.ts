@@ -185,7 +185,7 @@ describe('the opening line, exempt items and the document', () => {
     const exempt: AgendaItem = item(14, 3, 'Tenancy enforcement case', { exempt: true, exemptParagraph: 1 });
     const withExempt = record({
       items: [...record().items, exempt],
-      entries: [{ id: 1, agendaItemId: 14, kind: 'resolution', position: 0, text: 'That the eviction proceed', recordedAt: '11:00', inquorate: false }],
+      entries: [{ id: 1, version: 1, agendaItemId: 14, kind: 'resolution', position: 0, text: 'That the eviction proceed', recordedAt: '11:00', inquorate: false }],
     });
     const text = textOf(withExempt);
     expect(minute(text, '4. Exclusion of the Press and Public')).toBe(

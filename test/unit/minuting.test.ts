@@ -9,6 +9,7 @@ import { attend, item, record } from './fixtures/meeting-record';
 
 const entry = (id: number, agendaItemId: number, kind: MinuteEntry['kind'], position: number, text: string): MinuteEntry => ({
   id,
+  version: 1,
   agendaItemId,
   kind,
   position,
@@ -19,6 +20,7 @@ const entry = (id: number, agendaItemId: number, kind: MinuteEntry['kind'], posi
 
 const motion = (extra: Partial<Motion>): Motion => ({
   id: 1,
+  version: 1,
   agendaItemId: 13,
   position: 0,
   kind: 'motion',

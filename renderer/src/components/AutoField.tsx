@@ -35,7 +35,8 @@ function useAutosave<T>(saveKey: string, value: T, onSave: Saver<T>, delay?: num
         const result = await onSaveRef.current(next);
         if (mine !== version.current) return;
         setError(result.ok ? null : result.error.message);
-        editing.current = false;
+        // Words not saved stay in the field (a refused or stale save never replaces them with the stored copy).
+        if (result.ok) editing.current = false;
       },
       delay,
     );

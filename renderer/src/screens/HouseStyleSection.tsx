@@ -14,10 +14,9 @@ export function HouseStyleSection({ body }: { body: BodyDetail }) {
   const [logoError, setLogoError] = useState<string | null>(null);
   const style = body.houseStyle;
 
-  /** Saves the whole style with one field changed (the API takes the whole style). */
+  /** Saves the fields changed, and only those: another window's change to a different field is kept. */
   const save = async (change: Partial<HouseStyle>) => {
-    const current = useApp.getState().body?.houseStyle ?? style;
-    const result = await write('bodies.update', { bodyId: body.id, patch: { houseStyle: { ...current, ...change } } });
+    const result = await write('bodies.update', { bodyId: body.id, patch: { houseStyle: change } });
     if (result.ok) setBody(result.value);
     return result;
   };

@@ -53,10 +53,22 @@ export function draftEntry(entryId: number, text: string): void {
 
 /** Saves an entry's words; once stored, the record on screen holds them and the draft goes. */
 export async function saveEntry(entryId: number, text: string) {
-  const result = await state().write('entries.update', { entryId, patch: { text } });
+  // The save says which version of the paragraph it was typed over: if another window saved it since, it is refused.
+  const baseVersion = state().meeting?.entries.find((e) => e.id === entryId)?.version;
+  const result = await state().write('entries.update', { entryId, baseVersion, patch: { text } });
   if (result.ok) {
-    state().patchMeeting((r) => ({ ...r, entries: r.entries.map((e) => (e.id === entryId ? { ...e, text: result.value.text } : e)) }));
+    state().patchMeeting((r) => ({
+      ...r,
+      entries: r.entries.map((e) => (e.id === entryId ? { ...e, text: result.value.text, version: result.value.version } : e)),
+    }));
     useDrafts.getState().settleEntry(entryId, text);
+  } else if (result.error.code === 'conflict') {
+    // Another window saved this paragraph first: the record is read again (the newer words show in the
+    // preview and under the field), while the clerk's own words stay in the field, unsaved, to keep or drop.
+    const meetingId = state().meeting?.id;
+    if (meetingId !== undefined) await state().loadMeeting(meetingId);
+    const theirs = state().meeting?.entries.find((e) => e.id === entryId)?.text ?? '';
+    return { ok: false as const, error: { code: result.error.code, message: `Changed in another window; it now reads: “${theirs}”. Your words are kept here: type to save them over it.` } };
   }
   return result;
 }
