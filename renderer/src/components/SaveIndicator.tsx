@@ -1,27 +1,50 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../state/store';
 
-const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', second: '2-digit' });
+/** "10.42 am", "12.05 pm", as the minutes write times (not "10:42:24"). */
+export function savedTime(at: Date): string {
+  const h = at.getHours();
+  const h12 = h % 12 === 0 ? 12 : h % 12;
+  return `${h12}.${String(at.getMinutes()).padStart(2, '0')} ${h < 12 ? 'am' : 'pm'}`;
+}
 
-/** Always tells the clerk whether what they typed is safely stored. */
+/**
+ * A refusal in plain words: the service names the field it checked first
+ * ("patch.text: Text must be at most 20,000 characters"); the clerk needs
+ * only the sentence, which names the field itself.
+ */
+export function plainReason(message: string): string {
+  return message.replace(/^[A-Za-z]\w*(?:\.\w+)*: (?=[A-Z])/, '');
+}
+
+type SaveTone = 'pending' | 'saving' | 'error' | 'ok';
+
+/**
+ * Always tells the clerk whether what they typed is safely stored: changes
+ * waiting to go, a save on its way, the last save refused (and why), or
+ * everything stored and when.
+ */
 export function SaveIndicator() {
-  const { queued, inFlight, lastError, savedAt } = useApp(
-    useShallow((s) => ({ queued: s.queuedKeys.length, inFlight: s.inFlight, lastError: s.lastError, savedAt: s.savedAt })),
+  const { queued, saving, lastError, savedAt } = useApp(
+    useShallow((s) => ({ queued: s.queuedKeys.length, saving: s.inFlight + s.saving, lastError: s.lastError, savedAt: s.savedAt })),
   );
   let text: string;
-  let tone: 'busy' | 'error' | 'ok';
-  if (queued > 0 || inFlight > 0) {
+  let tone: SaveTone;
+  if (saving > 0) {
     text = 'Saving…';
-    tone = 'busy';
+    tone = 'saving';
   } else if (lastError) {
-    text = `Not saved: ${lastError}`;
+    text = `Not saved: ${plainReason(lastError)}`;
     tone = 'error';
+  } else if (queued > 0) {
+    text = 'Unsaved changes';
+    tone = 'pending';
   } else {
-    text = savedAt ? `All changes saved (${timeFormat.format(savedAt)})` : 'All changes saved';
+    text = savedAt ? `All changes saved (${savedTime(savedAt)})` : 'All changes saved';
     tone = 'ok';
   }
   return (
-    <p className={`save-indicator save-${tone}`} role="status" aria-live="polite" data-testid="save-state" data-state={tone}>
+    <p className={`save-indicator save-${tone}`} title={text} role="status" aria-live="polite" data-testid="save-state" data-state={tone}>
       {text}
     </p>
   );
