@@ -121,4 +121,23 @@ describe('autosave queue', () => {
     q.sendAllNow();
     expect(started).toEqual(['entry:1', 'entry:2']);
   });
+
+  it('when the page is only hidden, a field with a save on its way still waits for its answer; when it closes, it goes too', async () => {
+    const q = queue();
+    const sent: string[] = [];
+    const first = deferred();
+    q.schedule('entry:1', async () => {
+      sent.push('one');
+      await first.promise;
+    });
+    await vi.advanceTimersByTimeAsync(PAUSE);
+    q.schedule('entry:1', async () => void sent.push('one two'));
+    q.sendAllNow();
+    expect(sent).toEqual(['one']);
+    q.sendAllNow(true);
+    expect(sent).toEqual(['one', 'one two']);
+    first.answer();
+    await q.flushAll();
+    expect(sent).toEqual(['one', 'one two']);
+  });
 });

@@ -41,6 +41,11 @@ function bodyBytes(body: string, limit: number): number {
   return body.length * 3 <= limit ? body.length * 3 : encoder.encode(body).length;
 }
 
+/** Only a call made as the page is hidden or closed, with a body Chromium allows keepalive for. */
+export function usesKeepalive(body: string): boolean {
+  return pageClosing && bodyBytes(body, MAX_KEEPALIVE_BODY_BYTES) <= MAX_KEEPALIVE_BODY_BYTES;
+}
+
 function httpBridge(token: string): ClerkBridge {
   return {
     async call<K extends CallName>(name: K, input: CallInput<K>): Promise<Result<CallOutput<K>>> {
@@ -56,7 +61,7 @@ function httpBridge(token: string): ClerkBridge {
           body,
           // A save started as the page closes must still reach the host, but Chromium refuses
           // keepalive for bodies of 64 KB or more ("Failed to fetch"): only small page-close calls use it.
-          keepalive: pageClosing && bodyBytes(body, MAX_KEEPALIVE_BODY_BYTES) <= MAX_KEEPALIVE_BODY_BYTES,
+          keepalive: usesKeepalive(body),
         });
       } catch {
         return fail('internal', 'Meeting Clerk’s local service is not running. Start it again with `npm run serve`.');

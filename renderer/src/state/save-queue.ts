@@ -81,12 +81,18 @@ export class SaveQueue {
   }
 
   /**
-   * The page is closing: every waiting change goes at once, without waiting
-   * for saves on their way (there will be no later), so each request starts
-   * before the page is gone.
+   * The page is being hidden or closed: every waiting change goes at once, in
+   * this call, so its request starts before the page can go. A change whose
+   * field has a save on its way goes as soon as that answers, unless
+   * `evenIfOnItsWay` (the page is going: there will be no answer to wait
+   * for; the save on its way was sent first and is stored first).
    */
-  sendAllNow(): void {
-    for (const [key, slot] of this.slots) if (slot.run) void this.start(key, slot);
+  sendAllNow(evenIfOnItsWay = false): void {
+    for (const [key, slot] of this.slots) {
+      if (!slot.run) continue;
+      if (slot.inFlight && !evenIfOnItsWay) void this.flush(key);
+      else void this.start(key, slot);
+    }
   }
 
   /** A change is waiting or on its way under the key. */

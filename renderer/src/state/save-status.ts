@@ -36,13 +36,13 @@ export const isSavePending = (key: string): boolean => queue.isPending(key);
 
 // Closing, reloading or hiding the window must not lose the last words typed: what is waiting is
 // sent at once, and small saves go with keepalive so they reach the host after the page has gone.
-function pageGoing(): void {
+function pageGoing(closing: boolean): void {
   setPageClosing(true);
-  queue.sendAllNow();
+  queue.sendAllNow(closing);
 }
-window.addEventListener('pagehide', pageGoing);
+window.addEventListener('pagehide', () => pageGoing(true));
 window.addEventListener('pageshow', () => setPageClosing(false));
 document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'hidden') pageGoing();
+  if (document.visibilityState === 'hidden') pageGoing(false);
   else setPageClosing(false);
 });
