@@ -103,7 +103,6 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 /** An unpaired UTF-16 surrogate (JSON can write one as \ud800); in u mode a proper pair is one code point. */
 const LONE_SURROGATE = /\p{Surrogate}/u;
 
-
 /** decodeURIComponent that answers null for malformed escapes instead of throwing. */
 function decodePath(text: string): string | null {
   try {
