@@ -8,7 +8,7 @@ import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent
 import type { Result } from '../../../shared/result';
 import { flushSave, isSavePending, scheduleSave } from '../state/save-status';
 import { forgetBox, growToFit } from './grow';
-import { plainReason } from './SaveIndicator';
+import { plainReason } from './save-words';
 
 type Saver<T> = (value: T) => Promise<Result<unknown>>;
 
