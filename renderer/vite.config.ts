@@ -24,6 +24,7 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,
     target: 'chrome120',
-    sourcemap: true,
+    // No source maps: the built app ships without its sources (the browser host refuses *.map too).
+    sourcemap: false,
   },
 });

@@ -24,15 +24,16 @@ import {
 } from './model';
 import { isValidIsoDate, isValidTime } from './format';
 import { houseStyleInputSchema } from './minutes/house-style';
+import { describeSize, MAX_IMPORT_FILE_BASE64, MAX_IMPORT_FILE_BYTES, MAX_ITEMS, TEXT_CHARS } from './limits';
 
 const id = z.int().positive().max(Number.MAX_SAFE_INTEGER);
-const requiredText = (label: string, max = 200) =>
+const requiredText = (label: string, max: number = TEXT_CHARS.name) =>
   z
     .string()
     .trim()
     .min(1, `${label} is required`)
     .max(max, `${label} must be at most ${max} characters`);
-const optionalText = (label: string, max = 500) =>
+const optionalText = (label: string, max: number = TEXT_CHARS.line) =>
   z.string().trim().max(max, `${label} must be at most ${max} characters`);
 
 export const isoDate = z
@@ -83,7 +84,7 @@ const memberFields = {
   name: requiredText('Name'),
   role: optionalText('Role'),
   organisation: optionalText('Organisation'),
-  email: z.union([z.literal(''), z.email('Email must be a valid address').max(320)]),
+  email: z.union([z.literal(''), z.email('Email must be a valid address').max(TEXT_CHARS.email)]),
   voting: z.boolean(),
   substitutesFor: z.array(id).max(200),
 };
@@ -105,7 +106,7 @@ const meetingFields = {
   startTime: time24,
   venue: requiredText('Venue'),
   mode: z.enum(MEETING_MODES),
-  contactOfficer: optionalText('Contact officer', 200),
+  contactOfficer: optionalText('Contact officer', TEXT_CHARS.name),
   minuteNumberStart: z.int().min(1, 'The first minute number must be at least 1').max(100_000).nullable(),
 };
 export const meetingCreate = z.strictObject({
@@ -124,19 +125,19 @@ export const meetingRef = z.strictObject({ meetingId: id });
 
 const schedule12AParagraph = z.int().min(1, 'Schedule 12A paragraph must be 1-7').max(7, 'Schedule 12A paragraph must be 1-7');
 const agendaItemFields = {
-  title: requiredText('Title', 500),
-  presenter: optionalText('Presenter', 500),
-  papers: optionalText('Papers', 200),
+  title: requiredText('Title', TEXT_CHARS.line),
+  presenter: optionalText('Presenter', TEXT_CHARS.line),
+  papers: optionalText('Papers', TEXT_CHARS.name),
   exempt: z.boolean(),
   exemptParagraph: schedule12AParagraph.nullable(),
   kind: z.enum(AGENDA_ITEM_KINDS),
   outcome: z.enum(ITEM_OUTCOMES),
   openingKind: z.enum(OPENING_KINDS),
-  author: optionalText('Author or presenter', 500),
-  topic: optionalText('Topic', 1000),
-  detail: optionalText('Detail', 1000),
-  publicSummary: optionalText('Public summary', 10_000),
-  pointsIntro: optionalText('Points introduction', 500),
+  author: optionalText('Author or presenter', TEXT_CHARS.line),
+  topic: optionalText('Topic', TEXT_CHARS.detail),
+  detail: optionalText('Detail', TEXT_CHARS.detail),
+  publicSummary: optionalText('Public summary', TEXT_CHARS.summary),
+  pointsIntro: optionalText('Points introduction', TEXT_CHARS.line),
   pointsStyle: z.enum(LETTER_STYLES),
   decisionLabel: z.enum(DECISION_LABELS).nullable(),
 };
@@ -227,9 +228,9 @@ const declarationFields = {
   attendanceId: id,
   agendaItemId: id,
   category: z.enum(INTEREST_CATEGORIES),
-  nature: optionalText('Nature of the interest', 1000),
+  nature: optionalText('Nature of the interest', TEXT_CHARS.detail),
   sensitive: z.boolean(),
-  dispensation: optionalText('Dispensation', 500),
+  dispensation: optionalText('Dispensation', TEXT_CHARS.line),
   action: z.enum(DECLARATION_ACTIONS),
   leftAt: time24.nullable(),
   returnedAt: time24.nullable(),
@@ -251,7 +252,8 @@ export const declarationRef = z.strictObject({ declarationId: id });
 
 /* ---------- Minuting each item ---------- */
 
-const entryText = (kind: string) => z.string().trim().max(20_000, `${kind} must be at most 20,000 characters`);
+const entryText = (kind: string) =>
+  z.string().trim().max(TEXT_CHARS.entry, `${kind} must be at most ${TEXT_CHARS.entry.toLocaleString('en-GB')} characters`);
 export const entryCreate = z.strictObject({
   meetingId: id,
   agendaItemId: id,
@@ -312,7 +314,7 @@ export const motionRef = z.strictObject({ motionId: id });
 const actionFields = {
   status: z.enum(ACTION_STATUSES),
   text: entryText('Action'),
-  owner: optionalText('Responsible officer', 300),
+  owner: optionalText('Responsible officer', TEXT_CHARS.officer),
   dueDate: isoDate.nullable(),
   resolutionId: id.nullable(),
 };
@@ -328,8 +330,8 @@ export const actionUpdate = z.strictObject({ baseVersion, actionId: id, patch: n
 export const actionRef = z.strictObject({ actionId: id });
 
 const phraseFields = {
-  label: requiredText('Phrase name', 80),
-  text: z.string().trim().min(1, 'Phrase text is required').max(5_000, 'Phrase text must be at most 5,000 characters'),
+  label: requiredText('Phrase name', TEXT_CHARS.phraseLabel),
+  text: z.string().trim().min(1, 'Phrase text is required').max(TEXT_CHARS.phrase, `Phrase text must be at most ${TEXT_CHARS.phrase.toLocaleString('en-GB')} characters`),
 };
 export const phraseCreate = z.strictObject({ bodyId: id, ...phraseFields });
 export const phraseUpdate = z.strictObject({ baseVersion, phraseId: id, patch: nonEmptyPatch(phraseFields) });
@@ -337,7 +339,7 @@ export const phraseRef = z.strictObject({ phraseId: id });
 
 export const actionComment = z.strictObject({
   actionId: id,
-  text: z.string().trim().min(1, 'Comment is required').max(5_000, 'Comment must be at most 5,000 characters'),
+  text: z.string().trim().min(1, 'Comment is required').max(TEXT_CHARS.phrase, `Comment must be at most ${TEXT_CHARS.phrase.toLocaleString('en-GB')} characters`),
   /** Defaults to today. */
   date: isoDate.optional(),
 });
@@ -353,16 +355,20 @@ export const minutesSetStatus = z.strictObject({
   meetingId: id,
   status: z.enum(MINUTES_STATUSES),
   /** Recorded with the version, e.g. the amendment made when confirming. */
-  note: optionalText('Note', 2_000).default(''),
+  note: optionalText('Note', TEXT_CHARS.note).default(''),
 });
 export const minutesBeginAmendment = z.strictObject({
   meetingId: id,
-  reason: z.string().trim().min(3, 'Say why the approved minutes are being amended').max(2_000, 'Reason must be at most 2,000 characters'),
+  reason: z
+    .string()
+    .trim()
+    .min(3, 'Say why the approved minutes are being amended')
+    .max(TEXT_CHARS.note, `Reason must be at most ${TEXT_CHARS.note.toLocaleString('en-GB')} characters`),
 });
 
 export const searchMinutes = z
   .strictObject({
-    query: z.string().trim().min(1, 'Type something to search for').max(200, 'Search for at most 200 characters'),
+    query: z.string().trim().min(1, 'Type something to search for').max(TEXT_CHARS.name, `Search for at most ${TEXT_CHARS.name} characters`),
     bodyId: id.optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
@@ -374,19 +380,24 @@ export const searchMinutes = z
 /* ---------- Bringing the meeting in: agenda and Teams attendance report ---------- */
 
 /** A file's bytes, base64 encoded; the size limit is checked again once decoded. */
-const fileBytes = z.base64('The file must be sent as base64').max(28_000_000, 'The file is too large to import (the limit is 20 MB)');
+const fileBytes = z
+  .base64('The file must be sent as base64')
+  .max(MAX_IMPORT_FILE_BASE64, `The file is too large to import (the limit is ${describeSize(MAX_IMPORT_FILE_BYTES)})`);
 export const importReadAgenda = z.strictObject({
   meetingId: id,
   source: z.discriminatedUnion('kind', [
-    z.strictObject({ kind: z.literal('text'), text: z.string().max(1_000_000, 'The pasted agenda is too long (at most 1,000,000 characters)') }),
+    z.strictObject({
+      kind: z.literal('text'),
+      text: z.string().max(TEXT_CHARS.pastedAgenda, `The pasted agenda is too long (at most ${TEXT_CHARS.pastedAgenda.toLocaleString('en-GB')} characters)`),
+    }),
     z.strictObject({ kind: z.literal('docx'), base64: fileBytes }),
   ]),
 });
 const importedItem = z
   .strictObject({
-    title: requiredText('Title', 500),
-    presenter: optionalText('Presenter', 500).default(''),
-    papers: optionalText('Papers', 200).default(''),
+    title: requiredText('Title', TEXT_CHARS.line),
+    presenter: optionalText('Presenter', TEXT_CHARS.line).default(''),
+    papers: optionalText('Papers', TEXT_CHARS.name).default(''),
     exempt: z.boolean().default(false),
     exemptParagraph: schedule12AParagraph.nullable().default(null),
     kind: z.enum(AGENDA_ITEM_KINDS).optional(),
@@ -394,7 +405,10 @@ const importedItem = z
   .refine(exemptNeedsParagraph, exemptMessage);
 export const importApplyAgenda = z.strictObject({
   meetingId: id,
-  items: z.array(importedItem).min(1, 'There are no items to add').max(200, 'At most 200 items can be imported at once'),
+  items: z
+    .array(importedItem)
+    .min(1, 'There are no items to add')
+    .max(MAX_ITEMS.importedAgendaItems, `At most ${MAX_ITEMS.importedAgendaItems} items can be imported at once`),
 });
 export const importReadTeams = z.strictObject({ meetingId: id, base64: fileBytes });
 const teamsRow = z.strictObject({
@@ -408,7 +422,7 @@ const teamsRow = z.strictObject({
   lastLeave: time24.nullable(),
 });
 export const importApplyTeams = z
-  .strictObject({ meetingId: id, rows: z.array(teamsRow).min(1, 'No attendees were confirmed').max(1_000) })
+  .strictObject({ meetingId: id, rows: z.array(teamsRow).min(1, 'No attendees were confirmed').max(MAX_ITEMS.teamsRows) })
   .refine((x) => new Set(x.rows.filter((r) => r.memberId !== null).map((r) => r.memberId)).size === x.rows.filter((r) => r.memberId !== null).length, {
     message: 'Each member can be confirmed for one row only',
     path: ['rows'],

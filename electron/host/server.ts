@@ -1,18 +1,30 @@
 /**
  * The browser host: serves the built renderer and binds the same services as
  * the desktop app to POST /api/<call> on 127.0.0.1. Every API request needs
- * the per-launch token and must come from the host's own origin.
+ * the per-launch token and must come from the host's own origin (the page
+ * may be opened as http://127.0.0.1:PORT or http://localhost:PORT).
+ *
+ * A request refused before its body is read (wrong host, origin, token,
+ * method or content type, or too large) is answered and its connection
+ * closed without reading the body: nothing the sender streams is taken in.
+ * JSON bodies are decoded strictly: invalid UTF-8 and unpaired surrogates
+ * are refused, never stored as U+FFFD. Error messages never repeat what the
+ * request sent.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { describeSize, MAX_REQUEST_BODY_BYTES } from '../../shared/limits';
 import { fail, type Result } from '../../shared/result';
 import type { Services } from '../services';
 import { CONTENT_SECURITY_POLICY } from '../security/csp';
 
-export const MAX_REQUEST_BYTES = 1024 * 1024;
+/** The largest body read: follows from the largest payload the schemas allow (shared/limits.ts). */
+export const MAX_REQUEST_BYTES = MAX_REQUEST_BODY_BYTES;
+/** How long a refused connection is kept (not read) so the client can read the answer before it closes. */
+export const REFUSED_LINGER_MS = 2_000;
 export const TOKEN_HEADER = 'x-clerk-token';
 
 const MIME: Record<string, string> = {
@@ -50,15 +62,46 @@ function sameToken(given: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+const JSON_HEADERS = {
+  'content-type': 'application/json; charset=utf-8',
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+} as const;
+
 function sendJson(res: ServerResponse, status: number, body: Result<unknown>): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-  });
-  res.end(text);
+  res.writeHead(status, JSON_HEADERS);
+  res.end(JSON.stringify(body));
 }
+
+/**
+ * Answers a request that will not be served, then closes its connection
+ * without reading the body. res.end() is not used: Node would then read the
+ * whole body (endless, if the sender wishes) to reach the next request.
+ * Unread, the body waits in the kernel's buffers and TCP stops the sender.
+ * The connection is half-closed at once (the client sees the complete
+ * answer) and dropped after REFUSED_LINGER_MS, which gives the client time
+ * to read the answer before the reset that closing over unread data sends.
+ */
+function refuse(req: IncomingMessage, res: ServerResponse, status: number, body: Result<unknown>): void {
+  const text = JSON.stringify(body);
+  const socket = req.socket;
+  req.pause();
+  res.shouldKeepAlive = false;
+  res.writeHead(status, { ...JSON_HEADERS, connection: 'close', 'content-length': Buffer.byteLength(text) });
+  res.write(text, () => {
+    socket.end();
+    const drop = setTimeout(() => socket.destroy(), REFUSED_LINGER_MS);
+    drop.unref();
+    socket.once('close', () => clearTimeout(drop));
+  });
+}
+
+const tooLarge = () =>
+  fail('invalid_input', `The request is too large: the local service takes at most ${describeSize(MAX_REQUEST_BYTES)} (${MAX_REQUEST_BYTES} bytes) in one call`);
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+/** An unpaired UTF-16 surrogate (JSON can write one as \ud800); in u mode a proper pair is one code point. */
+const LONE_SURROGATE = /\p{Surrogate}/u;
 
 /** decodeURIComponent that answers null for malformed escapes instead of throwing. */
 function decodePath(text: string): string | null {
@@ -69,25 +112,49 @@ function decodePath(text: string): string | null {
   }
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** Reads the body up to MAX_REQUEST_BYTES; a larger one stops being read (and is refused) at the first byte over. */
+function readBody(req: IncomingMessage): Promise<Buffer | 'too_large'> {
   return new Promise((resolveBody, reject) => {
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > MAX_REQUEST_BYTES) return reject(new RangeError('too_large'));
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_REQUEST_BYTES) {
-        // Refuse now but keep draining: destroying the socket would lose the 413 answer.
+        req.off('data', onData);
+        req.pause();
         chunks.length = 0;
-        reject(new RangeError('too_large'));
+        resolveBody('too_large');
         return;
       }
       chunks.push(chunk);
-    });
-    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    };
+    req.on('data', onData);
+    req.on('end', () => resolveBody(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/** UTF-8 strictly, then JSON: a broken byte or an unpaired surrogate is refused rather than stored as U+FFFD. */
+function decodeJson(bytes: Buffer): { ok: true; value: unknown } | { ok: false; message: string } {
+  let text: string;
+  try {
+    text = strictUtf8.decode(bytes);
+  } catch {
+    return { ok: false, message: 'The request is not valid UTF-8 text' };
+  }
+  if (!text.length) return { ok: true, value: {} };
+  let broken = false;
+  let value: unknown;
+  try {
+    value = JSON.parse(text, (key, item: unknown) => {
+      if (LONE_SURROGATE.test(key) || (typeof item === 'string' && LONE_SURROGATE.test(item))) broken = true;
+      return item;
+    });
+  } catch {
+    return { ok: false, message: 'The request body is not valid JSON' };
+  }
+  if (broken) return { ok: false, message: 'The request contains text that is not valid Unicode (an unpaired surrogate)' };
+  return { ok: true, value };
 }
 
 export async function startHost(options: HostOptions): Promise<RunningHost> {
@@ -97,37 +164,33 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   let allowedHosts = new Set<string>();
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
-    if (req.method !== 'POST') return sendJson(res, 405, fail('invalid_input', 'API calls must use POST'));
-    // A page on another origin must never reach the clerk's data, token or not.
+    if (req.method !== 'POST') return refuse(req, res, 405, fail('invalid_input', 'API calls must use POST'));
+    // A page on another origin must never reach the clerk's data, token or not. The page's own
+    // origin is the host name it was opened with (127.0.0.1 or localhost, checked already).
     const requestOrigin = req.headers.origin;
-    if (requestOrigin !== undefined && requestOrigin !== origin) {
-      return sendJson(res, 403, fail('unauthorised', `Requests from ${requestOrigin} are refused; only ${origin} may call this API`));
+    if (requestOrigin !== undefined && requestOrigin !== `http://${req.headers.host}`) {
+      return refuse(req, res, 403, fail('unauthorised', 'Requests from other web pages are refused: only Meeting Clerk’s own page may call this API'));
     }
     if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token)) {
-      return sendJson(res, 401, fail('unauthorised', 'Missing or wrong access token: open the URL printed by `npm run serve`'));
+      return refuse(req, res, 401, fail('unauthorised', 'Missing or wrong access token: open the URL printed by `npm run serve`'));
     }
     if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
-      return sendJson(res, 415, fail('invalid_input', 'API calls must send Content-Type: application/json'));
+      return refuse(req, res, 415, fail('invalid_input', 'API calls must send Content-Type: application/json'));
     }
-    let text: string;
-    try {
-      text = await readBody(req);
-    } catch {
-      return sendJson(res, 413, fail('invalid_input', `Request too large: the limit is ${MAX_REQUEST_BYTES} bytes`));
-    }
-    let input: unknown;
-    try {
-      input = text.length ? JSON.parse(text) : {};
-    } catch {
-      return sendJson(res, 400, fail('invalid_input', 'The request body is not valid JSON'));
-    }
+    const declared = req.headers['content-length'];
+    if (declared !== undefined && Number(declared) > MAX_REQUEST_BYTES) return refuse(req, res, 413, tooLarge());
+    const bytes = await readBody(req);
+    if (bytes === 'too_large') return refuse(req, res, 413, tooLarge());
+    const decoded = decodeJson(bytes);
+    if (!decoded.ok) return sendJson(res, 400, fail('invalid_input', decoded.message));
+    const input = decoded.value;
     const result = await options.services.call(decodePath(name) ?? name, input);
     sendJson(res, result.ok ? 200 : result.error.code === 'internal' ? 500 : 200, result);
   }
 
   function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string): void {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405).end();
+      refuse(req, res, 405, fail('invalid_input', 'Only GET and HEAD are served here'));
       return;
     }
     const decoded = decodePath(pathname);
@@ -136,6 +199,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return;
     }
     const relative = pathname === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
+    // Source maps would hand out the app's sources: never served, even if a build left some.
+    if (/\.map$/i.test(relative)) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
     let file = normalize(join(staticRoot, relative));
     if (file !== staticRoot && !file.startsWith(staticRoot + sep)) {
       res.writeHead(404).end();
@@ -169,7 +237,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const server = createServer((req, res) => {
     // Refuse requests addressed to any other host name (DNS rebinding).
     if (!allowedHosts.has(req.headers.host ?? '')) {
-      sendJson(res, 403, fail('unauthorised', 'Unknown host'));
+      refuse(req, res, 403, fail('unauthorised', 'Unknown host: open the URL printed by `npm run serve`'));
       return;
     }
     let url: URL;

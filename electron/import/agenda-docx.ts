@@ -18,9 +18,10 @@ import {
   importFail,
   type ImportResult,
 } from '../../shared/import/decode';
+import { MAX_IMPORT_FILE_BYTES } from '../../shared/limits';
 
-/** Word files carry styles and sometimes a logo; allow more than for text files. */
-export const MAX_DOCX_BYTES = 20 * 1024 * 1024;
+/** Word files carry styles and sometimes a logo; allow more than for text files (shared/limits.ts). */
+export const MAX_DOCX_BYTES = MAX_IMPORT_FILE_BYTES;
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 

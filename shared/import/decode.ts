@@ -8,6 +8,8 @@
  * text that is not valid UTF-8 or UTF-16.
  */
 
+import { describeSize, MAX_TEXT_FILE_BYTES } from '../limits';
+
 /** The error every import parser answers with. `code` is always 'invalid_file'. */
 export interface ImportError {
   code: 'invalid_file';
@@ -23,8 +25,8 @@ export const importFail = (message: string): { ok: false; error: ImportError } =
   error: { code: 'invalid_file', message },
 });
 
-/** Largest text file we accept: a Teams report or an agenda is a few KB. */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+/** Largest text file we accept: a Teams report or an agenda is a few KB (see shared/limits.ts). */
+export const MAX_IMPORT_BYTES = MAX_TEXT_FILE_BYTES;
 
 /* TextDecoder is a global in every runtime we target, but shared/ compiles
  * without the DOM or Node type libraries, so declare the little we use. */
@@ -43,15 +45,7 @@ export interface DecodedText {
   encoding: DetectedEncoding;
 }
 
-/** "5 MB", "50.0 MB", "812 KB" */
-export function describeSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) {
-    const mb = bytes / (1024 * 1024);
-    return Number.isInteger(mb) ? `${mb} MB` : `${mb.toFixed(1)} MB`;
-  }
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${bytes} bytes`;
-}
+export { describeSize };
 
 const startsWith = (bytes: Uint8Array, prefix: readonly number[]): boolean =>
   bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);

@@ -3,6 +3,7 @@
  * live preview both follow it. Pure data and a zod schema; no Node or DOM.
  */
 import { z } from 'zod';
+import { describeSize, MAX_LOGO_BASE64, MAX_LOGO_BYTES, TEXT_CHARS } from '../limits';
 
 export const CHAIR_TITLES = ['Chairman', 'Chair'] as const;
 export type ChairTitle = (typeof CHAIR_TITLES)[number];
@@ -13,8 +14,8 @@ export type LogoMimeType = (typeof LOGO_MIME_TYPES)[number];
 /** Margins in millimetres; 25.4 mm is Word's one inch. */
 export const MARGIN_MM = { min: 5, max: 60, default: 25.4 } as const;
 export const FONT_SIZE_PT = { min: 8, max: 20, default: 12 } as const;
-/** A logo is printed small; 1 MB of image is plenty. */
-export const LOGO_MAX_BYTES = 1024 * 1024;
+/** A logo is printed small; 1 MB of image is plenty (see shared/limits.ts). */
+export const LOGO_MAX_BYTES = MAX_LOGO_BYTES;
 
 /** The first bytes of each image type, as they start in base64. */
 const BASE64_MAGIC: Record<LogoMimeType, string> = {
@@ -33,7 +34,7 @@ export const logoSchema = z
     /** The image file, base64 encoded (no "data:" prefix). */
     data: z
       .base64('Logo must be base64 image data')
-      .max(Math.ceil(LOGO_MAX_BYTES / 3) * 4, 'Logo must be at most 1 MB'),
+      .max(MAX_LOGO_BASE64, `Logo must be at most ${describeSize(MAX_LOGO_BYTES)}`),
   })
   .refine((logo) => logo.data.startsWith(BASE64_MAGIC[logo.mime]), {
     message: 'Logo must be a PNG or JPEG image matching its type',
@@ -43,13 +44,13 @@ export type Logo = z.infer<typeof logoSchema>;
 
 const houseStyleFields = {
   /** Printed above the minutes and used as the document's author; '' leaves it out. */
-  councilName: z.string().trim().max(200, 'Council name must be at most 200 characters'),
+  councilName: z.string().trim().max(TEXT_CHARS.councilName, `Council name must be at most ${TEXT_CHARS.councilName} characters`),
   chairTitle: z.enum(CHAIR_TITLES),
   fontFamily: z
     .string()
     .trim()
     .min(1, 'Font is required')
-    .max(100, 'Font must be at most 100 characters')
+    .max(TEXT_CHARS.fontFamily, `Font must be at most ${TEXT_CHARS.fontFamily} characters`)
     .regex(/^[\p{L}\p{N} .'&()-]+$/u, 'Font name has characters a font name cannot have'),
   /** Body text size in points; half points allowed (10.5). */
   fontSize: z

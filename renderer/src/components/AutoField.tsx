@@ -1,23 +1,44 @@
 /**
- * Fields that save as the clerk types: a short pause, leaving the field, or
- * closing the window sends the change. The server's message for a refused
- * value appears under the field.
+ * Fields that save as the clerk types: a short pause, at most a moment of
+ * continuous typing (see save-status.ts), leaving the field, or closing the
+ * window sends the change. The server's message for a refused value appears
+ * under the field, and the words stay as typed.
  */
 import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import type { Result } from '../../../shared/result';
-import { flushSave, scheduleSave } from '../state/save-status';
+import { flushSave, isSavePending, scheduleSave } from '../state/save-status';
 import { forgetBox, growToFit } from './grow';
+import { plainReason } from './save-words';
 
 type Saver<T> = (value: T) => Promise<Result<unknown>>;
 
-function useAutosave<T>(saveKey: string, value: T, onSave: Saver<T>, delay?: number, onDraft?: (value: T) => void) {
+interface AutosaveOptions<T> {
+  /** Pause before saving (ms); the save-status default when omitted. */
+  delay?: number;
+  onDraft?: (value: T) => void;
+  /**
+   * Text the clerk is typing in: while the field has focus, what they see
+   * stays exactly as typed, even when a save's answer comes back normalised
+   * (the service trims: taking "Members " back as "Members" would eat the
+   * space just typed). The stored value is taken in on leaving the field.
+   */
+  holdWhileFocused?: boolean;
+}
+
+function useAutosave<T>(saveKey: string, value: T, onSave: Saver<T>, options: AutosaveOptions<T> = {}) {
   const [draft, setDraft] = useState<T>(value);
   const [error, setError] = useState<string | null>(null);
+  // The clerk has typed here since the field last took in the store's value: keep the draft.
   const editing = useRef(false);
+  const focused = useRef(false);
   // Counts keystrokes so a late answer for an older value never overwrites newer typing.
   const version = useRef(0);
+  // The newest version stored; on leaving the field, words not stored stay on screen.
+  const savedVersion = useRef(0);
   const onSaveRef = useRef(onSave);
   onSaveRef.current = onSave;
+  const valueRef = useRef(value);
+  valueRef.current = value;
 
   // Take in fresh values from the store unless the clerk is mid-edit here.
   useEffect(() => {
@@ -28,21 +49,34 @@ function useAutosave<T>(saveKey: string, value: T, onSave: Saver<T>, delay?: num
     editing.current = true;
     const mine = ++version.current;
     setDraft(next);
-    onDraft?.(next);
+    options.onDraft?.(next);
     scheduleSave(
       saveKey,
       async () => {
         const result = await onSaveRef.current(next);
+        if (result.ok) savedVersion.current = Math.max(savedVersion.current, mine);
         if (mine !== version.current) return;
-        setError(result.ok ? null : result.error.message);
-        // Words not saved stay in the field (a refused or stale save never replaces them with the stored copy).
-        if (result.ok) editing.current = false;
+        setError(result.ok ? null : plainReason(result.error.message));
+        // Words not saved stay in the field: a refused or stale save never replaces them with the stored copy.
+        if (result.ok && !(options.holdWhileFocused && focused.current)) editing.current = false;
       },
-      delay,
+      options.delay,
     );
   };
-  const flush = () => void flushSave(saveKey);
-  return { draft, error, change, flush };
+  const onFocus = () => {
+    focused.current = true;
+  };
+  const onBlur = () => {
+    focused.current = false;
+    if (isSavePending(saveKey)) {
+      void flushSave(saveKey);
+    } else if (editing.current && savedVersion.current === version.current) {
+      // Everything typed is stored: show it as stored.
+      editing.current = false;
+      setDraft(valueRef.current);
+    }
+  };
+  return { draft, error, change, onFocus, onBlur };
 }
 
 interface FieldFrameProps {
@@ -95,7 +129,7 @@ interface TextProps {
 
 export function AutoText(props: TextProps) {
   const id = useId();
-  const { draft, error, change, flush } = useAutosave(props.saveKey, props.value, props.onSave, undefined, props.onDraft);
+  const { draft, error, change, onFocus, onBlur } = useAutosave(props.saveKey, props.value, props.onSave, { onDraft: props.onDraft, holdWhileFocused: true });
   // A text box grows with its words (see grow.ts).
   const box = useRef<HTMLTextAreaElement>(null);
   useLayoutEffect(() => growToFit(box.current), [draft]);
@@ -113,7 +147,8 @@ export function AutoText(props: TextProps) {
     'aria-describedby': described,
     'data-testid': props.testId,
     'data-phrases': props.phrases ? 'true' : undefined,
-    onBlur: flush,
+    onFocus,
+    onBlur,
     onKeyDown: props.onKeyDown,
   };
   return (
@@ -141,7 +176,9 @@ interface NumberProps {
 export function AutoNumber(props: NumberProps) {
   const id = useId();
   const [localError, setLocalError] = useState<string | null>(null);
-  const { draft, error, change, flush } = useAutosave<string>(props.saveKey, String(props.value), (text) => props.onSave(Number(text)));
+  const { draft, error, change, onFocus, onBlur } = useAutosave<string>(props.saveKey, String(props.value), (text) => props.onSave(Number(text)), {
+    holdWhileFocused: true,
+  });
   return (
     <FieldFrame id={id} label={props.label} hint={props.hint} error={localError ?? error} className={props.className}>
       <input
@@ -153,7 +190,8 @@ export function AutoNumber(props: NumberProps) {
         value={draft}
         aria-invalid={localError || error ? true : undefined}
         aria-describedby={localError || error ? `${id}-error` : props.hint ? `${id}-hint` : undefined}
-        onBlur={flush}
+        onFocus={onFocus}
+        onBlur={onBlur}
         onChange={(e) => {
           const text = e.target.value;
           if (!/^\d+$/.test(text)) {
@@ -180,7 +218,7 @@ interface SelectProps<T extends string | number> {
 
 export function AutoSelect<T extends string | number>(props: SelectProps<T>) {
   const id = useId();
-  const { draft, error, change } = useAutosave<T>(props.saveKey, props.value, props.onSave, 0);
+  const { draft, error, change } = useAutosave<T>(props.saveKey, props.value, props.onSave, { delay: 0 });
   return (
     <FieldFrame id={id} label={props.label} hint={props.hint} error={error} className={props.className}>
       <select
@@ -211,7 +249,7 @@ interface CheckboxProps {
 
 export function AutoCheckbox(props: CheckboxProps) {
   const id = useId();
-  const { draft, error, change } = useAutosave<boolean>(props.saveKey, props.value, props.onSave, 0);
+  const { draft, error, change } = useAutosave<boolean>(props.saveKey, props.value, props.onSave, { delay: 0 });
   return (
     <div className={`field field-checkbox ${props.className ?? ''}`}>
       <input id={id} type="checkbox" checked={draft} onChange={(e) => change(e.target.checked)} />

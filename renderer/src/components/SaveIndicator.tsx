@@ -1,27 +1,35 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../state/store';
+import { plainReason, savedTime } from './save-words';
 
-const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', second: '2-digit' });
+type SaveTone = 'pending' | 'saving' | 'error' | 'ok';
 
-/** Always tells the clerk whether what they typed is safely stored. */
+/**
+ * Always tells the clerk whether what they typed is safely stored: changes
+ * waiting to go, a save on its way, the last save refused (and why), or
+ * everything stored and when.
+ */
 export function SaveIndicator() {
-  const { queued, inFlight, lastError, savedAt } = useApp(
-    useShallow((s) => ({ queued: s.queuedKeys.length, inFlight: s.inFlight, lastError: s.lastError, savedAt: s.savedAt })),
+  const { queued, saving, lastError, savedAt } = useApp(
+    useShallow((s) => ({ queued: s.queuedKeys.length, saving: s.inFlight + s.saving, lastError: s.lastError, savedAt: s.savedAt })),
   );
   let text: string;
-  let tone: 'busy' | 'error' | 'ok';
-  if (queued > 0 || inFlight > 0) {
+  let tone: SaveTone;
+  if (saving > 0) {
     text = 'Saving…';
-    tone = 'busy';
+    tone = 'saving';
   } else if (lastError) {
-    text = `Not saved: ${lastError}`;
+    text = `Not saved: ${plainReason(lastError)}`;
     tone = 'error';
+  } else if (queued > 0) {
+    text = 'Unsaved changes';
+    tone = 'pending';
   } else {
-    text = savedAt ? `All changes saved (${timeFormat.format(savedAt)})` : 'All changes saved';
+    text = savedAt ? `All changes saved (${savedTime(savedAt)})` : 'All changes saved';
     tone = 'ok';
   }
   return (
-    <p className={`save-indicator save-${tone}`} role="status" aria-live="polite" data-testid="save-state" data-state={tone}>
+    <p className={`save-indicator save-${tone}`} title={text} role="status" aria-live="polite" data-testid="save-state" data-state={tone}>
       {text}
     </p>
   );

@@ -1,3 +1,5 @@
+import { describeSize, MAX_IMPORT_FILE_BYTES } from '../../../shared/limits';
+
 /** Reading a chosen file in the renderer: its bytes as base64 for the API, or its text. */
 export async function fileToBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -8,10 +10,10 @@ export async function fileToBase64(file: File): Promise<string> {
 }
 
 /** The largest file the import screens send (the service checks again). */
-export const MAX_IMPORT_FILE_BYTES = 20 * 1024 * 1024;
+export { MAX_IMPORT_FILE_BYTES };
 
 export function describeTooLarge(file: File): string | null {
   if (file.size === 0) return `${file.name} is empty.`;
-  if (file.size > MAX_IMPORT_FILE_BYTES) return `${file.name} is ${(file.size / 1024 / 1024).toFixed(0)} MB; files to import must be at most 20 MB.`;
+  if (file.size > MAX_IMPORT_FILE_BYTES) return `${file.name} is ${describeSize(file.size)}; files to import must be at most ${describeSize(MAX_IMPORT_FILE_BYTES)}.`;
   return null;
 }

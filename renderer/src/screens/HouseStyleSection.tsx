@@ -1,5 +1,6 @@
 import { useState, type ChangeEvent } from 'react';
 import { CHAIR_TITLES, FONT_SIZE_PT, LOGO_MAX_BYTES, type HouseStyle } from '../../../shared/minutes/house-style';
+import { describeSize } from '../../../shared/limits';
 import type { BodyDetail } from '../../../shared/model';
 import { AutoSelect, AutoText } from '../components/AutoField';
 import { useApp } from '../state/store';
@@ -27,7 +28,7 @@ export function HouseStyleSection({ body }: { body: BodyDetail }) {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
-    if (file.size > LOGO_MAX_BYTES) return setLogoError('The logo must be at most 1 MB.');
+    if (file.size > LOGO_MAX_BYTES) return setLogoError(`The logo must be at most ${describeSize(LOGO_MAX_BYTES)}.`);
     const mime = file.type === 'image/png' || file.type === 'image/jpeg' ? file.type : null;
     if (!mime) return setLogoError('The logo must be a PNG or JPEG image.');
     const bytes = new Uint8Array(await file.arrayBuffer());

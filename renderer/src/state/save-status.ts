@@ -1,43 +1,48 @@
 /**
- * Autosave bookkeeping: each field schedules its save under a key; saves
- * run after a short pause in typing, on blur, and when the page is hidden.
+ * Autosave bookkeeping: each field schedules its save under a key. A save
+ * goes after a short pause in typing, at the latest SAVE_MAX_WAIT_MS after
+ * a change however steadily the clerk types (so it is stored within a
+ * second), on blur, and when the page is hidden or closed. See save-queue.ts.
  */
+import { setPageClosing } from '../api/client';
+import { SaveQueue } from './save-queue';
 import { useApp } from './store';
 
-const DEBOUNCE_MS = 400;
+/** The pause in typing after which a change is saved. */
+export const SAVE_PAUSE_MS = 400;
+/** The longest a change waits while typing carries on; the rest of the second is for the save itself. */
+export const SAVE_MAX_WAIT_MS = 600;
 
-interface Pending {
-  timer: ReturnType<typeof setTimeout>;
-  run: () => Promise<void>;
+const queue = new SaveQueue({
+  pauseMs: SAVE_PAUSE_MS,
+  maxWaitMs: SAVE_MAX_WAIT_MS,
+  onQueued: (key) => useApp.getState().saveQueued(key),
+  onStarted: (key) => useApp.getState().saveStarted(key),
+  onFinished: (key) => useApp.getState().saveFinished(key),
+});
+
+export function scheduleSave(key: string, run: () => Promise<void>, delay = SAVE_PAUSE_MS): void {
+  queue.schedule(key, run, delay);
 }
 
-const pending = new Map<string, Pending>();
+export const flushSave = (key: string): Promise<void> => queue.flush(key);
 
-export function scheduleSave(key: string, run: () => Promise<void>, delay = DEBOUNCE_MS): void {
-  const existing = pending.get(key);
-  if (existing) clearTimeout(existing.timer);
-  else useApp.getState().saveQueued(key);
-  const timer = setTimeout(() => void flushSave(key), delay);
-  pending.set(key, { timer, run });
+export const flushAllSaves = (): Promise<void> => queue.flushAll();
+
+export const hasPendingSaves = (): boolean => queue.size > 0;
+
+/** A change is waiting or on its way for this field. */
+export const isSavePending = (key: string): boolean => queue.isPending(key);
+
+// Closing, reloading or hiding the window must not lose the last words typed: what is waiting is
+// sent at once, and small saves go with keepalive so they reach the host after the page has gone.
+function pageGoing(closing: boolean): void {
+  setPageClosing(true);
+  queue.sendAllNow(closing);
 }
-
-export async function flushSave(key: string): Promise<void> {
-  const entry = pending.get(key);
-  if (!entry) return;
-  clearTimeout(entry.timer);
-  pending.delete(key);
-  await entry.run();
-  useApp.getState().saveSettled(key);
-}
-
-export function flushAllSaves(): Promise<void> {
-  return Promise.all([...pending.keys()].map((key) => flushSave(key))).then(() => undefined);
-}
-
-export const hasPendingSaves = () => pending.size > 0;
-
-// Closing, reloading or hiding the window must not lose the last words typed.
-window.addEventListener('pagehide', () => void flushAllSaves());
+window.addEventListener('pagehide', () => pageGoing(true));
+window.addEventListener('pageshow', () => setPageClosing(false));
 document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'hidden') void flushAllSaves();
+  if (document.visibilityState === 'hidden') pageGoing(false);
+  else setPageClosing(false);
 });

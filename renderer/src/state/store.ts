@@ -16,12 +16,17 @@ interface NavSlice {
 }
 
 interface SaveSlice {
+  /** Fields with a change waiting to be sent. */
   queuedKeys: string[];
+  /** Autosaves on their way (started, not yet answered). */
+  saving: number;
+  /** Writes on their way to the host. */
   inFlight: number;
   lastError: string | null;
   savedAt: Date | null;
   saveQueued(key: string): void;
-  saveSettled(key: string): void;
+  saveStarted(key: string): void;
+  saveFinished(key: string): void;
 }
 
 interface DataSlice {
@@ -65,11 +70,13 @@ const navSlice: StateCreator<AppState, [], [], NavSlice> = (set) => ({
 
 const saveSlice: StateCreator<AppState, [], [], SaveSlice> = (set) => ({
   queuedKeys: [],
+  saving: 0,
   inFlight: 0,
   lastError: null,
   savedAt: null,
   saveQueued: (key) => set((s) => ({ queuedKeys: s.queuedKeys.includes(key) ? s.queuedKeys : [...s.queuedKeys, key] })),
-  saveSettled: (key) => set((s) => ({ queuedKeys: s.queuedKeys.filter((k) => k !== key) })),
+  saveStarted: (key) => set((s) => ({ queuedKeys: s.queuedKeys.filter((k) => k !== key), saving: s.saving + 1 })),
+  saveFinished: () => set((s) => ({ saving: Math.max(0, s.saving - 1) })),
 });
 
 const dataSlice: StateCreator<AppState, [], [], DataSlice> = (set, get) => ({

@@ -1,0 +1,17 @@
+/** How the top bar words the save state: pure, so it is tested in Node. */
+
+/** "10.42 am", "12.05 pm", as the minutes write times (not "10:42:24"). */
+export function savedTime(at: Date): string {
+  const h = at.getHours();
+  const h12 = h % 12 === 0 ? 12 : h % 12;
+  return `${h12}.${String(at.getMinutes()).padStart(2, '0')} ${h < 12 ? 'am' : 'pm'}`;
+}
+
+/**
+ * A refusal in plain words: the service names the field it checked first
+ * ("patch.text: Text must be at most 20,000 characters"); the clerk needs
+ * only the sentence, which names the field itself.
+ */
+export function plainReason(message: string): string {
+  return message.replace(/^[A-Za-z]\w*(?:\.\w+)*: (?=[A-Z])/, '');
+}
