@@ -6,19 +6,29 @@
  */
 import { setPageClosing } from '../api/client';
 import { SaveQueue } from './save-queue';
-import { useApp } from './store';
 
 /** The pause in typing after which a change is saved. */
 export const SAVE_PAUSE_MS = 400;
 /** The longest a change waits while typing carries on; the rest of the second is for the save itself. */
 export const SAVE_MAX_WAIT_MS = 600;
 
+/** Who is told as saves queue, start and finish: the store's save slice, which registers itself (so this module does not import the store). */
+export interface SaveListener {
+  saveQueued(key: string): void;
+  saveStarted(key: string): void;
+  saveFinished(key: string): void;
+}
+let listener: SaveListener | null = null;
+export const listenToSaves = (next: SaveListener) => {
+  listener = next;
+};
+
 const queue = new SaveQueue({
   pauseMs: SAVE_PAUSE_MS,
   maxWaitMs: SAVE_MAX_WAIT_MS,
-  onQueued: (key) => useApp.getState().saveQueued(key),
-  onStarted: (key) => useApp.getState().saveStarted(key),
-  onFinished: (key) => useApp.getState().saveFinished(key),
+  onQueued: (key) => listener?.saveQueued(key),
+  onStarted: (key) => listener?.saveStarted(key),
+  onFinished: (key) => listener?.saveFinished(key),
 });
 
 export function scheduleSave(key: string, run: () => Promise<void>, delay = SAVE_PAUSE_MS): void {

@@ -7,7 +7,7 @@ import type { CallInput, CallName, CallOutput, ClerkBridge } from '../../../shar
 import type { BodyDetail, BodySummary, MeetingRecord, MeetingSummary } from '../../../shared/model';
 import { fail, type Result } from '../../../shared/result';
 import { parseRoute, routeHash, type Route } from './route';
-import { flushAllSaves } from './save-status';
+import { flushAllSaves, listenToSaves } from './save-status';
 
 interface NavSlice {
   route: Route;
@@ -142,3 +142,10 @@ export const useApp = create<AppState>()((...a) => ({
   ...saveSlice(...a),
   ...dataSlice(...a),
 }));
+
+// The save bookkeeping tells the save slice as saves queue, start and finish.
+listenToSaves({
+  saveQueued: (key) => useApp.getState().saveQueued(key),
+  saveStarted: (key) => useApp.getState().saveStarted(key),
+  saveFinished: (key) => useApp.getState().saveFinished(key),
+});
