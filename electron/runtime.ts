@@ -9,9 +9,10 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { contract, isCallName, type CallName } from '../shared/contract';
-import type { BackupSummary, RecoveryStatus } from '../shared/model';
+import type { BackupSummary, RecoveryStatus, UndoneApproval } from '../shared/model';
 import { fail, ok, type Result } from '../shared/result';
-import { backupRestore, describeIssues } from '../shared/schemas';
+import { backupRef, backupRestore, describeIssues } from '../shared/schemas';
+import { approvalsUndoneBy, describeUndone } from './store/backup-compare';
 import { createServices, type Services } from './services';
 import type { ServiceContext } from './services/context';
 import {
@@ -117,6 +118,21 @@ export function startRuntime(options: RuntimeOptions): Runtime {
     if (!parsed.success) return fail('invalid_input', parsed.error.issues[0]?.message ?? 'Choose one of the listed backups');
     const chosen = listBackups(dbFile).find((b) => basename(b.file) === parsed.data.name);
     if (!chosen) return fail('not_found', `There is no backup called ${parsed.data.name}`);
+    // Nothing approved or amended is undone silently: the clerk sees the list (backups.compare) and confirms.
+    if (store && !parsed.data.acceptUndone) {
+      let undone: UndoneApproval[];
+      try {
+        undone = approvalsUndoneBy(store.db, chosen.file, { nativeBinding });
+      } catch (error) {
+        return fail('invalid_input', `The backup could not be read, so nothing was restored: ${(error as Error).message}`);
+      }
+      if (undone.length) {
+        return fail(
+          'conflict',
+          `Restoring this backup would undo approved minutes: ${undone.map(describeUndone).join('; ')}. Nothing was restored; confirm to restore it anyway.`,
+        );
+      }
+    }
     if (store) {
       try {
         await backupNow(store, { keep: keep(), reason: 'before-restore', nativeBinding });
@@ -140,6 +156,20 @@ export function startRuntime(options: RuntimeOptions): Runtime {
   const unavailable = () => fail('unavailable', `Meeting Clerk could not open its database: ${problem.ok ? '' : problem.message} Restore a backup to carry on.`);
 
   /** The calls answered here, not by the service layer, are checked against the contract like every other. */
+  /** The approvals and amendments restoring a backup would undo (none when the database is not open: there is nothing to undo). */
+  const compare = (input: unknown): Result<unknown> => {
+    const parsed = backupRef.safeParse(input ?? {});
+    if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error));
+    const chosen = listBackups(dbFile).find((b) => basename(b.file) === parsed.data.name);
+    if (!chosen) return fail('not_found', `There is no backup called ${parsed.data.name}`);
+    if (!store) return ok({ undone: [] });
+    try {
+      return ok({ undone: approvalsUndoneBy(store.db, chosen.file, { nativeBinding }) });
+    } catch (error) {
+      return fail('invalid_input', `The backup could not be read: ${(error as Error).message}`);
+    }
+  };
+
   const refused = (name: 'recovery.status' | 'backups.list' | 'backups.create' | 'app.info', input: unknown): Result<unknown> | null => {
     const parsed = contract[name].input.safeParse(input ?? {});
     return parsed.success ? null : fail('invalid_input', describeIssues(parsed.error));
@@ -152,6 +182,7 @@ export function startRuntime(options: RuntimeOptions): Runtime {
         if (bad) return bad;
       }
       if (name === 'recovery.status') return ok(status());
+      if (name === 'backups.compare') return compare(input);
       if (name === 'backups.list') return ok(listBackups(dbFile).map(summary));
       if (!inner) {
         if (name === 'app.info') return ok({ version: options.version, dataFile: dbFile, schemaVersion: 0, transport: options.transport });
@@ -173,7 +204,7 @@ export function startRuntime(options: RuntimeOptions): Runtime {
           return fail('internal', (error as Error).message);
         }
       }
-      if (name === 'recovery.status' || name === 'backups.list' || !inner) return services.dispatch(name, input);
+      if (name === 'recovery.status' || name === 'backups.list' || name === 'backups.compare' || !inner) return services.dispatch(name, input);
       const result = await inner.call(name as CallName, input);
       schedule?.afterCall(String(name), result.ok);
       return result;

@@ -25,6 +25,7 @@ import type {
   SearchHit,
   AppSettings,
   BackupSummary,
+  BackupComparison,
   RecoveryStatus,
 } from './model';
 import type { Result } from './result';
@@ -126,6 +127,7 @@ export const contract = {
   'recovery.status': call<RecoveryStatus>()(s.empty),
   'backups.list': call<BackupSummary[]>()(s.empty),
   'backups.create': call<BackupSummary>()(s.empty),
+  'backups.compare': call<BackupComparison>()(s.backupRef),
   'backups.restore': call<{ restored: BackupSummary; keptAsideAs: string | null }>()(s.backupRestore),
 
   // The desktop window: stay on top of a Teams window (the browser host cannot).

@@ -527,6 +527,23 @@ export interface BackupSummary {
   ok: boolean;
 }
 
+/** A meeting whose approval or amendments restoring a backup would undo. */
+export interface UndoneApproval {
+  meetingId: number;
+  bodyName: string;
+  date: string;
+  statusNow: MinutesStatus;
+  /** Its status in the backup; null when the backup does not have the meeting at all. */
+  statusInBackup: MinutesStatus | null;
+  versionsNow: number;
+  versionsInBackup: number;
+}
+
+/** What restoring a backup would undo, shown to the clerk before anything is restored. */
+export interface BackupComparison {
+  undone: UndoneApproval[];
+}
+
 /** Whether the database opened; if not, why, and the backups that can replace it. */
 export interface RecoveryStatus {
   ok: boolean;

@@ -432,8 +432,12 @@ export const settingsUpdate = z.strictObject({
   patch: nonEmptyPatch({ backupKeep: z.int('Backups to keep must be a whole number').min(1, 'Keep at least 1 backup').max(500, 'Keep at most 500 backups') }),
 });
 /** A backup by its file name, as listed: never a path. */
+const backupName = z.string().regex(/^[\w.-]{1,200}\.sqlite$/, 'Choose one of the listed backups');
+export const backupRef = z.strictObject({ name: backupName });
 export const backupRestore = z.strictObject({
-  name: z.string().regex(/^[\w.-]{1,200}\.sqlite$/, 'Choose one of the listed backups'),
+  name: backupName,
+  /** Restoring a backup that would undo approvals or amendments needs this, after the clerk has seen them listed. */
+  acceptUndone: z.boolean().default(false),
 });
 
 export const alwaysOnTop = z.strictObject({ on: z.boolean() });

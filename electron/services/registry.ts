@@ -185,7 +185,7 @@ export function buildRegistry(): CallRegistry {
 
   r.register({ name: 'exports.build', mode: 'async' });
   r.register({ name: 'import.readAgenda', mode: 'async' });
-  for (const name of ['recovery.status', 'backups.list', 'backups.create', 'backups.restore'] as const) r.register({ name, mode: 'runtime' });
+  for (const name of ['recovery.status', 'backups.list', 'backups.compare', 'backups.create', 'backups.restore'] as const) r.register({ name, mode: 'runtime' });
 
   r.versioned('bodies.update', { table: 'body', id: (i) => i.bodyId, what: 'The body’s settings' });
   r.versioned('members.update', { table: 'member', id: (i) => i.memberId, what: 'This member' });

@@ -74,7 +74,10 @@ export const houseStyleSchema = z.strictObject({
 
 /** A style sent to be saved: every field given, so nothing falls back to a default unseen. */
 /** A change to a style, field by field: what is not given stays as stored, so two windows changing different fields both keep theirs. */
-export const houseStyleInputSchema = z.strictObject(houseStyleFields).partial();
+export const houseStyleInputSchema = z
+  .strictObject(houseStyleFields)
+  .partial()
+  .refine((change) => Object.values(change).some((value) => value !== undefined), 'houseStyle: give at least one house style field to change');
 
 export type HouseStyle = z.output<typeof houseStyleSchema>;
 export type HouseStyleInput = z.input<typeof houseStyleSchema>;

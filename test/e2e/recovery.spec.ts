@@ -22,6 +22,11 @@ test('a damaged database opens on a recovery screen that changes nothing and res
   await restore.focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('alertdialog')).toContainText('kept aside');
+  // The safe choice, Cancel, has the focus; the clerk moves to Restore on purpose.
+  await expect(page.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Restore', exact: true })).toBeEnabled();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Restore', exact: true })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status')).toContainText('is kept as meeting-clerk.replaced-');
   await page.getByRole('button', { name: 'Open Meeting Clerk' }).focus();

@@ -45,6 +45,7 @@ describe('contract: happy path', () => {
       voting: true,
       substitutesFor: [],
       position: 0,
+      version: 1,
     });
     const member = call(services, 'members.create', { bodyId: body.id, name: 'Cllr J. Smith', email: 'j.smith@example.gov.uk' });
     const substitute = call(services, 'members.create', {
@@ -1050,6 +1051,7 @@ function specs(s: Seed, live: LiveSeed): Record<CallName, CallCases> {
     'recovery.status': { takesNothing: true, runtimeOnly: true },
     'backups.list': { takesNothing: true, runtimeOnly: true },
     'backups.create': { takesNothing: true, runtimeOnly: true },
+    'backups.compare': { minimal: { name: 'meeting-clerk-2026-06-19T10-45-02Z-manual.sqlite' }, runtimeOnly: true },
     'backups.restore': { minimal: { name: 'meeting-clerk-2026-06-19T10-45-02Z-manual.sqlite' }, runtimeOnly: true },
     'exports.build': {
       minimal: { meetingId, document: 'minutes' },

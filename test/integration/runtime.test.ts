@@ -26,6 +26,58 @@ const value = <T>(result: { ok: boolean; value?: unknown; error?: { message: str
   return result.value as T;
 };
 
+describe('restoring a backup that would undo approved minutes', () => {
+  it('lists the approval first, refuses to restore until confirmed, changing nothing, and restores once confirmed', async () => {
+    const dbFile = join(temp.makeDir(), 'meeting-clerk.sqlite');
+    const runtime = start(dbFile);
+    const s = runtime.services;
+    const made = value<{ meetingId: number }>(s.dispatch('demo.load', {}));
+    const before = value<BackupSummary>(await s.call('backups.create', {}));
+    value(s.dispatch('minutes.setStatus', { meetingId: made.meetingId, status: 'approved' }));
+
+    const compared = value<{ undone: unknown[] }>(s.dispatch('backups.compare', { name: before.name }));
+    expect(compared.undone).toEqual([
+      {
+        meetingId: made.meetingId,
+        bodyName: 'Wessex Safer Communities Board',
+        date: '2026-06-12',
+        statusNow: 'approved',
+        statusInBackup: 'draft',
+        versionsNow: 1,
+        versionsInBackup: 0,
+      },
+    ]);
+    const fileBefore = sha256File(dbFile);
+    const backupsBefore = value<BackupSummary[]>(s.dispatch('backups.list', {})).map((b) => b.name);
+    const refused = await s.call('backups.restore', { name: before.name });
+    expect(refused).toEqual({
+      ok: false,
+      error: {
+        code: 'conflict',
+        message:
+          'Restoring this backup would undo approved minutes: Wessex Safer Communities Board, Friday, 12 June 2026: approved by the chair now, draft in the backup. Nothing was restored; confirm to restore it anyway.',
+      },
+    });
+    expect(sha256File(dbFile)).toBe(fileBefore);
+    expect(value<BackupSummary[]>(s.dispatch('backups.list', {})).map((b) => b.name)).toEqual(backupsBefore);
+    expect(value<{ minutesStatus: string }>(s.dispatch('meetings.get', { meetingId: made.meetingId })).minutesStatus).toBe('approved');
+
+    value(await s.call('backups.restore', { name: before.name, acceptUndone: true }));
+    expect(value<{ minutesStatus: string }>(s.dispatch('meetings.get', { meetingId: made.meetingId })).minutesStatus).toBe('draft');
+  });
+
+  it('restores a backup that undoes nothing without asking, and refuses a backup name not listed', async () => {
+    const dbFile = join(temp.makeDir(), 'meeting-clerk.sqlite');
+    const s = start(dbFile).services;
+    value(s.dispatch('demo.load', {}));
+    const backup = value<BackupSummary>(await s.call('backups.create', {}));
+    expect(value<{ undone: unknown[] }>(s.dispatch('backups.compare', { name: backup.name })).undone).toEqual([]);
+    expect(s.dispatch('backups.compare', { name: 'meeting-clerk-2000-01-01T00-00-00Z-manual.sqlite' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(s.dispatch('backups.compare', { name: '../x.sqlite' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    value(await s.call('backups.restore', { name: backup.name }));
+  });
+});
+
 describe('the running app and its database file', () => {
   it('starts on a data folder that does not exist yet (a first start), creating it and the database', () => {
     const dbFile = join(temp.makeDir(), 'new', 'nested', 'meeting-clerk.sqlite');

@@ -1,6 +1,7 @@
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
 import { useEffect, useState } from 'react';
-import type { BackupSummary, RecoveryStatus } from '../../../shared/model';
+import { formatLongDate } from '../../../shared/format';
+import { MINUTES_STATUS_LABELS, type BackupSummary, type RecoveryStatus, type UndoneApproval } from '../../../shared/model';
 import { AutoNumber } from '../components/AutoField';
 import { FormError } from '../components/FormError';
 import { useApp } from '../state/store';
@@ -18,15 +19,26 @@ const when = (iso: string) =>
 /** Restoring asks first and says what happens to the current file. */
 function RestoreButton({ backup, onRestored }: { backup: BackupSummary; onRestored: (message: string) => void }) {
   const call = useApp((s) => s.write);
+  const read = useApp((s) => s.read);
   const [error, setError] = useState<string | null>(null);
+  // What the restore would undo, read when the dialog opens: null while reading.
+  const [undone, setUndone] = useState<UndoneApproval[] | null>(null);
+  const opened = async (open: boolean) => {
+    if (!open) return;
+    setUndone(null);
+    const result = await read('backups.compare', { name: backup.name });
+    if (result.ok) setUndone(result.value.undone);
+    else setError(result.error.message);
+  };
   const restore = async () => {
-    const result = await call('backups.restore', { name: backup.name });
+    // Confirms only what was listed: an approval made since the list was read is refused by the app, not undone.
+    const result = await call('backups.restore', { name: backup.name, acceptUndone: (undone?.length ?? 0) > 0 });
     if (!result.ok) return setError(result.error.message);
     onRestored(`Restored the backup from ${when(backup.createdAt)}. The database it replaced is kept as ${result.value.keptAsideAs ?? '(there was none)'}.`);
   };
   return (
     <>
-      <AlertDialog.Root>
+      <AlertDialog.Root onOpenChange={(open) => void opened(open)}>
         <AlertDialog.Trigger asChild>
           <button type="button" disabled={!backup.ok}>
             Restore the backup from {when(backup.createdAt)}
@@ -39,13 +51,33 @@ function RestoreButton({ backup, onRestored }: { backup: BackupSummary; onRestor
             <AlertDialog.Description className="dialog-description">
               Everything recorded since then is replaced. The current database is first backed up and then kept aside beside it, never overwritten.
             </AlertDialog.Description>
+            {undone === null ? (
+              <p className="muted" role="status">
+                Checking what this backup would undo…
+              </p>
+            ) : undone.length ? (
+              <div className="banner-error" role="alert">
+                <p>Restoring it would undo approved minutes:</p>
+                <ul>
+                  {undone.map((u) => (
+                    <li key={u.meetingId}>
+                      {u.bodyName}, {formatLongDate(u.date)}: {MINUTES_STATUS_LABELS[u.statusNow].toLowerCase()} now,{' '}
+                      {u.statusInBackup === null ? 'not in the backup at all' : `${MINUTES_STATUS_LABELS[u.statusInBackup].toLowerCase()} in the backup`}
+                      {u.statusInBackup === u.statusNow ? ` (${u.versionsNow - u.versionsInBackup} later version${u.versionsNow - u.versionsInBackup === 1 ? '' : 's'} would be lost)` : ''}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
             <div className="dialog-actions">
               <AlertDialog.Cancel asChild>
-                <button type="button">Cancel</button>
+                <button type="button" autoFocus>
+                  Cancel
+                </button>
               </AlertDialog.Cancel>
               <AlertDialog.Action asChild>
-                <button type="button" className="button-primary" onClick={() => void restore()} autoFocus>
-                  Restore
+                <button type="button" className={undone?.length ? 'button-danger' : 'button-primary'} disabled={undone === null} onClick={() => void restore()}>
+                  {undone?.length ? 'Restore and undo these approvals' : 'Restore'}
                 </button>
               </AlertDialog.Action>
             </div>
