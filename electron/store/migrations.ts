@@ -466,7 +466,9 @@ export const migrations: Migration[] = [
       ALTER TABLE minute_entry ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
       ALTER TABLE motion ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
       ALTER TABLE action ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
-      CREATE TRIGGER version_body AFTER UPDATE ON body WHEN new.version = old.version BEGIN
+      -- A body's row is touched (updated_at) when its members change: only its own settings count as a change of it.
+      CREATE TRIGGER version_body AFTER UPDATE OF name, kind, quorum_min_voting, quorum_min_organisations, remote_counts_for_quorum,
+        year_start_month, decision_label, house_style ON body WHEN new.version = old.version BEGIN
         UPDATE body SET version = old.version + 1 WHERE id = new.id;
       END;
       CREATE TRIGGER version_member AFTER UPDATE ON member WHEN new.version = old.version BEGIN
