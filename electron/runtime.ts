@@ -29,6 +29,7 @@ import {
 } from './store/backups';
 import { acquireLock, type InstanceLock } from './store/instance-lock';
 import { openStore, type Store } from './store/open-store';
+import { readOnlyProblem } from './store/writable';
 
 export interface RuntimeOptions {
   dbFile: string;
@@ -56,6 +57,9 @@ const summary = (b: BackupInfo): BackupSummary => ({ name: basename(b.file), cre
 export function startRuntime(options: RuntimeOptions): Runtime {
   const { dbFile, nativeBinding } = options;
   // A first start: the data folder may not exist yet (the lock file goes in it).
+  // A read-only drive or folder is found before anything writes (the lock file included), and said plainly.
+  const readOnly = readOnlyProblem(dbFile);
+  if (readOnly) return readOnlyRuntime(options, readOnly);
   mkdirSync(dirname(dbFile), { recursive: true });
   const lock: InstanceLock = acquireLock(dbFile);
   let store: Store | null = null;
@@ -225,4 +229,38 @@ export function startRuntime(options: RuntimeOptions): Runtime {
       lock.release();
     },
   };
+}
+
+/**
+ * The app on a data folder it cannot write to: it says why (recovery.status),
+ * lists the backups there, and refuses every other call with the same plain
+ * message, changing nothing. No lock is taken: nothing can be written anyway.
+ */
+function readOnlyRuntime(options: RuntimeOptions, message: string): Runtime {
+  const { dbFile } = options;
+  const backups = () => {
+    try {
+      return listBackups(dbFile).map(summary);
+    } catch {
+      return [];
+    }
+  };
+  const services: Services = {
+    dispatch(name, input) {
+      if (!isCallName(name)) return fail('unknown_call', `There is no API call named ${JSON.stringify(String(name)).slice(0, 80)}`);
+      const parsed = contract[name].input.safeParse(input ?? {});
+      if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error));
+      if (name === 'recovery.status') {
+        return ok({ ok: false, problem: 'read-only', message, latestBackup: null, backups: backups(), dataFile: dbFile } satisfies RecoveryStatus);
+      }
+      if (name === 'app.info') return ok({ version: options.version, dataFile: dbFile, schemaVersion: 0, transport: options.transport });
+      if (name === 'backups.list') return ok(backups());
+      return fail('storage', message);
+    },
+    call: async (name, input) => services.dispatch(name, input),
+    get context(): never {
+      throw new Error('The database is not open');
+    },
+  };
+  return { services, mode: 'recovery', close: async () => undefined };
 }

@@ -547,7 +547,8 @@ export interface BackupComparison {
 /** Whether the database opened; if not, why, and the backups that can replace it. */
 export interface RecoveryStatus {
   ok: boolean;
-  problem: 'not-sqlite' | 'foreign' | 'newer' | 'corrupt' | 'truncated' | 'missing' | null;
+  /** 'read-only': the data folder or file cannot be written (nothing to restore: the drive must be fixed). */
+  problem: 'not-sqlite' | 'foreign' | 'newer' | 'corrupt' | 'truncated' | 'missing' | 'read-only' | null;
   message: string;
   latestBackup: BackupSummary | null;
   backups: BackupSummary[];

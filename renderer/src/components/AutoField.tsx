@@ -25,6 +25,10 @@ interface AutosaveOptions<T> {
   holdWhileFocused?: boolean;
 }
 
+/** Failures worth trying again by themselves (the disk or the database), and how soon. */
+const RETRIED_CODES = new Set(['storage', 'unavailable']);
+const RETRY_AFTER_MS = 3000;
+
 function useAutosave<T>(saveKey: string, value: T, onSave: Saver<T>, options: AutosaveOptions<T> = {}) {
   const [draft, setDraft] = useState<T>(value);
   const [error, setError] = useState<string | null>(null);
@@ -59,6 +63,13 @@ function useAutosave<T>(saveKey: string, value: T, onSave: Saver<T>, options: Au
         setError(result.ok ? null : plainReason(result.error.message));
         // Words not saved stay in the field: a refused or stale save never replaces them with the stored copy.
         if (result.ok && !(options.holdWhileFocused && focused.current)) editing.current = false;
+        // A disk that is full or failing, or a busy database, may recover: the same words are tried again
+        // shortly, unless the clerk has typed since (that newer save goes instead).
+        if (!result.ok && RETRIED_CODES.has(result.error.code)) {
+          setTimeout(() => {
+            if (mine === version.current) change(next);
+          }, RETRY_AFTER_MS);
+        }
       },
       options.delay,
     );

@@ -174,6 +174,20 @@ export function BackupsScreen() {
 /** Shown instead of the app when the database cannot be opened: says why, changes nothing, offers the backups. */
 export function RecoveryScreen({ status }: { status: RecoveryStatus }) {
   const [done, setDone] = useState<string | null>(null);
+  if (status.problem === 'read-only') {
+    // Nothing to restore: the drive or its permissions must be put right first.
+    return (
+      <main className="screen recovery" id="main">
+        <h1>Meeting Clerk cannot save to its data folder</h1>
+        <p className="banner-error" role="alert">
+          {status.message}
+        </p>
+        <p>
+          The database is <code>{status.dataFile}</code>.
+        </p>
+      </main>
+    );
+  }
   return (
     <main className="screen recovery" id="main">
       <h1>Meeting Clerk could not open its database</h1>
