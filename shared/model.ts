@@ -132,6 +132,8 @@ export interface AgendaItem {
   businessOrder: number;
   /** Whether the item was minuted, withdrawn or deferred. */
   outcome: ItemOutcome;
+  /** Not minuted at all (never taken up, left out by the clerk): no minute, no number; it keeps its agenda number. */
+  leftOut: boolean;
   /** The opening sentence: report considered, presentation received, verbal update, or none. */
   openingKind: OpeningKind;
   /** Author or presenter as printed: "Rik Basra, Community Safety Coordinator, Wessex County Council". */
@@ -305,6 +307,8 @@ export interface Declaration {
   /** HH:MM when they left / returned, for actions that involve leaving. */
   leftAt: string | null;
   returnedAt: string | null;
+  /** Minuted in the minute of the item it concerns (where it was made), not under Declarations of interest. */
+  atItem: boolean;
 }
 
 /** A meeting with everything recorded live: what the minutes are drawn from. */
@@ -336,6 +340,8 @@ export interface MeetingRef {
   startTime: string;
   venue: string;
   mode: MeetingMode;
+  /** Whether the meeting took place (started, approved, or with anything minuted); an empty draft was not held. */
+  held: boolean;
 }
 
 /* ---------- Minuting each item ---------- */

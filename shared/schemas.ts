@@ -132,6 +132,7 @@ const agendaItemFields = {
   exemptParagraph: schedule12AParagraph.nullable(),
   kind: z.enum(AGENDA_ITEM_KINDS),
   outcome: z.enum(ITEM_OUTCOMES),
+  leftOut: z.boolean(),
   openingKind: z.enum(OPENING_KINDS),
   author: optionalText('Author or presenter', TEXT_CHARS.line),
   topic: optionalText('Topic', TEXT_CHARS.detail),
@@ -234,6 +235,7 @@ const declarationFields = {
   action: z.enum(DECLARATION_ACTIONS),
   leftAt: time24.nullable(),
   returnedAt: time24.nullable(),
+  atItem: z.boolean(),
 };
 export const declarationCreate = z.strictObject({
   meetingId: id,
@@ -246,6 +248,7 @@ export const declarationCreate = z.strictObject({
   action: declarationFields.action.default('remained'),
   leftAt: declarationFields.leftAt.default(null),
   returnedAt: declarationFields.returnedAt.default(null),
+  atItem: declarationFields.atItem.default(false),
 });
 export const declarationUpdate = z.strictObject({ baseVersion, declarationId: id, patch: nonEmptyPatch(declarationFields) });
 export const declarationRef = z.strictObject({ declarationId: id });

@@ -16,6 +16,7 @@ const ITEM_COLUMNS: Record<string, string> = {
   exemptParagraph: 'exempt_paragraph',
   kind: 'kind',
   outcome: 'outcome',
+  leftOut: 'left_out',
   openingKind: 'opening_kind',
   author: 'author',
   topic: 'topic',

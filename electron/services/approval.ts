@@ -3,6 +3,7 @@
  * change, and the lock on approved minutes that only a recorded amendment
  * with a reason opens.
  */
+import { checkMinutes, errorsOf } from '../../shared/checks';
 import { buildMinutes, minutesToText } from '../../shared/minutes/document';
 import { isDraftStatus, LOCKED_STATUSES, MINUTES_STATUS_LABELS, MINUTES_TRANSITIONS, type MeetingRecord, type MinutesStatus } from '../../shared/model';
 import { DomainError } from '../../shared/result';
@@ -35,6 +36,17 @@ export const approvalHandlers: Handlers<'minutes.setStatus' | 'minutes.beginAmen
         'conflict',
         `Minutes that are “${MINUTES_STATUS_LABELS[from]}” cannot become “${MINUTES_STATUS_LABELS[input.status]}”${allowed ? `; next: ${allowed}` : ''}`,
       );
+    }
+    // Minutes with errors go neither to the chair nor into the record as approved: the same checks the clerk sees live.
+    if (input.status === 'sent' || input.status === 'approved') {
+      const errors = errorsOf(checkMinutes(record));
+      if (errors.length) {
+        const list = errors.map((c, i) => `${i + 1}. ${c.message}`).join(' ');
+        throw new DomainError(
+          'conflict',
+          `The minutes cannot be ${input.status === 'sent' ? 'sent to the chair' : 'approved'} while the checks find ${errors.length} error${errors.length === 1 ? '' : 's'}: ${list}`,
+        );
+      }
     }
     ctx.store.db.prepare('UPDATE meeting SET minutes_status = ?, updated_at = ? WHERE id = ?').run(input.status, isoNow(ctx), input.meetingId);
     // Approval freezes everything the minutes print; confirming and publishing keep that frozen copy.

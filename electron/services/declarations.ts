@@ -45,19 +45,21 @@ function write(ctx: ServiceContext, id: number | null, meetingId: number, d: Omi
     action: d.action,
     leftAt: d.leftAt,
     returnedAt: d.returnedAt,
+    atItem: d.atItem ? 1 : 0,
   };
   if (id === null) {
     ctx.store.db
       .prepare(
-        `INSERT INTO declaration (meeting_id, attendance_id, agenda_item_id, category, nature, sensitive, dispensation, action, left_at, returned_at)
-         VALUES (@meetingId, @attendanceId, @agendaItemId, @category, @nature, @sensitive, @dispensation, @action, @leftAt, @returnedAt)`,
+        `INSERT INTO declaration (meeting_id, attendance_id, agenda_item_id, category, nature, sensitive, dispensation, action, left_at, returned_at, at_item)
+         VALUES (@meetingId, @attendanceId, @agendaItemId, @category, @nature, @sensitive, @dispensation, @action, @leftAt, @returnedAt, @atItem)`,
       )
       .run(params);
   } else {
     ctx.store.db
       .prepare(
         `UPDATE declaration SET attendance_id = @attendanceId, agenda_item_id = @agendaItemId, category = @category, nature = @nature,
-           sensitive = @sensitive, dispensation = @dispensation, action = @action, left_at = @leftAt, returned_at = @returnedAt
+           sensitive = @sensitive, dispensation = @dispensation, action = @action, left_at = @leftAt, returned_at = @returnedAt,
+           at_item = @atItem
          WHERE id = @id`,
       )
       .run({ ...params, id });

@@ -135,14 +135,17 @@ function neighbour(ctx: ReadContext, row: MeetingRow, which: 'previous' | 'next'
   const [cmp, dir] = which === 'previous' ? ['<', 'DESC'] : ['>', 'ASC'];
   const found = ctx.store.db
     .prepare(
-      `SELECT id, date, start_time, venue, mode FROM meeting
+      `SELECT id, date, start_time, venue, mode, (started_at IS NOT NULL OR minutes_status IN ('approved', 'confirmed', 'published')
+         OR EXISTS (SELECT 1 FROM agenda_item i WHERE i.meeting_id = meeting.id
+           AND (EXISTS (SELECT 1 FROM minute_entry e WHERE e.agenda_item_id = i.id) OR EXISTS (SELECT 1 FROM action a WHERE a.agenda_item_id = i.id)))) AS held
+       FROM meeting
        WHERE body_id = @body AND (date, start_time, id) ${cmp} (@date, @time, @id)
        ORDER BY date ${dir}, start_time ${dir}, id ${dir} LIMIT 1`,
     )
     .get({ body: row.body_id, date: row.date, time: row.start_time, id: row.id }) as
-    | { id: number; date: string; start_time: string; venue: string; mode: MeetingRef['mode'] }
+    | { id: number; date: string; start_time: string; venue: string; mode: MeetingRef['mode']; held: number }
     | undefined;
-  return found ? { id: found.id, date: found.date, startTime: found.start_time, venue: found.venue, mode: found.mode } : null;
+  return found ? { id: found.id, date: found.date, startTime: found.start_time, venue: found.venue, mode: found.mode, held: found.held === 1 } : null;
 }
 
 /** The body's meetings of one municipal year up to a date, as the numbering rule sees them. */

@@ -157,9 +157,10 @@ export interface AgendaItemRow {
   points_intro: string;
   points_style: string;
   decision_label: string | null;
+  left_out: number;
 }
 
-export const toAgendaItem = (r: AgendaItemRow): AgendaItem => ({ version: r.version,
+export const toAgendaItem = (r: AgendaItemRow): AgendaItem => ({ leftOut: r.left_out === 1, version: r.version,
   id: r.id,
   meetingId: r.meeting_id,
   position: r.position,
@@ -377,8 +378,9 @@ export interface DeclarationRow {
   action: string;
   left_at: string | null;
   returned_at: string | null;
+  at_item: number;
 }
-export const toDeclaration = (r: DeclarationRow): Declaration => ({ version: r.version,
+export const toDeclaration = (r: DeclarationRow): Declaration => ({ atItem: r.at_item === 1, version: r.version,
   id: r.id,
   meetingId: r.meeting_id,
   attendanceId: r.attendance_id,

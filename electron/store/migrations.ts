@@ -448,7 +448,7 @@ export const migrations: Migration[] = [
   },
   {
     version: 8,
-    description: 'Approved minutes print from a record frozen at approval; every editable row carries a version, so a stale save is refused',
+    description: 'Approved minutes print from a record frozen at approval; every editable row carries a version, so a stale save is refused; items left out of the minutes; declarations minuted at their item',
     sql: `
       -- The MeetingRecord frozen when the chair approved the minutes (JSON); NULL for drafts. Minutes
       -- approved before this version are frozen by the app when it first opens the upgraded file.
@@ -466,6 +466,11 @@ export const migrations: Migration[] = [
       ALTER TABLE minute_entry ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
       ALTER TABLE motion ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
       ALTER TABLE action ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+
+      -- An item not minuted at all (never taken up, and the clerk chose to leave it out): it keeps its agenda number.
+      ALTER TABLE agenda_item ADD COLUMN left_out INTEGER NOT NULL DEFAULT 0 CHECK (left_out IN (0, 1));
+      -- A declaration minuted in the minute of the item it concerns, where it was made, instead of under Declarations.
+      ALTER TABLE declaration ADD COLUMN at_item INTEGER NOT NULL DEFAULT 0 CHECK (at_item IN (0, 1));
       -- A body's row is touched (updated_at) when its members change: only its own settings count as a change of it.
       CREATE TRIGGER version_body AFTER UPDATE OF name, kind, quorum_min_voting, quorum_min_organisations, remote_counts_for_quorum,
         year_start_month, decision_label, house_style ON body WHEN new.version = old.version BEGIN

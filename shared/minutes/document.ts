@@ -122,8 +122,9 @@ function attendanceBlocks(record: MeetingRecord, opening: ChairChange | undefine
   return blocks;
 }
 
+/** The declarations minuted under Declarations of interest (those minuted at their own item are printed there). */
 const declarationParagraphs = (record: MeetingRecord, style: HouseStyle): Block[] =>
-  record.declarations.map((d) => ({ type: 'paragraph', text: declarationText(d, record, style.chairTitle) }));
+  record.declarations.filter((d) => !d.atItem).map((d) => ({ type: 'paragraph', text: declarationText(d, record, style.chairTitle) }));
 
 /** The declarations of interest minute: the Chair's invitation, then each declaration or "No declarations were made." */
 function declarationsMinute(record: MeetingRecord, style: HouseStyle): Block[] {
@@ -131,7 +132,7 @@ function declarationsMinute(record: MeetingRecord, style: HouseStyle): Block[] {
     type: 'paragraph',
     text: `The ${style.chairTitle} invited members who wished to do so to declare any interests in respect of items on the agenda for the meeting.`,
   };
-  if (record.declarations.length === 0) return [invitation, { type: 'paragraph', text: 'No declarations were made.' }];
+  if (record.declarations.filter((d) => !d.atItem).length === 0) return [invitation, { type: 'paragraph', text: 'No declarations were made.' }];
   return [invitation, ...declarationParagraphs(record, style)];
 }
 
@@ -192,9 +193,15 @@ function itemBody(item: AgendaItem, record: MeetingRecord, style: HouseStyle, fo
     return out;
   }
   const ownWords = paragraphs.length + points.length + resolutions.length + motions.length > 0;
-  if (item.kind === 'declarations') out.push(...declarationsMinute(record, style));
-  standardParagraphs(item, record, style.chairTitle, ownWords).forEach(paragraph);
-  paragraph(openingSentence(item, record));
+  // A declaration made during this item and minuted here, where it was made.
+  for (const d of record.declarations.filter((d) => d.atItem && d.agendaItemId === item.id)) paragraph(declarationText(d, record, style.chairTitle));
+  // Once the meeting has closed, an item never taken up gets no standard wording: nothing is minuted as if it happened.
+  const neverTaken = record.closedAt !== null && item.takenAt === null && !ownWords;
+  if (item.kind === 'declarations' && !neverTaken) out.push(...declarationsMinute(record, style));
+  if (!neverTaken) {
+    standardParagraphs(item, record, style.chairTitle, ownWords).forEach(paragraph);
+    paragraph(openingSentence(item, record));
+  }
   paragraphs.forEach(paragraph);
   for (const m of record.movements.filter((m) => m.agendaItemId === item.id).sort(byTime)) paragraph(movementText(m, record));
   if (points.length) {
@@ -232,8 +239,10 @@ export type PlannedMinute =
  * the agenda has its own exclusion item there.
  */
 export function planMinutes(items: readonly AgendaItem[], first = 1): PlannedMinute[] {
-  const ordered = inBusinessOrder(items);
-  const variedAt = orderVariedAt(items);
+  // An item left out (never taken up, not minuted) has no minute and no number.
+  const kept = items.filter((i) => !i.leftOut);
+  const ordered = inBusinessOrder(kept);
+  const variedAt = orderVariedAt(kept);
   const plan: PlannedMinute[] = [];
   let number = first;
   ordered.forEach((item, i) => {

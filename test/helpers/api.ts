@@ -94,6 +94,7 @@ export interface LiveSeed {
   phraseId: number;
   /** Commission meetings whose minutes are approved; the second has an amendment under way. */
   approvedMeetingId: number;
+  draftMeetingId: number;
   amendingMeetingId: number;
 }
 
@@ -129,9 +130,12 @@ export function seedLive(services: Services, s: Seed): LiveSeed {
   const approved = call(services, 'meetings.create', { bodyId: s.commissionId, date: '2021-02-17', startTime: '09:30', venue: 'Room 1' });
   const amending = call(services, 'meetings.create', { bodyId: s.commissionId, date: '2021-03-17', startTime: '09:30', venue: 'Room 1' });
   for (const m of [approved, amending]) call(services, 'minutes.setStatus', { meetingId: m.id, status: 'approved' });
+  // A draft with nothing wrong with it (the checks find no error), for the approval calls.
+  const draft = call(services, 'meetings.create', { bodyId: s.commissionId, date: '2021-04-21', startTime: '09:30', venue: 'Room 1' });
   call(services, 'minutes.beginAmendment', { meetingId: amending.id, reason: 'Apologies from Mr K. Jones were omitted' });
   return {
     approvedMeetingId: approved.id,
+    draftMeetingId: draft.id,
     amendingMeetingId: amending.id,
     chairAttendanceId: chair.id,
     officerAttendanceId: officer.id,

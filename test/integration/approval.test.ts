@@ -26,6 +26,27 @@ function minuted(services: Services, date = '2026-06-19') {
   return { body, member, meetingId: meeting.id, itemId: item!.id, resolutionId: resolution.id, actionId: record.actions[0]!.id, attendanceId: record.attendance[0]!.id };
 }
 
+describe('the minutes checker refuses sending and approval while errors remain', () => {
+  it('lists the errors in the refusal and changes nothing; once fixed, the minutes are approved', () => {
+    const { services, store } = createTempStore(temp);
+    const m = minuted(services);
+    call(services, 'meetings.start', { meetingId: m.meetingId, time: '10:00' });
+    const before = snapshotTables(store.db);
+    for (const status of ['sent', 'approved'] as const) {
+      const error = callError(services, 'minutes.setStatus', { meetingId: m.meetingId, status });
+      expect(error.code).toBe('conflict');
+      expect(error.message).toBe(
+        `The minutes cannot be ${status === 'sent' ? 'sent to the chair' : 'approved'} while the checks find 2 errors: 1. No one is recorded in the chair: mark the chair in the attendance list (C on a member). 2. The meeting has no close time.`,
+      );
+    }
+    expect(snapshotTables(store.db)).toEqual(before);
+    call(services, 'attendance.setChair', { attendanceId: m.attendanceId, time: '10:00' });
+    call(services, 'meetings.close', { meetingId: m.meetingId, time: '11:00' });
+    // Warnings do not stop it (the action has no due date).
+    expect(call(services, 'minutes.setStatus', { meetingId: m.meetingId, status: 'approved' }).minutesStatus).toBe('approved');
+  });
+});
+
 describe('approval and the lock on approved minutes', () => {
   it('moves through the statuses, keeping a snapshot version at each, and refuses skipping or going back', () => {
     const { services } = createTempStore(temp);

@@ -986,8 +986,8 @@ function specs(s: Seed, live: LiveSeed): Record<CallName, CallCases> {
     'phrases.update': { minimal: { phraseId: live.phraseId, patch: { label: 'noted (report)' } } },
     'phrases.delete': { minimal: { phraseId: live.phraseId } },
     'minutes.setStatus': {
-      minimal: { meetingId, status: 'sent' },
-      full: { meetingId, status: 'approved', note: 'Approved by the Chairman by email' },
+      minimal: { meetingId: live.draftMeetingId, status: 'sent' },
+      full: { meetingId: live.draftMeetingId, status: 'approved', note: 'Approved by the Chairman by email' },
     },
     'minutes.versions': { minimal: { meetingId: live.approvedMeetingId } },
     'minutes.beginAmendment': {

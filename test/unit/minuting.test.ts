@@ -230,8 +230,8 @@ describe('an item\'s minute', () => {
 describe('the standard items', () => {
   const r = record({
     date: '2022-06-17',
-    previousMeeting: { id: 9, date: '2022-03-18', startTime: '10:00', venue: 'County Hall', mode: 'in_room' },
-    nextMeeting: { id: 11, date: '2022-09-23', startTime: '14:00', venue: 'County Hall', mode: 'in_room' },
+    previousMeeting: { id: 9, date: '2022-03-18', startTime: '10:00', venue: 'County Hall', mode: 'in_room', held: true },
+    nextMeeting: { id: 11, date: '2022-09-23', startTime: '14:00', venue: 'County Hall', mode: 'in_room', held: false },
   });
   const words = (kind: AgendaItem['kind'], extra: Partial<AgendaItem> = {}, own = false) =>
     standardParagraphs(item(1, 3, 'x', { kind, agendaNumber: 4, ...extra }), r, 'Chairman', own);
