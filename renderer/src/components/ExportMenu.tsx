@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { Check } from '../../../shared/checks';
 import type { MeetingRecord } from '../../../shared/model';
 import { flushAllSaves } from '../state/save-status';
 import { useApp } from '../state/store';
@@ -27,12 +28,22 @@ function download(fileName: string, mimeType: string, base64: string): void {
 }
 
 /** Export the meeting's documents as Word files: Alt+W exports the minutes. */
-export function ExportMenu({ record }: { record: MeetingRecord }) {
+export function ExportMenu({
+  record,
+  checks,
+  gate,
+}: {
+  record: MeetingRecord;
+  /** The minutes checker's findings: shown before any export, which may still go ahead. */
+  checks: Check[];
+  gate: (checks: Check[], proceedLabel: string, proceed: () => void) => void;
+}) {
   const write = useApp((s) => s.write);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const documents: Document[] = ['minutes', ...(record.items.some((i) => i.exempt) ? (['exempt'] as const) : []), 'decisions', 'actions'];
 
-  const exportDocument = async (document: Document) => {
+  const exportDocument = (document: Document) => gate(checks, `Export the ${LABELS[document].toLowerCase()} anyway`, () => void writeDocument(document));
+  const writeDocument = async (document: Document) => {
     setStatus({ ok: true, text: `Writing the ${LABELS[document].toLowerCase()}…` });
     await flushAllSaves();
     const result = await write('exports.build', { meetingId: record.id, document });

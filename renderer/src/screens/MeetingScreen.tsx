@@ -1,4 +1,7 @@
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { countText } from '../../../shared/checks';
+import { useChecksGate } from '../components/ChecksGate';
+import { checkMinutes, checksOnClosing, focusChecks } from './live/checks-ui';
 import { formatLongDate, formatTime } from '../../../shared/format';
 import { MEETING_MODES, MEETING_MODE_LABELS, SCHEDULE_12A_PARAGRAPHS, type AgendaItem, type MeetingDetail, type MeetingRecord } from '../../../shared/model';
 import { AutoSelect, AutoText } from '../components/AutoField';
@@ -28,6 +31,21 @@ export function MeetingScreen({ meetingId }: { meetingId: number }) {
     void loadMeeting(meetingId);
   }, [meetingId, loadMeeting]);
   const live = useApp((s) => s.live);
+  const checks = useMemo(() => (meeting ? checkMinutes(meeting) : []), [meeting]);
+  const gate = useChecksGate();
+  /** Closing shows the checks first (as they will be once closed); the clerk may close anyway. */
+  const requestClose = () => {
+    const record = useApp.getState().meeting;
+    if (!record) return;
+    gate.ask(checksOnClosing(record), 'Close the meeting anyway', () => {
+      void live('meetings.close', { meetingId }).then(() => requestAnimationFrame(focusChecks));
+    });
+  };
+  /** Alt+K: to the checks, on the Live tab where they are listed. */
+  const showChecks = () => {
+    choose('live');
+    requestAnimationFrame(focusChecks);
+  };
   // The item last asked for: a second quick Alt+PageDown moves on from it, not from the stale record.
   const requestedItem = useRef<number | null | undefined>(undefined);
   // Until the clerk picks a tab: a meeting under way opens live, one being prepared opens on its set-up.
@@ -49,7 +67,10 @@ export function MeetingScreen({ meetingId }: { meetingId: number }) {
         void live('meetings.start', { meetingId });
       } else if (key === 'e' && record.startedAt && !record.closedAt) {
         event.preventDefault();
-        void live('meetings.close', { meetingId });
+        requestClose();
+      } else if (key === 'k') {
+        event.preventDefault();
+        showChecks();
       } else if (event.key === 'PageDown' || event.key === 'PageUp') {
         event.preventDefault();
         const from = requestedItem.current !== undefined ? { ...record, currentItemId: requestedItem.current } : record;
@@ -97,13 +118,23 @@ export function MeetingScreen({ meetingId }: { meetingId: number }) {
           )}
           {meeting.closedAt ? <span data-testid="closed-at">Closed {time(meeting.closedAt)}</span> : null}
           {meeting.startedAt && !meeting.closedAt ? (
-            <button type="button" aria-keyshortcuts="Alt+E" onClick={() => void live('meetings.close', { meetingId })}>
+            <button type="button" aria-keyshortcuts="Alt+E" onClick={requestClose}>
               Close meeting
             </button>
           ) : null}
           <QuorumIndicator record={meeting} />
+          <button
+            type="button"
+            className={`checks-button${checks.some((c) => c.severity === 'error') ? ' has-errors' : ''}`}
+            aria-keyshortcuts="Alt+K"
+            data-testid="checks-count"
+            onClick={showChecks}
+          >
+            Checks: {countText(checks)}
+          </button>
         </div>
-        <ExportMenu record={meeting} />
+        <ExportMenu record={meeting} checks={checks} gate={gate.ask} />
+        {gate.element}
         <AlwaysOnTop />
       </div>
       <div role="tablist" aria-label="Meeting views" className="tabs">
@@ -125,7 +156,7 @@ export function MeetingScreen({ meetingId }: { meetingId: number }) {
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === 'live' ? (
-          <LiveTab record={meeting} />
+          <LiveTab record={meeting} checks={checks} />
         ) : tab === 'review' ? (
           <ReviewTab record={meeting} />
         ) : (

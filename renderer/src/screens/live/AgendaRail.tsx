@@ -48,6 +48,7 @@ function RailRow({ record, item, place, count, minute }: RowProps) {
         aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
         data-testid="rail-item"
         data-agenda-number={item.agendaNumber}
+        data-item-id={item.id}
         onClick={() => void live('meetings.takeItem', { meetingId: record.id, itemId: item.id })}
         onKeyDown={onKey}
       >
@@ -58,6 +59,7 @@ function RailRow({ record, item, place, count, minute }: RowProps) {
           {item.title}
           <span className="rail-agenda"> (agenda item {item.agendaNumber})</span>
           {item.outcome !== 'minuted' ? <span className="rail-outcome"> – {ITEM_OUTCOME_LABELS[item.outcome]}</span> : null}
+          {item.leftOut ? <span className="rail-outcome"> – Not minuted</span> : null}
         </span>
         {item.takenAt ? <span className="rail-time">{time(item.takenAt)}</span> : null}
       </button>

@@ -9,9 +9,11 @@ import { ItemMinute } from './ItemMinute';
 import { PhrasePicker } from './PhrasePicker';
 import { useDrafts } from '../../state/drafts';
 import { ImportTeamsPanel } from './ImportTeamsPanel';
+import { ChecksPanel } from './ChecksPanel';
+import type { Check } from './checks-ui';
 
 /** The preview, from the record with the words still being typed laid over it. Only it follows each keystroke. */
-function LivePreview({ record }: { record: MeetingRecord }) {
+function LivePreview({ record, checks }: { record: MeetingRecord; checks: Check[] }) {
   const [part, setPart] = useState<MinutesPart>('public');
   const drafts = useDrafts((s) => s.entries);
   const withDrafts = useMemo(
@@ -25,6 +27,7 @@ function LivePreview({ record }: { record: MeetingRecord }) {
   return (
     <aside className="live-preview panel" aria-label="Live minutes preview">
       <div className="live-preview-scroll">
+        <ChecksPanel record={record} checks={checks} />
         {record.items.some((i) => i.exempt) ? (
           <div className="field preview-part">
             <label htmlFor="preview-part">Show</label>
@@ -45,7 +48,7 @@ function LivePreview({ record }: { record: MeetingRecord }) {
  * attendance and declarations in the centre; the minutes preview on the
  * right. At 480 px they stack.
  */
-export function LiveTab({ record }: { record: MeetingRecord }) {
+export function LiveTab({ record, checks }: { record: MeetingRecord; checks: Check[] }) {
   const declarations = useRef<DeclarationsHandle>(null);
   const style = record.body.houseStyle;
   const locked = LOCKED_STATUSES.includes(record.minutesStatus) && record.amendmentReason === null;
@@ -69,7 +72,7 @@ export function LiveTab({ record }: { record: MeetingRecord }) {
         <DeclarationsPanel ref={declarations} record={record} chairTitle={style.chairTitle} />
         <ImportTeamsPanel record={record} />
       </div>
-      <LivePreview record={record} />
+      <LivePreview record={record} checks={checks} />
       <PhrasePicker bodyId={record.bodyId} />
     </div>
     </>

@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import { countText, type Check } from '../../../../shared/checks';
+import type { MeetingRecord } from '../../../../shared/model';
+import { applyFix, goTo } from './checks-ui';
+
+const SEVERITY: Record<Check['severity'], string> = { error: 'Error', warning: 'Worth a look' };
+
+/**
+ * The checks beside the minutes, updated as the clerk works: each names its
+ * minute and what is wrong, with its fixes and a way to the place, all by
+ * keyboard. After a fix, focus moves to the next check (or the heading).
+ */
+export function ChecksPanel({ record, checks }: { record: MeetingRecord; checks: Check[] }) {
+  const [failed, setFailed] = useState<string | null>(null);
+  const settle = (index: number) => {
+    requestAnimationFrame(() => {
+      const rows = document.querySelectorAll<HTMLElement>('[data-testid="check"] button');
+      const next = document.querySelectorAll<HTMLElement>('[data-testid="check"]')[index]?.querySelector<HTMLElement>('button') ?? rows[0];
+      (next ?? document.getElementById('checks-title'))?.focus();
+    });
+  };
+  return (
+    <section className="panel checks-panel" aria-labelledby="checks-title" data-testid="checks-panel">
+      <h2 id="checks-title" tabIndex={-1}>
+        Checks <span className={`checks-count${checks.some((c) => c.severity === 'error') ? ' has-errors' : ''}`}>{countText(checks)}</span>
+      </h2>
+      {failed ? (
+        <p className="field-error" role="alert">
+          {failed}
+        </p>
+      ) : null}
+      {checks.length ? (
+        <ul className="checks-list">
+          {checks.map((check, index) => (
+            <li key={check.id} className={`check check-${check.severity}`} data-testid="check" data-rule={check.rule}>
+              <p>
+                <strong>{SEVERITY[check.severity]}:</strong> {check.message}
+              </p>
+              <div className="check-actions">
+                {check.fixes.map((fix) => (
+                  <button
+                    key={fix.label}
+                    type="button"
+                    onClick={() =>
+                      void applyFix(record, fix).then((error) => {
+                        setFailed(error);
+                        settle(index);
+                      })
+                    }
+                  >
+                    {fix.label}
+                  </button>
+                ))}
+                <button type="button" onClick={() => goTo(check.place)}>
+                  Go to it
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">The minutes pass every check.</p>
+      )}
+    </section>
+  );
+}
