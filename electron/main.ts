@@ -40,14 +40,16 @@ function dataDirFromArgs(): string {
 function hardenSessions(): void {
   const ses = session.defaultSession;
   const { packaged } = shell();
+  // First: Chromium schedules a Hunspell dictionary download as the session starts, whatever the
+  // window's spellcheck setting; pointed at the app's own scheme, it can never reach the internet.
+  const spelling = spellChecking(process.platform);
+  if (process.platform !== 'darwin') ses.setSpellCheckerDictionaryDownloadURL(spelling.dictionaryUrl);
   ses.protocol.handle(APP_SCHEME, createAppSchemeHandler({ root: rendererDir }));
   // No network request, ever: only the app's own scheme gets through (electron/security/request-filter.ts).
   ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isRequestAllowed(details.url, { packaged }) }));
   ses.setPermissionRequestHandler((_contents, permission, callback) => callback(isPermissionAllowed(permission)));
   ses.setPermissionCheckHandler((_contents, permission) => isPermissionAllowed(permission));
   ses.setDevicePermissionHandler(() => false);
-  const spelling = spellChecking(process.platform);
-  if (process.platform !== 'darwin') ses.setSpellCheckerDictionaryDownloadURL(spelling.dictionaryUrl);
   ses.setSpellCheckerEnabled(spelling.enabled);
   if (spelling.languages.length) ses.setSpellCheckerLanguages(spelling.languages);
   app.on('web-contents-created', (_event, contents) => guardNavigation(contents, APP_INDEX_URL));
