@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import { databaseFile, parseFlags, resolveDataDir, UsageError } from './config/data-dir';
 import { registerIpc } from './ipc';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppSchemeHandler } from './security/app-scheme';
+import { seedDictionaries } from './security/dictionaries';
 import { guardNavigation } from './security/navigation';
 import { isRequestAllowed } from './security/request-filter';
 import { isPermissionAllowed, isTrustedAppUrl } from './security/trusted-url';
-import { applicationMenu, secureWindowOptions, spellChecking, type ShellContext } from './security/window-options';
+import { applicationMenu, secureWindowOptions, spellChecking, usesShippedDictionaries, type ShellContext } from './security/window-options';
 import { startRuntime, type Runtime } from './runtime';
 import { InstanceLockError } from './store/instance-lock';
 import { StoreOpenError } from './store/open-store';
@@ -35,6 +36,22 @@ function dataDirFromArgs(): string {
   const ours = process.argv.slice(app.isPackaged ? 1 : 2).filter((arg) => !arg.startsWith('--inspect'));
   const flags = parseFlags(ours, ['data']);
   return flags.values.data || process.env.MEETING_CLERK_DATA ? resolveDataDir(flags.values.data) : app.getPath('userData');
+}
+
+/**
+ * Linux: the shipped British English dictionary goes into the profile's Dictionaries folder before
+ * the session starts, so Chromium finds it there and downloads nothing. A failure only costs
+ * spell-checking (the download address stays on the app's own scheme).
+ */
+function seedShippedDictionaries(): void {
+  if (!usesShippedDictionaries(process.platform)) return;
+  const shipped = app.isPackaged ? join(process.resourcesPath, 'dictionaries') : join(root, 'build', 'dictionaries');
+  try {
+    const result = seedDictionaries(shipped, join(app.getPath('userData'), 'Dictionaries'));
+    if (result.missing.length) console.error(`Meeting Clerk: no spell-checking dictionary ${result.missing.join(', ')} in ${shipped}`);
+  } catch (error) {
+    console.error(`Meeting Clerk: could not set up the spell-checking dictionary: ${(error as Error).message}`);
+  }
 }
 
 function hardenSessions(): void {
@@ -80,6 +97,7 @@ app.commandLine.appendSwitch('lang', 'en-GB');
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  seedShippedDictionaries();
   let runtime: Runtime | undefined;
   app.on('second-instance', () => {
     const win = BrowserWindow.getAllWindows()[0];

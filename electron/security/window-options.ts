@@ -74,7 +74,7 @@ export function secureWindowOptions(preloadPath: string, context: ShellContext =
 
 export interface SpellChecking {
   enabled: boolean;
-  /** For session.setSpellCheckerLanguages: only where Chromium's checker takes a language (Windows). */
+  /** For session.setSpellCheckerLanguages (a no-op on macOS, where the OS picks the language). */
   languages: string[];
   /** For session.setSpellCheckerDictionaryDownloadURL: never the internet. */
   dictionaryUrl: string;
@@ -82,14 +82,17 @@ export interface SpellChecking {
 
 /**
  * macOS and Windows check spelling with the operating system's own checker, which needs no
- * download. Linux has none, and Chromium would download a Hunspell dictionary from the internet;
- * the app ships no dictionary yet, so on Linux spell-checking is off. The dictionary URL points
- * at the app's own scheme everywhere, so even a download Chromium tries stays on the machine.
+ * download. Linux has none: Chromium uses a Hunspell dictionary, and the app ships British English
+ * (build/dictionaries, copied into the profile by dictionaries.ts before Chromium looks). The
+ * dictionary URL points at the app's own scheme, so a download Chromium still tries (a dictionary
+ * missing or of another version) stays on the machine and finds nothing.
  */
 export function spellChecking(platform: NodeJS.Platform): SpellChecking {
-  const enabled = platform === 'darwin' || platform === 'win32';
-  return { enabled, languages: platform === 'win32' ? ['en-GB'] : [], dictionaryUrl: APP_DICTIONARY_URL };
+  return { enabled: true, languages: platform === 'darwin' ? [] : ['en-GB'], dictionaryUrl: APP_DICTIONARY_URL };
 }
+
+/** Whether Chromium on this platform needs the dictionaries the app ships (only Linux: no OS checker). */
+export const usesShippedDictionaries = (platform: NodeJS.Platform): boolean => platform !== 'darwin' && platform !== 'win32';
 
 /** The menu roles a packaged build may have: editing, hiding, quitting and window management. */
 export type SafeMenuRole =

@@ -7,7 +7,7 @@
  * address, DevTools and the menu by build, and the IPC trust check on the app page's URL.
  */
 import { build } from 'esbuild';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -90,7 +90,7 @@ function fakeElectron(options: { packaged: boolean; userData: string }) {
     ipcMain: { handle: record('ipcMain.handle') },
   };
 
-  return {
+  const fakeResult = {
     electron,
     calls,
     windows,
@@ -98,7 +98,12 @@ function fakeElectron(options: { packaged: boolean; userData: string }) {
     emit: (event: string, ...args: unknown[]) => (appListeners.get(event) ?? []).map((l) => l(...args)),
     /** Resolves once main.ts calls app.quit() (after closing the database on will-quit). */
     quitted: quitPromise,
+    userData: options.userData,
+    /** What the profile's Dictionaries folder held when 'ready' came. */
+    seededBeforeReady: [] as string[],
     makeReady: async () => {
+      const dictionaries = join(options.userData, 'Dictionaries');
+      if (existsSync(dictionaries)) fakeResult.seededBeforeReady.push(...readdirSync(dictionaries));
       isReady = true;
       ready();
       // Let whenReady's callback run.
@@ -106,6 +111,7 @@ function fakeElectron(options: { packaged: boolean; userData: string }) {
       await new Promise((resolve) => setImmediate(resolve));
     },
   };
+  return fakeResult;
 }
 
 type Fake = ReturnType<typeof fakeElectron>;
@@ -119,6 +125,9 @@ beforeAll(async () => {
   mkdirSync(join(work, 'dist', 'renderer'), { recursive: true });
   writeFileSync(join(work, 'dist', 'renderer', 'index.html'), '<!doctype html><title>Meeting Clerk test page</title>');
   writeFileSync(join(work, 'secret.txt'), 'not for the page');
+  // A packaged app's resources folder, with its dictionary (resources/dictionaries).
+  mkdirSync(join(work, 'resources', 'dictionaries'), { recursive: true });
+  writeFileSync(join(work, 'resources', 'dictionaries', 'en-GB-10-1.bdic'), 'shipped dictionary');
   bundle = join(work, 'dist-electron', 'main.cjs');
   await build({
     entryPoints: [join(repo, 'electron', 'main.ts')],
@@ -221,9 +230,16 @@ describe('electron/main.ts, packaged', () => {
       if (process.platform !== 'darwin') {
         expect(sessionCalls[0]).toEqual({ name: 'session.setSpellCheckerDictionaryDownloadURL', args: ['app://meeting-clerk/dictionaries/'] });
       }
-      expect(fake.find('session.setSpellCheckerEnabled')?.args).toEqual([process.platform === 'darwin' || process.platform === 'win32']);
+      expect(fake.find('session.setSpellCheckerEnabled')?.args).toEqual([true]);
       const languages = fake.find('session.setSpellCheckerLanguages');
-      expect(languages?.args ?? []).toEqual(process.platform === 'win32' ? [['en-GB']] : []);
+      expect(languages?.args ?? []).toEqual(process.platform === 'darwin' ? [] : [['en-GB']]);
+    });
+  });
+
+  it.runIf(process.platform === 'linux')('on Linux, copies the shipped dictionary into the profile before the app is ready', async () => {
+    await runMain(true, async (fake) => {
+      expect(fake.seededBeforeReady).toEqual(['en-GB-10-1.bdic']);
+      expect(readFileSync(join(fake.userData, 'Dictionaries', 'en-GB-10-1.bdic'), 'utf8')).toBe('shipped dictionary');
     });
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security/csp';
 import { ALLOWED_PERMISSIONS, isPermissionAllowed, isTrustedAppUrl } from '../../electron/security/trusted-url';
 import { APP_DICTIONARY_URL, APP_INDEX_URL } from '../../electron/security/app-scheme';
-import { applicationMenu, secureWindowOptions, spellChecking, type MenuTemplateItem } from '../../electron/security/window-options';
+import { applicationMenu, secureWindowOptions, spellChecking, usesShippedDictionaries, type MenuTemplateItem } from '../../electron/security/window-options';
 
 describe('secureWindowOptions', () => {
   const { webPreferences } = secureWindowOptions('/x/preload.cjs');
@@ -47,13 +47,15 @@ describe('DevTools, spell-checking and the menu by build and platform', () => {
     expect(secureWindowOptions('/p').webPreferences.devTools).toBe(false);
   });
 
-  it("spell-checks with the system's checker on macOS and Windows, not at all on Linux (no dictionary shipped)", () => {
-    expect(secureWindowOptions('/p', { packaged: true, platform: 'darwin' }).webPreferences.spellcheck).toBe(true);
-    expect(secureWindowOptions('/p', { packaged: true, platform: 'win32' }).webPreferences.spellcheck).toBe(true);
-    expect(secureWindowOptions('/p', { packaged: true, platform: 'linux' }).webPreferences.spellcheck).toBe(false);
+  it("spell-checks in British English everywhere: the system's checker on macOS and Windows, the shipped dictionary on Linux", () => {
+    for (const platform of platforms) expect(secureWindowOptions('/p', { packaged: true, platform }).webPreferences.spellcheck, platform).toBe(true);
     expect(spellChecking('win32')).toEqual({ enabled: true, languages: ['en-GB'], dictionaryUrl: APP_DICTIONARY_URL });
+    expect(spellChecking('linux')).toEqual({ enabled: true, languages: ['en-GB'], dictionaryUrl: APP_DICTIONARY_URL });
+    // macOS's checker picks the language itself.
     expect(spellChecking('darwin')).toMatchObject({ enabled: true, languages: [] });
-    expect(spellChecking('linux')).toMatchObject({ enabled: false, languages: [] });
+    expect(usesShippedDictionaries('linux')).toBe(true);
+    expect(usesShippedDictionaries('win32')).toBe(false);
+    expect(usesShippedDictionaries('darwin')).toBe(false);
   });
 
   it('never points Chromium at a dictionary on the internet', () => {
