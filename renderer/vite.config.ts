@@ -3,9 +3,9 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../electron/security/csp';
 
-/** Puts the one CSP into index.html for the Electron window (file:// has no headers). */
+/** Puts the one CSP into index.html too, so the page carries it however it is opened (the app scheme and the browser host also send it as a header). */
 function contentSecurityPolicy(): Plugin {
-  // frame-ancestors is ignored in a meta tag; the browser host sends it as a header.
+  // frame-ancestors is ignored in a meta tag; the app scheme and the browser host send it as a header.
   const policy = CONTENT_SECURITY_POLICY.split('; ')
     .filter((d) => !d.startsWith('frame-ancestors'))
     .join('; ');

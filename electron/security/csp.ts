@@ -1,6 +1,9 @@
 /**
- * The one Content Security Policy, used by the Electron window (header and
- * meta) and the browser host. No inline script, no eval, no remote content.
+ * The one Content Security Policy, used by the Electron window (a header on
+ * every app://meeting-clerk/ answer, and a meta tag in the built page) and the
+ * browser host. 'self' is the page's origin: app://meeting-clerk in Electron,
+ * http://127.0.0.1:PORT under the host. No inline script, no eval, no remote
+ * content.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",

@@ -1,6 +1,7 @@
 /**
- * The app page is a single local file. Anything else (another file, a web
- * page, a data: URL) is untrusted: it may not call the API and the window
+ * The app page is one page of the app's own origin (app://meeting-clerk/index.html,
+ * see app-scheme.ts). Anything else (another page of the scheme, a local file,
+ * a web page, a data: URL) is untrusted: it may not call the API and the window
  * may not navigate to it.
  */
 export function isTrustedAppUrl(candidate: string, appIndexUrl: string): boolean {
@@ -12,7 +13,7 @@ export function isTrustedAppUrl(candidate: string, appIndexUrl: string): boolean
   } catch {
     return false;
   }
-  return url.protocol === app.protocol && url.host === app.host && url.pathname === app.pathname;
+  return url.protocol === app.protocol && url.host === app.host && url.pathname === app.pathname && !url.username && !url.password;
 }
 
 /** Permission requests from the page (camera, notifications, ...) are all refused. */

@@ -1,5 +1,6 @@
 /** Links, redirects and window.open never replace or add to the app page (the Electron guards, run in Node). */
 import { describe, expect, it } from 'vitest';
+import { APP_INDEX_URL } from '../../electron/security/app-scheme';
 import { guardNavigation, type GuardedContents } from '../../electron/security/navigation';
 
 const APP = 'file:///opt/Meeting%20Clerk/resources/app.asar/dist/renderer/index.html';
@@ -44,6 +45,18 @@ describe('navigation guards', () => {
     // The app page itself (a reload, or a hash route) is allowed.
     expect(fire('will-navigate', APP)).toBe(false);
     expect(fire('will-navigate', `${APP}#/meetings/3`)).toBe(false);
+  });
+
+  it('guards the app scheme page the same way', () => {
+    const { contents, fire, open } = fakeContents();
+    guardNavigation(contents, APP_INDEX_URL);
+    for (const url of ['https://example.com/', 'app://meeting-clerk/other.html', 'app://evil/index.html', APP, 'http://127.0.0.1:5173/index.html']) {
+      expect(fire('will-navigate', url), url).toBe(true);
+      expect(fire('will-redirect', url), url).toBe(true);
+    }
+    expect(fire('will-navigate', APP_INDEX_URL)).toBe(false);
+    expect(fire('will-navigate', `${APP_INDEX_URL}#/bodies/1`)).toBe(false);
+    expect(open(APP_INDEX_URL)).toEqual({ action: 'deny' });
   });
 
   it('never opens a new window and never attaches a webview', () => {

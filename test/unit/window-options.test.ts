@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security/csp';
 import { ALLOWED_PERMISSIONS, isPermissionAllowed, isTrustedAppUrl } from '../../electron/security/trusted-url';
-import { secureWindowOptions } from '../../electron/security/window-options';
+import { APP_DICTIONARY_URL, APP_INDEX_URL } from '../../electron/security/app-scheme';
+import { applicationMenu, secureWindowOptions, spellChecking, usesShippedDictionaries, type MenuTemplateItem } from '../../electron/security/window-options';
 
 describe('secureWindowOptions', () => {
   const { webPreferences } = secureWindowOptions('/x/preload.cjs');
@@ -35,6 +36,53 @@ describe('secureWindowOptions', () => {
   });
 });
 
+describe('DevTools, spell-checking and the menu by build and platform', () => {
+  const platforms = ['darwin', 'win32', 'linux'] as const;
+
+  it('turns DevTools off in a packaged build (and when nothing is said), on only in development', () => {
+    for (const platform of platforms) {
+      expect(secureWindowOptions('/p', { packaged: true, platform }).webPreferences.devTools, platform).toBe(false);
+      expect(secureWindowOptions('/p', { packaged: false, platform }).webPreferences.devTools, platform).toBe(true);
+    }
+    expect(secureWindowOptions('/p').webPreferences.devTools).toBe(false);
+  });
+
+  it("spell-checks in British English everywhere: the system's checker on macOS and Windows, the shipped dictionary on Linux", () => {
+    for (const platform of platforms) expect(secureWindowOptions('/p', { packaged: true, platform }).webPreferences.spellcheck, platform).toBe(true);
+    expect(spellChecking('win32')).toEqual({ enabled: true, languages: ['en-GB'], dictionaryUrl: APP_DICTIONARY_URL });
+    expect(spellChecking('linux')).toEqual({ enabled: true, languages: ['en-GB'], dictionaryUrl: APP_DICTIONARY_URL });
+    // macOS's checker picks the language itself.
+    expect(spellChecking('darwin')).toMatchObject({ enabled: true, languages: [] });
+    expect(usesShippedDictionaries('linux')).toBe(true);
+    expect(usesShippedDictionaries('win32')).toBe(false);
+    expect(usesShippedDictionaries('darwin')).toBe(false);
+  });
+
+  it('never points Chromium at a dictionary on the internet', () => {
+    for (const platform of platforms) expect(spellChecking(platform).dictionaryUrl, platform).toMatch(/^app:\/\/meeting-clerk\//);
+  });
+
+  const roles = (items: MenuTemplateItem[]): string[] =>
+    items.flatMap((item) => ('role' in item ? [item.role] : 'submenu' in item ? roles(item.submenu) : []));
+
+  it('keeps the default menu (with DevTools and reload) only in development', () => {
+    for (const platform of platforms) expect(applicationMenu({ packaged: false, platform }), platform).toBe('default');
+  });
+
+  it('has no menu in a packaged build on Windows and Linux', () => {
+    expect(applicationMenu({ packaged: true, platform: 'win32' })).toBeNull();
+    expect(applicationMenu({ packaged: true, platform: 'linux' })).toBeNull();
+  });
+
+  it('has only app, Edit and Window items on macOS, so Cmd+C, Cmd+V, Cmd+Z and Cmd+Q still work', () => {
+    const menu = applicationMenu({ packaged: true, platform: 'darwin' });
+    expect(Array.isArray(menu)).toBe(true);
+    const all = roles(menu as MenuTemplateItem[]);
+    for (const role of ['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'quit']) expect(all).toContain(role);
+    for (const role of all) expect(role).not.toMatch(/devtools|reload|viewmenu|togglefullscreen|zoomin|zoomout|resetzoom/i);
+  });
+});
+
 describe('isTrustedAppUrl', () => {
   const app = 'file:///opt/Meeting%20Clerk/dist/renderer/index.html';
 
@@ -60,6 +108,25 @@ describe('isTrustedAppUrl', () => {
     expect(isTrustedAppUrl('data:text/html,<script>alert(1)</script>', app)).toBe(false);
     expect(isTrustedAppUrl('javascript:alert(1)', app)).toBe(false);
     expect(isTrustedAppUrl('about:blank', app)).toBe(false);
+  });
+
+  it("trusts the app scheme's page and nothing else of the scheme", () => {
+    expect(APP_INDEX_URL).toBe('app://meeting-clerk/index.html');
+    expect(isTrustedAppUrl(APP_INDEX_URL, APP_INDEX_URL)).toBe(true);
+    expect(isTrustedAppUrl(`${APP_INDEX_URL}#/meetings/2`, APP_INDEX_URL)).toBe(true);
+    for (const url of [
+      'app://meeting-clerk/other.html',
+      'app://meeting-clerk/assets/index-abc.js',
+      'app://meeting-clerk/',
+      'app://other-app/index.html',
+      'app://meeting-clerk.evil.example/index.html',
+      'app://user:pw@meeting-clerk/index.html',
+      'app://meeting-clerk:8080/index.html',
+      'https://meeting-clerk/index.html',
+      'file:///index.html',
+    ]) {
+      expect(isTrustedAppUrl(url, APP_INDEX_URL), url).toBe(false);
+    }
   });
 
   it('does not trust garbage', () => {
