@@ -8,9 +8,8 @@ import { parseAgendaText, type ParsedAgenda } from '../../shared/import/agenda-t
 import { matchPeople, type MatchCandidate } from '../../shared/import/name-match';
 import { readTeamsReport } from '../../shared/import/teams-report';
 import { planAgendaImport, removalBlocker } from '../../shared/import/agenda-plan';
-import { parsePresenterLine, type PresenterForm } from '../../shared/import/presenter-line';
+import { OPENING_FOR_FORM, parsePresenterLine } from '../../shared/import/presenter-line';
 import { inferKind } from '../../shared/minutes/standard-items';
-import type { OpeningKind } from '../../shared/model';
 import { DomainError } from '../../shared/result';
 import { agendaList, insertItem, isVaried, syncBusinessOrder } from './agenda-order';
 import { addPerson, recordMovement, setMemberAttendance } from './attendance-ops';
@@ -26,15 +25,6 @@ export async function readAgenda(source: { kind: 'text'; text: string } | { kind
   if (!result.ok) throw new DomainError('invalid_input', result.error.message);
   return result.value;
 }
-
-/** The opening sentence a presenter line calls for: "A presentation will be given by …" -> received a presentation. */
-const OPENING_FOR_FORM: Record<PresenterForm, OpeningKind> = {
-  report: 'report',
-  presentation: 'presentation',
-  verbal: 'verbal',
-  oral: 'verbal',
-  unknown: 'report',
-};
 
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 

@@ -13,7 +13,18 @@
  * The person is the name, not the sentence.
  */
 
+import type { OpeningKind } from '../model';
+
 export type PresenterForm = 'report' | 'presentation' | 'verbal' | 'oral' | 'unknown';
+
+/** The opening sentence a presenter line calls for: "A presentation will be given by …" -> a presentation received. */
+export const OPENING_FOR_FORM: Record<PresenterForm, OpeningKind> = {
+  report: 'report',
+  presentation: 'presentation',
+  verbal: 'verbal',
+  oral: 'verbal',
+  unknown: 'report',
+};
 
 export interface PresenterLine {
   /** "Rik Basra", "Supt Aimee Ramm", "Mrs D. Taylor CC"; '' when nobody is named. */

@@ -71,10 +71,16 @@ test('import the reference agenda by keyboard: the unlisted standard items are r
   await expect(part('Name', 8)).toHaveValue('Elaine Stevenson');
   await expect(part('Role', 8)).toHaveValue('CEO');
   await expect(part('Organisation', 8)).toHaveValue('Warning Zone');
+  // What each opening will say, from the line's form.
+  const openings = page.getByTestId('agenda-preview-author');
+  await expect(openings).toHaveCount(7);
+  await expect(openings.nth(0)).toHaveText('Opening: a verbal update from Raj Singh, Ministry of Justice.');
+  await expect(openings.nth(5)).toHaveText('Opening: a presentation from Anita Chavda, Projects and Planning Officer Community Safety Team, Leicestershire County Council.');
   // One corrected by keyboard: the spelling the Board's minutes use.
   await part('Role', 9).focus();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type('Sentinel Co-ordinator');
+  await expect(openings.nth(3)).toHaveText('Opening: a report of Charlotte Keedwell, Sentinel Co-ordinator, Leicestershire County Council.');
 
   // The standard items the paper does not list: offered for removal, ticked.
   const unlisted = page.getByTestId('agenda-unlisted');

@@ -1,8 +1,8 @@
 import { useState, type ChangeEvent } from 'react';
 import { planAgendaImport, removalBlocker } from '../../../shared/import/agenda-plan';
 import type { ParsedAgenda, ParsedAgendaItem } from '../../../shared/import/agenda-text';
-import { composeAuthor, parsePresenterLine, type PresenterForm } from '../../../shared/import/presenter-line';
-import { AGENDA_ITEM_KIND_LABELS, SCHEDULE_12A_PARAGRAPHS, type AgendaItemKind, type MeetingRecord } from '../../../shared/model';
+import { composeAuthor, OPENING_FOR_FORM, parsePresenterLine, type PresenterForm } from '../../../shared/import/presenter-line';
+import { AGENDA_ITEM_KIND_LABELS, SCHEDULE_12A_PARAGRAPHS, type AgendaItemKind, type MeetingRecord, type OpeningKind } from '../../../shared/model';
 import { recogniseStandardItem } from '../../../shared/minutes/recognise';
 import { describeTooLarge, fileToBase64 } from '../components/files';
 import { FormError } from '../components/FormError';
@@ -24,13 +24,19 @@ interface Row extends ParsedAgendaItem {
   personEdited: boolean;
 }
 
-const FORM_WORDS: Record<PresenterForm, string> = {
-  report: 'presents a report',
-  presentation: 'gives a presentation',
-  verbal: 'gives a verbal update',
-  oral: 'gives an oral update',
-  unknown: 'presents',
+const OPENING_WORDS: Record<OpeningKind, string> = {
+  report: 'a report of',
+  presentation: 'a presentation from',
+  verbal: 'a verbal update from',
+  none: '',
 };
+
+/** What the minute's opening will say, as the preview shows it: "Opening: a presentation from Anita Chavda, …". */
+function openingWords(row: Row): string {
+  const author = composeAuthor(row.person);
+  const words = OPENING_WORDS[OPENING_FOR_FORM[row.form]];
+  return author ? `Opening: ${words} ${author}.` : `Opening: ${words.replace(/ (of|from)$/, '')}, nobody named.`;
+}
 
 function readPresenter(presenter: string): Pick<Row, 'person' | 'form' | 'personEdited'> {
   const parsed = parsePresenterLine(presenter);
@@ -177,7 +183,7 @@ export function ImportAgendaSection({ meeting }: { meeting: MeetingRecord }) {
                       </div>
                     ))}
                     <p className="muted" data-testid="agenda-preview-author">
-                      {composeAuthor(r.person) ? `${composeAuthor(r.person)} ${FORM_WORDS[r.form]}.` : `Nobody named: ${FORM_WORDS[r.form].replace(/^gives /, '')} with no author.`}
+                      {openingWords(r)}
                     </p>
                   </fieldset>
                 ) : null}
