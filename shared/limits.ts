@@ -85,8 +85,8 @@ export const LARGEST_PAYLOADS = {
   pastedAgenda: jsonStringBytes(TEXT_CHARS.pastedAgenda),
   /** bodies.create / bodies.update with the largest logo. */
   logo: MAX_LOGO_BASE64 + 2,
-  /** import.applyAgenda: the most items, each with the longest title, presenter and papers. */
-  agendaItems: MAX_ITEMS.importedAgendaItems * (2 * jsonStringBytes(TEXT_CHARS.line) + jsonStringBytes(TEXT_CHARS.name) + 200),
+  /** import.applyAgenda: the most items, each with the longest title, presenter, author and papers, and as many items removed. */
+  agendaItems: MAX_ITEMS.importedAgendaItems * (3 * jsonStringBytes(TEXT_CHARS.line) + jsonStringBytes(TEXT_CHARS.name) + 200 + 17),
   /** import.applyTeams: the most rows, each with the longest name. */
   teamsRows: MAX_ITEMS.teamsRows * (jsonStringBytes(TEXT_CHARS.name) + 200),
 } as const;

@@ -404,6 +404,10 @@ const importedItem = z
     exempt: z.boolean().default(false),
     exemptParagraph: schedule12AParagraph.nullable().default(null),
     kind: z.enum(AGENDA_ITEM_KINDS).optional(),
+    /** The author as the clerk corrected it in the preview; left out, the minutes read it from the presenter line. */
+    author: optionalText('Author or presenter', TEXT_CHARS.line).optional(),
+    /** The opening sentence; left out, a business item's follows its presenter line (presentation, verbal update, report). */
+    openingKind: z.enum(OPENING_KINDS).optional(),
   })
   .refine(exemptNeedsParagraph, exemptMessage);
 export const importApplyAgenda = z.strictObject({
@@ -412,6 +416,12 @@ export const importApplyAgenda = z.strictObject({
     .array(importedItem)
     .min(1, 'There are no items to add')
     .max(MAX_ITEMS.importedAgendaItems, `At most ${MAX_ITEMS.importedAgendaItems} items can be imported at once`),
+  /** Ids of the meeting's standard items the agenda did not list, to delete in the same transaction. */
+  removeUnlisted: z
+    .array(id)
+    .max(MAX_ITEMS.importedAgendaItems, `At most ${MAX_ITEMS.importedAgendaItems} items can be removed at once`)
+    .refine((ids) => new Set(ids).size === ids.length, 'Each item can be removed once only')
+    .default([]),
 });
 export const importReadTeams = z.strictObject({ meetingId: id, base64: fileBytes });
 const teamsRow = z.strictObject({

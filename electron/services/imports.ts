@@ -7,15 +7,16 @@ import type { TeamsPreview } from '../../shared/contract';
 import { parseAgendaText, type ParsedAgenda } from '../../shared/import/agenda-text';
 import { matchPeople, type MatchCandidate } from '../../shared/import/name-match';
 import { readTeamsReport } from '../../shared/import/teams-report';
+import { planAgendaImport, removalBlocker } from '../../shared/import/agenda-plan';
+import { OPENING_FOR_FORM, parsePresenterLine } from '../../shared/import/presenter-line';
 import { inferKind } from '../../shared/minutes/standard-items';
-import type { AgendaItem } from '../../shared/model';
 import { DomainError } from '../../shared/result';
-import { agendaList, insertItem } from './agenda-order';
+import { agendaList, insertItem, isVaried, syncBusinessOrder } from './agenda-order';
 import { addPerson, recordMovement, setMemberAttendance } from './attendance-ops';
 import type { Handlers, ServiceContext } from './context';
 import { loadMeeting } from './lookups';
 import { loadRecord } from './meeting-record';
-import { moveInList } from './ordering';
+import { moveInList, renumberList } from './ordering';
 
 /** Reads an agenda from pasted text or a .docx file (asynchronous: mammoth reads the Word file). */
 export async function readAgenda(source: { kind: 'text'; text: string } | { kind: 'docx'; base64: string }): Promise<ParsedAgenda> {
@@ -31,29 +32,46 @@ export const importHandlers: Handlers<'import.applyAgenda' | 'import.readTeams' 
   /**
    * Adds the confirmed items in the agenda's order. An item recognised as a
    * standard one the meeting already has (pre-worded) takes that item's
-   * place and wording instead of being added twice.
+   * place and wording instead of being added twice. The standard items the
+   * agenda did not list that the clerk chose to remove (removeUnlisted) are
+   * deleted in the same transaction; each must be one of them, not taken up
+   * and with nothing of its minute recorded, or nothing changes.
    */
   'import.applyAgenda': (input, ctx) => {
-    const meeting = loadMeeting(ctx, input.meetingId);
-    const taken = new Set<number>();
-    let place = 0;
-    for (const item of input.items) {
-      const kind = item.kind ?? inferKind(item.title);
-      const existing: AgendaItem | undefined =
-        kind === 'business' ? undefined : meeting.items.find((i) => i.kind === kind && !taken.has(i.id));
-      if (existing) {
-        taken.add(existing.id);
+    const record = loadRecord(ctx, input.meetingId);
+    const kinds = input.items.map((item) => item.kind ?? inferKind(item.title));
+    const plan = planAgendaImport(record.items, kinds);
+    for (const id of input.removeUnlisted) {
+      const blocker = removalBlocker(record, id);
+      if (blocker) throw new DomainError('invalid_input', `removeUnlisted: ${blocker}, so it cannot be removed`);
+      if (!plan.unlisted.includes(id)) {
+        const item = record.items.find((i) => i.id === id)!;
+        throw new DomainError('invalid_input', `removeUnlisted: Item ${item.agendaNumber} (${item.title}) is on the imported agenda, so it cannot be removed`);
+      }
+    }
+    for (const [place, item] of input.items.entries()) {
+      const kind = kinds[place]!;
+      const existing = plan.matches[place] ?? null;
+      if (existing !== null) {
         ctx.store.db
           .prepare('UPDATE agenda_item SET title = ?, presenter = ?, papers = ?, exempt = ?, exempt_paragraph = ? WHERE id = ?')
-          .run(item.title, item.presenter, item.papers, item.exempt ? 1 : 0, item.exemptParagraph, existing.id);
-        moveInList(ctx.store.db, agendaList(input.meetingId), existing.id, place);
+          .run(item.title, item.presenter, item.papers, item.exempt ? 1 : 0, item.exemptParagraph, existing);
+        if (item.author !== undefined) ctx.store.db.prepare('UPDATE agenda_item SET author = ? WHERE id = ?').run(item.author, existing);
+        moveInList(ctx.store.db, agendaList(input.meetingId), existing, place);
         // The order of business follows the agenda while nothing has been taken out of turn.
-        moveInList(ctx.store.db, { ...agendaList(input.meetingId), column: 'business_order' }, existing.id, place);
+        moveInList(ctx.store.db, { ...agendaList(input.meetingId), column: 'business_order' }, existing, place);
       } else {
-        const id = insertItem(ctx, input.meetingId, { ...item, kind, position: place });
-        taken.add(id);
+        const openingKind = item.openingKind ?? (kind === 'business' ? OPENING_FOR_FORM[parsePresenterLine(item.presenter).form] : undefined);
+        const id = insertItem(ctx, input.meetingId, { ...item, kind, position: place, openingKind });
+        if (item.author !== undefined) ctx.store.db.prepare('UPDATE agenda_item SET author = ? WHERE id = ?').run(item.author, id);
       }
-      place++;
+    }
+    if (input.removeUnlisted.length > 0) {
+      const wasVaried = isVaried(ctx, input.meetingId);
+      const remove = ctx.store.db.prepare('DELETE FROM agenda_item WHERE id = ? AND meeting_id = ?');
+      for (const id of input.removeUnlisted) remove.run(id, input.meetingId);
+      renumberList(ctx.store.db, agendaList(input.meetingId));
+      syncBusinessOrder(ctx, input.meetingId, wasVaried);
     }
     return loadMeeting(ctx, input.meetingId).items;
   },

@@ -1,5 +1,5 @@
 import type { MeetingDetail, MeetingSummary } from '../../shared/model';
-import { standardItems } from '../../shared/minutes/standard-items';
+import { ACTION_LOG_RESOLUTION, standardItems } from '../../shared/minutes/standard-items';
 import { isFirstOfMunicipalYear } from '../../shared/rules/numbering';
 import { DomainError } from '../../shared/result';
 import { insertItem } from './agenda-order';
@@ -34,7 +34,7 @@ function addStandardItems(ctx: ServiceContext, meetingId: number, date: string, 
     if (standard.kind === 'action_log') {
       db.prepare(`INSERT INTO minute_entry (agenda_item_id, kind, position, text, recorded_at) VALUES (?, 'resolution', 0, ?, ?)`).run(
         itemId,
-        'That the status of the Action Log be noted.',
+        ACTION_LOG_RESOLUTION,
         row.start_time,
       );
     }

