@@ -6,6 +6,7 @@
 import { formatTime } from '../format';
 import type { AgendaItem, MeetingRecord, Motion } from '../model';
 import { minutesToText, type Block } from '../minutes/document';
+import { isPreWorded } from '../minutes/standard-items';
 import { fix, type Check, type CheckContext, type Rule } from './types';
 
 const minuteOf = (ctx: CheckContext, item: AgendaItem) => ctx.numbers.get(item.id) ?? null;
@@ -13,8 +14,9 @@ const itemName = (ctx: CheckContext, item: AgendaItem) => {
   const n = minuteOf(ctx, item);
   return `${n === null ? '' : `Minute ${n}, `}${item.title.trim()} (agenda item ${item.agendaNumber})`;
 };
-const recordedFor = (record: MeetingRecord, itemId: number) =>
-  record.entries.some((e) => e.agendaItemId === itemId && e.text.trim()) || record.motions.some((m) => m.agendaItemId === itemId);
+/** Whether anything was minuted for an item (the wording the app puts there beforehand does not count). */
+const recordedFor = (record: MeetingRecord, item: AgendaItem) =>
+  record.entries.some((e) => e.agendaItemId === item.id && e.text.trim() && !isPreWorded(item, e)) || record.motions.some((m) => m.agendaItemId === item.id);
 
 /** Items never taken up in a meeting that has closed: withdrawn, deferred or left out, but never minuted as if taken. */
 const untakenItems: Rule = {
@@ -23,7 +25,7 @@ const untakenItems: Rule = {
     record.closedAt === null
       ? []
       : record.items
-          .filter((i) => i.takenAt === null && i.outcome === 'minuted' && !i.leftOut && !recordedFor(record, i.id))
+          .filter((i) => i.takenAt === null && i.outcome === 'minuted' && !i.leftOut && !recordedFor(record, i))
           .map((item) => ({
             id: `untaken-item:${item.id}`,
             rule: 'untaken-item',
@@ -138,15 +140,18 @@ const impossibleVotes: Rule = {
       const item = ctx.record.items.find((i) => i.id === m.agendaItemId)!;
       const what = `${itemName(ctx, item)}: the ${m.kind} “${m.text.trim().slice(0, 60)}”`;
       const out: Check[] = [];
-      const add = (key: string, message: string) =>
-        out.push({ id: `vote-${key}:${m.id}`, rule: 'vote', severity: 'error', minute: minuteOf(ctx, item), message, fixes: [], place: { to: 'item', itemId: item.id } });
+      const add = (key: string, message: string, fixes: Check['fixes'] = []) =>
+        out.push({ id: `vote-${key}:${m.id}`, rule: 'vote', severity: 'error', minute: minuteOf(ctx, item), message, fixes, place: { to: 'item', itemId: item.id } });
+      const clearCounts = fix('Clear the vote counts', 'motions.update', { motionId: m.id, patch: { votesFor: null, votesAgainst: null, votesAbstained: null } });
       const [f, a, x] = [m.votesFor ?? 0, m.votesAgainst ?? 0, m.votesAbstained ?? 0];
-      if (f + a + x > voters) add('too-many', `${what} has ${f + a + x} votes recorded but only ${voters} voting members were present.`);
+      if (f + a + x > voters) add('too-many', `${what} has ${f + a + x} votes recorded but only ${voters} voting members were present.`, m.recorded ? [] : [clearCounts]);
       if (m.recorded && m.names.length) {
         const named = (c: string) => m.names.filter((n) => n.choice === c).length;
         if (named('for') !== f || named('against') !== a || named('abstained') !== x) add('names', `${what}: the vote counts do not agree with the names recorded.`);
       }
-      if (m.outcome === 'carried' && m.votesFor !== null && f === 0) add('carried-without-for', `${what} is recorded as carried with no votes for it.`);
+      if (m.outcome === 'carried' && m.votesFor !== null && f === 0) {
+        add('carried-without-for', `${what} is recorded as carried with no votes for it.`, [fix('Record it as lost', 'motions.update', { motionId: m.id, patch: { outcome: 'lost' } })]);
+      }
       if (m.outcome === 'carried' && m.votesFor !== null && f > 0 && f <= a) add('carried-not-majority', `${what} is recorded as carried with ${f} for and ${a} against.`);
       if (m.outcome === 'lost' && m.votesFor !== null && f > a) add('lost-with-majority', `${what} is recorded as lost with ${f} for and ${a} against.`);
       return out;

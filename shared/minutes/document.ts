@@ -23,6 +23,7 @@ import {
   pointsIntro,
   standardParagraphs,
 } from './item-wording';
+import { isPreWorded } from './standard-items';
 import { chairChangeText, declarationText, finished, movementText, punctuateResolutions } from './wording';
 
 export type Block =
@@ -195,13 +196,12 @@ function itemBody(item: AgendaItem, record: MeetingRecord, style: HouseStyle, fo
   const ownWords = paragraphs.length + points.length + resolutions.length + motions.length > 0;
   // A declaration made during this item and minuted here, where it was made.
   for (const d of record.declarations.filter((d) => d.atItem && d.agendaItemId === item.id)) paragraph(declarationText(d, record, style.chairTitle));
-  // Once the meeting has closed, an item never taken up gets no standard wording: nothing is minuted as if it happened.
-  const neverTaken = record.closedAt !== null && item.takenAt === null && !ownWords;
-  if (item.kind === 'declarations' && !neverTaken) out.push(...declarationsMinute(record, style));
-  if (!neverTaken) {
-    standardParagraphs(item, record, style.chairTitle, ownWords).forEach(paragraph);
-    paragraph(openingSentence(item, record));
-  }
+  // Once the meeting has closed, an item never taken up gets no standard or pre-worded wording: nothing is minuted as if it happened.
+  const minuted = entries.some((e) => e.text.trim() && !isPreWorded(item, e)) || motions.length > 0;
+  if (record.closedAt !== null && item.takenAt === null && !minuted) return out;
+  if (item.kind === 'declarations') out.push(...declarationsMinute(record, style));
+  standardParagraphs(item, record, style.chairTitle, ownWords).forEach(paragraph);
+  paragraph(openingSentence(item, record));
   paragraphs.forEach(paragraph);
   for (const m of record.movements.filter((m) => m.agendaItemId === item.id).sort(byTime)) paragraph(movementText(m, record));
   if (points.length) {

@@ -32,6 +32,10 @@ export function standardItems(chairTitle: 'Chairman' | 'Chair' = 'Chairman'): St
 /** The resolution a new meeting's Action Log item starts with: pre-worded by the app, not minuted by the clerk. */
 export const ACTION_LOG_RESOLUTION = 'That the status of the Action Log be noted.';
 
+/** The wording the app puts in an item before the meeting (the Action Log's usual resolution): not something minuted. */
+export const isPreWorded = (item: { kind: string }, entry: { kind: string; text: string }) =>
+  item.kind === 'action_log' && entry.kind === 'resolution' && entry.text.trim() === ACTION_LOG_RESOLUTION;
+
 export const CLOSING_KINDS: readonly AgendaItemKind[] = ['other_business', 'next_meeting'];
 
 /**
