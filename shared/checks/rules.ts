@@ -16,7 +16,10 @@ const itemName = (ctx: CheckContext, item: AgendaItem) => {
 };
 /** Whether anything was minuted for an item (the wording the app puts there beforehand does not count). */
 const recordedFor = (record: MeetingRecord, item: AgendaItem) =>
-  record.entries.some((e) => e.agendaItemId === item.id && e.text.trim() && !isPreWorded(item, e)) || record.motions.some((m) => m.agendaItemId === item.id);
+  record.entries.some((e) => e.agendaItemId === item.id && e.text.trim() && !isPreWorded(item, e)) ||
+  record.motions.some((m) => m.agendaItemId === item.id) ||
+  record.movements.some((m) => m.agendaItemId === item.id) ||
+  record.chairChanges.some((c) => c.agendaItemId === item.id);
 
 /** Items never taken up in a meeting that has closed: withdrawn, deferred or left out, but never minuted as if taken. */
 const untakenItems: Rule = {

@@ -197,7 +197,11 @@ function itemBody(item: AgendaItem, record: MeetingRecord, style: HouseStyle, fo
   // A declaration made during this item and minuted here, where it was made.
   for (const d of record.declarations.filter((d) => d.atItem && d.agendaItemId === item.id)) paragraph(declarationText(d, record, style.chairTitle));
   // Once the meeting has closed, an item never taken up gets no standard or pre-worded wording: nothing is minuted as if it happened.
-  const minuted = entries.some((e) => e.text.trim() && !isPreWorded(item, e)) || motions.length > 0;
+  const minuted =
+    entries.some((e) => e.text.trim() && !isPreWorded(item, e)) ||
+    motions.length > 0 ||
+    record.movements.some((m) => m.agendaItemId === item.id) ||
+    record.chairChanges.some((c) => c.agendaItemId === item.id);
   if (record.closedAt !== null && item.takenAt === null && !minuted) return out;
   if (item.kind === 'declarations') out.push(...declarationsMinute(record, style));
   standardParagraphs(item, record, style.chairTitle, ownWords).forEach(paragraph);
