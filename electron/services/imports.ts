@@ -4,7 +4,9 @@
  * to the body's people, then applied as confirmed). Reading saves nothing.
  */
 import type { TeamsPreview } from '../../shared/contract';
-import { parseAgendaText, type ParsedAgenda } from '../../shared/import/agenda-text';
+import type { ParsedAgenda } from '../../shared/import/agenda-text';
+import { parseIsolated } from '../import/isolated';
+import type { ParseTask } from '../import/parse-task';
 import { matchPeople, type MatchCandidate } from '../../shared/import/name-match';
 import { readTeamsReport } from '../../shared/import/teams-report';
 import { inferKind } from '../../shared/minutes/standard-items';
@@ -17,10 +19,15 @@ import { loadRecord } from './meeting-record';
 import { loadMeeting, touchMeeting } from './meetings';
 import { moveInList } from './ordering';
 
-/** Reads an agenda from pasted text or a .docx file (asynchronous: mammoth reads the Word file). */
+/**
+ * Reads an agenda from pasted text or a .docx file. Both are parsed in a
+ * worker with memory and time limits (electron/import/isolated.ts), so a
+ * hostile or huge file is refused with a clear message while every other
+ * call carries on; nothing is saved either way.
+ */
 export async function readAgenda(source: { kind: 'text'; text: string } | { kind: 'docx'; base64: string }): Promise<ParsedAgenda> {
-  // mammoth is loaded only when a Word agenda is read: every other start (an export from the command line, the host) is spared it.
-  const result = source.kind === 'text' ? parseAgendaText(source.text) : await (await import('../import/agenda-docx')).readAgendaDocx(Buffer.from(source.base64, 'base64'));
+  const task: ParseTask = source.kind === 'text' ? { kind: 'agenda-text', text: source.text } : { kind: 'agenda-docx', bytes: Buffer.from(source.base64, 'base64') };
+  const result = await parseIsolated(task);
   if (!result.ok) throw new DomainError('invalid_input', result.error.message);
   return result.value;
 }

@@ -1,0 +1,163 @@
+/**
+ * Untrusted files are parsed in a worker thread with memory and time limits,
+ * never on the thread that holds the database (in Electron, the main
+ * process: a crash there takes the whole app with it). A file that needs too
+ * much memory or time is stopped and answered with a clear message while
+ * every other call (typing, autosave) carries on meanwhile.
+ *
+ * The worker runs the same code three ways:
+ * - from TypeScript source (vitest, tsx): an eval'd bootstrap registers tsx in
+ *   the worker, then imports parse-worker.ts beside this file;
+ * - from a bundle (dist-cli/host.cjs, dist-electron/main.cjs): parse-worker.cjs
+ *   is bundled beside it (scripts/bundles.mjs, scripts/build-electron.mjs). Its
+ *   text is read with fs and run as eval'd code, which works from inside
+ *   Electron's app.asar too (Electron's fs reads asar archives; a worker given
+ *   a path inside one could not load it).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ParsedAgenda } from '../../shared/import/agenda-text';
+import { importFail, type ImportResult } from '../../shared/import/decode';
+import type { ParseTask, WorkerMessage } from './parse-task';
+
+export interface IsolationLimits {
+  /** The worker's V8 heap (old generation), in MB. */
+  maxOldGenerationSizeMb: number;
+  /** How long one parse may take once the worker is running. */
+  timeoutMs: number;
+  /** How long the worker may take to start (loading code, not the file). */
+  startupTimeoutMs: number;
+}
+
+export const ISOLATION_LIMITS: IsolationLimits = {
+  maxOldGenerationSizeMb: 256,
+  timeoutMs: 5_000,
+  startupTimeoutMs: 30_000,
+};
+
+/** At most this many files are read at once; more wait their turn (each worker may take its full memory). */
+export const MAX_PARALLEL_PARSES = 2;
+
+export const ISOLATION_MESSAGES = {
+  timeout: (ms: number) =>
+    `Reading this file took longer than ${Number((ms / 1000).toFixed(2))} seconds, so it was stopped. It may be damaged, or far larger than an agenda; nothing was saved.`,
+  memory:
+    'Reading this file needed more memory than any agenda should, so it was stopped. It may be damaged, or far larger than an agenda; nothing was saved.',
+};
+
+/** The worker could not be started or stopped unexpectedly: the app's fault, not the file's. */
+export class ParseWorkerError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ParseWorkerError';
+  }
+}
+
+/** Where this module is: the .ts source, or the bundle it was built into. */
+function thisFile(): string {
+  // In a CommonJS bundle __filename is the bundle; under tsx (ESM) it is not defined.
+  return typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
+}
+
+/** tsx's ESM register API as a file URL (require.resolve would give its CommonJS build, which cannot register hooks from an eval'd worker). */
+function tsxEsmApi(from: string): string {
+  const manifest = createRequire(from).resolve('tsx/package.json');
+  const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { exports?: Record<string, { import?: { default?: string } | string }> };
+  const target = pkg.exports?.['./esm/api']?.import;
+  const relative = typeof target === 'string' ? target : target?.default;
+  if (!relative) throw new ParseWorkerError(`tsx ${manifest} has no ESM register API`);
+  return pathToFileURL(join(dirname(manifest), relative)).href;
+}
+
+function startWorker(limits: IsolationLimits): Worker {
+  const here = thisFile();
+  const dir = dirname(here);
+  const resourceLimits = { maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 };
+  let code: string;
+  if (/\.[cm]?ts$/.test(here)) {
+    const entry = pathToFileURL(join(dir, 'parse-worker.ts')).href;
+    const tsx = tsxEsmApi(here);
+    code = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+  } else {
+    const entry = join(dir, 'parse-worker.cjs');
+    let bundled: string;
+    try {
+      bundled = readFileSync(entry, 'utf8');
+    } catch (error) {
+      throw new ParseWorkerError(`the file reader ${entry} is missing (${(error as Error).message}); build the app again`);
+    }
+    code = `(function (__filename, __dirname) {\n${bundled}\n})(${JSON.stringify(entry)}, ${JSON.stringify(dir)});`;
+  }
+  return new Worker(code, { eval: true, resourceLimits, stdout: false, stderr: false });
+}
+
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function turn(): Promise<() => void> {
+  if (running >= MAX_PARALLEL_PARSES) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    running--;
+    waiting.shift()?.();
+  };
+}
+
+/**
+ * Parses one file in a fresh worker. Resolves to the parser's own answer, or
+ * to a refusal when the file needed too much memory or time; rejects with
+ * ParseWorkerError only when the worker itself could not run.
+ */
+export async function parseIsolated(task: ParseTask, limits: Partial<IsolationLimits> = {}): Promise<ImportResult<ParsedAgenda>> {
+  const l: IsolationLimits = { ...ISOLATION_LIMITS, ...limits };
+  const release = await turn();
+  try {
+    return await runOnce(task, l);
+  } finally {
+    release();
+  }
+}
+
+function runOnce(task: ParseTask, limits: IsolationLimits): Promise<ImportResult<ParsedAgenda>> {
+  return new Promise((resolve, reject) => {
+    let worker: Worker;
+    try {
+      worker = startWorker(limits);
+    } catch (error) {
+      reject(error instanceof ParseWorkerError ? error : new ParseWorkerError(`the file reader could not start (${(error as Error).message})`));
+      return;
+    }
+    let settled = false;
+    const finish = (outcome: { result: ImportResult<ParsedAgenda> } | { error: Error }) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      if ('result' in outcome) resolve(outcome.result);
+      else reject(outcome.error);
+    };
+    let timer = setTimeout(
+      () => finish({ error: new ParseWorkerError(`the file reader did not start within ${Math.round(limits.startupTimeoutMs / 1000)} seconds`) }),
+      limits.startupTimeoutMs,
+    );
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'ready') {
+        clearTimeout(timer);
+        timer = setTimeout(() => finish({ result: importFail(ISOLATION_MESSAGES.timeout(limits.timeoutMs)) }), limits.timeoutMs);
+        worker.postMessage(task);
+      } else if (message.type === 'result') finish({ result: message.result });
+      else finish({ error: new ParseWorkerError(`the file reader failed (${message.message})`) });
+    });
+    worker.on('error', (error: Error & { code?: string }) => {
+      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') finish({ result: importFail(ISOLATION_MESSAGES.memory) });
+      else finish({ error: new ParseWorkerError(`the file reader stopped (${error.message})`) });
+    });
+    worker.on('exit', (code) => finish({ error: new ParseWorkerError(`the file reader stopped unexpectedly (exit code ${code})`) }));
+  });
+}

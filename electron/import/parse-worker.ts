@@ -1,0 +1,38 @@
+/**
+ * The parsing worker: reads one untrusted file away from the thread that
+ * holds the database (electron/import/isolated.ts starts it with memory and
+ * time limits). It says it is ready, takes one task, answers once and is then
+ * terminated: nothing a file does here outlives its own parse.
+ *
+ * Built as its own bundle beside the host's and the Electron main process's
+ * (scripts/bundles.mjs, scripts/build-electron.mjs); run from source under
+ * tsx by the tests.
+ */
+import { parentPort } from 'node:worker_threads';
+import { parseAgendaText } from '../../shared/import/agenda-text';
+import type { ImportResult } from '../../shared/import/decode';
+import type { ParsedAgenda } from '../../shared/import/agenda-text';
+import type { ParseTask, WorkerMessage } from './parse-task';
+
+const port = parentPort;
+if (!port) throw new Error('parse-worker.ts is a worker_threads entry; isolated.ts starts it');
+
+async function run(task: ParseTask): Promise<ImportResult<ParsedAgenda>> {
+  switch (task.kind) {
+    case 'agenda-text':
+      return parseAgendaText(task.text);
+    case 'agenda-docx': {
+      // mammoth is loaded here, once the clock is running, so a start is quick.
+      const { readAgendaDocx } = await import('./agenda-docx');
+      return readAgendaDocx(task.bytes, task.limits);
+    }
+  }
+}
+
+port.once('message', (task: ParseTask) => {
+  run(task).then(
+    (result) => port.postMessage({ type: 'result', result } satisfies WorkerMessage),
+    (error: unknown) => port.postMessage({ type: 'failed', message: (error as Error)?.message ?? String(error) } satisfies WorkerMessage),
+  );
+});
+port.postMessage({ type: 'ready' } satisfies WorkerMessage);
