@@ -13,7 +13,13 @@ const common = {
   external: ['electron', 'better-sqlite3'],
 };
 
-await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist-electron/main.cjs' });
+// The sources ask import.meta.url where they are (as in scripts/bundles.mjs); the sandboxed preload does not.
+const located = {
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+
+await build({ ...common, ...located, entryPoints: ['electron/main.ts'], outfile: 'dist-electron/main.cjs' });
 await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist-electron/preload.cjs' });
 // The worker that parses imported files (electron/import/isolated.ts finds it beside main.cjs).
 await build({ ...common, entryPoints: ['electron/import/parse-worker.ts'], outfile: 'dist-electron/parse-worker.cjs' });

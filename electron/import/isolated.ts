@@ -72,6 +72,20 @@ function tsxEsmApi(from: string): string {
   return pathToFileURL(join(dirname(manifest), relative)).href;
 }
 
+/**
+ * The eval'd source that runs a bundled parse-worker.cjs. Read with fs (which
+ * reads inside Electron's app.asar) rather than handed to Worker as a path.
+ */
+export function bundledWorkerSource(entry: string): string {
+  let bundled: string;
+  try {
+    bundled = readFileSync(entry, 'utf8');
+  } catch (error) {
+    throw new ParseWorkerError(`the file reader ${entry} is missing (${(error as Error).message}); build the app again`);
+  }
+  return `(function (__filename, __dirname) {\n${bundled}\n})(${JSON.stringify(entry)}, ${JSON.stringify(dirname(entry))});`;
+}
+
 function startWorker(limits: IsolationLimits): Worker {
   const here = thisFile();
   const dir = dirname(here);
@@ -82,14 +96,7 @@ function startWorker(limits: IsolationLimits): Worker {
     const tsx = tsxEsmApi(here);
     code = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
   } else {
-    const entry = join(dir, 'parse-worker.cjs');
-    let bundled: string;
-    try {
-      bundled = readFileSync(entry, 'utf8');
-    } catch (error) {
-      throw new ParseWorkerError(`the file reader ${entry} is missing (${(error as Error).message}); build the app again`);
-    }
-    code = `(function (__filename, __dirname) {\n${bundled}\n})(${JSON.stringify(entry)}, ${JSON.stringify(dir)});`;
+    code = bundledWorkerSource(join(dir, 'parse-worker.cjs'));
   }
   return new Worker(code, { eval: true, resourceLimits, stdout: false, stderr: false });
 }
