@@ -36,6 +36,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 import { APPLICATION_ID, openStore, StoreOpenError, type Store } from './open-store';
+import { checkWal } from './wal-check';
 
 export const DEFAULT_BACKUP_KEEP = 20;
 export const MIN_BACKUP_KEEP = 1;
@@ -243,6 +244,7 @@ const PHRASES = {
   empty: 'it is empty (0 bytes) and holds no Meeting Clerk data',
   notSqlite: 'it is not an SQLite database file',
   foreign: 'it belongs to another application, not Meeting Clerk',
+  foreignWal: "its -wal file (recent changes not yet written into the database) belongs to another application's database",
   noData: 'it holds no Meeting Clerk data',
   newer: (version: number) => `it was written by a newer version of Meeting Clerk (data version ${version}; this app reads up to ${LATEST_SCHEMA_VERSION})`,
   truncated: (bytes: number, expected: number) =>
@@ -288,6 +290,10 @@ function examine(file: string, workDir: string, purpose: 'inspect' | 'restore', 
   if (header.applicationId !== APPLICATION_ID && header.applicationId !== 0) return { ok: false, problem: 'foreign', phrase: PHRASES.foreign };
   if (header.userVersion > LATEST_SCHEMA_VERSION) return { ok: false, problem: 'newer', phrase: PHRASES.newer(header.userVersion) };
 
+  // A -wal that does not belong to the database, or is cut short, is never applied, not even to a copy.
+  const wal = checkWal(file);
+  if (!wal.ok) return { ok: false, problem: wal.problem, phrase: wal.phrase };
+
   const copy = join(workDir, 'candidate.sqlite');
   copyFileSync(file, copy);
   if (walBytes(file) > 0) copyFileSync(`${file}-wal`, `${copy}-wal`);
@@ -303,7 +309,11 @@ function examine(file: string, workDir: string, purpose: 'inspect' | 'restore', 
     const applicationId = db.pragma('application_id', { simple: true }) as number;
     const userVersion = db.pragma('user_version', { simple: true }) as number;
     const tables = (db.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'`).get() as { n: number }).n;
-    if (applicationId !== APPLICATION_ID && (applicationId !== 0 || tables > 0)) return { ok: false, problem: 'foreign', phrase: PHRASES.foreign };
+    if (applicationId !== APPLICATION_ID && (applicationId !== 0 || tables > 0)) {
+      // The main file was ours (checked above): what came through its -wal is another application's.
+      const phrase = walBytes(file) > 0 && header.applicationId === APPLICATION_ID ? PHRASES.foreignWal : PHRASES.foreign;
+      return { ok: false, problem: 'foreign', phrase };
+    }
     if (userVersion > LATEST_SCHEMA_VERSION) return { ok: false, problem: 'newer', phrase: PHRASES.newer(userVersion) };
     if (purpose === 'restore' && (applicationId !== APPLICATION_ID || userVersion < 1)) return { ok: false, problem: 'foreign', phrase: PHRASES.noData };
     const problems = integrityProblems(db);
