@@ -11,6 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
 
@@ -25,6 +26,8 @@ interface ZipPart {
   size: number;
   /** What the headers say the part inflates to (a lie when it differs from size). */
   declaredSize?: number;
+  /** Say the size in a zip64 extra field (8 bytes; the 32-bit field then reads 0xFFFFFFFF). */
+  zip64?: boolean;
 }
 
 /** A deflated piece that ends on a byte boundary and is not the last block. */
@@ -52,9 +55,15 @@ export function writeZip(parts: ZipPart[]): Buffer {
     local.writeUInt16LE(8, 8);
     local.writeUInt32LE(p.crc >>> 0, 14);
     local.writeUInt32LE(p.data.length, 18);
-    local.writeUInt32LE(declared, 22);
+    local.writeUInt32LE(p.zip64 ? 0xffffffff : declared, 22);
     local.writeUInt16LE(name.length, 26);
     locals.push(local, name, p.data);
+    const extra = Buffer.alloc(p.zip64 ? 12 : 0);
+    if (p.zip64) {
+      extra.writeUInt16LE(1, 0);
+      extra.writeUInt16LE(8, 2);
+      extra.writeBigUInt64LE(BigInt(declared), 4);
+    }
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
@@ -63,10 +72,11 @@ export function writeZip(parts: ZipPart[]): Buffer {
     central.writeUInt16LE(8, 10);
     central.writeUInt32LE(p.crc >>> 0, 16);
     central.writeUInt32LE(p.data.length, 20);
-    central.writeUInt32LE(declared, 24);
+    central.writeUInt32LE(p.zip64 ? 0xffffffff : declared, 24);
     central.writeUInt16LE(name.length, 28);
+    central.writeUInt16LE(extra.length, 30);
     central.writeUInt32LE(offset, 42);
-    centrals.push(central, name);
+    centrals.push(central, name, extra);
     offset += 30 + name.length + p.data.length;
   }
   const directory = Buffer.concat(centrals);
@@ -111,11 +121,12 @@ const PARAGRAPH = '<w:p><w:r><w:t xml:space="preserve">1. Minutes of the previou
  * numbered paragraphs. With `declaredMb`, every header says the part is that
  * size instead (a lying bomb).
  */
-export function zipBombDocx(mb: number, options: { declaredMb?: number } = {}): Buffer {
+export function zipBombDocx(mb: number, options: { declaredMb?: number; zip64?: boolean } = {}): Buffer {
   const { others, head, tail } = fixtureParts();
   const block = PARAGRAPH.repeat(Math.ceil((1 * MB) / PARAGRAPH.length));
   const document = repeatedDocument(head, block, Math.max(1, Math.round(mb)), tail);
   if (options.declaredMb !== undefined) document.declaredSize = Math.round(options.declaredMb * MB);
+  if (options.zip64) document.zip64 = true;
   return writeZip([document, ...others]);
 }
 
@@ -134,4 +145,16 @@ export function hugeSingleRunDocx(mb: number): Buffer {
   }
   const xml = `${head}<w:p><w:r><w:t xml:space="preserve">${text.join(' ')}</w:t></w:r></w:p>${tail}`;
   return writeZip([part('word/document.xml', Buffer.from(xml)), ...others]);
+}
+
+/**
+ * The fixture agenda carrying `mb` MB of picture (random bytes, as a
+ * photograph's are: they do not compress), like a council agenda with its
+ * crest and a map: a large file that is a real agenda.
+ */
+export function agendaWithPictureDocx(mb: number): Buffer {
+  const { others } = fixtureParts();
+  const document = Buffer.from(unzipSync(readFileSync(FIXTURE))['word/document.xml']!);
+  const picture = randomBytes(Math.round(mb * MB));
+  return writeZip([part('word/document.xml', document), ...others, part('word/media/image1.png', picture)]);
 }

@@ -13,7 +13,7 @@ import { readAgenda } from '../../electron/services/imports';
 import { DomainError } from '../../shared/result';
 import { call } from '../helpers/api';
 import { makeStaticDir, postApi, startTrackedHost } from '../helpers/host';
-import { hugeSingleRunDocx, MB, writeZip, zipBombDocx } from '../helpers/hostile-docx';
+import { agendaWithPictureDocx, hugeSingleRunDocx, MB, writeZip, zipBombDocx } from '../helpers/hostile-docx';
 import { refusal } from '../helpers/import';
 import { createTempStore } from '../helpers/store';
 import { useTempDirs } from '../helpers/temp';
@@ -60,6 +60,11 @@ describe('the zip bomb and its kin, read where the database is not', () => {
   it('refuses a bomb whose headers lie about its size: inflating stops at the size it declared', () => {
     const liar = zipBombDocx(400, { declaredMb: 1 });
     expect(unpackDocx(liar)).toEqual({ ok: false, message: DOCX_MESSAGES.lying });
+  });
+
+  it('reads sizes from a zip64 extra field: 5 GB declared there is refused, a true size there is read', async () => {
+    expect(unpackDocx(zipBombDocx(2, { declaredMb: 5 * 1024, zip64: true }))).toEqual({ ok: false, message: DOCX_MESSAGES.tooLarge(DOCX_LIMITS.partBytes) });
+    expect((await readAgendaDocx(zipBombDocx(1, { zip64: true }))).ok).toBe(true);
   });
 
   it('refuses a zip whose parts are encrypted, and a password-protected Word file', async () => {
@@ -112,6 +117,17 @@ describe('readAgenda: every agenda is read in a worker with memory and time limi
     expect(docx.items[7]).toMatchObject({ agendaNumber: 8, title: 'Night-Time Economy and Street Safety Update' });
     const text = await readAgenda({ kind: 'text', text: fixture('agenda.txt').toString('utf8') });
     expect(text.items.length).toBeGreaterThan(5);
+  });
+
+  it('imports a 15 MB agenda (its picture is never inflated) within 5 seconds', { timeout: 30_000 }, async () => {
+    const bytes = agendaWithPictureDocx(14.5);
+    expect(bytes.length).toBeGreaterThan(14.5 * MB);
+    const file = base64(bytes);
+    const started = Date.now();
+    const agenda = await readAgenda({ kind: 'docx', base64: file });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(agenda.items).toHaveLength(13);
+    expect(agenda.items[12]).toMatchObject({ title: 'Commissioning of Victim Support Services', exempt: true, exemptParagraph: 3 });
   });
 
   it('reports a worker that runs out of memory as a clear message, and the next file still reads', { timeout: 60_000 }, async () => {
