@@ -142,8 +142,12 @@ export interface ExportedFile {
   base64: string;
 }
 
-/** Calls whose answer is written after their transaction (a Word file): services.call() answers them. */
-export const ASYNC_CALLS = ['exports.build', 'import.readAgenda'] as const;
+/**
+ * Calls answered after their transaction, by services.call(): a Word file
+ * written, or an outside file read in the parsing worker (an agenda, a Teams
+ * attendance report).
+ */
+export const ASYNC_CALLS = ['exports.build', 'import.readAgenda', 'import.readTeams'] as const;
 
 /** Calls about the database file itself, answered by the running app (electron/runtime.ts), not the service layer. */
 export const RUNTIME_CALLS = ['recovery.status', 'backups.list', 'backups.create', 'backups.restore'] as const;

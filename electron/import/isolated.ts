@@ -19,9 +19,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ParsedAgenda } from '../../shared/import/agenda-text';
 import { importFail, type ImportResult } from '../../shared/import/decode';
-import type { ParseTask, WorkerMessage } from './parse-task';
+import type { ParseTask, TaskResult, WorkerMessage } from './parse-task';
 
 export interface IsolationLimits {
   /** The worker's V8 heap (old generation), in MB. */
@@ -121,17 +120,19 @@ async function turn(): Promise<() => void> {
  * to a refusal when the file needed too much memory or time; rejects with
  * ParseWorkerError only when the worker itself could not run.
  */
-export async function parseIsolated(task: ParseTask, limits: Partial<IsolationLimits> = {}): Promise<ImportResult<ParsedAgenda>> {
+export async function parseIsolated<T extends ParseTask>(task: T, limits: Partial<IsolationLimits> = {}): Promise<TaskResult<T>> {
   const l: IsolationLimits = { ...ISOLATION_LIMITS, ...limits };
   const release = await turn();
   try {
-    return await runOnce(task, l);
+    return (await runOnce(task, l)) as TaskResult<T>;
   } finally {
     release();
   }
 }
 
-function runOnce(task: ParseTask, limits: IsolationLimits): Promise<ImportResult<ParsedAgenda>> {
+type AnyResult = ImportResult<unknown>;
+
+function runOnce(task: ParseTask, limits: IsolationLimits): Promise<AnyResult> {
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
@@ -141,7 +142,7 @@ function runOnce(task: ParseTask, limits: IsolationLimits): Promise<ImportResult
       return;
     }
     let settled = false;
-    const finish = (outcome: { result: ImportResult<ParsedAgenda> } | { error: Error }) => {
+    const finish = (outcome: { result: AnyResult } | { error: Error }) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);

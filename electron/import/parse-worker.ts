@@ -9,18 +9,22 @@
  * tsx by the tests.
  */
 import { parentPort } from 'node:worker_threads';
+import type { TeamsPreview } from '../../shared/contract';
 import { parseAgendaText } from '../../shared/import/agenda-text';
 import type { ImportResult } from '../../shared/import/decode';
 import type { ParsedAgenda } from '../../shared/import/agenda-text';
 import type { ParseTask, WorkerMessage } from './parse-task';
+import { previewTeams } from './teams-preview';
 
 const port = parentPort;
 if (!port) throw new Error('parse-worker.ts is a worker_threads entry; isolated.ts starts it');
 
-async function run(task: ParseTask): Promise<ImportResult<ParsedAgenda>> {
+async function run(task: ParseTask): Promise<ImportResult<ParsedAgenda> | ImportResult<TeamsPreview>> {
   switch (task.kind) {
     case 'agenda-text':
       return parseAgendaText(task.text);
+    case 'teams-report':
+      return previewTeams(task.bytes, task.meetingDate, task.candidates);
     case 'agenda-docx': {
       // mammoth is loaded here, once the clock is running, so a start is quick.
       const { readAgendaDocx } = await import('./agenda-docx');

@@ -3,15 +3,15 @@
  * confirmed it) and a Microsoft Teams attendance report (read and matched
  * to the body's people, then applied as confirmed). Reading saves nothing.
  */
-import type { TeamsPreview } from '../../shared/contract';
+import { contract, type TeamsPreview } from '../../shared/contract';
 import type { ParsedAgenda } from '../../shared/import/agenda-text';
 import { parseIsolated } from '../import/isolated';
 import type { ParseTask } from '../import/parse-task';
-import { matchPeople, type MatchCandidate } from '../../shared/import/name-match';
-import { readTeamsReport } from '../../shared/import/teams-report';
 import { inferKind } from '../../shared/minutes/standard-items';
 import type { AgendaItem } from '../../shared/model';
-import { DomainError } from '../../shared/result';
+import { DomainError, fail, ok, type Result } from '../../shared/result';
+import { describeIssues } from '../../shared/schemas';
+import type { TeamsCandidate } from '../import/teams-preview';
 import { agendaList, insertItem } from './agenda-items';
 import { attendanceHandlers } from './attendance';
 import type { Handlers, ServiceContext } from './context';
@@ -32,9 +32,35 @@ export async function readAgenda(source: { kind: 'text'; text: string } | { kind
   return result.value;
 }
 
+/**
+ * import.readTeams: the meeting and the body's people are read in one
+ * transaction; the report itself is read and matched to them in the parsing
+ * worker, so a hostile or huge report never holds up another call. Saves nothing.
+ */
+export async function callReadTeams(input: unknown, ctx: ServiceContext): Promise<Result<TeamsPreview>> {
+  const parsed = contract['import.readTeams'].input.safeParse(input ?? {});
+  if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error));
+  try {
+    const { meetingDate, candidates } = ctx.store.transaction(() => {
+      const record = loadRecord(ctx, parsed.data.meetingId);
+      const known = ctx.store.db.prepare('SELECT id, name FROM known_attendee WHERE body_id = ?').all(record.bodyId) as { id: number; name: string }[];
+      const people: TeamsCandidate[] = [
+        ...record.members.map((m) => ({ id: m.id, name: m.name, email: m.email || null, kind: 'member' as const })),
+        ...known.map((k) => ({ id: k.id, name: k.name, email: null, kind: 'known' as const })),
+      ];
+      return { meetingDate: record.date, candidates: people };
+    });
+    const read = await parseIsolated({ kind: 'teams-report', bytes: Buffer.from(parsed.data.base64, 'base64'), meetingDate, candidates });
+    return read.ok ? ok(read.value) : fail('invalid_input', read.error.message);
+  } catch (error) {
+    if (error instanceof DomainError) return fail(error.code, error.message);
+    return fail('internal', `The attendance report could not be read: ${(error as Error)?.message ?? String(error)}`);
+  }
+}
+
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
-export const importHandlers: Handlers<'import.applyAgenda' | 'import.readTeams' | 'import.applyTeams' | 'app.setAlwaysOnTop'> = {
+export const importHandlers: Handlers<'import.applyAgenda' | 'import.applyTeams' | 'app.setAlwaysOnTop'> = {
   /**
    * Adds the confirmed items in the agenda's order. An item recognised as a
    * standard one the meeting already has (pre-worded) takes that item's
@@ -64,25 +90,6 @@ export const importHandlers: Handlers<'import.applyAgenda' | 'import.readTeams' 
       place++;
     }
     return loadMeeting(ctx, input.meetingId).items;
-  },
-
-  'import.readTeams': (input, ctx) => {
-    const record = loadRecord(ctx, input.meetingId);
-    const read = readTeamsReport(new Uint8Array(Buffer.from(input.base64, 'base64')), record.date);
-    if (!read.ok) throw new DomainError('invalid_input', read.error.message);
-    const known = ctx.store.db.prepare('SELECT id, name FROM known_attendee WHERE body_id = ?').all(record.bodyId) as { id: number; name: string }[];
-    const candidates: (MatchCandidate & { id: number })[] = [
-      ...record.members.map((m) => ({ id: m.id, name: m.name, email: m.email || null, kind: 'member' as const })),
-      ...known.map((k) => ({ id: k.id, name: k.name, email: null, kind: 'known' as const })),
-    ];
-    const matches = matchPeople(read.value.participants, candidates);
-    const rows: TeamsPreview['rows'] = matches.map((m) => ({
-      participant: m.person,
-      match: m.candidate ? { kind: m.candidate.kind, id: m.candidate.id, name: m.candidate.name } : null,
-      confidence: m.confidence,
-      reason: m.reason,
-    }));
-    return { report: read.value, rows };
   },
 
   /**

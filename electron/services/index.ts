@@ -21,7 +21,7 @@ import { memberHandlers } from './members';
 import { actionLogHandlers, minutingHandlers } from './minuting';
 import { approvalHandlers } from './approval';
 import { searchHandlers } from './search';
-import { importHandlers, readAgenda } from './imports';
+import { callReadTeams, importHandlers, readAgenda } from './imports';
 import { settingsHandlers } from './settings';
 import { loadMeetingRow } from './meetings';
 import { phraseHandlers } from './phrases';
@@ -109,6 +109,7 @@ export function createServices(store: Store, options: Partial<Omit<ServiceContex
         return fail('internal', `The agenda could not be read: ${(error as Error)?.message ?? String(error)}`);
       }
     }
+    if (name === 'import.readTeams') return callReadTeams(input, context);
     if (name !== 'exports.build') return services.dispatch(name, input);
     const parsed = contract[name].input.safeParse(input ?? {});
     if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error));

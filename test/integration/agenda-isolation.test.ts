@@ -1,5 +1,5 @@
 /**
- * Hostile and huge agenda files (issue 15): refused with a clear message
+ * Hostile and huge agenda files and Teams attendance reports (issue 15): refused with a clear message
  * within seconds, parsed in a worker with memory and time limits, while
  * every other call carries on; real agendas still import.
  */
@@ -187,4 +187,46 @@ describe('through the browser host: other calls are answered while a hostile fil
       expect(call(services, 'meetings.get', { meetingId: meeting.id }).items).toEqual([]);
     });
   }
+});
+
+describe('Teams attendance reports are read in the worker too', () => {
+  /** A report in the current layout listing `people` participants (about 110 bytes each). */
+  function teamsReport(people: number): Buffer {
+    const head = '1. Summary\nMeeting title,Licensing Committee\nAttended participants,7\nStart time,2026-06-19 09:55:41\nEnd time,2026-06-19 12:04:10\n\n2. Participants\nNAME,first join,Last leave,In-meeting duration,email,Participant ID (UPN),role\n';
+    const rows = Array.from({ length: people }, (_, n) => `Person Number${n} Smith${n % 977},2026-06-19 09:55:41,2026-06-19 12:04:10,2h 8m 29s,p${n}@x.gov.uk,p${n}@x.gov.uk,Attendee`);
+    return Buffer.from(`${head}${rows.join('\n')}\n`);
+  }
+
+  it('a real report is read and matched through services.call; dispatch refuses it (it is answered off the database thread)', { timeout: 30_000 }, async () => {
+    const { services } = createTempStore(temp);
+    const body = call(services, 'bodies.create', { name: 'Safer Communities Partnership Board' });
+    call(services, 'members.create', { bodyId: body.id, name: 'Cllr. Harriet Quennell' });
+    const meeting = call(services, 'meetings.create', { bodyId: body.id, date: '2025-03-14', startTime: '10:00', venue: 'Microsoft Teams', mode: 'teams' });
+    const result = await services.call('import.readTeams', { meetingId: meeting.id, base64: base64(fixture('teams-current-utf8-comma.csv')) });
+    expect(result.ok).toBe(true);
+    const preview = (result as { value: { rows: { participant: { name: string }; match: { name: string } | null }[] } }).value;
+    expect(preview.rows.length).toBe(7);
+    expect(preview.rows.find((r) => r.match !== null)?.match?.name).toBe('Cllr. Harriet Quennell');
+    expect(services.dispatch('import.readTeams', { meetingId: meeting.id, base64: base64(fixture('teams-current-utf8-comma.csv')) })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await services.call('import.readTeams', { meetingId: 9999, base64: base64(fixture('teams-current-utf8-comma.csv')) })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('a 5 MB report of 43,000 people is refused with a clear message, and a write sent after it is answered first', { timeout: 30_000 }, async () => {
+    const { services } = createTempStore(temp);
+    const body = call(services, 'bodies.create', { name: 'Licensing Committee' });
+    const meeting = call(services, 'meetings.create', { bodyId: body.id, date: '2026-06-19', startTime: '10:00', venue: 'County Hall' });
+    const report = teamsReport(43_000);
+    expect(report.length).toBeGreaterThan(4.5 * MB);
+    const order: string[] = [];
+    const refusal = services.call('import.readTeams', { meetingId: meeting.id, base64: base64(report) }).then((r) => {
+      order.push('report refused');
+      return r;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const written = services.dispatch('meetings.update', { meetingId: meeting.id, patch: { venue: 'Council Chamber' } });
+    order.push('write answered');
+    expect(written.ok).toBe(true);
+    expect(await refusal).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/^The attendance report lists 43,000 people, more than the 5,000 a meeting's report can hold\./) } });
+    expect(order).toEqual(['write answered', 'report refused']);
+  });
 });

@@ -97,7 +97,7 @@ describe('the parsing worker in the built code', () => {
         worker.on('error', reject);
       });
     const agenda = await parse(fixture('agenda-table.docx'));
-    expect(agenda.type === 'result' && agenda.result.ok && agenda.result.value.items).toHaveLength(13);
+    expect(agenda.type === 'result' && agenda.result.ok && (agenda.result.value as { items: unknown[] }).items).toHaveLength(13);
     expect(await parse(zipBombDocx(400))).toEqual({ type: 'result', result: { ok: false, error: { code: 'invalid_file', message: DOCX_MESSAGES.tooLarge(DOCX_LIMITS.partBytes) } } });
   });
 });
