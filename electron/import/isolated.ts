@@ -45,6 +45,8 @@ export const ISOLATION_MESSAGES = {
     `Reading this file took longer than ${Number((ms / 1000).toFixed(2))} seconds, so it was stopped. It may be damaged, or far larger than an agenda; nothing was saved.`,
   memory:
     'Reading this file needed more memory than any agenda should, so it was stopped. It may be damaged, or far larger than an agenda; nothing was saved.',
+  failed: (detail: string) =>
+    `This file could not be read (${detail.replace(/\s+/g, ' ').slice(0, 120)}). It may be damaged, or not the kind of file it says it is; nothing was saved.`,
 };
 
 /** The worker could not be started or stopped unexpectedly: the app's fault, not the file's. */
@@ -160,7 +162,8 @@ function runOnce(task: ParseTask, limits: IsolationLimits): Promise<AnyResult> {
         timer = setTimeout(() => finish({ result: importFail(ISOLATION_MESSAGES.timeout(limits.timeoutMs)) }), limits.timeoutMs);
         worker.postMessage(task);
       } else if (message.type === 'result') finish({ result: message.result });
-      else finish({ error: new ParseWorkerError(`the file reader failed (${message.message})`) });
+      // The parser threw (a stack overflow on absurd nesting, say): the file's doing, answered as a refusal.
+      else finish({ result: importFail(ISOLATION_MESSAGES.failed(message.message)) });
     });
     worker.on('error', (error: Error & { code?: string }) => {
       if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') finish({ result: importFail(ISOLATION_MESSAGES.memory) });

@@ -158,3 +158,10 @@ export function agendaWithPictureDocx(mb: number): Buffer {
   const picture = randomBytes(Math.round(mb * MB));
   return writeZip([part('word/document.xml', document), ...others, part('word/media/image1.png', picture)]);
 }
+
+/** A Word document whose tables are nested `depth` deep (parsers that recurse run out of stack). */
+export function nestedTablesDocx(depth: number): Buffer {
+  const { others, head, tail } = fixtureParts();
+  const xml = `${head}<w:p><w:r><w:t>1. Apologies</w:t></w:r></w:p>${'<w:tbl><w:tr><w:tc>'.repeat(depth)}${'</w:tc></w:tr></w:tbl>'.repeat(depth)}${tail}`;
+  return writeZip([part('word/document.xml', Buffer.from(xml)), ...others]);
+}

@@ -13,7 +13,7 @@ import { readAgenda } from '../../electron/services/imports';
 import { DomainError } from '../../shared/result';
 import { call } from '../helpers/api';
 import { makeStaticDir, postApi, startTrackedHost } from '../helpers/host';
-import { agendaWithPictureDocx, hugeSingleRunDocx, MB, writeZip, zipBombDocx } from '../helpers/hostile-docx';
+import { agendaWithPictureDocx, hugeSingleRunDocx, MB, nestedTablesDocx, writeZip, zipBombDocx } from '../helpers/hostile-docx';
 import { refusal } from '../helpers/import';
 import { createTempStore } from '../helpers/store';
 import { useTempDirs } from '../helpers/temp';
@@ -117,6 +117,13 @@ describe('readAgenda: every agenda is read in a worker with memory and time limi
     expect(docx.items[7]).toMatchObject({ agendaNumber: 8, title: 'Night-Time Economy and Street Safety Update' });
     const text = await readAgenda({ kind: 'text', text: fixture('agenda.txt').toString('utf8') });
     expect(text.items.length).toBeGreaterThan(5);
+  });
+
+  it('refuses tables nested 30,000 deep within 5 seconds, as a damaged file', { timeout: 30_000 }, async () => {
+    const nested = base64(nestedTablesDocx(30_000));
+    const started = Date.now();
+    expect(await refusedWith(readAgenda({ kind: 'docx', base64: nested }))).toBe(DOCX_MESSAGES.damaged);
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it('imports a 15 MB agenda (its picture is never inflated) within 5 seconds', { timeout: 30_000 }, async () => {
