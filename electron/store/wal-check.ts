@@ -17,15 +17,21 @@
  *   Frames with other salts are an earlier generation SQLite left in place
  *   when it restarted the file: ignored, as SQLite ignores them;
  * - the -shm beside it, when its header is whole: the number of frames SQLite
- *   recorded as committed must all be there (a -wal cut at a frame boundary).
+ *   recorded as committed must all be there (a -wal cut at a frame boundary);
+ * - the size its last commit gives the database: Meeting Clerk never shrinks
+ *   its database (no VACUUM, no auto-vacuum) and a checkpoint writes no page
+ *   past a commit's size, so it cannot be smaller than the file already is.
+ *   (A VACUUM by another tool followed by a crash would be refused too: the
+ *   files are kept and the backups offered, so that errs on the safe side.)
  *
  * What the format cannot show: that a whole, consistent -wal with the same
- * page size was written for this database and not another (nothing in a
- * -wal names its database; in WAL mode SQLite does not even bump the
- * header's change counter). The checks SQLite runs on a private copy after
- * this one catch another application's -wal (application id) and a mixture
- * that breaks the b-trees (integrity check); another Meeting Clerk
- * database's -wal that replaces every page is not caught.
+ * page size, of a database at least as large, was written for this database
+ * and not another (nothing in a -wal names its database; in WAL mode SQLite
+ * does not even bump the header's change counter). The checks SQLite runs on
+ * a private copy after this one catch another application's -wal
+ * (application id) and a mixture that breaks the b-trees (integrity check);
+ * a larger Meeting Clerk database's -wal that replaces every page is not
+ * caught.
  */
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { endianness } from 'node:os';
@@ -157,6 +163,7 @@ export function checkWal(dbFile: string): WalVerdict {
     const frames = (size - WAL_HEADER) / frameSize;
     let valid = 0;
     let broken = -1;
+    let lastCommitPages = 0;
     for (let i = 0; i < frames; i++) {
       const at = WAL_HEADER + i * frameSize;
       const frameHeader = readAt(fd, FRAME_HEADER, at);
@@ -183,6 +190,17 @@ export function checkWal(dbFile: string): WalVerdict {
         continue;
       }
       valid = i + 1;
+      if (frameHeader.readUInt32BE(4) !== 0) lastCommitPages = frameHeader.readUInt32BE(4);
+    }
+    // Meeting Clerk never shrinks its database (no VACUUM, no auto-vacuum), and a checkpoint only writes pages
+    // up to a commit's size: the -wal's last commit can never describe a smaller database than the file already is.
+    const filePages = Math.floor(fileSize(dbFile) / pageSize);
+    if (lastCommitPages > 0 && lastCommitPages < filePages) {
+      return {
+        ok: false,
+        problem: 'foreign',
+        phrase: `${WAL} belongs to another database: it describes a database of ${lastCommitPages} pages, smaller than this one's ${filePages}, which a Meeting Clerk database never becomes`,
+      };
     }
     const recorded = committedFramesInShm(dbFile, salt1, salt2);
     if (recorded !== null && recorded > valid) {

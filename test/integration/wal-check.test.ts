@@ -119,13 +119,25 @@ describe('a -wal from another database', () => {
       /belongs to another database: it holds pages of 8192 bytes where this database's are 4096 bytes/ as RegExp | null,
     ],
     [
+      'of another, smaller Meeting Clerk database with the same page size',
+      (other: string) => {
+        const store = openStore(other);
+        for (let i = 0; i < 5; i++) store.transaction(() => store.db.prepare(INSERT_BODY).run(`Other council ${i}`));
+        return store.db;
+      },
+      /belongs to another database: it describes a database of \d+ pages, smaller than this one's \d+, which a Meeting Clerk database never becomes/ as RegExp | null,
+    ],
+    [
       'of another application, with the same page size',
       (other: string) => {
         const db = new Database(other);
         db.pragma('journal_mode = WAL');
         db.pragma('application_id = 305419896'); // 0x12345678
-        db.exec('CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)');
-        for (let i = 0; i < 10; i++) db.prepare('INSERT INTO invoices (total) VALUES (?)').run(i * 10.5);
+        db.exec('CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL, notes TEXT)');
+        // Larger than the clerk's database, so only what SQLite reads through it on a copy gives it away.
+        db.transaction(() => {
+          for (let i = 0; i < 5000; i++) db.prepare('INSERT INTO invoices (total, notes) VALUES (?, ?)').run(i * 10.5, 'n'.repeat(400));
+        })();
         return db;
       },
       null,
