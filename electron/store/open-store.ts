@@ -9,7 +9,7 @@
  * files are left as they are.
  */
 import Database from 'better-sqlite3';
-import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
@@ -98,12 +98,14 @@ function checkNotForeignTables(file: string, options: StoreOptions): void {
 /** Folder beside the database where a crash's leftover files are copied before SQLite applies them. */
 export const CRASH_COPIES_FOLDER = 'crash-copies';
 /** Sets of crash copies kept (the newest). */
-export const CRASH_COPIES_KEEP = 5;
+export const CRASH_COPIES_KEEP = 3;
 
 /**
  * Copies the database and its leftover -wal/-shm into crash-copies/ as
  * `<stem>-<time>.sqlite` with `-wal`/`-shm` beside it (the pair SQLite would
- * open together), keeping the newest sets. Returns the copy of the database.
+ * open together), keeping the newest sets. Each file is written under a
+ * temporary name and renamed once whole; a failed copy (a full disk) leaves
+ * nothing behind. Returns the copy of the database.
  */
 function copyCrashLeftovers(file: string, now = new Date()): string {
   const dir = join(dirname(file), CRASH_COPIES_FOLDER);
@@ -113,12 +115,29 @@ function copyCrashLeftovers(file: string, now = new Date()): string {
   const stamp = `${now.toISOString().slice(0, 19).replace(/:/g, '-')}Z`;
   let target = join(dir, `${stem}-${stamp}${ext}`);
   for (let n = 2; existsSync(target); n++) target = join(dir, `${stem}-${stamp}-${n}${ext}`);
-  copyFileSync(file, target);
-  for (const side of ['-wal', '-shm']) if (existsSync(`${file}${side}`)) copyFileSync(`${file}${side}`, `${target}${side}`);
+  const sides = ['', '-wal', '-shm'].filter((side) => side === '' || existsSync(`${file}${side}`));
+  const partial = (side: string) => join(dir, `.${basename(target)}${side}.partial`);
+  try {
+    for (const side of sides) copyFileSync(`${file}${side}`, partial(side));
+    // The -wal and -shm first: a database copy without its -wal beside it would read as an older state.
+    for (const side of [...sides].reverse()) renameSync(partial(side), `${target}${side}`);
+  } catch (error) {
+    for (const side of sides) {
+      rmSync(partial(side), { force: true });
+      rmSync(`${target}${side}`, { force: true });
+    }
+    throw error;
+  }
+  // Leftovers of a copy killed part-way, and sets beyond the newest few.
+  for (const name of readdirSync(dir)) if (name.startsWith('.') && name.endsWith('.partial')) rmSync(join(dir, name), { force: true });
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const named = new RegExp(`^${escape(stem)}-(\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}Z)(?:-(\\d+))?${escape(ext)}$`);
   const sets = readdirSync(dir)
-    .filter((name) => name.startsWith(`${stem}-`) && name.endsWith(ext))
-    .sort()
-    .reverse();
+    .map((name) => ({ name, match: named.exec(name) }))
+    .filter((entry) => entry.match !== null)
+    .map(({ name, match }) => ({ name, key: `${match![1]}-${(match![2] ?? '1').padStart(6, '0')}` }))
+    .sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0))
+    .map((entry) => entry.name);
   for (const old of sets.slice(CRASH_COPIES_KEEP)) {
     for (const side of ['', '-wal', '-shm']) rmSync(join(dir, `${old}${side}`), { force: true });
   }

@@ -79,6 +79,25 @@ describe('a -wal that belongs to the database', () => {
     expect(hashes(copy)).toEqual(before);
   });
 
+  it('four crashes in a row keep the newest three sets of copies, each whole, and no temporary file', () => {
+    const file = join(temp.makeDir(), DB_NAME);
+    usedDatabase(file, 5);
+    const walHashes: string[] = [];
+    for (let crash = 0; crash < 4; crash++) {
+      crashAfterCommits(file, 3, `Crash ${crash}`);
+      walHashes.push(sha256File(`${file}-wal`));
+      openStore(file).close();
+    }
+    const dir = join(file, '..', CRASH_COPIES_FOLDER);
+    const files = readdirSync(dir);
+    expect(files.filter((n) => n.endsWith('.partial'))).toEqual([]);
+    const sets = files.filter((n) => n.endsWith('.sqlite'));
+    expect(sets).toHaveLength(3);
+    expect(files).toHaveLength(9); // each with its -wal and -shm
+    // The three kept are the last three crashes' (same second or not).
+    expect(sets.map((n) => sha256File(join(dir, `${n}-wal`))).sort()).toEqual(walHashes.slice(1).sort());
+  });
+
   it('is accepted after SQLite restarted it, with an earlier generation of pages left beyond the new ones', () => {
     const file = join(temp.makeDir(), DB_NAME);
     usedDatabase(file, 5);
