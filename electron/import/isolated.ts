@@ -117,10 +117,84 @@ async function turn(): Promise<() => void> {
   };
 }
 
+/** A worker that answered is kept this long for the next file (starting one costs more than most parses). */
+export const IDLE_WORKER_MS = 15_000;
+
+interface Slot {
+  worker: Worker;
+  heapMb: number;
+  /** Resolves once the worker has loaded its code; rejects if it cannot. */
+  ready: Promise<void>;
+  idleTimer?: ReturnType<typeof setTimeout>;
+  gone: boolean;
+}
+
+const idle: Slot[] = [];
+let nextId = 1;
+
+function spawnSlot(limits: IsolationLimits): Slot {
+  const worker = startWorker(limits);
+  const slot: Slot = { worker, heapMb: limits.maxOldGenerationSizeMb, ready: Promise.resolve(), gone: false };
+  slot.ready = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      reject(new ParseWorkerError(`the file reader did not start within ${Math.round(limits.startupTimeoutMs / 1000)} seconds`));
+      void worker.terminate();
+    }, limits.startupTimeoutMs);
+    const onMessage = (message: WorkerMessage) => {
+      if (message.type !== 'ready') return;
+      clearTimeout(timer);
+      worker.off('message', onMessage);
+      resolve();
+    };
+    worker.on('message', onMessage);
+    worker.once('error', (error: Error & { code?: string }) => {
+      clearTimeout(timer);
+      reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? error : new ParseWorkerError(`the file reader could not start (${error.message})`));
+    });
+    worker.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new ParseWorkerError(`the file reader stopped before it started (exit code ${code})`));
+    });
+  });
+  slot.ready.catch(() => undefined);
+  // Errors are answered by whoever is waiting on the worker; this keeps one with nobody waiting from being unhandled.
+  worker.on('error', () => undefined);
+  worker.once('exit', () => {
+    slot.gone = true;
+    const at = idle.indexOf(slot);
+    if (at >= 0) idle.splice(at, 1);
+  });
+  return slot;
+}
+
+function takeSlot(limits: IsolationLimits): Slot {
+  const at = idle.findIndex((s) => !s.gone && s.heapMb === limits.maxOldGenerationSizeMb);
+  if (at < 0) return spawnSlot(limits);
+  const [slot] = idle.splice(at, 1);
+  clearTimeout(slot!.idleTimer);
+  slot!.worker.ref();
+  return slot!;
+}
+
+function keepIdle(slot: Slot): void {
+  if (slot.gone) return;
+  slot.worker.unref(); // an idle reader never keeps the process alive
+  slot.idleTimer = setTimeout(() => void slot.worker.terminate(), IDLE_WORKER_MS);
+  slot.idleTimer.unref();
+  idle.push(slot);
+}
+
+/** Stops the idle readers (tests; the app lets them time out). */
+export async function stopIdleWorkers(): Promise<void> {
+  const all = idle.splice(0);
+  await Promise.all(all.map((s) => s.worker.terminate()));
+}
+
 /**
- * Parses one file in a fresh worker. Resolves to the parser's own answer, or
- * to a refusal when the file needed too much memory or time; rejects with
- * ParseWorkerError only when the worker itself could not run.
+ * Parses one file in a worker (a fresh one, or one kept from the last file).
+ * Resolves to the parser's own answer, or to a refusal when the file needed
+ * too much memory or time (that worker is then stopped, never reused);
+ * rejects with ParseWorkerError only when the worker itself could not run.
  */
 export async function parseIsolated<T extends ParseTask>(task: T, limits: Partial<IsolationLimits> = {}): Promise<TaskResult<T>> {
   const l: IsolationLimits = { ...ISOLATION_LIMITS, ...limits };
@@ -134,41 +208,46 @@ export async function parseIsolated<T extends ParseTask>(task: T, limits: Partia
 
 type AnyResult = ImportResult<unknown>;
 
-function runOnce(task: ParseTask, limits: IsolationLimits): Promise<AnyResult> {
-  return new Promise((resolve, reject) => {
-    let worker: Worker;
-    try {
-      worker = startWorker(limits);
-    } catch (error) {
-      reject(error instanceof ParseWorkerError ? error : new ParseWorkerError(`the file reader could not start (${(error as Error).message})`));
-      return;
-    }
+async function runOnce(task: ParseTask, limits: IsolationLimits): Promise<AnyResult> {
+  let slot: Slot;
+  try {
+    slot = takeSlot(limits);
+    await slot.ready;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') return importFail(ISOLATION_MESSAGES.memory);
+    throw error instanceof ParseWorkerError ? error : new ParseWorkerError(`the file reader could not start (${(error as Error).message})`);
+  }
+  const { worker } = slot;
+  const id = nextId++;
+  return new Promise<AnyResult>((resolve, reject) => {
     let settled = false;
-    const finish = (outcome: { result: AnyResult } | { error: Error }) => {
+    const finish = (outcome: { result: AnyResult; reuse: boolean } | { error: Error }) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      void worker.terminate();
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      if ('result' in outcome && outcome.reuse) keepIdle(slot);
+      else void worker.terminate();
       if ('result' in outcome) resolve(outcome.result);
       else reject(outcome.error);
     };
-    let timer = setTimeout(
-      () => finish({ error: new ParseWorkerError(`the file reader did not start within ${Math.round(limits.startupTimeoutMs / 1000)} seconds`) }),
-      limits.startupTimeoutMs,
-    );
-    worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'ready') {
-        clearTimeout(timer);
-        timer = setTimeout(() => finish({ result: importFail(ISOLATION_MESSAGES.timeout(limits.timeoutMs)) }), limits.timeoutMs);
-        worker.postMessage(task);
-      } else if (message.type === 'result') finish({ result: message.result });
+    const onMessage = (message: WorkerMessage) => {
+      if (message.type === 'ready' || message.id !== id) return;
+      if (message.type === 'result') finish({ result: message.result, reuse: true });
       // The parser threw (a stack overflow on absurd nesting, say): the file's doing, answered as a refusal.
-      else finish({ result: importFail(ISOLATION_MESSAGES.failed(message.message)) });
-    });
-    worker.on('error', (error: Error & { code?: string }) => {
-      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') finish({ result: importFail(ISOLATION_MESSAGES.memory) });
+      else finish({ result: importFail(ISOLATION_MESSAGES.failed(message.message)), reuse: false });
+    };
+    const onError = (error: Error & { code?: string }) => {
+      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') finish({ result: importFail(ISOLATION_MESSAGES.memory), reuse: false });
       else finish({ error: new ParseWorkerError(`the file reader stopped (${error.message})`) });
-    });
-    worker.on('exit', (code) => finish({ error: new ParseWorkerError(`the file reader stopped unexpectedly (exit code ${code})`) }));
+    };
+    const onExit = (code: number) => finish({ error: new ParseWorkerError(`the file reader stopped unexpectedly (exit code ${code})`) });
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    const timer = setTimeout(() => finish({ result: importFail(ISOLATION_MESSAGES.timeout(limits.timeoutMs)), reuse: false }), limits.timeoutMs);
+    worker.postMessage({ id, task });
   });
 }

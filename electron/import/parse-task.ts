@@ -15,5 +15,5 @@ export type TaskResult<T extends ParseTask> = T extends { kind: 'teams-report' }
 
 export type WorkerMessage =
   | { type: 'ready' }
-  | { type: 'result'; result: ImportResult<ParsedAgenda> | ImportResult<TeamsPreview> }
-  | { type: 'failed'; message: string };
+  | { type: 'result'; id: number; result: ImportResult<ParsedAgenda> | ImportResult<TeamsPreview> }
+  | { type: 'failed'; id: number; message: string };

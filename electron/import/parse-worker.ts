@@ -1,8 +1,9 @@
 /**
  * The parsing worker: reads one untrusted file away from the thread that
  * holds the database (electron/import/isolated.ts starts it with memory and
- * time limits). It says it is ready, takes one task, answers once and is then
- * terminated: nothing a file does here outlives its own parse.
+ * time limits). It says it is ready, then answers tasks one at a time. A
+ * worker whose parse ran out of memory or time is terminated; one that
+ * answered may be kept a few seconds for the next file (isolated.ts).
  *
  * Built as its own bundle beside the host's and the Electron main process's
  * (scripts/bundles.mjs, scripts/build-electron.mjs); run from source under
@@ -33,10 +34,10 @@ async function run(task: ParseTask): Promise<ImportResult<ParsedAgenda> | Import
   }
 }
 
-port.once('message', (task: ParseTask) => {
+port.on('message', ({ id, task }: { id: number; task: ParseTask }) => {
   run(task).then(
-    (result) => port.postMessage({ type: 'result', result } satisfies WorkerMessage),
-    (error: unknown) => port.postMessage({ type: 'failed', message: (error as Error)?.message ?? String(error) } satisfies WorkerMessage),
+    (result) => port.postMessage({ type: 'result', id, result } satisfies WorkerMessage),
+    (error: unknown) => port.postMessage({ type: 'failed', id, message: (error as Error)?.message ?? String(error) } satisfies WorkerMessage),
   );
 });
 port.postMessage({ type: 'ready' } satisfies WorkerMessage);

@@ -88,7 +88,7 @@ describe('the parsing worker in the built code', () => {
       new Promise<WorkerMessage>((resolve, reject) => {
         const worker = new Worker(bundledWorkerSource(entry), { eval: true, resourceLimits: { maxOldGenerationSizeMb: 256 } });
         worker.on('message', (message: WorkerMessage) => {
-          if (message.type === 'ready') worker.postMessage({ kind: 'agenda-docx', bytes });
+          if (message.type === 'ready') worker.postMessage({ id: 1, task: { kind: 'agenda-docx', bytes } });
           else {
             void worker.terminate();
             resolve(message);
@@ -98,6 +98,6 @@ describe('the parsing worker in the built code', () => {
       });
     const agenda = await parse(fixture('agenda-table.docx'));
     expect(agenda.type === 'result' && agenda.result.ok && (agenda.result.value as { items: unknown[] }).items).toHaveLength(13);
-    expect(await parse(zipBombDocx(400))).toEqual({ type: 'result', result: { ok: false, error: { code: 'invalid_file', message: DOCX_MESSAGES.tooLarge(DOCX_LIMITS.partBytes) } } });
+    expect(await parse(zipBombDocx(400))).toEqual({ type: 'result', id: 1, result: { ok: false, error: { code: 'invalid_file', message: DOCX_MESSAGES.tooLarge(DOCX_LIMITS.partBytes) } } });
   });
 });
