@@ -10,7 +10,9 @@
  * - the WAL header: magic, format version, its own checksum;
  * - its page size against the database header's (another database's -wal
  *   often has another page size);
- * - its length: 32 + n x (24 + page size) bytes, or it was cut short;
+ * - its length: 32 + n x (24 + page size) bytes, or it was cut short (part of
+ *   a frame at the end is what a kill between SQLite's two writes of a frame
+ *   leaves: accepted when the -shm vouches for every committed frame);
  * - the frames: each frame of the current generation (the header's salts)
  *   must carry the running checksum; once one does not, no later frame of
  *   that generation may hold a commit (committed changes would be lost).
@@ -150,17 +152,23 @@ export function checkWal(dbFile: string): WalVerdict {
       };
     }
     const frameSize = FRAME_HEADER + pageSize;
-    if ((size - WAL_HEADER) % frameSize !== 0) {
+    const salt1 = header.readUInt32BE(16);
+    const salt2 = header.readUInt32BE(20);
+    const recorded = committedFramesInShm(dbFile, salt1, salt2);
+    // SQLite writes a frame's header and its page in two writes, so a process killed between them leaves
+    // part of a frame at the end: never a committed one (a commit returns once its frame is whole and synced).
+    // When the -shm says how many frames were committed, that part is judged by it; without it, a -wal that
+    // is not whole frames was cut short.
+    const partial = (size - WAL_HEADER) % frameSize;
+    if (partial !== 0 && recorded === null) {
       const whole = Math.floor((size - WAL_HEADER) / frameSize);
       return {
         ok: false,
         problem: 'truncated',
-        phrase: `${WAL} is cut short: ${size} bytes is not a whole number of changed pages (${whole} whole, then ${(size - WAL_HEADER) % frameSize} bytes of a page of ${frameSize})`,
+        phrase: `${WAL} is cut short: ${size} bytes is not a whole number of changed pages (${whole} whole, then ${partial} bytes of a page of ${frameSize})`,
       };
     }
-    const salt1 = header.readUInt32BE(16);
-    const salt2 = header.readUInt32BE(20);
-    const frames = (size - WAL_HEADER) / frameSize;
+    const frames = Math.floor((size - WAL_HEADER) / frameSize);
     let valid = 0;
     let broken = -1;
     let lastCommitPages = 0;
@@ -202,7 +210,6 @@ export function checkWal(dbFile: string): WalVerdict {
         phrase: `${WAL} belongs to another database: it describes a database of ${lastCommitPages} pages, smaller than this one's ${filePages}, which a Meeting Clerk database never becomes`,
       };
     }
-    const recorded = committedFramesInShm(dbFile, salt1, salt2);
     if (recorded !== null && recorded > valid) {
       return {
         ok: false,

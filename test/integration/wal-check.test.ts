@@ -8,7 +8,7 @@
  */
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RecoveryStatus } from '../../shared/model';
@@ -215,16 +215,37 @@ describe('a -wal from another database', () => {
 });
 
 describe('a -wal cut short', () => {
-  it('cut in half: refused, nothing applied, the files kept', () => {
+  it('cut in half: refused (found through the -shm, or by its length without one), nothing applied, the files kept', () => {
     const file = join(temp.makeDir(), DB_NAME);
     usedDatabase(file, 20);
     crashAfterCommits(file, 30);
     truncateSync(`${file}-wal`, Math.floor(statSync(`${file}-wal`).size / 2) + 7);
     const before = hashes(file);
-    expect(checkWal(file)).toMatchObject({ ok: false, problem: 'truncated', phrase: expect.stringMatching(/is cut short: \d+ bytes is not a whole number of changed pages/) });
+    expect(checkWal(file)).toMatchObject({ ok: false, problem: 'truncated', phrase: expect.stringMatching(/is cut short: SQLite recorded \d+ committed changed pages in it and only \d+ are there/) });
     expect(openError(file).reason).toBe('wal_truncated');
     expect(inspectDatabase(file)).toMatchObject({ ok: false, problem: 'truncated' });
     expect(hashes(file)).toEqual(before);
+    // Copied without its -shm (as a file copy by hand might be): its length alone gives it away.
+    unlinkSync(`${file}-shm`);
+    expect(checkWal(file)).toMatchObject({ ok: false, problem: 'truncated', phrase: expect.stringMatching(/is cut short: \d+ bytes is not a whole number of changed pages/) });
+    expect(openError(file).reason).toBe('wal_truncated');
+  });
+
+  it('part of a frame after the last commit (a kill between SQLite\'s two writes of a frame) is accepted when the -shm vouches for every commit', () => {
+    const file = join(temp.makeDir(), DB_NAME);
+    usedDatabase(file, 20);
+    crashAfterCommits(file, 30);
+    const wal = readFileSync(`${file}-wal`);
+    const pageSize = wal.readUInt32BE(8);
+    // The header of one more frame and a part of its page, as the killed process left them.
+    const frameHeader = Buffer.alloc(24);
+    frameHeader.writeUInt32BE(2, 0);
+    wal.copy(frameHeader, 8, 16, 24); // the current salts
+    writeFileSync(`${file}-wal`, Buffer.concat([wal, frameHeader, Buffer.alloc(Math.floor(pageSize / 3), 0x41)]));
+    expect(checkWal(file)).toMatchObject({ ok: true });
+    const store = openStore(file);
+    expect(names(store.db, 'Committed before the crash')).toBe(30);
+    store.close();
   });
 
   it('cut at a page boundary: the -shm says how many committed pages there were', () => {
