@@ -193,7 +193,7 @@ export function startRuntime(options: RuntimeOptions): Runtime {
         return isCallName(name) ? unavailable() : fail('unknown_call', `There is no API call named ${JSON.stringify(String(name)).slice(0, 80)}`);
       }
       const result = inner.dispatch(name, input);
-      schedule?.afterCall(String(name), result.ok);
+      schedule?.afterCall(String(name), result.ok, input);
       return result;
     },
     async call(name, input) {
@@ -210,7 +210,7 @@ export function startRuntime(options: RuntimeOptions): Runtime {
       }
       if (name === 'recovery.status' || name === 'backups.list' || name === 'backups.compare' || !inner) return services.dispatch(name, input);
       const result = await inner.call(name as CallName, input);
-      schedule?.afterCall(String(name), result.ok);
+      schedule?.afterCall(String(name), result.ok, input);
       return result;
     },
     get context() {

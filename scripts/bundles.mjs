@@ -5,6 +5,8 @@
 // between runs. better-sqlite3 stays outside (a native addon).
 //   export  `npm run export`   scripts/export.ts        runExportCli(argv)
 //   host    `npm run serve`    electron/host/run-host.ts runHostCli(argv)
+// Beside them, parse-worker.cjs: the worker that reads untrusted files
+// (electron/import/isolated.ts finds it next to the bundle that starts it).
 // `node scripts/bundles.mjs` (npm run build:cli) builds them all.
 import { build } from 'esbuild';
 import { readdirSync, rmSync, statSync } from 'node:fs';
@@ -17,6 +19,10 @@ export const BUNDLES = {
   export: join(root, 'scripts', 'export.ts'),
   host: join(root, 'electron', 'host', 'run-host.ts'),
 };
+
+/** The worker that parses imported files, built beside every bundle (both bundles hold the code that starts it). */
+export const PARSE_WORKER = join(root, 'electron', 'import', 'parse-worker.ts');
+export const parseWorkerFile = () => join(root, 'dist-cli', 'parse-worker.cjs');
 
 /** Where a bundle is written. */
 export const bundleFile = (name) => join(root, 'dist-cli', `${name}.cjs`);
@@ -39,6 +45,16 @@ export async function buildBundle(name) {
     // The sources ask import.meta.url where they are (whether run directly; where the app's folder is).
     define: { 'import.meta.url': '__bundleUrl' },
     banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    logLevel: 'warning',
+  });
+  await build({
+    entryPoints: [PARSE_WORKER],
+    outfile: parseWorkerFile(),
+    bundle: true,
+    minify: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
     logLevel: 'warning',
   });
 }

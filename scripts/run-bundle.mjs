@@ -9,7 +9,7 @@ import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'n
 import { createRequire, Module } from 'node:module';
 import { dirname } from 'node:path';
 import vm from 'node:vm';
-import { buildBundle, bundleFile, codeCacheFile, newestSource } from './bundles.mjs';
+import { buildBundle, bundleFile, codeCacheFile, newestSource, parseWorkerFile } from './bundles.mjs';
 
 /**
  * Returns the bundle's exports, and `keepCompiledCode()` to call once the
@@ -18,7 +18,7 @@ import { buildBundle, bundleFile, codeCacheFile, newestSource } from './bundles.
 export async function loadBundle(name) {
   const file = bundleFile(name);
   const cacheFile = codeCacheFile(name);
-  if (!existsSync(file) || statSync(file).mtimeMs < newestSource(name)) await buildBundle(name);
+  if (!existsSync(file) || !existsSync(parseWorkerFile()) || statSync(file).mtimeMs < newestSource(name)) await buildBundle(name);
   const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
   const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
   const module = { exports: {} };

@@ -562,6 +562,6 @@ export interface RecoveryStatus {
 }
 
 export interface AppSettings {
-  /** How many automatic backups to keep. */
+  /** How many backups of each kind (daily, meeting-closed, manual, before-restore) to keep. */
   backupKeep: number;
 }

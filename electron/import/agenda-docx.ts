@@ -19,9 +19,13 @@ import {
   type ImportResult,
 } from '../../shared/import/decode';
 import { MAX_IMPORT_FILE_BYTES } from '../../shared/limits';
+import { isEncryptedOffice, unpackDocx, DOCX_LIMITS, DOCX_MESSAGES, type DocxLimits } from './docx-zip';
 
 /** Word files carry styles and sometimes a logo; allow more than for text files (shared/limits.ts). */
 export const MAX_DOCX_BYTES = MAX_IMPORT_FILE_BYTES;
+
+/** The most text an agenda may hold: the same as a pasted agenda (shared/schemas.ts). */
+export const MAX_AGENDA_CHARS = 1_000_000;
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
@@ -115,11 +119,16 @@ export function agendaHtmlToText(html: string): string {
   return out.join('\n');
 }
 
-/** Reads an agenda from the bytes of a .docx file. */
-export async function readAgendaDocx(bytes: Buffer | Uint8Array): Promise<ImportResult<ParsedAgenda>> {
+/**
+ * Reads an agenda from the bytes of a .docx file. Call it in the parsing
+ * worker (electron/import/isolated.ts), never where the database is: even
+ * with every limit below, mammoth on a large document takes memory and time.
+ */
+export async function readAgendaDocx(bytes: Buffer | Uint8Array, limits: DocxLimits = DOCX_LIMITS): Promise<ImportResult<ParsedAgenda>> {
   const sizeProblem = checkImportSize(bytes.byteLength, MAX_DOCX_BYTES);
   if (sizeProblem) return importFail(sizeProblem.replace('The file', 'The Word document'));
   if (!ZIP_MAGIC.every((b, i) => bytes[i] === b)) {
+    if (isEncryptedOffice(bytes)) return importFail(DOCX_MESSAGES.encrypted);
     const known = describeBinaryFormat(bytes);
     if (known?.includes('older Office')) {
       return importFail(
@@ -130,10 +139,18 @@ export async function readAgendaDocx(bytes: Buffer | Uint8Array): Promise<Import
       `${known ?? 'This is not a Word document.'} Choose the agenda saved as a Word .docx file, or paste the agenda as text.`,
     );
   }
-  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // Sizes checked from the central directory, then only the XML parts inflated, each capped.
+  const unpacked = unpackDocx(bytes, limits);
+  if (!unpacked.ok) return importFail(unpacked.message);
   let html: string;
   try {
-    html = (await mammoth.convertToHtml({ buffer })).value;
+    html = (
+      await mammoth.convertToHtml(
+        { buffer: Buffer.from(unpacked.zip.buffer, unpacked.zip.byteOffset, unpacked.zip.byteLength) },
+        // Pictures were left out (their parts are empty): never read them.
+        { convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })) },
+      )
+    ).value;
   } catch (error) {
     const detail = error instanceof Error && /main document part/i.test(error.message)
       ? ' It is a zip file but has no Word document inside (it may be an Excel or PowerPoint file).'
@@ -142,5 +159,9 @@ export async function readAgendaDocx(bytes: Buffer | Uint8Array): Promise<Import
   }
   const text = agendaHtmlToText(html);
   if (text.trim() === '') return importFail('The Word document contains no text.');
+  if (text.length > MAX_AGENDA_CHARS) return importFail(tooMuchText());
   return parseAgendaText(text);
 }
+
+const tooMuchText = () =>
+  `This Word file holds more text than an agenda can (over ${MAX_AGENDA_CHARS.toLocaleString('en-GB')} characters). Check that you chose the agenda; nothing was saved.`;

@@ -4,31 +4,66 @@
  * to the body's people, then applied as confirmed). Reading saves nothing.
  */
 import type { TeamsPreview } from '../../shared/contract';
-import { parseAgendaText, type ParsedAgenda } from '../../shared/import/agenda-text';
-import { matchPeople, type MatchCandidate } from '../../shared/import/name-match';
-import { readTeamsReport } from '../../shared/import/teams-report';
+import type { ParsedAgenda } from '../../shared/import/agenda-text';
 import { planAgendaImport, removalBlocker } from '../../shared/import/agenda-plan';
 import { OPENING_FOR_FORM, parsePresenterLine } from '../../shared/import/presenter-line';
 import { inferKind } from '../../shared/minutes/standard-items';
-import { DomainError } from '../../shared/result';
+import { DomainError, fail, ok, type Result } from '../../shared/result';
+import { parseIsolated } from '../import/isolated';
+import type { ParseTask } from '../import/parse-task';
+import type { TeamsCandidate } from '../import/teams-preview';
 import { agendaList, insertItem, isVaried, syncBusinessOrder } from './agenda-order';
 import { addPerson, recordMovement, setMemberAttendance } from './attendance-ops';
-import type { Handlers, ServiceContext } from './context';
+import type { ParsedInput } from '../../shared/contract';
+import type { Handlers, ReadContext, ServiceContext } from './context';
 import { loadMeeting } from './lookups';
 import { loadRecord } from './meeting-record';
 import { moveInList, renumberList } from './ordering';
 
-/** Reads an agenda from pasted text or a .docx file (asynchronous: mammoth reads the Word file). */
+/**
+ * Reads an agenda from pasted text or a .docx file. Both are parsed in a
+ * worker with memory and time limits (electron/import/isolated.ts), so a
+ * hostile or huge file is refused with a clear message while every other
+ * call carries on; nothing is saved either way.
+ */
 export async function readAgenda(source: { kind: 'text'; text: string } | { kind: 'docx'; base64: string }): Promise<ParsedAgenda> {
-  // mammoth is loaded only when a Word agenda is read: every other start (an export from the command line, the host) is spared it.
-  const result = source.kind === 'text' ? parseAgendaText(source.text) : await (await import('../import/agenda-docx')).readAgendaDocx(Buffer.from(source.base64, 'base64'));
+  const task: ParseTask = source.kind === 'text' ? { kind: 'agenda-text', text: source.text } : { kind: 'agenda-docx', bytes: Buffer.from(source.base64, 'base64') };
+  const result = await parseIsolated(task);
   if (!result.ok) throw new DomainError('invalid_input', result.error.message);
   return result.value;
 }
 
+/**
+ * import.readTeams: the meeting and the body's people are read in one
+ * transaction; the report itself is read and matched to them in the parsing
+ * worker, so a hostile or huge report never holds up another call. Saves nothing.
+ */
+export async function readTeams(
+  input: ParsedInput<'import.readTeams'>,
+  ctx: ReadContext,
+  inReadTransaction: <T>(fn: () => T) => T,
+): Promise<Result<TeamsPreview>> {
+  try {
+    const { meetingDate, candidates } = inReadTransaction(() => {
+      const record = loadRecord(ctx, input.meetingId);
+      const known = ctx.store.db.prepare('SELECT id, name FROM known_attendee WHERE body_id = ?').all(record.bodyId) as { id: number; name: string }[];
+      const people: TeamsCandidate[] = [
+        ...record.members.map((m) => ({ id: m.id, name: m.name, email: m.email || null, kind: 'member' as const })),
+        ...known.map((k) => ({ id: k.id, name: k.name, email: null, kind: 'known' as const })),
+      ];
+      return { meetingDate: record.date, candidates: people };
+    });
+    const read = await parseIsolated({ kind: 'teams-report', bytes: Buffer.from(input.base64, 'base64'), meetingDate, candidates });
+    return read.ok ? ok(read.value) : fail('invalid_input', read.error.message);
+  } catch (error) {
+    if (error instanceof DomainError) return fail(error.code, error.message);
+    return fail('internal', `The attendance report could not be read: ${(error as Error)?.message ?? String(error)}`);
+  }
+}
+
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
-export const importHandlers: Handlers<'import.applyAgenda' | 'import.readTeams' | 'import.applyTeams' | 'app.setAlwaysOnTop'> = {
+export const importHandlers: Handlers<'import.applyAgenda' | 'import.applyTeams' | 'app.setAlwaysOnTop'> = {
   /**
    * Adds the confirmed items in the agenda's order. An item recognised as a
    * standard one the meeting already has (pre-worded) takes that item's
@@ -74,25 +109,6 @@ export const importHandlers: Handlers<'import.applyAgenda' | 'import.readTeams' 
       syncBusinessOrder(ctx, input.meetingId, wasVaried);
     }
     return loadMeeting(ctx, input.meetingId).items;
-  },
-
-  'import.readTeams': (input, ctx) => {
-    const record = loadRecord(ctx, input.meetingId);
-    const read = readTeamsReport(new Uint8Array(Buffer.from(input.base64, 'base64')), record.date);
-    if (!read.ok) throw new DomainError('invalid_input', read.error.message);
-    const known = ctx.store.db.prepare('SELECT id, name FROM known_attendee WHERE body_id = ?').all(record.bodyId) as { id: number; name: string }[];
-    const candidates: (MatchCandidate & { id: number })[] = [
-      ...record.members.map((m) => ({ id: m.id, name: m.name, email: m.email || null, kind: 'member' as const })),
-      ...known.map((k) => ({ id: k.id, name: k.name, email: null, kind: 'known' as const })),
-    ];
-    const matches = matchPeople(read.value.participants, candidates);
-    const rows: TeamsPreview['rows'] = matches.map((m) => ({
-      participant: m.person,
-      match: m.candidate ? { kind: m.candidate.kind, id: m.candidate.id, name: m.candidate.name } : null,
-      confidence: m.confidence,
-      reason: m.reason,
-    }));
-    return { report: read.value, rows };
   },
 
   /**

@@ -6,7 +6,7 @@
  * refuses writes), and errors mapped to a Result. Both transports (Electron
  * IPC, browser host) use it.
  */
-import { contract, isCallName, type CallName } from '../../shared/contract';
+import { contract, isCallName, type CallName, type ParsedInput } from '../../shared/contract';
 import { gatherExport, renderExport, type ExportSource } from '../export/documents';
 import { seedDemoMeeting } from '../demo/demo-meeting';
 import { DomainError, fail, ok, type Result } from '../../shared/result';
@@ -26,7 +26,7 @@ import { memberHandlers } from './members';
 import { actionLogHandlers, minutingHandlers } from './minuting';
 import { approvalHandlers, versionHandlers } from './approval';
 import { searchHandlers } from './search';
-import { importHandlers, readAgenda } from './imports';
+import { importHandlers, readAgenda, readTeams } from './imports';
 import { settingsHandlers } from './settings';
 import { phraseHandlers } from './phrases';
 import { buildRegistry, type CallRegistry } from './registry';
@@ -151,7 +151,7 @@ export function createServices(store: Store, options: Partial<Omit<ServiceContex
   function execute(name: unknown, input: unknown): Result<unknown> {
     if (!isCallName(name)) return fail('unknown_call', `There is no API call named ${JSON.stringify(String(name)).slice(0, 80)}`);
     const spec = registry.get(name)!;
-    if (spec.mode === 'async') return fail('invalid_input', `${name} writes a file: it is answered by services.call(), not dispatch()`);
+    if (spec.mode === 'async') return fail('invalid_input', `${name} is answered asynchronously (a file is written or read): by services.call(), not dispatch()`);
     const parsed = parseInput(name, input);
     if (!parsed.ok) return parsed;
     if (spec.mode === 'runtime') {
@@ -187,6 +187,7 @@ export function createServices(store: Store, options: Partial<Omit<ServiceContex
         return fail('internal', `The agenda could not be read: ${(error as Error)?.message ?? String(error)}`);
       }
     }
+    if (name === 'import.readTeams') return readTeams(parsed.value as ParsedInput<'import.readTeams'>, readContext, store.read);
     const data = parsed.value as { meetingId: number; document: Parameters<typeof gatherExport>[2] };
     let source: ExportSource;
     try {

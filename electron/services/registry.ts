@@ -130,7 +130,7 @@ export function buildRegistry(): CallRegistry {
   const writeMeeting = (...names: CallName[]) => names.forEach((name) => r.register({ name, mode: 'write', effects: byMeetingId }));
 
   read('app.info', 'bodies.list', 'bodies.get', 'meetings.list', 'meetings.get', 'knownAttendees.list', 'phrases.list');
-  read('minutes.versions', 'actions.log', 'search.minutes', 'import.readTeams', 'settings.get');
+  read('minutes.versions', 'actions.log', 'search.minutes', 'settings.get');
   // Changes the desktop window, not the database.
   read('app.setAlwaysOnTop');
 
@@ -185,6 +185,8 @@ export function buildRegistry(): CallRegistry {
 
   r.register({ name: 'exports.build', mode: 'async' });
   r.register({ name: 'import.readAgenda', mode: 'async' });
+  // The Teams report is read and matched in the parsing worker, after the meeting's people are read.
+  r.register({ name: 'import.readTeams', mode: 'async' });
   for (const name of ['recovery.status', 'backups.list', 'backups.compare', 'backups.create', 'backups.restore'] as const) r.register({ name, mode: 'runtime' });
 
   r.versioned('bodies.update', { table: 'body', id: (i) => i.bodyId, what: 'The body’s settings' });

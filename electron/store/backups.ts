@@ -1,7 +1,10 @@
 /**
  * Backups and recovery (issue 8). Online backups with SQLite's backup API into
- * a `backups` folder beside the database, each verified before it is given its
- * final name; pruning to the newest N; a restore that validates the backup
+ * a `backups` folder beside the database, each written under a temporary name
+ * and verified before it is given its final name (temporaries a kill left
+ * behind are removed at the next start); pruning to the newest N of each
+ * kind apart (daily, meeting-closed, manual, before-restore), so a burst of
+ * one kind never removes the last of another; a restore that validates the backup
  * before touching anything and always keeps the current database aside; and a
  * read-only diagnosis of a database that will not open, so the app can show a
  * recovery screen instead of crashing.
@@ -33,6 +36,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 import { APPLICATION_ID, openStore, StoreOpenError, type Store } from './open-store';
+import { checkWal } from './wal-check';
 
 export const DEFAULT_BACKUP_KEEP = 20;
 export const MIN_BACKUP_KEEP = 1;
@@ -124,8 +128,14 @@ interface ParsedName {
   seq: number;
 }
 
+/** What a backup's name may say after its reason: the meeting that closed, as "<body>-<yyyy-mm-dd>" (see backupLabel). */
+const LABEL = '[a-z0-9]+(?:-[a-z0-9]+)*';
+const MAX_LABEL = 80;
+
 function backupNamePattern(stem: string): RegExp {
-  return new RegExp(`^${escapeRegExp(stem)}-(\\d{4}-\\d{2}-\\d{2})T(\\d{2})-(\\d{2})-(\\d{2})Z-(${BACKUP_REASONS.join('|')})(?:-(\\d{1,4}))?\\.sqlite$`);
+  return new RegExp(
+    `^${escapeRegExp(stem)}-(\\d{4}-\\d{2}-\\d{2})T(\\d{2})-(\\d{2})-(\\d{2})Z-(${BACKUP_REASONS.join('|')})(?:-(\\d{1,4}))?(?:\\.(${LABEL}))?\\.sqlite$`,
+  );
 }
 
 function parseBackupName(pattern: RegExp, name: string): ParsedName | null {
@@ -135,6 +145,25 @@ function parseBackupName(pattern: RegExp, name: string): ParsedName | null {
   const createdAt = new Date(`${day}T${hh}:${mm}:${ss}Z`);
   if (Number.isNaN(createdAt.getTime())) return null;
   return { stamp: `${day}T${hh}-${mm}-${ss}Z`, createdAt: createdAt.toISOString(), reason, seq: seq ? Number(seq) : 1 };
+}
+
+/**
+ * A file-name-safe label for a backup: "Safer Communities Partnership Board"
+ * and 2026-06-19 -> "safer-communities-partnership-board-2026-06-19". Accents
+ * are dropped, anything else becomes a hyphen; the body's part is shortened
+ * so the date always fits.
+ */
+export function backupLabel(bodyName: string, date: string): string {
+  const slug = (text: string) =>
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '');
+  const day = slug(date);
+  const body = slug(bodyName).slice(0, MAX_LABEL - day.length - 1).replace(/-+$/, '');
+  return [body, day].filter((part) => part !== '').join('-');
 }
 
 const newestFirst = (a: ParsedName & { name: string }, b: ParsedName & { name: string }) =>
@@ -215,6 +244,7 @@ const PHRASES = {
   empty: 'it is empty (0 bytes) and holds no Meeting Clerk data',
   notSqlite: 'it is not an SQLite database file',
   foreign: 'it belongs to another application, not Meeting Clerk',
+  foreignWal: "its -wal file (recent changes not yet written into the database) belongs to another application's database",
   noData: 'it holds no Meeting Clerk data',
   newer: (version: number) => `it was written by a newer version of Meeting Clerk (data version ${version}; this app reads up to ${LATEST_SCHEMA_VERSION})`,
   truncated: (bytes: number, expected: number) =>
@@ -260,6 +290,10 @@ function examine(file: string, workDir: string, purpose: 'inspect' | 'restore', 
   if (header.applicationId !== APPLICATION_ID && header.applicationId !== 0) return { ok: false, problem: 'foreign', phrase: PHRASES.foreign };
   if (header.userVersion > LATEST_SCHEMA_VERSION) return { ok: false, problem: 'newer', phrase: PHRASES.newer(header.userVersion) };
 
+  // A -wal that does not belong to the database, or is cut short, is never applied, not even to a copy.
+  const wal = checkWal(file);
+  if (!wal.ok) return { ok: false, problem: wal.problem, phrase: wal.phrase };
+
   const copy = join(workDir, 'candidate.sqlite');
   copyFileSync(file, copy);
   if (walBytes(file) > 0) copyFileSync(`${file}-wal`, `${copy}-wal`);
@@ -275,7 +309,11 @@ function examine(file: string, workDir: string, purpose: 'inspect' | 'restore', 
     const applicationId = db.pragma('application_id', { simple: true }) as number;
     const userVersion = db.pragma('user_version', { simple: true }) as number;
     const tables = (db.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'`).get() as { n: number }).n;
-    if (applicationId !== APPLICATION_ID && (applicationId !== 0 || tables > 0)) return { ok: false, problem: 'foreign', phrase: PHRASES.foreign };
+    if (applicationId !== APPLICATION_ID && (applicationId !== 0 || tables > 0)) {
+      // The main file was ours (checked above): what came through its -wal is another application's.
+      const phrase = walBytes(file) > 0 && header.applicationId === APPLICATION_ID ? PHRASES.foreignWal : PHRASES.foreign;
+      return { ok: false, problem: 'foreign', phrase };
+    }
     if (userVersion > LATEST_SCHEMA_VERSION) return { ok: false, problem: 'newer', phrase: PHRASES.newer(userVersion) };
     if (purpose === 'restore' && (applicationId !== APPLICATION_ID || userVersion < 1)) return { ok: false, problem: 'foreign', phrase: PHRASES.noData };
     const problems = integrityProblems(db);
@@ -410,9 +448,16 @@ export function backupsIdle(dbFile: string): Promise<void> {
   return (queues.get(resolve(dbFile)) ?? Promise.resolve()).then(() => undefined);
 }
 
-function freeBackupName(dir: string, stem: string, stamp: string, reason: BackupReason): string {
-  for (let seq = 1; seq < 10_000; seq++) {
-    const name = `${stem}-${stamp}-${reason}${seq === 1 ? '' : `-${seq}`}.sqlite`;
+function freeBackupName(dir: string, stem: string, stamp: string, reason: BackupReason, label: string | null): string {
+  const pattern = backupNamePattern(stem);
+  const taken = new Set<number>();
+  for (const existing of readdirSync(dir)) {
+    const parsed = parseBackupName(pattern, existing);
+    if (parsed && parsed.stamp === stamp && parsed.reason === reason) taken.add(parsed.seq);
+  }
+  // After the newest of this second, never in a gap a pruned one left: the sequence orders backups within a second.
+  for (let seq = Math.max(0, ...taken) + 1; seq < 10_000; seq++) {
+    const name = `${stem}-${stamp}-${reason}${seq === 1 ? '' : `-${seq}`}${label ? `.${label}` : ''}.sqlite`;
     if (!existsSync(join(dir, name))) return name;
   }
   throw new BackupError('backup_failed', `Too many backups named ${stem}-${stamp}-${reason} already exist in ${dir}.`);
@@ -438,9 +483,9 @@ function finishCopy(file: string, options: NativeOptions): void {
   fsyncFile(file);
 }
 
+/** Keeps the newest `keep` backups of `reason`; backups of every other kind are never touched. */
 function prune(dbFile: string, reason: BackupReason, keep: number, justMade: string): string[] {
-  const beforeRestore = reason === 'before-restore';
-  const group = listBackups(dbFile).filter((b) => (b.reason === 'before-restore') === beforeRestore);
+  const group = listBackups(dbFile).filter((b) => b.reason === reason);
   const pruned: string[] = [];
   let kept = 0;
   for (const backup of group) {
@@ -463,16 +508,18 @@ function prune(dbFile: string, reason: BackupReason, keep: number, justMade: str
 }
 
 export interface BackupOptions extends NativeOptions {
-  /** How many backups to keep (1..500). 'before-restore' copies are counted apart from the others. */
+  /** How many backups of this reason to keep (1..500): each reason is counted apart from the others. */
   keep: number;
   reason: BackupReason;
+  /** Said in the name after the reason, e.g. the meeting that closed (see backupLabel); letters, digits and hyphens. */
+  label?: string | null;
   now?: Date;
 }
 
 /**
  * Makes an online backup of the open store (writers may carry on meanwhile),
  * verifies it, gives it its final name, then prunes older backups of the same
- * group to the newest `keep`. Throws BackupError; the database is never changed.
+ * reason to the newest `keep`. Throws BackupError; the database is never changed.
  */
 export function backupNow(store: Store, options: BackupOptions): Promise<BackupResult> {
   const keep = validateBackupKeep(options.keep);
@@ -480,14 +527,19 @@ export function backupNow(store: Store, options: BackupOptions): Promise<BackupR
   if (!(BACKUP_REASONS as readonly string[]).includes(options.reason)) {
     return Promise.reject(new BackupError('backup_failed', `"${String(options.reason)}" is not a backup reason (${BACKUP_REASONS.join(', ')}).`));
   }
+  const label = options.label ? options.label : null;
+  if (label !== null && (label.length > MAX_LABEL || !new RegExp(`^${LABEL}$`).test(label))) {
+    return Promise.reject(new BackupError('backup_failed', `"${label.slice(0, 100)}" cannot be part of a backup's name (letters, digits and hyphens only).`));
+  }
   const dbFile = resolve(store.file);
   return enqueue(dbFile, async () => {
     if (!store.db.open) throw new BackupError('store_closed', 'The database is closed, so no backup could be made.');
     const dir = backupsDir(dbFile);
     mkdirSync(dir, { recursive: true });
-    const name = freeBackupName(dir, stemOf(dbFile), fileStamp(options.now ?? new Date()), options.reason);
+    const name = freeBackupName(dir, stemOf(dbFile), fileStamp(options.now ?? new Date()), options.reason, label);
     const final = join(dir, name);
-    const partial = join(dir, `.${name}.${randomBytes(4).toString('hex')}.partial`);
+    // Written under a temporary name; a kill before the rename leaves only a temporary, removed at the next start.
+    const partial = join(dir, `.${name}.${randomBytes(4).toString('hex')}${PARTIAL_SUFFIX}`);
     try {
       await store.db.backup(partial);
       finishCopy(partial, options);
@@ -507,9 +559,61 @@ export function backupNow(store: Store, options: BackupOptions): Promise<BackupR
   });
 }
 
+const PARTIAL_SUFFIX = '.partial';
+const PARTIAL_NAME = /^\..+\.[0-9a-f]{8}\.partial(?:-wal|-shm|-journal)?$/;
+const restoringName = (dbFile: string) => new RegExp(`^\\.${escapeRegExp(basename(dbFile))}\\.restoring-[0-9a-f]{8}$`);
+
+/**
+ * Removes what a kill in the middle of a backup or a restore left behind:
+ * backups still under their temporary name (never renamed, so never
+ * complete) and a restore's staged copy. Call at start, with the instance
+ * lock held and before any backup runs. Returns the files removed.
+ */
+export function removeLeftovers(dbFile: string): string[] {
+  const removed: string[] = [];
+  const sweep = (dir: string, pattern: RegExp) => {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      if (!pattern.test(name)) continue;
+      const file = join(dir, name);
+      try {
+        if (!statSync(file).isFile()) continue;
+        unlinkSync(file);
+        removed.push(file);
+      } catch {
+        // In use or already gone: the next start tries again.
+      }
+    }
+  };
+  sweep(backupsDir(dbFile), PARTIAL_NAME);
+  sweep(dirname(resolve(dbFile)), restoringName(dbFile));
+  return removed;
+}
+
+/** The label naming the meeting `meetingId` (its body and date), or null when it cannot be read. */
+function meetingLabel(store: Store, meetingId: unknown): string | null {
+  if (typeof meetingId !== 'number' || !Number.isInteger(meetingId)) return null;
+  try {
+    const row = store.db.prepare('SELECT b.name AS body, m.date AS date FROM meeting m JOIN body b ON b.id = m.body_id WHERE m.id = ?').get(meetingId) as
+      | { body: string; date: string }
+      | undefined;
+    return row ? backupLabel(row.body, row.date) || null : null;
+  } catch {
+    return null;
+  }
+}
+
 export interface BackupSchedule {
-  /** Call after every API call the transport answers: a successful meetings.close triggers a backup. */
-  afterCall(name: unknown, succeeded: boolean): void;
+  /**
+   * Call after every API call the transport answers: a successful meetings.close
+   * triggers a backup, named after the meeting (body and date) given in `input`.
+   */
+  afterCall(name: unknown, succeeded: boolean, input?: unknown): void;
   /** Makes the daily backup if none was made today; resolves to it, or null when not due. */
   checkDaily(): Promise<BackupResult | null>;
   /** Stops the timer and waits for backups in progress (call before store.close()). */
@@ -526,13 +630,18 @@ export interface ScheduleOptions extends NativeOptions {
   onError?: (error: unknown) => void;
 }
 
-/** Meeting-closed and daily backups for one open store. Checks the daily backup at once, then on a timer. */
+/**
+ * Meeting-closed and daily backups for one open store. First removes what a
+ * kill during an earlier backup left behind, then checks the daily backup at
+ * once, then on a timer.
+ */
 export function startBackupSchedule(store: Store, options: ScheduleOptions): BackupSchedule {
   const now = options.now ?? (() => new Date());
   const report = (error: unknown) => (options.onError ?? ((e) => console.error(`Meeting Clerk backup: ${(e as Error)?.message ?? String(e)}`)))(error);
   let stopped = false;
-  const run = (reason: BackupReason) =>
-    backupNow(store, { keep: options.keep(), reason, now: now(), nativeBinding: options.nativeBinding }).then((backup) => {
+  removeLeftovers(store.file);
+  const run = (reason: BackupReason, label: string | null = null) =>
+    backupNow(store, { keep: options.keep(), reason, label, now: now(), nativeBinding: options.nativeBinding }).then((backup) => {
       options.onBackup?.(backup);
       return backup;
     });
@@ -547,8 +656,10 @@ export function startBackupSchedule(store: Store, options: ScheduleOptions): Bac
   void checkDaily().catch(report);
 
   return {
-    afterCall(name, succeeded) {
-      if (!stopped && succeeded && name === 'meetings.close') void run('meeting-closed').catch(report);
+    afterCall(name, succeeded, input) {
+      if (stopped || !succeeded || name !== 'meetings.close') return;
+      const meetingId = input && typeof input === 'object' ? (input as { meetingId?: unknown }).meetingId : undefined;
+      void run('meeting-closed', meetingLabel(store, meetingId)).catch(report);
     },
     checkDaily,
     async stop() {

@@ -2,17 +2,24 @@
  * Opens (or creates) the clerk's database file. A file that is not ours, or
  * one written by a newer version of the app, is refused before anything
  * writes to it, so the user's data is never damaged by a mismatched app.
+ *
+ * A -wal (and -shm) left by a crash is copied aside with the database, into
+ * `crash-copies/` beside it, before SQLite applies it; a -wal that does not
+ * belong to the database or is cut short (wal-check.ts) is refused and the
+ * files are left as they are.
  */
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, extname, join } from 'node:path';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
+import { checkWal, walSize } from './wal-check';
 
 /** PRAGMA application_id for Meeting Clerk files: ASCII "MCLK". */
 export const APPLICATION_ID = 0x4d434c4b;
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
-export type StoreOpenErrorReason = 'not_sqlite' | 'foreign' | 'too_new' | 'unreadable';
+export type StoreOpenErrorReason = 'not_sqlite' | 'foreign' | 'too_new' | 'unreadable' | 'wal_foreign' | 'wal_truncated' | 'wal_corrupt';
 
 export class StoreOpenError extends Error {
   constructor(
@@ -90,7 +97,85 @@ function checkNotForeignTables(file: string, options: StoreOptions): void {
   }
 }
 
+/** Folder beside the database where a crash's leftover files are copied before SQLite applies them. */
+export const CRASH_COPIES_FOLDER = 'crash-copies';
+/** Sets of crash copies kept (the newest). */
+export const CRASH_COPIES_KEEP = 3;
+
+/**
+ * Copies the database and its leftover -wal/-shm into crash-copies/ as
+ * `<stem>-<time>.sqlite` with `-wal`/`-shm` beside it (the pair SQLite would
+ * open together), keeping the newest sets. Each file is written under a
+ * temporary name and renamed once whole; a failed copy (a full disk) leaves
+ * nothing behind. Returns the copy of the database.
+ */
+function copyCrashLeftovers(file: string, now = new Date()): string {
+  const dir = join(dirname(file), CRASH_COPIES_FOLDER);
+  mkdirSync(dir, { recursive: true });
+  const ext = extname(file);
+  const stem = basename(file, ext);
+  const stamp = `${now.toISOString().slice(0, 19).replace(/:/g, '-')}Z`;
+  let target = join(dir, `${stem}-${stamp}${ext}`);
+  for (let n = 2; existsSync(target); n++) target = join(dir, `${stem}-${stamp}-${n}${ext}`);
+  const sides = ['', '-wal', '-shm'].filter((side) => side === '' || existsSync(`${file}${side}`));
+  const partial = (side: string) => join(dir, `.${basename(target)}${side}.partial`);
+  try {
+    for (const side of sides) copyFileSync(`${file}${side}`, partial(side));
+    // The -wal and -shm first: a database copy without its -wal beside it would read as an older state.
+    for (const side of [...sides].reverse()) renameSync(partial(side), `${target}${side}`);
+  } catch (error) {
+    for (const side of sides) {
+      rmSync(partial(side), { force: true });
+      rmSync(`${target}${side}`, { force: true });
+    }
+    throw error;
+  }
+  // Leftovers of a copy killed part-way, and sets beyond the newest few.
+  for (const name of readdirSync(dir)) if (name.startsWith('.') && name.endsWith('.partial')) rmSync(join(dir, name), { force: true });
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const named = new RegExp(`^${escape(stem)}-(\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}Z)(?:-(\\d+))?${escape(ext)}$`);
+  const sets = readdirSync(dir)
+    .map((name) => ({ name, match: named.exec(name) }))
+    .filter((entry) => entry.match !== null)
+    .map(({ name, match }) => ({ name, key: `${match![1]}-${(match![2] ?? '1').padStart(6, '0')}` }))
+    .sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0))
+    .map((entry) => entry.name);
+  for (const old of sets.slice(CRASH_COPIES_KEEP)) {
+    for (const side of ['', '-wal', '-shm']) rmSync(join(dir, `${old}${side}`), { force: true });
+  }
+  return target;
+}
+
+const WAL_REASONS = { foreign: 'wal_foreign', truncated: 'wal_truncated', corrupt: 'wal_corrupt' } as const;
+
 export function openStore(file: string, options: StoreOptions = {}): Store {
+  if (existsSync(file) && walSize(file) > 0) {
+    // Changes a crash left unapplied: copied aside first, then checked, before SQLite applies them.
+    let copy: string;
+    try {
+      copy = copyCrashLeftovers(file);
+    } catch (error) {
+      throw new StoreOpenError('unreadable', `${file} was not opened: its unsaved changes (-wal file) could not be copied aside first (${(error as Error).message}). It was left untouched.`);
+    }
+    const kept = `The database and its -wal and -shm files were left untouched (copies are in ${copy}); restore a backup to carry on.`;
+    const wal = checkWal(file);
+    if (!wal.ok) throw new StoreOpenError(WAL_REASONS[wal.problem], `${file} was not opened because ${wal.phrase}. ${kept}`);
+    // Whose data the -wal holds is read on a private copy: even a read-only connection would write a -shm beside the originals.
+    const probeDir = mkdtempSync(join(tmpdir(), 'meeting-clerk-wal-'));
+    try {
+      const probe = join(probeDir, 'probe.sqlite');
+      copyFileSync(copy, probe);
+      copyFileSync(`${copy}-wal`, `${probe}-wal`);
+      checkNotForeignTables(probe, options);
+    } catch (error) {
+      if (error instanceof StoreOpenError) {
+        throw new StoreOpenError('wal_foreign', `${file} was not opened because its -wal file (recent changes not yet written into the database) belongs to another application's database. ${kept}`);
+      }
+      throw new StoreOpenError('wal_corrupt', `${file} was not opened because its -wal file (recent changes not yet written into the database) could not be read (${(error as Error).message}). ${kept}`);
+    } finally {
+      rmSync(probeDir, { recursive: true, force: true });
+    }
+  }
   if (existsSync(file)) {
     let header: Header | null;
     try {

@@ -7,9 +7,11 @@ import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync, mkdirSync, openSync, writeSync, closeSync, unlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
+  backupLabel,
   backupNow,
   backupsDir,
   backupsIdle,
@@ -18,6 +20,7 @@ import {
   DEFAULT_BACKUP_KEEP,
   inspectDatabase,
   listBackups,
+  removeLeftovers,
   restoreBackup,
   startBackupSchedule,
   validateBackupKeep,
@@ -26,19 +29,16 @@ import {
 } from '../../electron/store/backups';
 import { LATEST_SCHEMA_VERSION } from '../../electron/store/migrations';
 import { APPLICATION_ID, openStore, type Store } from '../../electron/store/open-store';
+import { call } from '../helpers/api';
 import { countRows, createTempStore, openTrackedStore, sha256File } from '../helpers/store';
 import { useTempDirs } from '../helpers/temp';
 
 const temp = useTempDirs();
 const DB_NAME = 'meeting-clerk.sqlite';
 
-const insertBody = (store: Store, name: string) =>
-  store.db
-    .prepare(
-      `INSERT INTO body (name, kind, quorum_min_voting, quorum_min_organisations, remote_counts_for_quorum, year_start_month, decision_label, created_at, updated_at)
-       VALUES (?, 'committee', 3, 0, 0, 5, 'RESOLVED', '2024-05-01T09:30:00.000Z', '2024-05-01T09:30:00.000Z')`,
-    )
-    .run(name).lastInsertRowid as number;
+const INSERT_BODY = `INSERT INTO body (name, kind, quorum_min_voting, quorum_min_organisations, remote_counts_for_quorum, year_start_month, decision_label, created_at, updated_at)
+       VALUES (?, 'committee', 3, 0, 0, 5, 'RESOLVED', '2024-05-01T09:30:00.000Z', '2024-05-01T09:30:00.000Z')`;
+const insertBody = (store: Store, name: string) => store.db.prepare(INSERT_BODY).run(name).lastInsertRowid as number;
 
 function addBodies(store: Store, count: number, prefix = 'Body'): void {
   store.transaction(() => {
@@ -150,7 +150,7 @@ describe('backupNow', () => {
     insertBody(store, 'after the backup');
   });
 
-  it('keeps the newest N, never the one just made, and counts before-restore copies apart', async () => {
+  it('keeps the newest N of each kind apart, never the one just made', async () => {
     const { file, store } = createTempStore(temp);
     const dir = backupsDir(file);
     mkdirSync(dir, { recursive: true });
@@ -160,19 +160,22 @@ describe('backupNow', () => {
 
     for (let day = 1; day <= 5; day++) await backupNow(store, { keep: 50, reason: 'daily', now: at(day) });
     const protectedCopy = await backupNow(store, { keep: 50, reason: 'before-restore', now: at(2, 12) });
-    const made = await backupNow(store, { keep: 3, reason: 'manual', now: at(6) });
-
-    const names = listBackups(file).map((b) => b.file.slice(dir.length + 1));
-    expect(names).toEqual([
+    await backupNow(store, { keep: 50, reason: 'manual', now: at(5, 10) });
+    const made = await backupNow(store, { keep: 1, reason: 'manual', now: at(6) });
+    // Only the older manual backup goes: the dailies and the before-restore copy are other kinds.
+    expect(made.pruned.map((f) => f.slice(dir.length + 1))).toEqual(['meeting-clerk-2026-06-05T10-00-00Z-manual.sqlite']);
+    const dailies = await backupNow(store, { keep: 3, reason: 'daily', now: at(7) });
+    expect(dailies.pruned.map((f) => f.slice(dir.length + 1)).sort()).toEqual([
+      'meeting-clerk-2026-06-01T09-00-00Z-daily.sqlite',
+      'meeting-clerk-2026-06-02T09-00-00Z-daily.sqlite',
+      'meeting-clerk-2026-06-03T09-00-00Z-daily.sqlite',
+    ]);
+    expect(listBackups(file).map((b) => b.file.slice(dir.length + 1))).toEqual([
+      'meeting-clerk-2026-06-07T09-00-00Z-daily.sqlite',
       'meeting-clerk-2026-06-06T09-00-00Z-manual.sqlite',
       'meeting-clerk-2026-06-05T09-00-00Z-daily.sqlite',
       'meeting-clerk-2026-06-04T09-00-00Z-daily.sqlite',
       'meeting-clerk-2026-06-02T12-00-00Z-before-restore.sqlite',
-    ]);
-    expect(made.pruned.map((f) => f.slice(dir.length + 1)).sort()).toEqual([
-      'meeting-clerk-2026-06-01T09-00-00Z-daily.sqlite',
-      'meeting-clerk-2026-06-02T09-00-00Z-daily.sqlite',
-      'meeting-clerk-2026-06-03T09-00-00Z-daily.sqlite',
     ]);
     expect(existsSync(protectedCopy.file)).toBe(true);
     expect(existsSync(join(dir, 'notes.txt'))).toBe(true);
@@ -180,17 +183,33 @@ describe('backupNow', () => {
 
     // A backup dated in the future (a clock that was wrong) does not push out the one just made.
     await backupNow(store, { keep: 1, reason: 'daily', now: at(28) });
-    const early = await backupNow(store, { keep: 1, reason: 'daily', now: at(7) });
+    const early = await backupNow(store, { keep: 1, reason: 'daily', now: at(8) });
     expect(existsSync(early.file)).toBe(true);
-    expect(listBackups(file).filter((b) => b.reason !== 'before-restore').map((b) => b.createdAt)).toEqual([at(28).toISOString(), at(7).toISOString()]);
+    expect(listBackups(file).filter((b) => b.reason === 'daily').map((b) => b.createdAt)).toEqual([at(28).toISOString(), at(8).toISOString()]);
     // Before-restore copies prune only among themselves.
-    await backupNow(store, { keep: 1, reason: 'before-restore', now: at(8) });
-    expect(listBackups(file).filter((b) => b.reason === 'before-restore').map((b) => b.createdAt)).toEqual([at(8).toISOString()]);
-    expect(listBackups(file).filter((b) => b.reason !== 'before-restore')).toHaveLength(2);
+    await backupNow(store, { keep: 1, reason: 'before-restore', now: at(9) });
+    expect(listBackups(file).filter((b) => b.reason === 'before-restore').map((b) => b.createdAt)).toEqual([at(9).toISOString()]);
+    expect(listBackups(file).filter((b) => b.reason !== 'before-restore')).toHaveLength(3);
 
     // Two backups in the same second get distinct names.
-    const twin = await backupNow(store, { keep: 10, reason: 'daily', now: at(7) });
-    expect(twin.file).toMatch(/2026-06-07T09-00-00Z-daily-2\.sqlite$/);
+    const twin = await backupNow(store, { keep: 10, reason: 'daily', now: at(8) });
+    expect(twin.file).toMatch(/2026-06-08T09-00-00Z-daily-2\.sqlite$/);
+  });
+
+  it('a burst of 22 manual backups (keep 20) never removes the only daily or meeting-closed backup', async () => {
+    const { file, store } = createTempStore(temp);
+    const at = (minute: number) => new Date(Date.UTC(2026, 5, 19, 9, minute, 0));
+    const daily = await backupNow(store, { keep: 20, reason: 'daily', now: at(0) });
+    const closed = await backupNow(store, { keep: 20, reason: 'meeting-closed', label: 'licensing-committee-2026-06-19', now: at(1) });
+    const pruned: string[] = [];
+    for (let i = 0; i < 22; i++) pruned.push(...(await backupNow(store, { keep: 20, reason: 'manual', now: at(2 + i) })).pruned);
+
+    const list = listBackups(file);
+    expect(list.filter((b) => b.reason === 'manual')).toHaveLength(20);
+    expect(list.filter((b) => b.reason === 'daily').map((b) => b.file)).toEqual([daily.file]);
+    expect(list.filter((b) => b.reason === 'meeting-closed').map((b) => b.file)).toEqual([closed.file]);
+    // The two oldest manual ones went, and nothing else.
+    expect(pruned.map((f) => basename(f))).toEqual(['meeting-clerk-2026-06-19T09-02-00Z-manual.sqlite', 'meeting-clerk-2026-06-19T09-03-00Z-manual.sqlite']);
   });
 
   it('validates the keep setting and makes nothing when it is wrong', async () => {
@@ -228,6 +247,103 @@ describe('backupNow', () => {
       ['meeting-closed', true],
     ]);
     expect(list[1]!.createdAt).toBe(morning.toISOString().replace(/\.\d{3}Z$/, '.000Z'));
+  });
+});
+
+describe('leftovers of a kill during a backup or a restore', () => {
+  it('a backup killed part-way leaves only its temporary file, which the next start removes; complete backups stay', { timeout: 60_000 }, async () => {
+    const { file, store } = createTempStore(temp);
+    const kept = await backupNow(store, { keep: 20, reason: 'daily', now: new Date(2026, 5, 18, 9, 0) });
+    store.close();
+
+    // Another process fills the database, starts a backup and is killed (SIGKILL) as soon as the backup's file appears.
+    const repo = join(import.meta.dirname, '..', '..');
+    const script = join(temp.makeDir(), 'kill-during-backup.mts');
+    writeFileSync(
+      script,
+      `import { mkdirSync, readdirSync } from 'node:fs';
+import { openStore } from ${JSON.stringify(pathToFileURL(join(repo, 'electron/store/open-store.ts')).href)};
+import { backupNow, backupsDir } from ${JSON.stringify(pathToFileURL(join(repo, 'electron/store/backups.ts')).href)};
+const store = openStore(${JSON.stringify(file)});
+const insert = store.db.prepare(${JSON.stringify(INSERT_BODY)});
+store.transaction(() => { for (let i = 0; i < 8000; i++) insert.run('Body ' + i + ' ' + 'x'.repeat(150)); });
+const dir = backupsDir(${JSON.stringify(file)});
+mkdirSync(dir, { recursive: true });
+const watch = () => (readdirSync(dir).some((n) => n.endsWith('.partial')) ? process.kill(process.pid, 'SIGKILL') : setImmediate(watch));
+setImmediate(watch);
+void backupNow(store, { keep: 20, reason: 'manual' }).then(() => process.exit(3));
+`,
+    );
+    const child = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: repo, encoding: 'utf8', timeout: 50_000 });
+    expect(child.signal, child.stderr).toBe('SIGKILL');
+    const dir = backupsDir(file);
+    const leftovers = readdirSync(dir).filter((n) => n.includes('.partial'));
+    expect(leftovers.length).toBeGreaterThan(0);
+    expect(leftovers.every((n) => /^\.meeting-clerk-.+-manual\.sqlite\.[0-9a-f]{8}\.partial(-journal|-wal|-shm)?$/.test(n))).toBe(true);
+    expect(listBackups(file).map((b) => b.file)).toEqual([kept.file]); // never listed, never offered
+
+    // A restore killed before its last rename leaves its staged copy beside the database.
+    const staged = join(dirname(file), '.meeting-clerk.sqlite.restoring-0badc0de');
+    writeFileSync(staged, 'half a database');
+    const unrelated = join(dir, 'notes.partial');
+    writeFileSync(unrelated, 'the clerk’s own file');
+
+    const reopened = openTrackedStore(temp, file);
+    const schedule = startBackupSchedule(reopened, { keep: () => 20, now: () => new Date(2026, 5, 18, 10, 0), checkEveryMs: 0 });
+    await schedule.stop();
+    expect(readdirSync(dir).filter((n) => n.includes('.partial')).sort()).toEqual(['notes.partial']);
+    expect(existsSync(staged)).toBe(false);
+    expect(existsSync(kept.file)).toBe(true);
+    expect(readCopy(kept.file).integrity).toBe('ok');
+    expect(bodyNames(reopened.db)).toHaveLength(8000);
+  });
+
+  it('removeLeftovers reports what it removed and leaves everything else', () => {
+    const { file } = createTempStore(temp);
+    const dir = backupsDir(file);
+    mkdirSync(dir, { recursive: true });
+    const partial = join(dir, '.meeting-clerk-2026-06-19T10-45-02Z-manual.sqlite.0123abcd.partial');
+    writeFileSync(partial, 'x');
+    writeFileSync(`${partial}-journal`, 'x');
+    writeFileSync(join(dir, 'meeting-clerk-2026-06-19T10-45-02Z-manual.sqlite'), 'named like a backup');
+    expect(removeLeftovers(file).map((f) => basename(f)).sort()).toEqual([basename(partial), `${basename(partial)}-journal`]);
+    expect(readdirSync(dir)).toEqual(['meeting-clerk-2026-06-19T10-45-02Z-manual.sqlite']);
+    expect(removeLeftovers(file)).toEqual([]);
+  });
+});
+
+describe('meeting-closed backups name the meeting', () => {
+  it('backupLabel: body and date, safe in a file name', () => {
+    expect(backupLabel('Safer Communities Partnership Board', '2026-06-19')).toBe('safer-communities-partnership-board-2026-06-19');
+    expect(backupLabel('Ysgol Gymraeg – Pwyllgor Llywodraethwyr (Cyllid & Adnoddau)', '2026-06-19')).toBe('ysgol-gymraeg-pwyllgor-llywodraethwyr-cyllid-adnoddau-2026-06-19');
+    expect(backupLabel('Comité de Sécurité', '2026-01-02')).toBe('comite-de-securite-2026-01-02');
+    const long = backupLabel('A very long name '.repeat(20), '2026-06-19');
+    expect(long.length).toBeLessThanOrEqual(80);
+    expect(long.endsWith('-2026-06-19')).toBe(true);
+    expect(backupLabel('../../etc', '2026-06-19')).toBe('etc-2026-06-19');
+  });
+
+  it('each backup after meetings.close is named after the meeting that closed; a refused label makes nothing', async () => {
+    const { file, store, services } = createTempStore(temp);
+    const body = call(services, 'bodies.create', { name: 'Safer Communities Partnership Board' });
+    const june = call(services, 'meetings.create', { bodyId: body.id, date: '2026-06-19', startTime: '10:00', venue: 'County Hall' });
+    const july = call(services, 'meetings.create', { bodyId: body.id, date: '2026-07-17', startTime: '10:00', venue: 'County Hall' });
+    const made: BackupResult[] = [];
+    const schedule = startBackupSchedule(store, { keep: () => 20, now: () => new Date(Date.UTC(2026, 6, 17, 12, 0)), checkEveryMs: 0, onBackup: (b) => made.push(b) });
+    await backupsIdle(file);
+    schedule.afterCall('meetings.close', true, { meetingId: june.id, time: '12:00' });
+    schedule.afterCall('meetings.close', true, { meetingId: july.id, time: '12:00' });
+    schedule.afterCall('meetings.close', true, { meetingId: 9999, time: '12:00' }); // no such meeting: named by its reason only
+    await schedule.stop();
+    expect(made.filter((b) => b.reason === 'meeting-closed').map((b) => basename(b.file))).toEqual([
+      'meeting-clerk-2026-07-17T12-00-00Z-meeting-closed.safer-communities-partnership-board-2026-06-19.sqlite',
+      'meeting-clerk-2026-07-17T12-00-00Z-meeting-closed-2.safer-communities-partnership-board-2026-07-17.sqlite',
+      'meeting-clerk-2026-07-17T12-00-00Z-meeting-closed-3.sqlite',
+    ]);
+    expect(listBackups(file).filter((b) => b.reason === 'meeting-closed')).toHaveLength(3);
+    expect(listBackups(file).every((b) => b.ok)).toBe(true);
+    await expect(backupNow(store, { keep: 20, reason: 'meeting-closed', label: '../escape' })).rejects.toMatchObject({ code: 'backup_failed' });
+    expect(listBackups(file)).toHaveLength(4);
   });
 });
 

@@ -106,13 +106,18 @@ describe('the running app and its database file', () => {
     value(s.dispatch('meetings.start', { meetingId: meeting.id, time: '10:00' }));
     value(s.dispatch('meetings.close', { meetingId: meeting.id, time: '12:00' }));
     await backupsIdle(dbFile);
-    expect(value<BackupSummary[]>(s.dispatch('backups.list', {})).map((b) => b.reason)).toContain('meeting-closed');
+    const closed = value<BackupSummary[]>(s.dispatch('backups.list', {})).filter((b) => b.reason === 'meeting-closed');
+    // The backup names the meeting that closed: its body and date.
+    expect(closed.map((b) => b.name)).toEqual([expect.stringMatching(/-meeting-closed\.wessex-safer-communities-board-2026-06-19\.sqlite$/)]);
 
     value(s.dispatch('settings.update', { patch: { backupKeep: 2 } }));
-    value(await s.call('backups.create', {}));
+    for (let i = 0; i < 3; i++) value(await s.call('backups.create', {}));
     const manual = value<BackupSummary>(await s.call('backups.create', {}));
     const listed = value<BackupSummary[]>(s.dispatch('backups.list', {}));
-    expect(listed.filter((b) => b.reason !== 'before-restore')).toHaveLength(2);
+    // Each kind keeps its own number: the manual burst left the daily and the meeting-closed backups alone.
+    expect(listed.filter((b) => b.reason === 'manual')).toHaveLength(2);
+    expect(listed.filter((b) => b.reason === 'meeting-closed').map((b) => b.name)).toEqual(closed.map((b) => b.name));
+    expect(listed.filter((b) => b.reason === 'daily')).toHaveLength(1);
     expect(listed[0]!.name).toBe(manual.name);
     expect(listed.every((b) => b.ok && !b.name.includes('/'))).toBe(true);
 

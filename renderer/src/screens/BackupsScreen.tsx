@@ -143,13 +143,13 @@ export function BackupsScreen() {
       </div>
       {keep !== null ? (
         <AutoNumber
-          label="Automatic backups to keep"
+          label="Backups of each kind to keep"
           value={keep}
           min={1}
           max={500}
           saveKey="settings:backupKeep"
           onSave={(backupKeep) => write('settings.update', { patch: { backupKeep } })}
-          hint="Older ones are deleted; copies made before a restore are kept apart."
+          hint="Daily, meeting-closed, manual and before-restore backups are counted apart: only older ones of the same kind are deleted."
           className="narrow-field"
         />
       ) : null}

@@ -1,0 +1,253 @@
+/**
+ * Untrusted files are parsed in a worker thread with memory and time limits,
+ * never on the thread that holds the database (in Electron, the main
+ * process: a crash there takes the whole app with it). A file that needs too
+ * much memory or time is stopped and answered with a clear message while
+ * every other call (typing, autosave) carries on meanwhile.
+ *
+ * The worker runs the same code three ways:
+ * - from TypeScript source (vitest, tsx): an eval'd bootstrap registers tsx in
+ *   the worker, then imports parse-worker.ts beside this file;
+ * - from a bundle (dist-cli/host.cjs, dist-electron/main.cjs): parse-worker.cjs
+ *   is bundled beside it (scripts/bundles.mjs, scripts/build-electron.mjs). Its
+ *   text is read with fs and run as eval'd code, which works from inside
+ *   Electron's app.asar too (Electron's fs reads asar archives; a worker given
+ *   a path inside one could not load it).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { importFail, type ImportResult } from '../../shared/import/decode';
+import type { ParseTask, TaskResult, WorkerMessage } from './parse-task';
+
+export interface IsolationLimits {
+  /** The worker's V8 heap (old generation), in MB. */
+  maxOldGenerationSizeMb: number;
+  /** How long one parse may take once the worker is running. */
+  timeoutMs: number;
+  /** How long the worker may take to start (loading code, not the file). */
+  startupTimeoutMs: number;
+}
+
+export const ISOLATION_LIMITS: IsolationLimits = {
+  maxOldGenerationSizeMb: 256,
+  timeoutMs: 5_000,
+  startupTimeoutMs: 30_000,
+};
+
+/** At most this many files are read at once; more wait their turn (each worker may take its full memory). */
+export const MAX_PARALLEL_PARSES = 2;
+
+export const ISOLATION_MESSAGES = {
+  timeout: (ms: number) =>
+    `Reading this file took longer than ${Number((ms / 1000).toFixed(2))} seconds, so it was stopped. It may be damaged, or far larger than an agenda; nothing was saved.`,
+  memory:
+    'Reading this file needed more memory than any agenda should, so it was stopped. It may be damaged, or far larger than an agenda; nothing was saved.',
+  failed: (detail: string) =>
+    `This file could not be read (${detail.replace(/\s+/g, ' ').slice(0, 120)}). It may be damaged, or not the kind of file it says it is; nothing was saved.`,
+};
+
+/** The worker could not be started or stopped unexpectedly: the app's fault, not the file's. */
+export class ParseWorkerError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ParseWorkerError';
+  }
+}
+
+/** Where this module is: the .ts source, or the bundle it was built into. */
+function thisFile(): string {
+  // In a CommonJS bundle __filename is the bundle; under tsx (ESM) it is not defined.
+  return typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
+}
+
+/** tsx's ESM register API as a file URL (require.resolve would give its CommonJS build, which cannot register hooks from an eval'd worker). */
+function tsxEsmApi(from: string): string {
+  const manifest = createRequire(from).resolve('tsx/package.json');
+  const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { exports?: Record<string, { import?: { default?: string } | string }> };
+  const target = pkg.exports?.['./esm/api']?.import;
+  const relative = typeof target === 'string' ? target : target?.default;
+  if (!relative) throw new ParseWorkerError(`tsx ${manifest} has no ESM register API`);
+  return pathToFileURL(join(dirname(manifest), relative)).href;
+}
+
+/**
+ * The eval'd source that runs a bundled parse-worker.cjs. Read with fs (which
+ * reads inside Electron's app.asar) rather than handed to Worker as a path.
+ */
+export function bundledWorkerSource(entry: string): string {
+  let bundled: string;
+  try {
+    bundled = readFileSync(entry, 'utf8');
+  } catch (error) {
+    throw new ParseWorkerError(`the file reader ${entry} is missing (${(error as Error).message}); build the app again`);
+  }
+  return `(function (__filename, __dirname) {\n${bundled}\n})(${JSON.stringify(entry)}, ${JSON.stringify(dirname(entry))});`;
+}
+
+function startWorker(limits: IsolationLimits): Worker {
+  const here = thisFile();
+  const dir = dirname(here);
+  const resourceLimits = { maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 };
+  let code: string;
+  if (/\.[cm]?ts$/.test(here)) {
+    const entry = pathToFileURL(join(dir, 'parse-worker.ts')).href;
+    const tsx = tsxEsmApi(here);
+    code = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+  } else {
+    code = bundledWorkerSource(join(dir, 'parse-worker.cjs'));
+  }
+  return new Worker(code, { eval: true, resourceLimits, stdout: false, stderr: false });
+}
+
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function turn(): Promise<() => void> {
+  if (running >= MAX_PARALLEL_PARSES) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    running--;
+    waiting.shift()?.();
+  };
+}
+
+/** A worker that answered is kept this long for the next file (starting one costs more than most parses). */
+export const IDLE_WORKER_MS = 15_000;
+
+interface Slot {
+  worker: Worker;
+  heapMb: number;
+  /** Resolves once the worker has loaded its code; rejects if it cannot. */
+  ready: Promise<void>;
+  idleTimer?: ReturnType<typeof setTimeout>;
+  gone: boolean;
+}
+
+const idle: Slot[] = [];
+let nextId = 1;
+
+function spawnSlot(limits: IsolationLimits): Slot {
+  const worker = startWorker(limits);
+  const slot: Slot = { worker, heapMb: limits.maxOldGenerationSizeMb, ready: Promise.resolve(), gone: false };
+  slot.ready = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      reject(new ParseWorkerError(`the file reader did not start within ${Math.round(limits.startupTimeoutMs / 1000)} seconds`));
+      void worker.terminate();
+    }, limits.startupTimeoutMs);
+    const onMessage = (message: WorkerMessage) => {
+      if (message.type !== 'ready') return;
+      clearTimeout(timer);
+      worker.off('message', onMessage);
+      resolve();
+    };
+    worker.on('message', onMessage);
+    worker.once('error', (error: Error & { code?: string }) => {
+      clearTimeout(timer);
+      reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? error : new ParseWorkerError(`the file reader could not start (${error.message})`));
+    });
+    worker.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new ParseWorkerError(`the file reader stopped before it started (exit code ${code})`));
+    });
+  });
+  slot.ready.catch(() => undefined);
+  // Errors are answered by whoever is waiting on the worker; this keeps one with nobody waiting from being unhandled.
+  worker.on('error', () => undefined);
+  worker.once('exit', () => {
+    slot.gone = true;
+    const at = idle.indexOf(slot);
+    if (at >= 0) idle.splice(at, 1);
+  });
+  return slot;
+}
+
+function takeSlot(limits: IsolationLimits): Slot {
+  const at = idle.findIndex((s) => !s.gone && s.heapMb === limits.maxOldGenerationSizeMb);
+  if (at < 0) return spawnSlot(limits);
+  const [slot] = idle.splice(at, 1);
+  clearTimeout(slot!.idleTimer);
+  slot!.worker.ref();
+  return slot!;
+}
+
+function keepIdle(slot: Slot): void {
+  if (slot.gone) return;
+  slot.worker.unref(); // an idle reader never keeps the process alive
+  slot.idleTimer = setTimeout(() => void slot.worker.terminate(), IDLE_WORKER_MS);
+  slot.idleTimer.unref();
+  idle.push(slot);
+}
+
+/** Stops the idle readers (tests; the app lets them time out). */
+export async function stopIdleWorkers(): Promise<void> {
+  const all = idle.splice(0);
+  await Promise.all(all.map((s) => s.worker.terminate()));
+}
+
+/**
+ * Parses one file in a worker (a fresh one, or one kept from the last file).
+ * Resolves to the parser's own answer, or to a refusal when the file needed
+ * too much memory or time (that worker is then stopped, never reused);
+ * rejects with ParseWorkerError only when the worker itself could not run.
+ */
+export async function parseIsolated<T extends ParseTask>(task: T, limits: Partial<IsolationLimits> = {}): Promise<TaskResult<T>> {
+  const l: IsolationLimits = { ...ISOLATION_LIMITS, ...limits };
+  const release = await turn();
+  try {
+    return (await runOnce(task, l)) as TaskResult<T>;
+  } finally {
+    release();
+  }
+}
+
+type AnyResult = ImportResult<unknown>;
+
+async function runOnce(task: ParseTask, limits: IsolationLimits): Promise<AnyResult> {
+  let slot: Slot;
+  try {
+    slot = takeSlot(limits);
+    await slot.ready;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') return importFail(ISOLATION_MESSAGES.memory);
+    throw error instanceof ParseWorkerError ? error : new ParseWorkerError(`the file reader could not start (${(error as Error).message})`);
+  }
+  const { worker } = slot;
+  const id = nextId++;
+  return new Promise<AnyResult>((resolve, reject) => {
+    let settled = false;
+    const finish = (outcome: { result: AnyResult; reuse: boolean } | { error: Error }) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      if ('result' in outcome && outcome.reuse) keepIdle(slot);
+      else void worker.terminate();
+      if ('result' in outcome) resolve(outcome.result);
+      else reject(outcome.error);
+    };
+    const onMessage = (message: WorkerMessage) => {
+      if (message.type === 'ready' || message.id !== id) return;
+      if (message.type === 'result') finish({ result: message.result, reuse: true });
+      // The parser threw (a stack overflow on absurd nesting, say): the file's doing, answered as a refusal.
+      else finish({ result: importFail(ISOLATION_MESSAGES.failed(message.message)), reuse: false });
+    };
+    const onError = (error: Error & { code?: string }) => {
+      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') finish({ result: importFail(ISOLATION_MESSAGES.memory), reuse: false });
+      else finish({ error: new ParseWorkerError(`the file reader stopped (${error.message})`) });
+    };
+    const onExit = (code: number) => finish({ error: new ParseWorkerError(`the file reader stopped unexpectedly (exit code ${code})`) });
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    const timer = setTimeout(() => finish({ result: importFail(ISOLATION_MESSAGES.timeout(limits.timeoutMs)), reuse: false }), limits.timeoutMs);
+    worker.postMessage({ id, task });
+  });
+}

@@ -1,0 +1,43 @@
+/**
+ * The parsing worker: reads one untrusted file away from the thread that
+ * holds the database (electron/import/isolated.ts starts it with memory and
+ * time limits). It says it is ready, then answers tasks one at a time. A
+ * worker whose parse ran out of memory or time is terminated; one that
+ * answered may be kept a few seconds for the next file (isolated.ts).
+ *
+ * Built as its own bundle beside the host's and the Electron main process's
+ * (scripts/bundles.mjs, scripts/build-electron.mjs); run from source under
+ * tsx by the tests.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { TeamsPreview } from '../../shared/contract';
+import { parseAgendaText } from '../../shared/import/agenda-text';
+import type { ImportResult } from '../../shared/import/decode';
+import type { ParsedAgenda } from '../../shared/import/agenda-text';
+import type { ParseTask, WorkerMessage } from './parse-task';
+import { previewTeams } from './teams-preview';
+
+const port = parentPort;
+if (!port) throw new Error('parse-worker.ts is a worker_threads entry; isolated.ts starts it');
+
+async function run(task: ParseTask): Promise<ImportResult<ParsedAgenda> | ImportResult<TeamsPreview>> {
+  switch (task.kind) {
+    case 'agenda-text':
+      return parseAgendaText(task.text);
+    case 'teams-report':
+      return previewTeams(task.bytes, task.meetingDate, task.candidates);
+    case 'agenda-docx': {
+      // mammoth is loaded here, once the clock is running, so a start is quick.
+      const { readAgendaDocx } = await import('./agenda-docx');
+      return readAgendaDocx(task.bytes, task.limits);
+    }
+  }
+}
+
+port.on('message', ({ id, task }: { id: number; task: ParseTask }) => {
+  run(task).then(
+    (result) => port.postMessage({ type: 'result', id, result } satisfies WorkerMessage),
+    (error: unknown) => port.postMessage({ type: 'failed', id, message: (error as Error)?.message ?? String(error) } satisfies WorkerMessage),
+  );
+});
+port.postMessage({ type: 'ready' } satisfies WorkerMessage);
