@@ -133,11 +133,15 @@ export function createServices(store: Store, options: Partial<Omit<ServiceContex
     if (!spec.locks || spec.locks(input as never)) for (const meetingId of effects.meetings) assertMinutesOpen(readContext, meetingId);
     const base = (input as { baseVersion?: number }).baseVersion;
     if (spec.versioned && base !== undefined) {
-      const row = readDb.prepare(`SELECT version FROM ${spec.versioned.table} WHERE id = ?`).get(spec.versioned.id(input as never)) as { version: number } | undefined;
+      const { table, text } = spec.versioned;
+      const row = readDb.prepare(`SELECT version${text ? `, ${text} AS text` : ''} FROM ${table} WHERE id = ?`).get(spec.versioned.id(input as never)) as
+        | { version: number; text?: string }
+        | undefined;
       if (row && row.version !== base) {
+        const now = row.text !== undefined ? ` It now reads: “${row.text.length > 300 ? `${row.text.slice(0, 300)}…` : row.text}”.` : '';
         throw new DomainError(
           'conflict',
-          `${spec.versioned.what} was changed in another window after this copy was opened, so this save was refused rather than overwrite that change. The newer version is shown now; your own words are kept for you to save again.`,
+          `${spec.versioned.what} was changed in another window after this copy was opened, so this save was refused rather than overwrite that change.${now} Your own words are kept for you to save again.`,
         );
       }
     }

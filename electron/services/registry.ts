@@ -43,7 +43,7 @@ export interface CallSpec<K extends CallName = CallName> {
    * which version of the row it was based on (baseVersion) is refused when
    * the row has changed since, so no window overwrites another's change unseen.
    */
-  versioned?: { table: string; id: (input: ParsedInput<K>) => number; what: string };
+  versioned?: { table: string; id: (input: ParsedInput<K>) => number; what: string; /** Its main words, quoted in the refusal. */ text?: string };
 }
 
 /** The registry: a call registered twice is a programming error and throws at start. */
@@ -191,14 +191,14 @@ export function buildRegistry(): CallRegistry {
 
   r.versioned('bodies.update', { table: 'body', id: (i) => i.bodyId, what: 'The body’s settings' });
   r.versioned('members.update', { table: 'member', id: (i) => i.memberId, what: 'This member' });
-  r.versioned('phrases.update', { table: 'phrase', id: (i) => i.phraseId, what: 'This phrase' });
+  r.versioned('phrases.update', { table: 'phrase', text: 'text', id: (i) => i.phraseId, what: 'This phrase' });
   r.versioned('meetings.update', { table: 'meeting', id: (i) => i.meetingId, what: 'The meeting’s details' });
   r.versioned('agendaItems.update', { table: 'agenda_item', id: (i) => i.itemId, what: 'This agenda item' });
   r.versioned('attendance.updatePerson', { table: 'attendance', id: (i) => i.attendanceId, what: 'This attendee' });
   r.versioned('declarations.update', { table: 'declaration', id: (i) => i.declarationId, what: 'This declaration' });
-  r.versioned('entries.update', { table: 'minute_entry', id: (i) => i.entryId, what: 'This paragraph' });
-  r.versioned('motions.update', { table: 'motion', id: (i) => i.motionId, what: 'This motion' });
-  r.versioned('actions.update', { table: 'action', id: (i) => i.actionId, what: 'This action' });
+  r.versioned('entries.update', { table: 'minute_entry', text: 'text', id: (i) => i.entryId, what: 'This paragraph' });
+  r.versioned('motions.update', { table: 'motion', text: 'text', id: (i) => i.motionId, what: 'This motion' });
+  r.versioned('actions.update', { table: 'action', text: 'text', id: (i) => i.actionId, what: 'This action' });
 
   const missing = r.missing();
   if (missing.length) throw new Error(`Calls in the contract with no registry entry: ${missing.join(', ')}`);

@@ -136,6 +136,8 @@ describe('minutes from a meeting record', () => {
     declarations: [declaration()],
     closedAt: '11:48',
   });
+  // Every item was taken up (a closed meeting prints no standard wording for an item never taken).
+  r.items = r.items.map((i, n) => ({ ...i, takenAt: `10:0${n}` }));
   const doc = buildMinutes(r, { firstMinuteNumber: 17 });
 
   it('prints the opening line as the Title, the minutes as numbered Heading 1s in order, and the PRESENT block', async () => {

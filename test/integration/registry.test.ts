@@ -7,7 +7,7 @@ import { CALL_NAMES } from '../../shared/contract';
 import { readOnlyDb } from '../../electron/services/context';
 import { buildRegistry, CallRegistry } from '../../electron/services/registry';
 import { mapError, registry } from '../../electron/services';
-import { createTempStore } from '../helpers/store';
+import { createTempStore, snapshotTables } from '../helpers/store';
 import { useTempDirs } from '../helpers/temp';
 
 const temp = useTempDirs();
@@ -82,5 +82,39 @@ describe('the call registry', () => {
     }
     expect(result).toEqual({ ok: false, error: { code: 'storage', message: expect.stringMatching(/^Not saved: the disk is full/) } });
     expect(store.db.prepare('SELECT count(*) AS n FROM phrase').get()).toEqual(before);
+  });
+});
+
+describe('no silent overwrites', () => {
+  it('refuses a save based on an older version of its row, saying what it now reads, and changes nothing', () => {
+    const { services, store } = createTempStore(temp);
+    const made = services.dispatch('demo.load', {}) as { ok: true; value: { meetingId: number } };
+    const record = (services.dispatch('meetings.get', { meetingId: made.value.meetingId }) as { ok: true; value: { entries: { id: number; version: number; kind: string }[] } }).value;
+    const entry = record.entries.find((e) => e.kind === 'paragraph')!;
+    const first = services.dispatch('entries.update', { entryId: entry.id, baseVersion: entry.version, patch: { text: 'Window A’s sentence.' } });
+    expect(first).toMatchObject({ ok: true, value: { text: 'Window A’s sentence.', version: entry.version + 1 } });
+    const before = snapshotTables(store.db);
+    const stale = services.dispatch('entries.update', { entryId: entry.id, baseVersion: entry.version, patch: { text: 'Window B’s older copy.' } });
+    expect(stale).toEqual({
+      ok: false,
+      error: {
+        code: 'conflict',
+        message:
+          'This paragraph was changed in another window after this copy was opened, so this save was refused rather than overwrite that change. It now reads: “Window A’s sentence.”. Your own words are kept for you to save again.',
+      },
+    });
+    expect(snapshotTables(store.db)).toEqual(before);
+  });
+
+  it('every update call of the registry declares the row it changes, and each such table has a version the database bumps', () => {
+    const { store } = createTempStore(temp);
+    const updates = registry.all().filter((s) => s.name.endsWith('.update') || s.name === 'attendance.updatePerson');
+    expect(updates.filter((s) => !s.versioned).map((s) => s.name)).toEqual(['settings.update']);
+    for (const spec of updates.filter((s) => s.versioned)) {
+      const columns = (store.db.prepare('SELECT name FROM pragma_table_info(?)').all(spec.versioned!.table) as { name: string }[]).map((c) => c.name);
+      expect(columns, spec.name).toContain('version');
+      const trigger = store.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = ? AND name LIKE 'version_%'").get(spec.versioned!.table);
+      expect(trigger, spec.name).toBeDefined();
+    }
   });
 });
