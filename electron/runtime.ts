@@ -18,6 +18,7 @@ import type { ServiceContext } from './services/context';
 import {
   BackupError,
   backupNow,
+  backupsIdle,
   DEFAULT_BACKUP_KEEP,
   inspectDatabase,
   listBackups,
@@ -66,6 +67,7 @@ export function startRuntime(options: RuntimeOptions): Runtime {
   let inner: Services | null = null;
   let schedule: BackupSchedule | null = null;
   let problem: InspectResult = { ok: true };
+  let backupProblem: string | null = null;
 
   const keep = () => {
     const settings = inner?.dispatch('settings.get', {});
@@ -74,7 +76,18 @@ export function startRuntime(options: RuntimeOptions): Runtime {
   const open = () => {
     store = openStore(dbFile, { nativeBinding });
     inner = createServices(store, { transport: options.transport, version: options.version, window: options.window, now: options.now });
-    schedule = startBackupSchedule(store, { keep, nativeBinding, onError: (error: unknown) => console.error(`Meeting Clerk backup failed: ${(error as Error)?.message ?? String(error)}`) });
+    schedule = startBackupSchedule(store, {
+      keep,
+      nativeBinding,
+      // A failed automatic backup is shown to the clerk (recovery.status), not only logged; the next good one clears it.
+      onError: (error: unknown) => {
+        backupProblem = `The automatic backup could not be made: ${(error as Error)?.message ?? String(error)}. The minutes themselves are saved; make a backup from the Backups screen, or check the data folder's drive.`;
+        console.error(`Meeting Clerk backup failed: ${(error as Error)?.message ?? String(error)}`);
+      },
+      onBackup: () => {
+        backupProblem = null;
+      },
+    });
     problem = { ok: true };
   };
   const shut = async () => {
@@ -114,6 +127,7 @@ export function startRuntime(options: RuntimeOptions): Runtime {
     latestBackup: problem.ok || !problem.latestBackup ? null : summary(problem.latestBackup),
     backups: listBackups(dbFile).map(summary),
     dataFile: dbFile,
+    backupProblem,
   });
 
   /** Replaces the database with a listed backup; the current file is kept aside, never overwritten. */
@@ -211,6 +225,8 @@ export function startRuntime(options: RuntimeOptions): Runtime {
       if (name === 'recovery.status' || name === 'backups.list' || name === 'backups.compare' || !inner) return services.dispatch(name, input);
       const result = await inner.call(name as CallName, input);
       schedule?.afterCall(String(name), result.ok, input);
+      // The backup made when a meeting closes is awaited (for a few seconds at most), so the clerk learns at once if it failed.
+      if (name === 'meetings.close' && result.ok) await Promise.race([backupsIdle(dbFile), new Promise((r) => setTimeout(r, 5_000).unref())]);
       return result;
     },
     get context() {
@@ -251,7 +267,7 @@ function readOnlyRuntime(options: RuntimeOptions, message: string): Runtime {
       const parsed = contract[name].input.safeParse(input ?? {});
       if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error));
       if (name === 'recovery.status') {
-        return ok({ ok: false, problem: 'read-only', message, latestBackup: null, backups: backups(), dataFile: dbFile } satisfies RecoveryStatus);
+        return ok({ ok: false, problem: 'read-only', message, latestBackup: null, backups: backups(), dataFile: dbFile, backupProblem: null } satisfies RecoveryStatus);
       }
       if (name === 'app.info') return ok({ version: options.version, dataFile: dbFile, schemaVersion: 0, transport: options.transport });
       if (name === 'backups.list') return ok(backups());

@@ -559,6 +559,8 @@ export interface RecoveryStatus {
   latestBackup: BackupSummary | null;
   backups: BackupSummary[];
   dataFile: string;
+  /** The last automatic backup failed (for example the one made when a meeting closed): what to tell the clerk; null when the last one worked. */
+  backupProblem: string | null;
 }
 
 export interface AppSettings {

@@ -3,7 +3,7 @@
  * and the browser host): lock, automatic and manual backups, restoring while
  * running, and the recovery mode for a file that cannot be opened.
  */
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BackupSummary, BodySummary, RecoveryStatus } from '../../shared/model';
@@ -194,5 +194,27 @@ describe('the running app and its database file', () => {
     }
     expect(value<{ schemaVersion: number }>(recovering.services.dispatch('app.info', {})).schemaVersion).toBe(0);
     expect(sha256File(dbFile)).toBe(damaged);
+  });
+});
+
+describe('a backup that fails when a meeting closes', () => {
+  it('is reported to the clerk by recovery.status once the close has answered, and cleared by the next good backup', async () => {
+    const dir = temp.makeDir();
+    const dbFile = join(dir, 'meeting-clerk.sqlite');
+    const s = start(dbFile).services;
+    const body = value<{ id: number }>(s.dispatch('bodies.create', { name: 'Wessex Safer Communities Board' }));
+    const meeting = value<{ id: number }>(s.dispatch('meetings.create', { bodyId: body.id, date: '2026-06-19', startTime: '10:00', venue: 'County Hall' }));
+    value(s.dispatch('meetings.start', { meetingId: meeting.id, time: '10:00' }));
+    // The backups folder cannot be made: a file stands where it would go.
+    rmSync(join(dir, 'backups'), { recursive: true, force: true });
+    writeFileSync(join(dir, 'backups'), 'not a folder');
+    value(await s.call('meetings.close', { meetingId: meeting.id, time: '12:00' }));
+    const status = value<RecoveryStatus>(s.dispatch('recovery.status', {}));
+    expect(status.backupProblem).toMatch(/^The automatic backup could not be made: .*The minutes themselves are saved; make a backup from the Backups screen/);
+    rmSync(join(dir, 'backups'));
+    value(await s.call('backups.create', {}));
+    value(s.dispatch('meetings.start', { meetingId: meeting.id, time: '10:00' }));
+    value(await s.call('meetings.close', { meetingId: meeting.id, time: '12:30' }));
+    expect(value<RecoveryStatus>(s.dispatch('recovery.status', {})).backupProblem).toBeNull();
   });
 });

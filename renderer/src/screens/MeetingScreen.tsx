@@ -33,12 +33,19 @@ export function MeetingScreen({ meetingId }: { meetingId: number }) {
   const live = useApp((s) => s.live);
   const checks = useMemo(() => (meeting ? checkMinutes(meeting) : []), [meeting]);
   const gate = useChecksGate();
+  const [backupProblem, setBackupProblem] = useState<string | null>(null);
   /** Closing shows the checks first (as they will be once closed); the clerk may close anyway. */
   const requestClose = () => {
     const record = useApp.getState().meeting;
     if (!record) return;
     gate.ask(checksOnClosing(record), 'Close the meeting anyway', () => {
-      void live('meetings.close', { meetingId }).then(() => requestAnimationFrame(focusChecks));
+      void live('meetings.close', { meetingId }).then(async (closed) => {
+        requestAnimationFrame(focusChecks);
+        // The backup made as the meeting closes: if it failed, the clerk is told here, not only the log.
+        if (!closed.ok) return;
+        const health = await useApp.getState().read('recovery.status', {});
+        setBackupProblem(health.ok ? health.value.backupProblem : null);
+      });
     });
   };
   /** Alt+K: to the checks, on the Live tab where they are listed. */
@@ -137,6 +144,11 @@ export function MeetingScreen({ meetingId }: { meetingId: number }) {
         {gate.element}
         <AlwaysOnTop />
       </div>
+      {backupProblem ? (
+        <p className="banner-error" role="alert" data-testid="backup-problem">
+          {backupProblem}
+        </p>
+      ) : null}
       <div role="tablist" aria-label="Meeting views" className="tabs">
         {TABS.map((t) => (
           <button
