@@ -7,6 +7,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { databaseFile, parseFlags, resolveDataDir, UsageError } from './config/data-dir';
+import { electronPdf } from './export/pdf-electron';
+import { setDesktopPdfMaker } from './export/pdf';
 import { registerIpc } from './ipc';
 import { guardNavigation } from './security/navigation';
 import { isPermissionAllowed, isTrustedAppUrl } from './security/trusted-url';
@@ -80,6 +82,8 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     hardenSessions();
+    // Published PDFs are printed by Electron itself in the desktop app.
+    setDesktopPdfMaker(electronPdf);
     try {
       const dataDir = dataDirFromArgs();
       runtime = startRuntime({

@@ -32,8 +32,18 @@ export function fileNameFor(record: Pick<MeetingRecord, 'date'> & { body: { name
 }
 
 /** The body's action log as at this meeting: every action raised at its meetings up to this one, by number, with dated comments. */
-function actionLog(ctx: ReadContext, record: MeetingRecord): ActionLogInput {
-  const upTo = actionLogOf(ctx, record.bodyId).filter((a) => a.raisedOn <= record.date);
+export function actionLog(ctx: ReadContext, record: MeetingRecord, options: { publicOnly?: boolean } = {}): ActionLogInput {
+  // A published action log leaves out actions raised on exempt items: their words are exempt too.
+  const exemptItems = options.publicOnly
+    ? new Set(
+        (
+          ctx.store.db
+            .prepare('SELECT i.id FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id WHERE m.body_id = ? AND i.exempt = 1')
+            .all(record.bodyId) as { id: number }[]
+        ).map((r) => r.id),
+      )
+    : new Set<number>();
+  const upTo = actionLogOf(ctx, record.bodyId).filter((a) => a.raisedOn <= record.date && !exemptItems.has(a.agendaItemId));
   return {
     bodyName: record.body.name,
     title: `${record.body.name}: Action Log`,

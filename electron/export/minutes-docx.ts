@@ -49,6 +49,7 @@ import { formatLongDate } from '../../shared/format';
 import { decisionSheet } from '../../shared/minutes/decision-sheet';
 import { markerFor, type Block, type MinutesDocument } from '../../shared/minutes/document';
 import type { HouseStyle } from '../../shared/minutes/house-style';
+import { exemptCitationText } from '../../shared/minutes/html';
 import { withCoreLanguage } from './docx-language';
 
 /** A4 portrait in twips (twentieths of a point). */
@@ -60,12 +61,7 @@ export const mmToTwips = (mm: number) => Math.round(mm * TWIPS_PER_MM);
 export const EXEMPT_MARKING = 'EXEMPT – NOT FOR PUBLICATION';
 
 /** "by virtue of paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972", the words councils print on exempt papers. */
-export function exemptCitation(paragraphs: readonly number[]): string {
-  const list = [...new Set(paragraphs)].sort((a, b) => a - b).map(String);
-  const joined = list.length > 1 ? `${list.slice(0, -1).join(', ')} and ${list.at(-1)}` : (list[0] ?? '');
-  const which = list.length ? `paragraph${list.length > 1 ? 's' : ''} ${joined} of ` : '';
-  return `by virtue of ${which}Part 1 of Schedule 12A to the Local Government Act 1972`;
-}
+export const exemptCitation = exemptCitationText;
 
 /** The Word list definitions: lettered and roman points, "(%1)" then a tab, hanging. */
 export const NUMBERING = { alpha: 'points-alpha', roman: 'points-roman' } as const;

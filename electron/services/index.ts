@@ -8,6 +8,7 @@
  */
 import { contract, isCallName, type CallName } from '../../shared/contract';
 import { gatherExport, renderExport, type ExportSource } from '../export/documents';
+import { publishCall, type PublishInput } from '../export/publish';
 import { seedDemoMeeting } from '../demo/demo-meeting';
 import { DomainError, fail, ok, type Result } from '../../shared/result';
 import { describeIssues } from '../../shared/schemas';
@@ -186,6 +187,9 @@ export function createServices(store: Store, options: Partial<Omit<ServiceContex
         if (error instanceof DomainError) return fail(error.code, error.message);
         return fail('internal', `The agenda could not be read: ${(error as Error)?.message ?? String(error)}`);
       }
+    }
+    if (name === 'exports.publish') {
+      return publishCall(parsed.value as PublishInput, (work) => store.read(() => work(readContext)), (error) => mapError(name, error));
     }
     const data = parsed.value as { meetingId: number; document: Parameters<typeof gatherExport>[2] };
     let source: ExportSource;

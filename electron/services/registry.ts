@@ -184,6 +184,7 @@ export function buildRegistry(): CallRegistry {
   r.register({ name: 'demo.load', mode: 'write', effects: nothing });
 
   r.register({ name: 'exports.build', mode: 'async' });
+  r.register({ name: 'exports.publish', mode: 'async' });
   r.register({ name: 'import.readAgenda', mode: 'async' });
   for (const name of ['recovery.status', 'backups.list', 'backups.compare', 'backups.create', 'backups.restore'] as const) r.register({ name, mode: 'runtime' });
 
