@@ -30,14 +30,15 @@ const SERIF_FONTS = /^(times( new roman)?|georgia|cambria|garamond|book antiqua|
 
 /** The CSS font stack: the house style's font when it is sans-serif, then metric twins and the generic family. */
 export function fontStack(fontFamily: string): string {
-  const own = SERIF_FONTS.test(fontFamily.trim()) ? [] : [`"${fontFamily.trim().replace(/"/g, '')}"`];
+  const name = fontFamily.trim().replace(/"/g, '');
+  const own = SERIF_FONTS.test(name) ? [] : [/^[A-Za-z-]+$/.test(name) ? name : `"${name}"`];
   return [...own, 'Arial', '"Liberation Sans"', 'Helvetica', 'sans-serif'].filter((f, i, all) => all.indexOf(f) === i).join(', ');
 }
 
 /** At least 12 pt, whatever the house style's Word size. */
 export const publishedFontSize = (style: Pick<HouseStyle, 'fontSize'>) => Math.max(12, style.fontSize);
 
-function stylesheet(style: HouseStyle): string {
+function stylesheet(style: HouseStyle, draft: boolean): string {
   const size = publishedFontSize(style);
   const m = style.margins;
   return `
@@ -54,8 +55,7 @@ h1 { font-size: 1.5em; margin-top: 0.5em; }
 h2 { font-size: 1.2em; }
 h3 { font-size: 1.05em; }
 .marking { display: inline-block; border: 2px solid #000000; padding: 0.1em 0.5em; font-weight: bold; letter-spacing: 0.05em; }
-.marking.draft { border-color: #a00000; color: #a00000; }
-.opening { font-weight: bold; }
+${draft ? '.marking.draft { border-color: #a00000; color: #a00000; }\n' : ''}.opening { font-weight: bold; }
 table.names { border-collapse: collapse; width: 100%; margin: 0 0 1em; }
 table.names th, table.names td { text-align: left; vertical-align: top; padding: 0.2em 1em 0.2em 0; }
 table.names th { border-bottom: 1px solid #595959; font-size: 0.9em; }
@@ -193,7 +193,7 @@ export function minutesToHtml(doc: MinutesDocument, style: HouseStyle, options: 
 <title>${escapeHtml(title)}</title>
 ${meta.join('\n')}
 <style>
-${stylesheet(style)}
+${stylesheet(style, doc.draft)}
 </style>
 </head>
 <body>
