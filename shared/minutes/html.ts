@@ -73,7 +73,7 @@ footer.published { margin-top: 3rem; border-top: 1px solid #595959; padding-top:
   .page { padding: 1rem 0.75rem 2rem; }
   .minute > :not(h2) { margin-left: 0; }
   ol.points { padding-left: 3em; }
-  table.names th:first-child, table.names td:first-child { width: auto; }
+  table.names th:first-child, table.names td:first-child { width: 40%; }
 }
 @page {
   size: A4;
