@@ -4,6 +4,8 @@ import { MEETING_MODES, MEETING_MODE_LABELS, SCHEDULE_12A_PARAGRAPHS, type Agend
 import { AutoSelect, AutoText } from '../components/AutoField';
 import { ConfirmDelete } from '../components/ConfirmDelete';
 import { ExportMenu } from '../components/ExportMenu';
+import { PrintPack } from '../components/PrintPack';
+import { PublishDialog } from '../components/PublishDialog';
 import { MoveButtons, rowMoveKeys } from '../components/MoveButtons';
 import { useApp } from '../state/store';
 import { takeNeighbour } from './live/AgendaRail';
@@ -104,6 +106,8 @@ export function MeetingScreen({ meetingId }: { meetingId: number }) {
           <QuorumIndicator record={meeting} />
         </div>
         <ExportMenu record={meeting} />
+        <PublishDialog record={meeting} />
+        <PrintPack record={meeting} />
         <AlwaysOnTop />
       </div>
       <div role="tablist" aria-label="Meeting views" className="tabs">
