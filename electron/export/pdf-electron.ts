@@ -13,7 +13,7 @@ export const electronPdf: PdfMaker = async (source) => {
   const win = new BrowserWindow({
     show: false,
     // A session of its own, so blocking its requests leaves the app's window alone.
-    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, webSecurity: true, partition: 'meeting-clerk-pdf' },
+    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, webSecurity: true, partition: 'meeting-clerk-pdf', disableBlinkFeatures: 'Auxclick' },
   });
   try {
     win.webContents.session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !details.url.startsWith('data:') }));
