@@ -14,6 +14,8 @@ import { strFromU8, unzipSync } from 'fflate';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME } from '../../electron/config/data-dir';
+import { publicationStyle } from '../../electron/export/publish';
+import { DEFAULT_HOUSE_STYLE_FULL } from '../../shared/minutes/house-style';
 import { createServices } from '../../electron/services';
 import { openStore } from '../../electron/store/open-store';
 import type { MeetingRecord } from '../../shared/model';
@@ -31,7 +33,7 @@ const PUBLIC_FILES = ['action log.docx', 'decision sheet.docx', 'minutes.docx', 
 const PNG_2x3 = 'iVBORw0KGgoAAAANSUhEUgAAAAIAAAADCAIAAAA2iEnWAAAAEklEQVR4nGP4z8AARAwMDAwMACjkAv7xbBgvAAAAAElFTkSuQmCC';
 
 /** A closed data folder holding the demo meeting; optionally approved, with a logo in the house style. */
-function demoData(options: { approve?: boolean; logo?: boolean } = {}): { dataDir: string; meetingId: number; record: MeetingRecord; publicRecordText: string } {
+function demoData(options: { approve?: boolean; logo?: boolean } = {}): { dataDir: string; meetingId: number; record: MeetingRecord } {
   const dataDir = temp.makeDir('meeting-clerk-data-');
   const store = openStore(join(dataDir, DATABASE_FILE_NAME));
   try {
@@ -49,7 +51,7 @@ function demoData(options: { approve?: boolean; logo?: boolean } = {}): { dataDi
     }
     const got = services.dispatch('meetings.get', { meetingId });
     if (!got.ok) throw new Error(got.error.message);
-    return { dataDir, meetingId, record: got.value as MeetingRecord, publicRecordText: '' };
+    return { dataDir, meetingId, record: got.value as MeetingRecord };
   } finally {
     store.close();
   }
@@ -220,6 +222,46 @@ describe('npm run export -- --demo --publish <folder>', () => {
     },
     90_000,
   );
+});
+
+describe('the PDF where LibreOffice is not installed', () => {
+  it(
+    'is printed by Chromium from the web page: tagged, titled, with an outline and every font embedded, and says so',
+    async () => {
+      const saved = process.env.MEETING_CLERK_SOFFICE;
+      temp.onCleanup(() => {
+        if (saved === undefined) delete process.env.MEETING_CLERK_SOFFICE;
+        else process.env.MEETING_CLERK_SOFFICE = saved;
+      });
+      const out = temp.makeDir('meeting-clerk-publish-');
+      process.env.MEETING_CLERK_SOFFICE = join(out, 'no-soffice');
+      const result = await runExportCli(['--demo', '--publish', out]);
+      expect(result.code, result.message).toBe(0);
+      expect(result.message).toContain('(5 files, PDF by Chromium)');
+      const pdf = join(out, FOLDER, `${FOLDER} minutes.pdf`);
+      const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+      expect(info).toMatch(/^Tagged:\s+yes$/m);
+      expect(info).toMatch(/^Title:\s+Minutes of the Wessex Safer Communities Board, Friday, 12 June 2026$/m);
+      expect(info).toMatch(/\(A4\)/);
+      expect(readFileSync(pdf).toString('latin1')).toMatch(/\/Outlines\s+\d+ 0 R/);
+      const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' }).trim().split('\n').slice(2);
+      expect(fonts.length).toBeGreaterThan(0);
+      for (const row of fonts) expect(row.trim().split(/\s+/).at(-5), row).toBe('yes');
+      const text = pdftotext(pdf).replace(/\s+/g, ' ');
+      expect(text).toContain('(a) That the contents of the report be noted;');
+      expect(text).toMatch(/Page 1 of \d+/);
+      expect(text).not.toContain('Brightpath');
+    },
+    90_000,
+  );
+});
+
+describe('the house style for publication', () => {
+  it('keeps the council’s font and raises body text to 12 pt', () => {
+    const style = { ...DEFAULT_HOUSE_STYLE_FULL, fontFamily: 'Verdana', fontSize: 11 };
+    expect(publicationStyle(style)).toMatchObject({ fontFamily: 'Verdana', fontSize: 12 });
+    expect(publicationStyle({ ...style, fontSize: 14 }).fontSize).toBe(14);
+  });
 });
 
 describe('the published Word minutes, read from their XML', () => {
