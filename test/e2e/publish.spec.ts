@@ -42,8 +42,18 @@ test('publish the demo meeting with Alt+U: refused as a draft, then published as
 
 test('Ctrl+P prints the minutes, the action log and an attendance register on A4 with page numbers', async ({ page, host }, testInfo) => {
   const { meetingId } = await api(host.url, 'demo.load', {});
+  // Count the print dialogs asked for instead of opening one.
+  await page.addInitScript(() => {
+    window.print = () => {
+      const w = window as unknown as { printed?: number };
+      w.printed = (w.printed ?? 0) + 1;
+    };
+  });
   await new LivePage(page).open(host.url, meetingId);
   await expect(page.getByTestId('print-pack')).toBeHidden();
+  // Ctrl+P asks for the print dialog (the desktop app has no browser menu to do it).
+  await page.keyboard.press('Control+P');
+  expect(await page.evaluate(() => (window as unknown as { printed?: number }).printed)).toBe(1);
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByTestId('print-pack')).toBeVisible();
   await expect(page.getByRole('tablist', { name: 'Meeting views' })).toBeHidden();

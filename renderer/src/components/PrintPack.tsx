@@ -36,6 +36,18 @@ export function PrintPack({ record }: { record: MeetingRecord }) {
     };
   }, [read, record.bodyId, record.date, record.actions.length]);
 
+  // The desktop app has no browser menu to print from: Ctrl+P asks for the print dialog itself (in a browser it is the same dialog).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'p') {
+        event.preventDefault();
+        window.print();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
   return createPortal(
     <div className="print-pack" data-testid="print-pack">
       <section className="print-section">
