@@ -367,6 +367,20 @@ describe('bad input to --publish: one clear line, exit code 2, nothing left behi
     expect(readdirSync(locked)).toEqual([]);
   });
 
+  it(
+    'refuses to publish over a publication already there, and leaves that one as it was',
+    async () => {
+      const { out, result } = await publishDemo();
+      expect(result.code, result.message).toBe(0);
+      const before = readdirSync(join(out, FOLDER)).sort();
+      const again = await runExportCli(['--demo', '--publish', out]);
+      expect(again).toEqual({ code: 2, message: `${join(out, FOLDER)} already exists: move it away or publish into another folder` });
+      expect(readdirSync(out).sort()).toEqual([FOLDER, EXEMPT_FOLDER]);
+      expect(readdirSync(join(out, FOLDER)).sort()).toEqual(before);
+    },
+    60_000,
+  );
+
   it('refuses --publish with --out, and --draft without --publish', async () => {
     const out = temp.makeDir();
     expect(await runExportCli(['--demo', '--publish', out, '--out', join(out, 'x.docx')])).toEqual({
