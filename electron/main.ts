@@ -6,6 +6,8 @@ import { app, BrowserWindow, dialog, Menu, protocol, session } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { databaseFile, parseFlags, resolveDataDir, UsageError } from './config/data-dir';
+import { electronPdf } from './export/pdf-electron';
+import { setDesktopPdfMaker } from './export/pdf';
 import { registerIpc } from './ipc';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppSchemeHandler } from './security/app-scheme';
 import { seedDictionaries } from './security/dictionaries';
@@ -121,6 +123,8 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     hardenSessions();
     setApplicationMenu();
+    // Published PDFs are printed by Electron itself in the desktop app.
+    setDesktopPdfMaker(electronPdf);
     try {
       const dataDir = dataDirFromArgs();
       runtime = startRuntime({

@@ -3,6 +3,13 @@
  *
  *   npm run export -- --data <folder> --meeting <id> --out <file.docx> [--document minutes|exempt|decisions|actions]
  *   npm run export -- --demo --out <file.docx> [--document ...]
+ *   npm run export -- --data <folder> --meeting <id> --publish <folder> [--draft]
+ *   npm run export -- --demo --publish <folder>
+ *
+ * --publish makes the meeting's publication folder (electron/export/publish.ts)
+ * inside <folder>: approved minutes only, or draft minutes marked DRAFT with
+ * --draft. The demo meeting is approved first (through minutes.setStatus, as
+ * the chair's approval would be recorded), so the demo publishes as it is.
  *
  * --data follows the same rules as the browser host (the flag, then
  * MEETING_CLERK_DATA, then the per-user app data folder). The database must
@@ -21,12 +28,15 @@ import { formatLongDate } from '../shared/format';
 import type { MeetingRecord } from '../shared/model';
 import { EXPORT_DOCUMENTS } from '../shared/schemas';
 import { databaseFile, parseFlags, resolveDataDir, UsageError } from '../electron/config/data-dir';
+import type { PublishedMeeting } from '../shared/contract';
 import { createServices, type Services } from '../electron/services';
 import { openStore, StoreOpenError, type Store } from '../electron/store/open-store';
 
 export const USAGE = [
   'Usage: npm run export -- --data <folder> --meeting <id> --out <file.docx> [--document minutes|exempt|decisions|actions]',
   '       npm run export -- --demo --out <file.docx> [--document minutes|exempt|decisions|actions]',
+  '       npm run export -- --data <folder> --meeting <id> --publish <folder> [--draft]',
+  '       npm run export -- --demo --publish <folder>',
 ].join('\n');
 
 type ExportDocument = (typeof EXPORT_DOCUMENTS)[number];
@@ -103,15 +113,74 @@ function claimTemporary(out: string): string {
   return temporary;
 }
 
+/**
+ * --publish: the publication folder of a meeting (or of the demo meeting, approved first).
+ * The store and the demo folder are handed back as soon as they exist, so the caller closes and removes them.
+ */
+async function publish(
+  folder: string,
+  demo: boolean,
+  dataArg: string | undefined,
+  meetingArg: string | undefined,
+  draft: boolean,
+  madeDemoDir: (dir: string) => void,
+  opened: (store: Store) => void,
+): Promise<ExportCliResult> {
+  if (demo && (dataArg !== undefined || meetingArg !== undefined)) throw new ExportInputError('--demo builds its own meeting: leave out --data and --meeting');
+  if (!demo && meetingArg === undefined) throw new ExportInputError('--meeting <id> is required (or --demo for the demo meeting)');
+  const meetingFromArg = demo ? null : parseMeetingId(meetingArg!);
+  let store: Store;
+  let meetingId: number;
+  if (demo) {
+    const dir = mkdtempSync(join(tmpdir(), 'meeting-clerk-demo-'));
+    madeDemoDir(dir);
+    store = openStore(databaseFile(dir));
+    opened(store);
+    const services = createServices(store, { transport: 'browser-host' });
+    const made = services.dispatch('demo.load', {});
+    if (!made.ok) throw new Error(`The demo meeting could not be made: ${made.error.message}`);
+    meetingId = (made.value as { meetingId: number }).meetingId;
+    // The demo's minutes are approved by the chair before they are published, as a clerk's would be.
+    const approved = services.dispatch('minutes.setStatus', { meetingId, status: 'approved', note: 'Demo minutes approved for publication' });
+    if (!approved.ok) throw new Error(`The demo minutes could not be approved: ${approved.error.message}`);
+  } else {
+    store = openExisting(resolveDataDir(dataArg));
+    opened(store);
+    meetingId = meetingFromArg!;
+  }
+  const services = createServices(store, { transport: 'browser-host' });
+  const found = services.dispatch('meetings.get', { meetingId });
+  if (!found.ok) throw new ExportInputError(found.error.message);
+  const result = await services.call('exports.publish', { meetingId, folder, draft });
+  if (!result.ok) {
+    if (result.error.code === 'internal') throw new Error(result.error.message);
+    throw new ExportInputError(result.error.message);
+  }
+  const done = result.value as PublishedMeeting;
+  const record = found.value as MeetingRecord;
+  const exempt = done.exemptFolder ? `; exempt minutes apart in ${done.exemptFolder}` : '';
+  return {
+    code: 0,
+    message: `Published ${done.draft ? 'DRAFT ' : ''}minutes of ${record.body.name} on ${formatLongDate(record.date)} to ${done.folder} (${done.files.length} files, PDF by ${done.pdfMadeBy})${exempt}`,
+  };
+}
+
 /** The command, callable in-process: parses argv (without node and the script), exports, and reports. */
 export async function runExportCli(argv: string[]): Promise<ExportCliResult> {
   let store: Store | null = null;
   let demoDir: string | null = null;
   let temporary: string | null = null;
   try {
-    const flags = parseFlags(argv, ['data', 'meeting', 'out', 'document'], ['demo', 'help']);
+    const flags = parseFlags(argv, ['data', 'meeting', 'out', 'document', 'publish'], ['demo', 'help', 'draft']);
     if (flags.switches.has('help')) return { code: 0, message: USAGE };
     const demo = flags.switches.has('demo');
+    if (flags.values.publish !== undefined) {
+      if (flags.values.out !== undefined || flags.values.document !== undefined) {
+        throw new ExportInputError('--publish writes every document into one folder: leave out --out and --document');
+      }
+      return await publish(flags.values.publish, demo, flags.values.data, flags.values.meeting, flags.switches.has('draft'), (dir) => (demoDir = dir), (s) => (store = s));
+    }
+    if (flags.switches.has('draft')) throw new ExportInputError('--draft goes with --publish (a Word export of draft minutes is always marked DRAFT)');
     const documentArg = flags.values.document ?? 'minutes';
     if (!isDocument(documentArg)) {
       throw new ExportInputError(`--document must be one of ${EXPORT_DOCUMENTS.join(', ')}, not "${documentArg}"`);

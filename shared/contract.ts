@@ -135,7 +135,20 @@ export const contract = {
 
   // Word documents: written after the data is read, so this call is answered asynchronously.
   'exports.build': call<ExportedFile>()(s.exportBuild),
+  // The publication folder (public minutes as Word, PDF and a web page, decisions, action log; exempt minutes apart).
+  'exports.publish': call<PublishedMeeting>()(s.exportPublish),
 } as const;
+
+/** What publishing wrote, and where. */
+export interface PublishedMeeting {
+  folder: string;
+  exemptFolder: string | null;
+  files: string[];
+  exemptFiles: string[];
+  draft: boolean;
+  /** What made the PDF: LibreOffice, Chromium or Electron. */
+  pdfMadeBy: 'LibreOffice' | 'Chromium' | 'Electron';
+}
 
 /** A document ready to save: its suggested file name and its bytes, base64 encoded (JSON carries it over either transport). */
 export interface ExportedFile {

@@ -457,6 +457,12 @@ export const alwaysOnTop = z.strictObject({ on: z.boolean() });
 
 export const EXPORT_DOCUMENTS = ['minutes', 'exempt', 'decisions', 'actions'] as const;
 export const exportBuild = z.strictObject({ meetingId: id, document: z.enum(EXPORT_DOCUMENTS) });
+/** Publish into a folder on this computer; draft minutes only when asked, and then marked DRAFT. */
+export const exportPublish = z.strictObject({
+  meetingId: id,
+  folder: z.string().trim().min(1, 'Folder is required: the folder to publish into').max(4096, 'Folder path is too long'),
+  draft: z.boolean().default(false),
+});
 
 /** One readable sentence for the first problem zod found. */
 export function describeIssues(error: z.ZodError): string {

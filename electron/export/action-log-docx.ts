@@ -22,6 +22,7 @@ import {
   WidthType,
 } from 'docx';
 import type { HouseStyle } from '../../shared/minutes/house-style';
+import { withCoreLanguage } from './docx-language';
 import { A4, baseStyles, headerAndFooter, logoParagraph, metricsFor, pageMargins, STYLE } from './minutes-docx';
 
 import type { ActionStatus } from '../../shared/model';
@@ -149,5 +150,5 @@ export async function actionLogToDocx(input: ActionLogInput, style: HouseStyle):
       },
     ],
   });
-  return Packer.toBuffer(document);
+  return withCoreLanguage(await Packer.toBuffer(document));
 }

@@ -22,7 +22,7 @@ export type ExportDocument = (typeof EXPORT_DOCUMENTS)[number];
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export type ExportSource =
-  | { document: 'minutes' | 'exempt' | 'decisions'; doc: MinutesDocument; style: HouseStyle; fileName: string }
+  | { document: 'minutes' | 'exempt' | 'decisions'; doc: MinutesDocument; style: HouseStyle; fileName: string; exemptParagraphs?: number[] }
   | { document: 'actions'; log: ActionLogInput; style: HouseStyle; fileName: string };
 
 /** "Wessex Safer Communities Board 2026-06-19 minutes.docx", safe on every file system. */
@@ -32,8 +32,18 @@ export function fileNameFor(record: Pick<MeetingRecord, 'date'> & { body: { name
 }
 
 /** The body's action log as at this meeting: every action raised at its meetings up to this one, by number, with dated comments. */
-function actionLog(ctx: ReadContext, record: MeetingRecord): ActionLogInput {
-  const upTo = actionLogOf(ctx, record.bodyId).filter((a) => a.raisedOn <= record.date);
+export function actionLog(ctx: ReadContext, record: MeetingRecord, options: { publicOnly?: boolean } = {}): ActionLogInput {
+  // A published action log leaves out actions raised on exempt items: their words are exempt too.
+  const exemptItems = options.publicOnly
+    ? new Set(
+        (
+          ctx.store.db
+            .prepare('SELECT i.id FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id WHERE m.body_id = ? AND i.exempt = 1')
+            .all(record.bodyId) as { id: number }[]
+        ).map((r) => r.id),
+      )
+    : new Set<number>();
+  const upTo = actionLogOf(ctx, record.bodyId).filter((a) => a.raisedOn <= record.date && !exemptItems.has(a.agendaItemId));
   return {
     bodyName: record.body.name,
     title: `${record.body.name}: Action Log`,
@@ -48,6 +58,10 @@ function actionLog(ctx: ReadContext, record: MeetingRecord): ActionLogInput {
   };
 }
 
+/** The Schedule 12A paragraphs the meeting's exempt items cite. */
+export const exemptParagraphsOf = (record: MeetingRecord): number[] =>
+  [...new Set(record.items.filter((i) => i.exempt && i.exemptParagraph !== null).map((i) => i.exemptParagraph!))].sort((a, b) => a - b);
+
 /** Reads what a document needs (inside the call's transaction). */
 export function gatherExport(ctx: ReadContext, meetingId: number, document: ExportDocument): ExportSource {
   const record = loadRecord(ctx, meetingId);
@@ -57,7 +71,13 @@ export function gatherExport(ctx: ReadContext, meetingId: number, document: Expo
       return { document, doc: buildMinutes(record, { style }), style, fileName: fileNameFor(record, 'minutes') };
     case 'exempt':
       if (!record.items.some((i) => i.exempt)) throw new DomainError('invalid_input', 'This meeting has no exempt items, so there are no exempt minutes');
-      return { document, doc: buildMinutes(record, { style, part: 'exempt' }), style, fileName: fileNameFor(record, 'exempt minutes') };
+      return {
+        document,
+        doc: buildMinutes(record, { style, part: 'exempt' }),
+        style,
+        fileName: fileNameFor(record, 'exempt minutes'),
+        exemptParagraphs: exemptParagraphsOf(record),
+      };
     case 'decisions':
       return { document, doc: decisionSheet(buildMinutes(record, { style })), style, fileName: fileNameFor(record, 'decisions') };
     case 'actions':
@@ -72,6 +92,6 @@ export async function renderExport(source: ExportSource): Promise<ExportedFile> 
       ? await actionLogToDocx(source.log, source.style)
       : source.document === 'decisions'
         ? await decisionSheetToDocx(source.doc, source.style)
-        : await minutesToDocx(source.doc, source.style);
+        : await minutesToDocx(source.doc, source.style, { exemptParagraphs: source.exemptParagraphs ?? [] });
   return { fileName: source.fileName, mimeType: DOCX_MIME, base64: bytes.toString('base64') };
 }

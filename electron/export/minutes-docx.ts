@@ -6,9 +6,17 @@
  * Layout follows the printed reference minutes: the opening line, PRESENT and
  * aligned two-column name lists, bold numbered minute headings with the text of
  * each minute indented under the heading, lettered points and resolutions
- * with hanging indents ("(a)" then a tab; the letters are text, not Word
- * numbering, so they stay exactly as minuted), a signature block for the chair.
+ * with hanging indents ("(a)" then a tab), a signature block for the chair.
  * Every part is a named Word style, so the clerk can restyle it in Word.
+ *
+ * Accessibility (what the public sector regulations ask of a published
+ * document): heading levels in order (the opening line is the Title, PRESENT
+ * a Heading 1 with Officers and Apologies as Heading 2s under it, each minute
+ * a Heading 1); lettered points and resolutions are real Word numbering
+ * ("(%1)" in lowerLetter or lowerRoman, one list instance each, so every list
+ * starts at (a) and a screen reader announces a list); every table has a header
+ * row; title, subject, author and en-GB are set; the logo has alt text; text is
+ * left aligned in the house style's font.
  */
 import {
   AlignmentType,
@@ -19,6 +27,7 @@ import {
   HeadingLevel,
   ImageRun,
   LeaderType,
+  LevelFormat,
   Packer,
   PageNumber,
   Paragraph,
@@ -31,6 +40,7 @@ import {
   TableRow,
   TextRun,
   WidthType,
+  type INumberingOptions,
   type IParagraphStyleOptions,
   type IStylesOptions,
 } from 'docx';
@@ -39,6 +49,8 @@ import { formatLongDate } from '../../shared/format';
 import { decisionSheet } from '../../shared/minutes/decision-sheet';
 import { markerFor, type Block, type MinutesDocument } from '../../shared/minutes/document';
 import type { HouseStyle } from '../../shared/minutes/house-style';
+import { exemptCitationText } from '../../shared/minutes/html';
+import { withCoreLanguage } from './docx-language';
 
 /** A4 portrait in twips (twentieths of a point). */
 export const A4 = { width: 11906, height: 16838 } as const;
@@ -47,6 +59,28 @@ export const mmToTwips = (mm: number) => Math.round(mm * TWIPS_PER_MM);
 
 /** Marks every page of an exempt document. */
 export const EXEMPT_MARKING = 'EXEMPT – NOT FOR PUBLICATION';
+
+/** "by virtue of paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972", the words councils print on exempt papers. */
+export const exemptCitation = exemptCitationText;
+
+/** The Word list definitions: lettered and roman points, "(%1)" then a tab, hanging. */
+export const NUMBERING = { alpha: 'points-alpha', roman: 'points-roman' } as const;
+
+export function numberingFor(m: Metrics): INumberingOptions {
+  const level = (format: (typeof LevelFormat)[keyof typeof LevelFormat]) => ({
+    level: 0,
+    format,
+    text: '(%1)',
+    alignment: AlignmentType.LEFT,
+    style: { paragraph: { indent: { left: m.indent * 2, hanging: m.indent } } },
+  });
+  return {
+    config: [
+      { reference: NUMBERING.alpha, levels: [level(LevelFormat.LOWER_LETTER)] },
+      { reference: NUMBERING.roman, levels: [level(LevelFormat.LOWER_ROMAN)] },
+    ],
+  };
+}
 export const DRAFT_MARKING = 'DRAFT';
 
 /** Style ids, fixed so tests and later templates can rely on them. */
@@ -60,6 +94,7 @@ export const STYLE = {
   decisionLabel: 'DecisionLabel',
   nameList: 'NameList',
   signature: 'Signature',
+  exemptNotice: 'ExemptNotice',
   header: 'Header',
   footer: 'Footer',
 } as const;
@@ -119,7 +154,7 @@ export function baseStyles(
     default: {
       document: {
         run: { font, size: m.size, language: LANGUAGE },
-        paragraph: { spacing: { before: 0, after: m.line, line: 240, lineRule: 'auto' } },
+        paragraph: { spacing: { before: 0, after: m.line, line: 240, lineRule: 'auto' }, alignment: AlignmentType.LEFT },
       },
       title: {
         run: { ...heading },
@@ -177,7 +212,7 @@ export function baseStyles(
 
 /** Header with the body, the meeting date and the DRAFT / EXEMPT markings; footer with "Page X of Y". */
 export function headerAndFooter(
-  opts: { left: string; draft: boolean; exempt: boolean },
+  opts: { left: string; draft: boolean; exempt: boolean; exemptParagraphs?: readonly number[] },
   style: HouseStyle,
   m: Metrics,
 ): { header: Header; footer: Footer } {
@@ -189,6 +224,12 @@ export function headerAndFooter(
         alignment: AlignmentType.CENTER,
         spacing: { after: 60 },
         children: [new TextRun({ text: EXEMPT_MARKING, bold: true, color: '000000', size: m.size })],
+      }),
+      new Paragraph({
+        style: STYLE.header,
+        alignment: AlignmentType.CENTER,
+        spacing: { after: 60 },
+        children: [new TextRun(`Not for publication ${exemptCitation(opts.exemptParagraphs ?? [])}`)],
       }),
     );
   }
@@ -293,6 +334,14 @@ function minutesStyles(m: Metrics): IParagraphStyleOptions[] {
       paragraph: { keepNext: true, keepLines: true },
     },
     {
+      id: STYLE.exemptNotice,
+      name: 'Exempt Notice',
+      basedOn: 'Normal',
+      next: 'Normal',
+      run: { bold: true },
+      paragraph: { keepNext: true },
+    },
+    {
       id: STYLE.nameList,
       name: 'Name List',
       basedOn: 'Normal',
@@ -314,9 +363,11 @@ function minutesStyles(m: Metrics): IParagraphStyleOptions[] {
 }
 
 /** The body of the minutes, block by block. */
-function minutesBody(doc: MinutesDocument, m: Metrics): (Paragraph | Table)[] {
+function minutesBody(doc: MinutesDocument, m: Metrics, exemptParagraphs: readonly number[]): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   let inMinute = false;
+  /** PRESENT is the first Heading 1; Officers, Apologies and the like are Heading 2s under it. */
+  let sectionsOpened = false;
   /** After a table the next paragraph needs the blank line a paragraph would have left. */
   let afterTable = false;
   const push = (p: Paragraph | Table) => {
@@ -325,16 +376,20 @@ function minutesBody(doc: MinutesDocument, m: Metrics): (Paragraph | Table)[] {
   };
   const spacingAfterTable = () => (afterTable ? { spacing: { before: m.line } } : {});
 
-  /** Lettered points or resolutions: "(a)" TAB text, hanging; indented one step less before the first minute. */
+  /** One Word list instance per list, so each starts again at (a) or (i). */
+  let listInstance = 0;
+  /** Lettered points or resolutions: Word numbering "(a)" TAB text, hanging; indented one step less before the first minute. */
   const lettered = (items: string[], style: 'alpha' | 'roman') => {
+    const instance = listInstance++;
     items.forEach((text, i) =>
       push(
         new Paragraph({
           style: STYLE.letteredPoint,
-          ...(inMinute ? {} : { indent: { left: m.indent, hanging: m.indent }, tabStops: [{ type: TabStopType.LEFT, position: m.indent }] }),
+          numbering: { reference: NUMBERING[style], level: 0, instance },
+          ...(inMinute ? {} : { indent: { left: m.indent, hanging: m.indent } }),
           ...(i === 0 ? spacingAfterTable() : {}),
           keepLines: true,
-          children: [new TextRun(markerFor(i, style)), new TextRun({ children: [new Tab(), text] })],
+          children: [new TextRun(text)],
         }),
       ),
     );
@@ -352,9 +407,20 @@ function minutesBody(doc: MinutesDocument, m: Metrics): (Paragraph | Table)[] {
     switch (block.type) {
       case 'opening':
         push(new Paragraph({ heading: HeadingLevel.TITLE, ...spacingAfterTable(), children: [new TextRun(block.text)] }));
+        // The exempt minutes say under their title why they are not published, citing Schedule 12A.
+        if (doc.part === 'exempt') {
+          push(new Paragraph({ style: STYLE.exemptNotice, children: [new TextRun(`${EXEMPT_MARKING} ${exemptCitation(exemptParagraphs)}`)] }));
+        }
         break;
       case 'section-heading':
-        push(new Paragraph({ heading: HeadingLevel.HEADING_2, ...spacingAfterTable(), children: [new TextRun(block.text)] }));
+        push(
+          new Paragraph({
+            heading: sectionsOpened && !inMinute ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_1,
+            ...spacingAfterTable(),
+            children: [new TextRun(block.text)],
+          }),
+        );
+        sectionsOpened = true;
         break;
       case 'chair':
         push(text(block.text, { keepNext: true }));
@@ -428,36 +494,50 @@ function signatureBlock(chairTitle: string, m: Metrics): Paragraph[] {
   ];
 }
 
+export const NAME_LIST_COLUMNS = ['Name', 'Role and organisation'] as const;
+
 /** Name and role in two aligned columns: a borderless table, so long roles wrap in their own column. */
 function nameListTable(rows: { name: string; detail: string }[], m: Metrics): Table {
   const nameWidth = Math.round(m.contentWidth * 0.33);
   const widths = [nameWidth, m.contentWidth - nameWidth];
-  const cell = (t: string, width: number) =>
+  const cell = (t: string, width: number, bold = false) =>
     new TableCell({
       width: { size: width, type: WidthType.DXA },
-      children: [new Paragraph({ style: STYLE.nameList, children: [new TextRun(t)] })],
+      children: [new Paragraph({ style: STYLE.nameList, children: [new TextRun({ text: t, bold })] })],
     });
+  // A header row, repeated on each page, so a screen reader names the columns (an accessibility checker asks for one on every table).
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: NAME_LIST_COLUMNS.map((label, i) => cell(label, widths[i]!, true)),
+  });
   return new Table({
     width: { size: m.contentWidth, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     borders: TableBorders.NONE,
     margins: { left: 0, right: 115, top: 0, bottom: 0 },
-    rows: rows.map(
-      (r) => new TableRow({ cantSplit: true, children: [cell(r.name, widths[0]!), cell(r.detail, widths[1]!)] }),
-    ),
+    rows: [header, ...rows.map((r) => new TableRow({ cantSplit: true, children: [cell(r.name, widths[0]!), cell(r.detail, widths[1]!)] }))],
   });
 }
 
 interface RenderOptions {
   description: string;
+  /** The Schedule 12A paragraphs the exempt minutes are withheld under. */
+  exemptParagraphs?: readonly number[];
+}
+
+export interface MinutesDocxOptions {
+  /** The Schedule 12A paragraphs cited on exempt minutes (the agenda items' own). */
+  exemptParagraphs?: readonly number[];
 }
 
 async function render(doc: MinutesDocument, style: HouseStyle, options: RenderOptions): Promise<Buffer> {
   const m = metricsFor(style);
   const exempt = doc.part === 'exempt';
   const dateText = formatLongDate(doc.meetingDate);
-  const { header, footer } = headerAndFooter({ left: `${doc.bodyName} – ${dateText}`, draft: doc.draft, exempt }, style, m);
+  const exemptParagraphs = options.exemptParagraphs ?? [];
+  const { header, footer } = headerAndFooter({ left: `${doc.bodyName} – ${dateText}`, draft: doc.draft, exempt, exemptParagraphs }, style, m);
   const front: Paragraph[] = [];
   const logo = logoParagraph(style);
   if (logo) front.push(logo);
@@ -471,16 +551,17 @@ async function render(doc: MinutesDocument, style: HouseStyle, options: RenderOp
     subject: doc.bodyName,
     keywords: [doc.draft ? 'draft' : 'approved', exempt ? 'exempt' : 'public', 'minutes'].join(', '),
     styles: baseStyles(style, m, minutesStyles(m), STYLE.minuteText),
+    numbering: numberingFor(m),
     sections: [
       {
         properties: { page: { size: { width: A4.width, height: A4.height }, margin: pageMargins(style) } },
         headers: { default: header },
         footers: { default: footer },
-        children: [...front, ...minutesBody(doc, m)],
+        children: [...front, ...minutesBody(doc, m, exemptParagraphs)],
       },
     ],
   });
-  return Packer.toBuffer(document);
+  return withCoreLanguage(await Packer.toBuffer(document));
 }
 
 const describeDoc = (doc: MinutesDocument, what: string) => {
@@ -490,8 +571,8 @@ const describeDoc = (doc: MinutesDocument, what: string) => {
 };
 
 /** The minutes as a Word document in the house style. */
-export function minutesToDocx(doc: MinutesDocument, style: HouseStyle): Promise<Buffer> {
-  return render(doc, style, { description: describeDoc(doc, 'minutes') });
+export function minutesToDocx(doc: MinutesDocument, style: HouseStyle, options: MinutesDocxOptions = {}): Promise<Buffer> {
+  return render(doc, style, { description: describeDoc(doc, 'minutes'), ...options });
 }
 
 /** The decision sheet (each minute's heading and decisions only) as a Word document. */

@@ -8,6 +8,7 @@
  */
 import { contract, isCallName, type CallName, type ParsedInput } from '../../shared/contract';
 import { gatherExport, renderExport, type ExportSource } from '../export/documents';
+import { publishCall, type PublishInput } from '../export/publish';
 import { seedDemoMeeting } from '../demo/demo-meeting';
 import { DomainError, fail, ok, type Result } from '../../shared/result';
 import { describeIssues } from '../../shared/schemas';
@@ -192,6 +193,9 @@ export function createServices(store: Store, options: Partial<Omit<ServiceContex
       }
     }
     if (name === 'import.readTeams') return readTeams(parsed.value as ParsedInput<'import.readTeams'>, readContext, store.read);
+    if (name === 'exports.publish') {
+      return publishCall(parsed.value as PublishInput, (work) => store.read(() => work(readContext)), (error) => mapError(name, error));
+    }
     const data = parsed.value as { meetingId: number; document: Parameters<typeof gatherExport>[2] };
     let source: ExportSource;
     try {

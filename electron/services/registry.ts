@@ -184,6 +184,7 @@ export function buildRegistry(): CallRegistry {
   r.register({ name: 'demo.load', mode: 'write', effects: nothing });
 
   r.register({ name: 'exports.build', mode: 'async' });
+  r.register({ name: 'exports.publish', mode: 'async' });
   r.register({ name: 'import.readAgenda', mode: 'async' });
   // The Teams report is read and matched in the parsing worker, after the meeting's people are read.
   r.register({ name: 'import.readTeams', mode: 'async' });

@@ -22,6 +22,8 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: 'P A X R S C J L D', does: 'On a member in the attendance list: present, apologies, absent, remote, substitute for…, in the chair, arrived, left, declare an interest' },
   { keys: '↑ / ↓', does: 'Move between members in the attendance list' },
   { keys: 'Alt+W', does: 'Export the minutes as a Word document (other documents: the Export buttons)' },
+  { keys: 'Alt+U', does: 'Publish: the public minutes as Word, PDF and a web page, decisions and action log in one folder, exempt minutes apart' },
+  { keys: 'Ctrl+P', does: 'Print the minutes, the action log and an attendance register for signing (A4, page numbers)' },
   { keys: 'Ctrl+S', does: 'Save now (everything also saves as you type)' },
   { keys: 'Alt+B', does: 'Back to the body of this meeting' },
   { keys: 'Alt+H', does: 'Home: all bodies' },

@@ -575,6 +575,10 @@ function badValuesFor(field: string, s: Seed): unknown[] {
       return [{ mime: 'image/gif', data: 'R0lGODlhAQABAAAAACw=' }, { mime: 'image/png', data: '/9j/4AAQ' }, { mime: 'image/png', data: 'not base64!' }, 'x', 1];
     case 'houseStyle':
       return [null, 'Arial', { fontSize: 30 }, { chairTitle: 'President' }, { margins: { top: 1, right: 20, bottom: 20, left: 20 } }, { logo: { mime: 'image/gif', data: 'R0lGOD' } }, { extra: 1 }];
+    case 'folder':
+      return ['', '   ', 'x'.repeat(4097), 12, null];
+    case 'draft':
+      return ['yes', 1, null];
     default:
       throw new Error(`No bad values listed for field "${field}"`);
   }
@@ -1083,6 +1087,12 @@ function specs(s: Seed, live: LiveSeed): Record<CallName, CallCases> {
       minimal: { meetingId, document: 'minutes' },
       extra: [{ meetingId: s.commissionMeetingId, document: 'exempt' }],
     },
+    // Each valid case publishes into a folder of its own (the approved meeting; the draft one only when asked).
+    'exports.publish': {
+      minimal: { meetingId: live.approvedMeetingId, folder: temp.makeDir('meeting-clerk-publish-') },
+      full: { meetingId, folder: temp.makeDir('meeting-clerk-publish-'), draft: true },
+      extra: [{ meetingId }],
+    },
   };
 }
 
@@ -1141,5 +1151,6 @@ describe('contract: malformed input is refused for every call', () => {
       const result = await services.call(name, base);
       expect(result, JSON.stringify(base)).toMatchObject(accepted);
     }
-  });
+    // exports.publish makes two PDFs with LibreOffice (a few seconds each).
+  }, 60_000);
 });

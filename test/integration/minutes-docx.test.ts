@@ -14,6 +14,7 @@ import { decisionSheetToDocx, imageSize, minutesToDocx } from '../../electron/ex
 import { decisionSheet } from '../../shared/minutes/decision-sheet';
 import { buildMinutes, type MinutesDocument } from '../../shared/minutes/document';
 import { DEFAULT_HOUSE_STYLE_FULL, houseStyleSchema, type HouseStyle } from '../../shared/minutes/house-style';
+import { officeText } from '../helpers/office-text';
 import { useTempDirs } from '../helpers/temp';
 import { attend, declaration, other, record } from '../unit/fixtures/meeting-record';
 
@@ -140,7 +141,7 @@ describe('minutes from a meeting record', () => {
   r.items = r.items.map((i, n) => ({ ...i, takenAt: `10:0${n}` }));
   const doc = buildMinutes(r, { firstMinuteNumber: 17 });
 
-  it('prints the opening line as the Title, the minutes as numbered Heading 1s in order, and the PRESENT block', async () => {
+  it('prints the opening line as the Title, PRESENT and the minutes as Heading 1s in order, and the PRESENT block', async () => {
     const out = await readBack(await minutesToDocx(doc, DEFAULT_HOUSE_STYLE_FULL));
     expect(out.text).toContain(
       'Minutes of a meeting of the Wessex Safer Communities Board held at County Hall, Kingsbridge on Friday, 11 December 2026.',
@@ -149,12 +150,14 @@ describe('minutes from a meeting record', () => {
     expect(paras.find((p) => p.style === 'Title')?.text).toBe(
       'Minutes of a meeting of the Wessex Safer Communities Board held at County Hall, Kingsbridge on Friday, 11 December 2026.',
     );
+    // PRESENT heads the attendance as a Heading 1, so no Heading 2 comes before the first Heading 1.
     expect(paras.filter((p) => p.style === 'Heading1').map((p) => p.text)).toEqual([
+      'PRESENT',
       '17.\tIntroductions',
       '18.\tDeclarations of interest',
       '19.\tTown Centre Regeneration',
     ]);
-    expect(paras.filter((p) => p.style === 'Heading2').map((p) => p.text)).toEqual(['PRESENT', 'Officers', 'Apologies for absence']);
+    expect(paras.filter((p) => p.style === 'Heading2').map((p) => p.text)).toEqual(['Officers', 'Apologies for absence']);
     expect(out.text).toContain('Mrs D. Taylor CC (in the Chair)');
     expect(out.text).toMatch(/Cllr\. L\. Hart\s+Kingsbridge District Council/);
     expect(out.text).toMatch(/Cllr\. L\. Hart declared a Disclosable Pecuniary Interest/);
@@ -182,44 +185,50 @@ describe('minutes with every kind of block', () => {
     expect(styleXml(out.styles, 'Heading1')).toContain('w:ascii="Verdana"');
   });
 
-  it('prints numbered headings, "(a)"/"(i)" markers with a tab and a hanging indent, and the decision label', async () => {
-    const out = await readBack(await minutesToDocx(EVERY_BLOCK, STYLE));
+  it('prints numbered headings, "(a)"/"(i)" points as Word numbering with a hanging indent, and the decision label', async () => {
+    const bytes = await minutesToDocx(EVERY_BLOCK, STYLE);
+    const out = await readBack(bytes);
     expect(out.text).toMatch(/^17\.\tIntroductions$/m);
     expect(out.text).toMatch(/^18\.\tSafer Communities Performance - Quarter 2\.$/m);
+    // The words are the same; the markers now come from Word's numbering, so the text a reader sees is LibreOffice's.
+    const seen = officeText(bytes).split('\n');
     for (const line of ['(i)\tReferrals had decreased.', '(ii)\tFirst time entrants had increased.', '(iii)\tData was recorded differently by partners.']) {
-      expect(out.text.split('\n')).toContain(line);
+      expect(seen).toContain(line);
     }
-    const lines = out.text.split('\n').filter(Boolean);
     // A single resolution follows its label unlettered; several are lettered (a), (b), (c) in order.
-    const first = lines.indexOf('RESOLVED:');
-    expect(lines[first + 1]).toBe('That the performance information be noted.');
-    const second = lines.indexOf('RESOLVED:', first + 1);
-    expect(lines.slice(second, second + 4)).toEqual([
+    const first = seen.indexOf('RESOLVED:');
+    expect(seen[first + 1]).toBe('That the performance information be noted.');
+    const second = seen.indexOf('RESOLVED:', first + 1);
+    expect(seen.slice(second, second + 4)).toEqual([
       'RESOLVED:',
       '(a)\tThat the status of the Action Log be noted;',
       '(b)\tThat the Communications Plan be considered in March;',
       '(c)\tThat a report be submitted to the next meeting.',
     ]);
+    // The action log's own lettered points start again at (a).
+    expect(seen).toContain('(a)\tAction 1 was overdue.');
 
     const paras = paragraphs(out.document);
     const label = paras.find((p) => p.text === 'RESOLVED:')!;
     expect(label.style).toBe('DecisionLabel');
     expect(styleXml(out.styles, 'DecisionLabel')).toContain('<w:b/>');
-    const point = paras.find((p) => p.text.startsWith('(b)\tThat the Communications Plan'))!;
+    const point = paras.find((p) => p.text === 'That the Communications Plan be considered in March;')!;
     expect(point.style).toBe('LetteredPoint');
-    expect(point.xml).not.toContain('<w:numPr>'); // letters are text, not Word numbering
+    expect(point.xml).toMatch(/<w:numPr><w:ilvl w:val="0"\/><w:numId w:val="\d+"\/><\/w:numPr>/);
     expect(styleXml(out.styles, 'LetteredPoint')).toMatch(/<w:ind w:left="(\d+)" w:hanging="\d+"\/>/);
     // Minute headings hang their number too, and use the Heading 1 style.
-    expect(paras.filter((p) => p.style === 'Heading1')).toHaveLength(4);
+    expect(paras.filter((p) => p.style === 'Heading1')).toHaveLength(5);
     expect(styleXml(out.styles, 'Heading1')).toMatch(/w:hanging="\d+"/);
-  });
+  }, 60_000);
 
   it('lays the PRESENT names out as a two-column borderless table', async () => {
     const out = await readBack(await minutesToDocx(EVERY_BLOCK, STYLE));
     const tables = [...out.document.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]);
     expect(tables).toHaveLength(3);
     const rows = [...tables[0]!.matchAll(/<w:tr\b[\s\S]*?<\/w:tr>/g)].map((m) => paragraphs(m[0]).map((p) => p.text));
+    // A header row names the columns for a screen reader.
     expect(rows).toEqual([
+      ['Name', 'Role and organisation'],
       ['Cllr. L. Hart', 'Community Safety Partnership Strategy Group Chair – Kingsbridge District Council'],
       ['Supt. R. Ellery', 'Wessex Police'],
     ]);
@@ -304,14 +313,15 @@ describe('the decision sheet', () => {
   });
 
   it('writes only headings and decisions to Word', async () => {
-    const out = await readBack(await decisionSheetToDocx(EVERY_BLOCK, STYLE));
+    const bytes = await decisionSheetToDocx(EVERY_BLOCK, STYLE);
+    const out = await readBack(bytes);
     expect(out.text).toMatch(/^18\.\tSafer Communities Performance/m);
-    expect(out.text).toContain('(c)\tThat a report be submitted to the next meeting.');
+    expect(officeText(bytes).split('\n')).toContain('(c)\tThat a report be submitted to the next meeting.');
     expect(out.text).not.toContain('Introductions');
     expect(out.text).not.toContain('Referrals had decreased.');
     expect(out.text).not.toContain('PRESENT');
     expect(out.core).toContain('<dc:title>Decisions of the Wessex Safer Communities Board');
-  });
+  }, 60_000);
 });
 
 describe('the action log', () => {

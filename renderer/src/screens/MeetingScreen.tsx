@@ -7,6 +7,8 @@ import { MEETING_MODES, MEETING_MODE_LABELS, SCHEDULE_12A_PARAGRAPHS, type Agend
 import { AutoSelect, AutoText } from '../components/AutoField';
 import { ConfirmDelete } from '../components/ConfirmDelete';
 import { ExportMenu } from '../components/ExportMenu';
+import { PrintPack } from '../components/PrintPack';
+import { PublishDialog } from '../components/PublishDialog';
 import { MoveButtons, rowMoveKeys } from '../components/MoveButtons';
 import { useApp } from '../state/store';
 import { takeNeighbour } from './live/AgendaRail';
@@ -142,6 +144,8 @@ export function MeetingScreen({ meetingId }: { meetingId: number }) {
         </div>
         <ExportMenu record={meeting} checks={checks} gate={gate.ask} />
         {gate.element}
+        <PublishDialog record={meeting} />
+        <PrintPack record={meeting} />
         <AlwaysOnTop />
       </div>
       {backupProblem ? (

@@ -1,0 +1,212 @@
+/**
+ * The minutes as one self-contained web page, drawn from the same minutes
+ * document model as the live preview and the Word writer, so the words and
+ * their order are the same everywhere. No scripts, styles embedded, the logo
+ * (if any) inline as a data: URL: the clerk can upload the file to the
+ * council's website or paste it into a content management system.
+ *
+ * Made to meet WCAG 2.1 AA (Public Sector Bodies Accessibility Regulations
+ * 2018): lang="en-GB", a title, one h1 (the document title), PRESENT and each
+ * minute an h2 with Officers, Apologies and the like as h3s under PRESENT,
+ * lettered points as real ordered lists whose markers read "(a)", "(i)", the
+ * attendance as tables with column headers, sans-serif text at 12 pt or more,
+ * left aligned, black on white. A print stylesheet sets A4 pages with page
+ * numbers. Pure: no Node or DOM.
+ */
+import { formatLongDate } from '../format';
+import type { Block, MinutesDocument } from './document';
+import type { HouseStyle } from './house-style';
+
+export interface MinutesHtmlOptions {
+  /** The Schedule 12A paragraphs the exempt minutes cite (only used when the document is the exempt part). */
+  exemptParagraphs?: readonly number[];
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+
+/** Fonts councils use that have serifs: the web page then falls back to a sans-serif, as the regulations' guidance asks. */
+const SERIF_FONTS = /^(times( new roman)?|georgia|cambria|garamond|book antiqua|palatino( linotype)?|century schoolbook|constantia)$/i;
+
+/** The CSS font stack: the house style's font when it is sans-serif, then metric twins and the generic family. */
+export function fontStack(fontFamily: string): string {
+  const name = fontFamily.trim().replace(/"/g, '');
+  const own = SERIF_FONTS.test(name) ? [] : [/^[A-Za-z-]+$/.test(name) ? name : `"${name}"`];
+  return [...own, 'Arial', '"Liberation Sans"', 'Helvetica', 'sans-serif'].filter((f, i, all) => all.indexOf(f) === i).join(', ');
+}
+
+/** At least 12 pt, whatever the house style's Word size. */
+export const publishedFontSize = (style: Pick<HouseStyle, 'fontSize'>) => Math.max(12, style.fontSize);
+
+function stylesheet(style: HouseStyle, draft: boolean): string {
+  const size = publishedFontSize(style);
+  const m = style.margins;
+  return `
+@counter-style paren-alpha { system: extends lower-alpha; prefix: "("; suffix: ")\\a0\\a0"; }
+@counter-style paren-roman { system: extends lower-roman; prefix: "("; suffix: ")\\a0\\a0"; }
+html { background: #ffffff; color: #000000; }
+body { margin: 0; font-family: ${fontStack(style.fontFamily)}; font-size: ${size}pt; line-height: 1.5; text-align: left; }
+.page { max-width: 50rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
+header.council { display: flex; align-items: center; gap: 1rem; margin-bottom: 1rem; }
+header.council img { max-height: 4rem; width: auto; }
+header.council p { margin: 0; font-weight: bold; font-size: 1.25em; }
+h1, h2, h3 { line-height: 1.3; margin: 1.5em 0 0.5em; }
+h1 { font-size: 1.5em; margin-top: 0.5em; }
+h2 { font-size: 1.2em; }
+h3 { font-size: 1.05em; }
+.marking { display: inline-block; border: 2px solid #000000; padding: 0.1em 0.5em; font-weight: bold; letter-spacing: 0.05em; }
+${draft ? '.marking.draft { border-color: #a00000; color: #a00000; }\n' : ''}.opening { font-weight: bold; }
+table.names { border-collapse: collapse; width: 100%; margin: 0 0 1em; }
+table.names th, table.names td { text-align: left; vertical-align: top; padding: 0.2em 1em 0.2em 0; }
+table.names th { border-bottom: 1px solid #595959; font-size: 0.9em; }
+table.names th:first-child, table.names td:first-child { width: 33%; }
+.minute h2 .number { display: inline-block; min-width: 2.5em; }
+.minute > :not(h2) { margin-left: 2.5rem; }
+ol.points { margin-top: 0; padding-left: 3.5em; }
+ol.points li { margin-bottom: 0.6em; padding-left: 0.25em; }
+ol.alpha { list-style-type: paren-alpha; }
+ol.roman { list-style-type: paren-roman; }
+.decision-label { font-weight: bold; margin-bottom: 0.5em; }
+.closing { margin-top: 1.5em; }
+footer.published { margin-top: 3rem; border-top: 1px solid #595959; padding-top: 0.5rem; font-size: 0.9em; }
+@media (max-width: 600px) {
+  .page { padding: 1rem 0.75rem 2rem; }
+  .minute > :not(h2) { margin-left: 0; }
+  ol.points { padding-left: 3em; }
+  table.names th:first-child, table.names td:first-child { width: 40%; }
+}
+@page {
+  size: A4;
+  margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm;
+  @bottom-center { content: "Page " counter(page) " of " counter(pages); font-family: ${fontStack(style.fontFamily)}; font-size: 10pt; }
+}
+@media print {
+  .page { max-width: none; padding: 0; }
+  h2, h3, .decision-label { break-after: avoid; }
+  li, tr { break-inside: avoid; }
+}
+`.trim();
+}
+
+/** The blocks of the minutes as HTML; minutes are wrapped in a section each, labelled by their heading. */
+function body(doc: MinutesDocument, options: MinutesHtmlOptions): string {
+  const out: string[] = [];
+  let inMinute = false;
+  let sectionsOpened = false;
+  let attendanceTable = 0;
+  const closeMinute = () => {
+    if (inMinute) out.push('</section>');
+    inMinute = false;
+  };
+  const list = (items: string[], style: 'alpha' | 'roman') =>
+    `<ol class="points ${style}">${items.map((t) => `<li>${escapeHtml(t)}</li>`).join('')}</ol>`;
+
+  for (const block of doc.blocks) {
+    switch (block.type) {
+      case 'opening':
+        out.push(`<p class="opening">${escapeHtml(block.text)}</p>`);
+        if (doc.part === 'exempt') {
+          out.push(`<p class="marking">EXEMPT – NOT FOR PUBLICATION ${escapeHtml(exemptCitationText(options.exemptParagraphs ?? []))}</p>`);
+        }
+        break;
+      case 'section-heading':
+        // PRESENT is an h2 like each minute; Officers, Apologies and the like are h3s under it.
+        out.push(sectionsOpened && !inMinute ? `<h3>${escapeHtml(block.text)}</h3>` : `<h2>${escapeHtml(block.text)}</h2>`);
+        sectionsOpened = true;
+        break;
+      case 'chair':
+        out.push(`<p>${escapeHtml(block.text)}</p>`);
+        break;
+      case 'name-list':
+        if (block.rows.length) {
+          attendanceTable++;
+          out.push(
+            `<table class="names" id="attendance-${attendanceTable}"><thead><tr><th scope="col">Name</th><th scope="col">Role and organisation</th></tr></thead><tbody>` +
+              block.rows.map((r) => `<tr><td>${escapeHtml(r.name)}</td><td>${escapeHtml(r.detail)}</td></tr>`).join('') +
+              '</tbody></table>',
+          );
+        }
+        break;
+      case 'minute-heading': {
+        closeMinute();
+        inMinute = true;
+        const id = `minute-${block.number}`;
+        out.push(
+          `<section class="minute" aria-labelledby="${id}"><h2 id="${id}"><span class="number">${block.number}.</span> ${escapeHtml(block.text)}</h2>`,
+        );
+        break;
+      }
+      case 'paragraph':
+        out.push(`<p>${escapeHtml(block.text)}</p>`);
+        break;
+      case 'lettered':
+        if (block.items.length) out.push(list(block.items, block.style));
+        break;
+      case 'decision':
+        out.push(`<p class="decision-label">${escapeHtml(block.label)}:</p>`);
+        if (block.resolutions.length === 1) out.push(`<p>${escapeHtml(block.resolutions[0]!)}</p>`);
+        else if (block.resolutions.length > 1) out.push(list(block.resolutions, 'alpha'));
+        break;
+      case 'closing':
+        closeMinute();
+        out.push(`<p class="closing">${escapeHtml(block.text)}</p>`);
+        break;
+      case 'signature':
+        // A web page is not signed: the signed copy is the printed one. The chair's signature line is left out.
+        break;
+      default: {
+        const unknown: never = block;
+        throw new Error(`Unknown block ${(unknown as Block).type}`);
+      }
+    }
+  }
+  closeMinute();
+  return out.join('\n');
+}
+
+/** The same words as the Word writer's exempt citation (electron/export/minutes-docx.ts). */
+export function exemptCitationText(paragraphs: readonly number[]): string {
+  const list = [...new Set(paragraphs)].sort((a, b) => a - b).map(String);
+  const joined = list.length > 1 ? `${list.slice(0, -1).join(', ')} and ${list.at(-1)}` : (list[0] ?? '');
+  const which = list.length ? `paragraph${list.length > 1 ? 's' : ''} ${joined} of ` : '';
+  return `by virtue of ${which}Part 1 of Schedule 12A to the Local Government Act 1972`;
+}
+
+/** The whole page: a self-contained HTML document. */
+export function minutesToHtml(doc: MinutesDocument, style: HouseStyle, options: MinutesHtmlOptions = {}): string {
+  const council = style.councilName.trim();
+  const title = doc.part === 'exempt' && !/^EXEMPT\b/i.test(doc.title) ? `EXEMPT – ${doc.title}` : doc.title;
+  const logo = style.logo
+    ? `<img src="data:${style.logo.mime};base64,${style.logo.data}" alt="${escapeHtml(council ? `${council} logo` : 'Council logo')}">`
+    : '';
+  const masthead = logo || council ? `<header class="council">${logo}${council ? `<p>${escapeHtml(council)}</p>` : ''}</header>` : '';
+  const draft = doc.draft ? '<p class="marking draft">DRAFT – not yet approved</p>' : '';
+  const meta = [
+    `<meta name="description" content="${escapeHtml(`${doc.draft ? 'Draft ' : ''}${doc.part === 'exempt' ? 'exempt ' : ''}minutes of the ${doc.bodyName}, ${formatLongDate(doc.meetingDate)}`)}">`,
+    ...(council ? [`<meta name="author" content="${escapeHtml(council)}">`] : []),
+  ];
+  return `<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+${meta.join('\n')}
+<style>
+${stylesheet(style, doc.draft)}
+</style>
+</head>
+<body>
+<div class="page">
+${masthead}
+<main>
+${draft}
+<h1>${escapeHtml(title)}</h1>
+${body(doc, options)}
+</main>
+<footer class="published"><p>${escapeHtml(`${doc.bodyName} – ${formatLongDate(doc.meetingDate)}`)}</p></footer>
+</div>
+</body>
+</html>
+`;
+}
