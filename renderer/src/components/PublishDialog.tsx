@@ -1,3 +1,4 @@
+import { countText, type Check } from '../../../shared/checks';
 import * as Dialog from '@radix-ui/react-dialog';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { isDraftStatus, MINUTES_STATUS_LABELS, type MeetingRecord } from '../../../shared/model';
@@ -13,7 +14,7 @@ const FOLDER_KEY = 'meeting-clerk.publish-folder';
  * page, the decision sheet and the action log, with the exempt minutes apart.
  * Draft minutes are published only when the clerk ticks "as a marked draft".
  */
-export function PublishDialog({ record }: { record: MeetingRecord }) {
+export function PublishDialog({ record, checks }: { record: MeetingRecord; /** Shown first, as before every export. */ checks: Check[] }) {
   const write = useApp((s) => s.write);
   const [open, setOpen] = useState(false);
   const [folder, setFolder] = useState(() => localStorage.getItem(FOLDER_KEY) ?? '');
@@ -75,6 +76,18 @@ export function PublishDialog({ record }: { record: MeetingRecord }) {
             Makes one folder, named for the body and the date, with the public minutes as Word, PDF and a web page, the decision sheet and the
             action log. Exempt minutes go in a folder of their own beside it, marked not for publication.
           </Dialog.Description>
+          {checks.length ? (
+            <div className="banner-error" role="alert" data-testid="publish-checks">
+              <p>The checks found {countText(checks)}:</p>
+              <ul className="checks-list compact">
+                {checks.map((c) => (
+                  <li key={c.id} className={`check check-${c.severity}`}>
+                    <strong>{c.severity === 'error' ? 'Error' : 'Worth a look'}:</strong> {c.message}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
           <form onSubmit={(e) => void publish(e)}>
             <label htmlFor={folderId}>Folder to publish into (on this computer)</label>
             <input id={folderId} type="text" required value={folder} onChange={(e) => setFolder(e.target.value)} autoComplete="off" spellCheck={false} />

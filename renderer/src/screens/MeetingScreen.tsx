@@ -144,7 +144,7 @@ export function MeetingScreen({ meetingId }: { meetingId: number }) {
         </div>
         <ExportMenu record={meeting} checks={checks} gate={gate.ask} />
         {gate.element}
-        <PublishDialog record={meeting} />
+        <PublishDialog record={meeting} checks={checks} />
         <PrintPack record={meeting} />
         <AlwaysOnTop />
       </div>
