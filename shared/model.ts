@@ -101,6 +101,8 @@ export interface Meeting {
   minutesStatus: MinutesStatus;
   /** The reason of an amendment under way (approved minutes change only while one is open), or null. */
   amendmentReason: string | null;
+  /** Names in the last Teams attendance report applied that were neither matched to a member nor added. */
+  teamsUnmatched: string[];
   createdAt: string;
   updatedAt: string;
 }

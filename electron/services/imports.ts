@@ -157,6 +157,9 @@ export const importHandlers: Handlers<'import.applyAgenda' | 'import.applyTeams'
         record = loadRecord(ctx, input.meetingId);
       }
     }
+    // Participants the clerk left unmatched are kept, so the checks can say who is not in the minutes.
+    const unmatched = input.rows.filter((r) => r.memberId === null && r.addAs === null).map((r) => r.name.trim());
+    ctx.store.db.prepare('UPDATE meeting SET teams_unmatched = ? WHERE id = ?').run(JSON.stringify(unmatched), input.meetingId);
     return loadRecord(ctx, input.meetingId);
   },
 

@@ -115,6 +115,7 @@ export interface MeetingRow {
   minutes_status: string;
   /** JSON of the MeetingRecord frozen at approval; null for drafts. */
   frozen_record: string | null;
+  teams_unmatched: string;
   amendment_reason: string | null;
   created_at: string;
   updated_at: string;
@@ -131,6 +132,7 @@ export const toMeeting = (r: MeetingRow): Meeting => ({ version: r.version,
   minuteNumberStart: r.minute_number_start,
   minutesStatus: r.minutes_status as MinutesStatus,
   amendmentReason: r.amendment_reason,
+  teamsUnmatched: JSON.parse(r.teams_unmatched ?? '[]') as string[],
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });

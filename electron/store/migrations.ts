@@ -471,6 +471,8 @@ export const migrations: Migration[] = [
       ALTER TABLE agenda_item ADD COLUMN left_out INTEGER NOT NULL DEFAULT 0 CHECK (left_out IN (0, 1));
       -- A declaration minuted in the minute of the item it concerns, where it was made, instead of under Declarations.
       ALTER TABLE declaration ADD COLUMN at_item INTEGER NOT NULL DEFAULT 0 CHECK (at_item IN (0, 1));
+      -- The names in the last Teams attendance report applied that the clerk neither matched nor added (JSON array).
+      ALTER TABLE meeting ADD COLUMN teams_unmatched TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(teams_unmatched));
       -- A body's row is touched (updated_at) when its members change: only its own settings count as a change of it.
       CREATE TRIGGER version_body AFTER UPDATE OF name, kind, quorum_min_voting, quorum_min_organisations, remote_counts_for_quorum,
         year_start_month, decision_label, house_style ON body WHEN new.version = old.version BEGIN

@@ -195,3 +195,13 @@ describe('the minutes checker', () => {
     expect(countText(checks)).toBe('2 errors and 1 warning');
   });
 });
+
+describe('the Teams attendance report', () => {
+  it('names the people left unmatched (a warning)', () => {
+    const checks = checkMinutes(good({ teamsUnmatched: ['Jo Bloggs (External)', 'iPhone'] }));
+    expect(checks.map((c) => [c.rule, c.severity, c.message])).toEqual([
+      ['teams-unmatched', 'warning', '2 people in the Teams attendance report were left unmatched and are not in the minutes: Jo Bloggs (External), iPhone.'],
+    ]);
+    expect(checkMinutes(good({ teamsUnmatched: [] }))).toEqual([]);
+  });
+});

@@ -60,7 +60,8 @@ export function ImportTeamsPanel({ record }: { record: MeetingRecord }) {
     if (!preview) return;
     const chosen = preview.rows
       .map((r, i) => ({ r, row: rows[i]! }))
-      .filter(({ row }) => row.include && row.as !== '')
+      // Rows kept but matched to no one are sent too (left out of the attendance), so the checks can name them.
+      .filter(({ row }) => row.include)
       .map(({ r, row }) => ({
         name: r.participant.name,
         memberId: row.as.startsWith('m:') ? Number(row.as.slice(2)) : null,
