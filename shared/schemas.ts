@@ -76,8 +76,15 @@ const nonEmptyPatch = <T extends z.ZodRawShape>(shape: T) =>
 
 /** The version of the row the caller's copy was read at: a save based on an older one is refused, so no window overwrites another's change unseen. */
 const baseVersion = z.number().int().positive().optional();
+/**
+ * The values the caller's copy had for the fields it changes: a field changed
+ * meanwhile by another window is refused (a conflict) rather than overwritten.
+ * Fields not changed are not compared, so two windows changing different
+ * fields of one record both keep theirs.
+ */
+const was = z.record(z.string().max(40), z.unknown()).optional();
 
-export const bodyUpdate = z.strictObject({ baseVersion, bodyId: id, patch: nonEmptyPatch(bodyFields) });
+export const bodyUpdate = z.strictObject({ baseVersion, was, bodyId: id, patch: nonEmptyPatch(bodyFields) });
 export const bodyRef = z.strictObject({ bodyId: id });
 
 const memberFields = {
@@ -97,7 +104,7 @@ export const memberCreate = z.strictObject({
   voting: memberFields.voting.default(true),
   substitutesFor: memberFields.substitutesFor.default([]),
 });
-export const memberUpdate = z.strictObject({ baseVersion, memberId: id, patch: nonEmptyPatch(memberFields) });
+export const memberUpdate = z.strictObject({ baseVersion, was, memberId: id, patch: nonEmptyPatch(memberFields) });
 export const memberRef = z.strictObject({ memberId: id });
 export const memberMove = z.strictObject({ memberId: id, toPosition: z.int().min(0).max(10_000) });
 
@@ -120,7 +127,7 @@ export const meetingCreate = z.strictObject({
   /** Adds the pre-worded standard items (appointments at the first meeting of the municipal year). */
   standardItems: z.boolean().default(false),
 });
-export const meetingUpdate = z.strictObject({ baseVersion, meetingId: id, patch: nonEmptyPatch(meetingFields) });
+export const meetingUpdate = z.strictObject({ baseVersion, was, meetingId: id, patch: nonEmptyPatch(meetingFields) });
 export const meetingRef = z.strictObject({ meetingId: id });
 
 const schedule12AParagraph = z.int().min(1, 'Schedule 12A paragraph must be 1-7').max(7, 'Schedule 12A paragraph must be 1-7');
@@ -162,7 +169,7 @@ export const agendaItemCreate = z
     position: z.int().min(0).max(10_000).optional(),
   })
   .refine(exemptNeedsParagraph, exemptMessage);
-export const agendaItemUpdate = z.strictObject({ baseVersion,
+export const agendaItemUpdate = z.strictObject({ baseVersion, was,
   itemId: id,
   patch: nonEmptyPatch(agendaItemFields).refine(exemptNeedsParagraph, exemptMessage),
 });
@@ -199,7 +206,7 @@ export const attendanceAddPerson = z.strictObject({
   organisation: optionalText('Organisation').default(''),
   remote: z.boolean().default(false),
 });
-export const attendanceUpdatePerson = z.strictObject({ baseVersion,
+export const attendanceUpdatePerson = z.strictObject({ baseVersion, was,
   attendanceId: id,
   patch: nonEmptyPatch({
     name: requiredText('Name'),
@@ -250,7 +257,7 @@ export const declarationCreate = z.strictObject({
   returnedAt: declarationFields.returnedAt.default(null),
   atItem: declarationFields.atItem.default(false),
 });
-export const declarationUpdate = z.strictObject({ baseVersion, declarationId: id, patch: nonEmptyPatch(declarationFields) });
+export const declarationUpdate = z.strictObject({ baseVersion, was, declarationId: id, patch: nonEmptyPatch(declarationFields) });
 export const declarationRef = z.strictObject({ declarationId: id });
 
 /* ---------- Minuting each item ---------- */
@@ -266,7 +273,7 @@ export const entryCreate = z.strictObject({
   position: z.int().min(0).max(10_000).optional(),
   time: stampTime,
 });
-export const entryUpdate = z.strictObject({ baseVersion, entryId: id, patch: nonEmptyPatch({ text: entryText('Text') }) });
+export const entryUpdate = z.strictObject({ baseVersion, was, entryId: id, patch: nonEmptyPatch({ text: entryText('Text') }) });
 export const entryRef = z.strictObject({ entryId: id });
 export const entryMove = z.strictObject({ entryId: id, toPosition: z.int().min(0).max(10_000) });
 /** Puts back an entry that was deleted (undo): same item, kind, place, text and stamps. */
@@ -311,7 +318,7 @@ export const motionCreate = z.strictObject({
   names: motionFields.names.default([]),
   time: stampTime,
 });
-export const motionUpdate = z.strictObject({ baseVersion, motionId: id, patch: nonEmptyPatch(motionFields) });
+export const motionUpdate = z.strictObject({ baseVersion, was, motionId: id, patch: nonEmptyPatch(motionFields) });
 export const motionRef = z.strictObject({ motionId: id });
 
 const actionFields = {
@@ -329,7 +336,7 @@ export const actionCreate = z.strictObject({
   dueDate: actionFields.dueDate.default(null),
   resolutionId: actionFields.resolutionId.default(null),
 });
-export const actionUpdate = z.strictObject({ baseVersion, actionId: id, patch: nonEmptyPatch(actionFields) });
+export const actionUpdate = z.strictObject({ baseVersion, was, actionId: id, patch: nonEmptyPatch(actionFields) });
 export const actionRef = z.strictObject({ actionId: id });
 
 const phraseFields = {
@@ -337,7 +344,7 @@ const phraseFields = {
   text: z.string().trim().min(1, 'Phrase text is required').max(TEXT_CHARS.phrase, `Phrase text must be at most ${TEXT_CHARS.phrase.toLocaleString('en-GB')} characters`),
 };
 export const phraseCreate = z.strictObject({ bodyId: id, ...phraseFields });
-export const phraseUpdate = z.strictObject({ baseVersion, phraseId: id, patch: nonEmptyPatch(phraseFields) });
+export const phraseUpdate = z.strictObject({ baseVersion, was, phraseId: id, patch: nonEmptyPatch(phraseFields) });
 export const phraseRef = z.strictObject({ phraseId: id });
 
 export const actionComment = z.strictObject({

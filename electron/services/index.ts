@@ -19,7 +19,7 @@ import { attendanceHandlers } from './attendance';
 import { declarationHandlers } from './declarations';
 import { liveMeetingHandlers } from './live-meeting';
 import { bodyHandlers } from './bodies';
-import { readOnlyDb, type ReadContext, type ServiceContext } from './context';
+import { readOnlyDb, type ReadableDb, type ReadContext, type ServiceContext } from './context';
 import { assertMinutesOpen, freezeUnfrozen } from './guards';
 import { loadMeetingRow } from './lookups';
 import { meetingHandlers } from './meetings';
@@ -30,7 +30,7 @@ import { searchHandlers } from './search';
 import { importHandlers, readAgenda, readTeams } from './imports';
 import { settingsHandlers } from './settings';
 import { phraseHandlers } from './phrases';
-import { buildRegistry, type CallRegistry } from './registry';
+import { buildRegistry, type CallRegistry, type CallSpec } from './registry';
 
 type Handler = (input: unknown, ctx: ServiceContext) => unknown;
 
@@ -99,6 +99,42 @@ export function mapError(name: string, error: unknown): Result<never> {
   return fail('internal', `Unexpected error in ${name}: ${message}`);
 }
 
+/** Words for a field's name in a message: exemptParagraph → "exempt paragraph". */
+const fieldWords = (key: string) => key.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
+const shown = (value: unknown) => {
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+};
+/** Whether a stored value is still what the caller's copy had; for an object (the house style), only the parts the caller gave. */
+function stillAsWas(stored: unknown, was: unknown): boolean {
+  if (was !== null && typeof was === 'object' && !Array.isArray(was) && stored !== null && typeof stored === 'object') {
+    return Object.entries(was).every(([key, value]) => stillAsWas((stored as Record<string, unknown>)[key], value));
+  }
+  return JSON.stringify(stored ?? null) === JSON.stringify(was ?? null);
+}
+
+/**
+ * A save that says what its fields were (`was`) is refused when another
+ * window changed one of them meanwhile, saying which and what it now reads.
+ */
+function checkWas(spec: CallSpec, input: unknown, db: ReadableDb): void {
+  const { was, patch } = input as { was?: Record<string, unknown>; patch?: Record<string, unknown> };
+  if (!was || !spec.versioned) return;
+  for (const key of Object.keys(was)) {
+    if (!patch || !(key in patch)) throw new DomainError('invalid_input', `was.${key}: only the fields being changed can be compared`);
+  }
+  const current = spec.versioned.current(db, spec.versioned.id(input as never));
+  if (!current) return;
+  for (const [key, old] of Object.entries(was)) {
+    if (!stillAsWas(current[key], old)) {
+      throw new DomainError(
+        'conflict',
+        `${spec.versioned.what}: its ${fieldWords(key)} was changed in another window after this copy was opened, so this save was refused rather than overwrite it. It now reads: “${shown(current[key])}”. Your own words are kept for you to save again.`,
+      );
+    }
+  }
+}
+
 export interface Services {
   /** Every synchronous call: validated, run in one transaction, answered at once. */
   dispatch(name: unknown, input: unknown): Result<unknown>;
@@ -132,6 +168,7 @@ export function createServices(store: Store, options: Partial<Omit<ServiceContex
     const spec = registry.get(name)!;
     const effects = spec.effects!(input as never, readDb);
     if (!spec.locks || spec.locks(input as never)) for (const meetingId of effects.meetings) assertMinutesOpen(readContext, meetingId);
+    checkWas(spec, input, readDb);
     const base = (input as { baseVersion?: number }).baseVersion;
     if (spec.versioned && base !== undefined) {
       const { table, text } = spec.versioned;

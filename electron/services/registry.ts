@@ -7,7 +7,23 @@
  * never remember to do it themselves.
  */
 import { contract, type CallName, type ParsedInput } from '../../shared/contract';
+import type { Motion } from '../../shared/model';
 import type { ReadableDb } from './context';
+import { ATTENDANCE_SELECT, MEMBER_SELECT } from './lookups';
+import {
+  toAction,
+  toAgendaItem,
+  toAttendance,
+  toBody,
+  toDeclaration,
+  toEntry,
+  toMeeting,
+  toMember,
+  toMotion,
+  toPhrase,
+  type ActionRow,
+  type MotionRow,
+} from './rows';
 
 /** How a call touches the database. */
 export type CallMode =
@@ -43,7 +59,15 @@ export interface CallSpec<K extends CallName = CallName> {
    * which version of the row it was based on (baseVersion) is refused when
    * the row has changed since, so no window overwrites another's change unseen.
    */
-  versioned?: { table: string; id: (input: ParsedInput<K>) => number; what: string; /** Its main words, quoted in the refusal. */ text?: string };
+  versioned?: {
+    table: string;
+    id: (input: ParsedInput<K>) => number;
+    what: string;
+    /** Its main words, quoted in the refusal. */
+    text?: string;
+    /** The row as the API shows it, for comparing a save's `was` values field by field. */
+    current: (db: ReadableDb, id: number) => Record<string, unknown> | undefined;
+  };
 }
 
 /** The registry: a call registered twice is a programming error and throws at start. */
@@ -85,6 +109,20 @@ export class CallRegistry {
 const one = (db: ReadableDb, sql: string, id: number): number | null => {
   const row = db.prepare(sql).get(id) as { id: number | null } | undefined;
   return row?.id ?? null;
+};
+/** Reads one row through its mapper, as the API shows it. */
+const row =
+  <R,>(sql: string, map: (r: R) => object) =>
+  (db: ReadableDb, id: number): Record<string, unknown> | undefined => {
+    const found = db.prepare(sql).get(id) as R | undefined;
+    return found === undefined ? undefined : (map(found) as Record<string, unknown>);
+  };
+/** A motion with its named votes, as the API shows it. */
+const motionRow = (db: ReadableDb, id: number): Record<string, unknown> | undefined => {
+  const found = db.prepare('SELECT * FROM motion WHERE id = ?').get(id) as MotionRow | undefined;
+  if (!found) return undefined;
+  const names = db.prepare('SELECT attendance_id AS attendanceId, choice FROM vote_name WHERE motion_id = ? ORDER BY attendance_id').all(id) as Motion['names'];
+  return toMotion(found, names) as unknown as Record<string, unknown>;
 };
 const list = (...ids: (number | null)[]): number[] => ids.filter((id): id is number => id !== null);
 
@@ -190,16 +228,16 @@ export function buildRegistry(): CallRegistry {
   r.register({ name: 'import.readTeams', mode: 'async' });
   for (const name of ['recovery.status', 'backups.list', 'backups.compare', 'backups.create', 'backups.restore'] as const) r.register({ name, mode: 'runtime' });
 
-  r.versioned('bodies.update', { table: 'body', id: (i) => i.bodyId, what: 'The body’s settings' });
-  r.versioned('members.update', { table: 'member', id: (i) => i.memberId, what: 'This member' });
-  r.versioned('phrases.update', { table: 'phrase', text: 'text', id: (i) => i.phraseId, what: 'This phrase' });
-  r.versioned('meetings.update', { table: 'meeting', id: (i) => i.meetingId, what: 'The meeting’s details' });
-  r.versioned('agendaItems.update', { table: 'agenda_item', id: (i) => i.itemId, what: 'This agenda item' });
-  r.versioned('attendance.updatePerson', { table: 'attendance', id: (i) => i.attendanceId, what: 'This attendee' });
-  r.versioned('declarations.update', { table: 'declaration', id: (i) => i.declarationId, what: 'This declaration' });
-  r.versioned('entries.update', { table: 'minute_entry', text: 'text', id: (i) => i.entryId, what: 'This paragraph' });
-  r.versioned('motions.update', { table: 'motion', text: 'text', id: (i) => i.motionId, what: 'This motion' });
-  r.versioned('actions.update', { table: 'action', text: 'text', id: (i) => i.actionId, what: 'This action' });
+  r.versioned('bodies.update', { table: 'body', current: row('SELECT * FROM body WHERE id = ?', toBody), id: (i) => i.bodyId, what: 'The body’s settings' });
+  r.versioned('members.update', { table: 'member', current: row(`${MEMBER_SELECT} WHERE m.id = ?`, toMember), id: (i) => i.memberId, what: 'This member' });
+  r.versioned('phrases.update', { table: 'phrase', current: row('SELECT * FROM phrase WHERE id = ?', toPhrase), text: 'text', id: (i) => i.phraseId, what: 'This phrase' });
+  r.versioned('meetings.update', { table: 'meeting', current: row('SELECT * FROM meeting WHERE id = ?', toMeeting), id: (i) => i.meetingId, what: 'The meeting’s details' });
+  r.versioned('agendaItems.update', { table: 'agenda_item', current: row('SELECT * FROM agenda_item WHERE id = ?', toAgendaItem), id: (i) => i.itemId, what: 'This agenda item' });
+  r.versioned('attendance.updatePerson', { table: 'attendance', current: row(`${ATTENDANCE_SELECT} WHERE a.id = ?`, toAttendance), id: (i) => i.attendanceId, what: 'This attendee' });
+  r.versioned('declarations.update', { table: 'declaration', current: row('SELECT * FROM declaration WHERE id = ?', toDeclaration), id: (i) => i.declarationId, what: 'This declaration' });
+  r.versioned('entries.update', { table: 'minute_entry', current: row('SELECT * FROM minute_entry WHERE id = ?', toEntry), text: 'text', id: (i) => i.entryId, what: 'This paragraph' });
+  r.versioned('motions.update', { table: 'motion', current: motionRow, text: 'text', id: (i) => i.motionId, what: 'This motion' });
+  r.versioned('actions.update', { table: 'action', current: row('SELECT * FROM action WHERE id = ?', (r: ActionRow) => toAction(r)), text: 'text', id: (i) => i.actionId, what: 'This action' });
 
   const missing = r.missing();
   if (missing.length) throw new Error(`Calls in the contract with no registry entry: ${missing.join(', ')}`);

@@ -72,3 +72,37 @@ test('house style changes to different fields in two windows both survive', asyn
   await expect.poll(async () => (await api(host.url, 'bodies.get', { bodyId: body.id })).houseStyle.fontFamily).toBe('Verdana');
   expect((await api(host.url, 'bodies.get', { bodyId: body.id })).houseStyle.councilName).toBe('Wessex County Council');
 });
+
+test('the same field of an agenda item changed in two windows: the stale save is refused and the words kept; a different field goes through', async ({ page, host }) => {
+  const body = await api(host.url, 'bodies.create', { name: 'Wessex Safer Communities Board', kind: 'Board' });
+  const meeting = await api(host.url, 'meetings.create', { bodyId: body.id, date: '2026-06-19', startTime: '10:00', venue: 'County Hall' });
+  const [item] = await api(host.url, 'agendaItems.create', { meetingId: meeting.id, title: 'Serious Violence Duty' });
+  const url = new URL(host.url);
+  const open = async (p: typeof page) => {
+    await p.goto(`${url.origin}/?token=${url.searchParams.get('token')}#/meetings/${meeting.id}`);
+    await expect(p.getByRole('tab', { name: 'Set-up and agenda' })).toBeVisible();
+    await p.keyboard.press('Alt+2');
+    await expect(p.getByLabel('Item 1 title')).toBeVisible();
+  };
+  await open(page);
+  const pageB = await page.context().newPage();
+  await open(pageB);
+  const stored = async () => (await api(host.url, 'meetings.get', { meetingId: meeting.id })).items.find((i) => i.id === item!.id)!;
+
+  await page.getByLabel('Item 1 title').fill('Serious Violence Duty: Annual Report');
+  await page.getByLabel('Item 1 title').blur();
+  await expect.poll(async () => (await stored()).title).toBe('Serious Violence Duty: Annual Report');
+
+  // Window B still shows the old title and changes it: refused, its words kept, the newer title stated.
+  await pageB.getByLabel('Item 1 title').fill('Serious Violence Duty Update');
+  await pageB.getByLabel('Item 1 title').blur();
+  await expect(pageB.getByRole('alert').filter({ hasText: 'its title was changed in another window' })).toContainText('Serious Violence Duty: Annual Report');
+  await expect(pageB.getByLabel('Item 1 title')).toHaveValue('Serious Violence Duty Update');
+  expect((await stored()).title).toBe('Serious Violence Duty: Annual Report');
+
+  // A different field from window B goes through, and A's title stays.
+  await pageB.getByLabel('Papers / pages').fill('Pages 3 - 10');
+  await pageB.getByLabel('Papers / pages').blur();
+  await expect.poll(async () => (await stored()).papers).toBe('Pages 3 - 10');
+  expect((await stored()).title).toBe('Serious Violence Duty: Annual Report');
+});

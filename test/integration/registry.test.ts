@@ -118,3 +118,44 @@ describe('no silent overwrites', () => {
     }
   });
 });
+
+describe('no silent overwrites, field by field', () => {
+  it('refuses a save whose field another window changed meanwhile, and accepts one to a different field', () => {
+    const { services, store } = createTempStore(temp);
+    const made = services.dispatch('demo.load', {}) as { ok: true; value: { meetingId: number } };
+    const record = (services.dispatch('meetings.get', { meetingId: made.value.meetingId }) as { ok: true; value: { items: { id: number; title: string; topic: string }[] } }).value;
+    const item = record.items.find((i) => i.topic)!;
+    // Window A renames the item.
+    expect(services.dispatch('agendaItems.update', { itemId: item.id, patch: { title: 'Title from window A' }, was: { title: item.title } })).toMatchObject({ ok: true });
+    const before = snapshotTables(store.db);
+    // Window B, from its older copy, renames it too: refused, saying what it now reads.
+    expect(services.dispatch('agendaItems.update', { itemId: item.id, patch: { title: 'Title from window B' }, was: { title: item.title } })).toEqual({
+      ok: false,
+      error: {
+        code: 'conflict',
+        message:
+          'This agenda item: its title was changed in another window after this copy was opened, so this save was refused rather than overwrite it. It now reads: “Title from window A”. Your own words are kept for you to save again.',
+      },
+    });
+    expect(snapshotTables(store.db)).toEqual(before);
+    // A different field from the same older copy goes through, and A's title stays.
+    expect(services.dispatch('agendaItems.update', { itemId: item.id, patch: { topic: 'Topic from window B' }, was: { topic: item.topic } })).toMatchObject({ ok: true, value: { title: 'Title from window A', topic: 'Topic from window B' } });
+    // Only the fields being changed may be compared.
+    expect(services.dispatch('agendaItems.update', { itemId: item.id, patch: { topic: 'x' }, was: { title: 'anything' } })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('compares only the parts of the house style a save changes', () => {
+    const { services } = createTempStore(temp);
+    const body = (services.dispatch('bodies.create', { name: 'Wessex Safer Communities Board' }) as { ok: true; value: { id: number; houseStyle: { councilName: string; fontFamily: string } } }).value;
+    const original = body.houseStyle;
+    expect(services.dispatch('bodies.update', { bodyId: body.id, patch: { houseStyle: { councilName: 'Wessex County Council' } }, was: { houseStyle: { councilName: original.councilName } } })).toMatchObject({ ok: true });
+    expect(services.dispatch('bodies.update', { bodyId: body.id, patch: { houseStyle: { fontFamily: 'Verdana' } }, was: { houseStyle: { fontFamily: original.fontFamily } } })).toMatchObject({
+      ok: true,
+      value: { houseStyle: { councilName: 'Wessex County Council', fontFamily: 'Verdana' } },
+    });
+    expect(services.dispatch('bodies.update', { bodyId: body.id, patch: { houseStyle: { councilName: 'Stale' } }, was: { houseStyle: { councilName: original.councilName } } })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
+  });
+});

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { wasOf } from '../state/was';
 import { BODY_KINDS, DECISION_LABELS, type BodyDetail } from '../../../shared/model';
 import { AutoCheckbox, AutoNumber, AutoSelect, AutoText } from '../components/AutoField';
 import { ConfirmDelete } from '../components/ConfirmDelete';
@@ -35,7 +36,7 @@ function BodyDetails({ body }: { body: BodyDetail }) {
   const refreshBodies = useApp((s) => s.refreshBodies);
   const navigate = useApp((s) => s.navigate);
   const save = async (patch: Parameters<typeof write<'bodies.update'>>[1]['patch']) => {
-    const result = await write('bodies.update', { bodyId: body.id, patch });
+    const result = await write('bodies.update', { bodyId: body.id, patch, was: wasOf(useApp.getState().body, patch) });
     if (result.ok) {
       setBody(result.value);
       if ('name' in patch || 'kind' in patch) void refreshBodies();

@@ -1,4 +1,5 @@
 import { useState, type ChangeEvent } from 'react';
+import { wasOf } from '../state/was';
 import { CHAIR_TITLES, FONT_SIZE_PT, LOGO_MAX_BYTES, type HouseStyle } from '../../../shared/minutes/house-style';
 import { describeSize } from '../../../shared/limits';
 import type { BodyDetail } from '../../../shared/model';
@@ -17,7 +18,7 @@ export function HouseStyleSection({ body }: { body: BodyDetail }) {
 
   /** Saves the fields changed, and only those: another window's change to a different field is kept. */
   const save = async (change: Partial<HouseStyle>) => {
-    const result = await write('bodies.update', { bodyId: body.id, patch: { houseStyle: change } });
+    const result = await write('bodies.update', { bodyId: body.id, patch: { houseStyle: change }, was: wasOf(useApp.getState().body, { houseStyle: change }) });
     if (result.ok) setBody(result.value);
     return result;
   };

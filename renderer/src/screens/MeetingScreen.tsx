@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { wasOf } from '../state/was';
 import { countText } from '../../../shared/checks';
 import { useChecksGate } from '../components/ChecksGate';
 import { checkMinutes, checksOnClosing, focusChecks } from './live/checks-ui';
@@ -191,7 +192,7 @@ function MeetingDetails({ meeting }: { meeting: MeetingRecord }) {
   const write = useApp((s) => s.write);
   const setMeeting = useApp((s) => s.setMeeting);
   const save = async (patch: Parameters<typeof write<'meetings.update'>>[1]['patch']) => {
-    const result = await write('meetings.update', { meetingId: meeting.id, patch });
+    const result = await write('meetings.update', { meetingId: meeting.id, patch, was: wasOf(useApp.getState().meeting, patch) });
     if (result.ok) {
       const current = useApp.getState().meeting;
       if (current?.id === meeting.id) setMeeting({ ...current, ...result.value });
@@ -295,7 +296,7 @@ function AgendaSection({ meeting }: { meeting: MeetingDetail }) {
 function AgendaItemFields({ item, onChanged }: { item: AgendaItem; onChanged: (items: AgendaItem[]) => void }) {
   const write = useApp((s) => s.write);
   const save = async (patch: Parameters<typeof write<'agendaItems.update'>>[1]['patch']) => {
-    const result = await write('agendaItems.update', { itemId: item.id, patch });
+    const result = await write('agendaItems.update', { itemId: item.id, patch, was: wasOf(useApp.getState().meeting?.items.find((i) => i.id === item.id), patch) });
     if (result.ok) {
       const items = useApp.getState().meeting?.items ?? [];
       onChanged(items.map((i) => (i.id === item.id ? result.value : i)));

@@ -1,4 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { wasOf } from '../state/was';
 import type { BodyDetail, Member } from '../../../shared/model';
 import { AutoCheckbox, AutoText } from '../components/AutoField';
 import { ConfirmDelete } from '../components/ConfirmDelete';
@@ -51,7 +52,7 @@ export function MembersSection({ body }: { body: BodyDetail }) {
 function MemberRow({ member, others }: { member: Member; others: Member[] }) {
   const write = useApp((s) => s.write);
   const save = async (patch: MemberPatch) => {
-    const result = await write('members.update', { memberId: member.id, patch });
+    const result = await write('members.update', { memberId: member.id, patch, was: wasOf(useApp.getState().body?.members.find((m) => m.id === member.id), patch) });
     if (result.ok) {
       const state = useApp.getState();
       if (state.body) state.setBody({ ...state.body, members: state.body.members.map((m) => (m.id === member.id ? result.value : m)) });

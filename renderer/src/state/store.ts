@@ -99,6 +99,13 @@ const dataSlice: StateCreator<AppState, [], [], DataSlice> = (set, get) => ({
     const bridge = get().bridge;
     set((s) => ({ inFlight: s.inFlight + 1 }));
     const result = bridge ? await bridge.call(name, input) : fail('internal', 'Not connected');
+    // Another window changed what this save was based on: read the record again, so the screen shows the newer
+    // words; the fields keep the clerk's own, unsaved, to save again.
+    if (!result.ok && result.error.code === 'conflict' && input && typeof input === 'object' && ('was' in input || 'baseVersion' in input)) {
+      const { meeting, body } = get();
+      if (meeting) void get().loadMeeting(meeting.id);
+      if (body) void get().loadBody(body.id);
+    }
     set((s) => ({
       inFlight: s.inFlight - 1,
       lastError: result.ok ? null : result.error.message,

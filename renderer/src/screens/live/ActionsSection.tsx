@@ -1,4 +1,5 @@
 import type { CallInput } from '../../../../shared/contract';
+import { wasOf } from '../../state/was';
 import type { Action, AgendaItem, MeetingRecord } from '../../../../shared/model';
 import { markerFor } from '../../../../shared/minutes/document';
 import { AutoSelect, AutoText } from '../../components/AutoField';
@@ -11,7 +12,8 @@ type ActionPatch = NonNullable<CallInput<'actions.update'>['patch']>;
 
 async function saveAction(actionId: number, patch: ActionPatch) {
   const { write, patchMeeting } = useApp.getState();
-  const result = await write('actions.update', { actionId, patch });
+  const was = wasOf(useApp.getState().meeting?.actions.find((a) => a.id === actionId), patch);
+  const result = await write('actions.update', { actionId, patch, was });
   if (result.ok) patchMeeting((r) => ({ ...r, actions: r.actions.map((a) => (a.id === actionId ? result.value : a)) }));
   return result;
 }
