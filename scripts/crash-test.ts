@@ -888,6 +888,8 @@ export async function runCrashTest(options: CrashTestOptions): Promise<CrashTest
     if (restoreKills > 0) {
       host = await startHost(launcher, dataDir);
       resume();
+      // Retention would prune the backup from before the approval among the many made here; keep them all, as a clerk can.
+      await must('settings.update', { patch: { backupKeep: 500 } });
       const rBody = await must<{ id: number }>('bodies.create', { name: 'Crash Test Restore Panel', kind: 'Panel' });
       const approvedMeeting = await must<{ id: number }>('meetings.create', { bodyId: rBody.id, date: '2024-04-01', startTime: '10:00', venue: 'Approved hall' });
       await must('agendaItems.create', { meetingId: approvedMeeting.id, title: 'Budget monitoring' });
