@@ -1,5 +1,5 @@
 /**
- * API fuzzer: `npm run fuzz -- --cases N [--seed S]`.
+ * API fuzzer: `npm run fuzz -- --cases N [--seed S] [--http-share X]`.
  *
  * For every call in CALL_NAMES (read from shared/contract.ts, so new calls
  * are fuzzed without an edit here) it sends N inputs in-process through
@@ -11,12 +11,31 @@
  *  - valid samples built from the call's zod schema against the seeded
  *    database (real ids, related to one meeting), so calls get past
  *    validation and exercise the services;
+ *  - well-aimed samples for motions (recorded votes among them),
+ *    declarations and exempt items, whose ids belong together, so these are
+ *    really made, in numbers (FOCUSED_CALLS; the run must reach
+ *    requiredReach(N) ok answers of each);
  *  - mutations of valid samples, one field at a time.
+ * A share of the cases (--http-share, default 1 in 20) also goes through the
+ * browser host (electron/host/server.ts) on the runtime the host itself uses
+ * (startRuntime, on a data folder of its own): every fuzzed call once per
+ * case over HTTP, and the calls only the running app answers, which the
+ * in-process run skips (exports.build, import.readAgenda, recovery.status,
+ * backups.*), with real and generated agendas (.docx and text) and Teams
+ * reports as well as junk files, imports applied from what was read, and a
+ * body that is not UTF-8, which must be refused with 400 and store nothing.
  * Each answer must be {ok:true,value} or {ok:false,error:{code,message}} with
  * a non-empty message, and must survive JSON.stringify (the browser host
- * sends it that way); a throw is a crash. Afterwards: integrity_check,
- * foreign_key_check, and an invariant scan of every row. Deterministic for a
- * given --seed (the service clock is simulated too).
+ * sends it that way); a throw is a crash. Afterwards, for both databases:
+ * integrity_check, foreign_key_check, an invariant scan of every row, and
+ * "approved minutes unchanged": one seeded meeting is taken to published at
+ * the start, and its minutes (public and exempt text, as exported) and
+ * versions must be identical at the end (the amendment calls, the one
+ * recorded way to change them, are never sent to it; a restore that would
+ * undo it is only asked for unconfirmed, and must be refused).
+ * The in-process part is deterministic for a given --seed (the service clock
+ * is simulated too); the host part has its own random stream, and backups are
+ * named by the real clock.
  */
 import { invokedDirectly } from './invoked-directly';
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
@@ -822,8 +841,15 @@ const VOTE = ['for', 'against', 'abstained'] as const;
  * item, the people present and the motion are the meeting's own). Undefined when the meeting
  * lacks what the call needs.
  */
-export function focusedInput(db: Database.Database, rng: Rng, name: CallName, meetingId: number): Record<string, unknown> | undefined {
+export function focusedInput(db: Database.Database, rng: Rng, name: CallName, anchorMeetingId: number): Record<string, unknown> | undefined {
   const ids = (sql: string, ...params: unknown[]) => (db.prepare(sql).all(...params) as { id: number }[]).map((r) => r.id);
+  // The anchor meeting when it has items and members present and is still a draft; otherwise one that has.
+  const ready = ids(
+    `SELECT m.id FROM meeting m WHERE m.minutes_status = 'draft'
+       AND EXISTS (SELECT 1 FROM agenda_item i WHERE i.meeting_id = m.id)
+       AND EXISTS (SELECT 1 FROM attendance a WHERE a.meeting_id = m.id AND a.category = 'member' AND a.status = 'present') ORDER BY m.id`,
+  );
+  const meetingId = ready.includes(anchorMeetingId) || !ready.length ? anchorMeetingId : rng.pick(ready);
   const items = ids('SELECT id FROM agenda_item WHERE meeting_id = ? ORDER BY position', meetingId);
   const present = ids("SELECT id FROM attendance WHERE meeting_id = ? AND category = 'member' AND status = 'present' ORDER BY id", meetingId);
   const text = `${rng.pick(VALID_TEXTS)} ${rng.int(1, 9999)}`;
@@ -907,8 +933,9 @@ export function reachedKinds(name: string, input: unknown): string[] {
 
 /** The counts a run of N cases per call must reach (ok answers). */
 export function requiredReach(cases: number): Record<string, number> {
-  const n = Math.max(1, Math.floor(cases / 20));
-  return { motions: n, 'recorded votes': n, declarations: n, 'exempt items': n, 'motions.update': Math.max(1, Math.floor(cases / 40)), 'declarations.update': Math.max(1, Math.floor(cases / 40)) };
+  const n = Math.max(1, Math.floor(cases / 10));
+  const updates = Math.max(1, Math.floor(cases / 20));
+  return { motions: n, 'recorded votes': n, declarations: n, 'exempt items': n, 'motions.update': updates, 'declarations.update': updates };
 }
 
 /* ------------------------------------------------------------------ */
@@ -1218,15 +1245,12 @@ async function startHttpFuzz(dir: string, seed: number, names: readonly string[]
 
   const sample = (kind: string, input: unknown, error: string): FuzzCrash => ({ call: kind, input: preview(input), error: error.slice(0, 600) });
   const send = async (name: string, input: unknown, raw?: Buffer): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } } | null> => {
-    if (process.env.FUZZ_DEBUG) console.log('sending', name);
     const encoded = raw ? { body: raw, broken: true } : encodeBody(input);
-    if (process.env.FUZZ_DEBUG) console.log('http', name, encoded.body.length, encoded.body.length < 400 ? encoded.body.toString('utf8') : '');
     tick++;
     report.requests++;
     let answer: HttpAnswer;
     try {
       answer = await httpPost(agent, { port: host.port, token: host.token }, name, encoded.body);
-      if (process.env.FUZZ_DEBUG) console.log('  ->', answer.status, answer.raw.slice(0, 150));
     } catch (error) {
       report.crashes++;
       if (report.crashSamples.length < 20) report.crashSamples.push(sample(name, input, `no answer: ${(error as Error).message}`));
@@ -1270,8 +1294,8 @@ async function startHttpFuzz(dir: string, seed: number, names: readonly string[]
   const memberNames = (meetingId: number) =>
     (db().prepare('SELECT p.name FROM member p JOIN meeting m ON m.body_id = p.body_id WHERE m.id = ?').all(meetingId) as { name: string }[]).map((r) => r.name);
 
-  const importAgenda = async (meetingId: number) => {
-    const roll = rng.next();
+  const importAgenda = async (meetingId: number, clean: boolean) => {
+    const roll = clean ? 0 : rng.next();
     const source =
       roll < 0.55
         ? { kind: 'docx', base64: rng.pick(fixtures.agendaDocx) }
@@ -1288,8 +1312,8 @@ async function startHttpFuzz(dir: string, seed: number, names: readonly string[]
     if (items.length) await send('import.applyAgenda', { meetingId, items });
   };
 
-  const importTeams = async (meetingId: number) => {
-    const roll = rng.next();
+  const importTeams = async (meetingId: number, clean: boolean) => {
+    const roll = clean ? 0 : rng.next();
     const base64 =
       roll < 0.6
         ? Buffer.from(generatedTeamsReport(rng, meetingDate(meetingId), memberNames(meetingId)), 'utf8').toString('base64')
@@ -1358,29 +1382,31 @@ async function startHttpFuzz(dir: string, seed: number, names: readonly string[]
         } else if (roll < 0.45) input = builder.object(schema);
         else if (roll < 0.65 && anchor !== undefined && FOCUSED_CALLS.includes(name as CallName)) input = focusedInput(db(), rng, name as CallName, anchor) ?? builder.object(schema);
         else input = mutate(rng, builder.object(schema));
-        if (process.env.FUZZ_DEBUG) console.log('built', name, roll);
         await send(name, steerClear(name, input, guard.meetingId, otherMeeting()));
       }
       // The calls only the running app answers, with real inputs mostly and junk sometimes.
       const meetings = pools.all.get('meeting') ?? [];
       const meetingId = pools.related.get('meeting')?.[0] ?? guard.meetingId;
-      await importAgenda(meetingId);
-      await importTeams(meetingId);
+      // The first case sends only well-formed inputs to these, so even a short run sees each answer ok.
+      const junkOr = <T>(p: number, valid: () => T): unknown => (!first && rng.chance(p) ? junk(rng) : valid());
+      await importAgenda(meetingId, first);
+      await importTeams(meetingId, first);
       for (let i = 0; i < 2; i++) {
-        const target = rng.chance(0.2) ? guard.meetingId : rng.pick(meetings.length ? meetings : [meetingId]);
-        await send('exports.build', rng.chance(0.1) ? junk(rng) : { meetingId: target, document: rng.pick(EXPORT_DOCUMENTS) });
+        const target = i === 0 && first ? guard.meetingId : rng.chance(0.2) ? guard.meetingId : rng.pick(meetings.length ? meetings : [meetingId]);
+        await send('exports.build', junkOr(0.1, () => ({ meetingId: target, document: first ? 'minutes' : rng.pick(EXPORT_DOCUMENTS) })));
       }
-      await send('recovery.status', rng.chance(0.2) ? junk(rng) : {});
-      await send('backups.list', rng.chance(0.2) ? junk(rng) : {});
-      if (first || rng.chance(0.5)) await send('backups.create', rng.chance(0.1) ? junk(rng) : {});
+      await send('recovery.status', junkOr(0.2, () => ({})));
+      await send('backups.list', junkOr(0.2, () => ({})));
+      if (first || rng.chance(0.5)) await send('backups.create', junkOr(0.1, () => ({})));
       const listed = backupNames();
-      const pickName = () => (rng.chance(0.1) ? rng.pick(['../meeting-clerk.sqlite', 'nope.sqlite', 'meeting-clerk.sqlite', '', 'x'.repeat(300) + '.sqlite']) : listed.length ? rng.pick(listed) : 'none.sqlite');
-      await send('backups.compare', rng.chance(0.1) ? junk(rng) : { name: pickName() });
+      const pickName = () =>
+        !first && rng.chance(0.1) ? rng.pick(['../meeting-clerk.sqlite', 'nope.sqlite', 'meeting-clerk.sqlite', '', 'x'.repeat(300) + '.sqlite']) : listed.length ? rng.pick(listed) : 'none.sqlite';
+      await send('backups.compare', junkOr(0.1, () => ({ name: pickName() })));
       if (first || rng.chance(0.5)) {
         const newest = listed.find((n) => !beforeApproval.has(n));
-        const name = rng.chance(0.5) && newest ? newest : pickName();
+        const name = (first || rng.chance(0.5)) && newest ? newest : pickName();
         const acceptUndone = rng.chance(0.5) && !beforeApproval.has(name);
-        const restored = await send('backups.restore', rng.chance(0.1) ? junk(rng) : { name, acceptUndone });
+        const restored = await send('backups.restore', junkOr(0.1, () => ({ name, acceptUndone })));
         if (restored && !restored.ok && restored.error?.code === 'conflict') report.restoresRefused++;
         if (restored?.ok) pools = loadPools(db(), tables, rng);
       }
@@ -1493,14 +1519,15 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         if (calls % 25 === 0) pools = loadPools(db, tables, rng);
         const builder = new SampleBuilder(rng, pools, tables);
         const roll = rng.next();
+        const focused = FOCUSED_CALLS.includes(name as CallName);
         let input: unknown;
         if (roll < 0.2) {
           // Pure junk: sometimes the whole input, sometimes the right keys with junk values.
           const shape = shapeOf(schema) ?? {};
           input = rng.chance(0.4) || !Object.keys(shape).length ? junk(rng) : Object.fromEntries(Object.keys(shape).map((k) => [k, junk(rng)]));
-        } else if (roll < 0.5) {
+        } else if (focused ? roll < 0.4 : roll < 0.5) {
           input = builder.object(schema);
-        } else if (roll < 0.6 && FOCUSED_CALLS.includes(name as CallName)) {
+        } else if (focused && roll < 0.65) {
           // Well aimed: the meeting's own item, people and motions, so motions, votes, declarations and exempt items are made.
           const anchor = pools.related.get('meeting')?.[0];
           input = (anchor !== undefined ? focusedInput(db, rng, name as CallName, anchor) : undefined) ?? builder.object(schema);
