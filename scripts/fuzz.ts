@@ -965,11 +965,17 @@ function printedMinutes(services: Pick<Services, 'dispatch'>, meetingId: number)
  * call may move it on), so its minutes and versions must stay exactly as they are to the end.
  * Answers its id and what it prints.
  */
-function approveGuarded(services: Pick<Services, 'dispatch'>, db: Database.Database): { meetingId: number; printed: string } {
+async function approveGuarded(
+  services: Pick<Services, 'dispatch'>,
+  db: Database.Database,
+  beforeApproval: () => Promise<void> = async () => {},
+): Promise<{ meetingId: number; printed: string }> {
   const row = db.prepare("SELECT id FROM meeting WHERE started_at IS NOT NULL AND minutes_status = 'draft' ORDER BY id LIMIT 1").get() as { id: number } | undefined;
   if (!row) throw new Error('The fuzzer found no seeded meeting to approve');
+  const closed = services.dispatch('meetings.close', { meetingId: row.id, time: '11:30' });
+  if (!closed.ok) throw new Error(`The fuzzer could not close meeting ${row.id}: ${closed.error.message}`);
+  await beforeApproval();
   const steps: [string, unknown][] = [
-    ['meetings.close', { meetingId: row.id, time: '11:30' }],
     ['minutes.setStatus', { meetingId: row.id, status: 'approved' }],
     ['minutes.setStatus', { meetingId: row.id, status: 'confirmed' }],
     ['minutes.setStatus', { meetingId: row.id, status: 'published' }],
@@ -1236,10 +1242,16 @@ async function startHttpFuzz(dir: string, seed: number, names: readonly string[]
   const tables = appTableNames(db());
   seedPack(runtime.services, 101);
   seedPack(runtime.services, 102);
-  const guard = approveGuarded(runtime.services, db());
+  // Backups from before the approval (the daily one made at start, the closing one, and one made here): restoring one would
+  // undo it, so it is only ever asked for unconfirmed, and must be refused. Backups are copied asynchronously: wait for them.
+  const beforeApproval = new Set<string>();
+  const guard = await approveGuarded(runtime.services, db(), async () => {
+    await backupsIdle(dbFile);
+    const made = await runtime.services.call('backups.create', {});
+    if (!made.ok) throw new Error(`The fuzzer could not make a backup: ${made.error.message}`);
+    for (const b of listBackups(dbFile)) beforeApproval.add(basename(b.file));
+  });
   await backupsIdle(dbFile);
-  // Backups from before the approval: restoring one would undo it, so it is only ever asked for unconfirmed (and must be refused).
-  const beforeApproval = new Set(listBackups(dbFile).map((b) => basename(b.file)));
   let pools = loadPools(db(), tables, rng);
   const otherMeeting = () => pools.all.get('meeting')?.find((id) => id !== guard.meetingId) ?? guard.meetingId + 1000;
 
@@ -1410,6 +1422,17 @@ async function startHttpFuzz(dir: string, seed: number, names: readonly string[]
         if (restored && !restored.ok && restored.error?.code === 'conflict') report.restoresRefused++;
         if (restored?.ok) pools = loadPools(db(), tables, rng);
       }
+      // A backup from before the approval, unconfirmed: it would undo the published minutes, so it must be refused (and change nothing).
+      const undoing = listed.filter((n) => beforeApproval.has(n));
+      if (undoing.length && (first || rng.chance(0.3))) {
+        const refused = await send('backups.restore', { name: rng.pick(undoing), acceptUndone: false });
+        if (refused && !refused.ok && refused.error?.code === 'conflict') report.restoresRefused++;
+        else if (refused) {
+          report.crashes++;
+          if (report.crashSamples.length < 20) report.crashSamples.push(sample('backups.restore', { undoing }, `a restore that would undo the published minutes answered ${preview(refused)}`));
+        }
+        if (refused?.ok) pools = loadPools(db(), tables, rng);
+      }
       await probeUtf8(report.cases);
     },
 
@@ -1507,7 +1530,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   try {
     seedPack(services, ++seeds);
     seedPack(services, ++seeds);
-    const guard = approveGuarded(services, db);
+    const guard = await approveGuarded(services, db);
     let pools = loadPools(db, tables, rng);
     const otherMeeting = () => pools.all.get('meeting')?.find((id) => id !== guard.meetingId) ?? guard.meetingId + 1000;
     if (httpCases) http = await startHttpFuzz(dir, seed, names, reached);
@@ -1603,6 +1626,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         httpReport.markerRows === 0 &&
         httpReport.invalidUtf8Sent > 0 &&
         httpReport.invalidUtf8Accepted === 0 &&
+        httpReport.restoresRefused > 0 &&
         httpReport.runtimeCallsNeverOk.length === 0);
 
     const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');

@@ -20,7 +20,7 @@ describe('API fuzzer', () => {
     expect({ ...b, durationMs: 0, file: '' }).toEqual({ ...a, durationMs: 0, file: '' });
     expect(a.http.cases).toBe(0);
     expect(a.approvedChanges).toEqual([]);
-  });
+  }, 120_000);
 
   it('also goes through the HTTP host: every app-only call answered ok, invalid UTF-8 refused, the published minutes unchanged', async () => {
     const r = await runFuzz({ cases: 20, seed: 5, httpShare: 0.1 });
@@ -32,6 +32,7 @@ describe('API fuzzer', () => {
     expect(r.http.markerRows).toBe(0);
     expect(r.http.statuses['400']).toBeGreaterThan(0);
     expect(r.http.crashes).toBe(0);
+    expect(r.http.restoresRefused).toBeGreaterThan(0);
     expect(r.approvedChanges).toEqual([]);
     expect(r.http.integrity).toBe('ok');
     expect(formatFuzzReport(r)).toMatch(/Through the HTTP host \(2 cases\)/);
