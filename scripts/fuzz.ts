@@ -1379,9 +1379,25 @@ async function startHttpFuzz(dir: string, seed: number, names: readonly string[]
     }
   };
 
+  /** A backup from before the approval, unconfirmed: it would undo the published minutes, so it must be refused (and change nothing). */
+  const restoreUndoing = async () => {
+    // Retention (the fuzzed backupKeep) may have pruned them all.
+    const undoing = backupNames().filter((n) => beforeApproval.has(n));
+    if (!undoing.length) return;
+    const refused = await send('backups.restore', { name: rng.pick(undoing), acceptUndone: false });
+    if (refused && !refused.ok && refused.error?.code === 'conflict') report.restoresRefused++;
+    else if (refused) {
+      report.crashes++;
+      if (report.crashSamples.length < 20) report.crashSamples.push(sample('backups.restore', { undoing }, `a restore that would undo the published minutes answered ${preview(refused)}`));
+    }
+    if (refused?.ok) pools = loadPools(db(), tables, rng);
+  };
+
   return {
     async runCase(first) {
       report.cases++;
+      // Before any fuzzed settings.update can shrink the retention and prune them.
+      if (first) await restoreUndoing();
       pools = loadPools(db(), tables, rng);
       for (const name of names) {
         const schema = asZ(contract[name as CallName].input);
@@ -1423,17 +1439,7 @@ async function startHttpFuzz(dir: string, seed: number, names: readonly string[]
         if (restored && !restored.ok && restored.error?.code === 'conflict') report.restoresRefused++;
         if (restored?.ok) pools = loadPools(db(), tables, rng);
       }
-      // A backup from before the approval, unconfirmed: it would undo the published minutes, so it must be refused (and change nothing).
-      const undoing = listed.filter((n) => beforeApproval.has(n));
-      if (undoing.length && (first || rng.chance(0.3))) {
-        const refused = await send('backups.restore', { name: rng.pick(undoing), acceptUndone: false });
-        if (refused && !refused.ok && refused.error?.code === 'conflict') report.restoresRefused++;
-        else if (refused) {
-          report.crashes++;
-          if (report.crashSamples.length < 20) report.crashSamples.push(sample('backups.restore', { undoing }, `a restore that would undo the published minutes answered ${preview(refused)}`));
-        }
-        if (refused?.ok) pools = loadPools(db(), tables, rng);
-      }
+      if (rng.chance(0.3)) await restoreUndoing();
       await probeUtf8(report.cases);
     },
 
