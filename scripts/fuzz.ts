@@ -1,5 +1,5 @@
 /**
- * API fuzzer: `npm run fuzz -- --cases N [--seed S]`.
+ * API fuzzer: `npm run fuzz -- --cases N [--seed S] [--http-share X]`.
  *
  * For every call in CALL_NAMES (read from shared/contract.ts, so new calls
  * are fuzzed without an edit here) it sends N inputs in-process through
@@ -11,18 +11,39 @@
  *  - valid samples built from the call's zod schema against the seeded
  *    database (real ids, related to one meeting), so calls get past
  *    validation and exercise the services;
+ *  - well-aimed samples for motions (recorded votes among them),
+ *    declarations and exempt items, whose ids belong together, so these are
+ *    really made, in numbers (FOCUSED_CALLS; the run must reach
+ *    requiredReach(N) ok answers of each);
  *  - mutations of valid samples, one field at a time.
+ * A share of the cases (--http-share, default 1 in 20) also goes through the
+ * browser host (electron/host/server.ts) on the runtime the host itself uses
+ * (startRuntime, on a data folder of its own): every fuzzed call once per
+ * case over HTTP, and the calls only the running app answers, which the
+ * in-process run skips (exports.build, import.readAgenda, recovery.status,
+ * backups.*), with real and generated agendas (.docx and text) and Teams
+ * reports as well as junk files, imports applied from what was read, and a
+ * body that is not UTF-8, which must be refused with 400 and store nothing.
  * Each answer must be {ok:true,value} or {ok:false,error:{code,message}} with
  * a non-empty message, and must survive JSON.stringify (the browser host
- * sends it that way); a throw is a crash. Afterwards: integrity_check,
- * foreign_key_check, and an invariant scan of every row. Deterministic for a
- * given --seed (the service clock is simulated too).
+ * sends it that way); a throw is a crash. Afterwards, for both databases:
+ * integrity_check, foreign_key_check, an invariant scan of every row, and
+ * "approved minutes unchanged": one seeded meeting is taken to published at
+ * the start, and its minutes (public and exempt text, as exported) and
+ * versions must be identical at the end (the amendment calls, the one
+ * recorded way to change them, are never sent to it; a restore that would
+ * undo it is only asked for unconfirmed, and must be refused).
+ * The in-process part is deterministic for a given --seed (the service clock
+ * is simulated too); the host part has its own random stream, and backups are
+ * named by the real clock.
  */
 import { invokedDirectly } from './invoked-directly';
-import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type Database from 'better-sqlite3';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { CALL_NAMES, contract, type CallName } from '../shared/contract';
 import { registry } from '../electron/services';
 
@@ -37,6 +58,17 @@ export const UNFUZZED_CALLS: readonly string[] = [
 import { isValidIsoDate, isValidTime } from '../shared/format';
 import { createServices, type Services } from '../electron/services';
 import { openStore } from '../electron/store/open-store';
+import { databaseFile } from '../electron/config/data-dir';
+import { startHost, TOKEN_HEADER } from '../electron/host/server';
+import { startRuntime } from '../electron/runtime';
+import { backupsIdle, listBackups } from '../electron/store/backups';
+import type { TeamsPreview } from '../shared/contract';
+import type { ParsedAgenda } from '../shared/import/agenda-text';
+import { buildMinutes, minutesToText } from '../shared/minutes/document';
+import type { MeetingRecord } from '../shared/model';
+import { EXPORT_DOCUMENTS } from '../shared/schemas';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /* ------------------------------------------------------------------ */
 /* Options, report                                                     */
@@ -48,6 +80,8 @@ export interface FuzzOptions {
   seed?: number;
   /** Only these calls (default: every call in the contract). */
   calls?: readonly string[];
+  /** Share of the cases also sent through the HTTP host (0 to 1; default DEFAULT_HTTP_SHARE; 0 = none). */
+  httpShare?: number;
   /** Keep the temporary database. */
   keep?: boolean;
   log?: (line: string) => void;
@@ -71,6 +105,8 @@ export interface FuzzReport {
   /** Calls that answered ok at least once (got through validation and the service). */
   callsWithOk: string[];
   callsNeverOk: string[];
+  /** ok answers per call. */
+  okByCall: Record<string, number>;
   /** Thrown exceptions, malformed answers, answers JSON cannot carry. */
   crashes: number;
   crashSamples: FuzzCrash[];
@@ -89,10 +125,18 @@ export interface FuzzReport {
   skippedChecks: string[];
   prototypePolluted: boolean;
   rowCounts: Record<string, number>;
+  /** ok answers of both transports by what they made, against what the run must reach. */
+  reached: { kind: string; ok: number; required: number }[];
+  /** The published meeting's minutes and versions, in-process and through the host: null when unchanged. */
+  approvedChanges: string[];
+  http: HttpFuzzReport;
   durationMs: number;
   passed: boolean;
   file: string;
 }
+
+/** The share of cases sent through the HTTP host as well (1 in 20). */
+export const DEFAULT_HTTP_SHARE = 0.05;
 
 /* ------------------------------------------------------------------ */
 /* Random                                                              */
@@ -774,18 +818,688 @@ export function scanInvariants(db: Database.Database): InvariantResult {
 }
 
 /* ------------------------------------------------------------------ */
+/* Focused samples: the records minutes are made of, in numbers        */
+/* ------------------------------------------------------------------ */
+
+/** Calls the fuzzer sends well-aimed inputs too (beside the schema-built ones), so motions, recorded votes, declarations and exempt items are really made. */
+export const FOCUSED_CALLS: readonly CallName[] = [
+  'motions.create',
+  'motions.update',
+  'declarations.create',
+  'declarations.update',
+  'agendaItems.create',
+  'agendaItems.update',
+];
+
+const INTEREST = ['dpi', 'other_registrable', 'non_registrable'] as const;
+const DECLARATION_ACTION = ['remained', 'spoke_then_left', 'left_no_part', 'did_not_vote'] as const;
+const MOTION_OUTCOME = ['pending', 'carried', 'lost', 'withdrawn'] as const;
+const VOTE = ['for', 'against', 'abstained'] as const;
+
+/**
+ * An input for a call in FOCUSED_CALLS that should be accepted: its ids belong together (the
+ * item, the people present and the motion are the meeting's own). Undefined when the meeting
+ * lacks what the call needs.
+ */
+export function focusedInput(db: Database.Database, rng: Rng, name: CallName, anchorMeetingId: number): Record<string, unknown> | undefined {
+  const ids = (sql: string, ...params: unknown[]) => (db.prepare(sql).all(...params) as { id: number }[]).map((r) => r.id);
+  // The anchor meeting when it has items and members present and is still a draft; otherwise one that has.
+  const ready = ids(
+    `SELECT m.id FROM meeting m WHERE m.minutes_status = 'draft'
+       AND EXISTS (SELECT 1 FROM agenda_item i WHERE i.meeting_id = m.id)
+       AND EXISTS (SELECT 1 FROM attendance a WHERE a.meeting_id = m.id AND a.category = 'member' AND a.status = 'present') ORDER BY m.id`,
+  );
+  const meetingId = ready.includes(anchorMeetingId) || !ready.length ? anchorMeetingId : rng.pick(ready);
+  const items = ids('SELECT id FROM agenda_item WHERE meeting_id = ? ORDER BY position', meetingId);
+  const present = ids("SELECT id FROM attendance WHERE meeting_id = ? AND category = 'member' AND status = 'present' ORDER BY id", meetingId);
+  const text = `${rng.pick(VALID_TEXTS)} ${rng.int(1, 9999)}`;
+  const names = () => {
+    const chosen = present.filter(() => rng.chance(0.7));
+    return chosen.map((attendanceId) => ({ attendanceId, choice: rng.pick(VOTE) }));
+  };
+  switch (name) {
+    case 'motions.create': {
+      if (!items.length) return undefined;
+      const recorded = rng.chance(0.6);
+      const proposer = present.length && rng.chance(0.7) ? rng.pick(present) : null;
+      const seconder = present.filter((p) => p !== proposer);
+      return {
+        meetingId,
+        agendaItemId: rng.pick(items),
+        kind: rng.chance(0.8) ? 'motion' : 'amendment',
+        text,
+        proposerId: proposer,
+        seconderId: seconder.length && rng.chance(0.6) ? rng.pick(seconder) : null,
+        outcome: rng.pick(MOTION_OUTCOME),
+        recorded,
+        names: recorded ? names() : [],
+        ...(recorded ? {} : { votesFor: rng.int(0, 12), votesAgainst: rng.int(0, 12), votesAbstained: rng.int(0, 3) }),
+      };
+    }
+    case 'motions.update': {
+      const motions = ids('SELECT m.id FROM motion m JOIN agenda_item i ON i.id = m.agenda_item_id WHERE i.meeting_id = ?', meetingId);
+      if (!motions.length) return undefined;
+      const patch: Record<string, unknown> = rng.chance(0.6) ? { recorded: true, names: names() } : { outcome: rng.pick(MOTION_OUTCOME), text };
+      return { motionId: rng.pick(motions), patch };
+    }
+    case 'declarations.create': {
+      if (!items.length || !present.length) return undefined;
+      const sensitive = rng.chance(0.2);
+      const action = rng.pick(DECLARATION_ACTION);
+      const leaves = action === 'spoke_then_left' || action === 'left_no_part';
+      return {
+        meetingId,
+        attendanceId: rng.pick(present),
+        agendaItemId: rng.pick(items),
+        category: rng.pick(INTEREST),
+        nature: sensitive ? '' : rng.pick(['Trustee of a charity', 'Employed by a partner organisation', 'Owns land nearby', '']),
+        sensitive,
+        action,
+        ...(leaves && rng.chance(0.7) ? { leftAt: '10:10', returnedAt: rng.chance(0.5) ? '10:40' : null } : {}),
+      };
+    }
+    case 'declarations.update': {
+      const declarations = ids('SELECT id FROM declaration WHERE meeting_id = ?', meetingId);
+      if (!declarations.length) return undefined;
+      return { declarationId: rng.pick(declarations), patch: rng.chance(0.5) ? { category: rng.pick(INTEREST) } : { nature: 'Member of the trust board', sensitive: false } };
+    }
+    case 'agendaItems.create':
+      return { meetingId, title: `${rng.pick(['Contract award', 'Staffing matter', 'Property disposal', 'Legal advice'])} ${rng.int(1, 999)}`, exempt: true, exemptParagraph: rng.int(1, 7) };
+    case 'agendaItems.update':
+      if (!items.length) return undefined;
+      return { itemId: rng.pick(items), patch: { exempt: true, exemptParagraph: rng.int(1, 7) } };
+    default:
+      return undefined;
+  }
+}
+
+/** What an ok answer made, for the counts the run must reach: motions, recorded votes, declarations, exempt items. */
+export function reachedKinds(name: string, input: unknown): string[] {
+  if (!input || typeof input !== 'object') return [];
+  const i = input as Record<string, unknown>;
+  const patch = (i.patch && typeof i.patch === 'object' ? i.patch : {}) as Record<string, unknown>;
+  const kinds: string[] = [];
+  if (name === 'motions.create') {
+    kinds.push('motions');
+    if (i.recorded === true && Array.isArray(i.names) && i.names.length) kinds.push('recorded votes');
+  }
+  if (name === 'motions.update' && (patch.recorded === true || (Array.isArray(patch.names) && patch.names.length))) kinds.push('recorded votes');
+  if (name === 'declarations.create') kinds.push('declarations');
+  if (name === 'agendaItems.create' && i.exempt === true) kinds.push('exempt items');
+  if (name === 'agendaItems.update' && patch.exempt === true) kinds.push('exempt items');
+  if (name === 'import.applyAgenda' && Array.isArray(i.items) && i.items.some((it) => (it as { exempt?: unknown })?.exempt === true)) kinds.push('exempt items');
+  return kinds;
+}
+
+/** The counts a run of N cases per call must reach (ok answers). */
+export function requiredReach(cases: number): Record<string, number> {
+  // A 1,000-case run makes about 200-600 of each; a short run's few must not fail by chance.
+  const n = Math.max(1, Math.floor(cases / 25));
+  const updates = Math.max(1, Math.floor(cases / 50));
+  return { motions: n, 'recorded votes': n, declarations: n, 'exempt items': n, 'motions.update': updates, 'declarations.update': updates };
+}
+
+/* ------------------------------------------------------------------ */
+/* Approved minutes that must not change                               */
+/* ------------------------------------------------------------------ */
+
+/** The only calls that may change approved minutes (a recorded amendment): never sent to the guarded meeting. */
+export const AMENDMENT_CALLS: readonly string[] = ['minutes.beginAmendment', 'minutes.finishAmendment'];
+
+/** What the guarded meeting's minutes print (public and exempt) and its versions, as one string; null when it cannot be read. */
+function printedMinutes(services: Pick<Services, 'dispatch'>, meetingId: number): string | null {
+  const got = services.dispatch('meetings.get', { meetingId });
+  const versions = services.dispatch('minutes.versions', { meetingId });
+  if (!got.ok || !versions.ok) return null;
+  const record = got.value as MeetingRecord;
+  const style = record.body.houseStyle;
+  return JSON.stringify({
+    status: record.minutesStatus,
+    minutes: minutesToText(buildMinutes(record, { style })),
+    exempt: minutesToText(buildMinutes(record, { style, part: 'exempt' })),
+    versions: versions.value,
+  });
+}
+
+/**
+ * Closes a seeded meeting and takes its minutes through approval to published (the last status: no
+ * call may move it on), so its minutes and versions must stay exactly as they are to the end.
+ * Answers its id and what it prints.
+ */
+async function approveGuarded(
+  services: Pick<Services, 'dispatch'>,
+  db: Database.Database,
+  beforeApproval: () => Promise<void> = async () => {},
+): Promise<{ meetingId: number; printed: string }> {
+  const row = db.prepare("SELECT id FROM meeting WHERE started_at IS NOT NULL AND minutes_status = 'draft' ORDER BY id LIMIT 1").get() as { id: number } | undefined;
+  if (!row) throw new Error('The fuzzer found no seeded meeting to approve');
+  const closed = services.dispatch('meetings.close', { meetingId: row.id, time: '11:30' });
+  if (!closed.ok) throw new Error(`The fuzzer could not close meeting ${row.id}: ${closed.error.message}`);
+  await beforeApproval();
+  const steps: [string, unknown][] = [
+    ['minutes.setStatus', { meetingId: row.id, status: 'approved' }],
+    ['minutes.setStatus', { meetingId: row.id, status: 'confirmed' }],
+    ['minutes.setStatus', { meetingId: row.id, status: 'published' }],
+  ];
+  for (const [name, input] of steps) {
+    const result = services.dispatch(name, input);
+    if (!result.ok) throw new Error(`The fuzzer could not approve meeting ${row.id}: ${name} answered ${result.error.message}`);
+  }
+  const printed = printedMinutes(services, row.id);
+  if (printed === null) throw new Error(`The fuzzer could not read the approved meeting ${row.id}`);
+  return { meetingId: row.id, printed };
+}
+
+/** The input, with an amendment call aimed at the guarded meeting turned to another meeting. */
+function steerClear(name: string, input: unknown, guardedId: number, otherId: number): unknown {
+  if (!AMENDMENT_CALLS.includes(name) || !input || typeof input !== 'object' || Array.isArray(input)) return input;
+  const record = input as Record<string, unknown>;
+  return record.meetingId === guardedId ? { ...record, meetingId: otherId } : input;
+}
+
+/* ------------------------------------------------------------------ */
+/* Through the HTTP host                                               */
+/* ------------------------------------------------------------------ */
+
+export interface HttpFuzzReport {
+  /** Cases sent through the host (each: every fuzzed call once, and the calls only the running app answers). */
+  cases: number;
+  requests: number;
+  ok: number;
+  errors: number;
+  errorCodes: Record<string, number>;
+  /** HTTP status of every answer, by status. */
+  statuses: Record<string, number>;
+  okByCall: Record<string, number>;
+  /** Calls answered only by the running app or asynchronously, that answered ok at least once. */
+  runtimeCallsWithOk: string[];
+  runtimeCallsNeverOk: string[];
+  crashes: number;
+  crashSamples: FuzzCrash[];
+  internalErrors: number;
+  internalSamples: FuzzCrash[];
+  /** Bodies with invalid UTF-8 sent, and those not refused with 400 or that changed the database. */
+  invalidUtf8Sent: number;
+  invalidUtf8Accepted: number;
+  invalidUtf8Samples: string[];
+  /** Restores refused because they would undo the approved minutes (as they must be). */
+  restoresRefused: number;
+  integrity: string;
+  foreignKeyProblems: number;
+  invalidRows: number;
+  invalidByRule: Record<string, number>;
+  invalidSamples: string[];
+  /** Rows holding the marker of an invalid UTF-8 body: stored when it must not have been. */
+  markerRows: number;
+  rowCounts: Record<string, number>;
+}
+
+/** The calls only the running app (or an asynchronous path) answers: fuzzed through the host. */
+export const HOST_ONLY_CALLS: readonly CallName[] = ['exports.build', 'import.readAgenda', 'recovery.status', 'backups.list', 'backups.compare', 'backups.create', 'backups.restore'];
+
+interface HttpAnswer {
+  status: number;
+  json: unknown;
+  raw: string;
+}
+
+function httpPost(agent: Agent, target: { port: number; token: string }, name: string, body: Buffer): Promise<HttpAnswer> {
+  return new Promise((resolveAnswer, reject) => {
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port: target.port,
+        path: `/api/${encodeURIComponent(name)}`,
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': body.length, [TOKEN_HEADER]: target.token },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const raw = Buffer.concat(chunks).toString('utf8');
+          let json: unknown;
+          try {
+            json = JSON.parse(raw);
+          } catch {
+            json = undefined;
+          }
+          resolveAnswer({ status: res.statusCode ?? 0, json, raw });
+        });
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** What a request body is: JSON when the value can be written as JSON (lone surrogates go as \ud800 escapes), else broken JSON. */
+function encodeBody(input: unknown): { body: Buffer; broken: boolean } {
+  try {
+    // Shared sub-objects (DEEP_OBJECT shares each level twice) would write out exponentially: stop at a budget.
+    let budget = 200_000;
+    const text = JSON.stringify(input, (_key, value: unknown) => {
+      if (--budget < 0) throw new RangeError('too many values to write as JSON');
+      return value;
+    });
+    return { body: Buffer.from(text ?? '', 'utf8'), broken: false };
+  } catch {
+    // Cycles, BigInt and the exponential ones cannot be written: send what a broken client might, a cut-off body.
+    return { body: Buffer.from('{"name":"cut off', 'utf8'), broken: true };
+  }
+}
+
+/** Byte sequences that are not UTF-8: a stray byte, a lone continuation byte, overlong, an encoded surrogate, cut short, too large. */
+const INVALID_UTF8: readonly number[][] = [[0xff], [0x80], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xe2, 0x82], [0xf4, 0x90, 0x80, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80], [0xc3]];
+const MARKER = 'FUZZBADUTF';
+
+/** A valid input's JSON with one string field's text followed by bytes that are not UTF-8. */
+function invalidUtf8Body(rng: Rng, sample: Record<string, unknown>, k: number): Buffer | null {
+  const spots: [Record<string, unknown>, string][] = [];
+  const visit = (obj: Record<string, unknown>, depth: number) => {
+    for (const [key, value] of Object.entries(obj)) {
+      if (typeof value === 'string') spots.push([obj, key]);
+      else if (value && typeof value === 'object' && !Array.isArray(value) && depth < 2) visit(value as Record<string, unknown>, depth + 1);
+    }
+  };
+  const copy = structuredCopy(sample) as Record<string, unknown>;
+  visit(copy, 0);
+  if (!spots.length) return null;
+  const [obj, key] = rng.pick(spots);
+  const placeholder = `${MARKER}${k}@@`;
+  obj[key] = placeholder;
+  const text = Buffer.from(JSON.stringify(copy), 'utf8');
+  const at = text.indexOf(Buffer.from('@@'));
+  return Buffer.concat([text.subarray(0, at), Buffer.from(rng.pick(INVALID_UTF8)), text.subarray(at + 2)]);
+}
+
+/* Files to import: real and generated agendas and Teams reports, and junk. */
+
+async function generatedAgendaDocx(rng: Rng, n: number): Promise<string> {
+  const { Document, Packer, Paragraph, TextRun } = await import('docx');
+  const titles = [
+    'Apologies for absence',
+    'Declarations of interest',
+    'Minutes of the previous meeting (Pages 3 - 10)',
+    `Budget monitoring ${2020 + n}/${21 + n}`,
+    'Community safety plan (Pages 11 - 24)',
+    'Serious Violence Duty',
+    'Contract award (exempt: paragraph 3)',
+    'Any other business',
+    'Date of next meeting',
+  ];
+  const chosen = titles.filter((_, i) => i < 3 || rng.chance(0.6));
+  const paragraphs = [
+    new Paragraph({ children: [new TextRun({ text: `FUZZ COUNTY ${rng.pick(['SAFER COMMUNITIES BOARD', 'AUDIT COMMITTEE', 'PLANNING COMMITTEE'])}`, bold: true })] }),
+    new Paragraph({ children: [new TextRun('Agenda')] }),
+    ...chosen.map((title, i) => new Paragraph({ children: [new TextRun(`${i + 1}. ${title}${rng.chance(0.2) ? ` ${rng.pick(UNICODE_TEXTS)}` : ''}`)] })),
+  ];
+  const buffer = await Packer.toBuffer(new Document({ sections: [{ children: paragraphs }] }));
+  return Buffer.from(buffer).toString('base64');
+}
+
+/** A Teams attendance report in the current layout for a meeting on `date`, with some of the body's members in it. */
+function generatedTeamsReport(rng: Rng, date: string, memberNames: string[]): string {
+  const people = [...memberNames.filter(() => rng.chance(0.7)), ...['Megan Oduya', 'Tobias Arkwright (External)', '"Halloran, Owen"', 'Ffion Pritchard (Unverified)'].filter(() => rng.chance(0.5))];
+  if (!people.length) people.push('Megan Oduya');
+  const quote = (name: string) => (name.startsWith('"') || !/[",]/.test(name) ? name : `"${name.replace(/"/g, '""')}"`);
+  const rows = people.map((name, i) => {
+    const join = `${date} 09:${String(50 + (i % 10)).padStart(2, '0')}:0${i % 10}`;
+    const leave = `${date} ${rng.pick(['11', '12'])}:${String(rng.int(10, 59))}:00`;
+    return `${quote(name)},${join},${leave},2h 1m 0s,person${i}@example.org,person${i}@example.org,Attendee`;
+  });
+  return [
+    '1. Summary',
+    'Meeting title,Fuzz Board',
+    `Attended participants,${people.length}`,
+    `Start time,${date} 09:50:00`,
+    `End time,${date} 12:30:00`,
+    '',
+    '2. Participants',
+    'NAME,first join,Last leave,In-meeting duration,email,Participant ID (UPN),role',
+    ...rows,
+  ].join('\n');
+}
+
+interface HttpFixtures {
+  agendaDocx: string[];
+  agendaText: string;
+  teamsFiles: string[];
+  junkFiles: string[];
+}
+
+async function httpFixtures(rng: Rng): Promise<HttpFixtures> {
+  const dir = join(repoRoot, 'test', 'fixtures', 'import');
+  const file = (name: string) => readFileSync(join(dir, name));
+  const agendaDocx = ['agenda-table.docx', 'agenda-auto-numbered.docx', 'agenda-typed-numbers.docx'].map((n) => file(n).toString('base64'));
+  for (let i = 0; i < 4; i++) agendaDocx.push(await generatedAgendaDocx(rng, i));
+  const zipNoDocument = Buffer.from('504b0506000000000000000000000000000000000000', 'hex').toString('base64');
+  const randomBytes = Buffer.from(Array.from({ length: 4096 }, () => rng.int(0, 255))).toString('base64');
+  const cutDocx = file('agenda-table.docx').subarray(0, 3000).toString('base64');
+  return {
+    agendaDocx,
+    agendaText: file('agenda.txt').toString('utf8'),
+    teamsFiles: ['teams-current-utf8-comma.csv', 'teams-current-utf16-tab.csv', 'teams-legacy-actions.csv', 'teams-us-locale.csv'].map((n) => file(n).toString('base64')),
+    junkFiles: [zipNoDocument, randomBytes, cutDocx, Buffer.from('not a report at all\n,,,\n').toString('base64'), ''],
+  };
+}
+
+interface HttpFuzz {
+  runCase(first: boolean): Promise<void>;
+  finish(): Promise<{ report: HttpFuzzReport; approvedChange: string | null }>;
+}
+
+const emptyHttpReport = (): HttpFuzzReport => ({
+  cases: 0,
+  requests: 0,
+  ok: 0,
+  errors: 0,
+  errorCodes: {},
+  statuses: {},
+  okByCall: {},
+  runtimeCallsWithOk: [],
+  runtimeCallsNeverOk: [],
+  crashes: 0,
+  crashSamples: [],
+  internalErrors: 0,
+  internalSamples: [],
+  invalidUtf8Sent: 0,
+  invalidUtf8Accepted: 0,
+  invalidUtf8Samples: [],
+  restoresRefused: 0,
+  integrity: 'not checked',
+  foreignKeyProblems: 0,
+  invalidRows: 0,
+  invalidByRule: {},
+  invalidSamples: [],
+  markerRows: 0,
+  rowCounts: {},
+});
+
+/**
+ * The browser host (electron/host/server.ts) on the runtime the host itself uses (startRuntime), on a
+ * data folder of its own under `dir`: seeded, one meeting published, then each case sends every fuzzed
+ * call once over HTTP, the calls only the running app answers (exports, reading an agenda, backups,
+ * restore, recovery status) with real and generated files as well as junk, and a body that is not UTF-8.
+ */
+async function startHttpFuzz(dir: string, seed: number, names: readonly string[], reached: Map<string, number>): Promise<HttpFuzz> {
+  const rng = makeRng((seed ^ 0x68747470) >>> 0);
+  const report = emptyHttpReport();
+  const okByCall = new Map<string, number>();
+  const fixtures = await httpFixtures(rng);
+  const dataDir = join(dir, 'http');
+  const staticDir = join(dir, 'static');
+  mkdirSync(staticDir, { recursive: true });
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>fuzz</title>');
+  const dbFile = databaseFile(dataDir);
+  let tick = 0;
+  const base = Date.UTC(2024, 4, 1, 8, 0, 0);
+  const runtime = startRuntime({ dbFile, transport: 'browser-host', version: '0.0.0-fuzz', now: () => new Date(base + tick * 1000) });
+  const host = await startHost({ services: runtime.services, staticDir });
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const db = () => runtime.services.context.store.db as Database.Database;
+  const tables = appTableNames(db());
+  seedPack(runtime.services, 101);
+  seedPack(runtime.services, 102);
+  // Backups from before the approval (the daily one made at start, the closing one, and one made here): restoring one would
+  // undo it, so it is only ever asked for unconfirmed, and must be refused. Backups are copied asynchronously: wait for them.
+  const beforeApproval = new Set<string>();
+  const guard = await approveGuarded(runtime.services, db(), async () => {
+    await backupsIdle(dbFile);
+    const made = await runtime.services.call('backups.create', {});
+    if (!made.ok) throw new Error(`The fuzzer could not make a backup: ${made.error.message}`);
+    for (const b of listBackups(dbFile)) beforeApproval.add(basename(b.file));
+  });
+  await backupsIdle(dbFile);
+  let pools = loadPools(db(), tables, rng);
+  const otherMeeting = () => pools.all.get('meeting')?.find((id) => id !== guard.meetingId) ?? guard.meetingId + 1000;
+
+  const sample = (kind: string, input: unknown, error: string): FuzzCrash => ({ call: kind, input: preview(input), error: error.slice(0, 600) });
+  const send = async (name: string, input: unknown, raw?: Buffer): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } } | null> => {
+    const encoded = raw ? { body: raw, broken: true } : encodeBody(input);
+    tick++;
+    report.requests++;
+    let answer: HttpAnswer;
+    try {
+      answer = await httpPost(agent, { port: host.port, token: host.token }, name, encoded.body);
+    } catch (error) {
+      report.crashes++;
+      if (report.crashSamples.length < 20) report.crashSamples.push(sample(name, input, `no answer: ${(error as Error).message}`));
+      return null;
+    }
+    report.statuses[answer.status] = (report.statuses[answer.status] ?? 0) + 1;
+    const problem = answerProblem(answer.json);
+    const result = answer.json as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
+    // ok answers 200; a typed refusal 200, or 400 for a body the host will not decode; an internal error 500.
+    const statusOk = problem
+      ? false
+      : result.ok
+        ? answer.status === 200 && !encoded.broken
+        : result.error!.code === 'internal'
+          ? answer.status === 500
+          : encoded.broken
+            ? answer.status === 400
+            : answer.status === 200 || (answer.status === 400 && result.error!.code === 'invalid_input');
+    if (problem || !statusOk) {
+      report.crashes++;
+      if (report.crashSamples.length < 20) report.crashSamples.push(sample(name, input, problem ?? `HTTP ${answer.status} for ${answer.raw.slice(0, 300)}`));
+      return null;
+    }
+    if (result.ok) {
+      report.ok++;
+      okByCall.set(name, (okByCall.get(name) ?? 0) + 1);
+      for (const kind of reachedKinds(name, input)) reached.set(kind, (reached.get(kind) ?? 0) + 1);
+    } else {
+      report.errors++;
+      const code = result.error!.code;
+      report.errorCodes[code] = (report.errorCodes[code] ?? 0) + 1;
+      if (code === 'internal') {
+        report.internalErrors++;
+        if (report.internalSamples.length < 20) report.internalSamples.push(sample(name, input, result.error!.message));
+      }
+    }
+    return result;
+  };
+
+  const meetingDate = (meetingId: number) => (db().prepare('SELECT date FROM meeting WHERE id = ?').get(meetingId) as { date: string } | undefined)?.date ?? '2024-05-01';
+  const memberNames = (meetingId: number) =>
+    (db().prepare('SELECT p.name FROM member p JOIN meeting m ON m.body_id = p.body_id WHERE m.id = ?').all(meetingId) as { name: string }[]).map((r) => r.name);
+
+  const importAgenda = async (meetingId: number, clean: boolean) => {
+    const roll = clean ? 0 : rng.next();
+    const source =
+      roll < 0.55
+        ? { kind: 'docx', base64: rng.pick(fixtures.agendaDocx) }
+        : roll < 0.75
+          ? { kind: 'text', text: fixtures.agendaText }
+          : roll < 0.95
+            ? { kind: 'docx', base64: rng.pick(fixtures.junkFiles) }
+            : junk(rng);
+    const read = await send('import.readAgenda', { meetingId, source });
+    if (!read?.ok) return;
+    const items = (read.value as ParsedAgenda).items
+      .filter(() => rng.chance(0.8))
+      .map((it) => ({ title: it.title, presenter: it.presenter, papers: it.papers, exempt: it.exempt, exemptParagraph: it.exempt ? (it.exemptParagraph ?? rng.int(1, 7)) : null }));
+    if (items.length) await send('import.applyAgenda', { meetingId, items });
+  };
+
+  const importTeams = async (meetingId: number, clean: boolean) => {
+    const roll = clean ? 0 : rng.next();
+    const base64 =
+      roll < 0.6
+        ? Buffer.from(generatedTeamsReport(rng, meetingDate(meetingId), memberNames(meetingId)), 'utf8').toString('base64')
+        : roll < 0.8
+          ? rng.pick(fixtures.teamsFiles)
+          : rng.pick(fixtures.junkFiles);
+    const read = await send('import.readTeams', { meetingId, base64 });
+    if (!read?.ok) return;
+    const used = new Set<number>();
+    const rows = (read.value as TeamsPreview).rows.map((r) => {
+      const memberId = r.match?.kind === 'member' && !used.has(r.match.id) ? r.match.id : null;
+      if (memberId !== null) used.add(memberId);
+      return {
+        name: r.participant.name,
+        memberId,
+        addAs: memberId === null ? rng.pick(['officer', 'attendee', 'guest', null] as const) : null,
+        remote: rng.chance(0.8),
+        firstJoin: r.participant.firstJoin,
+        lastLeave: r.participant.lastLeave,
+      };
+    });
+    if (rows.length) await send('import.applyTeams', { meetingId, rows });
+  };
+
+  const backupNames = () => listBackups(dbFile).map((b) => basename(b.file));
+
+  const probeUtf8 = async (k: number) => {
+    const writes = names.filter((n) => registry.get(n as CallName)?.mode === 'write' && n !== 'demo.load');
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const name = rng.pick(writes) as CallName;
+      const builder = new SampleBuilder(rng, pools, tables);
+      const input = (FOCUSED_CALLS.includes(name) && rng.chance(0.5) ? focusedInput(db(), rng, name, pools.related.get('meeting')?.[0] ?? 1) : undefined) ?? builder.object(asZ(contract[name].input));
+      const body = invalidUtf8Body(rng, input, k);
+      if (!body) continue;
+      const changesBefore = (db().prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+      report.invalidUtf8Sent++;
+      tick++;
+      report.requests++;
+      const answer = await httpPost(agent, { port: host.port, token: host.token }, name, body).catch((error: Error) => ({ status: 0, json: undefined, raw: error.message }));
+      report.statuses[answer.status] = (report.statuses[answer.status] ?? 0) + 1;
+      const changesAfter = (db().prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+      const refused = answer.status === 400 && (answer.json as { ok?: unknown })?.ok === false;
+      if (!refused || changesAfter !== changesBefore) {
+        report.invalidUtf8Accepted++;
+        if (report.invalidUtf8Samples.length < 10) {
+          report.invalidUtf8Samples.push(`${name} ${body.toString('latin1').slice(0, 160)} -> HTTP ${answer.status} ${answer.raw.slice(0, 200)}${changesAfter !== changesBefore ? ' (the database changed)' : ''}`);
+        }
+      }
+      return;
+    }
+  };
+
+  /** A backup from before the approval, unconfirmed: it would undo the published minutes, so it must be refused (and change nothing). */
+  const restoreUndoing = async () => {
+    // Retention (the fuzzed backupKeep) may have pruned them all.
+    const undoing = backupNames().filter((n) => beforeApproval.has(n));
+    if (!undoing.length) return;
+    const refused = await send('backups.restore', { name: rng.pick(undoing), acceptUndone: false });
+    if (refused && !refused.ok && refused.error?.code === 'conflict') report.restoresRefused++;
+    else if (refused) {
+      report.crashes++;
+      if (report.crashSamples.length < 20) report.crashSamples.push(sample('backups.restore', { undoing }, `a restore that would undo the published minutes answered ${preview(refused)}`));
+    }
+    if (refused?.ok) pools = loadPools(db(), tables, rng);
+  };
+
+  return {
+    async runCase(first) {
+      report.cases++;
+      // Before any fuzzed settings.update can shrink the retention and prune them.
+      if (first) await restoreUndoing();
+      pools = loadPools(db(), tables, rng);
+      for (const name of names) {
+        const schema = asZ(contract[name as CallName].input);
+        const builder = new SampleBuilder(rng, pools, tables);
+        const anchor = pools.related.get('meeting')?.[0];
+        const roll = rng.next();
+        let input: unknown;
+        if (roll < 0.2) {
+          const shape = shapeOf(schema) ?? {};
+          input = rng.chance(0.4) || !Object.keys(shape).length ? junk(rng) : Object.fromEntries(Object.keys(shape).map((k) => [k, junk(rng)]));
+        } else if (roll < 0.45) input = builder.object(schema);
+        else if (roll < 0.65 && anchor !== undefined && FOCUSED_CALLS.includes(name as CallName)) input = focusedInput(db(), rng, name as CallName, anchor) ?? builder.object(schema);
+        else input = mutate(rng, builder.object(schema));
+        await send(name, steerClear(name, input, guard.meetingId, otherMeeting()));
+      }
+      // The calls only the running app answers, with real inputs mostly and junk sometimes.
+      const meetings = pools.all.get('meeting') ?? [];
+      const meetingId = pools.related.get('meeting')?.[0] ?? guard.meetingId;
+      // The first case sends only well-formed inputs to these, so even a short run sees each answer ok.
+      const junkOr = <T>(p: number, valid: () => T): unknown => (!first && rng.chance(p) ? junk(rng) : valid());
+      await importAgenda(meetingId, first);
+      await importTeams(meetingId, first);
+      for (let i = 0; i < 2; i++) {
+        const target = i === 0 && first ? guard.meetingId : rng.chance(0.2) ? guard.meetingId : rng.pick(meetings.length ? meetings : [meetingId]);
+        await send('exports.build', junkOr(0.1, () => ({ meetingId: target, document: first ? 'minutes' : rng.pick(EXPORT_DOCUMENTS) })));
+      }
+      await send('recovery.status', junkOr(0.2, () => ({})));
+      await send('backups.list', junkOr(0.2, () => ({})));
+      if (first || rng.chance(0.5)) await send('backups.create', junkOr(0.1, () => ({})));
+      const listed = backupNames();
+      const pickName = () =>
+        !first && rng.chance(0.1) ? rng.pick(['../meeting-clerk.sqlite', 'nope.sqlite', 'meeting-clerk.sqlite', '', 'x'.repeat(300) + '.sqlite']) : listed.length ? rng.pick(listed) : 'none.sqlite';
+      await send('backups.compare', junkOr(0.1, () => ({ name: pickName() })));
+      if (first || rng.chance(0.5)) {
+        const newest = listed.find((n) => !beforeApproval.has(n));
+        const name = (first || rng.chance(0.5)) && newest ? newest : pickName();
+        const acceptUndone = rng.chance(0.5) && !beforeApproval.has(name);
+        const restored = await send('backups.restore', junkOr(0.1, () => ({ name, acceptUndone })));
+        if (restored && !restored.ok && restored.error?.code === 'conflict') report.restoresRefused++;
+        if (restored?.ok) pools = loadPools(db(), tables, rng);
+      }
+      if (rng.chance(0.3)) await restoreUndoing();
+      await probeUtf8(report.cases);
+    },
+
+    async finish() {
+      const now = printedMinutes(runtime.services, guard.meetingId);
+      const approvedChange = now === guard.printed ? null : now === null ? `meeting ${guard.meetingId} can no longer be read` : `meeting ${guard.meetingId} prints differently: ${firstDifference(guard.printed, now)}`;
+      await host.close();
+      agent.destroy();
+      await runtime.close();
+      const file = new Database(dbFile, { readonly: true, fileMustExist: true });
+      try {
+        report.integrity = (file.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
+        report.foreignKeyProblems = (file.pragma('foreign_key_check') as unknown[]).length;
+        const invariants = scanInvariants(file);
+        report.invalidRows = invariants.invalidRows;
+        report.invalidByRule = invariants.byRule;
+        report.invalidSamples = invariants.samples;
+        for (const table of [...appTableNames(file)].sort()) {
+          report.rowCounts[table] = (file.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
+          const textCols = columnsOf(file, table).filter((c) => /TEXT/i.test(c.type) || c.type === '');
+          for (const col of textCols) {
+            try {
+              report.markerRows += (file.prepare(`SELECT count(*) AS n FROM "${table}" WHERE instr(CAST("${col.name}" AS BLOB), CAST(? AS BLOB)) > 0`).get(MARKER) as { n: number }).n;
+            } catch {
+              // virtual tables without that column type: skipped
+            }
+          }
+        }
+      } finally {
+        file.close();
+      }
+      report.okByCall = Object.fromEntries([...okByCall].sort(([a], [b]) => a.localeCompare(b)));
+      report.runtimeCallsWithOk = HOST_ONLY_CALLS.filter((n) => okByCall.has(n));
+      report.runtimeCallsNeverOk = HOST_ONLY_CALLS.filter((n) => !okByCall.has(n));
+      return { report, approvedChange };
+    },
+  };
+}
+
+function firstDifference(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return `at character ${i}: was ${JSON.stringify(a.slice(Math.max(0, i - 30), i + 60))}, now ${JSON.stringify(b.slice(Math.max(0, i - 30), i + 60))}`;
+}
+
+/* ------------------------------------------------------------------ */
 /* The fuzzer                                                          */
 /* ------------------------------------------------------------------ */
 
-export function runFuzz(options: FuzzOptions): FuzzReport {
+export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   if (!Number.isSafeInteger(options.cases) || options.cases < 1) throw new RangeError('cases must be a positive integer');
+  const httpShare = options.httpShare ?? DEFAULT_HTTP_SHARE;
+  if (!(httpShare >= 0 && httpShare <= 1)) throw new RangeError('httpShare must be from 0 to 1');
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
   const rng = makeRng(seed);
   const log = options.log ?? (() => {});
   const started = Date.now();
   // Calls that write a file after their transaction are answered by services.call(), and demo.load makes a
   // whole demo board each time it is accepted: the contract test covers both.
-  const names = (options.calls ?? CALL_NAMES.filter((n) => !(UNFUZZED_CALLS as readonly string[]).includes(n))).slice();
+  const names = (options.calls ?? CALL_NAMES).filter((n) => !(UNFUZZED_CALLS as readonly string[]).includes(n));
   const unknown = names.filter((n) => !(CALL_NAMES as readonly string[]).includes(n));
   if (unknown.length) throw new RangeError(`Unknown call(s): ${unknown.join(', ')}`);
 
@@ -812,11 +1526,21 @@ export function runFuzz(options: FuzzOptions): FuzzReport {
   const crashSamples: FuzzCrash[] = [];
   const internalSamples: FuzzCrash[] = [];
   const constraintSamples: FuzzCrash[] = [];
+  /** ok answers by what they made (both transports). */
+  const reached = new Map<string, number>();
+  let http: HttpFuzz | null = null;
+  // The cases also sent through the host, spread evenly over the run.
+  const httpCases = httpShare > 0 ? Math.max(1, Math.round(options.cases * httpShare)) : 0;
+  const httpEvery = httpCases ? options.cases / httpCases : Infinity;
+  let httpDone = 0;
 
   try {
     seedPack(services, ++seeds);
     seedPack(services, ++seeds);
+    const guard = await approveGuarded(services, db);
     let pools = loadPools(db, tables, rng);
+    const otherMeeting = () => pools.all.get('meeting')?.find((id) => id !== guard.meetingId) ?? guard.meetingId + 1000;
+    if (httpCases) http = await startHttpFuzz(dir, seed, names, reached);
 
     for (let i = 0; i < options.cases; i++) {
       if (needsSeed(db, tables)) seedPack(services, ++seeds);
@@ -825,16 +1549,22 @@ export function runFuzz(options: FuzzOptions): FuzzReport {
         if (calls % 25 === 0) pools = loadPools(db, tables, rng);
         const builder = new SampleBuilder(rng, pools, tables);
         const roll = rng.next();
+        const focused = FOCUSED_CALLS.includes(name as CallName);
         let input: unknown;
         if (roll < 0.2) {
           // Pure junk: sometimes the whole input, sometimes the right keys with junk values.
           const shape = shapeOf(schema) ?? {};
           input = rng.chance(0.4) || !Object.keys(shape).length ? junk(rng) : Object.fromEntries(Object.keys(shape).map((k) => [k, junk(rng)]));
-        } else if (roll < 0.5) {
+        } else if (focused ? roll < 0.4 : roll < 0.5) {
           input = builder.object(schema);
+        } else if (focused && roll < 0.65) {
+          // Well aimed: the meeting's own item, people and motions, so motions, votes, declarations and exempt items are made.
+          const anchor = pools.related.get('meeting')?.[0];
+          input = (anchor !== undefined ? focusedInput(db, rng, name as CallName, anchor) : undefined) ?? builder.object(schema);
         } else {
           input = mutate(rng, builder.object(schema));
         }
+        input = steerClear(name, input, guard.meetingId, otherMeeting());
 
         tick++;
         calls++;
@@ -856,6 +1586,7 @@ export function runFuzz(options: FuzzOptions): FuzzReport {
         if (r.ok) {
           okCount++;
           okByCall.set(name, (okByCall.get(name) ?? 0) + 1);
+          for (const kind of reachedKinds(name, input)) reached.set(kind, (reached.get(kind) ?? 0) + 1);
         } else {
           errors++;
           const code = r.error!.code;
@@ -870,8 +1601,40 @@ export function runFuzz(options: FuzzOptions): FuzzReport {
           }
         }
       }
-      if ((i + 1) % Math.max(1, Math.floor(options.cases / 10)) === 0) log(`${i + 1}/${options.cases} cases per call (${calls} calls, ${crashes} crashes)`);
+      if (http && httpDone < httpCases && i + 1 >= (httpDone + 1) * httpEvery - 1e-9) {
+        await http.runCase(httpDone === 0);
+        httpDone++;
+      }
+      if ((i + 1) % Math.max(1, Math.floor(options.cases / 10)) === 0) log(`${i + 1}/${options.cases} cases per call (${calls} calls, ${crashes} crashes; ${httpDone} cases through the host)`);
     }
+
+    const approvedChanges: string[] = [];
+    const printedNow = printedMinutes(services, guard.meetingId);
+    if (printedNow !== guard.printed) {
+      approvedChanges.push(printedNow === null ? `in-process: meeting ${guard.meetingId} can no longer be read` : `in-process: meeting ${guard.meetingId} prints differently: ${firstDifference(guard.printed, printedNow)}`);
+    }
+    let httpReport = emptyHttpReport();
+    if (http) {
+      const finished = await http.finish();
+      http = null;
+      httpReport = finished.report;
+      if (finished.approvedChange) approvedChanges.push(`through the host: ${finished.approvedChange}`);
+    }
+    for (const [call, n] of Object.entries(httpReport.okByCall)) reached.set(call, (reached.get(call) ?? 0) + n);
+    for (const [call, n] of okByCall) reached.set(call, (reached.get(call) ?? 0) + n);
+    const required = requiredReach(options.cases);
+    const reachedList = Object.entries(required).map(([kind, min]) => ({ kind, ok: reached.get(kind) ?? 0, required: min }));
+    const httpPassed =
+      !httpCases ||
+      (httpReport.crashes === 0 &&
+        httpReport.integrity === 'ok' &&
+        httpReport.foreignKeyProblems === 0 &&
+        httpReport.invalidRows === 0 &&
+        httpReport.markerRows === 0 &&
+        httpReport.invalidUtf8Sent > 0 &&
+        httpReport.invalidUtf8Accepted === 0 &&
+        httpReport.restoresRefused > 0 &&
+        httpReport.runtimeCallsNeverOk.length === 0);
 
     const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
     const fk = db.pragma('foreign_key_check') as unknown[];
@@ -884,7 +1647,16 @@ export function runFuzz(options: FuzzOptions): FuzzReport {
     // The valid samples must really reach the services (not only the validator), or the run proves little.
     const reachedServices = okCount > calls / 10;
     const passed =
-      crashes === 0 && invariants.invalidRows === 0 && integrity === 'ok' && fk.length === 0 && !prototypePolluted && invariants.samples.length === 0 && reachedServices;
+      crashes === 0 &&
+      invariants.invalidRows === 0 &&
+      integrity === 'ok' &&
+      fk.length === 0 &&
+      !prototypePolluted &&
+      invariants.samples.length === 0 &&
+      reachedServices &&
+      approvedChanges.length === 0 &&
+      reachedList.every((r) => r.ok >= r.required) &&
+      httpPassed;
     return {
       seed,
       cases: options.cases,
@@ -895,6 +1667,7 @@ export function runFuzz(options: FuzzOptions): FuzzReport {
       errorCodes,
       callsWithOk,
       callsNeverOk: names.filter((n) => !okByCall.has(n)),
+      okByCall: Object.fromEntries([...okByCall].sort(([a], [b]) => a.localeCompare(b))),
       crashes,
       crashSamples,
       internalErrors,
@@ -909,11 +1682,15 @@ export function runFuzz(options: FuzzOptions): FuzzReport {
       skippedChecks: invariants.skipped,
       prototypePolluted,
       rowCounts,
+      reached: reachedList,
+      approvedChanges,
+      http: httpReport,
       durationMs: Date.now() - started,
       passed,
       file,
     };
   } finally {
+    if (http) await http.finish().catch(() => {});
     store.close();
     if (!options.keep) rmSync(dir, { recursive: true, force: true });
   }
@@ -936,6 +1713,24 @@ export function formatFuzzReport(r: FuzzReport): string {
     `  result:               ${r.passed ? 'PASS' : 'FAIL'}`,
   ];
   if (r.callsNeverOk.length) lines.push(`  never answered ok:    ${r.callsNeverOk.join(', ')}`);
+  lines.push(`  reached (ok answers, both transports; required): ${r.reached.map((x) => `${x.kind} ${x.ok} (${x.required})`).join(', ')}`);
+  lines.push(`  approved minutes:     ${r.approvedChanges.length ? `CHANGED: ${r.approvedChanges.join('; ')}` : 'unchanged (published meeting: minutes text, exempt text and versions identical)'}`);
+  const h = r.http;
+  if (h.cases) {
+    lines.push(
+      `Through the HTTP host (${h.cases} cases):`,
+      `  requests:             ${h.requests}, ok ${h.ok}, errors ${h.errors} ${JSON.stringify(h.errorCodes)}`,
+      `  HTTP statuses:        ${JSON.stringify(h.statuses)}`,
+      `  app-only calls ok:    ${HOST_ONLY_CALLS.map((n) => `${n} ${h.okByCall[n] ?? 0}`).join(', ')}`,
+      `  imports ok:           ${['import.readAgenda', 'import.applyAgenda', 'import.readTeams', 'import.applyTeams'].map((n) => `${n} ${h.okByCall[n] ?? 0}`).join(', ')}`,
+      `  restores refused as undoing approved minutes: ${h.restoresRefused}`,
+      `  invalid UTF-8 bodies: ${h.invalidUtf8Sent} sent, ${h.invalidUtf8Accepted} not refused with 400 or changed the database; rows holding their marker: ${h.markerRows}`,
+      `  crashes:              ${h.crashes}; internal errors: ${h.internalErrors}`,
+      `  integrity_check:      ${h.integrity}; foreign_key_check: ${h.foreignKeyProblems} problems; invalid rows: ${h.invalidRows}${h.invalidRows ? ` ${JSON.stringify(h.invalidByRule)}` : ''}`,
+    );
+  } else lines.push('Through the HTTP host: not run');
+  lines.push(`  ok answers per call (in-process): ${JSON.stringify(r.okByCall)}`);
+  if (h.cases) lines.push(`  ok answers per call (host): ${JSON.stringify(h.okByCall)}`);
   if (r.skippedChecks.length) lines.push(`  invariant checks skipped: ${r.skippedChecks.join('; ')}`);
   const list = (title: string, items: string[]) => {
     if (items.length) lines.push(title, ...items.slice(0, 15).map((x) => `  - ${x}`));
@@ -944,6 +1739,10 @@ export function formatFuzzReport(r: FuzzReport): string {
   list('Internal errors:', r.internalSamples.map((c) => `${c.call} ${c.input}\n      ${c.error}`));
   list('Refused by a database constraint (validation let these through):', r.constraintSamples.map((c) => `${c.call} ${c.input}\n      ${c.error}`));
   list('Invalid rows:', r.invalidSamples);
+  list('Host crashes:', h.crashSamples.map((c) => `${c.call} ${c.input}\n      ${c.error.split('\n').slice(0, 4).join('\n      ')}`));
+  list('Host internal errors:', h.internalSamples.map((c) => `${c.call} ${c.input}\n      ${c.error}`));
+  list('Invalid UTF-8 not refused:', h.invalidUtf8Samples);
+  list('Invalid rows (host database):', h.invalidSamples);
   return lines.join('\n');
 }
 
@@ -951,8 +1750,9 @@ export function formatFuzzReport(r: FuzzReport): string {
 /* Command line                                                        */
 /* ------------------------------------------------------------------ */
 
-const USAGE = `Usage: npm run fuzz -- --cases N [--seed S] [--call NAME[,NAME...]] [--keep] [--quiet]
+const USAGE = `Usage: npm run fuzz -- --cases N [--seed S] [--http-share X] [--call NAME[,NAME...]] [--keep] [--quiet]
   --cases N   inputs per API call (positive integer, required)
+  --http-share X  share of the cases also sent through the HTTP host, 0 to 1 (default ${DEFAULT_HTTP_SHARE}; 0 = none)
   --seed S    seed (non-negative integer; default random, printed in the report)
   --call      only these calls (comma-separated)
   --keep      keep the temporary database and print its path
@@ -971,7 +1771,7 @@ export function parseFuzzArgs(argv: string[]): FuzzOptions & { quiet: boolean } 
     if (['keep', 'quiet', 'help'].includes(name)) {
       if (match[2] !== undefined) throw new FuzzUsageError(`--${name} takes no value`);
       switches.add(name);
-    } else if (['cases', 'seed', 'call'].includes(name)) {
+    } else if (['cases', 'seed', 'call', 'http-share'].includes(name)) {
       const value = match[2] ?? argv[++i];
       if (value === undefined || value === '' || (match[2] === undefined && value.startsWith('--'))) throw new FuzzUsageError(`--${name} needs a value`);
       values.set(name, value);
@@ -986,10 +1786,19 @@ export function parseFuzzArgs(argv: string[]): FuzzOptions & { quiet: boolean } 
   const calls = values.get('call')?.split(',').map((s) => s.trim()).filter(Boolean);
   const unknownCalls = (calls ?? []).filter((c) => !(CALL_NAMES as readonly string[]).includes(c));
   if (unknownCalls.length) throw new FuzzUsageError(`Unknown call(s): ${unknownCalls.join(', ')}`);
-  return { cases: Number(casesText), seed: seedText === undefined ? undefined : Number(seedText), calls, keep: switches.has('keep'), quiet: switches.has('quiet') };
+  const shareText = values.get('http-share');
+  if (shareText !== undefined && (!/^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(shareText) || Number(shareText) > 1)) throw new FuzzUsageError(`--http-share must be a number from 0 to 1, not "${shareText}"`);
+  return {
+    cases: Number(casesText),
+    seed: seedText === undefined ? undefined : Number(seedText),
+    calls,
+    httpShare: shareText === undefined ? undefined : Number(shareText),
+    keep: switches.has('keep'),
+    quiet: switches.has('quiet'),
+  };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   let options: ReturnType<typeof parseFuzzArgs>;
   try {
     options = parseFuzzArgs(process.argv.slice(2));
@@ -1001,10 +1810,15 @@ function main(): void {
     }
     throw error;
   }
-  const report = runFuzz({ ...options, log: options.quiet ? undefined : (line) => console.log(line) });
+  const report = await runFuzz({ ...options, log: options.quiet ? undefined : (line) => console.log(line) });
   console.log(formatFuzzReport(report));
   if (options.keep) console.log(`Database kept at ${report.file}`);
   process.exit(report.passed ? 0 : 1);
 }
 
-if (invokedDirectly(import.meta.url)) main();
+if (invokedDirectly(import.meta.url)) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
