@@ -33,6 +33,7 @@ import { CHROMIUM_ARGS, systemChromium } from '../../test/chromium';
 import { invokedDirectly } from '../invoked-directly';
 import { ensureDecade } from './generate';
 import { seeded, Words } from './words';
+import { agendaWithPictureDocx, zipBombDocx } from '../../test/helpers/hostile-docx';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 const work = join(root, '.tmp', 'bench');
@@ -645,6 +646,57 @@ async function main(): Promise<void> {
           goal: '< 1000 ms',
           pass: commitP99 < 1000,
           detail: `${commits.length} bursts, p99 per round, median of 3; includes the 400 ms autosave pause; p50 ${ms(median(commits))}`,
+        });
+
+        // ---- untrusted files: a zip bomb refused, and typing while a 15 MB agenda is read (issue 15)
+        log('A zip bomb agenda refused, and typing while a 15 MB agenda is read…');
+        const url = new URL(host.url);
+        const readAgenda = (bytes: Buffer) =>
+          fetch(`${url.origin}/api/import.readAgenda`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-clerk-token': url.searchParams.get('token')! },
+            body: JSON.stringify({ meetingId, source: { kind: 'docx', base64: bytes.toString('base64') } }),
+          }).then((r) => r.json() as Promise<{ ok: boolean; error?: { message: string } }>);
+        const bomb = zipBombDocx(400);
+        const refusals: number[] = [];
+        for (let i = 0; i < 3; i++) {
+          const t0 = performance.now();
+          const answer = await readAgenda(bomb);
+          refusals.push(performance.now() - t0);
+          if (answer.ok) throw new Error('the zip bomb was read instead of refused');
+        }
+        add({
+          figure: 'A 400 MB zip bomb agenda (1 MB file) refused',
+          measured: ms(median(refusals)),
+          goal: '< 5000 ms',
+          pass: median(refusals) < 5000,
+          detail: 'import.readAgenda through the browser host, median of 3; the sizes in the zip are read before anything inflates',
+        });
+        const bigAgenda = agendaWithPictureDocx(15);
+        let importing = true;
+        let imports = 0;
+        const importLoop = (async () => {
+          while (importing) {
+            const answer = await readAgenda(bigAgenda);
+            if (!answer.ok) throw new Error(`the 15 MB agenda was refused: ${answer.error?.message}`);
+            imports++;
+          }
+        })();
+        const duringImport = await launch({ unthrottled: true });
+        let whileReading: Awaited<ReturnType<typeof typeInMeeting>>;
+        try {
+          whileReading = await typeInMeeting(duringImport, false);
+        } finally {
+          importing = false;
+          await duringImport.close();
+          await importLoop;
+        }
+        add({
+          figure: 'Typing while a 15 MB agenda is read, p95',
+          measured: ms(whileReading.p95),
+          goal: '< 16 ms',
+          pass: whileReading.p95 < 16,
+          detail: `as the typing figure, with the host reading a 15 MB Word agenda (a picture inside) over and over meanwhile: ${imports} agendas read`,
         });
 
         // ---- memory of the Node side: the host after serving the scale calls too
