@@ -69,6 +69,10 @@ export function startRuntime(options: RuntimeOptions): Runtime {
   let problem: InspectResult = { ok: true };
   let backupProblem: string | null = null;
 
+  const secondFolder = () => {
+    const settings = inner?.dispatch('settings.get', {});
+    return settings?.ok ? (settings.value as { secondBackupFolder: string | null }).secondBackupFolder : null;
+  };
   const keep = () => {
     const settings = inner?.dispatch('settings.get', {});
     return settings?.ok ? (settings.value as { backupKeep: number }).backupKeep : DEFAULT_BACKUP_KEEP;
@@ -84,8 +88,10 @@ export function startRuntime(options: RuntimeOptions): Runtime {
         backupProblem = `The automatic backup could not be made: ${(error as Error)?.message ?? String(error)}. The minutes themselves are saved; make a backup from the Backups screen, or check the data folder's drive.`;
         console.error(`Meeting Clerk backup failed: ${(error as Error)?.message ?? String(error)}`);
       },
-      onBackup: () => {
-        backupProblem = null;
+      mirror: secondFolder,
+      // A good backup clears the last failure; one whose copy to the second folder failed says so.
+      onBackup: (backup) => {
+        backupProblem = backup.mirrorProblem;
       },
     });
     problem = { ok: true };
@@ -217,7 +223,9 @@ export function startRuntime(options: RuntimeOptions): Runtime {
         if (bad) return bad;
         if (!store) return unavailable();
         try {
-          return ok(summary(await backupNow(store, { keep: keep(), reason: 'manual', nativeBinding })));
+          const made = await backupNow(store, { keep: keep(), reason: 'manual', nativeBinding, mirror: secondFolder() });
+          backupProblem = made.mirrorProblem;
+          return ok(summary(made));
         } catch (error) {
           return fail('internal', (error as Error).message);
         }

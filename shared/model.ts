@@ -568,4 +568,6 @@ export interface RecoveryStatus {
 export interface AppSettings {
   /** How many backups of each kind (daily, meeting-closed, manual, before-restore) to keep. */
   backupKeep: number;
+  /** A second folder every backup is also copied to (a network drive or a synced folder), or null. */
+  secondBackupFolder: string | null;
 }

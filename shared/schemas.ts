@@ -449,7 +449,17 @@ export const importApplyTeams = z
   });
 
 export const settingsUpdate = z.strictObject({
-  patch: nonEmptyPatch({ backupKeep: z.int('Backups to keep must be a whole number').min(1, 'Keep at least 1 backup').max(500, 'Keep at most 500 backups') }),
+  patch: nonEmptyPatch({
+    backupKeep: z.int('Backups to keep must be a whole number').min(1, 'Keep at least 1 backup').max(500, 'Keep at most 500 backups'),
+    /** An absolute folder path, or null for none; checked to exist and be writable when set. */
+    secondBackupFolder: z
+      .string()
+      .trim()
+      .min(1, 'Give the folder, or clear it')
+      .max(1000, 'The folder path must be at most 1,000 characters')
+      .refine((path) => /^([A-Za-z]:[\\/]|\\\\|\/)/.test(path), 'The second backup folder must be a full path (starting with / or a drive letter)')
+      .nullable(),
+  }),
 });
 /** A backup by its file name, as listed: never a path. */
 const backupName = z.string().regex(/^[\w.-]{1,200}\.sqlite$/, 'Choose one of the listed backups');

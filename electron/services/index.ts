@@ -28,7 +28,7 @@ import { actionLogHandlers, minutingHandlers } from './minuting';
 import { approvalHandlers, versionHandlers } from './approval';
 import { searchHandlers } from './search';
 import { importHandlers, readAgenda, readTeams } from './imports';
-import { settingsHandlers } from './settings';
+import { settingsHandlers, settingsReadHandlers } from './settings';
 import { phraseHandlers } from './phrases';
 import { buildRegistry, type CallRegistry, type CallSpec } from './registry';
 
@@ -74,6 +74,7 @@ const handlers = collectHandlers(
   searchHandlers,
   importHandlers,
   settingsHandlers,
+  settingsReadHandlers,
 );
 for (const spec of registry.all()) {
   const needsHandler = spec.mode === 'read' || (spec.mode === 'write' && spec.name !== 'demo.load');

@@ -60,6 +60,8 @@ export interface BackupInfo {
 export interface BackupResult extends BackupInfo {
   /** Older backups deleted to keep the newest `keep`. */
   pruned: string[];
+  /** Why the copy to the second backup folder failed (the backup itself is made), or null. */
+  mirrorProblem: string | null;
 }
 
 export type DatabaseProblem = 'not-sqlite' | 'foreign' | 'newer' | 'corrupt' | 'truncated' | 'missing';
@@ -514,6 +516,8 @@ export interface BackupOptions extends NativeOptions {
   /** Said in the name after the reason, e.g. the meeting that closed (see backupLabel); letters, digits and hyphens. */
   label?: string | null;
   now?: Date;
+  /** A second folder the backup is also copied to (a network drive, a synced folder), or null. */
+  mirror?: string | null;
 }
 
 /**
@@ -555,8 +559,33 @@ export function backupNow(store: Store, options: BackupOptions): Promise<BackupR
     const pruned = prune(dbFile, options.reason, keep.value, final);
     const info = listBackups(dbFile).find((b) => b.file === final);
     if (!info) throw new BackupError('backup_failed', `The backup ${final} vanished straight after it was made.`);
-    return { ...info, pruned };
+    return { ...info, pruned, mirrorProblem: options.mirror ? copyToMirror(final, options.mirror, options.reason, keep.value) : null };
   });
+}
+
+/**
+ * Copies a finished backup to the second backup folder (under a temporary
+ * name, renamed when complete) and keeps the newest `keep` of its reason
+ * there too. Answers why it failed, or null; a failure there never undoes the
+ * backup beside the database.
+ */
+function copyToMirror(backup: string, folder: string, reason: BackupReason, keep: number): string | null {
+  const name = basename(backup);
+  const partial = join(folder, `.${name}.${randomBytes(4).toString('hex')}${PARTIAL_SUFFIX}`);
+  try {
+    copyFileSync(backup, partial);
+    renameSync(partial, join(folder, name));
+    const stem = name.slice(0, name.indexOf('-20'));
+    const same = readdirSync(folder)
+      .filter((n) => n.startsWith(`${stem}-`) && n.endsWith('.sqlite') && n.includes(`-${reason}`))
+      .sort()
+      .reverse();
+    for (const old of same.slice(keep)) removeQuietly(join(folder, old));
+    return null;
+  } catch (error) {
+    removeQuietly(partial);
+    return `The copy to the second backup folder ${folder} failed (${(error as Error)?.message ?? String(error)}); the backup beside the database was made.`;
+  }
 }
 
 const PARTIAL_SUFFIX = '.partial';
@@ -627,6 +656,8 @@ export interface ScheduleOptions extends NativeOptions {
   /** How often to look whether the daily backup is due (default 15 minutes; 0 = never by timer). */
   checkEveryMs?: number;
   onBackup?: (backup: BackupResult) => void;
+  /** The second backup folder, read at each backup (the clerk may change it). */
+  mirror?: () => string | null;
   onError?: (error: unknown) => void;
 }
 
@@ -641,7 +672,7 @@ export function startBackupSchedule(store: Store, options: ScheduleOptions): Bac
   let stopped = false;
   removeLeftovers(store.file);
   const run = (reason: BackupReason, label: string | null = null) =>
-    backupNow(store, { keep: options.keep(), reason, label, now: now(), nativeBinding: options.nativeBinding }).then((backup) => {
+    backupNow(store, { keep: options.keep(), reason, label, now: now(), nativeBinding: options.nativeBinding, mirror: options.mirror?.() ?? null }).then((backup) => {
       options.onBackup?.(backup);
       return backup;
     });

@@ -471,6 +471,14 @@ export const migrations: Migration[] = [
       ALTER TABLE agenda_item ADD COLUMN left_out INTEGER NOT NULL DEFAULT 0 CHECK (left_out IN (0, 1));
       -- A declaration minuted in the minute of the item it concerns, where it was made, instead of under Declarations.
       ALTER TABLE declaration ADD COLUMN at_item INTEGER NOT NULL DEFAULT 0 CHECK (at_item IN (0, 1));
+      -- A second backup folder (a network drive or a synced folder) is an application setting too.
+      CREATE TABLE app_setting_v8 (
+        key TEXT PRIMARY KEY CHECK (key IN ('backupKeep', 'secondBackupFolder')),
+        value TEXT NOT NULL
+      ) STRICT, WITHOUT ROWID;
+      INSERT INTO app_setting_v8 (key, value) SELECT key, value FROM app_setting;
+      DROP TABLE app_setting;
+      ALTER TABLE app_setting_v8 RENAME TO app_setting;
       -- The names in the last Teams attendance report applied that the clerk neither matched nor added (JSON array).
       ALTER TABLE meeting ADD COLUMN teams_unmatched TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(teams_unmatched));
       -- A body's row is touched (updated_at) when its members change: only its own settings count as a change of it.

@@ -15,7 +15,15 @@ export const CORE_TABLES = ['body', 'member', 'member_substitution', 'meeting', 
 export function migrationTables(): string[] {
   const names = new Set<string>();
   for (const step of migrations) {
-    for (const match of step.sql.matchAll(/CREATE\s+(?:VIRTUAL\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?"?(\w+)"?/gi)) names.add(match[1]!);
+    // In the order written: a table made, dropped, or made under a new name and renamed (SQLite's way to change a CHECK).
+    for (const match of step.sql.matchAll(/CREATE\s+(?:VIRTUAL\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?"?(\w+)"?|DROP\s+TABLE\s+"?(\w+)"?|ALTER\s+TABLE\s+"?(\w+)"?\s+RENAME\s+TO\s+"?(\w+)"?/gi)) {
+      if (match[1]) names.add(match[1]);
+      else if (match[2]) names.delete(match[2]);
+      else if (match[3] && match[4]) {
+        names.delete(match[3]);
+        names.add(match[4]);
+      }
+    }
   }
   return [...names].sort();
 }

@@ -2,7 +2,7 @@ import * as AlertDialog from '@radix-ui/react-alert-dialog';
 import { useEffect, useState } from 'react';
 import { formatLongDate } from '../../../shared/format';
 import { MINUTES_STATUS_LABELS, type BackupSummary, type RecoveryStatus, type UndoneApproval } from '../../../shared/model';
-import { AutoNumber } from '../components/AutoField';
+import { AutoNumber, AutoText } from '../components/AutoField';
 import { FormError } from '../components/FormError';
 import { useApp } from '../state/store';
 
@@ -115,12 +115,18 @@ export function BackupsScreen() {
   const write = useApp((s) => s.write);
   const [backups, setBackups] = useState<BackupSummary[]>([]);
   const [keep, setKeep] = useState<number | null>(null);
+  const [secondFolder, setSecondFolder] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const refresh = async () => {
-    const [list, settings] = await Promise.all([read('backups.list', {}), read('settings.get', {})]);
+    const [list, settings, health] = await Promise.all([read('backups.list', {}), read('settings.get', {}), read('recovery.status', {})]);
     if (list.ok) setBackups(list.value);
-    if (settings.ok) setKeep(settings.value.backupKeep);
+    if (settings.ok) {
+      setKeep(settings.value.backupKeep);
+      setSecondFolder(settings.value.secondBackupFolder ?? '');
+    }
+    if (health.ok) setProblem(health.value.backupProblem);
   };
   useEffect(() => {
     void refresh();
@@ -152,6 +158,20 @@ export function BackupsScreen() {
           hint="Daily, meeting-closed, manual and before-restore backups are counted apart: only older ones of the same kind are deleted."
           className="narrow-field"
         />
+      ) : null}
+      {secondFolder !== null ? (
+        <AutoText
+          label="Second backup folder (a network drive or a synced folder)"
+          value={secondFolder}
+          saveKey="settings:secondBackupFolder"
+          onSave={(folder) => write('settings.update', { patch: { secondBackupFolder: folder.trim() ? folder.trim() : null } })}
+          hint="Every backup is copied there too, and the same number kept. Leave it empty for none."
+        />
+      ) : null}
+      {problem ? (
+        <p className="banner-error" role="alert" data-testid="backup-problem">
+          {problem}
+        </p>
       ) : null}
       {message ? (
         <p className="muted" role="status">
