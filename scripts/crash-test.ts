@@ -216,6 +216,16 @@ async function bundleHost(workDir: string, realRenderer: boolean): Promise<HostL
       },
     ],
   });
+  // The parsing worker that reads agendas and Teams reports sits beside the bundle, as in the real builds.
+  await build({
+    entryPoints: [join(repoRoot, 'electron', 'import', 'parse-worker.ts')],
+    outfile: join(dirname(outfile), 'parse-worker.cjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'silent',
+  });
   return { command: process.execPath, args: [outfile], cwd: appDir };
 }
 
@@ -892,9 +902,9 @@ export async function runCrashTest(options: CrashTestOptions): Promise<CrashTest
       await must('settings.update', { patch: { backupKeep: 500 } });
       const rBody = await must<{ id: number }>('bodies.create', { name: 'Crash Test Restore Panel', kind: 'Panel' });
       const approvedMeeting = await must<{ id: number }>('meetings.create', { bodyId: rBody.id, date: '2024-04-01', startTime: '10:00', venue: 'Approved hall' });
-      await must('agendaItems.create', { meetingId: approvedMeeting.id, title: 'Budget monitoring' });
-      await must('meetings.start', { meetingId: approvedMeeting.id, time: '10:00' });
-      await must('meetings.close', { meetingId: approvedMeeting.id, time: '11:00' });
+      // Minutes the checks pass (a meeting not started has no chair or close time to check; its item is minuted), so they can be approved.
+      const [budget] = await must<{ id: number }[]>('agendaItems.create', { meetingId: approvedMeeting.id, title: 'Budget monitoring' });
+      await must('entries.create', { meetingId: approvedMeeting.id, agendaItemId: budget!.id, kind: 'resolution', text: 'That the report be noted.', time: '10:30' });
       const markerMeeting = await must<{ id: number }>('meetings.create', { bodyId: rBody.id, date: '2024-09-01', startTime: '10:00', venue: 'Marker 0' });
       restoreMeetings = { marker: markerMeeting.id, approved: approvedMeeting.id };
       const beforeApproval = await must<{ name: string }>('backups.create', {});

@@ -45,6 +45,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { CALL_NAMES, contract, type CallName } from '../shared/contract';
+import { checkMinutes } from '../shared/checks';
 import { registry } from '../electron/services';
 
 /** Calls left to the contract test (those answered asynchronously or by the running app, and the demo): see runFuzz. */
@@ -975,6 +976,15 @@ async function approveGuarded(
   if (!row) throw new Error('The fuzzer found no seeded meeting to approve');
   const closed = services.dispatch('meetings.close', { meetingId: row.id, time: '11:30' });
   if (!closed.ok) throw new Error(`The fuzzer could not close meeting ${row.id}: ${closed.error.message}`);
+  // The minutes checker refuses approval while errors remain: settle each with its own first fix, as a clerk would.
+  for (let round = 0; round < 20; round++) {
+    const got = services.dispatch('meetings.get', { meetingId: row.id });
+    if (!got.ok) throw new Error(`The fuzzer could not read meeting ${row.id}: ${got.error.message}`);
+    const errors = checkMinutes(got.value as MeetingRecord).filter((c) => c.severity === 'error' && c.fixes.length);
+    if (!errors.length) break;
+    const fixed = services.dispatch(errors[0]!.fixes[0]!.call, errors[0]!.fixes[0]!.input);
+    if (!fixed.ok) throw new Error(`The fuzzer could not settle a check on meeting ${row.id}: ${fixed.error.message}`);
+  }
   await beforeApproval();
   const steps: [string, unknown][] = [
     ['minutes.setStatus', { meetingId: row.id, status: 'approved' }],
