@@ -1,13 +1,14 @@
 /**
  * Untrusted files through the browser host in real Chromium: a zip bomb
  * chosen as the agenda is refused with a clear message within 5 s while the
- * clerk goes on typing in another window and every save lands; real agenda
+ * clerk goes on typing in another window and every save lands, and so is a
+ * document of one huge run of text; real agenda
  * Word files (about 60 KB and 15 MB, with a picture) import.
  */
 import { expect, test } from './host-fixture';
 import { api } from './api';
 import { LivePage } from './pages/live-page';
-import { MB, agendaWithPictureDocx, zipBombDocx } from '../helpers/hostile-docx';
+import { MB, agendaWithPictureDocx, hugeSingleRunDocx, zipBombDocx } from '../helpers/hostile-docx';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -44,6 +45,10 @@ test('a zip bomb agenda is refused within 5 s while typing in another window kee
   await typing;
   // Everything typed while the bomb was refused is saved (at most a second behind the last key).
   await expect.poll(stored, { timeout: 5_000 }).toBe(sentence.trim());
+
+  // A document whose one run of text would take hundreds of megabytes is refused as well.
+  await file.setInputFiles({ name: 'huge.docx', mimeType: DOCX, buffer: hugeSingleRunDocx(200) });
+  await expect(setup.getByRole('alert')).toContainText('too large to read', { timeout: 5_000 });
 
   // Real agendas: a small one and a 15 MB one with a picture; both read into the preview.
   for (const mb of [0.06, 15]) {
