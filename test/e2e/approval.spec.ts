@@ -7,13 +7,17 @@ test('approve the minutes, see an edit refused, amend with a reason and see the 
   host,
 }) => {
   const body = await api(host.url, 'bodies.create', { name: 'Wessex Safer Communities Board', kind: 'Board', quorumMinVoting: 1 });
-  await api(host.url, 'members.create', { bodyId: body.id, name: 'Mrs D. Taylor CC', organisation: 'Wessex County Council' });
+  const chair = await api(host.url, 'members.create', { bodyId: body.id, name: 'Mrs D. Taylor CC', organisation: 'Wessex County Council' });
   const june = await api(host.url, 'meetings.create', { bodyId: body.id, date: '2026-06-19', startTime: '10:00', venue: 'County Hall' });
   const [item] = await api(host.url, 'agendaItems.create', { meetingId: june.id, title: 'Serious Violence Duty' });
   await api(host.url, 'meetings.start', { meetingId: june.id, time: '10:00' });
   await api(host.url, 'meetings.takeItem', { meetingId: june.id, itemId: item!.id, time: '10:05' });
   await api(host.url, 'entries.create', { meetingId: june.id, agendaItemId: item!.id, kind: 'resolution', text: 'That the report be noted.' });
   await api(host.url, 'actions.create', { meetingId: june.id, agendaItemId: item!.id, text: 'Circulate the slides', owner: 'Rik Basra' });
+  // A meeting minuted right (the checks refuse approval otherwise): the chair recorded, the meeting closed.
+  const present = await api(host.url, 'attendance.setMember', { meetingId: june.id, memberId: chair.id, status: 'present' });
+  await api(host.url, 'attendance.setChair', { attendanceId: present.attendance[0]!.id, time: '10:00' });
+  await api(host.url, 'meetings.close', { meetingId: june.id, time: '11:00' });
   const september = await api(host.url, 'meetings.create', { bodyId: body.id, date: '2026-09-18', startTime: '10:00', venue: 'County Hall', standardItems: true });
 
   // Approve on the Review tab.

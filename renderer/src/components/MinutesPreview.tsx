@@ -121,13 +121,16 @@ interface PreviewProps {
   fontFamily?: string;
   fontSize?: number;
   councilName?: string;
+  /** The live preview is "minutes-preview"; the printed copy is named apart. */
+  testId?: string;
+  label?: string;
 }
 
-function MinutesPreviewView({ doc, fontFamily, fontSize, councilName }: PreviewProps) {
+function MinutesPreviewView({ doc, fontFamily, fontSize, councilName, testId = 'minutes-preview', label = 'Minutes preview' }: PreviewProps) {
   const groups = useGroups(doc.blocks);
   const style = { fontFamily: fontFamily ? `"${fontFamily}", Arial, sans-serif` : undefined, fontSize: fontSize ? `${fontSize / 12}em` : undefined };
   return (
-    <article className="minutes-preview" aria-label="Minutes preview" data-testid="minutes-preview" style={style}>
+    <article className="minutes-preview" aria-label={label} data-testid={testId} style={style}>
       {doc.draft ? <p className="minutes-draft">DRAFT</p> : null}
       {councilName ? <p className="minutes-council">{councilName}</p> : null}
       {groups.map((group, i) => (

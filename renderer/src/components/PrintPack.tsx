@@ -51,7 +51,7 @@ export function PrintPack({ record }: { record: MeetingRecord }) {
   return createPortal(
     <div className="print-pack" data-testid="print-pack">
       <section className="print-section">
-        <MinutesPreview doc={doc} fontFamily={style.fontFamily} fontSize={Math.max(12, style.fontSize)} councilName={style.councilName} />
+        <MinutesPreview doc={doc} fontFamily={style.fontFamily} fontSize={Math.max(12, style.fontSize)} councilName={style.councilName} testId="print-minutes" label="Minutes for printing" />
       </section>
       <section className="print-section print-landscape">
         <h1>{body}: Action Log</h1>

@@ -1,5 +1,4 @@
 import type { CallInput } from '../../../../shared/contract';
-import { wasOf } from '../../state/was';
 import { MOTION_KINDS, MOTION_OUTCOMES, MOTION_OUTCOME_LABELS, type AgendaItem, type MeetingRecord, type Motion, type VoteChoice } from '../../../../shared/model';
 import { AutoCheckbox, AutoSelect, AutoText } from '../../components/AutoField';
 import { ConfirmDelete } from '../../components/ConfirmDelete';
@@ -11,9 +10,8 @@ type MotionPatch = NonNullable<CallInput<'motions.update'>['patch']>;
 /** Saves a motion's change; the answer (counts settled from a recorded vote's names) replaces it on screen. */
 async function saveMotion(motionId: number, patch: MotionPatch) {
   const { write, patchMeeting } = useApp.getState();
-  const was = wasOf(useApp.getState().meeting?.motions.find((m) => m.id === motionId), patch);
   patchMeeting((r) => ({ ...r, motions: r.motions.map((m) => (m.id === motionId ? ({ ...m, ...patch } as Motion) : m)) }));
-  const result = await write('motions.update', { motionId, patch, was });
+  const result = await write('motions.update', { motionId, patch });
   if (result.ok) patchMeeting((r) => ({ ...r, motions: r.motions.map((m) => (m.id === motionId ? result.value : m)) }));
   return result;
 }

@@ -1,5 +1,4 @@
 import type { CallInput } from '../../../../shared/contract';
-import { wasOf } from '../../state/was';
 /**
  * The clerk's minuting actions on the record on screen: each writes through
  * the API, keeps the preview in step while typing, and records how to undo
@@ -112,9 +111,10 @@ type ItemPatch = NonNullable<CallInput<'agendaItems.update'>['patch']>;
 
 /** Changes an item's fields; the preview follows at once and the answer replaces the item. */
 export async function updateItem(itemId: number, patch: ItemPatch) {
-  const was = wasOf(state().meeting?.items.find((i) => i.id === itemId), patch);
+  // No `was` here: the live minute's fields draw into the record as they are typed (for the preview), so the
+  // screen's copy is not what is stored; these saves are field by field, and checked by the set-up tab's fields.
   state().patchMeeting((r) => ({ ...r, items: r.items.map((i) => (i.id === itemId ? ({ ...i, ...patch } as AgendaItem) : i)) }));
-  const result = await state().write('agendaItems.update', { itemId, patch, was });
+  const result = await state().write('agendaItems.update', { itemId, patch });
   if (result.ok) {
     const saved = result.value;
     state().patchMeeting((r) => ({ ...r, items: r.items.map((i) => (i.id === itemId ? saved : i)) }));
