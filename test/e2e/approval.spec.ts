@@ -11,13 +11,15 @@ test('approve the minutes, see an edit refused, amend with a reason and see the 
   const june = await api(host.url, 'meetings.create', { bodyId: body.id, date: '2026-06-19', startTime: '10:00', venue: 'County Hall' });
   const [item] = await api(host.url, 'agendaItems.create', { meetingId: june.id, title: 'Serious Violence Duty' });
   await api(host.url, 'meetings.start', { meetingId: june.id, time: '10:00' });
+  // A meeting minuted right (the checks refuse approval otherwise): quorate with its chair recorded, and closed.
+  const present = await api(host.url, 'attendance.setMember', { meetingId: june.id, memberId: chair.id, status: 'present' });
+  await api(host.url, 'attendance.setChair', { attendanceId: present.attendance[0]!.id, time: '10:00' });
   await api(host.url, 'meetings.takeItem', { meetingId: june.id, itemId: item!.id, time: '10:05' });
   await api(host.url, 'entries.create', { meetingId: june.id, agendaItemId: item!.id, kind: 'resolution', text: 'That the report be noted.' });
   await api(host.url, 'actions.create', { meetingId: june.id, agendaItemId: item!.id, text: 'Circulate the slides', owner: 'Rik Basra' });
-  // A meeting minuted right (the checks refuse approval otherwise): the chair recorded, the meeting closed.
-  const present = await api(host.url, 'attendance.setMember', { meetingId: june.id, memberId: chair.id, status: 'present' });
-  await api(host.url, 'attendance.setChair', { attendanceId: present.attendance[0]!.id, time: '10:00' });
   await api(host.url, 'meetings.close', { meetingId: june.id, time: '11:00' });
+  // The clerk goes back to the item after the close, to read it over before approval.
+  await api(host.url, 'meetings.takeItem', { meetingId: june.id, itemId: item!.id });
   const september = await api(host.url, 'meetings.create', { bodyId: body.id, date: '2026-09-18', startTime: '10:00', venue: 'County Hall', standardItems: true });
 
   // Approve on the Review tab.
