@@ -631,7 +631,6 @@ async function main(): Promise<void> {
         log('Typing at the 60 Hz frame clock, and a bare textarea…');
         const clocked = await typeInMeeting(browser, false);
         const floor = await typeInBareTextarea(browser);
-        reader.close();
         add({
           figure: 'Typing: key event to next frame incl. preview, p95',
           measured: ms(own.p95),
@@ -698,6 +697,8 @@ async function main(): Promise<void> {
           pass: whileReading.p95 < 16,
           detail: `as the typing figure, with the host reading a 15 MB Word agenda (a picture inside) over and over meanwhile: ${imports} agendas read`,
         });
+
+        reader.close();
 
         // ---- memory of the Node side: the host after serving the scale calls too
         log('Host memory after the scale calls…');

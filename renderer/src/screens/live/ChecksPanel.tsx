@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { countText, type Check } from '../../../../shared/checks';
 import type { MeetingRecord } from '../../../../shared/model';
 import { applyFix, goTo } from './checks-ui';
@@ -10,7 +10,7 @@ const SEVERITY: Record<Check['severity'], string> = { error: 'Error', warning: '
  * minute and what is wrong, with its fixes and a way to the place, all by
  * keyboard. After a fix, focus moves to the next check (or the heading).
  */
-export function ChecksPanel({ record, checks }: { record: MeetingRecord; checks: Check[] }) {
+function ChecksPanelView({ record, checks }: { record: MeetingRecord; checks: Check[] }) {
   const [failed, setFailed] = useState<string | null>(null);
   const settle = (index: number) => {
     requestAnimationFrame(() => {
@@ -64,3 +64,6 @@ export function ChecksPanel({ record, checks }: { record: MeetingRecord; checks:
     </section>
   );
 }
+
+/** Drawn again only when the record or its checks change, not at every keystroke in the preview beside it. */
+export const ChecksPanel = memo(ChecksPanelView);
