@@ -1,5 +1,6 @@
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
 import { useState } from 'react';
+import { ChecksList } from './ChecksList';
 import { countText, type Check } from '../../../shared/checks';
 import { focusChecks } from '../screens/live/checks-ui';
 
@@ -34,13 +35,7 @@ export function useChecksGate() {
         >
           <AlertDialog.Title className="dialog-title">The checks found {pending ? countText(pending.checks) : ''}</AlertDialog.Title>
           <AlertDialog.Description className="dialog-description">Look at them first, or go on anyway.</AlertDialog.Description>
-          <ul className="checks-list compact">
-            {pending?.checks.map((c) => (
-              <li key={c.id} className={`check check-${c.severity}`}>
-                <strong>{c.severity === 'error' ? 'Error' : 'Worth a look'}:</strong> {c.message}
-              </li>
-            ))}
-          </ul>
+          <ChecksList checks={pending?.checks ?? []} />
           <div className="dialog-actions">
             <AlertDialog.Cancel asChild>
               <button type="button" className="button-primary" autoFocus>

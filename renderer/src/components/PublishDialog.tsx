@@ -1,3 +1,4 @@
+import { ChecksList } from './ChecksList';
 import { countText, type Check } from '../../../shared/checks';
 import * as Dialog from '@radix-ui/react-dialog';
 import { useEffect, useId, useState, type FormEvent } from 'react';
@@ -79,13 +80,7 @@ export function PublishDialog({ record, checks }: { record: MeetingRecord; /** S
           {checks.length ? (
             <div className="banner-error" role="alert" data-testid="publish-checks">
               <p>The checks found {countText(checks)}:</p>
-              <ul className="checks-list compact">
-                {checks.map((c) => (
-                  <li key={c.id} className={`check check-${c.severity}`}>
-                    <strong>{c.severity === 'error' ? 'Error' : 'Worth a look'}:</strong> {c.message}
-                  </li>
-                ))}
-              </ul>
+              <ChecksList checks={checks} />
             </div>
           ) : null}
           <form onSubmit={(e) => void publish(e)}>
