@@ -106,3 +106,50 @@ test('the same field of an agenda item changed in two windows: the stale save is
   await expect.poll(async () => (await stored()).papers).toBe('Pages 3 - 10');
   expect((await stored()).title).toBe('Serious Violence Duty: Annual Report');
 });
+
+test('the live minute’s own fields and a motion’s words in two windows: a stale save is refused, the words kept, the preview shows them', async ({ page, host }) => {
+  const body = await api(host.url, 'bodies.create', { name: 'Wessex Safer Communities Board', kind: 'Board' });
+  const meeting = await api(host.url, 'meetings.create', { bodyId: body.id, date: '2026-06-19', startTime: '10:00', venue: 'County Hall' });
+  const [item] = await api(host.url, 'agendaItems.create', { meetingId: meeting.id, title: 'Serious Violence Duty' });
+  await api(host.url, 'agendaItems.update', { itemId: item!.id, patch: { openingKind: 'report' } });
+  await api(host.url, 'meetings.start', { meetingId: meeting.id, time: '10:00' });
+  await api(host.url, 'meetings.takeItem', { meetingId: meeting.id, itemId: item!.id, time: '10:05' });
+  const withMotion = await api(host.url, 'motions.create', { meetingId: meeting.id, agendaItemId: item!.id, kind: 'motion' });
+  const motionId = withMotion.motions[0]!.id;
+  const stored = async () => api(host.url, 'meetings.get', { meetingId: meeting.id });
+
+  const a = new LivePage(page);
+  await a.open(host.url, meeting.id);
+  const pageB = await page.context().newPage();
+  const b = new LivePage(pageB);
+  await b.open(host.url, meeting.id);
+  const minuteA = page.getByTestId('item-minute');
+  const minuteB = pageB.getByTestId('item-minute');
+
+  // Window A types the author; window B, still holding the empty author, types another.
+  await minuteA.getByLabel('Author or presenter').fill('the Director of Public Health');
+  await minuteA.getByLabel('Author or presenter').blur();
+  await expect.poll(async () => (await stored()).items[0]!.author).toBe('the Director of Public Health');
+  await minuteB.getByLabel('Author or presenter').fill('the Chief Constable');
+  await minuteB.getByLabel('Author or presenter').blur();
+  await expect(pageB.getByRole('alert').filter({ hasText: 'changed in another window' }).first()).toBeVisible();
+  expect((await stored()).items[0]!.author).toBe('the Director of Public Health');
+  // B keeps its words in the field and in its preview until the clerk decides.
+  await expect(minuteB.getByLabel('Author or presenter')).toHaveValue('the Chief Constable');
+  await expect(pageB.getByLabel('Live minutes preview')).toContainText('considered a report of the Chief Constable');
+  // A different field from B (the topic) goes through, and A's author stays.
+  await minuteB.getByLabel('Topic').fill('the Serious Violence Duty');
+  await minuteB.getByLabel('Topic').blur();
+  await expect.poll(async () => (await stored()).items[0]!.topic).toBe('the Serious Violence Duty');
+  expect((await stored()).items[0]!.author).toBe('the Director of Public Health');
+
+  // The same for a motion's words.
+  await minuteA.getByLabel('Wording of the motion').fill('that the report be noted');
+  await minuteA.getByLabel('Wording of the motion').blur();
+  await expect.poll(async () => (await stored()).motions.find((m) => m.id === motionId)!.text).toBe('that the report be noted');
+  await minuteB.getByLabel('Wording of the motion').fill('that the report be deferred');
+  await minuteB.getByLabel('Wording of the motion').blur();
+  await expect(pageB.getByRole('alert').filter({ hasText: 'changed in another window' }).first()).toBeVisible();
+  expect((await stored()).motions.find((m) => m.id === motionId)!.text).toBe('that the report be noted');
+  await expect(minuteB.getByLabel('Wording of the motion')).toHaveValue('that the report be deferred');
+});

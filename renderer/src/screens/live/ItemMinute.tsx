@@ -15,9 +15,10 @@ import { DEFAULT_POINTS_INTRO, openingSentence } from '../../../../shared/minute
 import { authorFromPresenter } from '../../../../shared/minutes/standard-items';
 import { AutoSelect, AutoText } from '../../components/AutoField';
 import { useApp } from '../../state/store';
+import { useDrafts } from '../../state/drafts';
 import { inTextField, useUndo } from '../../state/undo';
 import { ActionsSection, addAction } from './ActionsSection';
-import { addEntry, relabelItem, updateItem } from './minuting-actions';
+import { addEntry, draftItem, relabelItem, updateItem } from './minuting-actions';
 import { EntryList } from './EntryList';
 import { addMotion, MotionsSection } from './MotionsSection';
 import { time } from './clock';
@@ -32,8 +33,6 @@ const DETAIL_FIELDS: Partial<Record<AgendaItem['kind'], { label: string; hint: s
   next_meeting: { label: 'Next meeting', hint: 'Blank uses the next meeting of this body on record' },
 };
 
-const draftItem = (itemId: number, patch: Partial<AgendaItem>) =>
-  useApp.getState().patchMeeting((r) => ({ ...r, items: r.items.map((i) => (i.id === itemId ? { ...i, ...patch } : i)) }));
 
 function UndoBar() {
   const { done, undone, busy, undo, redo } = useUndo();
@@ -58,6 +57,8 @@ function UndoBar() {
  */
 export function ItemMinute({ record }: { record: MeetingRecord }) {
   const item = record.items.find((i) => i.id === record.currentItemId) ?? null;
+  // The fields being typed, laid over the confirmed item for the sentences shown here.
+  const typed = useDrafts((s) => (item ? s.items[item.id] : undefined));
 
   // Alt+P paragraph, Alt+O point noted, Alt+R resolution, Alt+M motion, Alt+A action; Alt+Z / Alt+Y undo / redo.
   useEffect(() => {
@@ -105,7 +106,7 @@ export function ItemMinute({ record }: { record: MeetingRecord }) {
 
   const number = minuteNumbers(record).get(item.id);
   const detail = DETAIL_FIELDS[item.kind];
-  const opening = openingSentence(item, record);
+  const opening = openingSentence(typed ? { ...item, ...typed } : item, record);
   const bodyDefault = record.body.decisionLabel;
   return (
     <section className="panel item-minute" aria-labelledby="item-minute-title" data-testid="item-minute">

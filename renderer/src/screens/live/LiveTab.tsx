@@ -7,7 +7,7 @@ import { AttendancePanel } from './AttendancePanel';
 import { DeclarationsPanel, type DeclarationsHandle } from './DeclarationsPanel';
 import { ItemMinute } from './ItemMinute';
 import { PhrasePicker } from './PhrasePicker';
-import { useDrafts } from '../../state/drafts';
+import { useDrafts, withDrafts } from '../../state/drafts';
 import { ImportTeamsPanel } from './ImportTeamsPanel';
 import { ChecksPanel } from './ChecksPanel';
 import type { Check } from './checks-ui';
@@ -15,14 +15,13 @@ import type { Check } from './checks-ui';
 /** The preview, from the record with the words still being typed laid over it. Only it follows each keystroke. */
 function LivePreview({ record, checks }: { record: MeetingRecord; checks: Check[] }) {
   const [part, setPart] = useState<MinutesPart>('public');
-  const drafts = useDrafts((s) => s.entries);
-  const withDrafts = useMemo(
-    () => (Object.keys(drafts).length ? { ...record, entries: record.entries.map((e) => (e.id in drafts ? { ...e, text: drafts[e.id]! } : e)) } : record),
-    [record, drafts],
-  );
+  const entries = useDrafts((s) => s.entries);
+  const items = useDrafts((s) => s.items);
+  const motions = useDrafts((s) => s.motions);
+  const shown = useMemo(() => withDrafts(record, { entries, items, motions }), [record, entries, items, motions]);
   // Built in the same frame as the keystroke: the whole document takes about a millisecond, and only
   // the minute whose words changed is redrawn (MinutesPreview).
-  const doc = useMemo(() => buildMinutes(withDrafts, { style: withDrafts.body.houseStyle, part }), [withDrafts, part]);
+  const doc = useMemo(() => buildMinutes(shown, { style: shown.body.houseStyle, part }), [shown, part]);
   const style = record.body.houseStyle;
   return (
     <aside className="live-preview panel" aria-label="Live minutes preview">

@@ -4,15 +4,22 @@ import { AutoCheckbox, AutoSelect, AutoText } from '../../components/AutoField';
 import { ConfirmDelete } from '../../components/ConfirmDelete';
 import { holdTypingUntil, whenDrawn } from '../../components/typing';
 import { useApp } from '../../state/store';
+import { useDrafts } from '../../state/drafts';
+import { wasOf } from '../../state/was';
 
 type MotionPatch = NonNullable<CallInput<'motions.update'>['patch']>;
 
 /** Saves a motion's change; the answer (counts settled from a recorded vote's names) replaces it on screen. */
 async function saveMotion(motionId: number, patch: MotionPatch) {
   const { write, patchMeeting } = useApp.getState();
-  patchMeeting((r) => ({ ...r, motions: r.motions.map((m) => (m.id === motionId ? ({ ...m, ...patch } as Motion) : m)) }));
-  const result = await write('motions.update', { motionId, patch });
-  if (result.ok) patchMeeting((r) => ({ ...r, motions: r.motions.map((m) => (m.id === motionId ? result.value : m)) }));
+  // The confirmed copy's values go with the save (`was`): a stale window cannot overwrite another's change.
+  const was = wasOf(useApp.getState().meeting?.motions.find((m) => m.id === motionId), patch);
+  useDrafts.getState().setMotion(motionId, patch as Partial<Motion>);
+  const result = await write('motions.update', { motionId, patch, was });
+  if (result.ok) {
+    patchMeeting((r) => ({ ...r, motions: r.motions.map((m) => (m.id === motionId ? result.value : m)) }));
+    useDrafts.getState().settleMotion(motionId, patch as Partial<Motion>);
+  }
   return result;
 }
 
@@ -59,7 +66,7 @@ function MotionEditor({ record, motion, index }: { record: MeetingRecord; motion
         phrases
         placeholder="That the recommendations in the report be approved."
         saveKey={`motion:${motion.id}:text`}
-        onDraft={(text) => useApp.getState().patchMeeting((r) => ({ ...r, motions: r.motions.map((m) => (m.id === motion.id ? { ...m, text } : m)) }))}
+        onDraft={(text) => useDrafts.getState().setMotion(motion.id, { text })}
         onSave={(text) => saveMotion(motion.id, { text })}
       />
       <div className="field-row">

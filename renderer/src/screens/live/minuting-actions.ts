@@ -11,6 +11,7 @@ import { useApp } from '../../state/store';
 import { useDrafts } from '../../state/drafts';
 import { flushAllSaves } from '../../state/save-status';
 import { useUndo } from '../../state/undo';
+import { wasOf } from '../../state/was';
 
 const state = () => useApp.getState();
 
@@ -109,15 +110,26 @@ export async function moveEntry(item: AgendaItem, entry: MinuteEntry, from: numb
 
 type ItemPatch = NonNullable<CallInput<'agendaItems.update'>['patch']>;
 
-/** Changes an item's fields; the preview follows at once and the answer replaces the item. */
+/** Typing in an item's field: the preview follows at once; the record on screen stays what the store confirmed. */
+export function draftItem(itemId: number, patch: Partial<AgendaItem>): void {
+  useDrafts.getState().setItem(itemId, patch);
+}
+
+/**
+ * Changes an item's fields. The save says what the screen's confirmed copy
+ * had for them (`was`): a field another window changed meanwhile is refused
+ * with a conflict, the record is read again, and the clerk's words stay in
+ * the field (and the preview) to keep or drop. The answer replaces the item.
+ */
 export async function updateItem(itemId: number, patch: ItemPatch) {
-  // No `was` here: the live minute's fields draw into the record as they are typed (for the preview), so the
-  // screen's copy is not what is stored; these saves are field by field, and checked by the set-up tab's fields.
-  state().patchMeeting((r) => ({ ...r, items: r.items.map((i) => (i.id === itemId ? ({ ...i, ...patch } as AgendaItem) : i)) }));
-  const result = await state().write('agendaItems.update', { itemId, patch });
+  const confirmed = state().meeting?.items.find((i) => i.id === itemId);
+  const was = wasOf(confirmed, patch);
+  useDrafts.getState().setItem(itemId, patch as Partial<AgendaItem>);
+  const result = await state().write('agendaItems.update', { itemId, patch, was });
   if (result.ok) {
     const saved = result.value;
     state().patchMeeting((r) => ({ ...r, items: r.items.map((i) => (i.id === itemId ? saved : i)) }));
+    useDrafts.getState().settleItem(itemId, patch as Partial<AgendaItem>);
   }
   return result;
 }
