@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { actionLogToDocx } from '../electron/export/action-log-docx';
 import { decisionSheetToDocx, minutesToDocx } from '../electron/export/minutes-docx';
-import type { MinutesDocument } from '../shared/minutes/document';
+import { blocksFrom, type MinutesDocument } from '../shared/minutes/document';
 import { DEFAULT_HOUSE_STYLE_FULL, type HouseStyle } from '../shared/minutes/house-style';
 
 const SAMPLE_STYLE: HouseStyle = { ...DEFAULT_HOUSE_STYLE_FULL, councilName: 'Wessex County Council' };
@@ -24,7 +24,7 @@ const SAMPLE_MINUTES: MinutesDocument = {
   meetingDate: '2026-12-11',
   draft: true,
   part: 'public',
-  blocks: [
+  blocks: blocksFrom([
     { type: 'opening', text: `Minutes of a meeting of the ${BODY} held at County Hall, Kingsbridge on Friday, 11 December 2026.` },
     { type: 'section-heading', text: 'PRESENT' },
     { type: 'chair', text: 'Mrs D. Thornbury CC (in the Chair)' },
@@ -138,7 +138,7 @@ const SAMPLE_MINUTES: MinutesDocument = {
     { type: 'decision', label: 'RESOLVED', resolutions: ['That the next meeting of the Board take place on Friday, 19 March 2027 at 10.00 am.'] },
     { type: 'closing', text: 'The meeting closed at 12.05 pm.' },
     { type: 'signature', chairTitle: 'Chairman' },
-  ],
+  ]),
 };
 
 const SAMPLE_ACTIONS = {
@@ -232,7 +232,7 @@ async function main(outdir: string) {
     ...SAMPLE_MINUTES,
     part: 'exempt',
     title: `Exempt minutes of the ${BODY}, Friday, 11 December 2026`,
-    blocks: [
+    blocks: blocksFrom([
       SAMPLE_MINUTES.blocks[0]!,
       { type: 'minute-heading', number: 25, agendaNumber: 9, text: 'Youth Centre Lease (Exempt)' },
       {
@@ -241,7 +241,7 @@ async function main(outdir: string) {
       },
       { type: 'decision', label: 'RESOLVED', resolutions: ['That the recommendations in the exempt report be approved.'] },
       { type: 'signature', chairTitle: 'Chair' },
-    ],
+    ]),
   } as MinutesDocument;
   mkdirSync(outdir, { recursive: true });
   const files: [string, Buffer][] = [

@@ -90,6 +90,7 @@ export const contract = {
   'motions.create': call<MeetingRecord>()(s.motionCreate),
   'motions.update': call<Motion>()(s.motionUpdate),
   'motions.delete': call<MeetingRecord>()(s.motionRef),
+  'motions.move': call<MeetingRecord>()(s.motionMove),
   'actions.create': call<MeetingRecord>()(s.actionCreate),
   'actions.update': call<Action>()(s.actionUpdate),
   'actions.delete': call<MeetingRecord>()(s.actionRef),

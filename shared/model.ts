@@ -103,6 +103,8 @@ export interface Meeting {
   amendmentReason: string | null;
   /** Names in the last Teams attendance report applied that were neither matched to a member nor added. */
   teamsUnmatched: string[];
+  /** The date of the previous meeting when that meeting is not in the app (YYYY-MM-DD), else null. */
+  previousDate: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -154,7 +156,24 @@ export interface AgendaItem {
   pointsStyle: LetterStyle;
   /** The decision label for this item, or null for the body's default. */
   decisionLabel: DecisionLabel | null;
+  /** The app's standard wording of this item as the clerk edited it, or null while it follows the record. */
+  standardText: string | null;
+  /** Where the standard wording sits among the item's blocks: how many of the clerk's blocks come before it. */
+  standardAt: number;
+  /** The filed-document clause: null the standard one, '' none, else the document named ("the Action Plan"). */
+  filed: string | null;
+  /** How the date of the next meeting is minuted. */
+  nextForm: NextMeetingForm;
 }
+
+export const NEXT_MEETING_FORMS = ['noted_held', 'noted_take_place', 'resolved_held', 'resolved_take_place'] as const;
+export type NextMeetingForm = (typeof NEXT_MEETING_FORMS)[number];
+export const NEXT_MEETING_FORM_LABELS: Record<NextMeetingForm, string> = {
+  noted_held: 'It was NOTED that … would be held on …',
+  noted_take_place: 'It was NOTED that … would take place on …',
+  resolved_held: 'RESOLVED: That … be held on …',
+  resolved_take_place: 'RESOLVED: That … take place on …',
+};
 
 export interface MeetingDetail extends Meeting {
   body: Body;
@@ -199,13 +218,28 @@ export const AGENDA_ITEM_KIND_LABELS: Record<AgendaItemKind, string> = {
   next_meeting: 'Date of next meeting',
 };
 
-export const OPENING_KINDS = ['report', 'presentation', 'verbal', 'none'] as const;
+export const OPENING_KINDS = ['report', 'introduced', 'presentation', 'report_presentation', 'verbal', 'oral', 'provided_oral', 'none'] as const;
 export type OpeningKind = (typeof OPENING_KINDS)[number];
 export const OPENING_KIND_LABELS: Record<OpeningKind, string> = {
-  report: 'Report considered',
-  presentation: 'Presentation received',
-  verbal: 'Verbal update',
+  report: 'considered a report of …',
+  introduced: '… introduced a report',
+  presentation: 'received a presentation from …',
+  report_presentation: 'considered a report and presentation from …',
+  verbal: 'received a verbal update from …',
+  oral: 'received an oral update from …',
+  provided_oral: '… provided an oral update',
   none: 'No opening sentence',
+};
+/** The four opening forms stored before version 9 of the file, and the one each later form is stored beside. */
+export const OPENING_BASE: Record<OpeningKind, 'report' | 'presentation' | 'verbal' | 'none'> = {
+  report: 'report',
+  introduced: 'report',
+  presentation: 'presentation',
+  report_presentation: 'report',
+  verbal: 'verbal',
+  oral: 'verbal',
+  provided_oral: 'verbal',
+  none: 'none',
 };
 
 export const ITEM_OUTCOMES = ['minuted', 'withdrawn', 'deferred'] as const;
@@ -218,6 +252,15 @@ export const ITEM_OUTCOME_LABELS: Record<ItemOutcome, string> = {
 
 export const LETTER_STYLES = ['alpha', 'roman'] as const;
 export type LetterStyle = (typeof LETTER_STYLES)[number];
+/** How a list of points is marked: (a), (i), 1., or a bullet. */
+export const LIST_STYLES = ['alpha', 'roman', 'number', 'bullet'] as const;
+export type ListStyle = (typeof LIST_STYLES)[number];
+export const LIST_STYLE_LABELS: Record<ListStyle, string> = {
+  alpha: 'Lettered (a), (b)',
+  roman: 'Roman (i), (ii)',
+  number: 'Numbered 1., 2.',
+  bullet: 'Bulleted •',
+};
 
 export const ATTENDEE_CATEGORIES = ['member', 'officer', 'attendee', 'guest'] as const;
 export type AttendeeCategory = (typeof ATTENDEE_CATEGORIES)[number];
@@ -282,9 +325,10 @@ export const INTEREST_CATEGORY_LABELS: Record<InterestCategory, string> = {
   non_registrable: 'Non-Registrable Interest',
 };
 
-export const DECLARATION_ACTIONS = ['remained', 'spoke_then_left', 'left_no_part', 'did_not_vote'] as const;
+export const DECLARATION_ACTIONS = ['not_recorded', 'remained', 'spoke_then_left', 'left_no_part', 'did_not_vote'] as const;
 export type DeclarationAction = (typeof DECLARATION_ACTIONS)[number];
 export const DECLARATION_ACTION_LABELS: Record<DeclarationAction, string> = {
+  not_recorded: 'Not recorded (nothing printed)',
   remained: 'Remained and took part',
   spoke_then_left: 'Spoke as a member of the public, then left',
   left_no_part: 'Left the room and took no part',
@@ -297,9 +341,11 @@ export interface Declaration {
   id: number;
   meetingId: number;
   attendanceId: number;
-  agendaItemId: number;
-  category: InterestCategory;
-  /** Empty when sensitive. */
+  /** The item the interest is in, or null when none was named. */
+  agendaItemId: number | null;
+  /** The kind of interest, or null when the clerk did not record one ("declared an interest"). */
+  category: InterestCategory | null;
+  /** Empty when sensitive. Starting "declared …", it is the clerk's own wording of the declaration. */
   nature: string;
   /** A sensitive interest is declared without its nature being published. */
   sensitive: boolean;
@@ -334,6 +380,11 @@ export interface MeetingRecord extends MeetingDetail {
   /** The body's meetings either side of this one (for the standard items' wording). */
   previousMeeting: MeetingRef | null;
   nextMeeting: MeetingRef | null;
+  /**
+   * 2: the item's entries and motions share one order (the blocks as printed). Absent in records
+   * frozen before version 9 of the file, which printed paragraphs, points, motions, then resolutions.
+   */
+  layout?: 2;
 }
 
 export interface MeetingRef {
@@ -356,7 +407,10 @@ export const ENTRY_KIND_LABELS: Record<EntryKind, string> = {
   resolution: 'Resolution',
 };
 
-/** A paragraph, a point noted or a resolution of one item, in its place within its kind. */
+/**
+ * A paragraph, a point or a resolution of one item: one block of its minute, in its place among the
+ * item's entries and motions. Consecutive points make a list, consecutive resolutions a decision.
+ */
 export interface MinuteEntry {
   /** Goes up by one at every change of the row: a save based on an older copy is refused (conflict). */
   version: number;
@@ -369,6 +423,12 @@ export interface MinuteEntry {
   recordedAt: string;
   /** Resolutions only: recorded while the meeting was inquorate (a flag for the clerk, never printed). */
   inquorate: boolean;
+  /** Points: the list's style (null: the item's lettering). */
+  style?: ListStyle | null;
+  /** Points: a list starts here with this introduction ('' none); null continues the list before. */
+  intro?: string | null;
+  /** Resolutions: a decision starts here with this label; null continues the decision before. */
+  label?: DecisionLabel | null;
 }
 
 export const MOTION_KINDS = ['motion', 'amendment'] as const;

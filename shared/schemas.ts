@@ -15,6 +15,8 @@ import {
   ENTRY_KINDS,
   ITEM_OUTCOMES,
   LETTER_STYLES,
+  LIST_STYLES,
+  NEXT_MEETING_FORMS,
   MOTION_KINDS,
   MOTION_OUTCOMES,
   OPENING_KINDS,
@@ -115,6 +117,8 @@ const meetingFields = {
   mode: z.enum(MEETING_MODES),
   contactOfficer: optionalText('Contact officer', TEXT_CHARS.name),
   minuteNumberStart: z.int().min(1, 'The first minute number must be at least 1').max(100_000).nullable(),
+  /** The date of the previous meeting when it is not in the app. */
+  previousDate: isoDate.nullable(),
 };
 export const meetingCreate = z.strictObject({
   bodyId: id,
@@ -148,6 +152,12 @@ const agendaItemFields = {
   pointsIntro: optionalText('Points introduction', TEXT_CHARS.line),
   pointsStyle: z.enum(LETTER_STYLES),
   decisionLabel: z.enum(DECISION_LABELS).nullable(),
+  /** The standard wording as the clerk edited it; null puts the standard wording back. */
+  standardText: optionalText('Standard wording', TEXT_CHARS.entry).nullable(),
+  standardAt: z.int().min(0).max(10_000),
+  /** The filed-document clause: null the standard one, '' none, else the document named. */
+  filed: optionalText('Document filed', TEXT_CHARS.line).nullable(),
+  nextForm: z.enum(NEXT_MEETING_FORMS),
 };
 const exemptNeedsParagraph = (item: { exempt?: boolean; exemptParagraph?: number | null }) =>
   !(item.exempt === true && item.exemptParagraph === null);
@@ -234,8 +244,8 @@ export const attendanceSetChair = z.strictObject({
 
 const declarationFields = {
   attendanceId: id,
-  agendaItemId: id,
-  category: z.enum(INTEREST_CATEGORIES),
+  agendaItemId: id.nullable(),
+  category: z.enum(INTEREST_CATEGORIES).nullable(),
   nature: optionalText('Nature of the interest', TEXT_CHARS.detail),
   sensitive: z.boolean(),
   dispensation: optionalText('Dispensation', TEXT_CHARS.line),
@@ -247,12 +257,12 @@ const declarationFields = {
 export const declarationCreate = z.strictObject({
   meetingId: id,
   attendanceId: declarationFields.attendanceId,
-  agendaItemId: declarationFields.agendaItemId,
-  category: declarationFields.category,
+  agendaItemId: declarationFields.agendaItemId.default(null),
+  category: declarationFields.category.default(null),
   nature: declarationFields.nature.default(''),
   sensitive: declarationFields.sensitive.default(false),
   dispensation: declarationFields.dispensation.default(''),
-  action: declarationFields.action.default('remained'),
+  action: declarationFields.action.default('not_recorded'),
   leftAt: declarationFields.leftAt.default(null),
   returnedAt: declarationFields.returnedAt.default(null),
   atItem: declarationFields.atItem.default(false),
@@ -264,16 +274,23 @@ export const declarationRef = z.strictObject({ declarationId: id });
 
 const entryText = (kind: string) =>
   z.string().trim().max(TEXT_CHARS.entry, `${kind} must be at most ${TEXT_CHARS.entry.toLocaleString('en-GB')} characters`);
+/** A point's list style and introduction (a new list starts at a point with one), a resolution's label (a new decision). */
+const entryShapeFields = {
+  style: z.enum(LIST_STYLES).nullable().optional(),
+  intro: z.string().max(TEXT_CHARS.line, `Introduction must be at most ${TEXT_CHARS.line.toLocaleString('en-GB')} characters`).nullable().optional(),
+  label: z.enum(DECISION_LABELS).nullable().optional(),
+};
 export const entryCreate = z.strictObject({
   meetingId: id,
   agendaItemId: id,
   kind: z.enum(ENTRY_KINDS),
   text: entryText('Text').default(''),
-  /** 0-based place among the item's entries of this kind; appended when omitted. */
+  /** 0-based place among the item's blocks (its entries and motions); appended when omitted. */
   position: z.int().min(0).max(10_000).optional(),
   time: stampTime,
+  ...entryShapeFields,
 });
-export const entryUpdate = z.strictObject({ baseVersion, was, entryId: id, patch: nonEmptyPatch({ text: entryText('Text') }) });
+export const entryUpdate = z.strictObject({ baseVersion, was, entryId: id, patch: nonEmptyPatch({ text: entryText('Text'), ...entryShapeFields }) });
 export const entryRef = z.strictObject({ entryId: id });
 export const entryMove = z.strictObject({ entryId: id, toPosition: z.int().min(0).max(10_000) });
 /** Puts back an entry that was deleted (undo): same item, kind, place, text and stamps. */
@@ -285,6 +302,7 @@ export const entryRestore = z.strictObject({
   position: z.int().min(0).max(10_000),
   recordedAt: time24,
   inquorate: z.boolean(),
+  ...entryShapeFields,
 });
 
 const voteCount = z.int('A vote count must be a whole number').min(0, 'A vote count cannot be negative').max(10_000).nullable();
@@ -318,6 +336,8 @@ export const motionCreate = z.strictObject({
   names: motionFields.names.default([]),
   time: stampTime,
 });
+/** Moves a motion among the item's blocks (its entries and motions). */
+export const motionMove = z.strictObject({ motionId: id, toPosition: z.int().min(0).max(10_000) });
 export const motionUpdate = z.strictObject({ baseVersion, was, motionId: id, patch: nonEmptyPatch(motionFields) });
 export const motionRef = z.strictObject({ motionId: id });
 

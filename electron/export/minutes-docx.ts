@@ -49,6 +49,7 @@ import { formatLongDate } from '../../shared/format';
 import { decisionSheet } from '../../shared/minutes/decision-sheet';
 import { markerFor, type Block, type MinutesDocument } from '../../shared/minutes/document';
 import type { HouseStyle } from '../../shared/minutes/house-style';
+import type { ListStyle } from '../../shared/model';
 import { exemptCitationText } from '../../shared/minutes/html';
 import { withCoreLanguage } from './docx-language';
 
@@ -64,13 +65,13 @@ export const EXEMPT_MARKING = 'EXEMPT – NOT FOR PUBLICATION';
 export const exemptCitation = exemptCitationText;
 
 /** The Word list definitions: lettered and roman points, "(%1)" then a tab, hanging. */
-export const NUMBERING = { alpha: 'points-alpha', roman: 'points-roman' } as const;
+export const NUMBERING = { alpha: 'points-alpha', roman: 'points-roman', number: 'points-number', bullet: 'points-bullet' } as const;
 
 export function numberingFor(m: Metrics): INumberingOptions {
-  const level = (format: (typeof LevelFormat)[keyof typeof LevelFormat]) => ({
+  const level = (format: (typeof LevelFormat)[keyof typeof LevelFormat], text = '(%1)') => ({
     level: 0,
     format,
-    text: '(%1)',
+    text,
     alignment: AlignmentType.LEFT,
     style: { paragraph: { indent: { left: m.indent * 2, hanging: m.indent } } },
   });
@@ -78,6 +79,8 @@ export function numberingFor(m: Metrics): INumberingOptions {
     config: [
       { reference: NUMBERING.alpha, levels: [level(LevelFormat.LOWER_LETTER)] },
       { reference: NUMBERING.roman, levels: [level(LevelFormat.LOWER_ROMAN)] },
+      { reference: NUMBERING.number, levels: [level(LevelFormat.DECIMAL, '%1.')] },
+      { reference: NUMBERING.bullet, levels: [level(LevelFormat.BULLET, '\u2022')] },
     ],
   };
 }
@@ -376,11 +379,13 @@ function minutesBody(doc: MinutesDocument, m: Metrics, exemptParagraphs: readonl
   };
   const spacingAfterTable = () => (afterTable ? { spacing: { before: m.line } } : {});
 
-  /** One Word list instance per list, so each starts again at (a) or (i). */
+  /** One Word list instance per list, so each starts again at (a) or (i); a list that carries on the one before of its style shares its instance. */
   let listInstance = 0;
-  /** Lettered points or resolutions: Word numbering "(a)" TAB text, hanging; indented one step less before the first minute. */
-  const lettered = (items: string[], style: 'alpha' | 'roman') => {
-    const instance = listInstance++;
+  const lastInstance = new Map<ListStyle, number>();
+  /** Points or resolutions: Word numbering "(a)" TAB text, hanging; indented one step less before the first minute. */
+  const lettered = (items: string[], style: ListStyle, continues = false) => {
+    const instance = continues && lastInstance.has(style) ? lastInstance.get(style)! : listInstance++;
+    lastInstance.set(style, instance);
     items.forEach((text, i) =>
       push(
         new Paragraph({
@@ -430,6 +435,7 @@ function minutesBody(doc: MinutesDocument, m: Metrics, exemptParagraphs: readonl
         break;
       case 'minute-heading':
         inMinute = true;
+        lastInstance.clear();
         push(
           new Paragraph({
             heading: HeadingLevel.HEADING_1,
@@ -442,7 +448,7 @@ function minutesBody(doc: MinutesDocument, m: Metrics, exemptParagraphs: readonl
         push(text(block.text));
         break;
       case 'lettered':
-        lettered(block.items, block.style);
+        lettered(block.items, block.style, block.continues);
         break;
       case 'decision':
         push(
@@ -453,7 +459,7 @@ function minutesBody(doc: MinutesDocument, m: Metrics, exemptParagraphs: readonl
             children: [new TextRun(`${block.label}:`)],
           }),
         );
-        if (block.resolutions.length === 1) push(text(block.resolutions[0]!, { keepNext: false }));
+        if (block.markers.every((marker) => marker === '')) for (const r of block.resolutions) push(text(r, { keepNext: false }));
         else lettered(block.resolutions, 'alpha');
         break;
       case 'closing':

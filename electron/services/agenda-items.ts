@@ -1,4 +1,5 @@
 /** Agenda items: the agenda as set out, and the order of business as taken. */
+import { OPENING_BASE, type OpeningKind } from '../../shared/model';
 import { DomainError } from '../../shared/result';
 import { agendaList, businessList, insertItem, isVaried, loadItem, syncBusinessOrder } from './agenda-order';
 import { setClause, type Handlers, type ServiceContext, definedOnly } from './context';
@@ -25,7 +26,19 @@ const ITEM_COLUMNS: Record<string, string> = {
   pointsIntro: 'points_intro',
   pointsStyle: 'points_style',
   decisionLabel: 'decision_label',
+  openingForm: 'opening_form',
+  standardText: 'standard_text',
+  standardAt: 'standard_at',
+  filed: 'filed',
+  nextForm: 'next_form',
 };
+
+/** The opening forms added in version 9 of the file are stored beside the nearest of the first four. */
+function withOpeningForm<T extends { openingKind?: OpeningKind }>(patch: T): T & { openingForm?: string | null } {
+  if (patch.openingKind === undefined) return patch;
+  const base = OPENING_BASE[patch.openingKind];
+  return { ...patch, openingKind: base, openingForm: base === patch.openingKind ? null : patch.openingKind };
+}
 
 export const agendaItemHandlers: Handlers<
   'agendaItems.create' | 'agendaItems.update' | 'agendaItems.move' | 'agendaItems.delete' | 'agendaItems.reorderBusiness'
@@ -42,7 +55,7 @@ export const agendaItemHandlers: Handlers<
     if (merged.exempt && merged.exemptParagraph === null) {
       throw new DomainError('invalid_input', 'exemptParagraph: An exempt item must cite its Schedule 12A paragraph (1-7)');
     }
-    const { sql, params } = setClause(input.patch, ITEM_COLUMNS);
+    const { sql, params } = setClause(withOpeningForm(input.patch), ITEM_COLUMNS);
     ctx.store.db.prepare(`UPDATE agenda_item SET ${sql} WHERE id = @id`).run({ ...params, id: item.id });
     return loadItem(ctx, item.id);
   },

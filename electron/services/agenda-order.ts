@@ -2,7 +2,7 @@
  * The agenda's two orders, shared by the features that add or take up items:
  * the agenda as published (position) and the order of business (as taken).
  */
-import type { AgendaItem, AgendaItemKind } from '../../shared/model';
+import { OPENING_BASE, type AgendaItem, type AgendaItemKind, type OpeningKind } from '../../shared/model';
 import { CLOSING_KINDS, inferKind } from '../../shared/minutes/standard-items';
 import { notFound, type ReadContext, type ServiceContext } from './context';
 import { moveInList, renumberList, writeOrder, type OrderedList } from './ordering';
@@ -70,6 +70,9 @@ export interface NewItem {
   position?: number;
 }
 
+/** The opening form as stored: one of the first four, and the later form beside it (version 9). */
+const openingColumns = (kind: OpeningKind) => ({ openingKind: OPENING_BASE[kind], openingForm: OPENING_BASE[kind] === kind ? null : kind });
+
 /** Adds an item to the agenda and returns its id. */
 export function insertItem(ctx: ServiceContext, meetingId: number, input: NewItem): number {
   const db = ctx.store.db;
@@ -79,8 +82,8 @@ export function insertItem(ctx: ServiceContext, meetingId: number, input: NewIte
   const kind = input.kind ?? inferKind(input.title);
   const info = db
     .prepare(
-      `INSERT INTO agenda_item (meeting_id, position, business_order, title, presenter, papers, exempt, exempt_paragraph, kind, opening_kind)
-       VALUES (@meetingId, @count, @count, @title, @presenter, @papers, @exempt, @exemptParagraph, @kind, @openingKind)`,
+      `INSERT INTO agenda_item (meeting_id, position, business_order, title, presenter, papers, exempt, exempt_paragraph, kind, opening_kind, opening_form)
+       VALUES (@meetingId, @count, @count, @title, @presenter, @papers, @exempt, @exemptParagraph, @kind, @openingKind, @openingForm)`,
     )
     .run({
       meetingId,
@@ -91,7 +94,7 @@ export function insertItem(ctx: ServiceContext, meetingId: number, input: NewIte
       exempt: input.exempt ? 1 : 0,
       exemptParagraph: input.exemptParagraph ?? null,
       kind,
-      openingKind: input.openingKind ?? (kind === 'business' ? 'report' : 'none'),
+      ...openingColumns(input.openingKind ?? (kind === 'business' ? 'report' : 'none')),
     });
   const id = Number(info.lastInsertRowid);
   moveInList(db, agendaList(meetingId), id, place);

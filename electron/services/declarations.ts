@@ -20,7 +20,8 @@ function validate(ctx: ServiceContext, meetingId: number, d: Omit<Declaration, '
   if (person.meetingId !== meetingId) throw new DomainError('invalid_input', 'attendanceId: that person is recorded at another meeting');
   if (person.category !== 'member') throw new DomainError('invalid_input', `${person.name} is not a member; only members declare interests`);
   if (person.status !== 'present') throw new DomainError('invalid_input', `${person.name} is not marked present at this meeting`);
-  assertItemInMeeting(ctx, meetingId, d.agendaItemId);
+  if (d.agendaItemId !== null) assertItemInMeeting(ctx, meetingId, d.agendaItemId);
+  if (d.atItem && d.agendaItemId === null) throw new DomainError('invalid_input', 'atItem: a declaration minuted at its item needs the item it concerns');
   if (d.sensitive && d.nature.trim()) {
     throw new DomainError('invalid_input', 'nature: a sensitive interest is declared without its nature; leave the nature empty');
   }

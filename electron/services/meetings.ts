@@ -15,6 +15,7 @@ const MEETING_COLUMNS: Record<string, string> = {
   mode: 'mode',
   contactOfficer: 'contact_officer',
   minuteNumberStart: 'minute_number_start',
+  previousDate: 'previous_date',
 };
 
 /**

@@ -6,19 +6,51 @@
 import type { EntryKind, Motion } from '../../shared/model';
 import { DomainError } from '../../shared/result';
 import { quorumAt } from '../../shared/rules/quorum';
-import { isoNow, notFound, setClause, stamp, type Handlers, type ReadHandlers, type ServiceContext } from './context';
+import { definedOnly, isoNow, notFound, setClause, stamp, type Handlers, type ReadHandlers, type ServiceContext } from './context';
 import { actionComments, actionLogOf, assertItemInMeeting, loadBody, loadMeetingRow, meetingOfItem } from './lookups';
 import { loadRecord } from './meeting-record';
-import { endOf, moveInList, renumberList, type OrderedList } from './ordering';
+import { endOf, renumberList, type OrderedList } from './ordering';
 import { toAction, toEntry, toMotion, type ActionRow, type EntryRow, type MotionRow } from './rows';
 
-const entryList = (itemId: number, kind: string): OrderedList => ({
-  table: 'minute_entry',
-  where: 'agenda_item_id = ? AND kind = ?',
-  params: [itemId, kind],
-});
-const motionList = (itemId: number): OrderedList => ({ table: 'motion', where: 'agenda_item_id = ?', params: [itemId] });
+/**
+ * The blocks of an item's minute: its entries and motions share one order
+ * (0..n-1 across both tables), the order they are printed in.
+ */
+type BlockRef = { table: 'minute_entry' | 'motion'; id: number };
+function blocksOf(ctx: ServiceContext, itemId: number): BlockRef[] {
+  return ctx.store.db
+    .prepare(
+      `SELECT 'minute_entry' AS tbl, id, position FROM minute_entry WHERE agenda_item_id = @item
+       UNION ALL SELECT 'motion' AS tbl, id, position FROM motion WHERE agenda_item_id = @item
+       ORDER BY position, tbl, id`,
+    )
+    .all({ item: itemId })
+    .map((r) => {
+      const row = r as { tbl: BlockRef['table']; id: number };
+      return { table: row.tbl, id: row.id };
+    });
+}
+function writeBlocks(ctx: ServiceContext, blocks: BlockRef[]): void {
+  const update = {
+    minute_entry: ctx.store.db.prepare('UPDATE minute_entry SET position = ? WHERE id = ? AND position <> ?'),
+    motion: ctx.store.db.prepare('UPDATE motion SET position = ? WHERE id = ? AND position <> ?'),
+  };
+  blocks.forEach((b, i) => update[b.table].run(i, b.id, i));
+}
+/** Puts a block at a place among the item's blocks (the end when none is given) and closes the gaps. */
+function placeBlock(ctx: ServiceContext, itemId: number, block: BlockRef, to?: number): void {
+  const others = blocksOf(ctx, itemId).filter((b) => !(b.table === block.table && b.id === block.id));
+  others.splice(Math.min(to ?? others.length, others.length), 0, block);
+  writeBlocks(ctx, others);
+}
+const renumberBlocks = (ctx: ServiceContext, itemId: number) => writeBlocks(ctx, blocksOf(ctx, itemId));
+const endOfBlocks = (ctx: ServiceContext, itemId: number) => blocksOf(ctx, itemId).length;
 const actionList = (itemId: number): OrderedList => ({ table: 'action', where: 'agenda_item_id = ?', params: [itemId] });
+
+/** A point's style and introduction, a resolution's label: only what the kind has, the rest null. */
+function entryShape(e: { kind: EntryKind; style?: string | null; intro?: string | null; label?: string | null }): [string | null, string | null, string | null] {
+  return [e.kind === 'point' ? (e.style ?? null) : null, e.kind === 'point' ? (e.intro ?? null) : null, e.kind === 'resolution' ? (e.label ?? null) : null];
+}
 
 function loadEntryRow(ctx: ServiceContext, entryId: number): EntryRow {
   const row = ctx.store.db.prepare('SELECT * FROM minute_entry WHERE id = ?').get(entryId) as EntryRow | undefined;
@@ -142,6 +174,7 @@ export const minutingHandlers: Handlers<
   | 'motions.create'
   | 'motions.update'
   | 'motions.delete'
+  | 'motions.move'
   | 'actions.create'
   | 'actions.update'
   | 'actions.delete'
@@ -149,25 +182,30 @@ export const minutingHandlers: Handlers<
   'entries.create': (input, ctx) => {
     assertItemInMeeting(ctx, input.meetingId, input.agendaItemId);
     const db = ctx.store.db;
-    const list = entryList(input.agendaItemId, input.kind);
     const time = stamp(ctx, input.time);
     const inquorate = input.kind === 'resolution' && inquorateAt(ctx, input.meetingId, time);
     const info = db
-      .prepare('INSERT INTO minute_entry (agenda_item_id, kind, position, text, recorded_at, inquorate) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(input.agendaItemId, input.kind, endOf(db, list), input.text, time, inquorate ? 1 : 0);
-    if (input.position !== undefined) moveInList(db, list, Number(info.lastInsertRowid), input.position);
+      .prepare(
+        'INSERT INTO minute_entry (agenda_item_id, kind, position, text, recorded_at, inquorate, style, intro, label) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(input.agendaItemId, input.kind, endOfBlocks(ctx, input.agendaItemId), input.text, time, inquorate ? 1 : 0, ...entryShape(input));
+    placeBlock(ctx, input.agendaItemId, { table: 'minute_entry', id: Number(info.lastInsertRowid) }, input.position);
     return loadRecord(ctx, input.meetingId);
   },
 
   'entries.update': (input, ctx) => {
     const row = loadEntryRow(ctx, input.entryId);
-    ctx.store.db.prepare('UPDATE minute_entry SET text = ? WHERE id = ?').run(input.patch.text, row.id);
+    const merged = { kind: row.kind as EntryKind, style: row.style, intro: row.intro, label: row.label, ...definedOnly(input.patch) };
+    const [style, intro, label] = entryShape(merged);
+    ctx.store.db
+      .prepare('UPDATE minute_entry SET text = ?, style = ?, intro = ?, label = ? WHERE id = ?')
+      .run(input.patch.text ?? row.text, style, intro, label, row.id);
     return toEntry(loadEntryRow(ctx, row.id));
   },
 
   'entries.move': (input, ctx) => {
     const row = loadEntryRow(ctx, input.entryId);
-    moveInList(ctx.store.db, entryList(row.agenda_item_id, row.kind), row.id, input.toPosition);
+    placeBlock(ctx, row.agenda_item_id, { table: 'minute_entry', id: row.id }, input.toPosition);
     const meetingId = meetingOfItem(ctx, row.agenda_item_id);
     return loadRecord(ctx, meetingId);
   },
@@ -175,7 +213,7 @@ export const minutingHandlers: Handlers<
   'entries.delete': (input, ctx) => {
     const row = loadEntryRow(ctx, input.entryId);
     ctx.store.db.prepare('DELETE FROM minute_entry WHERE id = ?').run(row.id);
-    renumberList(ctx.store.db, entryList(row.agenda_item_id, row.kind));
+    renumberBlocks(ctx, row.agenda_item_id);
     const meetingId = meetingOfItem(ctx, row.agenda_item_id);
     return loadRecord(ctx, meetingId);
   },
@@ -184,11 +222,12 @@ export const minutingHandlers: Handlers<
     assertItemInMeeting(ctx, input.meetingId, input.agendaItemId);
     if (input.inquorate && input.kind !== 'resolution') throw new DomainError('invalid_input', 'Only a resolution can be flagged as inquorate');
     const db = ctx.store.db;
-    const list = entryList(input.agendaItemId, input.kind);
     const info = db
-      .prepare('INSERT INTO minute_entry (agenda_item_id, kind, position, text, recorded_at, inquorate) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(input.agendaItemId, input.kind, endOf(db, list), input.text, input.recordedAt, input.inquorate ? 1 : 0);
-    moveInList(db, list, Number(info.lastInsertRowid), input.position);
+      .prepare(
+        'INSERT INTO minute_entry (agenda_item_id, kind, position, text, recorded_at, inquorate, style, intro, label) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(input.agendaItemId, input.kind, endOfBlocks(ctx, input.agendaItemId), input.text, input.recordedAt, input.inquorate ? 1 : 0, ...entryShape(input));
+    placeBlock(ctx, input.agendaItemId, { table: 'minute_entry', id: Number(info.lastInsertRowid) }, input.position);
     return loadRecord(ctx, input.meetingId);
   },
 
@@ -207,7 +246,7 @@ export const minutingHandlers: Handlers<
       )
       .run({
         agendaItemId: m.agendaItemId,
-        position: endOf(db, motionList(m.agendaItemId)),
+        position: endOfBlocks(ctx, m.agendaItemId),
         kind: m.kind,
         text: m.text,
         proposerId: m.proposerId,
@@ -222,6 +261,12 @@ export const minutingHandlers: Handlers<
       });
     writeNames(ctx, Number(info.lastInsertRowid), m.names);
     return loadRecord(ctx, input.meetingId);
+  },
+
+  'motions.move': (input, ctx) => {
+    const row = loadMotionRow(ctx, input.motionId);
+    placeBlock(ctx, row.agenda_item_id, { table: 'motion', id: row.id }, input.toPosition);
+    return loadRecord(ctx, meetingOfItem(ctx, row.agenda_item_id));
   },
 
   'motions.update': (input, ctx) => {
@@ -244,7 +289,7 @@ export const minutingHandlers: Handlers<
   'motions.delete': (input, ctx) => {
     const row = loadMotionRow(ctx, input.motionId);
     ctx.store.db.prepare('DELETE FROM motion WHERE id = ?').run(row.id);
-    renumberList(ctx.store.db, motionList(row.agenda_item_id));
+    renumberBlocks(ctx, row.agenda_item_id);
     const meetingId = meetingOfItem(ctx, row.agenda_item_id);
     return loadRecord(ctx, meetingId);
   },

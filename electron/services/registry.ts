@@ -202,7 +202,7 @@ export function buildRegistry(): CallRegistry {
   for (const name of ['entries.update', 'entries.move', 'entries.delete'] as const) {
     r.register({ name, mode: 'write', effects: ofMeeting<typeof name>((i, db) => meetingOf.entry(db, i.entryId)) });
   }
-  for (const name of ['motions.update', 'motions.delete'] as const) {
+  for (const name of ['motions.update', 'motions.delete', 'motions.move'] as const) {
     r.register({ name, mode: 'write', effects: ofMeeting<typeof name>((i, db) => meetingOf.motion(db, i.motionId)) });
   }
   r.register({ name: 'actions.delete', mode: 'write', effects: ofMeeting<'actions.delete'>((i, db) => meetingOf.action(db, i.actionId)) });

@@ -9,6 +9,8 @@ import type {
   BodyKind,
   ChairChange,
   DecisionLabel,
+  ListStyle,
+  NextMeetingForm,
   Declaration,
   DeclarationAction,
   InterestCategory,
@@ -117,6 +119,7 @@ export interface MeetingRow {
   frozen_record: string | null;
   teams_unmatched: string;
   amendment_reason: string | null;
+  previous_date: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -133,6 +136,7 @@ export const toMeeting = (r: MeetingRow): Meeting => ({ version: r.version,
   minutesStatus: r.minutes_status as MinutesStatus,
   amendmentReason: r.amendment_reason,
   teamsUnmatched: JSON.parse(r.teams_unmatched ?? '[]') as string[],
+  previousDate: r.previous_date ?? null,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -160,6 +164,11 @@ export interface AgendaItemRow {
   points_style: string;
   decision_label: string | null;
   left_out: number;
+  standard_text: string | null;
+  standard_at: number;
+  opening_form: string | null;
+  filed: string | null;
+  next_form: string;
 }
 
 export const toAgendaItem = (r: AgendaItemRow): AgendaItem => ({ leftOut: r.left_out === 1, version: r.version,
@@ -176,7 +185,7 @@ export const toAgendaItem = (r: AgendaItemRow): AgendaItem => ({ leftOut: r.left
   takenAt: r.taken_at,
   businessOrder: r.business_order,
   outcome: r.outcome as ItemOutcome,
-  openingKind: r.opening_kind as OpeningKind,
+  openingKind: (r.opening_form ?? r.opening_kind) as OpeningKind,
   author: r.author,
   topic: r.topic,
   detail: r.detail,
@@ -184,6 +193,10 @@ export const toAgendaItem = (r: AgendaItemRow): AgendaItem => ({ leftOut: r.left
   pointsIntro: r.points_intro,
   pointsStyle: r.points_style as LetterStyle,
   decisionLabel: r.decision_label as DecisionLabel | null,
+  standardText: r.standard_text,
+  standardAt: r.standard_at,
+  filed: r.filed,
+  nextForm: r.next_form as NextMeetingForm,
 });
 
 export interface EntryRow {
@@ -195,6 +208,9 @@ export interface EntryRow {
   text: string;
   recorded_at: string;
   inquorate: number;
+  style: string | null;
+  intro: string | null;
+  label: string | null;
 }
 
 export const toEntry = (r: EntryRow): MinuteEntry => ({ version: r.version,
@@ -205,6 +221,9 @@ export const toEntry = (r: EntryRow): MinuteEntry => ({ version: r.version,
   text: r.text,
   recordedAt: r.recorded_at,
   inquorate: r.inquorate === 1,
+  style: r.style as ListStyle | null,
+  intro: r.intro,
+  label: r.label as DecisionLabel | null,
 });
 
 export interface MotionRow {
@@ -372,8 +391,8 @@ export interface DeclarationRow {
   id: number;
   meeting_id: number;
   attendance_id: number;
-  agenda_item_id: number;
-  category: string;
+  agenda_item_id: number | null;
+  category: string | null;
   nature: string;
   sensitive: number;
   dispensation: string;
@@ -387,7 +406,7 @@ export const toDeclaration = (r: DeclarationRow): Declaration => ({ atItem: r.at
   meetingId: r.meeting_id,
   attendanceId: r.attendance_id,
   agendaItemId: r.agenda_item_id,
-  category: r.category as InterestCategory,
+  category: r.category as InterestCategory | null,
   nature: r.nature,
   sensitive: r.sensitive === 1,
   dispensation: r.dispensation,

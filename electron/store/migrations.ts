@@ -516,6 +516,77 @@ export const migrations: Migration[] = [
       END;
     `,
   },
+  {
+    version: 9,
+    description: 'Free structure within each minute: entries and motions share one order; point lists with their own style and introduction; decisions with their own label; the standard wording as an editable, movable block; more opening forms and the filed-document clause; next-meeting forms; declarations with optional item and category, and what the member did only when recorded; the date of a previous meeting not in the app',
+    sql: `
+      -- Entries and motions of an item share one order (the blocks of its minute, as printed). Minutes
+      -- before this version printed paragraphs, then points, then motions, then resolutions: numbered so.
+      CREATE TEMP TABLE block_order_v9 AS
+        SELECT tag, id, ROW_NUMBER() OVER (PARTITION BY agenda_item_id ORDER BY rank, position, id) - 1 AS pos FROM (
+          SELECT 'e' AS tag, id, agenda_item_id, CASE kind WHEN 'paragraph' THEN 0 WHEN 'point' THEN 1 ELSE 3 END AS rank, position FROM minute_entry
+          UNION ALL
+          SELECT 'm' AS tag, id, agenda_item_id, 2 AS rank, position FROM motion
+        );
+      UPDATE minute_entry SET position = (SELECT pos FROM block_order_v9 b WHERE b.tag = 'e' AND b.id = minute_entry.id);
+      UPDATE motion SET position = (SELECT pos FROM block_order_v9 b WHERE b.tag = 'm' AND b.id = motion.id);
+      DROP TABLE block_order_v9;
+      DROP INDEX minute_entry_item;
+      CREATE INDEX minute_entry_item ON minute_entry(agenda_item_id, position);
+
+      -- A point's list style (NULL: the item's lettering); a point with an introduction (even an empty one) starts a new list.
+      ALTER TABLE minute_entry ADD COLUMN style TEXT CHECK (style IS NULL OR style IN ('alpha', 'roman', 'number', 'bullet'));
+      ALTER TABLE minute_entry ADD COLUMN intro TEXT;
+      -- A resolution with a label starts a new decision with that label.
+      ALTER TABLE minute_entry ADD COLUMN label TEXT CHECK (label IS NULL OR label IN ('RESOLVED', 'AGREED', 'NOTED'));
+
+      -- The app's standard wording of the item, as the clerk edited it (NULL: it follows the record), and
+      -- its place among the item's blocks (how many of the clerk's blocks come before it).
+      ALTER TABLE agenda_item ADD COLUMN standard_text TEXT;
+      ALTER TABLE agenda_item ADD COLUMN standard_at INTEGER NOT NULL DEFAULT 0 CHECK (standard_at >= 0);
+      -- Opening forms beyond the first four ("<name> introduced a report", an oral update, a report and presentation).
+      ALTER TABLE agenda_item ADD COLUMN opening_form TEXT CHECK (opening_form IS NULL OR opening_form IN ('introduced', 'report_presentation', 'oral', 'provided_oral'));
+      -- The filed-document clause: NULL the standard one, '' none, else the document named.
+      ALTER TABLE agenda_item ADD COLUMN filed TEXT;
+      -- The next meeting minuted as NOTED or RESOLVED, "be held on" or "take place on".
+      ALTER TABLE agenda_item ADD COLUMN next_form TEXT NOT NULL DEFAULT 'noted_held'
+        CHECK (next_form IN ('noted_held', 'noted_take_place', 'resolved_held', 'resolved_take_place'));
+
+      -- The date of the previous meeting when it is not in the app (a clerk's first meeting in it).
+      ALTER TABLE meeting ADD COLUMN previous_date TEXT CHECK (previous_date IS NULL OR previous_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]');
+      DROP TRIGGER version_meeting;
+      CREATE TRIGGER version_meeting AFTER UPDATE OF date, start_time, venue, mode, contact_officer, minute_number_start, previous_date ON meeting
+        WHEN new.version = old.version BEGIN
+        UPDATE meeting SET version = old.version + 1 WHERE id = new.id;
+      END;
+
+      -- Declarations: the item and the category are optional, what the member did is printed only when recorded.
+      CREATE TABLE declaration_v9 (
+        id INTEGER PRIMARY KEY,
+        meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+        attendance_id INTEGER NOT NULL REFERENCES attendance(id) ON DELETE CASCADE,
+        agenda_item_id INTEGER REFERENCES agenda_item(id) ON DELETE SET NULL,
+        category TEXT CHECK (category IS NULL OR category IN ('dpi', 'other_registrable', 'non_registrable')),
+        nature TEXT NOT NULL,
+        sensitive INTEGER NOT NULL CHECK (sensitive IN (0, 1)),
+        dispensation TEXT NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('not_recorded', 'remained', 'spoke_then_left', 'left_no_part', 'did_not_vote')),
+        left_at TEXT CHECK (left_at GLOB '[0-2][0-9]:[0-5][0-9]'),
+        returned_at TEXT CHECK (returned_at GLOB '[0-2][0-9]:[0-5][0-9]'),
+        version INTEGER NOT NULL DEFAULT 1,
+        at_item INTEGER NOT NULL DEFAULT 0 CHECK (at_item IN (0, 1)),
+        CHECK (sensitive = 0 OR nature = '')
+      ) STRICT;
+      INSERT INTO declaration_v9 (id, meeting_id, attendance_id, agenda_item_id, category, nature, sensitive, dispensation, action, left_at, returned_at, version, at_item)
+        SELECT id, meeting_id, attendance_id, agenda_item_id, category, nature, sensitive, dispensation, action, left_at, returned_at, version, at_item FROM declaration;
+      DROP TABLE declaration;
+      ALTER TABLE declaration_v9 RENAME TO declaration;
+      CREATE INDEX declaration_meeting ON declaration(meeting_id);
+      CREATE TRIGGER version_declaration AFTER UPDATE ON declaration WHEN new.version = old.version BEGIN
+        UPDATE declaration SET version = old.version + 1 WHERE id = new.id;
+      END;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

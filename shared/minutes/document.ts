@@ -11,12 +11,15 @@ import {
   type Attendance,
   type ChairChange,
   type MeetingRecord,
+  type ListStyle,
   type MinuteEntry,
+  type Motion,
 } from '../model';
 import { inBusinessOrder, orderVariedAt } from '../rules/numbering';
 import {
   exclusionResolution,
   motionParagraphs,
+  nextMeetingWording,
   openingSentence,
   orderOfBusinessText,
   outcomeText,
@@ -26,6 +29,24 @@ import {
 import { isPreWorded } from './standard-items';
 import { chairChangeText, declarationText, finished, movementText, punctuateResolutions } from './wording';
 
+/** A list block with its markers: the one place that decides how points are marked. */
+export function listBlock(items: string[], style: ListStyle, start = 0, continues = false): Block {
+  return { type: 'lettered', style, items, markers: items.map((_, i) => markerFor(start + i, style)), ...(start ? { start } : {}), ...(continues ? { continues } : {}) };
+}
+
+/** Blocks written out by hand (samples, tests) with the markers left to the one rule above. */
+export type BlockInput =
+  | Exclude<Block, { type: 'lettered' } | { type: 'decision' }>
+  | { type: 'lettered'; style: ListStyle; items: string[] }
+  | { type: 'decision'; label: string; resolutions: string[] };
+export const blocksFrom = (blocks: BlockInput[]): Block[] =>
+  blocks.map((b) => (b.type === 'lettered' ? listBlock(b.items, b.style) : b.type === 'decision' ? decisionBlock(b.label, b.resolutions) : b));
+
+/** A decision block: a single resolution is printed plain, several are lettered (a), (b) … */
+export function decisionBlock(label: string, resolutions: string[]): Block {
+  return { type: 'decision', label, resolutions, markers: resolutions.length > 1 ? resolutions.map((_, i) => markerFor(i, 'alpha')) : resolutions.map(() => '') };
+}
+
 export type Block =
   | { type: 'opening'; text: string }
   | { type: 'section-heading'; text: string }
@@ -34,8 +55,14 @@ export type Block =
   /** agendaNumber is null for minutes the agenda did not list (a change to the order of business, an exclusion). */
   | { type: 'minute-heading'; number: number; agendaNumber: number | null; text: string }
   | { type: 'paragraph'; text: string }
-  | { type: 'lettered'; style: 'alpha' | 'roman'; items: string[] }
-  | { type: 'decision'; label: string; resolutions: string[] }
+  /**
+   * A list of points, each with its printed marker ("(a)", "(iv)", "3.", "•"). `continues` is true
+   * when it carries on the numbering of the list of the same style before it in the minute (a list
+   * interrupted by a paragraph or sub-points), so Word keeps counting.
+   */
+  | { type: 'lettered'; style: ListStyle; items: string[]; markers: string[]; start?: number; continues?: boolean }
+  /** A decision: its label and resolutions, each with its marker ('' for a single resolution, printed plain). */
+  | { type: 'decision'; label: string; resolutions: string[]; markers: string[] }
   | { type: 'closing'; text: string }
   | { type: 'signature'; chairTitle: string };
 
@@ -171,29 +198,77 @@ function byItem<T extends { agendaItemId: number }>(rows: readonly T[]): Map<num
   return map;
 }
 
-/** The blocks of one item's minute, after its heading, in the order the reference prints them. */
+/** One block of the clerk's in an item's minute: an entry (paragraph, point, resolution) or a motion. */
+type ClerkBlock = { entry: MinuteEntry; motion?: undefined } | { motion: Motion; entry?: undefined };
+
+/** Minutes frozen before version 9 of the file printed paragraphs, then points, then motions, then resolutions. */
+const LEGACY_RANK: Record<MinuteEntry['kind'], number> = { paragraph: 0, point: 1, resolution: 3 };
+
+/** The clerk's blocks of an item in the order printed: one order shared by entries and motions. */
+export function clerkBlocks(record: MeetingRecord, itemId: number): ClerkBlock[] {
+  const entries = byItem(record.entries).get(itemId) ?? [];
+  const motions = byItem(record.motions).get(itemId) ?? [];
+  const blocks: (ClerkBlock & { key: [number, number, number, number] })[] = [
+    ...entries.map((entry) => ({ entry, key: [record.layout === 2 ? 0 : LEGACY_RANK[entry.kind], entry.position, 0, entry.id] as [number, number, number, number] })),
+    ...motions.map((motion) => ({ motion, key: [record.layout === 2 ? 0 : 2, motion.position, 1, motion.id] as [number, number, number, number] })),
+  ];
+  blocks.sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2] || a.key[3] - b.key[3]);
+  return blocks.map(({ key: _key, ...b }) => b as ClerkBlock);
+}
+
+/** Paragraphs of an edited standard wording: a blank line between paragraphs. */
+const editedParagraphs = (text: string) =>
+  text
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+
+/**
+ * The app's standard wording of an item, as the one block the clerk can edit
+ * and move: the Chair's invitation and the declarations, the pre-worded
+ * sentence of a standard item, the opening sentence, the next meeting. Edited,
+ * it is printed as typed; otherwise it follows the record.
+ */
+export function standardBlocks(item: AgendaItem, record: MeetingRecord, style: HouseStyle, ownWords: boolean): Block[] {
+  if (item.standardText !== null && item.standardText !== undefined) return editedParagraphs(item.standardText).map((text) => ({ type: 'paragraph', text }));
+  const out: Block[] = [];
+  if (item.kind === 'declarations') out.push(...declarationsMinute(record, style));
+  if (item.kind === 'next_meeting') {
+    const next = nextMeetingWording(item, record);
+    if (next) out.push(next.decision ? decisionBlock(next.decision, [next.text]) : { type: 'paragraph', text: next.text });
+    if (next?.dates.length) out.push(listBlock(next.dates, 'bullet'));
+  }
+  for (const text of standardParagraphs(item, record, style.chairTitle, ownWords)) if (text.trim()) out.push({ type: 'paragraph', text: text.trim() });
+  const opening = openingSentence(item, record);
+  if (opening.trim()) out.push({ type: 'paragraph', text: opening.trim() });
+  return out;
+}
+
+/** The standard wording as plain text, for the clerk to edit in place. */
+export function standardWordingText(item: AgendaItem, record: MeetingRecord, style: HouseStyle = DEFAULT_HOUSE_STYLE): string {
+  const ownWords = clerkBlocks(record, item.id).some((b) => (b.entry ? b.entry.text.trim() !== '' : true));
+  return standardBlocks({ ...item, standardText: null }, record, style, ownWords)
+    .map((b) => (b.type === 'paragraph' ? b.text : b.type === 'decision' ? `${b.label}: ${b.resolutions.join(' ')}` : b.type === 'lettered' ? b.items.join('\n') : ''))
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+/** The blocks of one item's minute, after its heading, in the order the clerk arranged them. */
 function itemBody(item: AgendaItem, record: MeetingRecord, style: HouseStyle, following: AgendaItem[]): Block[] {
   const out: Block[] = [];
   const paragraph = (text: string) => {
     if (text.trim()) out.push({ type: 'paragraph', text: text.trim() });
   };
   const entries = byItem(record.entries).get(item.id) ?? [];
-  const ofKind = (kind: MinuteEntry['kind']) =>
-    entries
-      .filter((e) => e.kind === kind && e.text.trim())
-      .sort((a, b) => a.position - b.position || a.id - b.id)
-      .map((e) => e.text.trim());
-  const paragraphs = ofKind('paragraph');
-  const points = ofKind('point');
-  const resolutions = ofKind('resolution');
-  const motions = [...(byItem(record.motions).get(item.id) ?? [])].sort((a, b) => a.position - b.position || a.id - b.id);
+  const blocks = clerkBlocks(record, item.id).filter((b) => !b.entry || b.entry.text.trim());
+  const motions = byItem(record.motions).get(item.id) ?? [];
 
   if (item.outcome !== 'minuted') {
     paragraph(outcomeText(item));
-    paragraphs.forEach(paragraph);
+    for (const b of blocks) if (b.entry?.kind === 'paragraph') paragraph(b.entry.text);
     return out;
   }
-  const ownWords = paragraphs.length + points.length + resolutions.length + motions.length > 0;
+  const ownWords = blocks.length > 0;
   // A declaration made during this item and minuted here, where it was made.
   for (const d of record.declarations.filter((d) => d.atItem && d.agendaItemId === item.id)) paragraph(declarationText(d, record, style.chairTitle));
   // Once the meeting has closed, an item never taken up gets no standard or pre-worded wording: nothing is minuted as if it happened.
@@ -203,24 +278,91 @@ function itemBody(item: AgendaItem, record: MeetingRecord, style: HouseStyle, fo
     record.movements.some((m) => m.agendaItemId === item.id) ||
     record.chairChanges.some((c) => c.agendaItemId === item.id);
   if (record.closedAt !== null && item.takenAt === null && !minuted) return out;
-  if (item.kind === 'declarations') out.push(...declarationsMinute(record, style));
-  standardParagraphs(item, record, style.chairTitle, ownWords).forEach(paragraph);
-  paragraph(openingSentence(item, record));
-  paragraphs.forEach(paragraph);
-  for (const m of record.movements.filter((m) => m.agendaItemId === item.id).sort(byTime)) paragraph(movementText(m, record));
-  if (points.length) {
-    paragraph(pointsIntro(item));
-    out.push({ type: 'lettered', style: item.pointsStyle, items: points.map(finished) });
-  }
-  for (const m of motions) motionParagraphs(m, record).forEach(paragraph);
-  const exclusion = item.kind === 'exclusion' && following.length ? [exclusionResolution(following)] : [];
-  const decided = [...exclusion, ...resolutions];
-  if (decided.length) {
-    out.push({ type: 'decision', label: item.decisionLabel ?? record.body.decisionLabel, resolutions: punctuateResolutions(decided) });
-  }
+
+  const standard = standardBlocks(item, record, style, ownWords);
+  const standardAt = Math.min(Math.max(item.standardAt ?? 0, 0), blocks.length);
+  const movements = record.movements.filter((m) => m.agendaItemId === item.id && !beforeStart(m, record)).sort(byTime);
+  // Arrivals and departures during the item follow its narrative, before its points and decisions.
+  const firstDecided = blocks.findIndex((b, i) => i >= standardAt && !(b.entry?.kind === 'paragraph'));
+  const movementsAt = firstDecided === -1 ? blocks.length : firstDecided;
+  const exclusion = item.kind === 'exclusion' && following.length ? exclusionResolution(following) : null;
+
+  let list: { style: ListStyle; items: string[]; start: number; continues: boolean } | null = null;
+  let decision: { label: string; resolutions: string[] } | null = null;
+  let lists = 0;
+  const counted = new Map<ListStyle, number>();
+  let exclusionPrinted = false;
+  const flush = () => {
+    if (list) {
+      out.push(listBlock(list.items.map(finished), list.style, list.start, list.continues));
+      counted.set(list.style, list.start + list.items.length);
+      list = null;
+    }
+    if (decision) {
+      out.push(decisionBlock(decision.label, punctuateResolutions(decision.resolutions)));
+      decision = null;
+    }
+  };
+  const labelOf = (e?: MinuteEntry) => e?.label ?? item.decisionLabel ?? record.body.decisionLabel;
+
+  blocks.forEach((b, i) => {
+    if (i === standardAt) {
+      flush();
+      out.push(...standard);
+    }
+    if (i === movementsAt) {
+      flush();
+      for (const m of movements) paragraph(movementText(m, record));
+    }
+    if (b.motion) {
+      flush();
+      motionParagraphs(b.motion, record).forEach(paragraph);
+      return;
+    }
+    const e = b.entry;
+    if (e.kind === 'point') {
+      const explicit = e.intro !== null && e.intro !== undefined;
+      const listStyle = e.style ?? item.pointsStyle;
+      if (!list || explicit || list.style !== listStyle) {
+        flush();
+        // The first list of a minute has the standard introduction unless it has its own; later lists
+        // carry on the numbering of the list of their style before them, unless they start afresh.
+        const intro = explicit ? e.intro!.trim() : lists === 0 ? pointsIntro(item) : '';
+        if (intro) paragraph(/[:.]$/.test(intro) ? intro : `${intro}:`);
+        const start = explicit ? 0 : (counted.get(listStyle) ?? 0);
+        list = { style: listStyle, items: [], start, continues: start > 0 };
+        lists++;
+      }
+      list.items.push(e.text.trim());
+      return;
+    }
+    if (e.kind === 'resolution') {
+      if (!decision || (e.label !== null && e.label !== undefined)) {
+        flush();
+        decision = { label: labelOf(e), resolutions: [] };
+        if (exclusion && !exclusionPrinted) {
+          decision.resolutions.push(exclusion);
+          exclusionPrinted = true;
+        }
+      }
+      decision.resolutions.push(e.text.trim());
+      return;
+    }
+    flush();
+    paragraph(e.text);
+  });
+  flush();
+  if (standardAt >= blocks.length) out.push(...standard);
+  if (movementsAt >= blocks.length) for (const m of movements) paragraph(movementText(m, record));
+  if (exclusion && !exclusionPrinted) out.push(decisionBlock(labelOf(), punctuateResolutions([exclusion])));
   // A change of chair is minuted after the decision that made it ("Mrs D. Taylor CC in the Chair.").
   for (const c of record.chairChanges.filter((c) => c.agendaItemId === item.id).sort(byTime)) paragraph(chairChangeText(c, record));
   return out;
+}
+
+/** An arrival stamped before the meeting started (or at its start) is not an arrival: the member was there from the start. */
+function beforeStart(m: { kind: string; time: string }, record: MeetingRecord): boolean {
+  return m.kind === 'arrived' && record.startedAt !== null && m.time <= record.startedAt;
 }
 
 /** The exempt items that follow place i in the order of business, up to the next public item. */
@@ -295,7 +437,7 @@ export function buildMinutes(record: MeetingRecord, options: BuildOptions = {}):
     for (const c of record.chairChanges.filter((c) => !onItem(c.agendaItemId) && c !== opening).sort(byTime)) {
       blocks.push({ type: 'paragraph', text: chairChangeText(c, record) });
     }
-    for (const m of record.movements.filter((m) => !onItem(m.agendaItemId)).sort(byTime)) {
+    for (const m of record.movements.filter((m) => !onItem(m.agendaItemId) && !beforeStart(m, record)).sort(byTime)) {
       blocks.push({ type: 'paragraph', text: movementText(m, record) });
     }
   } else {
@@ -314,7 +456,7 @@ export function buildMinutes(record: MeetingRecord, options: BuildOptions = {}):
       if (publicPart) {
         blocks.push(
           { type: 'minute-heading', number: p.number, agendaNumber: null, text: 'Exclusion of the Press and Public' },
-          { type: 'decision', label: 'RESOLVED', resolutions: [exclusionResolution(p.items)] },
+          decisionBlock('RESOLVED', [exclusionResolution(p.items)]),
         );
       }
     } else {
@@ -353,8 +495,10 @@ const ROMAN: [number, string][] = [
   [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i'],
 ];
 
-/** The letter of the point at a 0-based index: a, b, ... z, aa, ab ... or i, ii, iii, iv ... */
-export function letterFor(index: number, style: 'alpha' | 'roman'): string {
+/** The letter of the point at a 0-based index: a, b, ... z, aa, ab ... or i, ii, iii, iv ... or 1, 2, 3 ... */
+export function letterFor(index: number, style: ListStyle): string {
+  if (style === 'number') return String(index + 1);
+  if (style === 'bullet') return '•';
   if (style === 'roman') {
     let n = index + 1;
     let out = '';
@@ -375,8 +519,9 @@ export function letterFor(index: number, style: 'alpha' | 'roman'): string {
   return out;
 }
 
-/** "(a)", "(iv)": the marker printed before a lettered point or resolution. */
-export const markerFor = (index: number, style: 'alpha' | 'roman') => `(${letterFor(index, style)})`;
+/** "(a)", "(iv)", "3.", "•": the marker printed before a point or resolution. */
+export const markerFor = (index: number, style: ListStyle) =>
+  style === 'bullet' ? '•' : style === 'number' ? `${letterFor(index, style)}.` : `(${letterFor(index, style)})`;
 
 /**
  * Plain text, one block per paragraph separated by blank lines: "DRAFT" first
@@ -402,12 +547,11 @@ export function minutesToText(doc: MinutesDocument): string {
         out.push(`${b.number}. ${b.text}`);
         break;
       case 'lettered':
-        if (b.items.length) out.push(b.items.map((t, i) => `${markerFor(i, b.style)} ${t}`).join('\n'));
+        if (b.items.length) out.push(b.items.map((t, i) => `${b.markers[i]} ${t}`).join('\n'));
         break;
       case 'decision':
         out.push(`${b.label}:`);
-        if (b.resolutions.length === 1) out.push(b.resolutions[0]!);
-        else if (b.resolutions.length > 1) out.push(b.resolutions.map((t, i) => `${markerFor(i, 'alpha')} ${t}`).join('\n'));
+        if (b.resolutions.length) out.push(b.resolutions.map((t, i) => (b.markers[i] ? `${b.markers[i]} ${t}` : t)).join('\n'));
         break;
       case 'signature':
         out.push(`${b.chairTitle}\n\nDate`);

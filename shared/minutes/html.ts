@@ -15,6 +15,7 @@
  */
 import { formatLongDate } from '../format';
 import type { Block, MinutesDocument } from './document';
+import type { ListStyle } from '../model';
 import type { HouseStyle } from './house-style';
 
 export interface MinutesHtmlOptions {
@@ -44,6 +45,9 @@ function stylesheet(style: HouseStyle, draft: boolean): string {
   return `
 @counter-style paren-alpha { system: extends lower-alpha; prefix: "("; suffix: ")\\a0\\a0"; }
 @counter-style paren-roman { system: extends lower-roman; prefix: "("; suffix: ")\\a0\\a0"; }
+ol.points.number { list-style: decimal; }
+ul.points.bullet { list-style: disc; margin-top: 0; padding-left: 3.5em; }
+ul.points.bullet li { margin-bottom: 0.6em; padding-left: 0.25em; }
 html { background: #ffffff; color: #000000; }
 body { margin: 0; font-family: ${fontStack(style.fontFamily)}; font-size: ${size}pt; line-height: 1.5; text-align: left; }
 .page { max-width: 50rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
@@ -98,8 +102,11 @@ function body(doc: MinutesDocument, options: MinutesHtmlOptions): string {
     if (inMinute) out.push('</section>');
     inMinute = false;
   };
-  const list = (items: string[], style: 'alpha' | 'roman') =>
-    `<ol class="points ${style}">${items.map((t) => `<li>${escapeHtml(t)}</li>`).join('')}</ol>`;
+  // Markers come with the block ("(a)", "(iv)", "3.", "•"); a list carrying on the one before starts where it left off.
+  const list = (items: string[], style: ListStyle, markers: string[], start = 0) =>
+    style === 'bullet'
+      ? `<ul class="points bullet">${items.map((t) => `<li>${escapeHtml(t)}</li>`).join('')}</ul>`
+      : `<ol class="points ${style}"${start > 0 ? ` start="${start + 1}"` : ''}>${items.map((t) => `<li>${escapeHtml(t)}</li>`).join('')}</ol>`;
 
   for (const block of doc.blocks) {
     switch (block.type) {
@@ -140,12 +147,12 @@ function body(doc: MinutesDocument, options: MinutesHtmlOptions): string {
         out.push(`<p>${escapeHtml(block.text)}</p>`);
         break;
       case 'lettered':
-        if (block.items.length) out.push(list(block.items, block.style));
+        if (block.items.length) out.push(list(block.items, block.style, block.markers, block.start ?? 0));
         break;
       case 'decision':
         out.push(`<p class="decision-label">${escapeHtml(block.label)}:</p>`);
-        if (block.resolutions.length === 1) out.push(`<p>${escapeHtml(block.resolutions[0]!)}</p>`);
-        else if (block.resolutions.length > 1) out.push(list(block.resolutions, 'alpha'));
+        if (block.markers.every((marker) => marker === '')) for (const r of block.resolutions) out.push(`<p>${escapeHtml(r)}</p>`);
+        else out.push(list(block.resolutions, 'alpha', block.markers));
         break;
       case 'closing':
         closeMinute();

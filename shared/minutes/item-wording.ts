@@ -20,30 +20,87 @@ function topicClause(topic: string, forReport: boolean): string {
   const t = tidy(topic);
   if (!t) return '';
   const lowered = t.charAt(0).toLowerCase() + t.slice(1);
-  if (/^which\b/i.test(t)) return `, ${lowered}`;
+  if (/^(which|the purpose of which|whose)\b/i.test(t)) return `, ${lowered}`;
+  if (/^,/.test(t)) return t;
   if (/^(regarding|concerning|about|on|setting out|seeking|providing|informing|outlining|updating)\b/i.test(t)) return ` ${lowered}`;
   return forReport ? `, which provided an update regarding ${t}` : ` regarding ${t}`;
 }
 
+/** The filed-document clause: the standard one for the form, none, or the document the clerk named. */
+function filedClause(item: AgendaItem, standard: string | null): string {
+  const marked = `marked 'Agenda Item ${item.agendaNumber}'`;
+  if (item.filed === '' ) return '';
+  const named = item.filed?.replace(/\s+/g, ' ').trim().replace(/[.]+$/, '');
+  if (named) return ` A copy of ${named}, ${marked}, is filed with these minutes.`;
+  return standard === null ? '' : ` ${standard.replace('{marked}', marked)}`;
+}
+
+const REPORT_FILED = 'A copy of the report, {marked}, is filed with these minutes.';
+const SLIDES_FILED = 'A copy of the presentation slides, {marked}, is filed with these minutes.';
+const BOTH_FILED = 'Copies of the report and presentation slides, {marked}, are filed with these minutes.';
+
 /**
- * "The Board considered a report of <author>, which provided an update
- * regarding <topic>. A copy of the report, marked 'Agenda Item 7', is filed
- * with these minutes." and the presentation and verbal update equivalents.
+ * The opening sentence in the form chosen for the item: "The Board considered
+ * a report of <author>, which provided an update regarding <topic>. A copy of
+ * the report, marked 'Agenda Item 7', is filed with these minutes.", "<author>
+ * introduced a report …", "The Board received a presentation from …", an
+ * oral or verbal update, or none. The filed-document clause can be left out
+ * or name the document.
  */
 export function openingSentence(item: AgendaItem, record: MeetingRecord): string {
   const body = capitalise(bodyReference(record.body.kind));
   const author = authorOf(item);
-  const marked = `marked 'Agenda Item ${item.agendaNumber}'`;
+  const who = author ? capitalise(author) : body;
   switch (item.openingKind) {
     case 'report':
-      return `${sentence(`${body} considered a report${author ? ` of ${author}` : ''}${topicClause(item.topic, true)}`)} A copy of the report, ${marked}, is filed with these minutes.`;
+      return `${sentence(`${body} considered a report${author ? ` of ${author}` : ''}${topicClause(item.topic, true)}`)}${filedClause(item, REPORT_FILED)}`;
+    case 'introduced':
+      return `${sentence(`${author ? who : 'The report'}${author ? ' introduced a report' : ' was introduced'}${topicClause(item.topic, true)}`)}${filedClause(item, REPORT_FILED)}`;
     case 'presentation':
-      return `${sentence(`${body} received a presentation${author ? ` from ${author}` : ''}${topicClause(item.topic, false)}`)} A copy of the presentation slides, ${marked}, is filed with these minutes.`;
+      return `${sentence(`${body} received a presentation${author ? ` from ${author}` : ''}${topicClause(item.topic, false)}`)}${filedClause(item, SLIDES_FILED)}`;
+    case 'report_presentation':
+      return `${sentence(`${body} considered a report and presentation${author ? ` from ${author}` : ''}${topicClause(item.topic, false)}`)}${filedClause(item, BOTH_FILED)}`;
     case 'verbal':
-      return sentence(`${body} received a verbal update${author ? ` from ${author}` : ''}${topicClause(item.topic, false)}`);
+      return `${sentence(`${body} received a verbal update${author ? ` from ${author}` : ''}${topicClause(item.topic, false)}`)}${filedClause(item, null)}`;
+    case 'oral':
+      return `${sentence(`${body} received an oral update${author ? ` from ${author}` : ''}${topicClause(item.topic, false)}`)}${filedClause(item, null)}`;
+    case 'provided_oral':
+      return `${sentence(`${author ? who : 'An oral update was'}${author ? ' provided an oral update' : ' provided'}${topicClause(item.topic, false)}`)}${filedClause(item, null)}`;
     case 'none':
+    default:
       return '';
   }
+}
+
+/** Dates typed for the next meeting: one per line (or separated by semicolons). */
+const datesOf = (detail: string) =>
+  detail
+    .split(/\n|;/)
+    .map((d) => tidy(d))
+    .filter(Boolean);
+
+/**
+ * The date of the next meeting in the form chosen: "It was NOTED that the next
+ * meeting of the Board would be held on …" or "RESOLVED: That the next meeting
+ * of the Board take place on …"; several dates are listed after "future
+ * meetings … on the following dates:".
+ */
+export function nextMeetingWording(item: AgendaItem, record: MeetingRecord): { text: string; decision: 'RESOLVED' | null; dates: string[] } | null {
+  const body = bodyReference(record.body.kind);
+  const form = item.nextForm ?? 'noted_held';
+  const resolved = form.startsWith('resolved');
+  const takePlace = form.endsWith('take_place');
+  const dates = datesOf(item.detail);
+  const next = record.nextMeeting;
+  const when = dates.length === 1 ? dates[0]! : dates.length === 0 && next ? `${formatLongDate(next.date)} at ${formatTime(next.startTime)}` : '';
+  if (dates.length > 1) {
+    const verb = resolved ? (takePlace ? 'take place' : 'be held') : takePlace ? 'would take place' : 'would be held';
+    const text = `${resolved ? 'That' : 'It was NOTED that'} future meetings of ${body} ${verb} on the following dates:`;
+    return { text, decision: resolved ? 'RESOLVED' : null, dates };
+  }
+  if (!when) return null;
+  const verb = resolved ? (takePlace ? 'take place on' : 'be held on') : takePlace ? 'would take place on' : 'would be held on';
+  return { text: sentence(`${resolved ? 'That' : 'It was NOTED that'} the next meeting of ${body} ${verb} ${when}`), decision: resolved ? 'RESOLVED' : null, dates: [] };
 }
 
 export const DEFAULT_POINTS_INTRO = 'Arising from discussions the following points were noted:';
@@ -84,16 +141,19 @@ export function standardParagraphs(
       return [`It was proposed, seconded, and AGREED that ${name} be elected ${office} of the ${bodyName} for ${year}.`];
     }
     case 'introductions':
-      return hasOwnWords ? [] : [`The ${chairTitle} welcomed everyone to the meeting and introductions were made.`];
+      // The welcome stays when the clerk adds words of their own; it is edited or removed like any standard wording.
+      return [`The ${chairTitle} welcomed everyone to the meeting and introductions were made.`];
     case 'previous_minutes': {
-      const held = previous ? `the meeting held on ${formatDate(previous.date)}` : 'the previous meeting';
+      const date = previous?.date ?? record.previousDate ?? null;
+      const held = date ? `the meeting held on ${formatDate(date)}` : 'the previous meeting';
       const amendment = tidy(item.detail);
       const subject = amendment ? `, subject to ${/^an? /i.test(amendment) ? '' : 'an amendment to '}${amendment}` : '';
       return [sentence(`The minutes of ${held} were taken as read and confirmed as a correct record${subject}`)];
     }
     case 'matters_arising': {
       if (hasOwnWords) return [];
-      const of = previous ? `the meeting on ${formatDate(previous.date)}` : 'the previous meeting';
+      const date = previous?.date ?? record.previousDate ?? null;
+      const of = date ? `the meeting on ${formatDate(date)}` : 'the previous meeting';
       return [`There were no matters arising from the minutes of ${of}.`];
     }
     case 'action_log':
@@ -102,13 +162,6 @@ export function standardParagraphs(
       ];
     case 'other_business':
       return hasOwnWords ? [] : ['There was no other business.'];
-    case 'next_meeting': {
-      const next = record.nextMeeting;
-      const given = tidy(item.detail);
-      if (given) return [sentence(`It was NOTED that the next meeting of ${body} would be held on ${given}`)];
-      if (!next) return [];
-      return [`It was NOTED that the next meeting of ${body} would be held on ${formatLongDate(next.date)} at ${formatTime(next.startTime)}.`];
-    }
     default:
       return [];
   }

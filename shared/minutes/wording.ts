@@ -82,12 +82,14 @@ export function natureClause(nature: string, name: string): string {
  */
 export function declarationText(d: Declaration, record: MeetingRecord, _chairTitle = 'Chairman'): string {
   const name = nameOf(record, d.attendanceId);
-  const item = record.items.find((i) => i.id === d.agendaItemId);
-  const where = item ? `agenda item ${item.agendaNumber} (${item.title.trim().replace(/\.$/, '')})` : 'an item on the agenda';
-  const category = INTEREST_CATEGORY_LABELS[d.category];
+  const item = d.agendaItemId === null ? undefined : record.items.find((i) => i.id === d.agendaItemId);
+  const where = item ? ` in agenda item ${item.agendaNumber} (${item.title.trim().replace(/\.$/, '')})` : '';
+  const category = d.category ? INTEREST_CATEGORY_LABELS[d.category] : 'interest';
   const article = /^[aeiou]/i.test(category) ? 'an' : 'a';
   const nature = d.sensitive ? ', the nature of which is sensitive and is not recorded' : natureClause(d.nature, name);
-  const parts = [sentence(`${name} declared ${article} ${category} in ${where}${nature}`)];
+  // The clerk's own wording ("declared that he was employed by …") is printed after the name as typed.
+  const own = !d.sensitive && /^declared\b/i.test(d.nature.trim());
+  const parts = [own ? finished(`${name} ${d.nature.trim().replace(/^Declared/, 'declared')}`) : sentence(`${name} declared ${article} ${category}${where}${nature}`)];
 
   const dispensation = d.dispensation.replace(/\s+/g, ' ').trim().replace(/[\s.]+$/, '');
   if (dispensation) parts.push(sentence(`A dispensation had been granted (${dispensation}) allowing ${name} to take part`));
@@ -95,6 +97,8 @@ export function declarationText(d: Declaration, record: MeetingRecord, _chairTit
   const at = d.leftAt ? ` at ${formatTime(d.leftAt)}` : '';
   const back = d.returnedAt ? `, returning at ${formatTime(d.returnedAt)}` : '';
   switch (d.action) {
+    case 'not_recorded':
+      break;
     case 'remained':
       parts.push(sentence(`${name} remained in the meeting and took part in the discussion and vote on the item`));
       break;

@@ -302,7 +302,7 @@ describe('contract: live meeting rules', () => {
     ]);
     expect(record.chairChanges).toEqual([{ id: expect.any(Number), attendanceId: live.chairAttendanceId, agendaItemId: null, time: '10:00' }]);
     expect(record.movements).toEqual([{ id: live.movementId, attendanceId: live.chairAttendanceId, kind: 'left', time: '10:05', agendaItemId: s.itemIds[0] }]);
-    expect(record.declarations).toMatchObject([{ id: live.declarationId, category: 'other_registrable', nature: 'Trustee of a local charity', action: 'remained' }]);
+    expect(record.declarations).toMatchObject([{ id: live.declarationId, category: 'other_registrable', nature: 'Trustee of a local charity', action: 'not_recorded' }]);
     expect(call(services, 'knownAttendees.list', { bodyId: s.boardId }).map((k) => k.name)).toEqual(['Mr E. Walters']);
   });
 
@@ -847,7 +847,7 @@ function specs(s: Seed, live: LiveSeed): Record<CallName, CallCases> {
       ],
     },
     'declarations.create': {
-      minimal: { meetingId, attendanceId: live.chairAttendanceId, agendaItemId: itemB, category: 'dpi' },
+      minimal: { meetingId, attendanceId: live.chairAttendanceId },
       full: {
         meetingId,
         attendanceId: live.chairAttendanceId,
@@ -860,7 +860,8 @@ function specs(s: Seed, live: LiveSeed): Record<CallName, CallCases> {
         leftAt: '10:10',
         returnedAt: '10:25',
       },
-      nullable: ['returnedAt'],
+      // The item and the category are optional (a declaration may name neither).
+      nullable: ['returnedAt', 'agendaItemId', 'category'],
       extra: [
         { meetingId, attendanceId: live.chairAttendanceId, agendaItemId: itemB, category: 'dpi', sensitive: true, nature: 'Secret' },
         { meetingId, attendanceId: live.chairAttendanceId, agendaItemId: itemB, category: 'dpi', action: 'remained', leftAt: '10:10' },
@@ -887,7 +888,7 @@ function specs(s: Seed, live: LiveSeed): Record<CallName, CallCases> {
           returnedAt: '10:50',
         },
       },
-      nullable: ['returnedAt'],
+      nullable: ['returnedAt', 'agendaItemId', 'category'],
       extra: [
         { declarationId: live.declarationId, patch: { attendanceId: live.officerAttendanceId } },
         { declarationId: live.declarationId, patch: { agendaItemId: s.commissionItemId } },
@@ -968,6 +969,7 @@ function specs(s: Seed, live: LiveSeed): Record<CallName, CallCases> {
       nullable: ['proposerId'],
       extra: [{ motionId: live.motionId, patch: { seconderId: live.chairAttendanceId } }],
     },
+    'motions.move': { minimal: { motionId: live.motionId, toPosition: 0 } },
     'motions.delete': { minimal: { motionId: live.motionId } },
     'actions.create': {
       minimal: { meetingId, agendaItemId: itemB },

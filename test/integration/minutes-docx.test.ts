@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { actionLogToDocx, shortDate, type ActionLogInput } from '../../electron/export/action-log-docx';
 import { decisionSheetToDocx, imageSize, minutesToDocx } from '../../electron/export/minutes-docx';
 import { decisionSheet } from '../../shared/minutes/decision-sheet';
-import { buildMinutes, type MinutesDocument } from '../../shared/minutes/document';
+import { blocksFrom, buildMinutes, type MinutesDocument } from '../../shared/minutes/document';
 import { DEFAULT_HOUSE_STYLE_FULL, houseStyleSchema, type HouseStyle } from '../../shared/minutes/house-style';
 import { officeText } from '../helpers/office-text';
 import { useTempDirs } from '../helpers/temp';
@@ -74,7 +74,7 @@ const EVERY_BLOCK: MinutesDocument = {
   meetingDate: '2026-12-11',
   draft: true,
   part: 'public',
-  blocks: [
+  blocks: blocksFrom([
     { type: 'opening', text: 'Minutes of a meeting of the Wessex Safer Communities Board held at County Hall, Kingsbridge on Friday, 11 December 2026.' },
     { type: 'section-heading', text: 'PRESENT' },
     { type: 'chair', text: 'Mrs D. Taylor CC (in the Chair)' },
@@ -110,7 +110,7 @@ const EVERY_BLOCK: MinutesDocument = {
     { type: 'paragraph', text: 'There was no other business.' },
     { type: 'closing', text: 'The meeting closed at 12.05 pm.' },
     { type: 'signature', chairTitle: 'Chairman' },
-  ],
+  ]),
 };
 
 const STYLE: HouseStyle = {

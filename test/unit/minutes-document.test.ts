@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildMinutes, letterFor, minutesToText, type MinutesDocument } from '../../shared/minutes/document';
+import { blocksFrom, buildMinutes, letterFor, minutesToText, type MinutesDocument } from '../../shared/minutes/document';
 import type { AgendaItem } from '../../shared/model';
 import { attend, declaration, item, other, record } from './fixtures/meeting-record';
 
@@ -222,13 +222,13 @@ describe('minutesToText', () => {
       meetingDate: '2026-12-11',
       draft: false,
       part: 'public',
-      blocks: [
+      blocks: blocksFrom([
         { type: 'minute-heading', number: 22, agendaNumber: 6, text: 'Safer Communities Performance' },
         { type: 'paragraph', text: 'Arising from discussions the following points were noted:' },
         { type: 'lettered', style: 'roman', items: ['First point.', 'Second point.', 'Third point.', 'Fourth point.'] },
         { type: 'decision', label: 'RESOLVED', resolutions: ['That the report be noted;', 'That a further report be submitted.'] },
         { type: 'decision', label: 'AGREED', resolutions: ['That the contents of the presentation be noted.'] },
-      ],
+      ]),
     };
     expect(minutesToText(doc)).toBe(
       [

@@ -3,7 +3,7 @@
  * minutes, escaped, with the structure the published page relies on.
  */
 import { describe, expect, it } from 'vitest';
-import type { MinutesDocument } from '../../shared/minutes/document';
+import { blocksFrom, type MinutesDocument } from '../../shared/minutes/document';
 import { DEFAULT_HOUSE_STYLE_FULL } from '../../shared/minutes/house-style';
 import { exemptCitationText, fontStack, minutesToHtml } from '../../shared/minutes/html';
 
@@ -13,7 +13,7 @@ const DOC: MinutesDocument = {
   meetingDate: '2026-12-11',
   draft: false,
   part: 'public',
-  blocks: [
+  blocks: blocksFrom([
     { type: 'opening', text: 'Minutes of a meeting of the Wessex Safer Communities Board held at County Hall on Friday, 11 December 2026.' },
     { type: 'section-heading', text: 'PRESENT' },
     { type: 'chair', text: 'Mrs D. Taylor CC (in the Chair)' },
@@ -28,7 +28,7 @@ const DOC: MinutesDocument = {
     { type: 'decision', label: 'NOTED', resolutions: ['That there was none.'] },
     { type: 'closing', text: 'The meeting closed at 12.05 pm.' },
     { type: 'signature', chairTitle: 'Chairman' },
-  ],
+  ]),
 };
 
 describe('minutesToHtml', () => {

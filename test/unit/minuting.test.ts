@@ -1,7 +1,7 @@
 /** Minuting each item: numbering, order of business, lettering and the standard wordings. */
 import { describe, expect, it } from 'vitest';
 import { buildMinutes, minuteNumbers, minutesToText, planMinutes } from '../../shared/minutes/document';
-import { motionParagraphs, openingSentence, standardParagraphs } from '../../shared/minutes/item-wording';
+import { motionParagraphs, nextMeetingWording, openingSentence, standardParagraphs } from '../../shared/minutes/item-wording';
 import { authorFromPresenter, inferKind } from '../../shared/minutes/standard-items';
 import type { AgendaItem, MeetingRecord, MinuteEntry, Motion } from '../../shared/model';
 import { firstMinuteNumber, isFirstOfMunicipalYear, municipalYearLabel, municipalYearStart, orderVariedAt, sameMunicipalYear } from '../../shared/rules/numbering';
@@ -254,7 +254,10 @@ describe('the standard items', () => {
       "The Board considered the LSCSB Action Log, a copy of which, marked 'Agenda Item 4', is filed with these minutes.",
     ]);
     expect(words('other_business')).toEqual(['There was no other business.']);
-    expect(words('next_meeting')).toEqual(['It was NOTED that the next meeting of the Board would be held on Friday, 23 September 2022 at 2.00 pm.']);
+    expect(words('next_meeting')).toEqual([]);
+    expect(nextMeetingWording(item(1, 3, 'x', { kind: 'next_meeting' }), r)?.text).toBe(
+      'It was NOTED that the next meeting of the Board would be held on Friday, 23 September 2022 at 2.00 pm.',
+    );
   });
 
   it('fall back sensibly with no previous meeting on record', () => {

@@ -1,13 +1,13 @@
 import { memo, useMemo, useRef } from 'react';
-import { markerFor, type Block, type MinutesDocument } from '../../../shared/minutes/document';
+import type { Block, MinutesDocument } from '../../../shared/minutes/document';
 
-/** Lettered points with the printed "(a)" markers; the list's own numbering is hidden by CSS. */
-function Lettered({ items, style }: { items: string[]; style: 'alpha' | 'roman' }) {
+/** Points with the markers their block carries ("(a)", "(iv)", "3.", "•"); the list's own numbering is hidden by CSS. */
+function Lettered({ items, markers }: { items: string[]; markers: string[] }) {
   return (
-    <ol className="minutes-lettered" type={style === 'alpha' ? 'a' : 'i'}>
+    <ol className="minutes-lettered">
       {items.map((text, i) => (
         <li key={i}>
-          <span className="minutes-marker">{markerFor(i, style)}</span> <span className="minutes-point">{text}</span>
+          <span className="minutes-marker">{markers[i]}</span> <span className="minutes-point">{text}</span>
         </li>
       ))}
     </ol>
@@ -44,18 +44,22 @@ function BlockViewPlain({ block }: { block: Block }) {
     case 'paragraph':
       return <p className="minutes-paragraph">{block.text}</p>;
     case 'lettered':
-      return block.items.length ? <Lettered items={block.items} style={block.style} /> : null;
+      return block.items.length ? <Lettered items={block.items} markers={block.markers} /> : null;
     case 'decision':
       return (
         <div className="minutes-decision">
           <p className="minutes-decision-label">
             <strong>{block.label}:</strong>
           </p>
-          {block.resolutions.length === 1 ? (
-            <p className="minutes-paragraph">{block.resolutions[0]}</p>
-          ) : block.resolutions.length > 1 ? (
-            <Lettered items={block.resolutions} style="alpha" />
-          ) : null}
+          {block.markers.every((marker) => marker === '') ? (
+            block.resolutions.map((r, i) => (
+              <p key={i} className="minutes-paragraph">
+                {r}
+              </p>
+            ))
+          ) : (
+            <Lettered items={block.resolutions} markers={block.markers} />
+          )}
         </div>
       );
     case 'closing':

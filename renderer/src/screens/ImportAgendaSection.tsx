@@ -26,8 +26,12 @@ interface Row extends ParsedAgendaItem {
 
 const OPENING_WORDS: Record<OpeningKind, string> = {
   report: 'a report of',
+  introduced: 'introduced a report:',
   presentation: 'a presentation from',
+  report_presentation: 'a report and presentation from',
   verbal: 'a verbal update from',
+  oral: 'an oral update from',
+  provided_oral: 'provided an oral update:',
   none: '',
 };
 

@@ -21,7 +21,7 @@ export interface DeclarationsHandle {
 interface Draft {
   attendanceId: number | '';
   agendaItemId: number | '';
-  category: InterestCategory;
+  category: InterestCategory | '';
   nature: string;
   sensitive: boolean;
   dispensation: string;
@@ -40,11 +40,11 @@ export const DeclarationsPanel = forwardRef<DeclarationsHandle, { record: Meetin
   const blank = (): Draft => ({
     attendanceId: '',
     agendaItemId: record.currentItemId ?? '',
-    category: 'dpi',
+    category: '',
     nature: '',
     sensitive: false,
     dispensation: '',
-    action: 'remained',
+    action: 'not_recorded',
     leftAt: '',
     returnedAt: '',
   });
@@ -74,12 +74,12 @@ export const DeclarationsPanel = forwardRef<DeclarationsHandle, { record: Meetin
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (draft.attendanceId === '' || draft.agendaItemId === '') return setError('Choose the member and the agenda item');
+    if (draft.attendanceId === '') return setError('Choose the member who declared the interest');
     const leaving = LEAVING.includes(draft.action);
     const fields = {
       attendanceId: draft.attendanceId,
-      agendaItemId: draft.agendaItemId,
-      category: draft.category,
+      agendaItemId: draft.agendaItemId === '' ? null : draft.agendaItemId,
+      category: draft.category === '' ? null : draft.category,
       nature: draft.sensitive ? '' : draft.nature,
       sensitive: draft.sensitive,
       dispensation: draft.dispensation,
@@ -100,7 +100,7 @@ export const DeclarationsPanel = forwardRef<DeclarationsHandle, { record: Meetin
 
   const edit = (d: Declaration) => {
     setEditing(d.id);
-    setDraft({ ...d, leftAt: d.leftAt ?? '', returnedAt: d.returnedAt ?? '' });
+    setDraft({ ...d, agendaItemId: d.agendaItemId ?? '', category: d.category ?? '', leftAt: d.leftAt ?? '', returnedAt: d.returnedAt ?? '' });
     memberSelect.current?.focus();
   };
 
@@ -139,7 +139,7 @@ export const DeclarationsPanel = forwardRef<DeclarationsHandle, { record: Meetin
         <div className="field">
           <label htmlFor="decl-item">Agenda item</label>
           <select id="decl-item" value={draft.agendaItemId} onChange={(e) => set('agendaItemId', e.target.value ? Number(e.target.value) : '')}>
-            <option value="">Choose an item…</option>
+            <option value="">No item named</option>
             {record.items.map((i) => (
               <option key={i.id} value={i.id}>
                 {i.agendaNumber}. {i.title}
@@ -149,7 +149,8 @@ export const DeclarationsPanel = forwardRef<DeclarationsHandle, { record: Meetin
         </div>
         <div className="field">
           <label htmlFor="decl-category">Category</label>
-          <select id="decl-category" value={draft.category} onChange={(e) => set('category', e.target.value as InterestCategory)}>
+          <select id="decl-category" value={draft.category} onChange={(e) => set('category', e.target.value as InterestCategory | '')}>
+            <option value="">Not stated (“declared an interest”)</option>
             {INTEREST_CATEGORIES.map((c) => (
               <option key={c} value={c}>
                 {INTEREST_CATEGORY_LABELS[c]}
@@ -164,7 +165,7 @@ export const DeclarationsPanel = forwardRef<DeclarationsHandle, { record: Meetin
             ref={natureInput}
             value={draft.sensitive ? '' : draft.nature}
             disabled={draft.sensitive}
-            placeholder={draft.sensitive ? 'Sensitive: the nature is not recorded' : 'e.g. he owned land adjoining the site'}
+            placeholder={draft.sensitive ? 'Sensitive: the nature is not recorded' : 'e.g. he owned land adjoining the site, or: declared that he was employed by …'}
             onChange={(e) => set('nature', e.target.value)}
           />
         </div>
