@@ -127,10 +127,12 @@ export function loadLiveRecord(ctx: ReadContext, meetingId: number): MeetingReco
     firstMinuteNumber: computeFirstMinuteNumber(ctx, row, detail.body.yearStartMonth),
     previousMeeting: neighbour(ctx, row, 'previous'),
     nextMeeting: neighbour(ctx, row, 'next'),
+    // Entries and motions share one order (the blocks as printed).
+    layout: 2,
   };
 }
 
-/** The body's meeting just before or after this one (by date, start time, then id). */
+/** The body's last meeting actually held before this one (never an empty draft), or its next meeting (by date, start time, then id). */
 function neighbour(ctx: ReadContext, row: MeetingRow, which: 'previous' | 'next'): MeetingRef | null {
   const [cmp, dir] = which === 'previous' ? ['<', 'DESC'] : ['>', 'ASC'];
   const found = ctx.store.db
@@ -140,6 +142,7 @@ function neighbour(ctx: ReadContext, row: MeetingRow, which: 'previous' | 'next'
            AND (EXISTS (SELECT 1 FROM minute_entry e WHERE e.agenda_item_id = i.id) OR EXISTS (SELECT 1 FROM action a WHERE a.agenda_item_id = i.id)))) AS held
        FROM meeting
        WHERE body_id = @body AND (date, start_time, id) ${cmp} (@date, @time, @id)
+       ${which === 'previous' ? 'AND held' : ''}
        ORDER BY date ${dir}, start_time ${dir}, id ${dir} LIMIT 1`,
     )
     .get({ body: row.body_id, date: row.date, time: row.start_time, id: row.id }) as

@@ -11,6 +11,7 @@ import {
   type Attendance,
   type ChairChange,
   type MeetingRecord,
+  type DecisionLabel,
   type ListStyle,
   type MinuteEntry,
   type Motion,
@@ -286,78 +287,116 @@ function itemBody(item: AgendaItem, record: MeetingRecord, style: HouseStyle, fo
   const firstDecided = blocks.findIndex((b, i) => i >= standardAt && !(b.entry?.kind === 'paragraph'));
   const movementsAt = firstDecided === -1 ? blocks.length : firstDecided;
   const exclusion = item.kind === 'exclusion' && following.length ? exclusionResolution(following) : null;
+  // Where the standard wording and the arrivals sit, a list or decision is cut: they are printed between its parts.
+  const segments = minuteSegments(item, record, blocks, [standardAt, movementsAt]);
+  const labelOf = () => item.decisionLabel ?? record.body.decisionLabel;
 
-  let list: { style: ListStyle; items: string[]; start: number; continues: boolean } | null = null;
-  let decision: { label: string; resolutions: string[] } | null = null;
-  let lists = 0;
-  const counted = new Map<ListStyle, number>();
   let exclusionPrinted = false;
-  const flush = () => {
-    if (list) {
-      out.push(listBlock(list.items.map(finished), list.style, list.start, list.continues));
-      counted.set(list.style, list.start + list.items.length);
-      list = null;
-    }
-    if (decision) {
-      out.push(decisionBlock(decision.label, punctuateResolutions(decision.resolutions)));
-      decision = null;
-    }
-  };
-  const labelOf = (e?: MinuteEntry) => e?.label ?? item.decisionLabel ?? record.body.decisionLabel;
-
   blocks.forEach((b, i) => {
-    if (i === standardAt) {
-      flush();
-      out.push(...standard);
-    }
-    if (i === movementsAt) {
-      flush();
-      for (const m of movements) paragraph(movementText(m, record));
-    }
-    if (b.motion) {
-      flush();
-      motionParagraphs(b.motion, record).forEach(paragraph);
-      return;
-    }
-    const e = b.entry;
-    if (e.kind === 'point') {
-      const explicit = e.intro !== null && e.intro !== undefined;
-      const listStyle = e.style ?? item.pointsStyle;
-      if (!list || explicit || list.style !== listStyle) {
-        flush();
-        // The first list of a minute has the standard introduction unless it has its own; later lists
-        // carry on the numbering of the list of their style before them, unless they start afresh.
-        const intro = explicit ? e.intro!.trim() : lists === 0 ? pointsIntro(item) : '';
-        if (intro) paragraph(/[:.]$/.test(intro) ? intro : `${intro}:`);
-        const start = explicit ? 0 : (counted.get(listStyle) ?? 0);
-        list = { style: listStyle, items: [], start, continues: start > 0 };
-        lists++;
-      }
-      list.items.push(e.text.trim());
-      return;
-    }
-    if (e.kind === 'resolution') {
-      if (!decision || (e.label !== null && e.label !== undefined)) {
-        flush();
-        decision = { label: labelOf(e), resolutions: [] };
+    if (i === standardAt) out.push(...standard);
+    if (i === movementsAt) for (const m of movements) paragraph(movementText(m, record));
+    const segment = segments.find((g) => g.from === i);
+    if (!segment) return;
+    switch (segment.kind) {
+      case 'motion':
+        motionParagraphs(segment.motion, record).forEach(paragraph);
+        break;
+      case 'paragraph':
+        paragraph(segment.entry.text);
+        break;
+      case 'list':
+        if (segment.intro) paragraph(segment.intro);
+        out.push(listBlock(segment.entries.map((e) => finished(e.text.trim())), segment.style, segment.start, segment.start > 0));
+        break;
+      case 'decision': {
+        const resolutions = segment.entries.map((e) => e.text.trim());
         if (exclusion && !exclusionPrinted) {
-          decision.resolutions.push(exclusion);
+          resolutions.unshift(exclusion);
           exclusionPrinted = true;
         }
+        out.push(decisionBlock(segment.label, punctuateResolutions(resolutions)));
+        break;
       }
-      decision.resolutions.push(e.text.trim());
-      return;
     }
-    flush();
-    paragraph(e.text);
   });
-  flush();
   if (standardAt >= blocks.length) out.push(...standard);
   if (movementsAt >= blocks.length) for (const m of movements) paragraph(movementText(m, record));
   if (exclusion && !exclusionPrinted) out.push(decisionBlock(labelOf(), punctuateResolutions([exclusion])));
   // A change of chair is minuted after the decision that made it ("Mrs D. Taylor CC in the Chair.").
   for (const c of record.chairChanges.filter((c) => c.agendaItemId === item.id).sort(byTime)) paragraph(chairChangeText(c, record));
   return out;
+}
+
+/** A run of the clerk's blocks printed as one: a paragraph, a motion, a list of points, or a decision. */
+export type MinuteSegment =
+  | { kind: 'paragraph'; from: number; entry: MinuteEntry }
+  | { kind: 'motion'; from: number; motion: Motion }
+  | { kind: 'list'; from: number; entries: MinuteEntry[]; style: ListStyle; start: number; intro: string; markers: string[] }
+  | { kind: 'decision'; from: number; entries: MinuteEntry[]; label: DecisionLabel; markers: string[] };
+
+/**
+ * The one rule for how an item's blocks group: consecutive points of one
+ * style make a list (a point with an introduction, even an empty one, starts
+ * a new list; the first list of a minute has the standard introduction;
+ * later lists carry on the numbering of the list of their style before them);
+ * consecutive resolutions make a decision (a labelled resolution starts a new
+ * one). `cuts` are places where a run is broken (the standard wording sits there).
+ * The live screen names each block by the markers given here.
+ */
+export function minuteSegments(item: AgendaItem, record: MeetingRecord, blocks: ClerkBlock[], cuts: number[] = []): MinuteSegment[] {
+  const segments: MinuteSegment[] = [];
+  const counted = new Map<ListStyle, number>();
+  let lists = 0;
+  let current: MinuteSegment | null = null;
+  const close = () => {
+    const segment = current as MinuteSegment | null;
+    if (segment?.kind === 'list') {
+      segment.markers = segment.entries.map((_, i) => markerFor(segment.start + i, segment.style));
+      counted.set(segment.style, segment.start + segment.entries.length);
+    } else if (segment?.kind === 'decision') {
+      segment.markers = segment.entries.length > 1 ? segment.entries.map((_, i) => markerFor(i, 'alpha')) : segment.entries.map(() => '');
+    }
+    if (segment) segments.push(segment);
+    current = null;
+  };
+  blocks.forEach((b, i) => {
+    const cut = cuts.includes(i) && i > 0;
+    if (b.motion) {
+      close();
+      current = { kind: 'motion', from: i, motion: b.motion };
+      close();
+      return;
+    }
+    const e = b.entry;
+    if (e.kind === 'point') {
+      const explicit = e.intro !== null && e.intro !== undefined;
+      const style = e.style ?? item.pointsStyle;
+      const open = current as MinuteSegment | null;
+      if (!open || open.kind !== 'list' || explicit || open.style !== style || cut) {
+        close();
+        const given = explicit ? e.intro!.trim() : lists === 0 ? pointsIntro(item) : '';
+        const intro = given && !/[:.]$/.test(given) ? `${given}:` : given;
+        current = { kind: 'list', from: i, entries: [], style, start: explicit ? 0 : (counted.get(style) ?? 0), intro, markers: [] };
+        lists++;
+      }
+      (current as unknown as { entries: MinuteEntry[] }).entries.push(e);
+      return;
+    }
+    if (e.kind === 'resolution') {
+      const open = current as MinuteSegment | null;
+      if (!open || open.kind !== 'decision' || (e.label !== null && e.label !== undefined) || cut) {
+        close();
+        current = { kind: 'decision', from: i, entries: [], label: e.label ?? item.decisionLabel ?? record.body.decisionLabel, markers: [] };
+      }
+      (current as unknown as { entries: MinuteEntry[] }).entries.push(e);
+      return;
+    }
+    close();
+    current = { kind: 'paragraph', from: i, entry: e };
+    close();
+  });
+  close();
+  return segments;
 }
 
 /** An arrival stamped before the meeting started (or at its start) is not an arrival: the member was there from the start. */
