@@ -110,6 +110,8 @@ test('minute a whole meeting from the keyboard: order of business, points, resol
   await page.keyboard.press('Alt+Z');
   await expect(points).toHaveCount(4);
   await expect(points.nth(1).locator('textarea')).toHaveValue('Referrals from schools had risen by 12%');
+  // A new block goes after the one with the caret: from the last point, the decision follows the points.
+  await points.nth(3).locator('textarea').focus();
   // The first resolution comes from the phrase bank (Ctrl+Space, filter, Enter); the others are typed.
   await page.keyboard.press('Alt+R');
   await expect(live.minute().getByTestId('resolution-row').first().locator('textarea')).toBeFocused();

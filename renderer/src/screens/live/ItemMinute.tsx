@@ -3,24 +3,28 @@ import {
   AGENDA_ITEM_KIND_LABELS,
   DECISION_LABELS,
   ITEM_OUTCOMES,
+  NEXT_MEETING_FORMS,
+  NEXT_MEETING_FORM_LABELS,
   ITEM_OUTCOME_LABELS,
   OPENING_KINDS,
   OPENING_KIND_LABELS,
   type AgendaItem,
   type DecisionLabel,
   type MeetingRecord,
+  type NextMeetingForm,
 } from '../../../../shared/model';
 import { minuteNumbers } from '../../../../shared/minutes/document';
-import { DEFAULT_POINTS_INTRO, openingSentence } from '../../../../shared/minutes/item-wording';
 import { authorFromPresenter } from '../../../../shared/minutes/standard-items';
 import { AutoSelect, AutoText } from '../../components/AutoField';
 import { useApp } from '../../state/store';
-import { useDrafts } from '../../state/drafts';
+import { wasOf } from '../../state/was';
+
+const state = () => useApp.getState();
 import { inTextField, useUndo } from '../../state/undo';
 import { ActionsSection, addAction } from './ActionsSection';
-import { addEntry, draftItem, relabelItem, updateItem } from './minuting-actions';
-import { EntryList } from './EntryList';
-import { addMotion, MotionsSection } from './MotionsSection';
+import { draftItem, relabelItem, updateItem } from './minuting-actions';
+import { addBlock, BlockList } from './BlockList';
+import { addMotion } from './MotionsSection';
 import { time } from './clock';
 import { ActionLogPanel } from './ActionLogPanel';
 import { PreviousMinutesPanel } from './PreviousMinutesPanel';
@@ -30,7 +34,7 @@ const DETAIL_FIELDS: Partial<Record<AgendaItem['kind'], { label: string; hint: s
   appointment_chair: { label: 'Elected', hint: 'Name as printed; blank uses whoever took the Chair at this item' },
   appointment_deputy: { label: 'Elected', hint: 'Name as printed' },
   previous_minutes: { label: 'Subject to an amendment to …', hint: 'Blank when confirmed as written' },
-  next_meeting: { label: 'Next meeting', hint: 'Blank uses the next meeting of this body on record' },
+  next_meeting: { label: 'Next meeting', hint: 'Blank uses the next meeting of this body on record; several dates, one per line' },
 };
 
 
@@ -57,8 +61,6 @@ function UndoBar() {
  */
 export function ItemMinute({ record }: { record: MeetingRecord }) {
   const item = record.items.find((i) => i.id === record.currentItemId) ?? null;
-  // The fields being typed, laid over the confirmed item for the sentences shown here.
-  const typed = useDrafts((s) => (item ? s.items[item.id] : undefined));
 
   // Alt+P paragraph, Alt+O point noted, Alt+R resolution, Alt+M motion, Alt+A action; Alt+Z / Alt+Y undo / redo.
   useEffect(() => {
@@ -81,7 +83,7 @@ export function ItemMinute({ record }: { record: MeetingRecord }) {
       const add = { p: 'paragraph', o: 'point', r: 'resolution' } as const;
       if (key in add) {
         event.preventDefault();
-        void addEntry(current, target.id, add[key as keyof typeof add]);
+        void addBlock(current, target, add[key as keyof typeof add]);
       } else if (key === 'm') {
         event.preventDefault();
         void addMotion(current, target.id);
@@ -106,7 +108,6 @@ export function ItemMinute({ record }: { record: MeetingRecord }) {
 
   const number = minuteNumbers(record).get(item.id);
   const detail = DETAIL_FIELDS[item.kind];
-  const opening = openingSentence(typed ? { ...item, ...typed } : item, record);
   const bodyDefault = record.body.decisionLabel;
   return (
     <section className="panel item-minute" aria-labelledby="item-minute-title" data-testid="item-minute">
@@ -148,9 +149,35 @@ export function ItemMinute({ record }: { record: MeetingRecord }) {
           label={detail.label}
           hint={detail.hint}
           value={item.detail}
+          multiline={item.kind === 'next_meeting'}
+          rows={item.kind === 'next_meeting' ? 2 : undefined}
+          phrases
           saveKey={`item:${item.id}:detail`}
           onDraft={(value) => draftItem(item.id, { detail: value })}
           onSave={(value) => updateItem(item.id, { detail: value })}
+        />
+      ) : null}
+      {item.kind === 'next_meeting' ? (
+        <AutoSelect<NextMeetingForm>
+          key={`next:${item.nextForm}`}
+          label="Minuted as"
+          value={item.nextForm}
+          options={NEXT_MEETING_FORMS.map((f) => ({ value: f, label: NEXT_MEETING_FORM_LABELS[f] }))}
+          saveKey={`item:${item.id}:next-form`}
+          onSave={(nextForm) => updateItem(item.id, { nextForm })}
+        />
+      ) : null}
+      {item.kind === 'previous_minutes' && !record.previousMeeting ? (
+        <AutoText
+          type="date"
+          label="Date of the previous meeting"
+          hint="That meeting is not in the app: its date is cited in this minute"
+          value={record.previousDate ?? ''}
+          saveKey={`meeting:${record.id}:previous-date`}
+          onSave={(value) => state().write('meetings.update', { meetingId: record.id, patch: { previousDate: value || null }, was: wasOf(state().meeting, { previousDate: value || null }) }).then(async (r) => {
+            if (r.ok) await state().loadMeeting(record.id);
+            return r;
+          })}
         />
       ) : null}
 
@@ -175,13 +202,31 @@ export function ItemMinute({ record }: { record: MeetingRecord }) {
             saveKey={`item:${item.id}:topic`}
             onDraft={(value) => draftItem(item.id, { topic: value })}
             onSave={(value) => updateItem(item.id, { topic: value })}
+            phrases
           />
+          <AutoSelect<'standard' | 'none' | 'named'>
+            key={`filed:${item.filed === null ? 'standard' : item.filed === '' ? 'none' : 'named'}`}
+            label="Filed with the minutes"
+            value={item.filed === null ? 'standard' : item.filed === '' ? 'none' : 'named'}
+            options={[
+              { value: 'standard', label: 'The standard clause' },
+              { value: 'none', label: 'Nothing filed' },
+              { value: 'named', label: 'A document I name' },
+            ]}
+            saveKey={`item:${item.id}:filed-form`}
+            onSave={(form) => updateItem(item.id, { filed: form === 'standard' ? null : form === 'none' ? '' : item.filed || 'the report' })}
+          />
+          {item.filed ? (
+            <AutoText
+              label="Document filed"
+              value={item.filed}
+              placeholder="the Delivery Plan"
+              saveKey={`item:${item.id}:filed`}
+              onDraft={(value) => draftItem(item.id, { filed: value || null })}
+              onSave={(value) => updateItem(item.id, { filed: value || null })}
+            />
+          ) : null}
         </div>
-      ) : null}
-      {opening ? (
-        <p className="opening-preview" data-testid="opening-sentence">
-          {opening}
-        </p>
       ) : null}
 
       {item.exempt ? (
@@ -196,22 +241,12 @@ export function ItemMinute({ record }: { record: MeetingRecord }) {
         />
       ) : null}
 
-      <h3 className="minute-part">Narrative</h3>
-      <EntryList record={record} item={item} kind="paragraph" empty="No narrative paragraphs." addLabel="Paragraph" addKeys="Alt+P" />
-
-      <h3 className="minute-part">Points noted</h3>
+      <h3 className="minute-part">The minute</h3>
       <div className="field-row">
-        <AutoText
-          label="Introduction"
-          value={item.pointsIntro}
-          placeholder={DEFAULT_POINTS_INTRO}
-          saveKey={`item:${item.id}:points-intro`}
-          onDraft={(value) => draftItem(item.id, { pointsIntro: value })}
-          onSave={(value) => updateItem(item.id, { pointsIntro: value })}
-        />
         <AutoSelect
           key={`style:${item.pointsStyle}`}
-          label="Lettering"
+          label="Points lettered"
+          hint="For lists of points not given a style of their own"
           value={item.pointsStyle}
           options={[
             { value: 'roman', label: '(i), (ii), (iii)' },
@@ -220,22 +255,31 @@ export function ItemMinute({ record }: { record: MeetingRecord }) {
           saveKey={`item:${item.id}:points-style`}
           onSave={(style) => relabelItem(item, 'pointsStyle', style, `reletter the points of agenda item ${item.agendaNumber}`)}
         />
+        <AutoSelect<DecisionLabel | ''>
+          key={`label:${item.decisionLabel}`}
+          label="Decision label"
+          hint="For decisions not given a label of their own"
+          value={item.decisionLabel ?? ''}
+          options={[{ value: '', label: `Body default (${bodyDefault})` }, ...DECISION_LABELS.map((l) => ({ value: l, label: l }))]}
+          saveKey={`item:${item.id}:label`}
+          onSave={(label) => relabelItem(item, 'decisionLabel', label || null, `relabel the decision of agenda item ${item.agendaNumber}`)}
+        />
       </div>
-      <EntryList record={record} item={item} kind="point" empty="No points noted." addLabel="Point noted" addKeys="Alt+O" />
-
-      <h3 className="minute-part">Motions and votes</h3>
-      <MotionsSection record={record} item={item} />
-
-      <h3 className="minute-part">Decision</h3>
-      <AutoSelect<DecisionLabel | ''>
-        key={`label:${item.decisionLabel}`}
-        label="Decision label"
-        value={item.decisionLabel ?? ''}
-        options={[{ value: '', label: `Body default (${bodyDefault})` }, ...DECISION_LABELS.map((l) => ({ value: l, label: l }))]}
-        saveKey={`item:${item.id}:label`}
-        onSave={(label) => relabelItem(item, 'decisionLabel', label || null, `relabel the decision of agenda item ${item.agendaNumber}`)}
-      />
-      <EntryList record={record} item={item} kind="resolution" empty="No resolutions." addLabel="Resolution" addKeys="Alt+R" />
+      <BlockList record={record} item={item} />
+      <div className="block-add" role="group" aria-label="Add to the minute (after the block with the caret)">
+        <button type="button" className="button-quiet" aria-keyshortcuts="Alt+P" onClick={() => void addBlock(record, item, 'paragraph')}>
+          + Paragraph <kbd>Alt+P</kbd>
+        </button>
+        <button type="button" className="button-quiet" aria-keyshortcuts="Alt+O" onClick={() => void addBlock(record, item, 'point')}>
+          + Point <kbd>Alt+O</kbd>
+        </button>
+        <button type="button" className="button-quiet" aria-keyshortcuts="Alt+R" onClick={() => void addBlock(record, item, 'resolution')}>
+          + Resolution <kbd>Alt+R</kbd>
+        </button>
+        <button type="button" className="button-quiet" aria-keyshortcuts="Alt+M" onClick={() => void addMotion(record, item.id)}>
+          + Motion or vote <kbd>Alt+M</kbd>
+        </button>
+      </div>
 
       <h3 className="minute-part">Actions arising</h3>
       <ActionsSection record={record} item={item} />

@@ -25,7 +25,7 @@ async function saveMotion(motionId: number, patch: MotionPatch) {
 
 const count = (text: string): number | null => (text.trim() === '' ? null : Number(text.trim()));
 
-function MotionEditor({ record, motion, index }: { record: MeetingRecord; motion: Motion; index: number }) {
+export function MotionEditor({ record, motion, index }: { record: MeetingRecord; motion: Motion; index: number }) {
   const live = useApp((s) => s.live);
   const members = record.attendance.filter((a) => a.category === 'member' && a.status === 'present');
   const people = [{ value: 0, label: '— not recorded —' }, ...members.map((a) => ({ value: a.id, label: a.name }))];

@@ -35,11 +35,18 @@ export function focusEntry(entryId: number): void {
 }
 
 /** Adds an entry of a kind (at a place, or at the end) and focuses it; what is typed meanwhile goes into it. */
-export function addEntry(record: MeetingRecord, itemId: number, kind: EntryKind, position?: number, text = ''): Promise<void> {
+export function addEntry(
+  record: MeetingRecord,
+  itemId: number,
+  kind: EntryKind,
+  position?: number,
+  text = '',
+  shape: Pick<MinuteEntry, 'style' | 'intro' | 'label'> = {},
+): Promise<void> {
   const before = new Set(record.entries.map((e) => e.id));
   return holdTypingUntil(
     state()
-      .live('entries.create', { meetingId: record.id, agendaItemId: itemId, kind, text, position })
+      .live('entries.create', { meetingId: record.id, agendaItemId: itemId, kind, text, position, ...shape })
       .then((result) => {
         const added = result.ok ? result.value.entries.find((e) => !before.has(e.id)) : undefined;
         return added ? whenDrawn<HTMLTextAreaElement>(`[data-testid="entry-${added.id}"]`) : null;
@@ -74,6 +81,14 @@ export async function saveEntry(entryId: number, text: string) {
   return result;
 }
 
+/** A point's list style or introduction, a resolution's label: saved, and the answer replaces the entry on screen. */
+export async function updateEntryShape(entryId: number, patch: Pick<MinuteEntry, 'style' | 'intro' | 'label'>) {
+  const baseVersion = state().meeting?.entries.find((e) => e.id === entryId)?.version;
+  const result = await state().write('entries.update', { entryId, baseVersion, patch });
+  if (result.ok) state().patchMeeting((r) => ({ ...r, entries: r.entries.map((e) => (e.id === entryId ? result.value : e)) }));
+  return result;
+}
+
 /** Deletes an entry; undo puts it back in its place with its words and stamps. */
 export async function deleteEntry(record: MeetingRecord, item: AgendaItem, shown: MinuteEntry, index: number): Promise<void> {
   // The words last typed are saved first, so undo puts back exactly what was there.
@@ -91,6 +106,9 @@ export async function deleteEntry(record: MeetingRecord, item: AgendaItem, shown
       position: entry.position,
       recordedAt: entry.recordedAt,
       inquorate: entry.inquorate,
+      style: entry.style ?? null,
+      intro: entry.intro ?? null,
+      label: entry.label ?? null,
     });
     if (!result.ok) return false;
     const back = result.value.entries.find((e) => !before.has(e.id));
