@@ -11,11 +11,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExportedFile } from '../../shared/contract';
-import { enterByApi } from '../fidelity/enter-api';
+import { gapsOf, minuteByCalls, setUp, type Caller } from '../fidelity/enter';
 import { planMeeting } from '../fidelity/plan';
 import { NOTES } from '../fidelity/notes-index';
 import { READINGS } from '../fixtures/reference/readings';
 import { describeFidelity, fidelity } from '../helpers/fidelity';
+import { call } from '../helpers/api';
 import { officeText } from '../helpers/office-text';
 import { createTempStore } from '../helpers/store';
 import { useTempDirs } from '../helpers/temp';
@@ -35,15 +36,17 @@ describe('fidelity: the published minutes re-entered through the API', () => {
   for (const notes of NOTES) {
     it(`${notes.reference}: the Word export says the published words`, async () => {
       const { services } = createTempStore(temp);
+      const caller: Caller = async (name, input) => call(services, name, input);
       const plan = planMeeting(notes);
-      const entered = enterByApi(services, plan);
-      const result = await services.call('exports.build', { meetingId: entered.meetingId, document: 'minutes' });
+      const set = await setUp(caller, plan);
+      await minuteByCalls(caller, plan, set);
+      const result = await services.call('exports.build', { meetingId: set.meetingId, document: 'minutes' });
       if (!result.ok) throw new Error(result.error.message);
       const bytes = Buffer.from((result.value as ExportedFile).base64, 'base64');
       expect(bytes.subarray(0, 2).toString()).toBe('PK');
       const published = readFileSync(join(FIXTURES, `${notes.reference}-minutes.txt`), 'utf8');
       const report = fidelity(notes.reference, published, READINGS[notes.reference], officeText(bytes), notes.meeting.firstMinuteNumber ?? 1);
-      const gaps = [...plan.gaps, ...entered.misrecognised, ...plan.items.flatMap((i) => i.gaps.map((g) => `minute for agenda item ${i.agendaNumber}: ${g}`))];
+      const gaps = gapsOf(plan, set);
       console.log(`${describeFidelity(report, 40)}\n  what the notes say that the app cannot (${gaps.length}):\n${gaps.map((g) => `  * ${g}`).join('\n')}`);
       // Real words came out, and the comparison compared them.
       expect(report.exportedWords).toBeGreaterThan(report.publishedWords * 0.8);
