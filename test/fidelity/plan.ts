@@ -93,7 +93,9 @@ function planItem(minute: MinuteNotes, notes: ClerkNotes): ItemPlan {
     chair: null,
     gaps,
   };
-  const o = minute.opening;
+  // The clerk's own words in place of the opening sentence: the opening's form and parts are not entered.
+  const ownOpening = minute.kind === 'business' && minute.blocks.some((b) => b.type === 'standard' && b.text);
+  const o = ownOpening ? undefined : minute.opening;
   if (o) {
     plan.fields.openingKind = OPENING[o.form];
     if (o.form === 'report-and-presentation') gaps.push('opening "considered a report and presentation from": no such form; entered as a report');
@@ -124,7 +126,10 @@ function planItem(minute: MinuteNotes, notes: ClerkNotes): ItemPlan {
       case 'standard':
         if (b.text) {
           if (minute.kind === 'business') {
+            // The clerk's own opening: no opening sentence (so no author or topic), the words as the first paragraph.
             plan.fields.openingKind = 'none';
+            delete plan.fields.author;
+            delete plan.fields.topic;
             plan.paragraphs.unshift(b.text);
           } else if (GIVES_WAY.includes(minute.kind)) {
             plan.paragraphs.push(b.text);

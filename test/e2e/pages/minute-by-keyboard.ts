@@ -19,7 +19,7 @@ import { LivePage } from './live-page';
 
 /** Focuses a field and replaces its words by the keyboard. */
 async function typeInto(page: Page, field: Locator, text: string): Promise<void> {
-  await field.focus();
+  await field.focus({ timeout: 10_000 });
   await expect(field).toBeFocused();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.insertText(text);
@@ -51,7 +51,7 @@ async function minuteItem(page: Page, live: LivePage, record: MeetingRecord, p: 
   const minute = live.minute();
   // Take the item up: focus it in the order of business, Enter.
   const rail = page.locator(`[data-testid="rail-item"][data-agenda-number="${p.agendaNumber}"]`);
-  await rail.focus();
+  await rail.focus({ timeout: 10_000 });
   await page.keyboard.press('Enter');
   await expect(page.locator('#item-minute-title')).toContainText(p.title);
 
