@@ -96,7 +96,7 @@ export async function minuteByCalls(call: Caller, plan: MeetingPlan, set: SetUp)
 }
 
 /** Everything the plan cannot say, one line each, for the report. */
-export const gapsOf = (plan: MeetingPlan, set: SetUp): string[] => [
+export const gapsOf = (plan: MeetingPlan, set: Pick<SetUp, 'misrecognised'>): string[] => [
   ...plan.gaps,
   ...set.misrecognised,
   ...plan.items.flatMap((i) => i.gaps.map((g) => `minute for agenda item ${i.agendaNumber}: ${g}`)),
