@@ -67,11 +67,15 @@ export const exemptCitation = exemptCitationText;
 /** The Word list definitions: lettered and roman points, "(%1)" then a tab, hanging. */
 export const NUMBERING = { alpha: 'points-alpha', roman: 'points-roman', number: 'points-number', bullet: 'points-bullet' } as const;
 
-export function numberingFor(m: Metrics): INumberingOptions {
-  const level = (format: (typeof LevelFormat)[keyof typeof LevelFormat], text = '(%1)') => ({
+/** The list definition of a list that carries on another's numbering from a later point ("(ii)" after a paragraph). */
+export const numberingFrom = (style: ListStyle, start: number) => `${NUMBERING[style]}-from-${start + 1}`;
+
+export function numberingFor(m: Metrics, doc?: MinutesDocument): INumberingOptions {
+  const level = (format: (typeof LevelFormat)[keyof typeof LevelFormat], text = '(%1)', start = 1) => ({
     level: 0,
     format,
     text,
+    start,
     alignment: AlignmentType.LEFT,
     style: { paragraph: { indent: { left: m.indent * 2, hanging: m.indent } } },
   });
@@ -81,8 +85,26 @@ export function numberingFor(m: Metrics): INumberingOptions {
       { reference: NUMBERING.roman, levels: [level(LevelFormat.LOWER_ROMAN)] },
       { reference: NUMBERING.number, levels: [level(LevelFormat.DECIMAL, '%1.')] },
       { reference: NUMBERING.bullet, levels: [level(LevelFormat.BULLET, '\u2022')] },
+      // A list carrying on the numbering of one before it (interrupted by a paragraph or sub-points) starts at its
+      // own number, so every word processor shows it the same (LibreOffice restarts a list number taken up again).
+      ...continuedLists(doc).map(({ style, start }) => ({
+        reference: numberingFrom(style, start),
+        levels: [level(FORMATS[style].format, FORMATS[style].text, start + 1)],
+      })),
     ],
   };
+}
+const FORMATS: Record<ListStyle, { format: (typeof LevelFormat)[keyof typeof LevelFormat]; text: string }> = {
+  alpha: { format: LevelFormat.LOWER_LETTER, text: '(%1)' },
+  roman: { format: LevelFormat.LOWER_ROMAN, text: '(%1)' },
+  number: { format: LevelFormat.DECIMAL, text: '%1.' },
+  bullet: { format: LevelFormat.BULLET, text: '\u2022' },
+};
+
+function continuedLists(doc?: MinutesDocument): { style: ListStyle; start: number }[] {
+  const seen = new Map<string, { style: ListStyle; start: number }>();
+  for (const b of doc?.blocks ?? []) if (b.type === 'lettered' && b.start) seen.set(numberingFrom(b.style, b.start), { style: b.style, start: b.start });
+  return [...seen.values()];
 }
 export const DRAFT_MARKING = 'DRAFT';
 
@@ -379,18 +401,17 @@ function minutesBody(doc: MinutesDocument, m: Metrics, exemptParagraphs: readonl
   };
   const spacingAfterTable = () => (afterTable ? { spacing: { before: m.line } } : {});
 
-  /** One Word list instance per list, so each starts again at (a) or (i); a list that carries on the one before of its style shares its instance. */
+  /** One Word list instance per list, so each starts again at (a) or (i); a list carrying on another starts at its own number. */
   let listInstance = 0;
-  const lastInstance = new Map<ListStyle, number>();
   /** Points or resolutions: Word numbering "(a)" TAB text, hanging; indented one step less before the first minute. */
-  const lettered = (items: string[], style: ListStyle, continues = false) => {
-    const instance = continues && lastInstance.has(style) ? lastInstance.get(style)! : listInstance++;
-    lastInstance.set(style, instance);
+  const lettered = (items: string[], style: ListStyle, start = 0) => {
+    const instance = listInstance++;
+    const reference = start > 0 ? numberingFrom(style, start) : NUMBERING[style];
     items.forEach((text, i) =>
       push(
         new Paragraph({
           style: STYLE.letteredPoint,
-          numbering: { reference: NUMBERING[style], level: 0, instance },
+          numbering: { reference, level: 0, instance },
           ...(inMinute ? {} : { indent: { left: m.indent, hanging: m.indent } }),
           ...(i === 0 ? spacingAfterTable() : {}),
           keepLines: true,
@@ -435,7 +456,6 @@ function minutesBody(doc: MinutesDocument, m: Metrics, exemptParagraphs: readonl
         break;
       case 'minute-heading':
         inMinute = true;
-        lastInstance.clear();
         push(
           new Paragraph({
             heading: HeadingLevel.HEADING_1,
@@ -448,7 +468,7 @@ function minutesBody(doc: MinutesDocument, m: Metrics, exemptParagraphs: readonl
         push(text(block.text));
         break;
       case 'lettered':
-        lettered(block.items, block.style, block.continues);
+        lettered(block.items, block.style, block.start ?? 0);
         break;
       case 'decision':
         push(
@@ -557,7 +577,7 @@ async function render(doc: MinutesDocument, style: HouseStyle, options: RenderOp
     subject: doc.bodyName,
     keywords: [doc.draft ? 'draft' : 'approved', exempt ? 'exempt' : 'public', 'minutes'].join(', '),
     styles: baseStyles(style, m, minutesStyles(m), STYLE.minuteText),
-    numbering: numberingFor(m),
+    numbering: numberingFor(m, doc),
     sections: [
       {
         properties: { page: { size: { width: A4.width, height: A4.height }, margin: pageMargins(style) } },

@@ -237,7 +237,8 @@ export function standardBlocks(item: AgendaItem, record: MeetingRecord, style: H
   if (item.kind === 'next_meeting') {
     const next = nextMeetingWording(item, record);
     if (next) out.push(next.decision ? decisionBlock(next.decision, [next.text]) : { type: 'paragraph', text: next.text });
-    if (next?.dates.length) out.push(listBlock(next.dates, 'bullet'));
+    // The dates one to a line, as the references print them: "…;" and the last ".".
+    if (next?.dates.length) for (const text of punctuateResolutions(next.dates)) out.push({ type: 'paragraph', text });
   }
   for (const text of standardParagraphs(item, record, style.chairTitle, ownWords)) if (text.trim()) out.push({ type: 'paragraph', text: text.trim() });
   const opening = openingSentence(item, record);
@@ -306,7 +307,7 @@ function itemBody(item: AgendaItem, record: MeetingRecord, style: HouseStyle, fo
         break;
       case 'list':
         if (segment.intro) paragraph(segment.intro);
-        out.push(listBlock(segment.entries.map((e) => finished(e.text.trim())), segment.style, segment.start, segment.start > 0));
+        out.push(listBlock(segment.entries.map((e) => pointText(e.text)), segment.style, segment.start, segment.start > 0));
         break;
       case 'decision': {
         const resolutions = segment.entries.map((e) => e.text.trim());
@@ -326,6 +327,9 @@ function itemBody(item: AgendaItem, record: MeetingRecord, style: HouseStyle, fo
   for (const c of record.chairChanges.filter((c) => c.agendaItemId === item.id).sort(byTime)) paragraph(chairChangeText(c, record));
   return out;
 }
+
+/** A point as printed: a full stop added, unless it ends a sentence or leads on with a colon or semicolon as typed. */
+const pointText = (text: string) => (/[:;]$/.test(text.trim()) ? text.replace(/\s+/g, ' ').trim() : finished(text.trim()));
 
 /** A run of the clerk's blocks printed as one: a paragraph, a motion, a list of points, or a decision. */
 export type MinuteSegment =

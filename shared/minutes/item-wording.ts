@@ -20,8 +20,10 @@ function topicClause(topic: string, forReport: boolean): string {
   const t = tidy(topic);
   if (!t) return '';
   const lowered = t.charAt(0).toLowerCase() + t.slice(1);
-  if (/^(which|the purpose of which|whose)\b/i.test(t)) return `, ${lowered}`;
-  if (/^,/.test(t)) return t;
+  // "which …" joins on as typed: the clerk types the comma when the minutes have one (", which set out …").
+  if (/^,/.test(t)) return `, ${tidy(t.slice(1))}`;
+  if (/^(the purpose of which)\b/i.test(t)) return `, ${lowered}`;
+  if (/^(which|whose)\b/i.test(t)) return ` ${lowered}`;
   if (/^(regarding|concerning|about|on|setting out|seeking|providing|informing|outlining|updating)\b/i.test(t)) return ` ${lowered}`;
   return forReport ? `, which provided an update regarding ${t}` : ` regarding ${t}`;
 }

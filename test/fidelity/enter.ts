@@ -7,7 +7,15 @@
  */
 import type { CallInput, CallName, CallOutput } from '../../shared/contract';
 import type { AgendaItem, MeetingRecord } from '../../shared/model';
+import { standardWordingText } from '../../shared/minutes/document';
 import { takenAt, type MeetingPlan } from './plan';
+
+/** The standard wording with the clerk's sentence typed in before the words given. */
+export function withInsert(shown: string, insert: { before: string; text: string }): string {
+  const at = shown.indexOf(insert.before);
+  if (at < 0) throw new Error(`The standard wording has no "${insert.before}": ${shown}`);
+  return `${shown.slice(0, at)}${insert.text}${shown.slice(at)}`;
+}
 
 /** A contract call that must succeed: the service dispatcher in-process, or the browser host over HTTP. */
 export type Caller = <K extends CallName>(name: K, input: CallInput<K>) => Promise<CallOutput<K>>;
@@ -38,10 +46,6 @@ export async function setUp(call: Caller, plan: MeetingPlan): Promise<SetUp> {
   for (const m of plan.members) {
     await call('members.create', { bodyId: body.id, name: m.name, role: m.role ?? '', organisation: m.organisation ?? '', voting: m.voting });
   }
-  // The last meeting held before this one, which the standard items cite.
-  const previous = await call('meetings.create', { bodyId: body.id, date: notes.meeting.previousMeeting, startTime: '10:00', venue: notes.meeting.venue, mode: notes.meeting.mode });
-  await call('meetings.start', { meetingId: previous.id, time: '10:00' });
-
   const meeting = await call('meetings.create', {
     bodyId: body.id,
     date: notes.meeting.date,
@@ -50,6 +54,8 @@ export async function setUp(call: Caller, plan: MeetingPlan): Promise<SetUp> {
     mode: notes.meeting.mode,
     minuteNumberStart: notes.meeting.firstMinuteNumber,
   });
+  // The last meeting held before this one is not in the app: its date is typed, and the standard items cite it.
+  await call('meetings.update', { meetingId: meeting.id, patch: { previousDate: notes.meeting.previousMeeting } });
   // At its agenda place: an item added without one goes before the closing items (Other business, Dates of future meetings).
   for (const a of notes.agenda) await call('agendaItems.create', { meetingId: meeting.id, title: a.title, position: a.agendaNumber - 1 });
   let record = await call('meetings.get', { meetingId: meeting.id });
@@ -85,11 +91,20 @@ export async function minuteByCalls(call: Caller, plan: MeetingPlan, set: SetUp)
     const time = takenAt(index);
     record = await call('meetings.takeItem', { meetingId, itemId: item.id, time });
     if (Object.keys(p.fields).length) await call('agendaItems.update', { itemId: item.id, patch: p.fields });
-    for (const [kind, texts] of [['paragraph', p.paragraphs], ['point', p.points], ['resolution', p.resolutions]] as const) {
-      for (const text of texts) record = await call('entries.create', { meetingId, agendaItemId: item.id, kind, text, time });
+    if (p.insertIntoStandard) {
+      // The clerk edits the standard wording in place, as the field shows it.
+      record = await call('meetings.get', { meetingId });
+      const shown = standardWordingText(itemOf(record, p.agendaNumber), record, record.body.houseStyle);
+      await call('agendaItems.update', { itemId: item.id, patch: { standardText: withInsert(shown, p.insertIntoStandard) } });
+    }
+    for (const b of p.blocks) {
+      const { kind, text } = b;
+      const shape = b.kind === 'point' ? { style: b.style, ...(b.intro !== undefined ? { intro: b.intro } : {}) } : b.kind === 'resolution' && b.label ? { label: b.label } : {};
+      record = await call('entries.create', { meetingId, agendaItemId: item.id, kind, text, time, ...shape });
     }
     for (const d of p.declarations) {
-      record = await call('declarations.create', { meetingId, attendanceId: attendanceOf(record, d.member).id, agendaItemId: item.id, category: d.category, nature: d.nature });
+      const at = d.agendaNumber === null ? null : itemOf(record, d.agendaNumber).id;
+      record = await call('declarations.create', { meetingId, attendanceId: attendanceOf(record, d.member).id, agendaItemId: at, category: d.category, nature: d.wording });
     }
     if (p.chair) record = await call('attendance.setChair', { attendanceId: attendanceOf(record, p.chair).id, agendaItemId: item.id, time });
   }

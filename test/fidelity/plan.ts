@@ -1,17 +1,23 @@
 /**
  * The one place where a clerk's notes (test/fixtures/reference/notes.ts)
- * become what today's app can be told: the item's fields, its paragraphs,
- * points and resolutions, declarations and chair changes. Both fidelity
- * drivers (the API one and the keyboard one in Chromium) enter this plan, so
- * when the minute's blocks arrive only this file and the two small
- * executors change.
+ * become what the app is told: the item's fields, its blocks in printed
+ * order (paragraphs, points with their style and introduction, resolutions
+ * with their label), the standard wording's place or the clerk's edit of it,
+ * declarations and chair changes. Both fidelity drivers (the API one and the
+ * keyboard one in Chromium) enter this plan.
  *
  * Where the notes say something today's app has no way to say, the plan
  * does the nearest thing a clerk could do and records a gap, printed by the
  * tests beside the figures.
  */
-import type { AgendaItemKind, DecisionLabel, InterestCategory, LetterStyle, OpeningKind } from '../../shared/model';
+import type { AgendaItemKind, DecisionLabel, InterestCategory, ListStyle, NextMeetingForm, OpeningKind } from '../../shared/model';
 import type { Block, ClerkNotes, MinuteNotes, Person } from '../fixtures/reference/notes';
+
+/** One block of the minute as the clerk enters it, in printed order. */
+export type BlockPlan =
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'point'; text: string; style: ListStyle; intro?: string | null }
+  | { kind: 'resolution'; text: string; label?: DecisionLabel | null };
 
 export interface ItemPlan {
   agendaNumber: number;
@@ -23,17 +29,21 @@ export interface ItemPlan {
     author?: string;
     topic?: string;
     detail?: string;
-    pointsIntro?: string;
-    pointsStyle?: LetterStyle;
-    decisionLabel?: DecisionLabel;
+    filed?: string | null;
+    nextForm?: NextMeetingForm;
+    /** The standard wording as the clerk edited it ('' removed). */
+    standardText?: string;
+    /** How many of the clerk's blocks come before the standard wording. */
+    standardAt?: number;
   };
-  paragraphs: string[];
-  points: string[];
-  resolutions: string[];
-  declarations: { member: string; category: InterestCategory; nature: string }[];
+  /** A sentence the clerk types into the standard wording, in place, before the words given. */
+  insertIntoStandard?: { before: string; text: string };
+  /** The clerk's blocks in printed order. */
+  blocks: BlockPlan[];
+  declarations: { member: string; wording: string; category: InterestCategory | null; agendaNumber: number | null }[];
   /** The member (by name as in the attendance) who takes the Chair at this item. */
   chair: string | null;
-  /** What the notes say that today's app cannot, and what was done instead. */
+  /** What the notes say that the app cannot, and what was done instead. */
   gaps: string[];
 }
 
@@ -48,23 +58,16 @@ export interface MeetingPlan {
 
 const WITHOUT_DOTS = (name: string) => name.replace(/\./g, '').replace(/\s+/g, ' ').trim();
 
-function topicFor(minute: MinuteNotes, gaps: string[]): string | undefined {
-  const topic = minute.opening?.topic;
+/** The topic as the clerk types it: the app joins a "which …" clause on as typed, with the comma only when typed. */
+function topicFor(minute: MinuteNotes): string | undefined {
+  const o = minute.opening;
+  const topic = o?.topic;
   if (!topic) return undefined;
-  const author = minute.opening?.author ?? '';
-  if (topic.form === 'purpose') {
-    gaps.push(`opening "the purpose of which was to …": no such form; typed into Topic as the clerk would`);
-    return `the purpose of which was to ${topic.text}`;
-  }
-  if (/^which\b/.test(topic.text) && minute.opening?.commaAfterAuthor === false && author) {
-    gaps.push(`no comma wanted after the author before "which": the app always puts one`);
-  }
-  if (topic.form === 'regarding' && minute.opening?.form === 'report' && minute.opening.commaAfterAuthor === false) {
-    gaps.push(`no comma wanted after the author before "which provided an update regarding": the app always puts one`);
-  }
-  if (topic.form === 'regarding' && minute.opening?.form !== 'report' && minute.opening?.commaAfterAuthor === true) {
-    gaps.push(`a comma wanted after the author before "regarding": the app never puts one`);
-  }
+  if (topic.form === 'purpose') return `the purpose of which was to ${topic.text}`;
+  if (topic.form === 'clause') return /^which\b/.test(topic.text) && o?.commaAfterAuthor !== false ? `, ${topic.text}` : topic.text;
+  // "regarding": a report's "…, which provided an update regarding …"; without the comma the clerk types the clause.
+  if (o?.form === 'report' && o.commaAfterAuthor === false) return `which provided an update regarding ${topic.text}`;
+  if (o?.form !== 'report' && o?.commaAfterAuthor === true) return `, regarding ${topic.text}`;
   return topic.text;
 }
 
@@ -72,100 +75,70 @@ const OPENING: Record<NonNullable<MinuteNotes['opening']>['form'], OpeningKind> 
   report: 'report',
   presentation: 'presentation',
   verbal: 'verbal',
-  'report-and-presentation': 'report',
+  'report-and-presentation': 'report_presentation',
   none: 'none',
 };
 
-/** Standard items whose standard sentence gives way when the clerk adds words of their own. */
-const GIVES_WAY: readonly AgendaItemKind[] = ['introductions', 'matters_arising', 'other_business'];
-
 function planItem(minute: MinuteNotes, notes: ClerkNotes): ItemPlan {
   const gaps: string[] = [];
-  const plan: ItemPlan = {
-    agendaNumber: minute.agendaNumber,
-    title: minute.title,
-    kind: minute.kind,
-    fields: {},
-    paragraphs: [],
-    points: [],
-    resolutions: [],
-    declarations: [],
-    chair: null,
-    gaps,
-  };
-  // The clerk's own words in place of the opening sentence: the opening's form and parts are not entered.
-  const ownOpening = minute.kind === 'business' && minute.blocks.some((b) => b.type === 'standard' && b.text);
-  const o = ownOpening ? undefined : minute.opening;
+  const plan: ItemPlan = { agendaNumber: minute.agendaNumber, title: minute.title, kind: minute.kind, fields: {}, blocks: [], declarations: [], chair: null, gaps };
+  const o = minute.opening;
   if (o) {
     plan.fields.openingKind = OPENING[o.form];
-    if (o.form === 'report-and-presentation') gaps.push('opening "considered a report and presentation from": no such form; entered as a report');
     if (o.author) plan.fields.author = o.author;
-    const topic = topicFor(minute, gaps);
+    const topic = topicFor(minute);
     if (topic) plan.fields.topic = topic;
-    if (typeof o.filed === 'object') gaps.push(`the filed document cannot be named ("${o.filed.document}"); the app's own clause is printed`);
-    if (o.filed === false) gaps.push('the filed-document clause cannot be left out');
-    if (o.presentedBy) {
-      plan.paragraphs.push(`The report was presented by ${o.presentedBy}.`);
-      if (o.presentedByFirst) gaps.push('"The report was presented by …" before the filed clause: a paragraph can only follow the opening');
-    }
+    // A document named: "A copy of the newsletter, …" (the plural one of a report and presentation is the standard clause).
+    if (typeof o.filed === 'object' && !(o.form === 'report-and-presentation' && o.filed.plural)) plan.fields.filed = `the ${o.filed.document}`;
+    if (o.filed === false) plan.fields.filed = '';
   }
   if (minute.elected) plan.fields.detail = minute.elected;
   const next = minute.nextMeeting;
   if (next) {
-    plan.fields.detail = next.dates.join('; ');
-    if (next.form === 'resolved') gaps.push(`next meeting as "RESOLVED: That the ${next.dates.length > 1 ? 'future meetings' : 'next meeting'} of the Board ${next.verb} …": only "It was NOTED that the next meeting of the Board would be held on …" exists`);
-    if (next.dates.length > 1) gaps.push('a list of future dates: typed as one "; "-separated date');
+    plan.fields.detail = next.dates.join('\n');
+    plan.fields.nextForm = `${next.form}_${next.verb === 'take place on' ? 'take_place' : 'held'}` as NextMeetingForm;
   }
 
-  let seenPoints = false;
-  let seenDecision = false;
   let lists = 0;
-  for (const [i, block] of minute.blocks.entries()) {
+  let lastWasResolution = false;
+  for (const block of minute.blocks) {
     const b: Block = block;
     switch (b.type) {
       case 'standard':
-        if (b.text) {
-          if (minute.kind === 'business') {
-            // The clerk's own opening: no opening sentence (so no author or topic), the words as the first paragraph.
-            plan.fields.openingKind = 'none';
-            delete plan.fields.author;
-            delete plan.fields.topic;
-            plan.paragraphs.unshift(b.text);
-          } else if (GIVES_WAY.includes(minute.kind)) {
-            plan.paragraphs.push(b.text);
-          } else {
-            gaps.push(`the standard wording of a ${minute.kind} item cannot be edited ("${b.text.slice(0, 60)}…"); left as the app words it`);
-          }
-        }
-        if (i > 0 && minute.blocks.slice(0, i).some((x) => x.type === 'decision')) gaps.push('the standard wording printed after the decision label: it is always first');
+        plan.fields.standardAt = plan.blocks.length;
+        if (b.text) plan.fields.standardText = b.text;
+        // Who presented the report, when not its author: the clerk's sentence after the opening.
+        if (o?.presentedBy && o.presentedByFirst) plan.insertIntoStandard = { before: 'A copy of', text: `The report was presented by ${o.presentedBy}. ` };
+        else if (o?.presentedBy) plan.blocks.push({ kind: 'paragraph', text: `The report was presented by ${o.presentedBy}.` });
+        lastWasResolution = false;
         break;
       case 'no-standard':
-        gaps.push(`the standard wording of a ${minute.kind} item cannot be removed; the app prints it`);
+        plan.fields.standardText = '';
         break;
       case 'paragraph':
-        if (seenPoints || seenDecision) gaps.push(`a paragraph after the ${seenDecision ? 'decision' : 'points'} ("${b.text.slice(0, 50)}…"): paragraphs print before the points`);
-        plan.paragraphs.push(b.text);
+        plan.blocks.push({ kind: 'paragraph', text: b.text });
+        lastWasResolution = false;
         break;
-      case 'points':
+      case 'points': {
         lists += 1;
-        if (lists === 1) {
-          if (b.style === 'alpha' || b.style === 'roman') plan.fields.pointsStyle = b.style;
-          if (b.intro === null) gaps.push('points with no introduction: the app always prints one');
-          else if (b.intro !== undefined) plan.fields.pointsIntro = b.intro;
-        } else {
-          gaps.push(`a second list of points (${b.style}${b.continues ? ', lettering carried on' : ''}): one list per minute, so its points join the first list`);
-        }
-        if (b.style === 'bullet' || b.style === 'number') gaps.push(`${b.style} points: only (a) or (i) lettering; entered as points of the list`);
-        if (seenDecision) gaps.push('points after the decision: they print before it');
-        plan.points.push(...b.items);
-        seenPoints = true;
+        // The first list has the standard introduction unless the clerk wrote one (or none); a later list
+        // carries on the numbering before it, or starts afresh.
+        const intro = b.continues ? null : b.intro === undefined ? (lists === 1 ? null : '') : b.intro === null ? '' : b.intro;
+        b.items.forEach((text, i) => plan.blocks.push({ kind: 'point', text, style: b.style, ...(i === 0 ? { intro } : {}) }));
+        lastWasResolution = false;
         break;
+      }
       case 'decision':
-        if (b.label) plan.fields.decisionLabel = b.label;
-        if (b.resolutions.length === 0) gaps.push(`a decision label (${b.label}) over the standard wording, with no resolution of its own: a label prints only over resolutions`);
-        if (seenDecision) gaps.push('a second decision in one minute: its resolutions join the first');
-        plan.resolutions.push(...b.resolutions);
-        seenDecision = b.resolutions.length > 0 || seenDecision;
+        if (b.resolutions.length === 0) {
+          // The label alone over what follows (the standard wording): typed as its own line.
+          plan.blocks.push({ kind: 'paragraph', text: `${b.label ?? 'RESOLVED'}:` });
+          lastWasResolution = false;
+          break;
+        }
+        b.resolutions.forEach((text, i) =>
+          plan.blocks.push({ kind: 'resolution', text, ...(i === 0 && (b.label || lastWasResolution) ? { label: b.label ?? 'RESOLVED' } : {}) }),
+        );
+        lastWasResolution = true;
         break;
       case 'chair': {
         const member = [notes.attendance.chair, ...notes.attendance.members].find((p) => WITHOUT_DOTS(p.name) === WITHOUT_DOTS(b.name));
@@ -177,11 +150,7 @@ function planItem(minute: MinuteNotes, notes: ClerkNotes): ItemPlan {
     }
   }
   for (const d of minute.declarations ?? []) {
-    const nature = d.wording.replace(/^declared (that )?/, '');
-    plan.declarations.push({ member: d.member, category: d.category ?? 'non_registrable', nature });
-    gaps.push(
-      `declaration in free wording ("${d.member} ${d.wording.slice(0, 40)}…"): the app needs an item and a category (entered as a Non-Registrable Interest in this item) and adds that the member remained and took part`,
-    );
+    plan.declarations.push({ member: d.member, wording: d.wording, category: d.category ?? null, agendaNumber: d.agendaNumber ?? null });
   }
   return plan;
 }
@@ -193,9 +162,7 @@ export function planMeeting(notes: ClerkNotes): MeetingPlan {
     ...attendance.members.map((m) => ({ ...m, status: 'present' as const, voting: true })),
     ...attendance.apologies.map((m) => ({ ...m, status: 'apologies' as const, voting: true })),
   ];
-  const gaps = [
-    `the previous meeting (${notes.meeting.previousMeeting}) cannot be typed: an earlier meeting of the body on that date is created and started, as if minuted in the app`,
-  ];
+  const gaps: string[] = [];
   if (attendance.apologies.length) gaps.push('apologies are recorded for members only: those sending apologies are made members of the body');
   return { notes, members, items: notes.minutes.map((m) => planItem(m, notes)), gaps };
 }

@@ -175,7 +175,7 @@ describe('opening forms', () => {
     expect(open({ openingKind: 'report', author: 'Rik Basra, Community Safety Co-ordinator, Leicestershire County Council', topic: 'the purpose of which was to update the Board regarding Safer Communities Performance' })).toBe(
       "The Board considered a report of Rik Basra, Community Safety Co-ordinator, Leicestershire County Council, the purpose of which was to update the Board regarding Safer Communities Performance. A copy of the report, marked 'Agenda Item 9', is filed with these minutes.",
     );
-    expect(open({ openingKind: 'introduced', author: 'Chris Hedworth, Community Safety Team Manager', topic: 'which set out the draft strategy' })).toBe(
+    expect(open({ openingKind: 'introduced', author: 'Chris Hedworth, Community Safety Team Manager', topic: ', which set out the draft strategy' })).toBe(
       "Chris Hedworth, Community Safety Team Manager introduced a report, which set out the draft strategy. A copy of the report, marked 'Agenda Item 9', is filed with these minutes.",
     );
     expect(open({ openingKind: 'report_presentation', author: 'Elaine Stevenson, CEO, Warning Zone', topic: 'regarding the work of Warning Zone' })).toBe(
@@ -206,7 +206,7 @@ describe('the next meeting', () => {
       'RESOLVED:\n\nThat the next meeting of the Board take place on Friday 19 March 2021 at 10:00am.',
     );
     expect(next({ detail: '17 March 2023\n16 June 2023\n22 September 2023', nextForm: 'noted_take_place' })).toBe(
-      'It was NOTED that future meetings of the Board would take place on the following dates:\n\n• 17 March 2023\n• 16 June 2023\n• 22 September 2023',
+      'It was NOTED that future meetings of the Board would take place on the following dates:\n\n17 March 2023;\n\n16 June 2023;\n\n22 September 2023.',
     );
   });
 });

@@ -151,9 +151,9 @@ describe('an item\'s minute', () => {
     expect(openingSentence({ ...report, openingKind: 'verbal', author: 'Raj Singh, Ministry of Justice', topic: 'regarding the construction of HMP Fosse Way' }, r)).toBe(
       'The Board received a verbal update from Raj Singh, Ministry of Justice regarding the construction of HMP Fosse Way.',
     );
-    expect(openingSentence({ ...report, topic: 'which set out a training programme' }, r)).toContain(
-      'Wessex County Council, which set out a training programme.',
-    );
+    // "which …" joins on as typed: with the comma the clerk typed, or without.
+    expect(openingSentence({ ...report, topic: 'which set out a training programme' }, r)).toContain('Wessex County Council which set out a training programme.');
+    expect(openingSentence({ ...report, topic: ', which set out a training programme' }, r)).toContain('Wessex County Council, which set out a training programme.');
     expect(openingSentence({ ...report, openingKind: 'none' }, r)).toBe('');
   });
 

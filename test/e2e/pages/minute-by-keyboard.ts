@@ -13,8 +13,8 @@
  */
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { MeetingRecord } from '../../../shared/model';
-import { attendanceOf, itemOf } from '../../fidelity/enter';
-import type { ItemPlan, MeetingPlan } from '../../fidelity/plan';
+import { attendanceOf, itemOf, withInsert } from '../../fidelity/enter';
+import type { BlockPlan, ItemPlan, MeetingPlan } from '../../fidelity/plan';
 import { LivePage } from './live-page';
 
 /** Focuses a field and replaces its words by the keyboard. */
@@ -26,26 +26,58 @@ async function typeInto(page: Page, field: Locator, text: string): Promise<void>
   await expect(field).toHaveValue(text);
 }
 
-/** Adds entries of one kind: the shortcut starts the first, Enter each next one. */
-async function typeEntries(page: Page, live: LivePage, shortcut: string, kind: 'paragraph' | 'point' | 'resolution', texts: string[]): Promise<void> {
-  if (!texts.length) return;
-  const rows = live.minute().getByTestId(`${kind}-row`);
-  const before = await rows.count();
-  await page.keyboard.press(shortcut);
-  for (const [i, text] of texts.entries()) {
-    const field = rows.nth(before + i).locator('textarea');
-    await expect(field).toBeFocused();
-    await page.keyboard.insertText(text);
-    await expect(field).toHaveValue(text);
-    if (i < texts.length - 1) await page.keyboard.press('Enter');
-  }
-}
+const KEYS = { paragraph: 'Alt+P', point: 'Alt+O', resolution: 'Alt+R' } as const;
 
 const DETAIL_LABEL: Partial<Record<ItemPlan['kind'], string>> = {
   appointment_chair: 'Elected',
   appointment_deputy: 'Elected',
   next_meeting: 'Next meeting',
 };
+
+/** The row of the block whose field has the caret. */
+const focusedRow = (page: Page) => page.locator('li.entry-row:has(textarea:focus)');
+
+/**
+ * Types the minute's blocks in order: the first with its key (Alt+P, Alt+O,
+ * Alt+R), each next one after it with Enter (same kind) or its key (another
+ * kind), so each goes after the block with the caret. A list's first point
+ * gets its style and introduction, a decision's first resolution its label.
+ */
+async function typeBlocks(page: Page, p: ItemPlan): Promise<void> {
+  let previous: BlockPlan | null = null;
+  for (const b of p.blocks) {
+    const before = await page.locator('[data-testid$="-row"]').count();
+    await page.keyboard.press(previous && previous.kind === b.kind && !startsAfresh(previous, b) ? 'Enter' : KEYS[b.kind]);
+    await expect(page.locator('[data-testid$="-row"]')).toHaveCount(before + 1);
+    const row = focusedRow(page);
+    await expect(row).toHaveCount(1);
+    const field = row.getByRole('textbox', { name: /^(Paragraph|Point|Resolution)/ });
+    await page.keyboard.insertText(b.text);
+    await expect(field).toHaveValue(b.text);
+    if (b.kind === 'point') {
+      const style = row.getByLabel('List style');
+      if ((await style.count()) && (await style.inputValue()) !== b.style) {
+        await style.selectOption(b.style);
+        await expect(row.getByLabel('List style')).toHaveValue(b.style);
+      }
+      if (b.intro !== undefined && b.intro !== null) {
+        await row.getByLabel('Introduction', { exact: true }).selectOption(b.intro === '' ? 'none' : 'own');
+        if (b.intro !== '') await typeInto(page, row.getByLabel('List introduction'), b.intro);
+      }
+    }
+    if (b.kind === 'resolution' && b.label) {
+      await row.getByLabel('Decision label').selectOption(b.label);
+      await expect(row.getByLabel('Decision label')).toHaveValue(b.label);
+    }
+    await field.focus();
+    previous = b;
+  }
+}
+
+/** A point with its own introduction, or one in another style, starts a new list; a labelled resolution a new decision. */
+const startsAfresh = (previous: BlockPlan, b: BlockPlan) =>
+  (b.kind === 'point' && previous.kind === 'point' && (b.style !== previous.style || (b.intro !== undefined && b.intro !== null))) ||
+  (b.kind === 'resolution' && Boolean(b.label));
 
 async function minuteItem(page: Page, live: LivePage, record: MeetingRecord, p: ItemPlan): Promise<void> {
   const minute = live.minute();
@@ -59,28 +91,40 @@ async function minuteItem(page: Page, live: LivePage, record: MeetingRecord, p: 
   if (f.openingKind) await minute.getByLabel('Opening sentence').selectOption(f.openingKind);
   if (f.author !== undefined) await typeInto(page, minute.getByLabel('Author or presenter'), f.author);
   if (f.topic !== undefined) await typeInto(page, minute.getByLabel('Topic'), f.topic);
+  if (f.filed !== undefined && f.filed !== null) {
+    await minute.getByLabel('Filed with the minutes').selectOption(f.filed === '' ? 'none' : 'named');
+    if (f.filed !== '') await typeInto(page, minute.getByLabel('Document filed'), f.filed);
+  }
   if (f.detail !== undefined) {
     const label = DETAIL_LABEL[p.kind];
     if (!label) throw new Error(`No detail field on a ${p.kind} item`);
     await typeInto(page, minute.getByRole('textbox', { name: label, exact: true }), f.detail);
   }
-  if (f.pointsIntro !== undefined) await typeInto(page, minute.getByLabel('Introduction', { exact: true }), f.pointsIntro);
-  if (f.pointsStyle) await minute.getByLabel('Lettering').selectOption(f.pointsStyle);
-  if (f.decisionLabel) await minute.getByLabel('Decision label').selectOption(f.decisionLabel);
+  if (f.nextForm) await minute.getByLabel('Minuted as').selectOption(f.nextForm);
 
-  await typeEntries(page, live, 'Alt+P', 'paragraph', p.paragraphs);
-  await typeEntries(page, live, 'Alt+O', 'point', p.points);
-  await typeEntries(page, live, 'Alt+R', 'resolution', p.resolutions);
+  // The blocks go after the one with the caret: start from outside them, so the first goes at the end.
+  await minute.getByLabel('Outcome').focus();
+  await typeBlocks(page, p);
 
-  const item = itemOf(record, p.agendaNumber);
+  // The standard wording: edited in place, and moved down past the clerk's blocks before it.
+  const standard = minute.getByTestId(`standard-${itemOf(record, p.agendaNumber).id}`);
+  if (f.standardText !== undefined) await typeInto(page, standard, f.standardText);
+  if (p.insertIntoStandard) await typeInto(page, standard, withInsert(await standard.inputValue(), p.insertIntoStandard));
+  for (let i = 0; i < (f.standardAt ?? 0); i++) {
+    const place = await minute.getByTestId('standard-wording').getAttribute('data-block-index');
+    await standard.focus();
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect(minute.getByTestId('standard-wording')).toHaveAttribute('data-block-index', String(Number(place) + 1));
+  }
+
   for (const d of p.declarations) {
     const declared = page.getByTestId('declaration');
     const count = await declared.count();
     await live.press(d.member, 'd');
     await expect(page.locator('#decl-nature')).toBeFocused();
-    await page.keyboard.insertText(d.nature);
-    await page.locator('#decl-item').selectOption(String(item.id));
-    await page.locator('#decl-category').selectOption(d.category);
+    await page.keyboard.insertText(d.wording);
+    await page.locator('#decl-item').selectOption(d.agendaNumber === null ? '' : String(itemOf(record, d.agendaNumber).id));
+    await page.locator('#decl-category').selectOption(d.category ?? '');
     await page.locator('#decl-dispensation').press('Enter');
     await expect(declared).toHaveCount(count + 1);
   }

@@ -205,15 +205,28 @@ export function BlockList({ record, item }: { record: MeetingRecord; item: Agend
             <div className="block-fields">
               {entry.kind === 'point' && named.first ? (
                 <div className="field-row block-options">
-                  <AutoText
-                    label="List introduction"
-                    hint={entry.intro === null || entry.intro === undefined ? 'Blank: the standard introduction for the first list, none after it' : 'This list starts afresh here'}
-                    value={entry.intro ?? ''}
-                    placeholder={introOf(entry.id) || 'None'}
-                    saveKey={`entry:${entry.id}:intro`}
-                    phrases
-                    onSave={(intro) => updateEntryShape(entry.id, { intro: intro === '' ? null : intro })}
+                  <AutoSelect<'standard' | 'none' | 'own'>
+                    key={`intro-form:${entry.intro === null || entry.intro === undefined ? 'standard' : entry.intro === '' ? 'none' : 'own'}`}
+                    label="Introduction"
+                    hint={entry.intro === null || entry.intro === undefined ? `Standard: ${introOf(entry.id) || 'none after the first list, which carries on its numbering'}` : 'This list starts afresh here'}
+                    value={entry.intro === null || entry.intro === undefined ? 'standard' : entry.intro === '' ? 'none' : 'own'}
+                    options={[
+                      { value: 'standard', label: 'Standard' },
+                      { value: 'none', label: 'None (a new list)' },
+                      { value: 'own', label: 'My own words' },
+                    ]}
+                    saveKey={`entry:${entry.id}:intro-form`}
+                    onSave={(form) => updateEntryShape(entry.id, { intro: form === 'standard' ? null : form === 'none' ? '' : entry.intro || introOf(entry.id) || 'The following points were noted:' })}
                   />
+                  {entry.intro ? (
+                    <AutoText
+                      label="List introduction"
+                      value={entry.intro}
+                      saveKey={`entry:${entry.id}:intro`}
+                      phrases
+                      onSave={(intro) => updateEntryShape(entry.id, { intro: intro === '' ? '' : intro })}
+                    />
+                  ) : null}
                   <AutoSelect<ListStyle>
                     key={`style:${entry.style ?? item.pointsStyle}`}
                     label="List style"
