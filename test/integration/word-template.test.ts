@@ -20,6 +20,7 @@ import { MAX_TEMPLATE_BYTES } from '../../shared/limits';
 import { buildMinutes } from '../../shared/minutes/document';
 import { minutesToHtml } from '../../shared/minutes/html';
 import type { BodyDetail, MeetingRecord } from '../../shared/model';
+import type { Result } from '../../shared/result';
 import { zipBombDocx } from '../helpers/hostile-docx';
 import { officeText } from '../helpers/office-text';
 import { createTempStore, snapshotTables } from '../helpers/store';
@@ -49,6 +50,11 @@ const AMBRIDGE = variant(DOCX, (p) => {
   edit(p, 'word/footer1.xml', (x) => x.replace('Borsetshire Council, County Hall, Borchester BC1 1AA', 'Ambridge Parish Council, The Village Hall'));
   edit(p, 'word/styles.xml', (x) => x.replace('<w:color w:val="1F4E79"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="TextBody">', '<w:color w:val="9C0006"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="TextBody">'));
 });
+
+function valueOf<T>(result: Result<unknown>): T {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value as T;
+}
 
 const parse = (xml: string) => new DOMParser().parseFromString(xml, 'application/xml');
 const els = (doc: ReturnType<typeof parse> | Element, local: string): Element[] => Array.from(doc.getElementsByTagNameNS(W, local));
@@ -99,7 +105,7 @@ describe('the council’s Word template', () => {
     const { services, bodyId } = setup();
     const result = await choose(services, bodyId, DOTX);
     expect(result.ok, JSON.stringify(result)).toBe(true);
-    const ref = (result.value as BodyDetail).houseStyle.wordTemplate!;
+    const ref = valueOf<BodyDetail>(result).houseStyle.wordTemplate!;
     expect(ref).toMatchObject({ fileName: 'borsetshire-template.dotx', kind: 'dotx', notes: [] });
     expect(ref.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(ref.look.heading1).toMatchObject({ font: 'DejaVu Sans', sizePt: 14, colour: '1F4E79', bold: true });
@@ -188,8 +194,8 @@ describe('the council’s Word template', () => {
 
   it('carries its fonts, heading colours and page into the web page', async () => {
     const { services, bodyId, meetingId } = setup();
-    const body = (await choose(services, bodyId, DOTX)).value as BodyDetail;
-    const record = services.dispatch('meetings.get', { meetingId }).value as MeetingRecord;
+    const body = valueOf<BodyDetail>(await choose(services, bodyId, DOTX));
+    const record = valueOf<MeetingRecord>(services.dispatch('meetings.get', { meetingId }));
     const style = body.houseStyle;
     const html = minutesToHtml(buildMinutes(record, { style }), style);
     expect(html).toMatch(/h2 \{ font-family: "DejaVu Sans"[^}]*font-size: 14pt;[^}]*color: #1F4E79; \}/);
@@ -206,7 +212,7 @@ describe('the council’s Word template', () => {
     const folder = temp.makeDir('meeting-clerk-publish-');
     const published = await services.call('exports.publish', { meetingId, folder, draft: true });
     expect(published.ok, JSON.stringify(published)).toBe(true);
-    const { folder: out, files } = published.value as { folder: string; files: string[] };
+    const { folder: out, files } = valueOf<{ folder: string; files: string[] }>(published);
     const parts = unzipSync(readFileSync(join(out, files.find((f) => f.endsWith('minutes.docx'))!)));
     expect(wval(els(styleOf(parts, 'Normal')!, 'sz')[0])).toBe('24');
     expect(textOf(parts, sectionOf(parts).header)).toContain('Borsetshire Council');
@@ -223,7 +229,7 @@ describe('approved minutes keep the template they were approved with', () => {
 
     const changed = await choose(services, bodyId, AMBRIDGE, 'ambridge.docx');
     expect(changed.ok, JSON.stringify(changed)).toBe(true);
-    expect((changed.value as BodyDetail).houseStyle.wordTemplate?.fileName).toBe('ambridge.docx');
+    expect(valueOf<BodyDetail>(changed).houseStyle.wordTemplate?.fileName).toBe('ambridge.docx');
     const after = await exported(services, meetingId);
     expect(textOf(after.parts, sectionOf(after.parts).header)).toContain('Borsetshire Council');
     expect(textOf(after.parts, sectionOf(after.parts).header)).not.toContain('Ambridge');
@@ -232,14 +238,14 @@ describe('approved minutes keep the template they were approved with', () => {
     // A new meeting of the body (a draft) is printed with the body's template as it is now.
     const next = services.dispatch('meetings.create', { bodyId, date: '2026-09-11', startTime: '10:00', venue: 'County Hall' });
     expect(next.ok, JSON.stringify(next)).toBe(true);
-    const draft = await exported(services, (next.value as { id: number }).id);
+    const draft = await exported(services, valueOf<{ id: number }>(next).id);
     expect(textOf(draft.parts, sectionOf(draft.parts).header)).toContain('Ambridge Parish Council');
     expect(strFromU8(draft.parts['word/styles.xml']!)).toContain('9C0006');
 
     expect((await choose(services, bodyId, null)).ok).toBe(true);
     const cleared = await exported(services, meetingId);
     expect(textOf(cleared.parts, sectionOf(cleared.parts).header)).toContain('Borsetshire Council');
-    const builtIn = await exported(services, (next.value as { id: number }).id);
+    const builtIn = await exported(services, valueOf<{ id: number }>(next).id);
     expect(textOf(builtIn.parts, sectionOf(builtIn.parts).header)).not.toMatch(/Borsetshire|Ambridge/);
   }, 90_000);
 });
@@ -277,7 +283,7 @@ describe('a file that is not a usable template is refused, and nothing changes',
     expect(result.error.message).toMatch(message);
     expect(result.error.message).toMatch(/Nothing was changed\.$/);
     expect(snapshotTables(store.db)).toEqual(before);
-    expect((services.dispatch('bodies.get', { bodyId }).value as BodyDetail).houseStyle.wordTemplate?.fileName).toBe('borsetshire-template.dotx');
+    expect(valueOf<BodyDetail>(services.dispatch('bodies.get', { bodyId })).houseStyle.wordTemplate?.fileName).toBe('borsetshire-template.dotx');
   }, 30_000);
 
   it('an oversized file, before it is read', async () => {
@@ -300,7 +306,7 @@ describe('a file that is not a usable template is refused, and nothing changes',
     const { services, bodyId, meetingId } = setup();
     const result = await choose(services, bodyId, withObject);
     expect(result.ok, JSON.stringify(result)).toBe(true);
-    expect((result.value as BodyDetail).houseStyle.wordTemplate?.notes).toEqual([
+    expect(valueOf<BodyDetail>(result).houseStyle.wordTemplate?.notes).toEqual([
       'The template’s header holds an embedded object or a picture from outside the file, so the built-in header is used instead.',
     ]);
     const { parts } = await exported(services, meetingId);
