@@ -82,7 +82,15 @@ export const houseStyleSchema = z.strictObject({
 /** A style sent to be saved: every field given, so nothing falls back to a default unseen. */
 /** A change to a style, field by field: what is not given stays as stored, so two windows changing different fields both keep theirs. */
 export const houseStyleInputSchema = z
-  .strictObject(houseStyleFields)
+  .strictObject({
+    ...houseStyleFields,
+    /**
+     * A style read and sent back whole carries its template: accepted only as
+     * it is stored (bodies.update refuses a different one), since a template
+     * is chosen by bodies.setWordTemplate, which reads the file.
+     */
+    wordTemplate: wordTemplateRefSchema.nullable(),
+  })
   .partial()
   .refine((change) => Object.values(change).some((value) => value !== undefined), 'houseStyle: give at least one house style field to change');
 

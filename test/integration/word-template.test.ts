@@ -117,6 +117,21 @@ describe('the council’s Word template', () => {
     expect(body.ok && (body.value as BodyDetail).houseStyle.councilName).toBe('Wessex County Council');
   });
 
+  it('is chosen only from its file: a house style sent back whole keeps it, one naming another template is refused', async () => {
+    const { services, store, bodyId } = setup();
+    const body = valueOf<BodyDetail>(await choose(services, bodyId, DOTX));
+    const whole = services.dispatch('bodies.update', { bodyId, patch: { houseStyle: { ...body.houseStyle, councilName: 'Borsetshire County Council' } } });
+    expect(whole.ok, JSON.stringify(whole)).toBe(true);
+    expect(valueOf<BodyDetail>(whole).houseStyle.wordTemplate).toEqual(body.houseStyle.wordTemplate);
+    const before = snapshotTables(store.db);
+    const forged = { ...body.houseStyle.wordTemplate!, sha256: 'f'.repeat(64) };
+    const refused = services.dispatch('bodies.update', { bodyId, patch: { houseStyle: { wordTemplate: forged } } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(!refused.ok && refused.error.message).toMatch(/chosen from its file \(bodies\.setWordTemplate\)/);
+    expect(services.dispatch('bodies.update', { bodyId, patch: { houseStyle: { wordTemplate: null } } }).ok).toBe(false);
+    expect(snapshotTables(store.db)).toEqual(before);
+  });
+
   it('puts its styles, header, footer and page set-up on the Word minutes, which LibreOffice opens', async () => {
     const { services, bodyId, meetingId } = setup();
     expect((await choose(services, bodyId, DOTX)).ok).toBe(true);
