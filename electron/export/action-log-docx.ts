@@ -22,6 +22,7 @@ import {
   WidthType,
 } from 'docx';
 import type { HouseStyle } from '../../shared/minutes/house-style';
+import { templateHasStyle } from './word-template-apply';
 import { baseStyles, finishDocx, headerAndFooter, logoParagraph, pageSetup, STYLE, type TemplateOptions } from './minutes-docx';
 
 import type { ActionStatus } from '../../shared/model';
@@ -64,6 +65,7 @@ const CELL_STYLE = 'TableText';
 
 export async function actionLogToDocx(input: ActionLogInput, style: HouseStyle, options: TemplateOptions = {}): Promise<Buffer> {
   const { used, size, margin, m, titlePage } = pageSetup(style, options.template ?? null, true, options.minBodySizePt);
+  const tableStyle = templateHasStyle(options.template, 'TableGrid', 'table') ? 'TableGrid' : null;
   const widths = COLUMN_SHARES.map((share) => Math.floor(m.contentWidth * share));
   widths[widths.length - 1]! += m.contentWidth - widths.reduce((a, b) => a + b, 0);
 
@@ -136,7 +138,8 @@ export async function actionLogToDocx(input: ActionLogInput, style: HouseStyle, 
             width: { size: m.contentWidth, type: WidthType.DXA },
             columnWidths: widths,
             layout: TableLayoutType.FIXED,
-            borders,
+            // The template's Table Grid draws the table when it has one; else thin black lines.
+            ...(tableStyle ? { style: tableStyle } : { borders }),
             margins: { left: 80, right: 80, top: 0, bottom: 0 },
             rows: [headerRow, ...rows],
           }),

@@ -49,6 +49,12 @@ function ensure(doc: XmlDocument, parent: Element, local: string, first = false)
   return made;
 }
 
+/** Whether the template has a style of this id (after the worker's renames, Word's built-in ids) and type. */
+export function templateHasStyle(kit: TemplateKit | null | undefined, id: string, type: 'paragraph' | 'table'): boolean {
+  if (!kit) return false;
+  return elementsOf(parse(kit.stylesXml), 'style').some((s) => s.getAttributeNS(W, 'styleId') === id && s.getAttributeNS(W, 'type') === type);
+}
+
 /** The template's styles with ours added where it has none; en-GB kept; the body size raised to the minimum asked. */
 export function mergeStyles(templateXml: string, oursXml: string, minBodySizePt?: number): string {
   const doc = parse(templateXml);
@@ -56,7 +62,11 @@ export function mergeStyles(templateXml: string, oursXml: string, minBodySizePt?
   const root = doc.documentElement!;
   const have = new Set(elementsOf(doc, 'style').map((s) => s.getAttributeNS(W, 'styleId')));
   for (const style of elementsOf(ours, 'style')) {
-    if (!have.has(style.getAttributeNS(W, 'styleId'))) root.appendChild(doc.importNode(style, true));
+    if (have.has(style.getAttributeNS(W, 'styleId'))) continue;
+    const added = doc.importNode(style, true) as Element;
+    // Lettered points are a list: based on the template's List Paragraph when it has one (their own indents still apply).
+    if (added.getAttributeNS(W, 'styleId') === 'LetteredPoint' && have.has('ListParagraph')) child(added, 'basedOn')?.setAttributeNS(W, 'w:val', 'ListParagraph');
+    root.appendChild(added);
   }
   let defaults = child(root, 'docDefaults');
   if (!defaults) {

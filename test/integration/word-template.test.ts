@@ -183,6 +183,56 @@ describe('the council’s Word template', () => {
     }
   }, 60_000);
 
+  it('bases lettered points on its List Paragraph, and draws the action log with its Table Grid', async () => {
+    const withGrid = variant(DOCX, (p) => {
+      edit(p, 'word/styles.xml', (x) =>
+        x.replace(
+          '</w:styles>',
+          '<w:style w:type="table" w:styleId="TableauGrille"><w:name w:val="Table Grid"/><w:tblPr><w:tblBorders><w:top w:val="double" w:sz="6" w:color="1F4E79"/><w:bottom w:val="double" w:sz="6" w:color="1F4E79"/><w:insideH w:val="single" w:sz="4" w:color="1F4E79"/></w:tblBorders></w:tblPr></w:style></w:styles>',
+        ),
+      );
+    });
+    const { services, bodyId, meetingId } = setup();
+    expect((await choose(services, bodyId, withGrid, 'grid.docx')).ok).toBe(true);
+    const minutes = (await exported(services, meetingId)).parts;
+    expect(wval(els(styleOf(minutes, 'LetteredPoint')!, 'basedOn')[0])).toBe('ListParagraph');
+    const log = (await exported(services, meetingId, 'actions')).parts;
+    const table = els(parse(strFromU8(log['word/document.xml']!)), 'tbl')[0]!;
+    const tblPr = els(table, 'tblPr')[0]!;
+    expect(wval(els(tblPr, 'tblStyle')[0])).toBe('TableGrid');
+    expect(els(tblPr, 'tblBorders')).toHaveLength(0);
+    expect(els(styleOf(log, 'TableGrid')!, 'top').map((b) => wval(b))).toEqual(['double']);
+  }, 30_000);
+
+  it('carries a different first page: its first-page header on page one, its own header after', async () => {
+    const firstPage = variant(DOCX, (p) => {
+      p['word/header2.xml'] = strToU8(strFromU8(p['word/header1.xml']!).replace('<w:t>Borsetshire Council</w:t>', '<w:t>Borsetshire Council: Democratic Services</w:t>'));
+      p['word/_rels/header2.xml.rels'] = p['word/_rels/header1.xml.rels']!;
+      edit(p, 'word/_rels/document.xml.rels', (x) =>
+        x.replace('</Relationships>', '<Relationship Id="rId20" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header2.xml"/></Relationships>'),
+      );
+      edit(p, 'word/document.xml', (x) => x.replace('<w:headerReference w:type="default" r:id="rId2"/>', '<w:headerReference w:type="default" r:id="rId2"/><w:headerReference w:type="first" r:id="rId20"/>').replace('<w:pgNumType', '<w:titlePg/><w:pgNumType'));
+      edit(p, '[Content_Types].xml', (x) =>
+        x.replace('</Types>', '<Override PartName="/word/header2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/></Types>'),
+      );
+    });
+    const { services, bodyId, meetingId } = setup();
+    expect((await choose(services, bodyId, firstPage, 'first-page.docx')).ok).toBe(true);
+    const { bytes, parts } = await exported(services, meetingId);
+    const { sectPr } = sectionOf(parts);
+    expect(els(sectPr, 'titlePg')).toHaveLength(1);
+    const rels = parse(strFromU8(parts['word/_rels/document.xml.rels']!));
+    const partOf = (type: string) => {
+      const id = els(sectPr, 'headerReference').find((r) => wval(r, 'type') === type)!.getAttributeNS(R, 'id');
+      return `word/${Array.from(rels.getElementsByTagName('Relationship')).find((r) => r.getAttribute('Id') === id)!.getAttribute('Target')}`;
+    };
+    expect(textOf(parts, partOf('first'))).toContain('Borsetshire Council: Democratic Services');
+    expect(textOf(parts, partOf('default'))).not.toContain('Democratic Services');
+    // The draft's marking is on the first page too.
+    expect(textOf(parts, partOf('first'))).toContain('DRAFT');
+    expect(officeText(bytes)).toContain('Appointment of Chairman');
+  }, 60_000);
+
   it('keeps styles named in another language: Word’s built-in names decide which is Heading 1', () => {
     const german = variant(DOCX, (p) => {
       // As a German Word writes them: its own ids, Word's built-in names.
