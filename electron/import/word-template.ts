@@ -414,7 +414,9 @@ function readPart(path: string, what: string, ctx: PartContext): TemplatePart | 
     while (link.firstChild) parent.insertBefore(link.firstChild, link);
     parent.removeChild(link);
   }
-  let foreign = false;
+  // A field that fetches or links to another file (INCLUDEPICTURE "http://…", DDE) would reach outside the document when Word updates it.
+  const instructions = [...elements(doc, W, 'instrText').map((t) => t.textContent ?? ''), ...elements(doc, W, 'fldSimple').map((f) => wAttr(f, 'instr') ?? '')];
+  let foreign = instructions.some((text) => /^\s*(INCLUDEPICTURE|INCLUDETEXT|LINK|DDE|DDEAUTO|IMPORT|INCLUDE)\b/i.test(text));
   const walk = (el: Element) => {
     for (const attr of Array.from(el.attributes)) {
       if (attr.namespaceURI === R && !images.has(attr.value)) foreign = true;
@@ -423,7 +425,7 @@ function readPart(path: string, what: string, ctx: PartContext): TemplatePart | 
   };
   if (doc.documentElement) walk(doc.documentElement);
   if (foreign) {
-    ctx.notes.push(`The template’s ${what} holds an embedded object or a picture from outside the file, so the built-in ${what} is used instead.`);
+    ctx.notes.push(`The template’s ${what} holds an embedded object, a picture from outside the file or a field that fetches one, so the built-in ${what} is used instead.`);
     return null;
   }
   renameStyleRefs(doc, ctx.renames);

@@ -361,6 +361,22 @@ describe('a file that is not a usable template is refused, and nothing changes',
     expect(snapshotTables(store.db)).toEqual(before);
   });
 
+  it('a footer with a field that fetches a picture from the internet is left out', async () => {
+    const fetching = variant(DOTX, (p) => {
+      edit(p, 'word/footer1.xml', (x) => x.replace('<w:instrText xml:space="preserve"> PAGE </w:instrText>', '<w:instrText xml:space="preserve"> INCLUDEPICTURE "https://tracker.example/p.png" \\d </w:instrText>'));
+    });
+    const { services, bodyId, meetingId } = setup();
+    const result = await choose(services, bodyId, fetching);
+    expect(result.ok, JSON.stringify(result)).toBe(true);
+    expect(valueOf<BodyDetail>(result).houseStyle.wordTemplate?.notes).toEqual([
+      'The template’s footer holds an embedded object, a picture from outside the file or a field that fetches one, so the built-in footer is used instead.',
+    ]);
+    const { parts } = await exported(services, meetingId);
+    expect(Object.values(parts).some((bytes) => strFromU8(bytes).includes('tracker.example'))).toBe(false);
+    expect(textOf(parts, sectionOf(parts).footer)).toContain('Page');
+    expect(textOf(parts, sectionOf(parts).header)).toContain('Borsetshire Council');
+  }, 30_000);
+
   it('a header that embeds an object is left out, and the clerk is told why', async () => {
     const withObject = variant(DOTX, (p) => {
       edit(p, 'word/header1.xml', (x) => x.replace('<w:t>Borsetshire Council</w:t>', '<w:t>Borsetshire Council</w:t><w:object><v:imagedata r:id="rId9"/></w:object>'));
@@ -372,7 +388,7 @@ describe('a file that is not a usable template is refused, and nothing changes',
     const result = await choose(services, bodyId, withObject);
     expect(result.ok, JSON.stringify(result)).toBe(true);
     expect(valueOf<BodyDetail>(result).houseStyle.wordTemplate?.notes).toEqual([
-      'The template’s header holds an embedded object or a picture from outside the file, so the built-in header is used instead.',
+      'The template’s header holds an embedded object, a picture from outside the file or a field that fetches one, so the built-in header is used instead.',
     ]);
     const { parts } = await exported(services, meetingId);
     const header = strFromU8(parts[sectionOf(parts).header]!);
