@@ -6,6 +6,9 @@
  * refused by the field, and "Use the built-in style" goes back. Screenshots
  * at 1440 and 480 px.
  */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { expect } from '@playwright/test';
@@ -13,6 +16,8 @@ import { api } from './api';
 import { test } from './host-fixture';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'templates');
+/** axe-core's browser script (a devDependency): the accessibility rules run in the page itself. */
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 test('the clerk chooses the council’s Word template with the keyboard, and every Word export uses it', async ({ page, host }, testInfo) => {
   const { bodyId, meetingId } = await api(host.url, 'demo.load', {});
@@ -65,4 +70,32 @@ test('the clerk chooses the council’s Word template with the keyboard, and eve
   await page.keyboard.press('Enter');
   await expect(group).toContainText('None: the built-in house style above is used.');
   expect((await api(host.url, 'bodies.get', { bodyId })).houseStyle.wordTemplate).toBeNull();
+});
+
+test('the web page in the template’s fonts and heading colours still passes axe-core’s WCAG 2.1 A and AA rules', async ({ page, host }, testInfo) => {
+  const { bodyId, meetingId } = await api(host.url, 'demo.load', {});
+  const base64 = readFileSync(join(FIXTURES, 'borsetshire-template.dotx')).toString('base64');
+  await api(host.url, 'bodies.setWordTemplate', { bodyId, template: { fileName: 'borsetshire-template.dotx', base64 } });
+  const folder = mkdtempSync(join(tmpdir(), 'meeting-clerk-template-publish-'));
+  try {
+    const published = await api(host.url, 'exports.publish', { meetingId, folder, draft: true });
+    const html = readFileSync(join(published.folder, published.files.find((f) => f.endsWith('.html'))!), 'utf8');
+    for (const width of [1440, 480]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.setContent(html, { waitUntil: 'load' });
+      // The template's look is there: its heading font and colour on each minute's heading.
+      const heading = page.getByRole('heading', { level: 2 }).first();
+      expect(await heading.evaluate((el) => [getComputedStyle(el).fontFamily, getComputedStyle(el).color])).toEqual(['"DejaVu Sans", Arial, "Liberation Sans", Helvetica, sans-serif', 'rgb(31, 78, 121)']);
+      await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(context: Document, options: unknown): Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }> } }).axe;
+        const results = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+        return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+      });
+      expect(violations, `${width} px`).toEqual([]);
+      await page.screenshot({ path: testInfo.outputPath(`published-with-template-${width}.png`) });
+    }
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 });
