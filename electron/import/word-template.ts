@@ -261,6 +261,7 @@ function themeColour(theme: XmlDocument | null, name: string): string | null {
   const value = srgb?.getAttribute('val') ?? sys?.getAttribute('lastClr') ?? null;
   return value && /^[0-9A-Fa-f]{6}$/.test(value) ? value.toUpperCase() : null;
 }
+/** A theme colour darkened (themeShade) or lightened (themeTint), in plain RGB: close to what Word draws, which works in linear light. */
 const shadeTint = (hex: string, shade: string | null, tint: string | null) => {
   const channels = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
   const out = channels.map((c) => {

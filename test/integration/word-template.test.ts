@@ -233,6 +233,34 @@ describe('the council’s Word template', () => {
     expect(officeText(bytes)).toContain('Appointment of Chairman');
   }, 60_000);
 
+  it('reads fonts and colours a template takes from its theme, as Word’s own templates do', () => {
+    const THEME =
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="Council"><a:themeElements>' +
+      '<a:clrScheme name="Council"><a:dk1><a:sysClr val="windowText" lastClr="000000"/></a:dk1><a:lt1><a:sysClr val="window" lastClr="FFFFFF"/></a:lt1><a:dk2><a:srgbClr val="44546A"/></a:dk2><a:lt2><a:srgbClr val="E7E6E6"/></a:lt2><a:accent1><a:srgbClr val="4472C4"/></a:accent1></a:clrScheme>' +
+      '<a:fontScheme name="Council"><a:majorFont><a:latin typeface="Liberation Serif"/></a:majorFont><a:minorFont><a:latin typeface="Liberation Sans"/></a:minorFont></a:fontScheme></a:themeElements></a:theme>';
+    const themed = variant(DOCX, (p) => {
+      p['word/theme/theme1.xml'] = strToU8(THEME);
+      edit(p, 'word/_rels/document.xml.rels', (x) =>
+        x.replace('</Relationships>', '<Relationship Id="rId30" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme" Target="theme/theme1.xml"/></Relationships>'),
+      );
+      edit(p, '[Content_Types].xml', (x) => x.replace('</Types>', '<Override PartName="/word/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/></Types>'));
+      edit(p, 'word/styles.xml', (x) =>
+        x
+          .replace('<w:rFonts w:ascii="DejaVu Sans" w:hAnsi="DejaVu Sans"/><w:b/><w:color w:val="1F4E79"/>', '<w:rFonts w:asciiTheme="majorHAnsi" w:hAnsiTheme="majorHAnsi"/><w:b/><w:color w:val="2F5496" w:themeColor="accent1" w:themeShade="BF"/>')
+          .replace('<w:rFonts w:ascii="Carlito" w:hAnsi="Carlito" w:eastAsia="DejaVu Sans" w:cs="DejaVu Sans"/><w:color w:val="262626"/>', '<w:rFonts w:asciiTheme="minorHAnsi" w:hAnsiTheme="minorHAnsi"/><w:color w:val="262626"/>'),
+      );
+    });
+    const read = readWordTemplate(themed);
+    expect(read.ok, JSON.stringify(!read.ok && read.error)).toBe(true);
+    if (!read.ok) return;
+    const { look, themeXml } = read.value.kit;
+    expect(look.heading1.font).toBe('Liberation Serif');
+    expect(look.body.font).toBe('Liberation Sans');
+    // Accent 1 darkened by a quarter (themeShade BF), about as Word draws it.
+    expect(look.heading1.colour).toBe('335593');
+    expect(themeXml).toContain('Liberation Serif');
+  });
+
   it('keeps styles named in another language: Word’s built-in names decide which is Heading 1', () => {
     const german = variant(DOCX, (p) => {
       // As a German Word writes them: its own ids, Word's built-in names.
