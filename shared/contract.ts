@@ -47,6 +47,8 @@ export const contract = {
   'bodies.create': call<BodyDetail>()(s.bodyCreate),
   'bodies.update': call<BodyDetail>()(s.bodyUpdate),
   'bodies.delete': call<{ deleted: true }>()(s.bodyRef),
+  // The council's own Word template as the body's house style (read in the parsing worker, so answered asynchronously), or null for the built-in one.
+  'bodies.setWordTemplate': call<BodyDetail>()(s.bodySetWordTemplate),
 
   'members.create': call<Member>()(s.memberCreate),
   'members.update': call<Member>()(s.memberUpdate),

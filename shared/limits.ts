@@ -19,12 +19,15 @@ export const MAX_IMPORT_FILE_BYTES = 20 * MiB;
 export const MAX_TEXT_FILE_BYTES = 5 * MiB;
 /** A logo is printed small; 1 MB of image is plenty. */
 export const MAX_LOGO_BYTES = 1 * MiB;
+/** A council's Word template (.docx or .dotx): styles, a header and footer with a logo; a few hundred KB in practice. */
+export const MAX_TEMPLATE_BYTES = 5 * MiB;
 
 /** Characters of base64 that carry `bytes` bytes (with padding). */
 export const base64Length = (bytes: number): number => Math.ceil(bytes / 3) * 4;
 
 export const MAX_IMPORT_FILE_BASE64 = base64Length(MAX_IMPORT_FILE_BYTES);
 export const MAX_LOGO_BASE64 = base64Length(MAX_LOGO_BYTES);
+export const MAX_TEMPLATE_BASE64 = base64Length(MAX_TEMPLATE_BYTES);
 
 /* ---------- Text fields (characters, after trimming) ---------- */
 
@@ -85,6 +88,8 @@ export const LARGEST_PAYLOADS = {
   pastedAgenda: jsonStringBytes(TEXT_CHARS.pastedAgenda),
   /** bodies.create / bodies.update with the largest logo. */
   logo: MAX_LOGO_BASE64 + 2,
+  /** bodies.setWordTemplate with a template of the largest size, and its file name. */
+  wordTemplate: MAX_TEMPLATE_BASE64 + 2 + jsonStringBytes(TEXT_CHARS.name),
   /** import.applyAgenda: the most items, each with the longest title, presenter, author and papers, and as many items removed. */
   agendaItems: MAX_ITEMS.importedAgendaItems * (3 * jsonStringBytes(TEXT_CHARS.line) + jsonStringBytes(TEXT_CHARS.name) + 200 + 17),
   /** import.applyTeams: the most rows, each with the longest name. */

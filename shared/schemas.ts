@@ -26,7 +26,7 @@ import {
 } from './model';
 import { isValidIsoDate, isValidTime } from './format';
 import { houseStyleInputSchema } from './minutes/house-style';
-import { describeSize, MAX_IMPORT_FILE_BASE64, MAX_IMPORT_FILE_BYTES, MAX_ITEMS, TEXT_CHARS } from './limits';
+import { describeSize, MAX_IMPORT_FILE_BASE64, MAX_IMPORT_FILE_BYTES, MAX_ITEMS, MAX_TEMPLATE_BASE64, MAX_TEMPLATE_BYTES, TEXT_CHARS } from './limits';
 
 const id = z.int().positive().max(Number.MAX_SAFE_INTEGER);
 const requiredText = (label: string, max: number = TEXT_CHARS.name) =>
@@ -88,6 +88,24 @@ const was = z.record(z.string().max(40), z.unknown()).optional();
 
 export const bodyUpdate = z.strictObject({ baseVersion, was, bodyId: id, patch: nonEmptyPatch(bodyFields) });
 export const bodyRef = z.strictObject({ bodyId: id });
+/** A Word template file sent as it was chosen; read (and refused, if need be) in the parsing worker. */
+export const bodySetWordTemplate = z.strictObject({
+  bodyId: id,
+  /** The council's .docx or .dotx, or null to go back to the built-in house style. */
+  template: z
+    .strictObject({
+      fileName: z
+        .string()
+        .trim()
+        .min(1, 'The template’s file name is required')
+        .max(TEXT_CHARS.name, `The template’s file name must be at most ${TEXT_CHARS.name} characters`)
+        .regex(/\.(docx|dotx|dotm|docm)$/i, 'Choose a Word document or template: a .docx or .dotx file'),
+      base64: z
+        .base64('The template must be sent as base64')
+        .max(MAX_TEMPLATE_BASE64, `The Word template is too large: a template is at most ${describeSize(MAX_TEMPLATE_BYTES)}. Nothing was changed.`),
+    })
+    .nullable(),
+});
 
 const memberFields = {
   name: requiredText('Name'),

@@ -22,8 +22,8 @@ import {
   WidthType,
 } from 'docx';
 import type { HouseStyle } from '../../shared/minutes/house-style';
-import { withCoreLanguage } from './docx-language';
-import { A4, baseStyles, headerAndFooter, logoParagraph, metricsFor, pageMargins, STYLE } from './minutes-docx';
+import { templateHasStyle } from './word-template-apply';
+import { baseStyles, finishDocx, headerAndFooter, logoParagraph, pageSetup, STYLE, type TemplateOptions } from './minutes-docx';
 
 import type { ActionStatus } from '../../shared/model';
 
@@ -63,9 +63,9 @@ export function shortDate(iso: string): string {
 
 const CELL_STYLE = 'TableText';
 
-export async function actionLogToDocx(input: ActionLogInput, style: HouseStyle): Promise<Buffer> {
-  const landscape = { width: A4.height, height: A4.width };
-  const m = metricsFor(style, landscape.width);
+export async function actionLogToDocx(input: ActionLogInput, style: HouseStyle, options: TemplateOptions = {}): Promise<Buffer> {
+  const { used, size, margin, m, titlePage } = pageSetup(style, options.template ?? null, true, options.minBodySizePt);
+  const tableStyle = templateHasStyle(options.template, 'TableGrid', 'table') ? 'TableGrid' : null;
   const widths = COLUMN_SHARES.map((share) => Math.floor(m.contentWidth * share));
   widths[widths.length - 1]! += m.contentWidth - widths.reduce((a, b) => a + b, 0);
 
@@ -112,37 +112,34 @@ export async function actionLogToDocx(input: ActionLogInput, style: HouseStyle):
     );
   }
 
-  const { header, footer } = headerAndFooter({ left: input.bodyName, draft: false, exempt: false }, style, m);
-  const logo = logoParagraph(style);
+  const { header, footer } = headerAndFooter({ left: input.bodyName, draft: false, exempt: false }, used, m);
+  const logo = logoParagraph(used);
   const document = new Document({
     title: input.title,
-    creator: style.councilName || 'Meeting Clerk',
+    creator: used.councilName || 'Meeting Clerk',
     lastModifiedBy: 'Meeting Clerk',
     subject: input.bodyName,
     description: `Action log of the ${input.bodyName}`,
     keywords: 'action log',
-    styles: baseStyles(style, m, [
+    styles: baseStyles(used, m, [
       { id: CELL_STYLE, name: 'Table Text', basedOn: 'Normal', paragraph: { spacing: { before: 40, after: 40 } } },
     ]),
     sections: [
       {
-        properties: {
-          page: {
-            size: { width: A4.width, height: A4.height, orientation: PageOrientation.LANDSCAPE },
-            margin: pageMargins(style),
-          },
-        },
-        headers: { default: header },
-        footers: { default: footer },
+        // docx swaps the sides itself for a landscape page: it is given the portrait size.
+        properties: { page: { size: { width: size.height, height: size.width, orientation: PageOrientation.LANDSCAPE }, margin }, titlePage },
+        headers: titlePage ? { default: header, first: header } : { default: header },
+        footers: titlePage ? { default: footer, first: footer } : { default: footer },
         children: [
           ...(logo ? [logo] : []),
-          ...(style.councilName ? [new Paragraph({ style: STYLE.councilName, children: [new TextRun(style.councilName)] })] : []),
+          ...(used.councilName ? [new Paragraph({ style: STYLE.councilName, children: [new TextRun(used.councilName)] })] : []),
           new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(input.title)] }),
           new Table({
             width: { size: m.contentWidth, type: WidthType.DXA },
             columnWidths: widths,
             layout: TableLayoutType.FIXED,
-            borders,
+            // The template's Table Grid draws the table when it has one; else thin black lines.
+            ...(tableStyle ? { style: tableStyle } : { borders }),
             margins: { left: 80, right: 80, top: 0, bottom: 0 },
             rows: [headerRow, ...rows],
           }),
@@ -150,5 +147,5 @@ export async function actionLogToDocx(input: ActionLogInput, style: HouseStyle):
       },
     ],
   });
-  return withCoreLanguage(await Packer.toBuffer(document));
+  return finishDocx(await Packer.toBuffer(document), { ...options, keepMarkings: false });
 }

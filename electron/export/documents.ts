@@ -14,6 +14,8 @@ import { DomainError } from '../../shared/result';
 import type { ReadContext } from '../services/context';
 import { actionLogOf } from '../services/lookups';
 import { loadRecord } from '../services/meeting-record';
+import { templateKitOf } from '../services/word-templates';
+import type { TemplateKit } from '../import/word-template';
 import { actionLogToDocx, shortDate, type ActionLogInput } from './action-log-docx';
 import { decisionSheetToDocx, minutesToDocx } from './minutes-docx';
 
@@ -21,9 +23,11 @@ export type ExportDocument = (typeof EXPORT_DOCUMENTS)[number];
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-export type ExportSource =
+/** What one Word file needs; `template` is the council's Word template the house style names (null for the built-in style). */
+export type ExportSource = (
   | { document: 'minutes' | 'exempt' | 'decisions'; doc: MinutesDocument; style: HouseStyle; fileName: string; exemptParagraphs?: number[] }
-  | { document: 'actions'; log: ActionLogInput; style: HouseStyle; fileName: string };
+  | { document: 'actions'; log: ActionLogInput; style: HouseStyle; fileName: string }
+) & { template: TemplateKit | null };
 
 /** "Wessex Safer Communities Board 2026-06-19 minutes.docx", safe on every file system. */
 export function fileNameFor(record: Pick<MeetingRecord, 'date'> & { body: { name: string } }, what: string): string {
@@ -65,33 +69,37 @@ export const exemptParagraphsOf = (record: MeetingRecord): number[] =>
 /** Reads what a document needs (inside the call's transaction). */
 export function gatherExport(ctx: ReadContext, meetingId: number, document: ExportDocument): ExportSource {
   const record = loadRecord(ctx, meetingId);
+  // Approved minutes: the house style (and so the template) frozen with the record at approval.
   const style = record.body.houseStyle;
+  const template = templateKitOf(ctx, style);
   switch (document) {
     case 'minutes':
-      return { document, doc: buildMinutes(record, { style }), style, fileName: fileNameFor(record, 'minutes') };
+      return { document, doc: buildMinutes(record, { style }), style, template, fileName: fileNameFor(record, 'minutes') };
     case 'exempt':
       if (!record.items.some((i) => i.exempt)) throw new DomainError('invalid_input', 'This meeting has no exempt items, so there are no exempt minutes');
       return {
         document,
         doc: buildMinutes(record, { style, part: 'exempt' }),
         style,
+        template,
         fileName: fileNameFor(record, 'exempt minutes'),
         exemptParagraphs: exemptParagraphsOf(record),
       };
     case 'decisions':
-      return { document, doc: decisionSheet(buildMinutes(record, { style })), style, fileName: fileNameFor(record, 'decisions') };
+      return { document, doc: decisionSheet(buildMinutes(record, { style })), style, template, fileName: fileNameFor(record, 'decisions') };
     case 'actions':
-      return { document, log: actionLog(ctx, record), style, fileName: fileNameFor(record, 'action log') };
+      return { document, log: actionLog(ctx, record), style, template, fileName: fileNameFor(record, 'action log') };
   }
 }
 
 /** Writes the Word file. */
 export async function renderExport(source: ExportSource): Promise<ExportedFile> {
+  const { template } = source;
   const bytes =
     source.document === 'actions'
-      ? await actionLogToDocx(source.log, source.style)
+      ? await actionLogToDocx(source.log, source.style, { template })
       : source.document === 'decisions'
-        ? await decisionSheetToDocx(source.doc, source.style)
-        : await minutesToDocx(source.doc, source.style, { exemptParagraphs: source.exemptParagraphs ?? [] });
+        ? await decisionSheetToDocx(source.doc, source.style, { template })
+        : await minutesToDocx(source.doc, source.style, { exemptParagraphs: source.exemptParagraphs ?? [], template });
   return { fileName: source.fileName, mimeType: DOCX_MIME, base64: bytes.toString('base64') };
 }

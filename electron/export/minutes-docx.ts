@@ -51,7 +51,10 @@ import { markerFor, type Block, type MinutesDocument } from '../../shared/minute
 import type { HouseStyle } from '../../shared/minutes/house-style';
 import type { ListStyle } from '../../shared/model';
 import { exemptCitationText } from '../../shared/minutes/html';
+import { styleWithTemplate } from '../../shared/minutes/template-style';
+import type { TemplateKit } from '../import/word-template';
 import { withCoreLanguage } from './docx-language';
+import { applyWordTemplate } from './word-template-apply';
 
 /** A4 portrait in twips (twentieths of a point). */
 export const A4 = { width: 11906, height: 16838 } as const;
@@ -161,6 +164,24 @@ export function pageMargins(style: HouseStyle) {
     footer: mmToTwips(style.margins.bottom / 2),
     gutter: 0,
   };
+}
+
+/**
+ * The page a document is laid out on: the council's template's (size and
+ * margins as it sets them, a different first page if it has one), else A4
+ * with the house style's margins. Landscape swaps the sides of the page.
+ */
+export function pageSetup(style: HouseStyle, template: TemplateKit | null, landscape = false, minBodySizePt = 0) {
+  const withTemplate = styleWithTemplate(style);
+  const used = { ...withTemplate, fontSize: Math.max(withTemplate.fontSize, minBodySizePt) };
+  const page = template?.page ?? null;
+  const [short, long] = page ? [Math.min(page.width, page.height), Math.max(page.width, page.height)] : [A4.width, A4.height];
+  const size = landscape ? { width: long, height: short } : page ? { width: page.width, height: page.height } : { width: A4.width, height: A4.height };
+  const margin = page ? { ...page.margins } : pageMargins(used);
+  const m = metricsFor(used, size.width);
+  m.contentWidth = size.width - margin.left - margin.right;
+  const titlePage = Boolean(page?.titlePage && (template?.headers.first || template?.footers.first));
+  return { used, size, margin, m, titlePage };
 }
 
 const LANGUAGE = { value: 'en-GB', eastAsia: 'en-GB', bidirectional: 'ar-SA' } as const;
@@ -388,7 +409,7 @@ function minutesStyles(m: Metrics): IParagraphStyleOptions[] {
 }
 
 /** The body of the minutes, block by block. */
-function minutesBody(doc: MinutesDocument, m: Metrics, exemptParagraphs: readonly number[]): (Paragraph | Table)[] {
+function minutesBody(doc: MinutesDocument, m: Metrics, exemptParagraphs: readonly number[], withTemplate: boolean): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   let inMinute = false;
   /** PRESENT is the first Heading 1; Officers, Apologies and the like are Heading 2s under it. */
@@ -460,6 +481,8 @@ function minutesBody(doc: MinutesDocument, m: Metrics, exemptParagraphs: readonl
           new Paragraph({
             heading: HeadingLevel.HEADING_1,
             ...spacingAfterTable(),
+            // A template's Heading 1 knows nothing of minute numbers: the number hangs in the margin of the minute's text all the same.
+            ...(withTemplate ? { indent: { left: m.indent, hanging: m.indent }, tabStops: [{ type: TabStopType.LEFT, position: m.indent }] } : {}),
             children: [new TextRun(`${block.number}.`), new TextRun({ children: [new Tab(), block.text] })],
           }),
         );
@@ -547,47 +570,60 @@ function nameListTable(rows: { name: string; detail: string }[], m: Metrics): Ta
   });
 }
 
-interface RenderOptions {
+interface RenderOptions extends TemplateOptions {
   description: string;
   /** The Schedule 12A paragraphs the exempt minutes are withheld under. */
   exemptParagraphs?: readonly number[];
 }
 
-export interface MinutesDocxOptions {
+/** The council's Word template (read from the database by its hash), and the least body size a published file has. */
+export interface TemplateOptions {
+  template?: TemplateKit | null;
+  minBodySizePt?: number;
+}
+
+/** A Word file from the writer, with the council's template put on when there is one, and en-GB in its properties. */
+export async function finishDocx(bytes: Buffer, options: TemplateOptions & { keepMarkings: boolean }): Promise<Buffer> {
+  const out = options.template ? applyWordTemplate(bytes, options.template, options) : bytes;
+  return withCoreLanguage(out);
+}
+
+export interface MinutesDocxOptions extends TemplateOptions {
   /** The Schedule 12A paragraphs cited on exempt minutes (the agenda items' own). */
   exemptParagraphs?: readonly number[];
 }
 
 async function render(doc: MinutesDocument, style: HouseStyle, options: RenderOptions): Promise<Buffer> {
-  const m = metricsFor(style);
+  const template = options.template ?? null;
+  const { used, size, margin, m, titlePage } = pageSetup(style, template, false, options.minBodySizePt);
   const exempt = doc.part === 'exempt';
   const dateText = formatLongDate(doc.meetingDate);
   const exemptParagraphs = options.exemptParagraphs ?? [];
-  const { header, footer } = headerAndFooter({ left: `${doc.bodyName} – ${dateText}`, draft: doc.draft, exempt, exemptParagraphs }, style, m);
+  const { header, footer } = headerAndFooter({ left: `${doc.bodyName} – ${dateText}`, draft: doc.draft, exempt, exemptParagraphs }, used, m);
   const front: Paragraph[] = [];
-  const logo = logoParagraph(style);
+  const logo = logoParagraph(used);
   if (logo) front.push(logo);
-  if (style.councilName) front.push(new Paragraph({ style: STYLE.councilName, children: [new TextRun(style.councilName)] }));
+  if (used.councilName) front.push(new Paragraph({ style: STYLE.councilName, children: [new TextRun(used.councilName)] }));
   const title = exempt && !/^EXEMPT\b/i.test(doc.title) ? `EXEMPT – ${doc.title}` : doc.title;
   const document = new Document({
     title,
-    creator: style.councilName || 'Meeting Clerk',
+    creator: used.councilName || 'Meeting Clerk',
     lastModifiedBy: 'Meeting Clerk',
     description: options.description,
     subject: doc.bodyName,
     keywords: [doc.draft ? 'draft' : 'approved', exempt ? 'exempt' : 'public', 'minutes'].join(', '),
-    styles: baseStyles(style, m, minutesStyles(m), STYLE.minuteText),
+    styles: baseStyles(used, m, minutesStyles(m), STYLE.minuteText),
     numbering: numberingFor(m, doc),
     sections: [
       {
-        properties: { page: { size: { width: A4.width, height: A4.height }, margin: pageMargins(style) } },
-        headers: { default: header },
-        footers: { default: footer },
-        children: [...front, ...minutesBody(doc, m, exemptParagraphs)],
+        properties: { page: { size, margin }, titlePage },
+        headers: titlePage ? { default: header, first: header } : { default: header },
+        footers: titlePage ? { default: footer, first: footer } : { default: footer },
+        children: [...front, ...minutesBody(doc, m, exemptParagraphs, template !== null)],
       },
     ],
   });
-  return withCoreLanguage(await Packer.toBuffer(document));
+  return finishDocx(await Packer.toBuffer(document), { ...options, keepMarkings: doc.draft || exempt });
 }
 
 const describeDoc = (doc: MinutesDocument, what: string) => {
@@ -602,7 +638,7 @@ export function minutesToDocx(doc: MinutesDocument, style: HouseStyle, options: 
 }
 
 /** The decision sheet (each minute's heading and decisions only) as a Word document. */
-export function decisionSheetToDocx(doc: MinutesDocument, style: HouseStyle): Promise<Buffer> {
+export function decisionSheetToDocx(doc: MinutesDocument, style: HouseStyle, options: TemplateOptions = {}): Promise<Buffer> {
   const sheet = decisionSheet(doc);
-  return render(sheet, style, { description: describeDoc(sheet, 'decisions') });
+  return render(sheet, style, { description: describeDoc(sheet, 'decisions'), ...options });
 }

@@ -21,6 +21,8 @@ import { isDraftStatus, MINUTES_STATUS_LABELS, type MeetingRecord } from '../../
 import { DomainError, fail, ok, type Result } from '../../shared/result';
 import type { ReadContext } from '../services/context';
 import { loadRecord } from '../services/meeting-record';
+import type { TemplateKit } from '../import/word-template';
+import { templateKitOf } from '../services/word-templates';
 import { actionLogToDocx, type ActionLogInput } from './action-log-docx';
 import { actionLog, exemptParagraphsOf } from './documents';
 import { decisionSheetToDocx, minutesToDocx } from './minutes-docx';
@@ -45,6 +47,8 @@ export interface Publication {
   exempt: MinutesDocument | null;
   exemptParagraphs: number[];
   actions: ActionLogInput;
+  /** The council's Word template the house style names (frozen with approved minutes), or null. */
+  template: TemplateKit | null;
 }
 
 const safe = (text: string) =>
@@ -81,6 +85,7 @@ export function gatherPublication(ctx: ReadContext, input: Pick<PublishInput, 'm
     exempt: hasExempt ? buildMinutes(record, { style, part: 'exempt' }) : null,
     exemptParagraphs: exemptParagraphsOf(record),
     actions: actionLog(ctx, record, { publicOnly: true }),
+    template: templateKitOf(ctx, record.body.houseStyle),
   };
 }
 
@@ -114,18 +119,20 @@ export async function writePublication(pub: Publication, folder: string): Promis
   try {
     if (exemptTarget) temporary.push(claimTemporary(parent, `${name}${EXEMPT_FOLDER_SUFFIX}`));
     const base = name;
-    const minutesDocx = await minutesToDocx(pub.minutes, pub.style);
+    // Published Word files keep body text at 12 pt or more even when the council's template sets it smaller.
+    const word = { template: pub.template, minBodySizePt: pub.style.fontSize };
+    const minutesDocx = await minutesToDocx(pub.minutes, pub.style, word);
     const html = minutesToHtml(pub.minutes, pub.style);
     const pdf = await makePdf({ docx: minutesDocx, html });
     const files: [string, Buffer | string][] = [
       [`${base} minutes.docx`, minutesDocx],
       [`${base} minutes.pdf`, pdf.bytes],
       [`${base} minutes.html`, html],
-      [`${base} decision sheet.docx`, await decisionSheetToDocx(pub.minutes, pub.style)],
-      [`${base} action log.docx`, await actionLogToDocx(pub.actions, pub.style)],
+      [`${base} decision sheet.docx`, await decisionSheetToDocx(pub.minutes, pub.style, word)],
+      [`${base} action log.docx`, await actionLogToDocx(pub.actions, pub.style, word)],
     ];
     const exemptFiles: [string, Buffer][] = pub.exempt
-      ? [[`${base} exempt minutes.docx`, await minutesToDocx(pub.exempt, pub.style, { exemptParagraphs: pub.exemptParagraphs })]]
+      ? [[`${base} exempt minutes.docx`, await minutesToDocx(pub.exempt, pub.style, { ...word, exemptParagraphs: pub.exemptParagraphs })]]
       : [];
     for (const [file, bytes] of files) writeFileSync(join(temporary[0]!, file), bytes);
     for (const [file, bytes] of exemptFiles) writeFileSync(join(temporary[1]!, file), bytes);

@@ -75,7 +75,7 @@ const LOCAL = 0x04034b50;
 const MAX32 = 0xffffffff;
 
 /** The central directory's entries, read without inflating anything. */
-function readCentralDirectory(bytes: Uint8Array, limits: DocxLimits): Entry[] {
+function readCentralDirectory(bytes: Uint8Array, limits: DocxLimits, messages: Pick<typeof DOCX_MESSAGES, 'tooManyParts'>): Entry[] {
   // The end-of-central-directory record: 22 bytes plus a comment of up to 64 KB.
   let eocd = -1;
   for (let at = bytes.length - 22; at >= 0 && at >= bytes.length - 22 - 0xffff; at--) {
@@ -93,7 +93,7 @@ function readCentralDirectory(bytes: Uint8Array, limits: DocxLimits): Entry[] {
     count = u64(bytes, z64 + 32);
     offset = u64(bytes, z64 + 48);
   }
-  if (count > limits.entries) throw new ZipRefusal(DOCX_MESSAGES.tooManyParts(limits.entries));
+  if (count > limits.entries) throw new ZipRefusal(messages.tooManyParts(limits.entries));
   const entries: Entry[] = [];
   let at = offset;
   for (let i = 0; i < count; i++) {
@@ -173,35 +173,55 @@ function inflatePart(bytes: Uint8Array, entry: Entry): Uint8Array {
   return out;
 }
 
+/** The zip's part names and the inflated bytes of the parts asked for. */
+export type ZipParts = { ok: true; names: string[]; files: Map<string, Uint8Array> } | { ok: false; message: string };
+
+/**
+ * Checks a zip's declared sizes (every part together, and each part `wanted`
+ * on its own), then inflates only the parts wanted, each with a cap. Shared by
+ * the agenda reader and the Word template reader; `messages` words the
+ * refusals for the file being read.
+ */
+export function unzipParts(
+  bytes: Uint8Array,
+  limits: DocxLimits,
+  wanted: (name: string) => boolean,
+  messages: Pick<typeof DOCX_MESSAGES, 'tooLarge' | 'tooManyParts'> = DOCX_MESSAGES,
+): ZipParts {
+  try {
+    const entries = readCentralDirectory(bytes, limits, messages);
+    let total = 0;
+    for (const entry of entries) {
+      if (wanted(entry.name) && entry.uncompressedSize > limits.partBytes) return { ok: false, message: messages.tooLarge(limits.partBytes) };
+      total += entry.uncompressedSize;
+      if (total > limits.totalBytes) return { ok: false, message: messages.tooLarge(limits.totalBytes) };
+    }
+    if (entries.some((e) => e.flags & 0x1)) return { ok: false, message: DOCX_MESSAGES.encrypted };
+    const files = new Map<string, Uint8Array>();
+    const seen = new Set<string>();
+    for (const entry of entries) {
+      if (entry.name.endsWith('/') || seen.has(entry.name)) continue;
+      seen.add(entry.name);
+      if (wanted(entry.name)) files.set(entry.name, inflatePart(bytes, entry));
+    }
+    return { ok: true, names: [...seen], files };
+  } catch (error) {
+    if (error instanceof ZipRefusal) return { ok: false, message: error.message };
+    return { ok: false, message: DOCX_MESSAGES.damaged };
+  }
+}
+
 /**
  * Checks a .docx's declared sizes, then inflates its XML parts with a cap
  * and packs them into a zip that needs no inflating. Refusals are messages
  * a clerk can act on.
  */
 export function unpackDocx(bytes: Uint8Array, limits: DocxLimits = DOCX_LIMITS): DocxUnpacked {
-  try {
-    const entries = readCentralDirectory(bytes, limits);
-    let total = 0;
-    for (const entry of entries) {
-      if (isTextPart(entry.name) && entry.uncompressedSize > limits.partBytes) return { ok: false, message: DOCX_MESSAGES.tooLarge(limits.partBytes) };
-      total += entry.uncompressedSize;
-      if (total > limits.totalBytes) return { ok: false, message: DOCX_MESSAGES.tooLarge(limits.totalBytes) };
-    }
-    if (entries.some((e) => e.flags & 0x1)) return { ok: false, message: DOCX_MESSAGES.encrypted };
-    const files: Record<string, Uint8Array> = Object.create(null) as Record<string, Uint8Array>;
-    let parts = 0;
-    for (const entry of entries) {
-      if (entry.name.endsWith('/') || Object.hasOwn(files, entry.name)) continue;
-      if (isTextPart(entry.name)) {
-        files[entry.name] = inflatePart(bytes, entry);
-        parts++;
-      } else files[entry.name] = new Uint8Array(0);
-    }
-    return { ok: true, zip: zipSync(files, { level: 0 }), parts };
-  } catch (error) {
-    if (error instanceof ZipRefusal) return { ok: false, message: error.message };
-    return { ok: false, message: DOCX_MESSAGES.damaged };
-  }
+  const read = unzipParts(bytes, limits, isTextPart);
+  if (!read.ok) return read;
+  const files: Record<string, Uint8Array> = Object.create(null) as Record<string, Uint8Array>;
+  for (const name of read.names) files[name] = read.files.get(name) ?? new Uint8Array(0);
+  return { ok: true, zip: zipSync(files, { level: 0 }), parts: read.files.size };
 }
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];

@@ -4,16 +4,22 @@ import type { ParsedAgenda } from '../../shared/import/agenda-text';
 import type { ImportResult } from '../../shared/import/decode';
 import type { DocxLimits } from './docx-zip';
 import type { TeamsCandidate } from './teams-preview';
+import type { ReadTemplate, TemplateLimits } from './word-template';
 
 export type ParseTask =
   | { kind: 'agenda-text'; text: string }
   | { kind: 'agenda-docx'; bytes: Uint8Array; limits?: DocxLimits }
-  | { kind: 'teams-report'; bytes: Uint8Array; meetingDate: string; candidates: TeamsCandidate[] };
+  | { kind: 'teams-report'; bytes: Uint8Array; meetingDate: string; candidates: TeamsCandidate[] }
+  | { kind: 'word-template'; bytes: Uint8Array; limits?: TemplateLimits };
 
 /** What each kind of task answers. */
-export type TaskResult<T extends ParseTask> = T extends { kind: 'teams-report' } ? ImportResult<TeamsPreview> : ImportResult<ParsedAgenda>;
+export type TaskResult<T extends ParseTask> = T extends { kind: 'teams-report' }
+  ? ImportResult<TeamsPreview>
+  : T extends { kind: 'word-template' }
+    ? ImportResult<ReadTemplate>
+    : ImportResult<ParsedAgenda>;
 
 export type WorkerMessage =
   | { type: 'ready' }
-  | { type: 'result'; id: number; result: ImportResult<ParsedAgenda> | ImportResult<TeamsPreview> }
+  | { type: 'result'; id: number; result: ImportResult<ParsedAgenda> | ImportResult<TeamsPreview> | ImportResult<ReadTemplate> }
   | { type: 'failed'; id: number; message: string };

@@ -15,12 +15,13 @@ import { parseAgendaText } from '../../shared/import/agenda-text';
 import type { ImportResult } from '../../shared/import/decode';
 import type { ParsedAgenda } from '../../shared/import/agenda-text';
 import type { ParseTask, WorkerMessage } from './parse-task';
+import type { ReadTemplate } from './word-template';
 import { previewTeams } from './teams-preview';
 
 const port = parentPort;
 if (!port) throw new Error('parse-worker.ts is a worker_threads entry; isolated.ts starts it');
 
-async function run(task: ParseTask): Promise<ImportResult<ParsedAgenda> | ImportResult<TeamsPreview>> {
+async function run(task: ParseTask): Promise<ImportResult<ParsedAgenda> | ImportResult<TeamsPreview> | ImportResult<ReadTemplate>> {
   switch (task.kind) {
     case 'agenda-text':
       return parseAgendaText(task.text);
@@ -30,6 +31,10 @@ async function run(task: ParseTask): Promise<ImportResult<ParsedAgenda> | Import
       // mammoth is loaded here, once the clock is running, so a start is quick.
       const { readAgendaDocx } = await import('./agenda-docx');
       return readAgendaDocx(task.bytes, task.limits);
+    }
+    case 'word-template': {
+      const { readWordTemplate } = await import('./word-template');
+      return readWordTemplate(task.bytes, task.limits);
     }
   }
 }

@@ -42,8 +42,17 @@ export const bodyHandlers: Handlers<'bodies.list' | 'bodies.get' | 'bodies.creat
 
   'bodies.update': (input, ctx) => {
     const current = loadBody(ctx, input.bodyId);
+    const sent = input.patch.houseStyle?.wordTemplate;
+    if (sent !== undefined && (sent?.sha256 ?? null) !== (current.houseStyle.wordTemplate?.sha256 ?? null)) {
+      throw new DomainError(
+        'invalid_input',
+        'patch.houseStyle.wordTemplate: the council’s Word template is chosen from its file (bodies.setWordTemplate), which reads and checks it; a house style change can only send it back as it is',
+      );
+    }
     // The house style is changed field by field: fields not sent keep their stored values.
-    const patch = input.patch.houseStyle ? { ...input.patch, houseStyle: { ...current.houseStyle, ...definedOnly(input.patch.houseStyle) } } : input.patch;
+    const patch = input.patch.houseStyle
+      ? { ...input.patch, houseStyle: { ...current.houseStyle, ...definedOnly(input.patch.houseStyle), wordTemplate: current.houseStyle.wordTemplate } }
+      : input.patch;
     const { sql, params } = setClause(patch, BODY_COLUMNS);
     ctx.store.db
       .prepare(`UPDATE body SET ${sql}, updated_at = @now WHERE id = @id`)

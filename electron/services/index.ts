@@ -31,6 +31,7 @@ import { importHandlers, readAgenda, readTeams } from './imports';
 import { settingsHandlers, settingsReadHandlers } from './settings';
 import { phraseHandlers } from './phrases';
 import { buildRegistry, type CallRegistry, type CallSpec } from './registry';
+import { setWordTemplate } from './word-templates';
 
 type Handler = (input: unknown, ctx: ServiceContext) => unknown;
 
@@ -229,6 +230,17 @@ export function createServices(store: Store, options: Partial<Omit<ServiceContex
         if (error instanceof DomainError) return fail(error.code, error.message);
         return fail('internal', `The agenda could not be read: ${(error as Error)?.message ?? String(error)}`);
       }
+    }
+    if (name === 'bodies.setWordTemplate') {
+      const data = parsed.value as ParsedInput<'bodies.setWordTemplate'>;
+      return setWordTemplate(
+        data,
+        readContext,
+        store.read,
+        // The write goes through the same path as every other: the registry's effects, the lock, one transaction.
+        <T,>(work: (c: ServiceContext) => T): T => store.transaction(() => runWrite(name, data, () => work(context)) as T),
+        (error) => mapError(name, error),
+      );
     }
     if (name === 'import.readTeams') return readTeams(parsed.value as ParsedInput<'import.readTeams'>, readContext, store.read);
     if (name === 'exports.publish') {

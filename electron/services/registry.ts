@@ -224,6 +224,8 @@ export function buildRegistry(): CallRegistry {
   r.register({ name: 'exports.build', mode: 'async' });
   r.register({ name: 'exports.publish', mode: 'async' });
   r.register({ name: 'import.readAgenda', mode: 'async' });
+  // The template is read in the parsing worker first, then written like any change of the body's settings.
+  r.register({ name: 'bodies.setWordTemplate', mode: 'async', effects: ofBody<'bodies.setWordTemplate'>((i) => i.bodyId) });
   // The Teams report is read and matched in the parsing worker, after the meeting's people are read.
   r.register({ name: 'import.readTeams', mode: 'async' });
   for (const name of ['recovery.status', 'backups.list', 'backups.compare', 'backups.create', 'backups.restore'] as const) r.register({ name, mode: 'runtime' });

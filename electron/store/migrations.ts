@@ -587,6 +587,23 @@ export const migrations: Migration[] = [
       END;
     `,
   },
+  {
+    version: 10,
+    description: "A council's own Word template per body, kept by its hash so approved minutes keep the one they were approved with",
+    sql: `
+      -- A council's own Word template (.docx or .dotx), as the clerk chose it and as read in the parsing worker:
+      -- the parts the Word export uses (styles, theme, headers, footers and their pictures, page set-up) as JSON.
+      -- Keyed by the SHA-256 of the file and never changed or deleted, so minutes approved with a template
+      -- (their frozen record names its hash) print with that same template whatever the body chooses later.
+      CREATE TABLE word_template (
+        sha256 TEXT PRIMARY KEY CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
+        file_name TEXT NOT NULL,
+        bytes BLOB NOT NULL,
+        kit TEXT NOT NULL CHECK (json_valid(kit)),
+        created_at TEXT NOT NULL
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { describeSize, MAX_LOGO_BASE64, MAX_LOGO_BYTES, TEXT_CHARS } from '../limits';
+import { wordTemplateRefSchema } from './word-template';
 
 export const CHAIR_TITLES = ['Chairman', 'Chair'] as const;
 export type ChairTitle = (typeof CHAIR_TITLES)[number];
@@ -70,12 +71,26 @@ export const houseStyleSchema = z.strictObject({
   fontSize: houseStyleFields.fontSize.default(FONT_SIZE_PT.default),
   margins: houseStyleFields.margins.default({ top: MARGIN_MM.default, right: MARGIN_MM.default, bottom: MARGIN_MM.default, left: MARGIN_MM.default }),
   logo: houseStyleFields.logo.default(null),
+  /**
+   * The council's own Word template, or null for the built-in style. Set by
+   * bodies.setWordTemplate only (never by a house style patch): the file is
+   * read in the parsing worker and its parts kept by hash.
+   */
+  wordTemplate: wordTemplateRefSchema.nullable().default(null),
 });
 
 /** A style sent to be saved: every field given, so nothing falls back to a default unseen. */
 /** A change to a style, field by field: what is not given stays as stored, so two windows changing different fields both keep theirs. */
 export const houseStyleInputSchema = z
-  .strictObject(houseStyleFields)
+  .strictObject({
+    ...houseStyleFields,
+    /**
+     * A style read and sent back whole carries its template: accepted only as
+     * it is stored (bodies.update refuses a different one), since a template
+     * is chosen by bodies.setWordTemplate, which reads the file.
+     */
+    wordTemplate: wordTemplateRefSchema.nullable(),
+  })
   .partial()
   .refine((change) => Object.values(change).some((value) => value !== undefined), 'houseStyle: give at least one house style field to change');
 
@@ -89,4 +104,5 @@ export const DEFAULT_HOUSE_STYLE_FULL: HouseStyle = {
   fontSize: FONT_SIZE_PT.default,
   margins: { top: MARGIN_MM.default, right: MARGIN_MM.default, bottom: MARGIN_MM.default, left: MARGIN_MM.default },
   logo: null,
+  wordTemplate: null,
 };

@@ -17,6 +17,8 @@ import { formatLongDate } from '../format';
 import type { Block, MinutesDocument } from './document';
 import type { ListStyle } from '../model';
 import type { HouseStyle } from './house-style';
+import { styleWithTemplate } from './template-style';
+import { readableColour, type TextLook } from './word-template';
 
 export interface MinutesHtmlOptions {
   /** The Schedule 12A paragraphs the exempt minutes cite (only used when the document is the exempt part). */
@@ -39,9 +41,43 @@ export function fontStack(fontFamily: string): string {
 /** At least 12 pt, whatever the house style's Word size. */
 export const publishedFontSize = (style: Pick<HouseStyle, 'fontSize'>) => Math.max(12, style.fontSize);
 
-function stylesheet(style: HouseStyle, draft: boolean): string {
+/** CSS for a heading as the council's Word template draws it: its font, size, weight and colour (when that reads on white). */
+function headingLook(look: TextLook | undefined, bodySize: number): string {
+  if (!look) return '';
+  const rules: string[] = [];
+  if (look.font) rules.push(`font-family: ${fontStack(look.font)};`);
+  // Never smaller than the body text: a heading must still read as one.
+  if (look.sizePt !== null) rules.push(`font-size: ${Math.max(look.sizePt, bodySize)}pt;`);
+  rules.push(`font-weight: ${look.bold ? 'bold' : 'normal'};`, `font-style: ${look.italic ? 'italic' : 'normal'};`);
+  const colour = readableColour(look.colour);
+  if (colour) rules.push(`color: #${colour};`);
+  return rules.join(' ');
+}
+
+/** A CSS string: quotes, backslashes and line breaks escaped, and "<" too, so the text cannot close the style element. */
+const cssString = (text: string) =>
+  `"${text
+    .replace(/[\\"]/g, (c) => `\\${c}`)
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/[<>&]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+
+function stylesheet(houseStyle: HouseStyle, draft: boolean): string {
+  const style = styleWithTemplate(houseStyle);
+  const look = houseStyle.wordTemplate?.look;
   const size = publishedFontSize(style);
   const m = style.margins;
+  const page = look?.page ? `${look.page.widthMm}mm ${look.page.heightMm}mm` : 'A4';
+  const templateRules = look
+    ? [
+        `h1 { ${headingLook(look.title, size)} }`,
+        `h2 { ${headingLook(look.heading1, size)} }`,
+        `h3 { ${headingLook(look.heading2, size)} }`,
+        ...(readableColour(look.body.colour) ? [`html { color: #${readableColour(look.body.colour)}; }`] : []),
+      ].join('\n')
+    : '';
+  const headerBox = look?.headerText
+    ? `\n  @top-left { content: ${cssString(look.headerText)}; font-family: ${fontStack(style.fontFamily)}; font-size: 10pt; }`
+    : '';
   return `
 @counter-style paren-alpha { system: extends lower-alpha; prefix: "("; suffix: ")\\a0\\a0"; }
 @counter-style paren-roman { system: extends lower-roman; prefix: "("; suffix: ")\\a0\\a0"; }
@@ -73,6 +109,7 @@ ol.roman { list-style-type: paren-roman; }
 .decision-label { font-weight: bold; margin-bottom: 0.5em; }
 .closing { margin-top: 1.5em; }
 footer.published { margin-top: 3rem; border-top: 1px solid #595959; padding-top: 0.5rem; font-size: 0.9em; }
+${templateRules}
 @media (max-width: 600px) {
   .page { padding: 1rem 0.75rem 2rem; }
   .minute > :not(h2) { margin-left: 0; }
@@ -80,8 +117,8 @@ footer.published { margin-top: 3rem; border-top: 1px solid #595959; padding-top:
   table.names th:first-child, table.names td:first-child { width: 40%; }
 }
 @page {
-  size: A4;
-  margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm;
+  size: ${page};
+  margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm;${headerBox}
   @bottom-center { content: "Page " counter(page) " of " counter(pages); font-family: ${fontStack(style.fontFamily)}; font-size: 10pt; }
 }
 @media print {

@@ -12,6 +12,11 @@ import { LATEST_SCHEMA_VERSION } from '../../electron/store/migrations';
 import { call, callError, seed, seedLive, type LiveSeed, type Seed } from '../helpers/api';
 import { countRows, createTempStore, FIXED_NOW, snapshotTables } from '../helpers/store';
 import { useTempDirs } from '../helpers/temp';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** A council's Word template written by LibreOffice (test/fixtures/templates/README.md). */
+const TEMPLATE_BASE64 = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'templates', 'borsetshire-template.dotx')).toString('base64');
 
 const temp = useTempDirs();
 
@@ -577,6 +582,10 @@ function badValuesFor(field: string, s: Seed): unknown[] {
       return [null, 'Arial', { fontSize: 30 }, { chairTitle: 'President' }, { margins: { top: 1, right: 20, bottom: 20, left: 20 } }, { logo: { mime: 'image/gif', data: 'R0lGOD' } }, { extra: 1 }];
     case 'folder':
       return ['', '   ', 'x'.repeat(4097), 12, null];
+    case 'template':
+      return ['x', 1, {}, { fileName: 'a.dotx' }, { base64: 'UEsDBA==' }];
+    case 'fileName':
+      return ['', '   ', 'template.pdf', 'template', 'x'.repeat(201) + '.dotx', 42, null];
     case 'draft':
       return ['yes', 1, null];
     default:
@@ -675,6 +684,16 @@ function specs(s: Seed, live: LiveSeed): Record<CallName, CallCases> {
         yearStartMonth: 4,
         decisionLabel: 'AGREED',
       },
+    },
+    'bodies.setWordTemplate': {
+      minimal: { bodyId: s.boardId, template: { fileName: 'borsetshire-template.dotx', base64: TEMPLATE_BASE64 } },
+      full: { bodyId: s.boardId, template: null },
+      nullable: ['template'],
+      extra: [
+        { bodyId: s.boardId, template: { fileName: 'template.dotx', base64: Buffer.from('not a Word file').toString('base64') } },
+        { bodyId: s.boardId, template: { fileName: 'template.pdf', base64: TEMPLATE_BASE64 } },
+        { bodyId: s.boardId, template: { fileName: 'template.dotx', base64: '' } },
+      ],
     },
     'bodies.update': {
       minimal: { bodyId: s.boardId, patch: { name: 'Renamed Board' } },

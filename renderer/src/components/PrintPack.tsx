@@ -5,6 +5,7 @@ import { buildMinutes } from '../../../shared/minutes/document';
 import type { ActionLogEntry, MeetingRecord } from '../../../shared/model';
 import { useApp } from '../state/store';
 import { MinutesPreview } from './MinutesPreview';
+import { styleWithTemplate } from '../../../shared/minutes/template-style';
 
 const shortDate = (iso: string) => {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
@@ -23,6 +24,8 @@ export function PrintPack({ record }: { record: MeetingRecord }) {
   const [log, setLog] = useState<ActionLogEntry[]>([]);
   const style = record.body.houseStyle;
   const doc = useMemo(() => buildMinutes(record, { style }), [record, style]);
+  // Printed in the council's Word template's font and size when it has one.
+  const printed = styleWithTemplate(style);
   const body = record.body.name;
   const date = formatLongDate(record.date);
 
@@ -51,7 +54,7 @@ export function PrintPack({ record }: { record: MeetingRecord }) {
   return createPortal(
     <div className="print-pack" data-testid="print-pack">
       <section className="print-section">
-        <MinutesPreview doc={doc} fontFamily={style.fontFamily} fontSize={Math.max(12, style.fontSize)} councilName={style.councilName} testId="print-minutes" label="Minutes for printing" />
+        <MinutesPreview doc={doc} fontFamily={printed.fontFamily} fontSize={Math.max(12, printed.fontSize)} councilName={style.councilName} testId="print-minutes" label="Minutes for printing" />
       </section>
       <section className="print-section print-landscape">
         <h1>{body}: Action Log</h1>

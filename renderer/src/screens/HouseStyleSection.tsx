@@ -5,6 +5,7 @@ import { describeSize } from '../../../shared/limits';
 import type { BodyDetail } from '../../../shared/model';
 import { AutoSelect, AutoText } from '../components/AutoField';
 import { useApp } from '../state/store';
+import { WordTemplateField } from './WordTemplateField';
 
 const SIDES = ['top', 'right', 'bottom', 'left'] as const;
 const SIDE_LABELS = { top: 'Top margin (mm)', right: 'Right margin (mm)', bottom: 'Bottom margin (mm)', left: 'Left margin (mm)' };
@@ -42,7 +43,7 @@ export function HouseStyleSection({ body }: { body: BodyDetail }) {
   return (
     <section className="panel" aria-labelledby="house-style-title">
       <h2 id="house-style-title">House style</h2>
-      <p className="muted">How this body’s minutes are printed. The Word export and the live preview both follow it.</p>
+      <p className="muted">How this body’s minutes are printed. The Word export and the live preview both follow it, or the council’s own Word template when one is chosen below.</p>
       <div className="form-grid">
         <AutoText label="Council name" value={style.councilName} saveKey={key('council')} onSave={(councilName) => save({ councilName })} hint="Printed above the minutes; blank leaves it out" />
         <AutoSelect
@@ -86,6 +87,7 @@ export function HouseStyleSection({ body }: { body: BodyDetail }) {
             </p>
           ) : null}
         </div>
+        <WordTemplateField body={body} />
       </div>
     </section>
   );

@@ -12,6 +12,7 @@ import {
 import { FormError } from '../components/FormError';
 import { MinutesPreview } from '../components/MinutesPreview';
 import { useApp } from '../state/store';
+import { styleWithTemplate } from '../../../shared/minutes/template-style';
 
 const ACTION_LABELS: Record<MinutesStatus, string> = {
   draft: 'Return to draft',
@@ -193,7 +194,7 @@ export function ReviewTab({ record }: { record: MeetingRecord }) {
 
       <section className="panel review-preview" aria-labelledby="published-title">
         <h2 id="published-title">As they will be published</h2>
-        <MinutesPreview doc={doc} fontFamily={record.body.houseStyle.fontFamily} fontSize={record.body.houseStyle.fontSize} councilName={record.body.houseStyle.councilName} />
+        <MinutesPreview doc={doc} fontFamily={styleWithTemplate(record.body.houseStyle).fontFamily} fontSize={styleWithTemplate(record.body.houseStyle).fontSize} councilName={record.body.houseStyle.councilName} />
       </section>
     </div>
   );

@@ -49,9 +49,11 @@ async function typeBlocks(page: Page, p: ItemPlan): Promise<void> {
     const before = await page.locator('[data-testid$="-row"]').count();
     await page.keyboard.press(previous && previous.kind === b.kind && !startsAfresh(previous, b) ? 'Enter' : KEYS[b.kind]);
     await expect(page.locator('[data-testid$="-row"]')).toHaveCount(before + 1);
-    const row = focusedRow(page);
-    await expect(row).toHaveCount(1);
-    const field = row.getByRole('textbox', { name: /^(Paragraph|Point|Resolution)/ });
+    await expect(focusedRow(page)).toHaveCount(1);
+    // The new block's field has the caret; its row is found by the field's id from here on (focus moves to its options).
+    const testId = await page.locator('textarea:focus').getAttribute('data-testid');
+    const field = page.getByTestId(testId!);
+    const row = page.locator('li.entry-row', { has: field });
     await page.keyboard.insertText(b.text);
     await expect(field).toHaveValue(b.text);
     if (b.kind === 'point') {

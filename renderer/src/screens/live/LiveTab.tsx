@@ -11,6 +11,7 @@ import { useDrafts, withDrafts } from '../../state/drafts';
 import { ImportTeamsPanel } from './ImportTeamsPanel';
 import { ChecksPanel } from './ChecksPanel';
 import type { Check } from './checks-ui';
+import { styleWithTemplate } from '../../../../shared/minutes/template-style';
 
 /** The preview, from the record with the words still being typed laid over it. Only it follows each keystroke. */
 function LivePreview({ record, checks }: { record: MeetingRecord; checks: Check[] }) {
@@ -22,7 +23,8 @@ function LivePreview({ record, checks }: { record: MeetingRecord; checks: Check[
   // Built in the same frame as the keystroke: the whole document takes about a millisecond, and only
   // the minute whose words changed is redrawn (MinutesPreview).
   const doc = useMemo(() => buildMinutes(shown, { style: shown.body.houseStyle, part }), [shown, part]);
-  const style = record.body.houseStyle;
+  // The council's Word template, when there is one, sets the font and size the preview draws in.
+  const style = styleWithTemplate(record.body.houseStyle);
   return (
     <aside className="live-preview panel" aria-label="Live minutes preview">
       <div className="live-preview-scroll">
