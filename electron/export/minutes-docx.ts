@@ -20,6 +20,7 @@
  */
 import {
   AlignmentType,
+  Bookmark,
   BorderStyle,
   Document,
   Footer,
@@ -42,12 +43,14 @@ import {
   WidthType,
   type INumberingOptions,
   type IParagraphStyleOptions,
+  type ParagraphChild,
   type IStylesOptions,
 } from 'docx';
 import { TextWatermark } from 'docx/watermarks';
 import { formatLongDate } from '../../shared/format';
 import { decisionSheet } from '../../shared/minutes/decision-sheet';
-import { markerFor, type Block, type MinutesDocument } from '../../shared/minutes/document';
+import { markerFor, type Block, type MinutesDocument, type SourceKey } from '../../shared/minutes/document';
+import { bookmarkName } from '../../shared/review/reply';
 import type { HouseStyle } from '../../shared/minutes/house-style';
 import { exemptCitationText } from '../../shared/minutes/html';
 import { withCoreLanguage } from './docx-language';
@@ -363,8 +366,13 @@ function minutesStyles(m: Metrics): IParagraphStyleOptions[] {
 }
 
 /** The body of the minutes, block by block. */
-function minutesBody(doc: MinutesDocument, m: Metrics, exemptParagraphs: readonly number[]): (Paragraph | Table)[] {
+function minutesBody(doc: MinutesDocument, m: Metrics, exemptParagraphs: readonly number[], mark: string | null = null): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
+  /** A block's words, inside a bookmark named by their source when the document carries sources (the chair's review copy). */
+  const words = (t: string, source: SourceKey | null | undefined): ParagraphChild => {
+    const run = new TextRun(t);
+    return source ? new Bookmark({ id: bookmarkName(source), children: [run] }) : run;
+  };
   let inMinute = false;
   /** PRESENT is the first Heading 1; Officers, Apologies and the like are Heading 2s under it. */
   let sectionsOpened = false;
@@ -379,7 +387,7 @@ function minutesBody(doc: MinutesDocument, m: Metrics, exemptParagraphs: readonl
   /** One Word list instance per list, so each starts again at (a) or (i). */
   let listInstance = 0;
   /** Lettered points or resolutions: Word numbering "(a)" TAB text, hanging; indented one step less before the first minute. */
-  const lettered = (items: string[], style: 'alpha' | 'roman') => {
+  const lettered = (items: string[], style: 'alpha' | 'roman', sources?: (SourceKey | null)[]) => {
     const instance = listInstance++;
     items.forEach((text, i) =>
       push(
@@ -389,24 +397,31 @@ function minutesBody(doc: MinutesDocument, m: Metrics, exemptParagraphs: readonl
           ...(inMinute ? {} : { indent: { left: m.indent, hanging: m.indent } }),
           ...(i === 0 ? spacingAfterTable() : {}),
           keepLines: true,
-          children: [new TextRun(text)],
+          children: [words(text, sources?.[i])],
         }),
       ),
     );
   };
-  const text = (t: string, extra: { keepNext?: boolean } = {}) =>
+  const text = (t: string, extra: { keepNext?: boolean } = {}, source?: SourceKey | null) =>
     new Paragraph({
       style: inMinute ? STYLE.minuteText : undefined,
       ...spacingAfterTable(),
       // An introduction to points ("... were noted:") stays with them.
       keepNext: extra.keepNext ?? /:\s*$/.test(t),
-      children: [new TextRun(t)],
+      children: [words(t, source)],
     });
 
   for (const block of doc.blocks) {
     switch (block.type) {
       case 'opening':
-        push(new Paragraph({ heading: HeadingLevel.TITLE, ...spacingAfterTable(), children: [new TextRun(block.text)] }));
+        push(
+          new Paragraph({
+            heading: HeadingLevel.TITLE,
+            ...spacingAfterTable(),
+            // The review copy's title carries the mark that says which meeting and which copy sent it is.
+            children: [mark ? new Bookmark({ id: mark, children: [new TextRun(block.text)] }) : new TextRun(block.text)],
+          }),
+        );
         // The exempt minutes say under their title why they are not published, citing Schedule 12A.
         if (doc.part === 'exempt') {
           push(new Paragraph({ style: STYLE.exemptNotice, children: [new TextRun(`${EXEMPT_MARKING} ${exemptCitation(exemptParagraphs)}`)] }));
@@ -434,15 +449,17 @@ function minutesBody(doc: MinutesDocument, m: Metrics, exemptParagraphs: readonl
           new Paragraph({
             heading: HeadingLevel.HEADING_1,
             ...spacingAfterTable(),
-            children: [new TextRun(`${block.number}.`), new TextRun({ children: [new Tab(), block.text] })],
+            children: block.source
+              ? [new TextRun(`${block.number}.`), new TextRun({ children: [new Tab()] }), words(block.text, block.source)]
+              : [new TextRun(`${block.number}.`), new TextRun({ children: [new Tab(), block.text] })],
           }),
         );
         break;
       case 'paragraph':
-        push(text(block.text));
+        push(text(block.text, {}, block.source));
         break;
       case 'lettered':
-        lettered(block.items, block.style);
+        lettered(block.items, block.style, block.sources);
         break;
       case 'decision':
         push(
@@ -453,8 +470,8 @@ function minutesBody(doc: MinutesDocument, m: Metrics, exemptParagraphs: readonl
             children: [new TextRun(`${block.label}:`)],
           }),
         );
-        if (block.resolutions.length === 1) push(text(block.resolutions[0]!, { keepNext: false }));
-        else lettered(block.resolutions, 'alpha');
+        if (block.resolutions.length === 1) push(text(block.resolutions[0]!, { keepNext: false }, block.sources?.[0]));
+        else lettered(block.resolutions, 'alpha', block.sources);
         break;
       case 'closing':
         push(
@@ -523,6 +540,8 @@ function nameListTable(rows: { name: string; detail: string }[], m: Metrics): Ta
 
 interface RenderOptions {
   description: string;
+  /** The chair's review copy: Track Changes on, and this bookmark on the title. */
+  review?: { mark: string };
   /** The Schedule 12A paragraphs the exempt minutes are withheld under. */
   exemptParagraphs?: readonly number[];
 }
@@ -552,12 +571,14 @@ async function render(doc: MinutesDocument, style: HouseStyle, options: RenderOp
     keywords: [doc.draft ? 'draft' : 'approved', exempt ? 'exempt' : 'public', 'minutes'].join(', '),
     styles: baseStyles(style, m, minutesStyles(m), STYLE.minuteText),
     numbering: numberingFor(m),
+    // Word and LibreOffice open the review copy recording changes, so the chair's edits come back tracked.
+    ...(options.review ? { features: { trackRevisions: true } } : {}),
     sections: [
       {
         properties: { page: { size: { width: A4.width, height: A4.height }, margin: pageMargins(style) } },
         headers: { default: header },
         footers: { default: footer },
-        children: [...front, ...minutesBody(doc, m, exemptParagraphs)],
+        children: [...front, ...minutesBody(doc, m, exemptParagraphs, options.review?.mark ?? null)],
       },
     ],
   });
@@ -579,4 +600,15 @@ export function minutesToDocx(doc: MinutesDocument, style: HouseStyle, options: 
 export function decisionSheetToDocx(doc: MinutesDocument, style: HouseStyle): Promise<Buffer> {
   const sheet = decisionSheet(doc);
   return render(sheet, style, { description: describeDoc(sheet, 'decisions') });
+}
+
+/**
+ * The chair's review copy: the draft minutes with Track Changes switched on
+ * (w:trackRevisions in settings.xml), each minute's heading, opening sentence
+ * and entry inside a bookmark named by its source (mc_i5, mc_open5, mc_e12),
+ * and the title inside the copy's own mark (mc_m<meeting>_s<copy>), so the
+ * reply can be placed block by block. Build the document with `sources: true`.
+ */
+export function reviewCopyToDocx(doc: MinutesDocument, style: HouseStyle, mark: string): Promise<Buffer> {
+  return render(doc, style, { description: `${describeDoc(doc, 'minutes')}: review copy for the ${style.chairTitle}`, review: { mark } });
 }

@@ -173,12 +173,13 @@ function inflatePart(bytes: Uint8Array, entry: Entry): Uint8Array {
   return out;
 }
 
+export type DocxParts = { ok: true; files: Record<string, Uint8Array>; parts: number } | { ok: false; message: string };
+
 /**
  * Checks a .docx's declared sizes, then inflates its XML parts with a cap
- * and packs them into a zip that needs no inflating. Refusals are messages
- * a clerk can act on.
+ * (other parts are left empty). Refusals are messages a clerk can act on.
  */
-export function unpackDocx(bytes: Uint8Array, limits: DocxLimits = DOCX_LIMITS): DocxUnpacked {
+export function inflateDocxParts(bytes: Uint8Array, limits: DocxLimits = DOCX_LIMITS): DocxParts {
   try {
     const entries = readCentralDirectory(bytes, limits);
     let total = 0;
@@ -197,9 +198,24 @@ export function unpackDocx(bytes: Uint8Array, limits: DocxLimits = DOCX_LIMITS):
         parts++;
       } else files[entry.name] = new Uint8Array(0);
     }
-    return { ok: true, zip: zipSync(files, { level: 0 }), parts };
+    return { ok: true, files, parts };
   } catch (error) {
     if (error instanceof ZipRefusal) return { ok: false, message: error.message };
+    return { ok: false, message: DOCX_MESSAGES.damaged };
+  }
+}
+
+/**
+ * Checks a .docx's declared sizes, then inflates its XML parts with a cap
+ * and packs them into a zip that needs no inflating. Refusals are messages
+ * a clerk can act on.
+ */
+export function unpackDocx(bytes: Uint8Array, limits: DocxLimits = DOCX_LIMITS): DocxUnpacked {
+  const inflated = inflateDocxParts(bytes, limits);
+  if (!inflated.ok) return inflated;
+  try {
+    return { ok: true, zip: zipSync(inflated.files, { level: 0 }), parts: inflated.parts };
+  } catch {
     return { ok: false, message: DOCX_MESSAGES.damaged };
   }
 }

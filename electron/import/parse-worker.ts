@@ -14,13 +14,14 @@ import type { TeamsPreview } from '../../shared/contract';
 import { parseAgendaText } from '../../shared/import/agenda-text';
 import type { ImportResult } from '../../shared/import/decode';
 import type { ParsedAgenda } from '../../shared/import/agenda-text';
+import type { ParsedReply } from '../../shared/review/reply';
 import type { ParseTask, WorkerMessage } from './parse-task';
 import { previewTeams } from './teams-preview';
 
 const port = parentPort;
 if (!port) throw new Error('parse-worker.ts is a worker_threads entry; isolated.ts starts it');
 
-async function run(task: ParseTask): Promise<ImportResult<ParsedAgenda> | ImportResult<TeamsPreview>> {
+async function run(task: ParseTask): Promise<ImportResult<ParsedAgenda> | ImportResult<TeamsPreview> | ImportResult<ParsedReply>> {
   switch (task.kind) {
     case 'agenda-text':
       return parseAgendaText(task.text);
@@ -30,6 +31,10 @@ async function run(task: ParseTask): Promise<ImportResult<ParsedAgenda> | Import
       // mammoth is loaded here, once the clock is running, so a start is quick.
       const { readAgendaDocx } = await import('./agenda-docx');
       return readAgendaDocx(task.bytes, task.limits);
+    }
+    case 'review-reply': {
+      const { readReviewReply } = await import('./review-reply');
+      return readReviewReply(task.bytes, task.limits);
     }
   }
 }

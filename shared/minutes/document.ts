@@ -26,16 +26,25 @@ import {
 import { isPreWorded } from './standard-items';
 import { chairChangeText, declarationText, finished, movementText, punctuateResolutions } from './wording';
 
+/**
+ * Where a block's words come from, for the chair's review copy: an entry
+ * ("e12", the clerk's own paragraph, point or resolution), an item's opening
+ * sentence ("open5"), or an item's heading ("i5"). Words the app composes
+ * from other facts (attendance, declarations, motions) carry none.
+ */
+export type SourceKey = `e${number}` | `open${number}` | `i${number}`;
+
 export type Block =
   | { type: 'opening'; text: string }
   | { type: 'section-heading'; text: string }
   | { type: 'chair'; text: string }
   | { type: 'name-list'; rows: { name: string; detail: string }[] }
   /** agendaNumber is null for minutes the agenda did not list (a change to the order of business, an exclusion). */
-  | { type: 'minute-heading'; number: number; agendaNumber: number | null; text: string }
-  | { type: 'paragraph'; text: string }
-  | { type: 'lettered'; style: 'alpha' | 'roman'; items: string[] }
-  | { type: 'decision'; label: string; resolutions: string[] }
+  | { type: 'minute-heading'; number: number; agendaNumber: number | null; text: string; source?: SourceKey }
+  | { type: 'paragraph'; text: string; source?: SourceKey }
+  /** sources: one per item, in step with items, where known. */
+  | { type: 'lettered'; style: 'alpha' | 'roman'; items: string[]; sources?: (SourceKey | null)[] }
+  | { type: 'decision'; label: string; resolutions: string[]; sources?: (SourceKey | null)[] }
   | { type: 'closing'; text: string }
   | { type: 'signature'; chairTitle: string };
 
@@ -149,6 +158,8 @@ export interface BuildOptions {
   firstMinuteNumber?: number;
   /** The public minutes (exempt items show only the exclusion and a summary) or the exempt minutes alone. */
   part?: MinutesPart;
+  /** Mark each block with where its words come from (SourceKey), for the chair's review copy. */
+  sources?: boolean;
 }
 
 const grouped = new WeakMap<readonly { agendaItemId: number }[], Map<number, unknown[]>>();
@@ -172,25 +183,24 @@ function byItem<T extends { agendaItemId: number }>(rows: readonly T[]): Map<num
 }
 
 /** The blocks of one item's minute, after its heading, in the order the reference prints them. */
-function itemBody(item: AgendaItem, record: MeetingRecord, style: HouseStyle, following: AgendaItem[]): Block[] {
+function itemBody(item: AgendaItem, record: MeetingRecord, style: HouseStyle, following: AgendaItem[], marked: boolean): Block[] {
   const out: Block[] = [];
-  const paragraph = (text: string) => {
-    if (text.trim()) out.push({ type: 'paragraph', text: text.trim() });
+  const paragraph = (text: string, source?: SourceKey) => {
+    if (text.trim()) out.push(source && marked ? { type: 'paragraph', text: text.trim(), source } : { type: 'paragraph', text: text.trim() });
   };
   const entries = byItem(record.entries).get(item.id) ?? [];
   const ofKind = (kind: MinuteEntry['kind']) =>
-    entries
-      .filter((e) => e.kind === kind && e.text.trim())
-      .sort((a, b) => a.position - b.position || a.id - b.id)
-      .map((e) => e.text.trim());
+    entries.filter((e) => e.kind === kind && e.text.trim()).sort((a, b) => a.position - b.position || a.id - b.id);
   const paragraphs = ofKind('paragraph');
   const points = ofKind('point');
-  const resolutions = ofKind('resolution');
+  // A resolution of punctuation alone prints nothing (punctuateResolutions drops it), so it carries no source either.
+  const resolutions = ofKind('resolution').filter((e) => e.text.replace(/[\s.;,:]+$/, '').trim());
+  const own = (e: MinuteEntry) => paragraph(e.text, `e${e.id}`);
   const motions = [...(byItem(record.motions).get(item.id) ?? [])].sort((a, b) => a.position - b.position || a.id - b.id);
 
   if (item.outcome !== 'minuted') {
     paragraph(outcomeText(item));
-    paragraphs.forEach(paragraph);
+    paragraphs.forEach(own);
     return out;
   }
   const ownWords = paragraphs.length + points.length + resolutions.length + motions.length > 0;
@@ -204,19 +214,22 @@ function itemBody(item: AgendaItem, record: MeetingRecord, style: HouseStyle, fo
     record.chairChanges.some((c) => c.agendaItemId === item.id);
   if (record.closedAt !== null && item.takenAt === null && !minuted) return out;
   if (item.kind === 'declarations') out.push(...declarationsMinute(record, style));
-  standardParagraphs(item, record, style.chairTitle, ownWords).forEach(paragraph);
-  paragraph(openingSentence(item, record));
-  paragraphs.forEach(paragraph);
+  standardParagraphs(item, record, style.chairTitle, ownWords).forEach((t) => paragraph(t));
+  paragraph(openingSentence(item, record), `open${item.id}`);
+  paragraphs.forEach(own);
   for (const m of record.movements.filter((m) => m.agendaItemId === item.id).sort(byTime)) paragraph(movementText(m, record));
   if (points.length) {
     paragraph(pointsIntro(item));
-    out.push({ type: 'lettered', style: item.pointsStyle, items: points.map(finished) });
+    const items = points.map((e) => finished(e.text.trim()));
+    out.push(marked ? { type: 'lettered', style: item.pointsStyle, items, sources: points.map((e) => `e${e.id}` as const) } : { type: 'lettered', style: item.pointsStyle, items });
   }
-  for (const m of motions) motionParagraphs(m, record).forEach(paragraph);
+  for (const m of motions) motionParagraphs(m, record).forEach((t) => paragraph(t));
   const exclusion = item.kind === 'exclusion' && following.length ? [exclusionResolution(following)] : [];
-  const decided = [...exclusion, ...resolutions];
+  const decided = [...exclusion, ...resolutions.map((e) => e.text.trim())];
   if (decided.length) {
-    out.push({ type: 'decision', label: item.decisionLabel ?? record.body.decisionLabel, resolutions: punctuateResolutions(decided) });
+    const sources: (SourceKey | null)[] = [...exclusion.map(() => null), ...resolutions.map((e) => `e${e.id}` as const)];
+    const label = item.decisionLabel ?? record.body.decisionLabel;
+    out.push(marked ? { type: 'decision', label, resolutions: punctuateResolutions(decided), sources } : { type: 'decision', label, resolutions: punctuateResolutions(decided) });
   }
   // A change of chair is minuted after the decision that made it ("Mrs D. Taylor CC in the Chair.").
   for (const c of record.chairChanges.filter((c) => c.agendaItemId === item.id).sort(byTime)) paragraph(chairChangeText(c, record));
@@ -281,6 +294,7 @@ export function buildMinutes(record: MeetingRecord, options: BuildOptions = {}):
   const style = options.style ?? DEFAULT_HOUSE_STYLE;
   const part = options.part ?? 'public';
   const publicPart = part === 'public';
+  const marked = options.sources === true;
   const itemIds = new Set(record.items.map((i) => i.id));
   const onItem = (id: number | null) => id !== null && itemIds.has(id);
   const opening = openingChair(record);
@@ -319,7 +333,7 @@ export function buildMinutes(record: MeetingRecord, options: BuildOptions = {}):
       }
     } else {
       const { item } = p;
-      const heading: Block = { type: 'minute-heading', number: p.number, agendaNumber: item.agendaNumber, text: item.title.trim() };
+      const heading: Block = { type: 'minute-heading', number: p.number, agendaNumber: item.agendaNumber, text: item.title.trim(), ...(marked ? { source: `i${item.id}` as const } : {}) };
       if (item.exempt) {
         const summary = item.publicSummary.trim();
         blocks.push(heading);
@@ -327,10 +341,10 @@ export function buildMinutes(record: MeetingRecord, options: BuildOptions = {}):
           blocks.push({ type: 'paragraph', text: exemptItemText(item.exemptParagraph) });
           if (summary) blocks.push({ type: 'paragraph', text: summary });
         } else {
-          blocks.push(...itemBody(item, record, style, []));
+          blocks.push(...itemBody(item, record, style, [], marked));
         }
       } else if (publicPart) {
-        blocks.push(heading, ...itemBody(item, record, style, p.followingExempt));
+        blocks.push(heading, ...itemBody(item, record, style, p.followingExempt, marked));
       }
     }
   }
