@@ -78,6 +78,9 @@ class BodyReader {
   /** The change a w:del / w:ins element stands for: one id per element, a deletion followed by an insertion by the same author at once being one replacement. */
   private lastChange: { id: string; kind: 'ins' | 'del'; author: string; date: string | null; el: Element } | null = null;
   private serial = 0;
+  /** A move's two halves share one change: Word names both range marks alike (w:moveFromRangeStart / w:moveToRangeStart w:name). */
+  private moveName: string | null = null;
+  private readonly moves = new Map<string, string>();
   /** The paragraph being read: its segments before they are known to sit in a block. */
   private para: { key: string | null; segments: ReplySegment[] } | null = null;
 
@@ -94,7 +97,10 @@ class BodyReader {
       this.lastChange = { ...last, kind, el };
       return last.id;
     }
+    const named = move && this.moveName ? this.moves.get(this.moveName) : undefined;
+    if (named) return named;
     const id = `c${++this.serial}`;
+    if (move && this.moveName) this.moves.set(this.moveName, id);
     this.changes.set(id, { id, author, date, move });
     this.lastChange = { id, kind, author, date, el };
     return id;
@@ -185,6 +191,14 @@ class BodyReader {
           this.openComments.add(id);
           break;
         }
+        case 'moveFromRangeStart':
+        case 'moveToRangeStart':
+          this.moveName = attr(k, 'name') || null;
+          break;
+        case 'moveFromRangeEnd':
+        case 'moveToRangeEnd':
+          this.moveName = null;
+          break;
         case 'commentRangeEnd':
           this.openComments.delete(attr(k, 'id') ?? '');
           break;
@@ -223,10 +237,17 @@ class BodyReader {
       if (outside.length) this.segmentsOf(key).unshift(...outside);
       // A paragraph mark inserted inside a block splits it: shown as a new line in that block.
       if (markChange?.kind === 'ins') this.emitTo(key, { kind: 'ins', text: '\n', change: markChange.id });
-    } else {
-      const text = outside.filter((s) => s.kind !== 'del').map((s) => s.text).join('').trim();
-      const change = outside.find((s) => s.kind === 'ins')?.change ?? '';
-      if (text) this.added.push({ afterKey: this.lastKey, text, change: outside.every((s) => s.kind === 'ins') ? change : '' });
+    } else if (outside.some((seg) => seg.kind !== 'same') || markChange?.kind === 'ins') {
+      // Words outside every marked block (attendance, the app's own sentences, a paragraph the chair added): listed, never applied.
+      const words = (keep: (seg: ReplySegment) => boolean) => outside.filter(keep).map((seg) => seg.text).join('').replace(/\s+/g, ' ').trim();
+      const change = outside.find((seg) => seg.kind !== 'same')?.change ?? markChange?.id ?? '';
+      this.added.push({
+        afterKey: this.lastKey,
+        before: words((seg) => seg.kind !== 'ins'),
+        text: words((seg) => seg.kind !== 'del'),
+        change,
+        newParagraph: outside.every((seg) => seg.kind === 'ins'),
+      });
     }
     this.para = null;
     this.lastChange = null;

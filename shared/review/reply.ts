@@ -102,8 +102,8 @@ export interface ParsedReply {
   changes: TrackedChangeInfo[];
   formatting: FormattingChange[];
   comments: ReplyComment[];
-  /** Paragraphs outside every marked block that the chair added (tracked or not), after the block they follow. */
-  added: { afterKey: string | null; text: string; change: string }[];
+  /** Tracked changes outside every marked block (a paragraph the chair added, a name corrected in the attendance), after the block they follow. */
+  added: { afterKey: string | null; before: string; text: string; change: string; newParagraph: boolean }[];
   trackRevisions: boolean;
 }
 
@@ -151,7 +151,8 @@ export interface ReviewReading {
   changes: ReviewChange[];
   comments: (ReplyComment & { label: string | null })[];
   formatting: (FormattingChange & { label: string | null })[];
-  added: { afterLabel: string | null; text: string; author: string }[];
+  /** Changes outside the clerk's own words: listed for the clerk to make by hand. */
+  added: { afterLabel: string | null; before: string; text: string; author: string; newParagraph: boolean }[];
   /** Minutes changed since the copy was sent: each changed block's label. */
   changedSince: string[];
 }
@@ -207,6 +208,14 @@ export function withUntracked(sent: string, segments: readonly ReplySegment[], n
   return out;
 }
 
+function withoutNumber(segments: ReplySegment[] | undefined): ReplySegment[] | undefined {
+  if (!segments) return segments;
+  const [first, ...rest] = segments;
+  if (!first || first.kind !== 'same') return segments;
+  const text = first.text.replace(/^\s*\d+\.\s*/, '');
+  return text ? [{ ...first, text }, ...rest] : rest;
+}
+
 const dayOf = (iso: string | null) => (iso && /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : null);
 
 /**
@@ -226,7 +235,8 @@ export function placeReply(
   let untracked = 0;
   const nextId = () => `u${++untracked}`;
   const blocks: ReviewBlock[] = sent.map((b) => {
-    const found = byKey.get(b.key);
+    // Word and LibreOffice may widen a heading's bookmark over its number ("1." and the tab): the number is the app's.
+    const found = b.key.startsWith('i') ? withoutNumber(byKey.get(b.key)) : byKey.get(b.key);
     // A block whose bookmark is gone was deleted (or retyped) without tracking: compare what is left with nothing.
     const segments = found ? withUntracked(b.text, found, nextId) : [{ kind: 'del' as const, text: b.text, change: nextId() }];
     return {
@@ -279,7 +289,13 @@ export function placeReply(
     changes,
     comments: parsed.comments.map((c) => ({ ...c, label: labelOf(c.key) })),
     formatting: parsed.formatting.map((f) => ({ ...f, label: labelOf(f.key) })),
-    added: parsed.added.map((a) => ({ afterLabel: labelOf(a.afterKey), text: a.text, author: tracked.get(a.change)?.author ?? 'Not tracked' })),
+    added: parsed.added.map((a) => ({
+      afterLabel: labelOf(a.afterKey),
+      before: a.before,
+      text: a.text,
+      author: tracked.get(a.change)?.author || 'Unknown author',
+      newParagraph: a.newParagraph,
+    })),
     changedSince: blocks.filter((b) => b.current === null || norm(b.current) !== b.sent).map((b) => b.label),
   };
 }
