@@ -506,7 +506,7 @@ export function describeIssues(error: z.ZodError): string {
 export const reviewSend = z.strictObject({
   meetingId: id,
   chairName: requiredText('The chair’s name'),
-  chairEmail: memberFields.email,
+  chairEmail: memberFields.email.default(''),
 });
 /** The chair's returned .docx, read and placed against the copy sent; nothing is saved. */
 export const reviewReadReply = z.strictObject({

@@ -48,8 +48,8 @@ async function sentMeeting(): Promise<{ services: Services; store: ReturnType<ty
   return { services, store, m, sent };
 }
 
-const read = (services: Services, meetingId: number, file: string, bytes = fixture(file)) =>
-  services.call('review.readReply', { meetingId, fileName: file, base64: bytes.toString('base64') });
+const read = (services: Services, meetingId: number, file: string, bytes: Uint8Array = fixture(file)) =>
+  services.call("review.readReply", { meetingId, fileName: file, base64: Buffer.from(bytes).toString("base64") });
 
 /** Accepts the chosen changes and applies them, as the Review tab does. */
 function apply(services: Services, reading: ReviewReading, accept: (id: string) => boolean, file: string) {
