@@ -9,12 +9,13 @@ import type { CallInput, CallName, CallOutput } from '../../shared/contract';
 import type { MeetingRecord } from '../../shared/model';
 import type { Result } from '../../shared/result';
 
-type Dispatch = (name: CallName, input: unknown) => Result<unknown>;
+/** A call through the service layer (dispatch) or the browser host's HTTP API. */
+type Dispatch = (name: CallName, input: unknown) => Result<unknown> | Promise<Result<unknown>>;
 
 const must =
   (dispatch: Dispatch) =>
-  <K extends CallName>(name: K, input: CallInput<K>): CallOutput<K> => {
-    const result = dispatch(name, input);
+  async <K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> => {
+    const result = await dispatch(name, input);
     if (!result.ok) throw new Error(`${name} failed: ${result.error.message}`);
     return result.value as CallOutput<K>;
   };
@@ -41,34 +42,34 @@ export interface ReviewMeeting {
   entry: Record<keyof typeof WORDS, number>;
 }
 
-export function buildReviewMeeting(dispatch: Dispatch): ReviewMeeting {
+export async function buildReviewMeeting(dispatch: Dispatch): Promise<ReviewMeeting> {
   const call = must(dispatch);
-  const body = call('bodies.create', { name: 'Wessex Safer Communities Board', kind: 'Board', quorumMinVoting: 1 });
-  const chair = call('members.create', { bodyId: body.id, name: CHAIR.name, role: 'Chair', organisation: 'Wessex County Council', email: CHAIR.email });
-  call('members.create', { bodyId: body.id, name: 'Cllr. L. Hart', organisation: 'Blaby District Council', email: 'l.hart@example.org' });
-  const meeting = call('meetings.create', { bodyId: body.id, date: '2026-06-05', startTime: '10:00', venue: 'County Hall, Glenfield' });
-  const [violence] = call('agendaItems.create', { meetingId: meeting.id, title: 'Serious Violence Duty' });
-  const items = call('agendaItems.create', { meetingId: meeting.id, title: 'Community Safety Partnership Plan' });
+  const body = await call('bodies.create', { name: 'Wessex Safer Communities Board', kind: 'Board', quorumMinVoting: 1 });
+  const chair = await call('members.create', { bodyId: body.id, name: CHAIR.name, role: 'Chair', organisation: 'Wessex County Council', email: CHAIR.email });
+  await call('members.create', { bodyId: body.id, name: 'Cllr. L. Hart', organisation: 'Blaby District Council', email: 'l.hart@example.org' });
+  const meeting = await call('meetings.create', { bodyId: body.id, date: '2026-06-05', startTime: '10:00', venue: 'County Hall, Glenfield' });
+  const [violence] = await call('agendaItems.create', { meetingId: meeting.id, title: 'Serious Violence Duty' });
+  const items = await call('agendaItems.create', { meetingId: meeting.id, title: 'Community Safety Partnership Plan' });
   const plan = items[items.length - 1]!;
-  call('agendaItems.update', { itemId: violence!.id, patch: { openingKind: 'report', author: 'Rik Basra, Community Safety Team Leader', topic: 'the Serious Violence Duty' } });
-  let record: MeetingRecord = call('attendance.setMember', { meetingId: meeting.id, memberId: chair.id, status: 'present' });
+  await call('agendaItems.update', { itemId: violence!.id, patch: { openingKind: 'report', author: 'Rik Basra, Community Safety Team Leader', topic: 'the Serious Violence Duty' } });
+  let record: MeetingRecord = await call('attendance.setMember', { meetingId: meeting.id, memberId: chair.id, status: 'present' });
   const chairAttendance = record.attendance.find((a) => a.memberId === chair.id)!;
-  call('meetings.start', { meetingId: meeting.id, time: '10:00' });
-  call('attendance.setChair', { attendanceId: chairAttendance.id, agendaItemId: null, time: '10:00' });
-  const add = (itemId: number, kind: 'paragraph' | 'point' | 'resolution', text: string) => {
-    record = call('entries.create', { meetingId: meeting.id, agendaItemId: itemId, kind, text, time: '10:05' });
+  await call('meetings.start', { meetingId: meeting.id, time: '10:00' });
+  await call('attendance.setChair', { attendanceId: chairAttendance.id, agendaItemId: null, time: '10:00' });
+  const add = async (itemId: number, kind: 'paragraph' | 'point' | 'resolution', text: string) => {
+    record = await call('entries.create', { meetingId: meeting.id, agendaItemId: itemId, kind, text, time: '10:05' });
     return record.entries.find((e) => e.text === text)!.id;
   };
   const entry = {
-    funding: add(violence!.id, 'paragraph', WORDS.funding),
-    thanks: add(violence!.id, 'paragraph', WORDS.thanks),
-    pointDuty: add(violence!.id, 'point', WORDS.pointDuty),
-    pointStrategy: add(violence!.id, 'point', WORDS.pointStrategy),
-    noted: add(violence!.id, 'resolution', WORDS.noted),
-    further: add(violence!.id, 'resolution', WORDS.further),
-    plan: add(plan.id, 'paragraph', WORDS.plan),
-    approved: add(plan.id, 'resolution', WORDS.approved),
+    funding: await add(violence!.id, 'paragraph', WORDS.funding),
+    thanks: await add(violence!.id, 'paragraph', WORDS.thanks),
+    pointDuty: await add(violence!.id, 'point', WORDS.pointDuty),
+    pointStrategy: await add(violence!.id, 'point', WORDS.pointStrategy),
+    noted: await add(violence!.id, 'resolution', WORDS.noted),
+    further: await add(violence!.id, 'resolution', WORDS.further),
+    plan: await add(plan.id, 'paragraph', WORDS.plan),
+    approved: await add(plan.id, 'resolution', WORDS.approved),
   };
-  call('meetings.close', { meetingId: meeting.id, time: '11:30' });
+  await call('meetings.close', { meetingId: meeting.id, time: '11:30' });
   return { bodyId: body.id, meetingId: meeting.id, violenceItemId: violence!.id, planItemId: plan.id, entry };
 }

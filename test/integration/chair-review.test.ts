@@ -43,7 +43,7 @@ async function refusal(result: Promise<Result<unknown>>) {
 /** The fixture meeting in a fresh database, sent to the chair (copy 1 of meeting 1, as the fixtures were made). */
 async function sentMeeting(): Promise<{ services: Services; store: ReturnType<typeof createTempStore>['store']; m: ReviewMeeting; sent: ReviewSent }> {
   const { services, store } = createTempStore(temp);
-  const m = buildReviewMeeting((name, input) => services.dispatch(name, input));
+  const m = await buildReviewMeeting((name, input) => services.dispatch(name, input));
   const sent = await value<ReviewSent>(services.call('review.send', { meetingId: m.meetingId, chairName: CHAIR.name, chairEmail: CHAIR.email }));
   return { services, store, m, sent };
 }
