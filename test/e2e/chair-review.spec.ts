@@ -54,7 +54,7 @@ test('send to the chair, read the reply, accept and reject by keyboard, approve 
   await expect(changes.nth(0)).toContainText('Minute 1, paragraph 1');
   await expect(changes.nth(0)).toContainText('Reads: Members discussed the funding formula and the allocation to districts for the coming year.');
   await expect(changes.nth(2)).toContainText('Minute 1, resolution (b)');
-  await expect(changes.nth(3)).toContainText('edited without Track Changes');
+  await expect(changes.nth(3)).toContainText('Inserted without Track Changes (found by comparing with the copy sent)');
   await expect(page.getByTestId('reply-comments')).toContainText('Dorothy Taylor');
   await expect(page.getByTestId('reply-comments')).toContainText('Please check the month with the officer before these are approved.');
   await page.screenshot({ path: testInfo.outputPath('chair-reply-1440.png'), fullPage: true });

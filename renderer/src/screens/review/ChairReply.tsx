@@ -65,7 +65,8 @@ export function ChairReply({ record, onApplied }: { record: MeetingRecord; onApp
     () => (reading ? [...new Map(reading.changes.filter((c) => c.applicable && !stale.has(c.key)).map((c) => [c.id, c])).values()] : []),
     [reading, stale],
   );
-  const authors = useMemo(() => [...new Set(applicable.map((c) => c.author))], [applicable]);
+  const authors = useMemo(() => [...new Set(applicable.filter((c) => c.tracked).map((c) => c.author))], [applicable]);
+  const untracked = applicable.some((c) => !c.tracked);
   const accepted = applicable.filter((c) => decisions[c.id] === 'accept').length;
   const rejected = applicable.filter((c) => decisions[c.id] === 'reject').length;
   const undecided = applicable.length - accepted - rejected;
@@ -73,6 +74,8 @@ export function ChairReply({ record, onApplied }: { record: MeetingRecord; onApp
   const decide = (id: string, decision: Decision) => setDecisions((d) => ({ ...d, [id]: decision }));
   const decideAuthor = (author: string, decision: Decision) =>
     setDecisions((d) => ({ ...d, ...Object.fromEntries(applicable.filter((c) => c.author === author).map((c) => [c.id, decision])) }));
+  const decideUntracked = (decision: Decision) =>
+    setDecisions((d) => ({ ...d, ...Object.fromEntries(applicable.filter((c) => !c.tracked).map((c) => [c.id, decision])) }));
   const onChangeKey = (event: KeyboardEvent, change: ReviewChange) => {
     if (event.target !== event.currentTarget || !change.applicable) return;
     const key = event.key.toLowerCase();
@@ -138,7 +141,7 @@ export function ChairReply({ record, onApplied }: { record: MeetingRecord; onApp
               Changed in the minutes since the copy was sent: {reading.changedSince.join('; ')}. The chair’s changes to these cannot be applied; make them by hand.
             </div>
           ) : null}
-          {authors.length ? (
+          {authors.length || untracked ? (
             <div className="button-row" role="group" aria-label="Every change of one author">
               {authors.map((a) => (
                 <span key={a} className="author-actions">
@@ -150,6 +153,16 @@ export function ChairReply({ record, onApplied }: { record: MeetingRecord; onApp
                   </button>
                 </span>
               ))}
+              {untracked ? (
+                <span className="author-actions">
+                  <button type="button" onClick={() => decideUntracked('accept')}>
+                    Accept all edits made without tracking
+                  </button>
+                  <button type="button" onClick={() => decideUntracked('reject')}>
+                    Reject all edits made without tracking
+                  </button>
+                </span>
+              ) : null}
             </div>
           ) : null}
           <ol className="change-list" aria-label="The chair’s changes">
@@ -163,13 +176,14 @@ export function ChairReply({ record, onApplied }: { record: MeetingRecord; onApp
                   data-testid="reply-change"
                   data-decision={decision ?? 'none'}
                   tabIndex={0}
-                  aria-label={`${c.label}: ${KIND_WORDS[c.kind].toLowerCase()} by ${c.author}${decision ? `, ${decision === 'accept' ? 'accepted' : 'rejected'}` : ''}`}
+                  aria-label={`${c.label}: ${KIND_WORDS[c.kind].toLowerCase()} ${c.tracked ? `by ${c.author}` : 'without Track Changes'}${decision ? `, ${decision === 'accept' ? 'accepted' : 'rejected'}` : ''}`}
                   onKeyDown={(e) => onChangeKey(e, c)}
                 >
                   <p className="change-where">
-                    <strong>{c.label}</strong> · {c.minuteTitle} · {KIND_WORDS[c.kind]} by {c.author}
-                    {dayOf(c.date) ? `, ${dayOf(c.date)}` : ''}
-                    {c.tracked ? '' : ' (edited without Track Changes: found by comparing with the copy sent)'}
+                    <strong>{c.label}</strong> · {c.minuteTitle} ·{' '}
+                    {c.tracked
+                      ? `${KIND_WORDS[c.kind]} by ${c.author}${dayOf(c.date) ? `, ${dayOf(c.date)}` : ''}`
+                      : `${KIND_WORDS[c.kind]} without Track Changes (found by comparing with the copy sent)`}
                   </p>
                   <p className="diff-text">
                     {c.removed ? <del>{c.removed}</del> : null}

@@ -32,7 +32,7 @@ export function VersionDiff({ before, after }: { before: MinutesVersion; after: 
                 <span key={k}>
                   {p.head}
                   <span className="diff-fold" title={`${plural(p.words, 'word')} unchanged`}>
-                    […{plural(p.words, 'word')} unchanged…]
+                    {` […${plural(p.words, 'word')} unchanged…] `}
                   </span>
                   {p.tail}
                 </span>
