@@ -116,6 +116,8 @@ export const contract = {
   'review.readReply': call<ReviewReading>()(s.reviewReadReply),
   'review.apply': call<MeetingRecord>()(s.reviewApply),
   'review.list': call<ReviewHistory>()(s.meetingRef),
+  // The chair's reply kept as evidence, as it was received.
+  'review.replyFile': call<ExportedFile>()(s.reviewReplyRef),
 
   // The body's action log across meetings, and search across all minutes.
   'actions.log': call<ActionLogEntry[]>()(s.actionLog),

@@ -533,3 +533,5 @@ export const reviewApply = z.strictObject({
     )
     .max(10_000),
 });
+/** A reply kept as evidence. */
+export const reviewReplyRef = z.strictObject({ meetingId: id, replyId: id });

@@ -13,7 +13,7 @@ import { buildMinutes, type SourceKey } from '../../shared/minutes/document';
 import { isDraftStatus, MINUTES_STATUS_LABELS, type MeetingRecord, type ReviewReplySummary, type ReviewSend } from '../../shared/model';
 import { DomainError, fail, ok, type Result } from '../../shared/result';
 import { markBookmark, placeReply, sentBlocks, storedFromPrinted, type ReviewReading, type SentBlock } from '../../shared/review/reply';
-import { fileNameFor } from '../export/documents';
+import { DOCX_MIME, fileNameFor } from '../export/documents';
 import { reviewCopyToDocx } from '../export/minutes-docx';
 import { parseIsolated } from '../import/isolated';
 import { isoNow, type Handlers, type ReadContext, type ReadHandlers, type ServiceContext } from './context';
@@ -213,7 +213,15 @@ export const reviewHandlers: Handlers<'review.apply'> = {
   },
 };
 
-export const reviewReadHandlers: ReadHandlers<'review.list'> = {
+export const reviewReadHandlers: ReadHandlers<'review.list' | 'review.replyFile'> = {
+  'review.replyFile': (input, ctx) => {
+    const row = ctx.store.db.prepare('SELECT file_name, bytes FROM review_reply WHERE id = ? AND meeting_id = ?').get(input.replyId, input.meetingId) as
+      | { file_name: string; bytes: Uint8Array }
+      | undefined;
+    if (!row) throw new DomainError('not_found', `No reply from the chair numbered ${input.replyId} was read for these minutes`);
+    return { fileName: row.file_name, mimeType: DOCX_MIME, base64: Buffer.from(row.bytes).toString('base64') };
+  },
+
   'review.list': (input, ctx): ReviewHistory => {
     loadRecord(ctx, input.meetingId);
     const sends = (ctx.store.db.prepare('SELECT * FROM review_send WHERE meeting_id = ? ORDER BY id').all(input.meetingId) as SendRow[]).map(toSend);

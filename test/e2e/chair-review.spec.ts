@@ -7,6 +7,7 @@
  * accepted words and not the rejected ones.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { CallName } from '../../shared/contract';
@@ -79,6 +80,11 @@ test('send to the chair, read the reply, accept and reject by keyboard, approve 
   const versions = page.getByTestId('version');
   await expect(versions).toHaveCount(2);
   await expect(versions.last()).toContainText(/Chair’s corrections · .* · Chair’s corrections of \d{1,2} \w+ \d{4}: 2 accepted, 2 rejected/);
+  // The reply is kept as evidence, listed with the version it made.
+  await versions.last().getByRole('button', { name: 'Download the chair’s reply' }).focus();
+  const kept = page.waitForEvent('download');
+  await page.keyboard.press('Enter');
+  expect((await kept).suggestedFilename()).toBe('libreoffice-reply.docx');
   const diff = page.getByTestId('version-diff');
   await expect(diff).toContainText('Version 1 to version 2');
   await expect(diff.getByTestId('diff-minute')).toHaveCount(1);
@@ -104,4 +110,61 @@ test('send to the chair, read the reply, accept and reject by keyboard, approve 
   expect(text).toContain('The Board thanked Rik Basra for the update.');
   expect(text).not.toContain('with a focus on young people');
   expect(readFileSync(REPLY).length).toBeGreaterThan(0);
+});
+
+/** Drops a file on the element, as dragging it from the file manager does. */
+async function dropFile(page: import('@playwright/test').Page, testId: string, name: string, bytes: Buffer) {
+  const dataTransfer = await page.evaluateHandle(
+    ({ b64, fileName }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], fileName));
+      return transfer;
+    },
+    { b64: bytes.toString('base64'), fileName: name },
+  );
+  await page.getByTestId(testId).dispatchEvent('drop', { dataTransfer });
+}
+
+test('a reply dropped on the Review tab is read; a file that is not a .docx is refused and nothing changes; the panel passes axe-core', async ({ page, host }) => {
+  const m = await buildReviewMeeting(async (name: CallName, input: unknown) => {
+    try {
+      return { ok: true, value: await api(host.url, name, input as never) };
+    } catch (error) {
+      return { ok: false, error: { code: 'internal', message: (error as Error).message } };
+    }
+  });
+  await api(host.url, 'review.send', { meetingId: m.meetingId, chairName: CHAIR.name, chairEmail: CHAIR.email });
+  const live = new LivePage(page);
+  await live.open(host.url, m.meetingId);
+  await page.keyboard.press('Alt+3');
+  const before = await api(host.url, 'meetings.get', { meetingId: m.meetingId });
+
+  await dropFile(page, 'reply-drop', 'notes.docx', Buffer.from('Dear clerk, the minutes are fine.'));
+  await expect(page.getByRole('alert').filter({ hasText: 'This is not a Word document.' })).toContainText('Nothing was changed.');
+  expect((await api(host.url, 'meetings.get', { meetingId: m.meetingId })).entries).toEqual(before.entries);
+
+  await dropFile(page, 'reply-drop', 'word-shaped-reply.docx', readFileSync(join(import.meta.dirname, '..', 'fixtures', 'chair-replies', 'word-shaped-reply.docx')));
+  await expect(page.getByTestId('reply-reading')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Accept all by Cllr. L. Hart' })).toBeVisible();
+  await expect(page.getByTestId('reply-comments')).toContainText('Reply from Rik Basra');
+  await expect(page.getByTestId('reply-reading')).toContainText('Formatting changes (ignored)');
+  await expect(page.getByTestId('reply-reading')).toContainText('A new paragraph after Minute 2, paragraph 1 by Dorothy Taylor: “Members welcomed the focus on young people.”');
+
+  // Every decision by one author at once, by keyboard.
+  await page.getByRole('button', { name: 'Accept all by Dorothy Taylor' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Reject all by Cllr. L. Hart' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Apply the chair’s corrections (3 accepted, 1 rejected)' })).toBeEnabled();
+
+  const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  // Run in the page through the debugger (the app's CSP rightly refuses inline scripts).
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Element, options: unknown): Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }> } }).axe;
+    const panel = document.querySelector('[aria-labelledby="approval-title"]')!;
+    const results = await axe.run(panel, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+  });
+  expect(violations).toEqual([]);
 });

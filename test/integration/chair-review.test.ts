@@ -187,6 +187,10 @@ describe('reading the reply LibreOffice wrote', () => {
     const history = call(services, 'review.list', { meetingId: m.meetingId }) as ReviewHistory;
     expect(history.replies).toEqual([expect.objectContaining({ fileName: 'libreoffice-reply.docx', accepted: 3, rejected: 1, sendId: reading.sendId })]);
     expect(last.replyId).toBe(history.replies[0]!.id);
+    // The reply is kept as it was received, as evidence.
+    const kept = call(services, 'review.replyFile', { meetingId: m.meetingId, replyId: history.replies[0]!.id });
+    expect(kept.fileName).toBe('libreoffice-reply.docx');
+    expect(Buffer.from(kept.base64, 'base64').equals(fixture('libreoffice-reply.docx'))).toBe(true);
   });
 
   it('rejecting every change leaves the minutes exactly as they were', async () => {

@@ -411,6 +411,7 @@ const ID_FIELDS = new Set([
   'seconderId',
   'resolutionId',
   'sendId',
+  'replyId',
 ]);
 const BAD_TIMES: unknown[] = ['24:00', '9:00', '10.00', '10:60', '10:00:00', LONG, '', 1000, null];
 const BAD_IDS: unknown[] = [0, -1, -42, '1', 1.5, null, true, [], {}, [1], Number.MAX_SAFE_INTEGER + 2, Number.NaN, Number.POSITIVE_INFINITY];
@@ -1029,6 +1030,8 @@ function specs(s: Seed, live: LiveSeed): Record<CallName, CallCases> {
       ],
     },
     'review.list': { minimal: { meetingId: live.draftMeetingId } },
+    // No reply is read in the seed: only refusals here (chair-review.test.ts downloads a kept reply).
+    'review.replyFile': { extra: [{ meetingId: live.draftMeetingId, replyId: 1 }, { meetingId: MISSING_ID, replyId: 1 }] },
     'minutes.beginAmendment': {
       minimal: { meetingId: live.approvedMeetingId, reason: 'Minute 3 misnamed the presenter' },
       extra: [{ meetingId: live.approvedMeetingId, reason: 'x' }],

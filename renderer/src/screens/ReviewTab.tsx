@@ -12,6 +12,7 @@ import {
 } from '../../../shared/model';
 import { formatDate } from '../../../shared/format';
 import { FormError } from '../components/FormError';
+import { downloadFile } from '../components/files';
 import { MinutesPreview } from '../components/MinutesPreview';
 import { useApp } from '../state/store';
 import { ApprovalForm } from './review/ApprovalForm';
@@ -80,6 +81,11 @@ export function ReviewTab({ record }: { record: MeetingRecord }) {
   const setStatus = async (status: MinutesStatus) => {
     const result = await live('minutes.setStatus', { meetingId: record.id, status });
     setError(result.ok ? null : result.error.message);
+  };
+  const downloadReply = async (replyId: number) => {
+    const result = await read('review.replyFile', { meetingId: record.id, replyId });
+    if (result.ok) downloadFile(result.value.fileName, result.value.mimeType, result.value.base64);
+    else setError(result.error.message);
   };
   const begin = async (event: FormEvent) => {
     event.preventDefault();
@@ -160,6 +166,11 @@ export function ReviewTab({ record }: { record: MeetingRecord }) {
                   {v.approvedOn ? ` on ${formatDate(v.approvedOn)}` : ''}
                   {v.evidence ? ` · evidence: ${v.evidence}` : ''}
                 </span>
+              ) : null}
+              {v.replyId !== null ? (
+                <button type="button" className="link-button" onClick={() => void downloadReply(v.replyId!)}>
+                  Download the chair’s reply
+                </button>
               ) : null}
             </li>
           ))}
