@@ -108,7 +108,8 @@ class BodyReader {
 
   private emit(kind: ReplySegment['kind'], text: string, change: string): void {
     if (!text || !this.para) return;
-    const key = this.keyNow();
+    // Words typed just after a block's bookmark closed (at the end of its paragraph) still belong to that block.
+    const key = this.keyNow() ?? this.para.key;
     if (key && !this.para.key) this.para.key = key;
     for (const id of this.openComments) this.commentKeys.get(id)?.anchor.push(kind === 'del' ? '' : text);
     const target = key ? this.segmentsOf(key) : this.para.segments;

@@ -272,6 +272,27 @@ describe('reading a reply in the shapes Word writes', () => {
   });
 });
 
+describe('words typed next to a block’s bookmark', () => {
+  it('belong to that block: before it opens, at the start; after it closes, at the end', async () => {
+    const { services, m } = await sentMeeting();
+    const parts = unzipSync(fixture('review-copy.docx'));
+    const doc = strFromU8(parts['word/document.xml']!);
+    const ins = (text: string) => `<w:ins w:id="950" w:author="Dorothy Taylor" w:date="2026-06-12T09:00:00Z"><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:ins>`;
+    const start = `<w:bookmarkStart w:name="mc_e${m.entry.thanks}"`;
+    const endAt = doc.indexOf('<w:bookmarkEnd', doc.indexOf(start));
+    const endClose = doc.indexOf('/>', endAt) + 2;
+    const edited = `${doc.slice(0, doc.indexOf(start))}${ins('Finally, ')}${doc.slice(doc.indexOf(start), endClose)}${ins(' The Chairman agreed.')}${doc.slice(endClose)}`;
+    const { zipSync, strToU8 } = await import('fflate');
+    const bytes = Buffer.from(zipSync({ ...parts, 'word/document.xml': strToU8(edited) }));
+    const reading = await value<ReviewReading>(read(services, m.meetingId, 'edited.docx', bytes));
+    expect(reading.changes.map((c) => [c.label, c.after])).toEqual([
+      ['Minute 1, paragraph 2', 'Finally, The Board thanked Rik Basra for the update.'],
+      ['Minute 1, paragraph 2', 'The Board thanked Rik Basra for the update. The Chairman agreed.'],
+    ]);
+    expect(wordsAfter(reading.blocks.find((b) => b.key === `e${m.entry.thanks}`)!.segments, () => true)).toBe('Finally, The Board thanked Rik Basra for the update. The Chairman agreed.');
+  });
+});
+
 describe('bad replies are refused with a clear message and nothing changes', () => {
   it('a zip bomb, a file that is not a .docx, one too large to send, and the review copy of another meeting', async () => {
     const { services, store, m } = await sentMeeting();
