@@ -106,6 +106,21 @@ describe('sending the draft to the chair', () => {
     expect(sent.note.body).toMatch(/^Dear Mrs D\. Taylor CC,\n/);
   });
 
+  it('sends again while the minutes are with the chair, and a reply to the first copy is still placed against the words that copy had', async () => {
+    const { services, m } = await sentMeeting();
+    call(services, 'entries.update', { entryId: m.entry.approved, patch: { text: 'That the plan be approved with its annexes' } });
+    const again = await value<ReviewSent>(services.call('review.send', { meetingId: m.meetingId, chairName: CHAIR.name, chairEmail: CHAIR.email }));
+    expect(again.send).toMatchObject({ id: 2, versionNumber: 2 });
+    expect(call(services, 'minutes.versions', { meetingId: m.meetingId }).map((v) => v.reason)).toEqual([
+      `Sent to the chair: ${CHAIR.name} <${CHAIR.email}>`,
+      `Sent to the chair again: ${CHAIR.name} <${CHAIR.email}>`,
+    ]);
+    const reading = await value<ReviewReading>(read(services, m.meetingId, 'libreoffice-reply.docx'));
+    expect(reading.sendId).toBe(1);
+    expect(reading.changedSince).toEqual(['Minute 2, resolution']);
+    expect(reading.changes).toHaveLength(4);
+  });
+
   it('refuses to send minutes the checks find errors in, writing nothing', async () => {
     const { services, store } = createTempStore(temp);
     const body = call(services, 'bodies.create', { name: 'Panel', kind: 'Panel' });
