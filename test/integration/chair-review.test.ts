@@ -308,6 +308,45 @@ describe('words typed next to a block’s bookmark', () => {
   });
 });
 
+describe('changes to a minute’s heading and to the app’s opening sentence', () => {
+  it('a heading’s new words become the item’s title; the opening sentence’s change is listed for the clerk, never applied', async () => {
+    const { services, m } = await sentMeeting();
+    const parts = unzipSync(fixture('review-copy.docx'));
+    let doc = strFromU8(parts['word/document.xml']!);
+    const tracked = (text: string, kind: 'ins' | 'del') =>
+      kind === 'ins'
+        ? `<w:ins w:id="960" w:author="Dorothy Taylor" w:date="2026-06-12T09:00:00Z"><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:ins>`
+        : `<w:del w:id="961" w:author="Dorothy Taylor" w:date="2026-06-12T09:00:00Z"><w:r><w:delText xml:space="preserve">${text}</w:delText></w:r></w:del>`;
+    doc = doc.replace('<w:t xml:space="preserve">Serious Violence Duty</w:t></w:r>', `<w:t xml:space="preserve">Serious Violence Duty</w:t></w:r>${tracked(' (Home Office guidance)', 'ins')}`);
+    doc = doc.replace('Community Safety Team Leader, which', `Community Safety Team Leader</w:t></w:r>${tracked(', Wessex County Council', 'ins')}<w:r><w:t xml:space="preserve">, which`);
+    const { zipSync, strToU8 } = await import('fflate');
+    const bytes = Buffer.from(zipSync({ ...parts, 'word/document.xml': strToU8(doc) }));
+    const reading = await value<ReviewReading>(read(services, m.meetingId, 'headings.docx', bytes));
+    expect(reading.changes.map((c) => [c.label, c.applicable, c.added])).toEqual([
+      ['Minute 1, heading', true, '(Home Office guidance)'],
+      ['Minute 1, opening sentence', false, ', Wessex County Council'],
+    ]);
+    const blocks = reading.blocks.filter((b) => b.key === `i${m.violenceItemId}`).map((b) => ({ key: b.key, text: wordsAfter(b.segments, () => true) }));
+    const applied = services.dispatch('review.apply', {
+      meetingId: m.meetingId,
+      sendId: reading.sendId,
+      fileName: 'headings.docx',
+      base64: bytes.toString('base64'),
+      replyDate: reading.replyDate,
+      accepted: 1,
+      rejected: 0,
+      blocks,
+    });
+    expect(applied.ok).toBe(true);
+    const record = call(services, 'meetings.get', { meetingId: m.meetingId });
+    expect(record.items.find((i) => i.id === m.violenceItemId)!.title).toBe('Serious Violence Duty (Home Office guidance)');
+    expect(record.items.find((i) => i.id === m.violenceItemId)!.author).toBe('Rik Basra, Community Safety Team Leader');
+    // The opening sentence cannot be sent as a block to apply.
+    const refused = callError(services, 'review.apply', { meetingId: m.meetingId, sendId: reading.sendId, fileName: 'x.docx', base64: bytes.toString('base64'), replyDate: reading.replyDate, accepted: 1, rejected: 0, blocks: [{ key: `open${m.violenceItemId}`, text: 'x' }] });
+    expect(refused.code).toBe('invalid_input');
+  });
+});
+
 describe('bad replies are refused with a clear message and nothing changes', () => {
   it('a zip bomb, a file that is not a .docx, one too large to send, and the review copy of another meeting', async () => {
     const { services, store, m } = await sentMeeting();
