@@ -2,7 +2,7 @@
  * The Electron shell: one hardened window over the local services. Everything
  * below this file runs in plain Node and is tested there.
  */
-import { app, BrowserWindow, dialog, Menu, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, protocol, session, shell as electronShell } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { databaseFile, parseFlags, resolveDataDir, UsageError } from './config/data-dir';
@@ -71,7 +71,8 @@ function hardenSessions(): void {
   ses.setDevicePermissionHandler(() => false);
   ses.setSpellCheckerEnabled(spelling.enabled);
   if (spelling.languages.length) ses.setSpellCheckerLanguages(spelling.languages);
-  app.on('web-contents-created', (_event, contents) => guardNavigation(contents, APP_INDEX_URL));
+  // The covering note's mailto: link goes to the email program; every other link stays blocked.
+  app.on('web-contents-created', (_event, contents) => guardNavigation(contents, APP_INDEX_URL, (url) => void electronShell.openExternal(url)));
 }
 
 function setApplicationMenu(): void {

@@ -27,7 +27,10 @@ import type {
   BackupSummary,
   BackupComparison,
   RecoveryStatus,
+  ReviewReplySummary,
+  ReviewSend,
 } from './model';
+import type { ReviewReading } from './review/reply';
 import type { Result } from './result';
 import type { ParsedAgenda } from './import/agenda-text';
 import type { TeamsReport } from './import/teams-report';
@@ -109,6 +112,16 @@ export const contract = {
   'minutes.beginAmendment': call<MeetingRecord>()(s.minutesBeginAmendment),
   'minutes.finishAmendment': call<MeetingRecord>()(s.meetingRef),
 
+  // The chair's round trip in Word: a review copy sent (answered once the file is written), the reply
+  // read in the parsing worker and placed against the copy sent (nothing saved), the accepted
+  // corrections applied as a version, and what was sent and read.
+  'review.send': call<ReviewSent>()(s.reviewSend),
+  'review.readReply': call<ReviewReading>()(s.reviewReadReply),
+  'review.apply': call<MeetingRecord>()(s.reviewApply),
+  'review.list': call<ReviewHistory>()(s.meetingRef),
+  // The chair's reply kept as evidence, as it was received.
+  'review.replyFile': call<ExportedFile>()(s.reviewReplyRef),
+
   // The body's action log across meetings, and search across all minutes.
   'actions.log': call<ActionLogEntry[]>()(s.actionLog),
   'actions.comment': call<ActionLogEntry>()(s.actionComment),
@@ -151,6 +164,20 @@ export interface PublishedMeeting {
   draft: boolean;
   /** What made the PDF: LibreOffice, Chromium or Electron. */
   pdfMadeBy: 'LibreOffice' | 'Chromium' | 'Electron';
+}
+
+/** A review copy sent: what was recorded, the file to save, and the covering note for the email. */
+export interface ReviewSent {
+  send: ReviewSend;
+  file: ExportedFile;
+  note: { to: string; subject: string; body: string; mailto: string };
+  record: MeetingRecord;
+}
+
+/** The review copies sent for a meeting and the replies read, oldest first. */
+export interface ReviewHistory {
+  sends: ReviewSend[];
+  replies: ReviewReplySummary[];
 }
 
 /** A document ready to save: its suggested file name and its bytes, base64 encoded (JSON carries it over either transport). */

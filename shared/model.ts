@@ -533,7 +533,8 @@ export interface MinutesVersion {
   id: number;
   meetingId: number;
   number: number;
-  kind: 'status' | 'amendment';
+  /** A change of status, an amendment to approved minutes, or the chair's corrections applied to the draft. */
+  kind: 'status' | 'amendment' | 'corrections';
   status: MinutesStatus;
   /** Why: the change of status, or the amendment's reason. */
   reason: string;
@@ -541,6 +542,37 @@ export interface MinutesVersion {
   /** The public minutes as text, and the exempt minutes ('' when none). */
   text: string;
   exemptText: string;
+  /** For approval: who approved (the chair's name), on which date (typed), and on what evidence. */
+  approver: string;
+  approvedOn: string | null;
+  evidence: string;
+  /** The chair's reply kept as evidence, when there is one. */
+  replyId: number | null;
+}
+
+/** A review copy of the draft minutes sent to the chair. */
+export interface ReviewSend {
+  id: number;
+  meetingId: number;
+  /** The version recorded when it was sent. */
+  versionNumber: number;
+  chairName: string;
+  chairEmail: string;
+  sentAt: string;
+  fileName: string;
+  sha256: string;
+}
+
+/** A chair's reply read and acted on; the file is kept. */
+export interface ReviewReplySummary {
+  id: number;
+  sendId: number;
+  fileName: string;
+  sha256: string;
+  replyDate: string;
+  readAt: string;
+  accepted: number;
+  rejected: number;
 }
 
 /** One place in the minutes where the words searched for appear. */

@@ -399,12 +399,23 @@ export const actionLog = z.strictObject({
   beforeMeetingId: id.optional(),
 });
 
-export const minutesSetStatus = z.strictObject({
-  meetingId: id,
-  status: z.enum(MINUTES_STATUSES),
-  /** Recorded with the version, e.g. the amendment made when confirming. */
-  note: optionalText('Note', TEXT_CHARS.note).default(''),
-});
+export const minutesSetStatus = z
+  .strictObject({
+    meetingId: id,
+    status: z.enum(MINUTES_STATUSES),
+    /** Recorded with the version, e.g. the amendment made when confirming. */
+    note: optionalText('Note', TEXT_CHARS.note).default(''),
+    /** Approval: who approved (the chair's name), the date they did (typed: their email may be older than the click), and the evidence. */
+    approval: z
+      .strictObject({
+        approver: requiredText('Approved by: the chair’s name'),
+        approvedOn: isoDate,
+        /** The chair's reply read into the record, or approval given in the meeting itself. */
+        evidence: z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('reply'), replyId: id }), z.strictObject({ kind: z.literal('meeting') })]),
+      })
+      .optional(),
+  })
+  .refine((i) => i.status === 'approved' || !i.approval, { message: 'Only approval records who approved and on what evidence', path: ['approval'] });
 export const minutesBeginAmendment = z.strictObject({
   meetingId: id,
   reason: z
@@ -526,3 +537,39 @@ export function describeIssues(error: z.ZodError): string {
   const where = issue.path.length ? `${issue.path.map(String).join('.')}: ` : '';
   return `${where}${issue.message}`;
 }
+
+/* ---------- The chair's round trip ---------- */
+
+/** Send a review copy to the chair: the name and address it goes to (from the body's members, or typed). */
+export const reviewSend = z.strictObject({
+  meetingId: id,
+  chairName: requiredText('The chair’s name'),
+  chairEmail: memberFields.email.default(''),
+});
+/** The chair's returned .docx, read and placed against the copy sent; nothing is saved. */
+export const reviewReadReply = z.strictObject({
+  meetingId: id,
+  fileName: requiredText('File name', TEXT_CHARS.line),
+  base64: fileBytes,
+});
+/** The chair's corrections the clerk accepted, applied to the record; the reply file is kept as evidence. */
+export const reviewApply = z.strictObject({
+  meetingId: id,
+  sendId: id,
+  fileName: requiredText('File name', TEXT_CHARS.line),
+  base64: fileBytes,
+  replyDate: isoDate,
+  accepted: z.int().min(0).max(100_000),
+  rejected: z.int().min(0).max(100_000),
+  /** Each block changed, by its key in the review copy (e12, i5), with its words as printed after the accepted changes. */
+  blocks: z
+    .array(
+      z.strictObject({
+        key: z.string().regex(/^(e|i)\d{1,15}$/, 'Block key must name an entry (e12) or a minute heading (i5)'),
+        text: optionalText('Corrected words', TEXT_CHARS.entry),
+      }),
+    )
+    .max(10_000),
+});
+/** A reply kept as evidence. */
+export const reviewReplyRef = z.strictObject({ meetingId: id, replyId: id });

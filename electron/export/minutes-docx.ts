@@ -20,6 +20,7 @@
  */
 import {
   AlignmentType,
+  Bookmark,
   BorderStyle,
   Document,
   Footer,
@@ -42,12 +43,14 @@ import {
   WidthType,
   type INumberingOptions,
   type IParagraphStyleOptions,
+  type ParagraphChild,
   type IStylesOptions,
 } from 'docx';
 import { TextWatermark } from 'docx/watermarks';
 import { formatLongDate } from '../../shared/format';
 import { decisionSheet } from '../../shared/minutes/decision-sheet';
-import { markerFor, type Block, type MinutesDocument } from '../../shared/minutes/document';
+import { markerFor, type Block, type MinutesDocument, type SourceKey } from '../../shared/minutes/document';
+import { bookmarkName } from '../../shared/review/reply';
 import type { HouseStyle } from '../../shared/minutes/house-style';
 import type { ListStyle } from '../../shared/model';
 import { exemptCitationText } from '../../shared/minutes/html';
@@ -409,8 +412,13 @@ function minutesStyles(m: Metrics): IParagraphStyleOptions[] {
 }
 
 /** The body of the minutes, block by block. */
-function minutesBody(doc: MinutesDocument, m: Metrics, exemptParagraphs: readonly number[], withTemplate: boolean): (Paragraph | Table)[] {
+function minutesBody(doc: MinutesDocument, m: Metrics, exemptParagraphs: readonly number[], withTemplate: boolean, mark: string | null = null): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
+  /** A block's words, inside a bookmark named by their source when the document carries sources (the chair's review copy). */
+  const words = (t: string, source: SourceKey | null | undefined): ParagraphChild => {
+    const run = new TextRun(t);
+    return source ? new Bookmark({ id: bookmarkName(source), children: [run] }) : run;
+  };
   let inMinute = false;
   /** PRESENT is the first Heading 1; Officers, Apologies and the like are Heading 2s under it. */
   let sectionsOpened = false;
@@ -425,7 +433,7 @@ function minutesBody(doc: MinutesDocument, m: Metrics, exemptParagraphs: readonl
   /** One Word list instance per list, so each starts again at (a) or (i); a list carrying on another starts at its own number. */
   let listInstance = 0;
   /** Points or resolutions: Word numbering "(a)" TAB text, hanging; indented one step less before the first minute. */
-  const lettered = (items: string[], style: ListStyle, start = 0) => {
+  const lettered = (items: string[], style: ListStyle, start = 0, sources?: (SourceKey | null)[]) => {
     const instance = listInstance++;
     const reference = start > 0 ? numberingFrom(style, start) : NUMBERING[style];
     items.forEach((text, i) =>
@@ -436,24 +444,31 @@ function minutesBody(doc: MinutesDocument, m: Metrics, exemptParagraphs: readonl
           ...(inMinute ? {} : { indent: { left: m.indent, hanging: m.indent } }),
           ...(i === 0 ? spacingAfterTable() : {}),
           keepLines: true,
-          children: [new TextRun(text)],
+          children: [words(text, sources?.[i])],
         }),
       ),
     );
   };
-  const text = (t: string, extra: { keepNext?: boolean } = {}) =>
+  const text = (t: string, extra: { keepNext?: boolean } = {}, source?: SourceKey | null) =>
     new Paragraph({
       style: inMinute ? STYLE.minuteText : undefined,
       ...spacingAfterTable(),
       // An introduction to points ("... were noted:") stays with them.
       keepNext: extra.keepNext ?? /:\s*$/.test(t),
-      children: [new TextRun(t)],
+      children: [words(t, source)],
     });
 
   for (const block of doc.blocks) {
     switch (block.type) {
       case 'opening':
-        push(new Paragraph({ heading: HeadingLevel.TITLE, ...spacingAfterTable(), children: [new TextRun(block.text)] }));
+        push(
+          new Paragraph({
+            heading: HeadingLevel.TITLE,
+            ...spacingAfterTable(),
+            // The review copy's title carries the mark that says which meeting and which copy sent it is.
+            children: [mark ? new Bookmark({ id: mark, children: [new TextRun(block.text)] }) : new TextRun(block.text)],
+          }),
+        );
         // The exempt minutes say under their title why they are not published, citing Schedule 12A.
         if (doc.part === 'exempt') {
           push(new Paragraph({ style: STYLE.exemptNotice, children: [new TextRun(`${EXEMPT_MARKING} ${exemptCitation(exemptParagraphs)}`)] }));
@@ -483,15 +498,17 @@ function minutesBody(doc: MinutesDocument, m: Metrics, exemptParagraphs: readonl
             ...spacingAfterTable(),
             // A template's Heading 1 knows nothing of minute numbers: the number hangs in the margin of the minute's text all the same.
             ...(withTemplate ? { indent: { left: m.indent, hanging: m.indent }, tabStops: [{ type: TabStopType.LEFT, position: m.indent }] } : {}),
-            children: [new TextRun(`${block.number}.`), new TextRun({ children: [new Tab(), block.text] })],
+            children: block.source
+              ? [new TextRun(`${block.number}.`), new TextRun({ children: [new Tab()] }), words(block.text, block.source)]
+              : [new TextRun(`${block.number}.`), new TextRun({ children: [new Tab(), block.text] })],
           }),
         );
         break;
       case 'paragraph':
-        push(text(block.text));
+        push(text(block.text, {}, block.source));
         break;
       case 'lettered':
-        lettered(block.items, block.style, block.start ?? 0);
+        lettered(block.items, block.style, block.start ?? 0, block.sources);
         break;
       case 'decision':
         push(
@@ -502,8 +519,8 @@ function minutesBody(doc: MinutesDocument, m: Metrics, exemptParagraphs: readonl
             children: [new TextRun(`${block.label}:`)],
           }),
         );
-        if (block.markers.every((marker) => marker === '')) for (const r of block.resolutions) push(text(r, { keepNext: false }));
-        else lettered(block.resolutions, 'alpha');
+        if (block.markers.every((marker) => marker === '')) block.resolutions.forEach((r, i) => push(text(r, { keepNext: false }, block.sources?.[i])));
+        else lettered(block.resolutions, 'alpha', 0, block.sources);
         break;
       case 'closing':
         push(
@@ -572,6 +589,8 @@ function nameListTable(rows: { name: string; detail: string }[], m: Metrics): Ta
 
 interface RenderOptions extends TemplateOptions {
   description: string;
+  /** The chair's review copy: Track Changes on, and this bookmark on the title. */
+  review?: { mark: string };
   /** The Schedule 12A paragraphs the exempt minutes are withheld under. */
   exemptParagraphs?: readonly number[];
 }
@@ -614,12 +633,14 @@ async function render(doc: MinutesDocument, style: HouseStyle, options: RenderOp
     keywords: [doc.draft ? 'draft' : 'approved', exempt ? 'exempt' : 'public', 'minutes'].join(', '),
     styles: baseStyles(used, m, minutesStyles(m), STYLE.minuteText),
     numbering: numberingFor(m, doc),
+    // Word and LibreOffice open the review copy recording changes, so the chair's edits come back tracked.
+    ...(options.review ? { features: { trackRevisions: true } } : {}),
     sections: [
       {
         properties: { page: { size, margin }, titlePage },
         headers: titlePage ? { default: header, first: header } : { default: header },
         footers: titlePage ? { default: footer, first: footer } : { default: footer },
-        children: [...front, ...minutesBody(doc, m, exemptParagraphs, template !== null)],
+        children: [...front, ...minutesBody(doc, m, exemptParagraphs, template !== null, options.review?.mark ?? null)],
       },
     ],
   });
@@ -641,4 +662,15 @@ export function minutesToDocx(doc: MinutesDocument, style: HouseStyle, options: 
 export function decisionSheetToDocx(doc: MinutesDocument, style: HouseStyle, options: TemplateOptions = {}): Promise<Buffer> {
   const sheet = decisionSheet(doc);
   return render(sheet, style, { description: describeDoc(sheet, 'decisions'), ...options });
+}
+
+/**
+ * The chair's review copy: the draft minutes with Track Changes switched on
+ * (w:trackRevisions in settings.xml), each minute's heading, opening sentence
+ * and entry inside a bookmark named by its source (mc_i5, mc_open5, mc_e12),
+ * and the title inside the copy's own mark (mc_m<meeting>_s<copy>), so the
+ * reply can be placed block by block. Build the document with `sources: true`.
+ */
+export function reviewCopyToDocx(doc: MinutesDocument, style: HouseStyle, mark: string): Promise<Buffer> {
+  return render(doc, style, { description: `${describeDoc(doc, 'minutes')}: review copy for the ${style.chairTitle}`, review: { mark } });
 }

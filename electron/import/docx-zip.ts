@@ -211,17 +211,30 @@ export function unzipParts(
   }
 }
 
+/** The text parts of a .docx inflated (the others listed, empty), for readers that walk the parts themselves. */
+export type DocxParts = { ok: true; files: Record<string, Uint8Array>; parts: number } | { ok: false; message: string };
+
+export function inflateDocxParts(bytes: Uint8Array, limits: DocxLimits = DOCX_LIMITS): DocxParts {
+  const read = unzipParts(bytes, limits, isTextPart);
+  if (!read.ok) return read;
+  const files: Record<string, Uint8Array> = Object.create(null) as Record<string, Uint8Array>;
+  for (const name of read.names) files[name] = read.files.get(name) ?? new Uint8Array(0);
+  return { ok: true, files, parts: read.files.size };
+}
+
 /**
  * Checks a .docx's declared sizes, then inflates its XML parts with a cap
  * and packs them into a zip that needs no inflating. Refusals are messages
  * a clerk can act on.
  */
 export function unpackDocx(bytes: Uint8Array, limits: DocxLimits = DOCX_LIMITS): DocxUnpacked {
-  const read = unzipParts(bytes, limits, isTextPart);
-  if (!read.ok) return read;
-  const files: Record<string, Uint8Array> = Object.create(null) as Record<string, Uint8Array>;
-  for (const name of read.names) files[name] = read.files.get(name) ?? new Uint8Array(0);
-  return { ok: true, zip: zipSync(files, { level: 0 }), parts: read.files.size };
+  const inflated = inflateDocxParts(bytes, limits);
+  if (!inflated.ok) return inflated;
+  try {
+    return { ok: true, zip: zipSync(inflated.files, { level: 0 }), parts: inflated.parts };
+  } catch {
+    return { ok: false, message: DOCX_MESSAGES.damaged };
+  }
 }
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];

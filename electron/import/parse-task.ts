@@ -2,6 +2,7 @@
 import type { TeamsPreview } from '../../shared/contract';
 import type { ParsedAgenda } from '../../shared/import/agenda-text';
 import type { ImportResult } from '../../shared/import/decode';
+import type { ParsedReply } from '../../shared/review/reply';
 import type { DocxLimits } from './docx-zip';
 import type { TeamsCandidate } from './teams-preview';
 import type { ReadTemplate, TemplateLimits } from './word-template';
@@ -10,16 +11,20 @@ export type ParseTask =
   | { kind: 'agenda-text'; text: string }
   | { kind: 'agenda-docx'; bytes: Uint8Array; limits?: DocxLimits }
   | { kind: 'teams-report'; bytes: Uint8Array; meetingDate: string; candidates: TeamsCandidate[] }
-  | { kind: 'word-template'; bytes: Uint8Array; limits?: TemplateLimits };
+  | { kind: 'word-template'; bytes: Uint8Array; limits?: TemplateLimits }
+  /** The chair's reply to a review copy: tracked changes, comments and words per marked block. */
+  | { kind: 'review-reply'; bytes: Uint8Array; limits?: DocxLimits };
 
 /** What each kind of task answers. */
 export type TaskResult<T extends ParseTask> = T extends { kind: 'teams-report' }
   ? ImportResult<TeamsPreview>
   : T extends { kind: 'word-template' }
     ? ImportResult<ReadTemplate>
-    : ImportResult<ParsedAgenda>;
+    : T extends { kind: 'review-reply' }
+      ? ImportResult<ParsedReply>
+      : ImportResult<ParsedAgenda>;
 
 export type WorkerMessage =
   | { type: 'ready' }
-  | { type: 'result'; id: number; result: ImportResult<ParsedAgenda> | ImportResult<TeamsPreview> | ImportResult<ReadTemplate> }
+  | { type: 'result'; id: number; result: ImportResult<ParsedAgenda> | ImportResult<TeamsPreview> | ImportResult<ReadTemplate> | ImportResult<ParsedReply> }
   | { type: 'failed'; id: number; message: string };

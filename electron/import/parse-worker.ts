@@ -14,6 +14,7 @@ import type { TeamsPreview } from '../../shared/contract';
 import { parseAgendaText } from '../../shared/import/agenda-text';
 import type { ImportResult } from '../../shared/import/decode';
 import type { ParsedAgenda } from '../../shared/import/agenda-text';
+import type { ParsedReply } from '../../shared/review/reply';
 import type { ParseTask, WorkerMessage } from './parse-task';
 import type { ReadTemplate } from './word-template';
 import { previewTeams } from './teams-preview';
@@ -21,7 +22,7 @@ import { previewTeams } from './teams-preview';
 const port = parentPort;
 if (!port) throw new Error('parse-worker.ts is a worker_threads entry; isolated.ts starts it');
 
-async function run(task: ParseTask): Promise<ImportResult<ParsedAgenda> | ImportResult<TeamsPreview> | ImportResult<ReadTemplate>> {
+async function run(task: ParseTask): Promise<ImportResult<ParsedAgenda> | ImportResult<TeamsPreview> | ImportResult<ReadTemplate> | ImportResult<ParsedReply>> {
   switch (task.kind) {
     case 'agenda-text':
       return parseAgendaText(task.text);
@@ -35,6 +36,10 @@ async function run(task: ParseTask): Promise<ImportResult<ParsedAgenda> | Import
     case 'word-template': {
       const { readWordTemplate } = await import('./word-template');
       return readWordTemplate(task.bytes, task.limits);
+    }
+    case 'review-reply': {
+      const { readReviewReply } = await import('./review-reply');
+      return readReviewReply(task.bytes, task.limits);
     }
   }
 }

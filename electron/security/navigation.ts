@@ -16,9 +16,14 @@ export interface GuardedContents {
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
 }
 
-export function guardNavigation(contents: GuardedContents, appUrl: string): void {
+/** A mailto: link (the covering note to the chair) and nothing else: handed to the email program, never loaded. */
+export const isMailto = (url: string) => /^mailto:[^\s]*$/i.test(url) && url.length <= 8_000;
+
+export function guardNavigation(contents: GuardedContents, appUrl: string, openMail?: (url: string) => void): void {
   contents.on('will-navigate', (event, url) => {
-    if (!isTrustedAppUrl(url, appUrl)) event.preventDefault();
+    if (isTrustedAppUrl(url, appUrl)) return;
+    event.preventDefault();
+    if (openMail && isMailto(url)) openMail(url);
   });
   contents.on('will-redirect', (event, url) => {
     if (!isTrustedAppUrl(url, appUrl)) event.preventDefault();

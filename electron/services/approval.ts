@@ -3,57 +3,36 @@
  * change, and the lock on approved minutes that only a recorded amendment
  * with a reason opens.
  */
-import { checkMinutes, errorsOf } from '../../shared/checks';
-import { buildMinutes, minutesToText } from '../../shared/minutes/document';
-import { isDraftStatus, LOCKED_STATUSES, MINUTES_STATUS_LABELS, MINUTES_TRANSITIONS, type MeetingRecord, type MinutesStatus } from '../../shared/model';
+import { formatDate } from '../../shared/format';
+import { LOCKED_STATUSES, MINUTES_STATUS_LABELS } from '../../shared/model';
 import { DomainError } from '../../shared/result';
-import { isoNow, type Handlers, type ReadHandlers, type ServiceContext } from './context';
+import { isoNow, type Handlers, type ReadHandlers } from './context';
 import { amendedRecord, freezeRecord } from './guards';
 import { loadMeetingRow } from './lookups';
 import { loadLiveRecord, loadRecord } from './meeting-record';
+import { changeStatus, snapshot, type SnapshotExtra } from './minutes-status';
 import { toVersion, type VersionRow } from './rows';
-
-function snapshot(ctx: ServiceContext, record: MeetingRecord, kind: 'status' | 'amendment', status: MinutesStatus, reason: string): void {
-  const style = record.body.houseStyle;
-  const as = { ...record, minutesStatus: status };
-  const text = minutesToText(buildMinutes(as, { style }));
-  const exemptText = record.items.some((i) => i.exempt) ? minutesToText(buildMinutes(as, { style, part: 'exempt' })) : '';
-  const db = ctx.store.db;
-  const next = (db.prepare('SELECT coalesce(max(number), 0) + 1 AS n FROM minutes_version WHERE meeting_id = ?').get(record.id) as { n: number }).n;
-  db.prepare(
-    'INSERT INTO minutes_version (meeting_id, number, kind, status, reason, created_at, text, exempt_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(record.id, next, kind, status, reason, isoNow(ctx), text, exemptText);
-}
 
 export const approvalHandlers: Handlers<'minutes.setStatus' | 'minutes.beginAmendment' | 'minutes.finishAmendment'> = {
   'minutes.setStatus': (input, ctx) => {
-    const record = loadRecord(ctx, input.meetingId);
-    const from = record.minutesStatus;
-    if (record.amendmentReason !== null) throw new DomainError('conflict', 'Finish the amendment under way before changing the status of the minutes');
-    if (!MINUTES_TRANSITIONS[from].includes(input.status)) {
-      const allowed = MINUTES_TRANSITIONS[from].map((s) => `“${MINUTES_STATUS_LABELS[s]}”`).join(' or ');
-      throw new DomainError(
-        'conflict',
-        `Minutes that are “${MINUTES_STATUS_LABELS[from]}” cannot become “${MINUTES_STATUS_LABELS[input.status]}”${allowed ? `; next: ${allowed}` : ''}`,
-      );
-    }
-    // Minutes with errors go neither to the chair nor into the record as approved: the same checks the clerk sees live.
-    if (input.status === 'sent' || input.status === 'approved') {
-      const errors = errorsOf(checkMinutes(record));
-      if (errors.length) {
-        const list = errors.map((c, i) => `${i + 1}. ${c.message}`).join(' ');
-        throw new DomainError(
-          'conflict',
-          `The minutes cannot be ${input.status === 'sent' ? 'sent to the chair' : 'approved'} while the checks find ${errors.length} error${errors.length === 1 ? '' : 's'}: ${list}`,
-        );
-      }
-    }
-    ctx.store.db.prepare('UPDATE meeting SET minutes_status = ?, updated_at = ? WHERE id = ?').run(input.status, isoNow(ctx), input.meetingId);
-    // Approval freezes everything the minutes print; confirming and publishing keep that frozen copy.
-    if (isDraftStatus(from) && !isDraftStatus(input.status)) freezeRecord(ctx, { ...loadLiveRecord(ctx, input.meetingId), minutesStatus: input.status });
     const reason = [MINUTES_STATUS_LABELS[input.status], input.note].filter(Boolean).join(': ');
-    snapshot(ctx, { ...record, minutesStatus: input.status }, 'status', input.status, reason);
-    return loadRecord(ctx, input.meetingId);
+    let extra: SnapshotExtra = {};
+    if (input.approval) {
+      const { approver, approvedOn, evidence } = input.approval;
+      if (evidence.kind === 'reply') {
+        const reply = ctx.store.db.prepare('SELECT file_name, sha256, reply_date FROM review_reply WHERE id = ? AND meeting_id = ?').get(evidence.replyId, input.meetingId) as
+          | { file_name: string; sha256: string; reply_date: string }
+          | undefined;
+        if (!reply) throw new DomainError('not_found', `No reply from the chair numbered ${evidence.replyId} was read for these minutes`);
+        extra = {
+          approver,
+          approvedOn,
+          replyId: evidence.replyId,
+          evidence: `The chair’s reply “${reply.file_name}” of ${formatDate(reply.reply_date)} (SHA-256 ${reply.sha256})`,
+        };
+      } else extra = { approver, approvedOn, evidence: 'Approved in the meeting' };
+    }
+    return changeStatus(ctx, input.meetingId, input.status, reason, extra);
   },
 
   'minutes.beginAmendment': (input, ctx) => {

@@ -22,6 +22,7 @@ import { bodyHandlers } from './bodies';
 import { readOnlyDb, type ReadableDb, type ReadContext, type ServiceContext } from './context';
 import { assertMinutesOpen, freezeUnfrozen } from './guards';
 import { loadMeetingRow } from './lookups';
+import { loadRecord } from './meeting-record';
 import { meetingHandlers } from './meetings';
 import { memberHandlers } from './members';
 import { actionLogHandlers, minutingHandlers } from './minuting';
@@ -30,6 +31,8 @@ import { searchHandlers } from './search';
 import { importHandlers, readAgenda, readTeams } from './imports';
 import { settingsHandlers, settingsReadHandlers } from './settings';
 import { phraseHandlers } from './phrases';
+import { coveringNote, planSend, readReply, recordSend, reviewHandlers, reviewReadHandlers, writeReviewCopy } from './review';
+import { DOCX_MIME } from '../export/documents';
 import { buildRegistry, type CallRegistry, type CallSpec } from './registry';
 import { setWordTemplate } from './word-templates';
 
@@ -76,6 +79,8 @@ const handlers = collectHandlers(
   importHandlers,
   settingsHandlers,
   settingsReadHandlers,
+  reviewHandlers,
+  reviewReadHandlers,
 );
 for (const spec of registry.all()) {
   const needsHandler = spec.mode === 'read' || (spec.mode === 'write' && spec.name !== 'demo.load');
@@ -243,6 +248,8 @@ export function createServices(store: Store, options: Partial<Omit<ServiceContex
       );
     }
     if (name === 'import.readTeams') return readTeams(parsed.value as ParsedInput<'import.readTeams'>, readContext, store.read);
+    if (name === 'review.readReply') return readReply(parsed.value as ParsedInput<'review.readReply'>, readContext, store.read);
+    if (name === 'review.send') return sendForReview(parsed.value as ParsedInput<'review.send'>);
     if (name === 'exports.publish') {
       return publishCall(parsed.value as PublishInput, (work) => store.read(() => work(readContext)), (error) => mapError(name, error));
     }
@@ -259,6 +266,38 @@ export function createServices(store: Store, options: Partial<Omit<ServiceContex
       return fail('internal', `The Word document could not be written: ${(error as Error)?.message ?? String(error)}`);
     }
   }
+
+  /**
+   * review.send: what the copy holds is read in one transaction, the Word file written outside it, then
+   * the send recorded (and the status moved) in a write transaction with the lock checked like any write.
+   */
+  async function sendForReview(input: ParsedInput<'review.send'>): Promise<Result<unknown>> {
+    let plan: ReturnType<typeof planSend>;
+    try {
+      plan = store.read(() => planSend(readContext, input));
+    } catch (error) {
+      return mapError('review.send', error);
+    }
+    let bytes: Buffer;
+    try {
+      bytes = await writeReviewCopy(plan);
+    } catch (error) {
+      return fail('internal', `The review copy could not be written: ${(error as Error)?.message ?? String(error)}`);
+    }
+    try {
+      const send = store.transaction(() => runWrite('review.send', input, () => recordSend(context, input, plan, bytes)));
+      const record = store.read(() => loadRecordForReply(input.meetingId));
+      return ok({
+        send,
+        file: { fileName: plan.fileName, mimeType: DOCX_MIME, base64: bytes.toString('base64') },
+        note: coveringNote(record, input.chairName, input.chairEmail, plan.fileName),
+        record,
+      });
+    } catch (error) {
+      return mapError('review.send', error);
+    }
+  }
+  const loadRecordForReply = (meetingId: number) => loadRecord(readContext, meetingId);
 
   // Minutes approved before their record was frozen (a database from an earlier version) are frozen now, once.
   store.transaction(() => freezeUnfrozen(context));

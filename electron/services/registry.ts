@@ -168,7 +168,7 @@ export function buildRegistry(): CallRegistry {
   const writeMeeting = (...names: CallName[]) => names.forEach((name) => r.register({ name, mode: 'write', effects: byMeetingId }));
 
   read('app.info', 'bodies.list', 'bodies.get', 'meetings.list', 'meetings.get', 'knownAttendees.list', 'phrases.list');
-  read('minutes.versions', 'actions.log', 'search.minutes', 'settings.get');
+  read('minutes.versions', 'actions.log', 'search.minutes', 'settings.get', 'review.list', 'review.replyFile');
   // Changes the desktop window, not the database.
   read('app.setAlwaysOnTop');
 
@@ -218,6 +218,8 @@ export function buildRegistry(): CallRegistry {
   for (const name of ['minutes.setStatus', 'minutes.beginAmendment', 'minutes.finishAmendment'] as const) {
     r.register({ name, mode: 'write', effects: byMeetingId, locks: () => false });
   }
+  // The chair's corrections change the draft's entries; approved minutes are locked against them like any write.
+  r.register({ name: 'review.apply', mode: 'write', effects: byMeetingId });
   r.register({ name: 'settings.update', mode: 'write', effects: nothing });
   r.register({ name: 'demo.load', mode: 'write', effects: nothing });
 
@@ -226,6 +228,10 @@ export function buildRegistry(): CallRegistry {
   r.register({ name: 'import.readAgenda', mode: 'async' });
   // The template is read in the parsing worker first, then written like any change of the body's settings.
   r.register({ name: 'bodies.setWordTemplate', mode: 'async', effects: ofBody<'bodies.setWordTemplate'>((i) => i.bodyId) });
+  // The reply is read in the parsing worker and placed against the copy sent; nothing is saved.
+  r.register({ name: 'review.readReply', mode: 'async' });
+  // The review copy is written after its words are read, then the send is recorded as a write (effects declared for that write).
+  r.register({ name: 'review.send', mode: 'async', effects: byMeetingId });
   // The Teams report is read and matched in the parsing worker, after the meeting's people are read.
   r.register({ name: 'import.readTeams', mode: 'async' });
   for (const name of ['recovery.status', 'backups.list', 'backups.compare', 'backups.create', 'backups.restore'] as const) r.register({ name, mode: 'runtime' });

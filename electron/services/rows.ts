@@ -298,6 +298,10 @@ export interface VersionRow {
   created_at: string;
   text: string;
   exempt_text: string;
+  approver: string;
+  approved_on: string | null;
+  evidence: string;
+  reply_id: number | null;
 }
 
 export const toVersion = (r: VersionRow): MinutesVersion => ({
@@ -310,6 +314,10 @@ export const toVersion = (r: VersionRow): MinutesVersion => ({
   createdAt: r.created_at,
   text: r.text,
   exemptText: r.exempt_text,
+  approver: r.approver,
+  approvedOn: r.approved_on,
+  evidence: r.evidence,
+  replyId: r.reply_id,
 });
 
 export interface PhraseRow {

@@ -604,6 +604,66 @@ export const migrations: Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 11,
+    description: 'The chair’s round trip: review copies sent (to whom, when, which version, each block’s words), the replies read (the file kept as evidence), chair’s corrections as versions, and who approved the minutes, when, on what evidence',
+    // Written out in full: a shipped step never changes when code around it does.
+    sql: `
+      -- A review copy sent to the chair: the version sent, the chair's name and email, when, and the words
+      -- of each marked block as sent (JSON {key: text}), so a reply can be compared with what was sent.
+      CREATE TABLE review_send (
+        id INTEGER PRIMARY KEY,
+        meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+        version_number INTEGER NOT NULL CHECK (version_number >= 1),
+        chair_name TEXT NOT NULL CHECK (length(trim(chair_name)) > 0),
+        chair_email TEXT NOT NULL,
+        sent_at TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        blocks TEXT NOT NULL CHECK (json_valid(blocks))
+      ) STRICT;
+      CREATE INDEX review_send_meeting ON review_send (meeting_id);
+
+      -- A reply read and acted on: the returned file itself is kept as evidence.
+      CREATE TABLE review_reply (
+        id INTEGER PRIMARY KEY,
+        meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+        send_id INTEGER NOT NULL REFERENCES review_send(id) ON DELETE CASCADE,
+        file_name TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        bytes BLOB NOT NULL,
+        reply_date TEXT NOT NULL,
+        read_at TEXT NOT NULL,
+        accepted INTEGER NOT NULL CHECK (accepted >= 0),
+        rejected INTEGER NOT NULL CHECK (rejected >= 0)
+      ) STRICT;
+      CREATE INDEX review_reply_meeting ON review_reply (meeting_id);
+
+      -- Versions gain the kind 'corrections' (the chair's corrections applied) and, for approval, who
+      -- approved, on what date (typed: the chair's email may be older than the click) and the evidence.
+      -- SQLite cannot change a CHECK in place: the table is made again under a new name and renamed.
+      CREATE TABLE minutes_version_v9 (
+        id INTEGER PRIMARY KEY,
+        meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+        number INTEGER NOT NULL CHECK (number >= 1),
+        kind TEXT NOT NULL CHECK (kind IN ('status', 'amendment', 'corrections')),
+        status TEXT NOT NULL CHECK (status IN ('draft', 'sent', 'approved', 'confirmed', 'published')),
+        reason TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        text TEXT NOT NULL,
+        exempt_text TEXT NOT NULL,
+        approver TEXT NOT NULL DEFAULT '',
+        approved_on TEXT CHECK (approved_on IS NULL OR approved_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        evidence TEXT NOT NULL DEFAULT '',
+        reply_id INTEGER REFERENCES review_reply(id) ON DELETE SET NULL,
+        UNIQUE (meeting_id, number)
+      ) STRICT;
+      INSERT INTO minutes_version_v9 (id, meeting_id, number, kind, status, reason, created_at, text, exempt_text)
+        SELECT id, meeting_id, number, kind, status, reason, created_at, text, exempt_text FROM minutes_version;
+      DROP TABLE minutes_version;
+      ALTER TABLE minutes_version_v9 RENAME TO minutes_version;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

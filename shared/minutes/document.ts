@@ -30,6 +30,14 @@ import {
 import { isPreWorded } from './standard-items';
 import { chairChangeText, declarationText, finished, movementText, punctuateResolutions } from './wording';
 
+/**
+ * Where a block's words come from, for the chair's review copy: an entry
+ * ("e12", the clerk's own paragraph, point or resolution), an item's opening
+ * sentence ("open5"), or an item's heading ("i5"). Words the app composes
+ * from other facts (attendance, declarations, motions) carry none.
+ */
+export type SourceKey = `e${number}` | `open${number}` | `i${number}`;
+
 /** A list block with its markers: the one place that decides how points are marked. */
 export function listBlock(items: string[], style: ListStyle, start = 0, continues = false): Block {
   return { type: 'lettered', style, items, markers: items.map((_, i) => markerFor(start + i, style)), ...(start ? { start } : {}), ...(continues ? { continues } : {}) };
@@ -54,16 +62,16 @@ export type Block =
   | { type: 'chair'; text: string }
   | { type: 'name-list'; rows: { name: string; detail: string }[] }
   /** agendaNumber is null for minutes the agenda did not list (a change to the order of business, an exclusion). */
-  | { type: 'minute-heading'; number: number; agendaNumber: number | null; text: string }
-  | { type: 'paragraph'; text: string }
+  | { type: 'minute-heading'; number: number; agendaNumber: number | null; text: string; source?: SourceKey }
+  | { type: 'paragraph'; text: string; source?: SourceKey }
   /**
    * A list of points, each with its printed marker ("(a)", "(iv)", "3.", "•"). `continues` is true
    * when it carries on the numbering of the list of the same style before it in the minute (a list
    * interrupted by a paragraph or sub-points), so Word keeps counting.
    */
-  | { type: 'lettered'; style: ListStyle; items: string[]; markers: string[]; start?: number; continues?: boolean }
+  | { type: 'lettered'; style: ListStyle; items: string[]; markers: string[]; start?: number; continues?: boolean; sources?: (SourceKey | null)[] }
   /** A decision: its label and resolutions, each with its marker ('' for a single resolution, printed plain). */
-  | { type: 'decision'; label: string; resolutions: string[]; markers: string[] }
+  | { type: 'decision'; label: string; resolutions: string[]; markers: string[]; sources?: (SourceKey | null)[] }
   | { type: 'closing'; text: string }
   | { type: 'signature'; chairTitle: string };
 
@@ -177,6 +185,8 @@ export interface BuildOptions {
   firstMinuteNumber?: number;
   /** The public minutes (exempt items show only the exclusion and a summary) or the exempt minutes alone. */
   part?: MinutesPart;
+  /** Mark each block with where its words come from (SourceKey), for the chair's review copy. */
+  sources?: boolean;
 }
 
 const grouped = new WeakMap<readonly { agendaItemId: number }[], Map<number, unknown[]>>();
@@ -256,10 +266,10 @@ export function standardWordingText(item: AgendaItem, record: MeetingRecord, sty
 }
 
 /** The blocks of one item's minute, after its heading, in the order the clerk arranged them. */
-function itemBody(item: AgendaItem, record: MeetingRecord, style: HouseStyle, following: AgendaItem[]): Block[] {
+function itemBody(item: AgendaItem, record: MeetingRecord, style: HouseStyle, following: AgendaItem[], marked = false): Block[] {
   const out: Block[] = [];
-  const paragraph = (text: string) => {
-    if (text.trim()) out.push({ type: 'paragraph', text: text.trim() });
+  const paragraph = (text: string, source?: SourceKey) => {
+    if (text.trim()) out.push(source && marked ? { type: 'paragraph', text: text.trim(), source } : { type: 'paragraph', text: text.trim() });
   };
   const entries = byItem(record.entries).get(item.id) ?? [];
   const blocks = clerkBlocks(record, item.id).filter((b) => !b.entry || b.entry.text.trim());
@@ -267,7 +277,7 @@ function itemBody(item: AgendaItem, record: MeetingRecord, style: HouseStyle, fo
 
   if (item.outcome !== 'minuted') {
     paragraph(outcomeText(item));
-    for (const b of blocks) if (b.entry?.kind === 'paragraph') paragraph(b.entry.text);
+    for (const b of blocks) if (b.entry?.kind === 'paragraph') paragraph(b.entry.text, `e${b.entry.id}`);
     return out;
   }
   const ownWords = blocks.length > 0;
@@ -281,7 +291,10 @@ function itemBody(item: AgendaItem, record: MeetingRecord, style: HouseStyle, fo
     record.chairChanges.some((c) => c.agendaItemId === item.id);
   if (record.closedAt !== null && item.takenAt === null && !minuted) return out;
 
-  const standard = standardBlocks(item, record, style, ownWords);
+  // The standard wording as the app words it carries its item's opening mark; edited, it is the clerk's own words.
+  const standard = standardBlocks(item, record, style, ownWords).map((b) =>
+    marked && b.type === 'paragraph' && item.standardText == null && b.text === openingSentence(item, record).trim() ? { ...b, source: `open${item.id}` as const } : b,
+  );
   const standardAt = Math.min(Math.max(item.standardAt ?? 0, 0), blocks.length);
   const movements = record.movements.filter((m) => m.agendaItemId === item.id && !beforeStart(m, record)).sort(byTime);
   // Arrivals and departures during the item follow its narrative, before its points and decisions.
@@ -300,22 +313,29 @@ function itemBody(item: AgendaItem, record: MeetingRecord, style: HouseStyle, fo
     if (!segment) return;
     switch (segment.kind) {
       case 'motion':
-        motionParagraphs(segment.motion, record).forEach(paragraph);
+        motionParagraphs(segment.motion, record).forEach((t) => paragraph(t));
         break;
       case 'paragraph':
-        paragraph(segment.entry.text);
+        paragraph(segment.entry.text, `e${segment.entry.id}`);
         break;
-      case 'list':
+      case 'list': {
         if (segment.intro) paragraph(segment.intro);
-        out.push(listBlock(segment.entries.map((e) => pointText(e.text)), segment.style, segment.start, segment.start > 0));
+        const list = listBlock(segment.entries.map((e) => pointText(e.text)), segment.style, segment.start, segment.start > 0);
+        out.push(marked ? { ...list, sources: segment.entries.map((e) => `e${e.id}` as const) } as Block : list);
         break;
+      }
       case 'decision': {
-        const resolutions = segment.entries.map((e) => e.text.trim());
+        // A resolution of punctuation alone prints nothing (punctuateResolutions drops it), so it carries no source either.
+        const kept = segment.entries.filter((e) => e.text.replace(/[\s.;,:]+$/, '').trim());
+        const resolutions = kept.map((e) => e.text.trim());
+        const sources: (SourceKey | null)[] = kept.map((e) => `e${e.id}` as const);
         if (exclusion && !exclusionPrinted) {
           resolutions.unshift(exclusion);
+          sources.unshift(null);
           exclusionPrinted = true;
         }
-        out.push(decisionBlock(segment.label, punctuateResolutions(resolutions)));
+        const decision = decisionBlock(segment.label, punctuateResolutions(resolutions));
+        out.push(marked ? ({ ...decision, sources } as Block) : decision);
         break;
       }
     }
@@ -466,6 +486,7 @@ export function buildMinutes(record: MeetingRecord, options: BuildOptions = {}):
   const style = options.style ?? DEFAULT_HOUSE_STYLE;
   const part = options.part ?? 'public';
   const publicPart = part === 'public';
+  const marked = options.sources === true;
   const itemIds = new Set(record.items.map((i) => i.id));
   const onItem = (id: number | null) => id !== null && itemIds.has(id);
   const opening = openingChair(record);
@@ -504,7 +525,7 @@ export function buildMinutes(record: MeetingRecord, options: BuildOptions = {}):
       }
     } else {
       const { item } = p;
-      const heading: Block = { type: 'minute-heading', number: p.number, agendaNumber: item.agendaNumber, text: item.title.trim() };
+      const heading: Block = { type: 'minute-heading', number: p.number, agendaNumber: item.agendaNumber, text: item.title.trim(), ...(marked ? { source: `i${item.id}` as const } : {}) };
       if (item.exempt) {
         const summary = item.publicSummary.trim();
         blocks.push(heading);
@@ -512,10 +533,10 @@ export function buildMinutes(record: MeetingRecord, options: BuildOptions = {}):
           blocks.push({ type: 'paragraph', text: exemptItemText(item.exemptParagraph) });
           if (summary) blocks.push({ type: 'paragraph', text: summary });
         } else {
-          blocks.push(...itemBody(item, record, style, []));
+          blocks.push(...itemBody(item, record, style, [], marked));
         }
       } else if (publicPart) {
-        blocks.push(heading, ...itemBody(item, record, style, p.followingExempt));
+        blocks.push(heading, ...itemBody(item, record, style, p.followingExempt, marked));
       }
     }
   }

@@ -415,6 +415,8 @@ const ID_FIELDS = new Set([
   'proposerId',
   'seconderId',
   'resolutionId',
+  'sendId',
+  'replyId',
 ]);
 const BAD_TIMES: unknown[] = ['24:00', '9:00', '10.00', '10:60', '10:00:00', LONG, '', 1000, null];
 const BAD_IDS: unknown[] = [0, -1, -42, '1', 1.5, null, true, [], {}, [1], Number.MAX_SAFE_INTEGER + 2, Number.NaN, Number.POSITIVE_INFINITY];
@@ -428,6 +430,8 @@ function badValuesFor(field: string, s: Seed): unknown[] {
     case 'name':
     case 'title':
     case 'venue':
+    case 'chairName':
+    case 'fileName':
       return requiredText;
     case 'role':
     case 'organisation':
@@ -436,6 +440,7 @@ function badValuesFor(field: string, s: Seed): unknown[] {
     case 'contactOfficer':
       return optionalText;
     case 'email':
+    case 'chairEmail':
       return ['not-an-email', 'a@', `${LONG}@example.com`, LONG, 42, null];
     case 'kind':
       // Bad for every enum called "kind": bodies, agenda items and movements.
@@ -472,6 +477,7 @@ function badValuesFor(field: string, s: Seed): unknown[] {
     case 'substitutesFor':
       return [null, '1', 1, {}, [0], [-1], ['1'], [1.5], [null], new Array(201).fill(s.chairId), [MISSING_ID], [s.commissionMemberId]];
     case 'date':
+    case 'replyDate':
       return ['2021-02-29', '11/12/2020', '2020-12-1', '2020-12-11T10:00:00Z', LONG, '', 20201211, null];
     case 'startTime':
     case 'time':
@@ -535,6 +541,11 @@ function badValuesFor(field: string, s: Seed): unknown[] {
       return [null, 'x', 1, {}, [0], [-1], [1.5], ['1'], [null], [MISSING_ID], [MISSING_ID, MISSING_ID], new Array(201).fill(MISSING_ID)];
     case 'base64':
       return ['', 'not base64!', 42, null];
+    case 'accepted':
+    case 'rejected':
+      return [-1, 1.5, '3', null, 100_001];
+    case 'blocks':
+      return [null, 'x', {}, [{}], [{ key: 'open1', text: 'x' }], [{ key: 'e1' }], [{ key: 'e1', text: 42 }], [{ key: 'e1', text: 'x'.repeat(20_001) }], [{ key: `e${MISSING_ID}`, text: 'x' }]];
     case 'rows':
       return [null, [], 'x', [{}], [{ name: 'A', memberId: null, addAs: 'mayor', remote: true, firstJoin: null, lastLeave: null }]];
     case 'on':
@@ -1017,6 +1028,31 @@ function specs(s: Seed, live: LiveSeed): Record<CallName, CallCases> {
       full: { meetingId: live.draftMeetingId, status: 'approved', note: 'Approved by the Chairman by email' },
     },
     'minutes.versions': { minimal: { meetingId: live.approvedMeetingId } },
+    'review.send': {
+      minimal: { meetingId: live.draftMeetingId, chairName: 'Mrs D. Taylor CC' },
+      full: { meetingId: live.draftMeetingId, chairName: 'Mrs D. Taylor CC', chairEmail: 'd.taylor@example.org' },
+    },
+    // Reading a reply needs a review copy sent (test/integration/chair-review.test.ts): here only refusals.
+    'review.readReply': {
+      extra: [
+        { meetingId: live.draftMeetingId, fileName: 'reply.docx', base64: '' },
+        { meetingId: live.draftMeetingId, fileName: 'reply.docx', base64: Buffer.from('not a Word file').toString('base64') },
+        { meetingId: live.draftMeetingId, fileName: '', base64: 'UEsDBA==' },
+        { meetingId: MISSING_ID, fileName: 'reply.docx', base64: 'UEsDBA==' },
+        { meetingId: live.draftMeetingId, fileName: 'reply.docx', base64: 'not base64!' },
+      ],
+    },
+    'review.apply': {
+      extra: [
+        { meetingId: live.draftMeetingId, sendId: MISSING_ID, fileName: 'reply.docx', base64: 'UEsDBA==', replyDate: '2026-06-12', accepted: 0, rejected: 0, blocks: [] },
+        { meetingId: live.draftMeetingId, sendId: 1, fileName: 'reply.docx', base64: 'UEsDBA==', replyDate: '2026-06-12', accepted: 0, rejected: 0, blocks: [{ key: 'open1', text: 'x' }] },
+        { meetingId: live.draftMeetingId, sendId: 1, fileName: 'reply.docx', base64: 'UEsDBA==', replyDate: '2026-02-30', accepted: 0, rejected: 0, blocks: [] },
+        { meetingId: live.draftMeetingId, sendId: 1, fileName: 'reply.docx', base64: 'UEsDBA==', replyDate: '2026-06-12', accepted: -1, rejected: 0, blocks: [] },
+      ],
+    },
+    'review.list': { minimal: { meetingId: live.draftMeetingId } },
+    // No reply is read in the seed: only refusals here (chair-review.test.ts downloads a kept reply).
+    'review.replyFile': { extra: [{ meetingId: live.draftMeetingId, replyId: 1 }, { meetingId: MISSING_ID, replyId: 1 }] },
     'minutes.beginAmendment': {
       minimal: { meetingId: live.approvedMeetingId, reason: 'Minute 3 misnamed the presenter' },
       extra: [{ meetingId: live.approvedMeetingId, reason: 'x' }],

@@ -65,4 +65,15 @@ describe('navigation guards', () => {
     for (const url of ['https://example.com/', APP, 'about:blank']) expect(open(url)).toEqual({ action: 'deny' });
     expect(fire('will-attach-webview')).toBe(true);
   });
+
+  it('hands a mailto: link (the covering note to the chair) to the email program, and loads nothing', () => {
+    const { contents, fire } = fakeContents();
+    const mailed: string[] = [];
+    guardNavigation(contents, APP, (url) => mailed.push(url));
+    const mailto = 'mailto:d.taylor%40example.org?subject=Draft%20minutes&body=Dear%20Mrs%20Taylor';
+    expect(fire('will-navigate', mailto)).toBe(true);
+    expect(fire('will-navigate', 'https://example.com/')).toBe(true);
+    expect(fire('will-navigate', 'mailto:a@b.c\nfile:///etc/passwd')).toBe(true);
+    expect(mailed).toEqual([mailto]);
+  });
 });

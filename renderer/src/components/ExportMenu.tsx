@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Check } from '../../../shared/checks';
 import type { MeetingRecord } from '../../../shared/model';
 import { flushAllSaves } from '../state/save-status';
+import { downloadFile as download } from './files';
 import { useApp } from '../state/store';
 
 type Document = 'minutes' | 'exempt' | 'decisions' | 'actions';
@@ -12,20 +13,6 @@ const LABELS: Record<Document, string> = {
   decisions: 'Decision sheet',
   actions: 'Action log',
 };
-
-/** Hands the file to the browser's download (Electron shows its Save dialog for it). */
-function download(fileName: string, mimeType: string, base64: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** Export the meeting's documents as Word files: Alt+W exports the minutes. */
 export function ExportMenu({

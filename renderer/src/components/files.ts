@@ -17,3 +17,17 @@ export function describeTooLarge(file: File): string | null {
   if (file.size > MAX_IMPORT_FILE_BYTES) return `${file.name} is ${describeSize(file.size)}; files to import must be at most ${describeSize(MAX_IMPORT_FILE_BYTES)}.`;
   return null;
 }
+
+/** Hands a file to the browser's download (Electron shows its Save dialog for it). */
+export function downloadFile(fileName: string, mimeType: string, base64: string): void {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { diffSummary, wordDiff } from '../../../shared/minutes/diff';
+import type { ReviewHistory } from '../../../shared/contract';
 import { buildMinutes } from '../../../shared/minutes/document';
 import {
+  isDraftStatus,
   LOCKED_STATUSES,
   MINUTES_STATUS_LABELS,
   MINUTES_TRANSITIONS,
@@ -9,10 +10,17 @@ import {
   type MinutesStatus,
   type MinutesVersion,
 } from '../../../shared/model';
+import { formatDate } from '../../../shared/format';
 import { FormError } from '../components/FormError';
+import { downloadFile } from '../components/files';
 import { MinutesPreview } from '../components/MinutesPreview';
 import { useApp } from '../state/store';
 import { styleWithTemplate } from '../../../shared/minutes/template-style';
+import { ApprovalForm } from './review/ApprovalForm';
+import { ChairReply } from './review/ChairReply';
+import { SendToChair } from './review/SendToChair';
+import { VersionDiff } from './review/VersionDiff';
+import { when } from './review/when';
 
 const ACTION_LABELS: Record<MinutesStatus, string> = {
   draft: 'Return to draft',
@@ -22,41 +30,8 @@ const ACTION_LABELS: Record<MinutesStatus, string> = {
   published: 'Publish',
 };
 
-const when = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', hour12: true }).replace(':', '.');
-
-/** Long unchanged stretches are cut to their ends, so the changes stand out. */
-function shorten(text: string, first: boolean, last: boolean): string {
-  const keep = 160;
-  if (text.length <= keep * 2 + 40) return text;
-  const head = first ? '' : text.slice(0, keep);
-  const tail = last ? '' : text.slice(-keep);
-  return `${head}${head ? ' ' : ''}[…]${tail ? ' ' : ''}${tail}`;
-}
-
-/** Words added and removed between two versions. */
-function VersionDiff({ before, after }: { before: MinutesVersion; after: MinutesVersion }) {
-  const parts = useMemo(() => wordDiff(before.text, after.text), [before, after]);
-  const summary = diffSummary(parts);
-  return (
-    <div className="version-diff" data-testid="version-diff">
-      <p className="muted" role="status">
-        Version {before.number} to version {after.number}: {summary.added} word{summary.added === 1 ? '' : 's'} added, {summary.removed} removed.
-      </p>
-      <div className="diff-text">
-        {parts.map((p, i) =>
-          p.kind === 'added' ? (
-            <ins key={i}>{p.text}</ins>
-          ) : p.kind === 'removed' ? (
-            <del key={i}>{p.text}</del>
-          ) : (
-            <span key={i}>{shorten(p.text, i === 0, i === parts.length - 1)}</span>
-          ),
-        )}
-      </div>
-    </div>
-  );
-}
+/** What a version was: a status, an amendment, or the chair's corrections. */
+const versionKind = (v: MinutesVersion) => (v.kind === 'amendment' ? 'Amendment' : v.kind === 'corrections' ? 'Chair’s corrections' : MINUTES_STATUS_LABELS[v.status]);
 
 /**
  * After the meeting: the minutes as they will be published, their status
@@ -70,6 +45,7 @@ export function ReviewTab({ record }: { record: MeetingRecord }) {
   const [error, setError] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [pair, setPair] = useState<[number, number] | null>(null);
+  const [history, setHistory] = useState<ReviewHistory>({ sends: [], replies: [] });
   const locked = LOCKED_STATUSES.includes(record.minutesStatus);
   const doc = useMemo(() => buildMinutes(record, { style: record.body.houseStyle }), [record]);
 
@@ -89,6 +65,8 @@ export function ReviewTab({ record }: { record: MeetingRecord }) {
   }, [record.id]);
 
   const refresh = async () => {
+    const sent = await read('review.list', { meetingId: record.id });
+    if (sent.ok) setHistory(sent.value);
     const result = await read('minutes.versions', { meetingId: record.id });
     if (result.ok) {
       setVersions(result.value);
@@ -99,10 +77,16 @@ export function ReviewTab({ record }: { record: MeetingRecord }) {
   useEffect(() => {
     void refresh();
   }, [record.id, record.minutesStatus, record.amendmentReason]);
+  const draft = isDraftStatus(record.minutesStatus);
 
   const setStatus = async (status: MinutesStatus) => {
     const result = await live('minutes.setStatus', { meetingId: record.id, status });
     setError(result.ok ? null : result.error.message);
+  };
+  const downloadReply = async (replyId: number) => {
+    const result = await read('review.replyFile', { meetingId: record.id, replyId });
+    if (result.ok) downloadFile(result.value.fileName, result.value.mimeType, result.value.base64);
+    else setError(result.error.message);
   };
   const begin = async (event: FormEvent) => {
     event.preventDefault();
@@ -136,13 +120,23 @@ export function ReviewTab({ record }: { record: MeetingRecord }) {
           </div>
         ) : (
           <div className="button-row">
-            {MINUTES_TRANSITIONS[record.minutesStatus].map((s) => (
-              <button key={s} type="button" className={s === 'approved' ? 'button-primary' : undefined} onClick={() => void setStatus(s)}>
-                {ACTION_LABELS[s]}
-              </button>
-            ))}
+            {/* Sending and approving have forms of their own below: who to, who approved, on what evidence. */}
+            {MINUTES_TRANSITIONS[record.minutesStatus]
+              .filter((s) => s !== 'sent' && s !== 'approved')
+              .map((s) => (
+                <button key={s} type="button" onClick={() => void setStatus(s)}>
+                  {ACTION_LABELS[s]}
+                </button>
+              ))}
           </div>
         )}
+        {draft && !record.amendmentReason ? (
+          <>
+            <SendToChair record={record} history={history} onSent={() => void refresh()} />
+            {history.sends.length ? <ChairReply record={record} onApplied={() => void refresh()} /> : null}
+            <ApprovalForm key={`${history.replies.length}-${history.sends.length}`} record={record} history={history} />
+          </>
+        ) : null}
         {locked && !record.amendmentReason ? (
           <form className="subform" onSubmit={begin} aria-labelledby="amend-title">
             <h3 id="amend-title">Amend the approved minutes</h3>
@@ -164,8 +158,21 @@ export function ReviewTab({ record }: { record: MeetingRecord }) {
         <ol className="version-list">
           {versions.map((v) => (
             <li key={v.id} data-testid="version">
-              <strong>Version {v.number}</strong> · {v.kind === 'amendment' ? 'Amendment' : MINUTES_STATUS_LABELS[v.status]} · {when(v.createdAt)}
-              {v.kind === 'amendment' || v.reason !== MINUTES_STATUS_LABELS[v.status] ? <span className="muted"> · {v.reason}</span> : null}
+              <strong>Version {v.number}</strong> · {versionKind(v)} · {when(v.createdAt)}
+              {v.kind !== 'status' || v.reason !== MINUTES_STATUS_LABELS[v.status] ? <span className="muted"> · {v.reason}</span> : null}
+              {v.approver ? (
+                <span className="version-approval">
+                  {' '}
+                  · approved by {v.approver}
+                  {v.approvedOn ? ` on ${formatDate(v.approvedOn)}` : ''}
+                  {v.evidence ? ` · evidence: ${v.evidence}` : ''}
+                </span>
+              ) : null}
+              {v.replyId !== null ? (
+                <button type="button" className="link-button" onClick={() => void downloadReply(v.replyId!)}>
+                  Download the chair’s reply
+                </button>
+              ) : null}
             </li>
           ))}
         </ol>
