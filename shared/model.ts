@@ -109,6 +109,8 @@ export interface Meeting {
 
 export interface MeetingSummary extends Meeting {
   itemCount: number;
+  /** The meeting has been started (so it has been held, or is being held): the body's list says "not yet held" until then. */
+  held: boolean;
 }
 
 export interface AgendaItem {
