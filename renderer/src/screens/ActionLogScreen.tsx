@@ -1,0 +1,3 @@
+export function ActionLogScreen({ bodyId }: { bodyId: number }) {
+  return <div className="screen" data-body={bodyId} />;
+}
