@@ -86,7 +86,7 @@ export function App() {
         <ShortcutsDialog open={shortcutsOpen} onOpenChange={setShortcutsOpen} />
         <CommandPalette />
       </header>
-      <div className="layout">
+      <div className={`layout${route.name === 'meeting' ? ' is-meeting' : ''}`}>
         <Sidebar />
         <main className="content" id="main">
           {loadError ? (
