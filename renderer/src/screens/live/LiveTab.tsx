@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { LOCKED_STATUSES, MINUTES_STATUS_LABELS, type MeetingRecord } from '../../../../shared/model';
 import { buildMinutes, type MinutesPart } from '../../../../shared/minutes/document';
 import { MinutesPreview } from '../../components/MinutesPreview';
@@ -91,7 +92,8 @@ export function LiveTab({ record, checks }: { record: MeetingRecord; checks: Che
 
   // A region asked for by its key (or by a check's "go there") is shown first in the narrow layout.
   useEffect(() => {
-    const reveal = (event: Event) => setPane((event as CustomEvent<Region>).detail);
+    // Drawn at once: the caller focuses something in the pane straight after.
+    const reveal = (event: Event) => flushSync(() => setPane((event as CustomEvent<Region>).detail));
     window.addEventListener('clerk:reveal', reveal);
     return () => window.removeEventListener('clerk:reveal', reveal);
   }, []);

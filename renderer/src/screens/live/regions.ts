@@ -8,11 +8,11 @@ import { firstControlIn } from '../../components/focus-keeper';
 
 export type Region = 'rail' | 'minute' | 'attendance' | 'preview';
 
-/** Opens the pane holding a region, if the narrow layout has folded it away. */
-function reveal(region: Region): void {
-  const pane = document.querySelector<HTMLElement>(`[data-region="${region}"]`);
-  const closed = pane?.closest('details:not([open])');
-  if (closed) (closed as HTMLDetailsElement).open = true;
+/**
+ * Shows the pane holding a region, if the narrow layout has folded it away: the live screen listens, and
+ * draws the pane at once (flushSync), so a lookup straight after finds it on screen.
+ */
+export function revealRegion(region: Region): void {
   window.dispatchEvent(new CustomEvent('clerk:reveal', { detail: region }));
 }
 
@@ -40,7 +40,7 @@ function target(region: Region): HTMLElement | null {
 
 /** Moves focus to a region once it is drawn (next frames); true if it got there. */
 export function focusRegion(region: Region): Promise<boolean> {
-  reveal(region);
+  revealRegion(region);
   return new Promise((resolve) => {
     let tries = 0;
     const look = () => {
