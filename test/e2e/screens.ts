@@ -28,6 +28,8 @@ async function seed(url: string) {
     await api(url, 'entries.create', { meetingId: march.id, agendaItemId: other.id, kind: 'resolution', text: 'That the report be noted.' });
   }
   await api(url, 'meetings.takeItem', { meetingId: march.id, itemId: fares.id, time: '10:10' });
+  const trading = record.items.find((i) => i.title === 'Street trading consents')!;
+  await api(url, 'declarations.create', { meetingId: march.id, attendanceId: record.attendance[0]!.id, agendaItemId: trading.id, category: 'other_registrable', nature: 'holds a street trading consent' });
   await api(url, 'entries.create', { meetingId: march.id, agendaItemId: fares.id, kind: 'paragraph', text: 'The Committee considered a report on the proposed taxi fares for 2026/27.' });
   await api(url, 'entries.create', { meetingId: march.id, agendaItemId: fares.id, kind: 'point', text: 'The trade had asked for a rise of 4%.' });
   await api(url, 'entries.create', { meetingId: march.id, agendaItemId: fares.id, kind: 'resolution', text: 'That the fares set out in the report be approved.' });

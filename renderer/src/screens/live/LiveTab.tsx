@@ -64,7 +64,7 @@ const PANES: { id: Region; label: string; keys: string }[] = [
   { id: 'minute', label: 'Minute', keys: 'Alt+I' },
   { id: 'rail', label: 'Order of business', keys: 'Alt+G' },
   { id: 'attendance', label: 'Attendance', keys: 'Alt+T' },
-  { id: 'preview', label: 'Preview and checks', keys: 'Alt+V' },
+  { id: 'preview', label: 'Preview', keys: 'Alt+V' },
 ];
 
 /** Keys that change the minutes: refused at once, with the reason, while the minutes are locked. */
