@@ -43,6 +43,10 @@ test('approve the minutes, see an edit refused, amend with a reason and see the 
   await expect(live.minute().getByTestId('resolution-row')).toHaveCount(1);
   await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'ok');
   expect((await api(host.url, 'meetings.get', { meetingId: june.id })).entries.map((e) => e.text)).toEqual(['That the report be noted.']);
+  // The set-up tab too: details and agenda read-only, with the same explanation.
+  await page.keyboard.press('Alt+2');
+  await expect(page.getByTestId('setup-locked-banner')).toContainText('begin an amendment with a reason');
+  await expect(page.getByLabel('Venue')).toBeDisabled();
 
   // Amend with a reason, make the change, finish; the review shows the words changed.
   await page.keyboard.press('Alt+3');

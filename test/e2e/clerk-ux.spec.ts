@@ -153,6 +153,16 @@ test('forms say what is wrong beside the field, and the body lists its meetings 
   await expect(page.locator('#new-meeting-venue-error')).toContainText('Enter where the meeting is held');
   await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'ok');
 
+  // Approval refused by the checks (items never taken up) is said by the buttons; nothing failed to save.
+  await page.getByTestId('meeting-link').last().click();
+  await page.keyboard.press('Alt+3');
+  await page.getByRole('button', { name: 'Approved by the chair' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'Approval' }).getByRole('alert')).toContainText('cannot be approved while the checks find');
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'ok');
+  await page.keyboard.press('Alt+B');
+  await expect(page.getByRole('heading', { level: 1, name: 'Wessex Licensing Committee' })).toBeVisible();
+
   // The action log: Alt+L; open actions with owner and the minute that raised them; a status changed in place.
   await page.keyboard.press('Alt+L');
   await expect(page.getByRole('heading', { level: 1, name: 'Action log' })).toBeVisible();

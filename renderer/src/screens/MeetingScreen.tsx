@@ -4,7 +4,7 @@ import { countText } from '../../../shared/checks';
 import { useChecksGate } from '../components/ChecksGate';
 import { checkMinutes, checksOnClosing, focusChecks } from './live/checks-ui';
 import { formatLongDate, formatTime } from '../../../shared/format';
-import { MEETING_MODES, MEETING_MODE_LABELS, SCHEDULE_12A_PARAGRAPHS, type AgendaItem, type MeetingDetail, type MeetingRecord } from '../../../shared/model';
+import { LOCKED_STATUSES, MINUTES_STATUS_LABELS, MEETING_MODES, MEETING_MODE_LABELS, SCHEDULE_12A_PARAGRAPHS, type AgendaItem, type MeetingDetail, type MeetingRecord } from '../../../shared/model';
 import { AutoSelect, AutoText } from '../components/AutoField';
 import { ConfirmDelete } from '../components/ConfirmDelete';
 import { ExportMenu } from '../components/ExportMenu';
@@ -135,6 +135,7 @@ export function MeetingScreen({ meetingId }: { meetingId: number }) {
   });
 
   if (!meeting) return <p className="screen muted">Loading…</p>;
+  const setupLocked = LOCKED_STATUSES.includes(meeting.minutesStatus) && meeting.amendmentReason === null;
   const onTabKey = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
     event.preventDefault();
@@ -212,9 +213,17 @@ export function MeetingScreen({ meetingId }: { meetingId: number }) {
           <ReviewTab record={meeting} />
         ) : (
           <>
-            <MeetingDetails meeting={meeting} />
-            <AgendaSection meeting={meeting} />
-            <ImportAgendaSection meeting={meeting} />
+            {setupLocked ? (
+              <p className="locked-banner" role="status" data-testid="setup-locked-banner">
+                <strong>These minutes are {MINUTES_STATUS_LABELS[meeting.minutesStatus].toLowerCase()}, so the meeting’s details and agenda are read-only.</strong>{' '}
+                To change them, begin an amendment with a reason on the Review and approval tab (Alt+3).
+              </p>
+            ) : null}
+            <fieldset className="lock-scope" disabled={setupLocked}>
+              <MeetingDetails meeting={meeting} />
+              <AgendaSection meeting={meeting} />
+              <ImportAgendaSection meeting={meeting} />
+            </fieldset>
           </>
         )}
       </div>

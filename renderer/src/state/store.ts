@@ -122,7 +122,8 @@ const dataSlice: StateCreator<AppState, [], [], DataSlice> = (set, get) => ({
   submit: async (name, input) => {
     const before = get().lastError;
     const result = await get().write(name, input);
-    if (!result.ok && result.error.code === 'invalid_input') set({ lastError: before });
+    // A refused value or a refused step (approval while the checks find errors) is said by the form itself.
+    if (!result.ok && (result.error.code === 'invalid_input' || result.error.code === 'conflict')) set({ lastError: before });
     return result;
   },
 
