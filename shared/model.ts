@@ -111,6 +111,8 @@ export interface Meeting {
 
 export interface MeetingSummary extends Meeting {
   itemCount: number;
+  /** The meeting has been started (so it has been held, or is being held): the body's list says "not yet held" until then. */
+  held: boolean;
 }
 
 export interface AgendaItem {
@@ -498,6 +500,8 @@ export interface ActionComment {
 /** An action as the body's log shows it: where and when it was raised. */
 export interface ActionLogEntry extends Action {
   meetingId: number;
+  /** The minute that raised it, as printed (given by the action log call; null where not worked out or not minuted). */
+  minuteNumber?: number | null;
   /** ISO date of the meeting that raised it. */
   raisedOn: string;
   itemTitle: string;
@@ -581,8 +585,11 @@ export interface SearchHit {
   bodyId: number;
   bodyName: string;
   date: string;
-  itemId: number;
-  agendaNumber: number;
+  /** The item whose minute matched; null when the match is who was present at the meeting (its attendance). */
+  itemId: number | null;
+  agendaNumber: number | null;
+  /** The minute number the minutes print for the item (null for attendance, or an item left out of the minutes). */
+  minuteNumber: number | null;
   itemTitle: string;
   exempt: boolean;
   /** The matching words in context, the matches between [ and ]. */

@@ -47,11 +47,12 @@ export const meetingHandlers: Handlers<'meetings.list' | 'meetings.get' | 'meeti
     loadBody(ctx, input.bodyId);
     const rows = ctx.store.db
       .prepare(
-        `SELECT m.*, (SELECT count(*) FROM agenda_item i WHERE i.meeting_id = m.id) AS item_count
+        `SELECT m.*, (SELECT count(*) FROM agenda_item i WHERE i.meeting_id = m.id) AS item_count,
+                (m.started_at IS NOT NULL) AS held
          FROM meeting m WHERE m.body_id = ? ORDER BY m.date DESC, m.start_time DESC, m.id DESC`,
       )
-      .all(input.bodyId) as (MeetingRow & { item_count: number })[];
-    return rows.map((r): MeetingSummary => ({ ...toMeeting(r), itemCount: r.item_count }));
+      .all(input.bodyId) as (MeetingRow & { item_count: number; held: number })[];
+    return rows.map((r): MeetingSummary => ({ ...toMeeting(r), itemCount: r.item_count, held: r.held === 1 }));
   },
 
   'meetings.get': (input, ctx) => loadRecord(ctx, input.meetingId),

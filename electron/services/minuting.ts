@@ -7,6 +7,7 @@ import type { EntryKind, Motion } from '../../shared/model';
 import { DomainError } from '../../shared/result';
 import { quorumAt } from '../../shared/rules/quorum';
 import { definedOnly, isoNow, notFound, setClause, stamp, type Handlers, type ReadHandlers, type ServiceContext } from './context';
+import { minuteNumbersOf } from './minute-cite';
 import { actionComments, actionLogOf, assertItemInMeeting, loadBody, loadMeetingRow, meetingOfItem } from './lookups';
 import { loadRecord } from './meeting-record';
 import { endOf, renumberList, type OrderedList } from './ordering';
@@ -153,7 +154,9 @@ export const actionLogHandlers: Handlers<'actions.log' | 'actions.comment'> = {
       if (m.body_id !== input.bodyId) throw new DomainError('invalid_input', `Meeting ${input.beforeMeetingId} is a meeting of another body`);
       before = { date: m.date, startTime: m.start_time, id: m.id };
     }
-    return actionLogOf(ctx, input.bodyId, { openOnly: input.openOnly, before });
+    const log = actionLogOf(ctx, input.bodyId, { openOnly: input.openOnly, before });
+    const numbers = minuteNumbersOf(ctx, log.map((a) => a.meetingId));
+    return log.map((a) => ({ ...a, minuteNumber: numbers.get(a.agendaItemId) ?? null }));
   },
   'actions.comment': (input, ctx) => {
     const row = loadActionRow(ctx, input.actionId);

@@ -1,6 +1,7 @@
 /** Search across the minutes of every body: full text, by body and date range; exempt text only when asked. */
 import type { SearchHit } from '../../shared/model';
 import { loadBody } from './lookups';
+import { minuteNumbersOf } from './minute-cite';
 import type { Handlers } from './context';
 
 /** Each word typed becomes a quoted prefix term, so no input can be read as FTS syntax. */
@@ -15,8 +16,34 @@ const DAY = 1073741824;
 
 interface StreamRow {
   key: number;
-  itemId: number;
+  itemId: number | null;
   snippet: string;
+}
+
+/** The filters every walk applies, as named parameters. */
+interface Filters {
+  match: string;
+  bodyId: number | null;
+  from: string | null;
+  to: string | null;
+  includeExempt: number;
+}
+
+/**
+ * Walks one index newest first, keeping the first (newest) snippet of each place found, and stops once a
+ * page is full and the day it reached is complete: the page's order is then exact.
+ */
+function walk(rows: IterableIterator<StreamRow>, limit: number, placeOf: (row: StreamRow) => number): Map<number, string> {
+  const found = new Map<number, string>();
+  let lastDay = -1;
+  for (const row of rows) {
+    const day = Math.floor(row.key / DAY);
+    if (found.size >= limit && day !== lastDay) break;
+    lastDay = day;
+    const place = placeOf(row);
+    if (!found.has(place)) found.set(place, row.snippet);
+  }
+  return found;
 }
 
 /**
@@ -26,6 +53,11 @@ interface StreamRow {
  * minutes the words occur in. The body, date and exempt filters apply as it
  * walks (the dates as a rowid range), and a snippet is made only for the
  * passages that pass them.
+ *
+ * People are a second index of the same design (migration 9): who was
+ * present at each meeting, and who declared or moved and seconded at each
+ * item. A name found there gives the meeting's attendance, or the item's
+ * minute, as a hit of its own; each hit cites its minute number.
  */
 export const searchHandlers: Handlers<'search.minutes'> = {
   'search.minutes': (input, ctx) => {
@@ -33,47 +65,76 @@ export const searchHandlers: Handlers<'search.minutes'> = {
     const match = ftsQuery(input.query);
     if (!match) return [];
     const db = ctx.store.db;
-    const walk = db.prepare(
-      `SELECT s.rowid AS key, s.item_id AS itemId, snippet(search_text, 0, '[', ']', '…', 16) AS snippet
-       FROM search_text s
-       JOIN agenda_item i ON i.id = s.item_id
-       JOIN meeting m ON m.id = i.meeting_id
-       WHERE search_text MATCH @match
-         AND s.rowid >= coalesce(CAST(julianday(@from) AS INTEGER) * ${DAY}, 0)
-         AND s.rowid < coalesce((CAST(julianday(@to) AS INTEGER) + 1) * ${DAY}, 9007199254740991)
-         AND (@bodyId IS NULL OR m.body_id = @bodyId)
-         AND (@includeExempt = 1 OR i.exempt = 0)
-       ORDER BY s.rowid DESC`,
-    );
-    const found = new Map<number, string>();
-    let lastDay = -1;
-    for (const row of walk.iterate({
+    const filters: Filters = {
       match,
       bodyId: input.bodyId ?? null,
       from: input.from ?? null,
       to: input.to ?? null,
       includeExempt: input.includeExempt ? 1 : 0,
-    }) as IterableIterator<StreamRow>) {
-      const day = Math.floor(row.key / DAY);
-      // A full page, and the day it reached is done: the items of every meeting on that day are in, so the page's order is exact.
-      if (found.size >= input.limit && day !== lastDay) break;
-      lastDay = day;
-      // The newest passage of an item that matches gives its snippet.
-      if (!found.has(row.itemId)) found.set(row.itemId, row.snippet);
-    }
-    if (!found.size) return [];
-    const rows = db
+    };
+    const range = (table: string) => `${table}.rowid >= coalesce(CAST(julianday(@from) AS INTEGER) * ${DAY}, 0)
+         AND ${table}.rowid < coalesce((CAST(julianday(@to) AS INTEGER) + 1) * ${DAY}, 9007199254740991)`;
+    const words = db.prepare(
+      `SELECT s.rowid AS key, s.item_id AS itemId, snippet(search_text, 0, '[', ']', '…', 16) AS snippet
+       FROM search_text s
+       JOIN agenda_item i ON i.id = s.item_id
+       JOIN meeting m ON m.id = i.meeting_id
+       WHERE search_text MATCH @match
+         AND ${range('s')}
+         AND (@bodyId IS NULL OR m.body_id = @bodyId)
+         AND (@includeExempt = 1 OR i.exempt = 0)
+       ORDER BY s.rowid DESC`,
+    );
+    // A people row's own id is in its key: (key mod 2^30) div 4 is the meeting's id (attendance) or the item's.
+    const people = db.prepare(
+      `SELECT p.rowid AS key, p.item_id AS itemId, snippet(search_people, 0, '[', ']', '…', 16) AS snippet
+       FROM search_people p
+       LEFT JOIN agenda_item i ON i.id = p.item_id
+       JOIN meeting m ON m.id = coalesce(i.meeting_id, (p.rowid % ${DAY}) / 4)
+       WHERE search_people MATCH @match
+         AND ${range('p')}
+         AND (@bodyId IS NULL OR m.body_id = @bodyId)
+         AND (@includeExempt = 1 OR i.exempt IS NULL OR i.exempt = 0)
+       ORDER BY p.rowid DESC`,
+    );
+    const found = walk(words.iterate(filters) as IterableIterator<StreamRow>, input.limit, (r) => r.itemId!);
+    // Items and meetings share one key space here: a meeting's attendance is keyed by minus its id.
+    const peopleFound = walk(people.iterate(filters) as IterableIterator<StreamRow>, input.limit, (r) => r.itemId ?? -Math.floor((r.key % DAY) / 4));
+    for (const [place, snippet] of peopleFound) if (place > 0 && !found.has(place)) found.set(place, snippet);
+    const attended = [...peopleFound.entries()].filter(([place]) => place < 0).map(([place, snippet]) => [-place, snippet] as const);
+    if (!found.size && !attended.length) return [];
+
+    type Row = Omit<SearchHit, 'exempt' | 'snippet' | 'minuteNumber'> & { exempt: number; startTime: string; position: number };
+    const itemRows = db
       .prepare(
-        `SELECT m.id AS meetingId, m.body_id AS bodyId, b.name AS bodyName, m.date AS date, i.id AS itemId,
-                i.position + 1 AS agendaNumber, i.title AS itemTitle, i.exempt AS exempt
+        `SELECT m.id AS meetingId, m.body_id AS bodyId, b.name AS bodyName, m.date AS date, m.start_time AS startTime, i.id AS itemId,
+                i.position + 1 AS agendaNumber, i.position AS position, i.title AS itemTitle, i.exempt AS exempt
          FROM json_each(@ids) j
          JOIN agenda_item i ON i.id = j.value
          JOIN meeting m ON m.id = i.meeting_id
-         JOIN body b ON b.id = m.body_id
-         ORDER BY m.date DESC, m.start_time DESC, m.id DESC, i.position
-         LIMIT @limit`,
+         JOIN body b ON b.id = m.body_id`,
       )
-      .all({ ids: JSON.stringify([...found.keys()]), limit: input.limit }) as (Omit<SearchHit, 'exempt' | 'snippet'> & { exempt: number })[];
-    return rows.map((r) => ({ ...r, snippet: found.get(r.itemId)!, exempt: r.exempt === 1 }));
+      .all({ ids: JSON.stringify([...found.keys()]) }) as Row[];
+    const meetingRows = db
+      .prepare(
+        `SELECT m.id AS meetingId, m.body_id AS bodyId, b.name AS bodyName, m.date AS date, m.start_time AS startTime, NULL AS itemId,
+                NULL AS agendaNumber, -1 AS position, '' AS itemTitle, 0 AS exempt
+         FROM json_each(@ids) j
+         JOIN meeting m ON m.id = j.value
+         JOIN body b ON b.id = m.body_id`,
+      )
+      .all({ ids: JSON.stringify(attended.map(([id]) => id)) }) as Row[];
+    const attendedSnippet = new Map(attended);
+    // Newest meeting first; within a meeting, its attendance (printed first), then the items in agenda order.
+    const rows = [...itemRows, ...meetingRows]
+      .sort((a, b) => b.date.localeCompare(a.date) || b.startTime.localeCompare(a.startTime) || b.meetingId - a.meetingId || a.position - b.position)
+      .slice(0, input.limit);
+    const numbers = minuteNumbersOf(ctx, rows.filter((r) => r.itemId !== null).map((r) => r.meetingId));
+    return rows.map(({ startTime: _startTime, position: _position, ...r }) => ({
+      ...r,
+      minuteNumber: r.itemId === null ? null : (numbers.get(r.itemId) ?? null),
+      snippet: r.itemId === null ? attendedSnippet.get(r.meetingId)! : found.get(r.itemId)!,
+      exempt: r.exempt === 1,
+    }));
   },
 };

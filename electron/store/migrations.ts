@@ -664,6 +664,97 @@ export const migrations: Migration[] = [
       ALTER TABLE minutes_version_v9 RENAME TO minutes_version;
     `,
   },
+  {
+    version: 12,
+    description: 'Search finds people: who attended each meeting, who declared an interest at an item and who moved or seconded its motions',
+    // Written out in full: a shipped step never changes when code around it does.
+    sql: `
+      -- What the people index should hold, worked out from the minutes: one row per meeting (the names of those
+      -- present) and one per item (who declared, with the interest, and who moved and seconded). The keys lead with
+      -- the meeting's day, as search_text's do (migration 7): day × 2^30 + meeting id × 4 + 1, or item id × 4 + 2.
+      CREATE VIEW search_people_source AS
+        SELECT CAST(julianday(m.date) AS INTEGER) * 1073741824 + m.id * 4 + 1 AS key,
+               coalesce((SELECT group_concat(coalesce(mb.name, a.name), ' · ') FROM attendance a LEFT JOIN member mb ON mb.id = a.member_id
+                         WHERE a.meeting_id = m.id AND a.status = 'present'), '') AS text,
+               NULL AS item_id, m.id AS meeting_id
+        FROM meeting m
+        UNION ALL
+        SELECT CAST(julianday(m.date) AS INTEGER) * 1073741824 + i.id * 4 + 2,
+               trim(coalesce((SELECT group_concat(coalesce(mb.name, a.name) || ' ' || d.nature, ' · ') FROM declaration d JOIN attendance a ON a.id = d.attendance_id
+                              LEFT JOIN member mb ON mb.id = a.member_id WHERE d.agenda_item_id = i.id), '') || ' ' ||
+                    coalesce((SELECT group_concat(coalesce(mb.name, a.name), ' · ') FROM motion x JOIN attendance a ON a.id = x.proposer_id OR a.id = x.seconder_id
+                              LEFT JOIN member mb ON mb.id = a.member_id WHERE x.agenda_item_id = i.id), '')),
+               i.id, m.id
+        FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id;
+
+      CREATE VIRTUAL TABLE search_people USING fts5(text, item_id UNINDEXED, tokenize = 'porter unicode61');
+      INSERT INTO search_people (rowid, text, item_id) SELECT key, text, item_id FROM search_people_source WHERE text <> '';
+      INSERT INTO search_people (search_people) VALUES ('optimize');
+
+      -- Each change of who was there, who declared or who moved rebuilds the people rows of that meeting (a few rows).
+      CREATE TRIGGER people_attendance_insert AFTER INSERT ON attendance BEGIN
+        DELETE FROM search_people WHERE rowid IN (SELECT key FROM search_people_source WHERE meeting_id = new.meeting_id);
+        INSERT INTO search_people (rowid, text, item_id) SELECT key, text, item_id FROM search_people_source WHERE meeting_id = new.meeting_id AND text <> '';
+      END;
+      CREATE TRIGGER people_attendance_update AFTER UPDATE OF name, status, member_id ON attendance BEGIN
+        DELETE FROM search_people WHERE rowid IN (SELECT key FROM search_people_source WHERE meeting_id = new.meeting_id);
+        INSERT INTO search_people (rowid, text, item_id) SELECT key, text, item_id FROM search_people_source WHERE meeting_id = new.meeting_id AND text <> '';
+      END;
+      CREATE TRIGGER people_attendance_delete AFTER DELETE ON attendance BEGIN
+        DELETE FROM search_people WHERE rowid IN (SELECT key FROM search_people_source WHERE meeting_id = old.meeting_id);
+        INSERT INTO search_people (rowid, text, item_id) SELECT key, text, item_id FROM search_people_source WHERE meeting_id = old.meeting_id AND text <> '';
+      END;
+      CREATE TRIGGER people_member_rename AFTER UPDATE OF name ON member BEGIN
+        DELETE FROM search_people WHERE rowid IN (SELECT key FROM search_people_source WHERE meeting_id IN (SELECT meeting_id FROM attendance WHERE member_id = new.id));
+        INSERT INTO search_people (rowid, text, item_id) SELECT key, text, item_id FROM search_people_source
+          WHERE meeting_id IN (SELECT meeting_id FROM attendance WHERE member_id = new.id) AND text <> '';
+      END;
+      CREATE TRIGGER people_declaration_insert AFTER INSERT ON declaration BEGIN
+        DELETE FROM search_people WHERE rowid IN (SELECT key FROM search_people_source WHERE meeting_id = new.meeting_id);
+        INSERT INTO search_people (rowid, text, item_id) SELECT key, text, item_id FROM search_people_source WHERE meeting_id = new.meeting_id AND text <> '';
+      END;
+      CREATE TRIGGER people_declaration_update AFTER UPDATE OF nature, attendance_id, agenda_item_id ON declaration BEGIN
+        DELETE FROM search_people WHERE rowid IN (SELECT key FROM search_people_source WHERE meeting_id = new.meeting_id);
+        INSERT INTO search_people (rowid, text, item_id) SELECT key, text, item_id FROM search_people_source WHERE meeting_id = new.meeting_id AND text <> '';
+      END;
+      CREATE TRIGGER people_declaration_delete AFTER DELETE ON declaration BEGIN
+        DELETE FROM search_people WHERE rowid IN (SELECT key FROM search_people_source WHERE meeting_id = old.meeting_id);
+        INSERT INTO search_people (rowid, text, item_id) SELECT key, text, item_id FROM search_people_source WHERE meeting_id = old.meeting_id AND text <> '';
+      END;
+      CREATE TRIGGER people_motion_insert AFTER INSERT ON motion BEGIN
+        DELETE FROM search_people WHERE rowid IN (SELECT key FROM search_people_source WHERE meeting_id = (SELECT meeting_id FROM agenda_item WHERE id = new.agenda_item_id));
+        INSERT INTO search_people (rowid, text, item_id) SELECT key, text, item_id FROM search_people_source WHERE meeting_id = (SELECT meeting_id FROM agenda_item WHERE id = new.agenda_item_id) AND text <> '';
+      END;
+      CREATE TRIGGER people_motion_update AFTER UPDATE OF proposer_id, seconder_id, agenda_item_id ON motion BEGIN
+        DELETE FROM search_people WHERE rowid IN (SELECT key FROM search_people_source WHERE meeting_id = (SELECT meeting_id FROM agenda_item WHERE id = new.agenda_item_id));
+        INSERT INTO search_people (rowid, text, item_id) SELECT key, text, item_id FROM search_people_source WHERE meeting_id = (SELECT meeting_id FROM agenda_item WHERE id = new.agenda_item_id) AND text <> '';
+      END;
+      CREATE TRIGGER people_motion_delete AFTER DELETE ON motion BEGIN
+        DELETE FROM search_people WHERE rowid IN (SELECT key FROM search_people_source WHERE meeting_id = (SELECT meeting_id FROM agenda_item WHERE id = old.agenda_item_id));
+        INSERT INTO search_people (rowid, text, item_id) SELECT key, text, item_id FROM search_people_source WHERE meeting_id = (SELECT meeting_id FROM agenda_item WHERE id = old.agenda_item_id) AND text <> '';
+      END;
+      -- An item leaving: its row goes (the view no longer names it); one arriving from another meeting is indexed there.
+      CREATE TRIGGER people_item_delete BEFORE DELETE ON agenda_item BEGIN
+        DELETE FROM search_people WHERE rowid = (SELECT CAST(julianday(m.date) AS INTEGER) * 1073741824 + old.id * 4 + 2 FROM meeting m WHERE m.id = old.meeting_id);
+      END;
+      CREATE TRIGGER people_item_move BEFORE UPDATE OF meeting_id ON agenda_item WHEN old.meeting_id IS NOT new.meeting_id BEGIN
+        DELETE FROM search_people WHERE rowid = (SELECT CAST(julianday(m.date) AS INTEGER) * 1073741824 + old.id * 4 + 2 FROM meeting m WHERE m.id = old.meeting_id);
+      END;
+      CREATE TRIGGER people_item_moved AFTER UPDATE OF meeting_id ON agenda_item WHEN old.meeting_id IS NOT new.meeting_id BEGIN
+        DELETE FROM search_people WHERE rowid IN (SELECT key FROM search_people_source WHERE meeting_id = new.meeting_id);
+        INSERT INTO search_people (rowid, text, item_id) SELECT key, text, item_id FROM search_people_source WHERE meeting_id = new.meeting_id AND text <> '';
+      END;
+      -- A new date re-keys the meeting's rows: the old keys are worked out from the old date.
+      CREATE TRIGGER people_meeting_redate AFTER UPDATE OF date ON meeting WHEN old.date IS NOT new.date BEGIN
+        DELETE FROM search_people WHERE rowid IN (SELECT CAST(julianday(old.date) AS INTEGER) * 1073741824 + old.id * 4 + 1 UNION ALL SELECT CAST(julianday(old.date) AS INTEGER) * 1073741824 + i.id * 4 + 2 FROM agenda_item i WHERE i.meeting_id = old.id);
+        DELETE FROM search_people WHERE rowid IN (SELECT key FROM search_people_source WHERE meeting_id = new.id);
+        INSERT INTO search_people (rowid, text, item_id) SELECT key, text, item_id FROM search_people_source WHERE meeting_id = new.id AND text <> '';
+      END;
+      CREATE TRIGGER people_meeting_delete BEFORE DELETE ON meeting BEGIN
+        DELETE FROM search_people WHERE rowid IN (SELECT CAST(julianday(old.date) AS INTEGER) * 1073741824 + old.id * 4 + 1 UNION ALL SELECT CAST(julianday(old.date) AS INTEGER) * 1073741824 + i.id * 4 + 2 FROM agenda_item i WHERE i.meeting_id = old.id);
+      END;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

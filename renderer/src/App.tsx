@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
+import { CommandPalette } from './components/CommandPalette';
+import { ActionLogScreen } from './screens/ActionLogScreen';
 import { SaveIndicator } from './components/SaveIndicator';
 import { flushAllSaves } from './state/save-status';
 import { useApp } from './state/store';
@@ -51,6 +53,9 @@ export function App() {
       } else if (event.altKey && key === 'h') {
         event.preventDefault();
         navigate({ name: 'home' });
+      } else if (event.altKey && key === 'l' && (route.name === 'body' || route.name === 'actions')) {
+        event.preventDefault();
+        navigate({ name: 'actions', bodyId: route.bodyId });
       } else if (event.altKey && key === 'b') {
         const meeting = useApp.getState().meeting;
         if (route.name === 'meeting' && meeting) {
@@ -79,8 +84,9 @@ export function App() {
         </a>
         <SaveIndicator />
         <ShortcutsDialog open={shortcutsOpen} onOpenChange={setShortcutsOpen} />
+        <CommandPalette />
       </header>
-      <div className="layout">
+      <div className={`layout${route.name === 'meeting' ? ' is-meeting' : ''}`}>
         <Sidebar />
         <main className="content" id="main">
           {loadError ? (
@@ -90,6 +96,7 @@ export function App() {
           ) : null}
           {route.name === 'home' ? <HomeScreen /> : null}
           {route.name === 'body' ? <BodyScreen bodyId={route.bodyId} /> : null}
+          {route.name === 'actions' ? <ActionLogScreen bodyId={route.bodyId} /> : null}
           {route.name === 'meeting' ? <MeetingScreen meetingId={route.meetingId} /> : null}
           {route.name === 'search' ? <SearchScreen /> : null}
           {route.name === 'backups' ? <BackupsScreen /> : null}
@@ -116,7 +123,7 @@ function Breadcrumbs() {
 function Sidebar() {
   const bodies = useApp((s) => s.bodies);
   const route = useApp((s) => s.route);
-  const currentBodyId = useApp((s) => (s.route.name === 'body' ? s.route.bodyId : s.route.name === 'meeting' ? s.meeting?.bodyId : undefined));
+  const currentBodyId = useApp((s) => (s.route.name === 'body' || s.route.name === 'actions' ? s.route.bodyId : s.route.name === 'meeting' ? s.meeting?.bodyId : undefined));
   const navigate = useApp((s) => s.navigate);
   return (
     <nav className="sidebar" aria-label="Bodies">

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { connect } from './api/client';
 import { App } from './App';
 import { useApp } from './state/store';
+import { keepFocus } from './components/focus-keeper';
 import './styles.css';
 import './live.css';
 
@@ -20,6 +21,7 @@ if (transport.kind === 'no-token') {
   );
 } else {
   useApp.getState().connect(transport.bridge);
+  keepFocus();
   root.render(
     <StrictMode>
       <App />

@@ -30,14 +30,23 @@ test('approve the minutes, see an edit refused, amend with a reason and see the 
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('minutes-status')).toHaveText('Approved by the chair');
 
-  // An edit on the Live tab is refused and explained; nothing is saved.
+  // On the Live tab the approved minutes are read-only before anything is typed, and the banner says how to amend.
   await page.keyboard.press('Alt+1');
-  await expect(page.getByTestId('locked-banner')).toBeVisible();
+  await expect(page.getByTestId('locked-banner')).toContainText('read-only');
+  await expect(page.getByTestId('locked-banner')).toContainText('begin an amendment with a reason on the Review and approval tab (Alt+3)');
   const resolution = live.minute().getByTestId('resolution-row').first().locator('textarea');
-  await resolution.fill('That the report be approved.');
-  await resolution.press('Tab');
-  await expect(live.minute().getByRole('alert').first()).toContainText('locked: to change them, record an amendment with a reason');
-  expect((await api(host.url, 'meetings.get', { meetingId: june.id })).entries[0]!.text).toBe('That the report be noted.');
+  await expect(resolution).toBeDisabled();
+  await expect(resolution).toHaveValue('That the report be noted.');
+  // A key that would add to them is refused at once, in words, and nothing is sent (the top bar stays calm).
+  await page.keyboard.press('Alt+R');
+  await expect(page.getByTestId('locked-banner')).toContainText('Nothing was changed');
+  await expect(live.minute().getByTestId('resolution-row')).toHaveCount(1);
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'ok');
+  expect((await api(host.url, 'meetings.get', { meetingId: june.id })).entries.map((e) => e.text)).toEqual(['That the report be noted.']);
+  // The set-up tab too: details and agenda read-only, with the same explanation.
+  await page.keyboard.press('Alt+2');
+  await expect(page.getByTestId('setup-locked-banner')).toContainText('begin an amendment with a reason');
+  await expect(page.getByLabel('Venue')).toBeDisabled();
 
   // Amend with a reason, make the change, finish; the review shows the words changed.
   await page.keyboard.press('Alt+3');

@@ -173,3 +173,100 @@ describe('search: the index stays in step with every write', () => {
     ]);
   });
 });
+
+/**
+ * The people index (migration 9), worked out here from the minutes as plain rows: per meeting the names of
+ * those present, per item who declared (with the interest) and who moved or seconded. Compared as the set
+ * of words of each row, so the order the names are joined in does not matter.
+ */
+function expectedPeople(db: Database.Database): string[] {
+  const day = (date: string) => Math.floor((Date.parse(`${date}T00:00:00Z`) / 86_400_000 + 2440587.5));
+  const name = (a: { member_name: string | null; name: string }) => a.member_name ?? a.name;
+  const rows = new Map<number, string[]>();
+  const add = (key: number, words: string) => rows.set(key, [...(rows.get(key) ?? []), ...words.split(/\s+/).filter(Boolean)]);
+  const people = db
+    .prepare(`SELECT a.meeting_id, m.date, a.name, mb.name AS member_name FROM attendance a JOIN meeting m ON m.id = a.meeting_id LEFT JOIN member mb ON mb.id = a.member_id WHERE a.status = 'present'`)
+    .all() as { meeting_id: number; date: string; name: string; member_name: string | null }[];
+  for (const p of people) add(day(p.date) * 1073741824 + p.meeting_id * 4 + 1, name(p));
+  const declared = db
+    .prepare(
+      `SELECT d.agenda_item_id AS item, m.date, d.nature, a.name, mb.name AS member_name FROM declaration d JOIN attendance a ON a.id = d.attendance_id
+       LEFT JOIN member mb ON mb.id = a.member_id JOIN agenda_item i ON i.id = d.agenda_item_id JOIN meeting m ON m.id = i.meeting_id`,
+    )
+    .all() as { item: number; date: string; nature: string; name: string; member_name: string | null }[];
+  for (const d of declared) add(day(d.date) * 1073741824 + d.item * 4 + 2, `${name(d)} ${d.nature}`);
+  const moved = db
+    .prepare(
+      `SELECT x.agenda_item_id AS item, m.date, a.name, mb.name AS member_name FROM motion x JOIN attendance a ON a.id IN (x.proposer_id, x.seconder_id)
+       LEFT JOIN member mb ON mb.id = a.member_id JOIN agenda_item i ON i.id = x.agenda_item_id JOIN meeting m ON m.id = i.meeting_id`,
+    )
+    .all() as { item: number; date: string; name: string; member_name: string | null }[];
+  for (const x of moved) add(day(x.date) * 1073741824 + x.item * 4 + 2, name(x));
+  return [...rows].map(([key, words]) => `${key} ${words.sort().join(' ')}`).sort();
+}
+function actualPeople(db: Database.Database): string[] {
+  const rows = db.prepare('SELECT rowid AS key, text FROM search_people').all() as { key: number; text: string }[];
+  return rows.map((r) => `${r.key} ${r.text.split(/[\s·]+/).filter(Boolean).sort().join(' ')}`).sort();
+}
+function expectPeopleInStep(db: Database.Database): void {
+  expect(actualPeople(db)).toEqual(expectedPeople(db));
+  db.prepare(`INSERT INTO search_people (search_people) VALUES ('integrity-check')`).run();
+}
+
+describe('search: people', () => {
+  it('finds the minutes where a person attended, declared or moved, cites their minute numbers, and keeps the index in step', () => {
+    const { services, store } = createTempStore(temp);
+    const body = call(services, 'bodies.create', { name: 'Licensing Committee', quorumMinVoting: 1 });
+    const okafor = call(services, 'members.create', { bodyId: body.id, name: 'Cllr. B. Okafor' });
+    const hart = call(services, 'members.create', { bodyId: body.id, name: 'Cllr. L. Hart' });
+    const meetingOn = (date: string) => {
+      const meeting = call(services, 'meetings.create', { bodyId: body.id, date, startTime: '10:00', venue: 'Town Hall', standardItems: false });
+      call(services, 'agendaItems.create', { meetingId: meeting.id, title: 'Taxi fares' });
+      return { meetingId: meeting.id, items: call(services, 'agendaItems.create', { meetingId: meeting.id, title: 'Street trading' }) };
+    };
+    const march = meetingOn('2026-03-12');
+    const june = meetingOn('2026-06-18');
+    expectPeopleInStep(store.db);
+
+    // Present at both; declares at the second item in June; an officer present in March; Hart moves a motion in June.
+    const present = (meetingId: number, memberId: number) =>
+      call(services, 'attendance.setMember', { meetingId, memberId, status: 'present' }).attendance.find((a) => a.memberId === memberId)!;
+    present(march.meetingId, okafor.id);
+    const inJune = present(june.meetingId, okafor.id);
+    const hartInJune = present(june.meetingId, hart.id);
+    call(services, 'attendance.addPerson', { meetingId: march.meetingId, category: 'officer', name: 'Rik Basra', role: 'Licensing Manager', organisation: '' });
+    call(services, 'declarations.create', { meetingId: june.meetingId, attendanceId: inJune.id, agendaItemId: june.items[1]!.id, category: 'other_registrable', nature: 'holds a street trading consent' });
+    const withMotion = call(services, 'motions.create', { meetingId: june.meetingId, agendaItemId: june.items[0]!.id, text: 'That the fares be approved.' });
+    call(services, 'motions.update', { motionId: withMotion.motions[0]!.id, patch: { proposerId: hartInJune.id } });
+    expectPeopleInStep(store.db);
+
+    const okaforHits = call(services, 'search.minutes', { query: 'Okafor' });
+    expect(okaforHits.map((h) => [h.date, h.itemId === null ? 'present' : `minute ${h.minuteNumber}: ${h.itemTitle}`])).toEqual([
+      ['2026-06-18', 'present'],
+      ['2026-06-18', 'minute 2: Street trading'],
+      ['2026-03-12', 'present'],
+    ]);
+    expect(okaforHits[1]!.snippet).toContain('street trading consent');
+    expect(call(services, 'search.minutes', { query: 'Basra' }).map((h) => [h.date, h.itemId])).toEqual([['2026-03-12', null]]);
+    expect(call(services, 'search.minutes', { query: 'Hart' }).map((h) => h.itemTitle)).toEqual(['', 'Taxi fares']);
+    // Words of the minutes still cite minute numbers (the agenda number is the paper's).
+    expect(call(services, 'search.minutes', { query: 'fares' }).map((h) => [h.date, h.minuteNumber])).toEqual([['2026-06-18', 1], ['2026-03-12', 1]]);
+
+    // Every write that changes who is named keeps the index in step.
+    call(services, 'members.update', { memberId: okafor.id, patch: { name: 'Cllr. B. Okafor-Reid' } });
+    expectPeopleInStep(store.db);
+    expect(call(services, 'search.minutes', { query: 'Reid' })).toHaveLength(3);
+    call(services, 'attendance.setMember', { meetingId: march.meetingId, memberId: okafor.id, status: 'apologies' });
+    expectPeopleInStep(store.db);
+    call(services, 'meetings.update', { meetingId: june.meetingId, patch: { date: '2026-07-02' } });
+    expectPeopleInStep(store.db);
+    expect(call(services, 'search.minutes', { query: 'Reid', from: '2026-07-01' }).map((h) => h.date)).toEqual(['2026-07-02', '2026-07-02']);
+    call(services, 'motions.update', { motionId: withMotion.motions[0]!.id, patch: { proposerId: null } });
+    expectPeopleInStep(store.db);
+    call(services, 'agendaItems.delete', { itemId: june.items[1]!.id });
+    expectPeopleInStep(store.db);
+    call(services, 'meetings.delete', { meetingId: march.meetingId });
+    expectPeopleInStep(store.db);
+    expect(call(services, 'search.minutes', { query: 'Basra' })).toEqual([]);
+  });
+});

@@ -7,7 +7,7 @@ describe('save state wording', () => {
     const at = (h: number, m: number, s = 24) => new Date(2026, 11, 1, h, m, s);
     expect(savedTime(at(10, 42))).toBe('10.42 am');
     expect(savedTime(at(0, 5))).toBe('12.05 am');
-    expect(savedTime(at(12, 0))).toBe('12.00 pm');
+    expect(savedTime(at(12, 0))).toBe('12.00 noon');
     expect(savedTime(at(14, 7))).toBe('2.07 pm');
     expect(savedTime(at(23, 59, 59))).toBe('11.59 pm');
   });

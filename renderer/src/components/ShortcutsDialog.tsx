@@ -1,6 +1,10 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { SHORTCUTS } from '../shortcuts';
 
+/**
+ * Every shortcut (F1, Ctrl+/): the list scrolls between a fixed title and a
+ * fixed Close button, so Close is always on screen, even at 480 px.
+ */
 export function ShortcutsDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
@@ -11,24 +15,28 @@ export function ShortcutsDialog({ open, onOpenChange }: { open: boolean; onOpenC
       </Dialog.Trigger>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog">
+        <Dialog.Content className="dialog dialog-long dialog-wide">
           <Dialog.Title className="dialog-title">Keyboard shortcuts</Dialog.Title>
-          <Dialog.Description className="dialog-description">Everything in Meeting Clerk works from the keyboard.</Dialog.Description>
-          <table className="shortcut-table">
-            <tbody>
+          <Dialog.Description className="dialog-description">
+            Everything in Meeting Clerk works from the keyboard. Ctrl+K finds any command by name. The clerk’s guide is in docs/guide.md.
+          </Dialog.Description>
+          <div className="dialog-body" tabIndex={0} role="region" aria-label="Shortcuts list">
+            <dl className="shortcut-list">
               {SHORTCUTS.map((s) => (
-                <tr key={s.keys}>
-                  <th scope="row">
+                <div key={s.keys} className="shortcut-row">
+                  <dt>
                     <kbd>{s.keys}</kbd>
-                  </th>
-                  <td>{s.does}</td>
-                </tr>
+                  </dt>
+                  <dd>{s.does}</dd>
+                </div>
               ))}
-            </tbody>
-          </table>
+            </dl>
+          </div>
           <div className="dialog-actions">
             <Dialog.Close asChild>
-              <button type="button">Close</button>
+              <button type="button" className="button-primary">
+                Close
+              </button>
             </Dialog.Close>
           </div>
         </Dialog.Content>

@@ -70,13 +70,14 @@ function RestoreButton({ backup, onRestored }: { backup: BackupSummary; onRestor
               </div>
             ) : null}
             <div className="dialog-actions">
+              {/* The safe choice is the default: Cancel has the focus and the look of the main button. */}
               <AlertDialog.Cancel asChild>
-                <button type="button" autoFocus>
+                <button type="button" className="button-primary" autoFocus>
                   Cancel
                 </button>
               </AlertDialog.Cancel>
               <AlertDialog.Action asChild>
-                <button type="button" className={undone?.length ? 'button-danger' : 'button-primary'} disabled={undone === null} onClick={() => void restore()}>
+                <button type="button" className={undone?.length ? 'button-danger' : undefined} disabled={undone === null} onClick={() => void restore()}>
                   {undone?.length ? 'Restore and undo these approvals' : 'Restore'}
                 </button>
               </AlertDialog.Action>
@@ -191,35 +192,58 @@ export function BackupsScreen() {
   );
 }
 
-/** Shown instead of the app when the database cannot be opened: says why, changes nothing, offers the backups. */
+/** What went wrong, in a clerk's words; the program's own message is kept under "Details" for whoever helps. */
+const PLAIN: Record<NonNullable<RecoveryStatus['problem']>, string> = {
+  'not-sqlite': 'The file where Meeting Clerk keeps your minutes is not a Meeting Clerk database any more: it may have been overwritten or damaged.',
+  foreign: 'The file where Meeting Clerk keeps your minutes belongs to another program.',
+  newer: 'The file was saved by a newer version of Meeting Clerk. Install that version (ask your IT team) to open it; nothing is lost.',
+  corrupt: 'The file where Meeting Clerk keeps your minutes is damaged.',
+  truncated: 'The file where Meeting Clerk keeps your minutes is incomplete: it was cut short, perhaps by a full disk or a copy that did not finish.',
+  missing: 'The file where Meeting Clerk keeps your minutes is missing.',
+  'read-only': 'Meeting Clerk cannot save to the folder where it keeps your minutes: the drive may be full, read-only or disconnected, or your account may not be allowed to write there.',
+};
+
+function Details({ status }: { status: RecoveryStatus }) {
+  return (
+    <details className="recovery-details">
+      <summary>Details for your IT team</summary>
+      <p>{status.message}</p>
+      <p>
+        The file is <code>{status.dataFile}</code>.
+      </p>
+    </details>
+  );
+}
+
+/** Shown instead of the app when the database cannot be opened: says why in plain words, changes nothing, offers the backups. */
 export function RecoveryScreen({ status }: { status: RecoveryStatus }) {
   const [done, setDone] = useState<string | null>(null);
+  const plain = status.problem ? PLAIN[status.problem] : status.message;
   if (status.problem === 'read-only') {
     // Nothing to restore: the drive or its permissions must be put right first.
     return (
-      <main className="screen recovery" id="main">
-        <h1>Meeting Clerk cannot save to its data folder</h1>
-        <p className="banner-error" role="alert">
-          {status.message}
+      <main className="recovery" id="main">
+        <h1>Meeting Clerk cannot save your work</h1>
+        <p className="recovery-problem" role="alert">
+          {plain}
         </p>
-        <p>
-          The database is <code>{status.dataFile}</code>.
-        </p>
+        <p>Nothing has been changed. Put the drive right (or ask your IT team), then open Meeting Clerk again.</p>
+        <Details status={status} />
       </main>
     );
   }
   return (
-    <main className="screen recovery" id="main">
+    <main className="recovery" id="main">
       <h1>Meeting Clerk could not open its database</h1>
-      <p className="banner-error" role="alert">
-        {status.message}
+      <p className="recovery-problem" role="alert">
+        {plain}
       </p>
-      <p>
-        Nothing has been changed. The file is <code>{status.dataFile}</code>.
-      </p>
+      <p>Nothing has been changed, and nothing will be unless you choose to restore a backup below.</p>
       {done ? (
         <>
-          <p role="status">{done}</p>
+          <p role="status" className="recovery-done">
+            {done}
+          </p>
           <button type="button" className="button-primary" onClick={() => window.location.reload()}>
             Open Meeting Clerk
           </button>
@@ -227,13 +251,18 @@ export function RecoveryScreen({ status }: { status: RecoveryStatus }) {
       ) : status.latestBackup ? (
         <>
           <h2>Restore the latest backup</h2>
+          <p className="muted">
+            Backups are made when a meeting closes, once a day, and when you ask. Restoring one brings back everything as it was then; the damaged file is
+            kept aside, not deleted.
+          </p>
           <RestoreButton backup={status.latestBackup} onRestored={setDone} />
           <h2>All backups</h2>
           <BackupList backups={status.backups.filter((b) => b.ok)} onRestored={setDone} />
         </>
       ) : (
-        <p>There is no backup beside this database. Close Meeting Clerk and move the file aside to start afresh, or ask for help.</p>
+        <p>There is no backup beside this database. Ask your IT team for help: they can move the file aside so that Meeting Clerk starts afresh.</p>
       )}
+      <Details status={status} />
     </main>
   );
 }

@@ -2,6 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { BODY_KINDS, type BodyKind } from '../../../shared/model';
 import { useApp } from '../state/store';
 import { FormError } from '../components/FormError';
+import { fieldError } from '../components/form-errors';
+import { whenDrawn } from '../components/typing';
 
 /** First screen: the bodies the clerk serves, and a form to add one. */
 export function HomeScreen() {
@@ -56,7 +58,7 @@ function DemoLoader() {
 }
 
 function NewBodyForm() {
-  const write = useApp((s) => s.write);
+  const submitCall = useApp((s) => s.submit);
   const refreshBodies = useApp((s) => s.refreshBodies);
   const navigate = useApp((s) => s.navigate);
   const [name, setName] = useState('');
@@ -65,16 +67,23 @@ function NewBodyForm() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await write('bodies.create', { name, kind });
-    if (!result.ok) return setError(result.error.message);
+    const refuse = (text: string) => {
+      setError(text);
+      document.getElementById('new-body-name')?.focus();
+    };
+    if (!name.trim()) return refuse('Enter the name of the committee, board or panel.');
+    const result = await submitCall('bodies.create', { name, kind });
+    if (!result.ok) return refuse(fieldError(result.error.message).text);
     setName('');
     setError(null);
     await refreshBodies();
     navigate({ name: 'body', bodyId: result.value.id });
+    // A new body's first task is its members: the caret goes to the new member's name.
+    void whenDrawn<HTMLInputElement>('#new-member-name').then((el) => el?.focus());
   };
 
   return (
-    <form className="panel form-grid" onSubmit={submit} aria-labelledby="new-body-title">
+    <form className="panel form-grid" onSubmit={submit} aria-labelledby="new-body-title" noValidate>
       <h2 id="new-body-title">New body</h2>
       <div className="field">
         <label htmlFor="new-body-name">Name</label>
@@ -86,6 +95,7 @@ function NewBodyForm() {
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? 'new-body-error' : undefined}
         />
+        <FormError message={error} id="new-body-error" />
       </div>
       <div className="field">
         <label htmlFor="new-body-kind">Kind</label>
@@ -100,7 +110,6 @@ function NewBodyForm() {
           Create body
         </button>
       </div>
-      <FormError message={error} id="new-body-error" />
     </form>
   );
 }

@@ -4,7 +4,7 @@ import { countText } from '../../../shared/checks';
 import { useChecksGate } from '../components/ChecksGate';
 import { checkMinutes, checksOnClosing, focusChecks } from './live/checks-ui';
 import { formatLongDate, formatTime } from '../../../shared/format';
-import { MEETING_MODES, MEETING_MODE_LABELS, SCHEDULE_12A_PARAGRAPHS, type AgendaItem, type MeetingDetail, type MeetingRecord } from '../../../shared/model';
+import { LOCKED_STATUSES, MINUTES_STATUS_LABELS, MEETING_MODES, MEETING_MODE_LABELS, SCHEDULE_12A_PARAGRAPHS, type AgendaItem, type MeetingDetail, type MeetingRecord } from '../../../shared/model';
 import { AutoSelect, AutoText } from '../components/AutoField';
 import { ConfirmDelete } from '../components/ConfirmDelete';
 import { ExportMenu } from '../components/ExportMenu';
@@ -19,8 +19,11 @@ import { ReviewTab } from './ReviewTab';
 import { ImportAgendaSection } from './ImportAgendaSection';
 import { AlwaysOnTop } from '../components/AlwaysOnTop';
 import { QuorumIndicator } from './live/QuorumIndicator';
+import { focusRegion, type Region } from './live/regions';
+import { firstControlIn } from '../components/focus-keeper';
 
 type Tab = 'live' | 'setup' | 'review';
+const REGION_KEYS: Record<string, Region> = { g: 'rail', i: 'minute', t: 'attendance', v: 'preview' };
 const TABS: { id: Tab; label: string }[] = [
   { id: 'live', label: 'Live meeting' },
   { id: 'setup', label: 'Set-up and agenda' },
@@ -65,6 +68,23 @@ export function MeetingScreen({ meetingId }: { meetingId: number }) {
     setTab(next);
     sessionStorage.setItem(`tab:${meetingId}`, next);
   };
+  /** Alt+1/2/3: the tab, and focus on its obvious first place (the minute being written; the first field; the approval). */
+  const openTab = (next: Tab) => {
+    choose(next);
+    if (next === 'live') {
+      void focusRegion(useApp.getState().meeting?.currentItemId ? 'minute' : 'rail');
+      return;
+    }
+    requestAnimationFrame(() => {
+      const panel = document.getElementById(`panel-${next}`);
+      (panel ? firstControlIn(panel) : null)?.focus();
+    });
+  };
+  /** A region of the live screen: on the Live tab, opened if folded away at 480 px. */
+  const goRegion = (region: Region) => {
+    if (tab !== 'live') choose('live');
+    void focusRegion(region);
+  };
 
   // Live-meeting shortcuts: Alt+S start, Alt+E close, Alt+PageDown/PageUp next/previous item, Alt+1/2 tabs.
   useEffect(() => {
@@ -74,13 +94,23 @@ export function MeetingScreen({ meetingId }: { meetingId: number }) {
       const key = event.key.toLowerCase();
       if (key === 's' && !record.startedAt) {
         event.preventDefault();
-        void live('meetings.start', { meetingId });
+        void live('meetings.start', { meetingId }).then((r) => {
+          // Next comes attendance; focus goes there unless the clerk is in a field that is still on screen.
+          const active = document.activeElement;
+          if (r.ok && (!active || active === document.body || !active.isConnected)) goRegion('attendance');
+        });
       } else if (key === 'e' && record.startedAt && !record.closedAt) {
         event.preventDefault();
         requestClose();
       } else if (key === 'k') {
         event.preventDefault();
         showChecks();
+      } else if (key in REGION_KEYS && !event.ctrlKey && !event.shiftKey) {
+        event.preventDefault();
+        goRegion(REGION_KEYS[key]!);
+      } else if (key === 'l' && !event.ctrlKey) {
+        event.preventDefault();
+        useApp.getState().navigate({ name: 'actions', bodyId: record.bodyId });
       } else if (event.key === 'PageDown' || event.key === 'PageUp') {
         event.preventDefault();
         const from = requestedItem.current !== undefined ? { ...record, currentItemId: requestedItem.current } : record;
@@ -88,12 +118,16 @@ export function MeetingScreen({ meetingId }: { meetingId: number }) {
         if (itemId !== null) {
           requestedItem.current = itemId;
           void live('meetings.takeItem', { meetingId, itemId }).then(() => {
-            if (requestedItem.current === itemId) requestedItem.current = undefined;
+            if (requestedItem.current !== itemId) return;
+            requestedItem.current = undefined;
+            // The minute of the item just taken, with its first field in view (at 480 px it is at the top).
+            if (tab !== 'live') choose('live');
+            void focusRegion('minute');
           });
         }
       } else if (key === '1' || key === '2' || key === '3') {
         event.preventDefault();
-        choose(key === '1' ? 'live' : key === '2' ? 'setup' : 'review');
+        openTab(key === '1' ? 'live' : key === '2' ? 'setup' : 'review');
       }
     };
     window.addEventListener('keydown', onKey);
@@ -101,6 +135,7 @@ export function MeetingScreen({ meetingId }: { meetingId: number }) {
   });
 
   if (!meeting) return <p className="screen muted">Loading…</p>;
+  const setupLocked = LOCKED_STATUSES.includes(meeting.minutesStatus) && meeting.amendmentReason === null;
   const onTabKey = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
     event.preventDefault();
@@ -178,9 +213,17 @@ export function MeetingScreen({ meetingId }: { meetingId: number }) {
           <ReviewTab record={meeting} />
         ) : (
           <>
-            <MeetingDetails meeting={meeting} />
-            <AgendaSection meeting={meeting} />
-            <ImportAgendaSection meeting={meeting} />
+            {setupLocked ? (
+              <p className="locked-banner" role="status" data-testid="setup-locked-banner">
+                <strong>These minutes are {MINUTES_STATUS_LABELS[meeting.minutesStatus].toLowerCase()}, so the meeting’s details and agenda are read-only.</strong>{' '}
+                To change them, begin an amendment with a reason on the Review and approval tab (Alt+3).
+              </p>
+            ) : null}
+            <fieldset className="lock-scope" disabled={setupLocked}>
+              <MeetingDetails meeting={meeting} />
+              <AgendaSection meeting={meeting} />
+              <ImportAgendaSection meeting={meeting} />
+            </fieldset>
           </>
         )}
       </div>

@@ -21,6 +21,9 @@ import { ChairReply } from './review/ChairReply';
 import { SendToChair } from './review/SendToChair';
 import { VersionDiff } from './review/VersionDiff';
 import { when } from './review/when';
+import { flushAllSaves } from '../state/save-status';
+import type { CallInput } from '../../../shared/contract';
+import type { Result } from '../../../shared/result';
 
 const ACTION_LABELS: Record<MinutesStatus, string> = {
   draft: 'Return to draft',
@@ -39,7 +42,6 @@ const versionKind = (v: MinutesVersion) => (v.kind === 'amendment' ? 'Amendment'
  * approved minutes with a reason, and every version with its differences.
  */
 export function ReviewTab({ record }: { record: MeetingRecord }) {
-  const live = useApp((s) => s.live);
   const read = useApp((s) => s.read);
   const [versions, setVersions] = useState<MinutesVersion[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -79,25 +81,27 @@ export function ReviewTab({ record }: { record: MeetingRecord }) {
   }, [record.id, record.minutesStatus, record.amendmentReason]);
   const draft = isDraftStatus(record.minutesStatus);
 
-  const setStatus = async (status: MinutesStatus) => {
-    const result = await live('minutes.setStatus', { meetingId: record.id, status });
+  // A step refused (approval while the checks find errors, an amendment without a reason) is said here, by the
+  // buttons, not as a failed save in the top bar: nothing typed was lost.
+  const decide = async <K extends 'minutes.setStatus' | 'minutes.beginAmendment' | 'minutes.finishAmendment'>(name: K, input: CallInput<K>) => {
+    await flushAllSaves();
+    const result = (await useApp.getState().submit(name, input)) as Result<MeetingRecord>;
+    if (result.ok) useApp.getState().setMeeting(result.value);
     setError(result.ok ? null : result.error.message);
+    return result;
   };
   const downloadReply = async (replyId: number) => {
     const result = await read('review.replyFile', { meetingId: record.id, replyId });
     if (result.ok) downloadFile(result.value.fileName, result.value.mimeType, result.value.base64);
     else setError(result.error.message);
   };
+  const setStatus = (status: MinutesStatus) => decide('minutes.setStatus', { meetingId: record.id, status });
   const begin = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await live('minutes.beginAmendment', { meetingId: record.id, reason });
-    setError(result.ok ? null : result.error.message);
+    const result = await decide('minutes.beginAmendment', { meetingId: record.id, reason });
     if (result.ok) setReason('');
   };
-  const finish = async () => {
-    const result = await live('minutes.finishAmendment', { meetingId: record.id });
-    setError(result.ok ? null : result.error.message);
-  };
+  const finish = () => decide('minutes.finishAmendment', { meetingId: record.id });
 
   const before = versions.find((v) => v.number === pair?.[0]);
   const after = versions.find((v) => v.number === pair?.[1]);

@@ -18,9 +18,9 @@ function Snippet({ text }: { text: string }) {
 const PAGE = 50;
 
 /** Opens a meeting on its Review tab, at the minute of an agenda item. */
-export function openAtMinute(meetingId: number, agendaNumber: number): void {
+export function openAtMinute(meetingId: number, agendaNumber: number | null): void {
   sessionStorage.setItem(`tab:${meetingId}`, 'review');
-  sessionStorage.setItem(`focus-minute:${meetingId}`, String(agendaNumber));
+  if (agendaNumber !== null) sessionStorage.setItem(`focus-minute:${meetingId}`, String(agendaNumber));
   useApp.getState().navigate({ name: 'meeting', meetingId });
 }
 
@@ -108,11 +108,14 @@ export function SearchScreen() {
                   }}
                 >
                   <strong>
+                    {h.itemId === null ? 'Present at the meeting' : null}
+                    {h.minuteNumber !== null ? `Minute ${h.minuteNumber}: ` : ''}
                     {h.itemTitle}
                     {h.exempt ? ' (exempt)' : ''}
                   </strong>
                   <span className="muted">
-                    {h.bodyName} · {formatLongDate(h.date)} · agenda item {h.agendaNumber}
+                    {h.bodyName} · {formatLongDate(h.date)}
+                    {h.itemId !== null && h.minuteNumber === null ? ` · agenda item ${h.agendaNumber} (not minuted)` : ''}
                   </span>
                   <Snippet text={h.snippet} />
                 </a>

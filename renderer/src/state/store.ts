@@ -41,6 +41,11 @@ interface DataSlice {
   read<K extends CallName>(name: K, input: CallInput<K>): Promise<Result<CallOutput<K>>>;
   /** A write: tracked by the save indicator. */
   write<K extends CallName>(name: K, input: CallInput<K>): Promise<Result<CallOutput<K>>>;
+  /**
+   * A form's submission (a new body, meeting, item, member): a refused value is shown by the form, beside its
+   * field, and is not a failed save in the top bar (nothing typed is lost). Other failures show there as usual.
+   */
+  submit<K extends CallName>(name: K, input: CallInput<K>): Promise<Result<CallOutput<K>>>;
   refreshBodies(): Promise<void>;
   loadBody(bodyId: number): Promise<void>;
   loadMeeting(meetingId: number): Promise<void>;
@@ -111,6 +116,14 @@ const dataSlice: StateCreator<AppState, [], [], DataSlice> = (set, get) => ({
       lastError: result.ok ? null : result.error.message,
       savedAt: result.ok ? new Date() : s.savedAt,
     }));
+    return result;
+  },
+
+  submit: async (name, input) => {
+    const before = get().lastError;
+    const result = await get().write(name, input);
+    // A refused value or a refused step (approval while the checks find errors) is said by the form itself.
+    if (!result.ok && (result.error.code === 'invalid_input' || result.error.code === 'conflict')) set({ lastError: before });
     return result;
   },
 

@@ -33,6 +33,8 @@ interface Props {
 export function AttendancePanel({ record, onDeclare }: Props) {
   const live = useApp((s) => s.live);
   const listRef = useRef<HTMLOListElement>(null);
+  // What a key did not do, and why (J, L, C, D on a member not yet present), said in words beside the list.
+  const [told, tell] = useState<string>('');
   const attendanceByMember = new Map(record.attendance.filter((a) => a.memberId !== null).map((a) => [a.memberId!, a]));
   const chairId = currentChair(record);
   const others = record.attendance.filter((a) => a.category !== 'member');
@@ -60,6 +62,9 @@ export function AttendancePanel({ record, onDeclare }: Props) {
           Mark the {unrecorded.length} not recorded as present
         </button>
       ) : null}
+      <p className="attendance-status" role="status" data-testid="attendance-status">
+        {told}
+      </p>
       <ol className="attendance-list" ref={listRef} aria-label="Members">
         {record.members.map((member) => (
           <MemberAttendanceRow
@@ -70,6 +75,7 @@ export function AttendancePanel({ record, onDeclare }: Props) {
             inChair={chairId !== null && attendanceByMember.get(member.id)?.id === chairId}
             onArrow={moveFocus}
             onDeclare={onDeclare}
+            onTell={tell}
           />
         ))}
       </ol>
@@ -119,9 +125,10 @@ interface RowProps {
   inChair: boolean;
   onArrow: (event: KeyboardEvent, step: number) => void;
   onDeclare: (attendanceId: number) => void;
+  onTell: (words: string) => void;
 }
 
-function MemberAttendanceRow({ record, member, attendance, inChair, onArrow, onDeclare }: RowProps) {
+function MemberAttendanceRow({ record, member, attendance, inChair, onArrow, onDeclare, onTell }: RowProps) {
   const live = useApp((s) => s.live);
   const [choosingSubstitute, setChoosingSubstitute] = useState(false);
   const substituteSelect = useRef<HTMLSelectElement>(null);
@@ -150,11 +157,28 @@ function MemberAttendanceRow({ record, member, attendance, inChair, onArrow, onD
     if (key === 'x') return act(() => setMember({ status: 'absent', substituteForMemberId: null }));
     if (key === 'r') return act(() => setMember({ status: 'present', remote: !(attendance?.remote ?? false) }));
     if (key === 's' && canReplace.length > 0) return act(() => setChoosingSubstitute(true));
-    if (!attendance || !present) return;
-    if (key === 'c') return act(() => live('attendance.setChair', { attendanceId: attendance.id }));
-    if (key === 'j') return act(() => live('attendance.recordMovement', { attendanceId: attendance.id, kind: 'arrived' }));
-    if (key === 'l') return act(() => live('attendance.recordMovement', { attendanceId: attendance.id, kind: 'left' }));
-    if (key === 'd') return act(() => onDeclare(attendance.id));
+    if (!['c', 'j', 'l', 'd'].includes(key)) return;
+    onTell('');
+    if (attendance && present) {
+      if (key === 'c') return act(() => live('attendance.setChair', { attendanceId: attendance.id }));
+      if (key === 'j') return act(() => live('attendance.recordMovement', { attendanceId: attendance.id, kind: 'arrived' }));
+      if (key === 'l') return act(() => live('attendance.recordMovement', { attendanceId: attendance.id, kind: 'left' }));
+      return act(() => onDeclare(attendance.id));
+    }
+    // Not yet present: J and C make them present (J also records that they arrived now); L and D say why not.
+    if (key === 'j' || key === 'c') {
+      return act(async () => {
+        const marked = await setMember({ status: 'present' });
+        const row = marked.ok ? marked.value.attendance.find((a) => a.memberId === member.id) : undefined;
+        if (!row) return;
+        if (key === 'c') return live('attendance.setChair', { attendanceId: row.id });
+        if (!marked.ok || !marked.value.startedAt) return onTell(`${member.name} is marked present. The meeting has not started, so no arrival time is recorded.`);
+        const arrived = await live('attendance.recordMovement', { attendanceId: row.id, kind: 'arrived' });
+        if (arrived.ok) onTell(`${member.name} is marked present, arrived ${time(arrived.value.movements.filter((m) => m.attendanceId === row.id).at(-1)?.time ?? null)}.`);
+      });
+    }
+    if (key === 'l') return act(() => onTell(`${member.name} is not marked present, so cannot be recorded as leaving. Press P (present) or J (arrived now) first.`));
+    return act(() => onTell(`A declaration of interest is recorded for a member who is present. Press P (present) or J (arrived now) on ${member.name} first.`));
   };
 
   const summary = [STATUS_LABELS[status], attendance?.remote ? 'remote' : '', inChair ? 'in the Chair' : '', replaced ? `substitute for ${replaced.name}` : '']

@@ -1,4 +1,5 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { LOCKED_STATUSES, MINUTES_STATUS_LABELS, type MeetingRecord } from '../../../../shared/model';
 import { buildMinutes, type MinutesPart } from '../../../../shared/minutes/document';
 import { MinutesPreview } from '../../components/MinutesPreview';
@@ -12,6 +13,7 @@ import { ImportTeamsPanel } from './ImportTeamsPanel';
 import { ChecksPanel } from './ChecksPanel';
 import type { Check } from './checks-ui';
 import { styleWithTemplate } from '../../../../shared/minutes/template-style';
+import { focusRegion, type Region } from './regions';
 
 /** The preview, from the record with the words still being typed laid over it. Only it follows each keystroke. */
 function LivePreview({ record, checks }: { record: MeetingRecord; checks: Check[] }) {
@@ -27,7 +29,8 @@ function LivePreview({ record, checks }: { record: MeetingRecord; checks: Check[
   const style = styleWithTemplate(record.body.houseStyle);
   return (
     <aside className="live-preview panel" aria-label="Live minutes preview">
-      <div className="live-preview-scroll">
+      {/* Focusable, so the keyboard scrolls it (↑ ↓ Page Up Page Down); Alt+V comes here. */}
+      <div className="live-preview-scroll" tabIndex={0} role="region" aria-label="Minutes preview (scroll with the arrow keys)" data-testid="preview-scroll" aria-keyshortcuts="Alt+V">
         <ChecksPanel record={record} checks={checks} />
         {record.items.some((i) => i.exempt) ? (
           <div className="field preview-part">
@@ -44,38 +47,156 @@ function LivePreview({ record, checks }: { record: MeetingRecord; checks: Check[
   );
 }
 
+/** Below this width (beside a Teams window) the live screen shows one region at a time, the minute first. */
+const NARROW = '(max-width: 760px)';
+
+function useNarrow(): boolean {
+  const [narrow, setNarrow] = useState(() => window.matchMedia(NARROW).matches);
+  useEffect(() => {
+    const query = window.matchMedia(NARROW);
+    const change = () => setNarrow(query.matches);
+    query.addEventListener('change', change);
+    return () => query.removeEventListener('change', change);
+  }, []);
+  return narrow;
+}
+
+const PANES: { id: Region; label: string; keys: string }[] = [
+  { id: 'minute', label: 'Minute', keys: 'Alt+I' },
+  { id: 'rail', label: 'Order of business', keys: 'Alt+G' },
+  { id: 'attendance', label: 'Attendance', keys: 'Alt+T' },
+  { id: 'preview', label: 'Preview', keys: 'Alt+V' },
+];
+
+/** Keys that change the minutes: refused at once, with the reason, while the minutes are locked. */
+const WRITING_KEYS = new Set(['p', 'o', 'r', 'm', 'a', 'z', 'y']);
+
 /**
  * The order of business on the left; the minute of the item being taken,
  * attendance and declarations in the centre; the minutes preview on the
- * right. At 480 px they stack.
+ * right. Below 760 px (beside Teams) one region shows at a time under a row
+ * of tabs, the minute first; each region is one key away (Alt+I, Alt+G,
+ * Alt+T, Alt+V), and taking the next item brings the minute back.
+ *
+ * Approved minutes are locked: the centre is a disabled fieldset (every
+ * field and button in it is read-only to the keyboard, mouse and screen
+ * reader alike, whoever draws them), and the banner says how to amend.
  */
 export function LiveTab({ record, checks }: { record: MeetingRecord; checks: Check[] }) {
   const declarations = useRef<DeclarationsHandle>(null);
   const style = record.body.houseStyle;
   const locked = LOCKED_STATUSES.includes(record.minutesStatus) && record.amendmentReason === null;
+  const narrow = useNarrow();
+  const [pane, setPane] = useState<Region>('minute');
+  const [refused, setRefused] = useState(0);
+  const banner = useRef<HTMLDivElement>(null);
+
+  // A region asked for by its key (or by a check's "go there") is shown first in the narrow layout.
+  useEffect(() => {
+    // Drawn at once: the caller focuses something in the pane straight after.
+    const reveal = (event: Event) => flushSync(() => setPane((event as CustomEvent<Region>).detail));
+    window.addEventListener('clerk:reveal', reveal);
+    return () => window.removeEventListener('clerk:reveal', reveal);
+  }, []);
+
+  // Before any handler: keys that write the minutes show the minute pane (narrow), or are refused when locked.
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      const key = event.key.toLowerCase();
+      const writing = event.altKey && !event.ctrlKey && WRITING_KEYS.has(key);
+      const onRow = (event.target as HTMLElement | null)?.closest?.('.live-centre [data-attendance-row]') && key.length === 1 && !event.altKey && !event.ctrlKey;
+      if (locked && (writing || onRow)) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        setRefused((n) => n + 1);
+        return;
+      }
+      if (writing && !['z', 'y'].includes(key) && narrow) setPane('minute');
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [locked, narrow]);
+
+  const shown = (region: Region) => !narrow || pane === region;
+  const onPaneKey = (event: KeyboardEvent) => {
+    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+    event.preventDefault();
+    const index = PANES.findIndex((p) => p.id === pane);
+    const next = PANES[(index + (event.key === 'ArrowRight' ? 1 : PANES.length - 1)) % PANES.length]!;
+    setPane(next.id);
+    requestAnimationFrame(() => document.getElementById(`pane-${next.id}`)?.focus());
+  };
+  // Taking an item from the order of business at 480 px goes on to write its minute.
+  const onRailClick = (event: MouseEvent) => {
+    if (!narrow || !(event.target as HTMLElement).closest('.rail-item')) return;
+    setPane('minute');
+    void focusRegion('minute');
+  };
   return (
     <>
-    {locked ? (
-      <p className="locked-banner" role="status" data-testid="locked-banner">
-        These minutes are {MINUTES_STATUS_LABELS[record.minutesStatus].toLowerCase()} and locked. To change them, begin an amendment with a reason on the
-        Review and approval tab (Alt+3).
-      </p>
-    ) : record.amendmentReason ? (
-      <p className="amendment-banner" role="status">
-        Amendment under way: {record.amendmentReason}. Finish it on the Review and approval tab (Alt+3).
-      </p>
-    ) : null}
-    <div className="live-layout">
-      <AgendaRail record={record} />
-      <div className="live-centre">
-        <ItemMinute record={record} />
-        <AttendancePanel record={record} onDeclare={(attendanceId) => declarations.current?.startFor(attendanceId)} />
-        <DeclarationsPanel ref={declarations} record={record} chairTitle={style.chairTitle} />
-        <ImportTeamsPanel record={record} />
+      {locked ? (
+        <div className="locked-banner" role="status" data-testid="locked-banner" ref={banner}>
+          <p>
+            <strong>These minutes are {MINUTES_STATUS_LABELS[record.minutesStatus].toLowerCase()}, so they are read-only.</strong> To change them, begin an
+            amendment with a reason on the Review and approval tab (Alt+3); the change is then kept as a new version beside the approved one.
+          </p>
+          {refused > 0 ? (
+            <p className="locked-refused" key={refused}>
+              Nothing was changed: approved minutes can only be changed through an amendment.
+            </p>
+          ) : null}
+        </div>
+      ) : record.amendmentReason ? (
+        <p className="amendment-banner" role="status">
+          Amendment under way: {record.amendmentReason}. Finish it on the Review and approval tab (Alt+3).
+        </p>
+      ) : null}
+      {narrow ? (
+        <div role="tablist" aria-label="Parts of the live meeting" className="tabs pane-tabs">
+          {PANES.map((p) => (
+            <button
+              key={p.id}
+              id={`pane-${p.id}`}
+              type="button"
+              role="tab"
+              aria-selected={pane === p.id}
+              aria-controls={`pane-panel-${p.id}`}
+              aria-keyshortcuts={p.keys}
+              tabIndex={pane === p.id ? 0 : -1}
+              onClick={() => setPane(p.id)}
+              onKeyDown={onPaneKey}
+            >
+              {p.label}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      <div className={`live-layout${narrow ? ' is-narrow' : ''}`}>
+        <div className="rail-slot" data-region="rail" id="pane-panel-rail" hidden={!shown('rail')} onClick={onRailClick}>
+          <AgendaRail record={record} />
+        </div>
+        <div className="live-centre">
+          <fieldset className="lock-scope" disabled={locked} aria-describedby={locked ? 'locked-why' : undefined}>
+            {locked ? (
+              <legend className="visually-hidden" id="locked-why">
+                Read-only: approved minutes are changed through an amendment (Alt+3)
+              </legend>
+            ) : null}
+            <div className="minute-slot" data-region="minute" id="pane-panel-minute" hidden={!shown('minute')}>
+              <ItemMinute record={record} />
+            </div>
+            <div className="attendance-slot" data-region="attendance" id="pane-panel-attendance" hidden={!shown('attendance')}>
+              <AttendancePanel record={record} onDeclare={(attendanceId) => declarations.current?.startFor(attendanceId)} />
+              <DeclarationsPanel ref={declarations} record={record} chairTitle={style.chairTitle} />
+              <ImportTeamsPanel record={record} />
+            </div>
+          </fieldset>
+        </div>
+        <div className="preview-slot" data-region="preview" id="pane-panel-preview" hidden={!shown('preview')}>
+          <LivePreview record={record} checks={checks} />
+        </div>
+        <PhrasePicker bodyId={record.bodyId} />
       </div>
-      <LivePreview record={record} checks={checks} />
-      <PhrasePicker bodyId={record.bodyId} />
-    </div>
     </>
   );
 }

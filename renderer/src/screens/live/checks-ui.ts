@@ -6,6 +6,7 @@
 import { checkMinutes, type CallFix, type Check, type Place } from '../../../../shared/checks';
 import type { MeetingRecord } from '../../../../shared/model';
 import { useApp } from '../../state/store';
+import { revealRegion } from './regions';
 
 export { checkMinutes, type Check };
 
@@ -25,6 +26,8 @@ export async function applyFix(record: MeetingRecord, fix: CallFix): Promise<str
 
 /** Moves focus to where a check is put right: the item in the order of business, the attendance list, the declarations. */
 export function goTo(place: Place): boolean {
+  // At 480 px the region may be folded away: the live screen shows it first (and draws it before the lookup).
+  revealRegion(place.to === 'item' ? 'rail' : place.to === 'attendance' || place.to === 'declarations' ? 'attendance' : 'preview');
   const target =
     place.to === 'item'
       ? document.querySelector<HTMLElement>(`[data-testid="rail-item"][data-item-id="${place.itemId}"]`)
@@ -42,6 +45,7 @@ export function goTo(place: Place): boolean {
 
 /** Focuses the checks list (Alt+K, and the count in the top bar). */
 export function focusChecks(): void {
+  revealRegion('preview');
   const heading = document.getElementById('checks-title');
   heading?.focus();
   heading?.scrollIntoView({ block: 'nearest' });

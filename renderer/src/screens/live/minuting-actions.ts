@@ -113,6 +113,8 @@ export async function deleteEntry(record: MeetingRecord, item: AgendaItem, shown
     if (!result.ok) return false;
     const back = result.value.entries.find((e) => !before.has(e.id));
     if (back) currentId = back.id;
+    // Undo puts the caret back in the words it restored.
+    focusEntry(currentId);
     return true;
   };
   if (await remove()) useUndo.getState().push({ label: `delete ${entryName(item, entry.kind, index)}`, undo: restore, redo: remove });

@@ -1,0 +1,195 @@
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { formatDate, formatLongDate } from '../../../shared/format';
+import { ACTION_STATUSES, type ActionLogEntry, type ActionStatus } from '../../../shared/model';
+import { useApp } from '../state/store';
+
+type StatusFilter = 'open' | 'all' | ActionStatus;
+
+/** Which actions a filter shows. */
+export function shownActions(actions: ActionLogEntry[], status: StatusFilter, owner: string, words: string): ActionLogEntry[] {
+  const terms = words.toLowerCase().split(/\s+/).filter(Boolean);
+  return actions.filter(
+    (a) =>
+      (status === 'all' || (status === 'open' ? a.status !== 'Complete' : a.status === status)) &&
+      (owner === '' || a.owner === owner) &&
+      terms.every((t) => `${a.text} ${a.owner} ${a.itemTitle}`.toLowerCase().includes(t)),
+  );
+}
+
+function ActionRow({ action, onChange }: { action: ActionLogEntry; onChange: (a: ActionLogEntry) => void }) {
+  const write = useApp((s) => s.write);
+  const navigate = useApp((s) => s.navigate);
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const setStatus = async (status: ActionStatus) => {
+    const result = await write('actions.update', { actionId: action.id, patch: { status } });
+    if (result.ok) onChange({ ...action, status: result.value.status, version: result.value.version });
+    setError(result.ok ? null : result.error.message);
+  };
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!comment.trim()) return setError('Type the comment first; Enter adds it, dated today.');
+    const result = await write('actions.comment', { actionId: action.id, text: comment });
+    if (result.ok) {
+      onChange({ ...result.value, minuteNumber: action.minuteNumber });
+      setComment('');
+    }
+    setError(result.ok ? null : result.error.message);
+  };
+  const raisedAt = `${formatLongDate(action.raisedOn)}, ${action.minuteNumber ? `minute ${action.minuteNumber}` : 'an item not minuted'}`;
+  return (
+    <li className={`action-row action-${action.status.toLowerCase()}`} data-testid="action-row">
+      <div className="action-row-head">
+        <strong className="action-number">{action.number}.</strong>
+        <p className="action-text">{action.text || <span className="muted">(no wording)</span>}</p>
+      </div>
+      <dl className="action-facts">
+        <div>
+          <dt>Owner</dt>
+          <dd>{action.owner || <span className="muted">not named</span>}</dd>
+        </div>
+        <div>
+          <dt>Due</dt>
+          <dd>{action.dueDate ? formatDate(action.dueDate) : <span className="muted">no date</span>}</dd>
+        </div>
+        <div>
+          <dt>Raised</dt>
+          <dd>
+            <a
+              href={`#/meetings/${action.meetingId}`}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate({ name: 'meeting', meetingId: action.meetingId });
+              }}
+            >
+              {raisedAt}
+            </a>{' '}
+            ({action.itemTitle})
+          </dd>
+        </div>
+      </dl>
+      {action.comments.length ? (
+        <ul className="action-comments" aria-label={`Comments on action ${action.number}`}>
+          {action.comments.map((c) => (
+            <li key={c.id}>
+              {formatDate(c.date)}: {c.text}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <div className="field-row">
+        <div className="field action-status-field">
+          <label htmlFor={`log-status-${action.id}`}>Status of action {action.number}</label>
+          <select id={`log-status-${action.id}`} value={action.status} onChange={(e) => void setStatus(e.target.value as ActionStatus)}>
+            {ACTION_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </div>
+        <form className="field" onSubmit={add} noValidate>
+          <label htmlFor={`log-comment-${action.id}`}>Comment on action {action.number} (Enter adds it, dated today)</label>
+          <input
+            id={`log-comment-${action.id}`}
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `log-error-${action.id}` : undefined}
+          />
+        </form>
+      </div>
+      {error ? (
+        <p className="field-error" role="alert" id={`log-error-${action.id}`}>
+          {error}
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
+/**
+ * A body's action log (Alt+L): every action raised at its meetings, open
+ * ones first shown, filtered by status, owner and words; status and
+ * comments changed in place. A row whose status changes stays in view until
+ * the filter changes, so the clerk sees what they did.
+ */
+export function ActionLogScreen({ bodyId }: { bodyId: number }) {
+  const read = useApp((s) => s.read);
+  const body = useApp((s) => (s.body?.id === bodyId ? s.body : null));
+  const loadBody = useApp((s) => s.loadBody);
+  const [actions, setActions] = useState<ActionLogEntry[] | null>(null);
+  const [status, setStatus] = useState<StatusFilter>('open');
+  const [owner, setOwner] = useState('');
+  const [words, setWords] = useState('');
+  const [shownIds, setShownIds] = useState<number[]>([]);
+  const statusFilter = useRef<HTMLSelectElement>(null);
+
+  useEffect(() => {
+    if (!body) void loadBody(bodyId);
+    void read('actions.log', { bodyId }).then((r) => {
+      if (!r.ok) return;
+      setActions(r.value);
+      requestAnimationFrame(() => statusFilter.current?.focus());
+    });
+  }, [bodyId]);
+  useEffect(() => {
+    if (actions) setShownIds(shownActions(actions, status, owner, words).map((a) => a.id));
+    // Only a change of filter (or the first load) re-filters: see above.
+  }, [status, owner, words, actions === null]);
+
+  const owners = useMemo(() => [...new Set((actions ?? []).map((a) => a.owner).filter(Boolean))].sort(), [actions]);
+  const byId = new Map((actions ?? []).map((a) => [a.id, a]));
+  const shown = shownIds.map((id) => byId.get(id)).filter((a): a is ActionLogEntry => !!a);
+  const openCount = (actions ?? []).filter((a) => a.status !== 'Complete').length;
+  return (
+    <div className="screen action-log-screen">
+      <p className="eyebrow">{body?.name ?? ''}</p>
+      <h1>Action log</h1>
+      <p className="lead">
+        Every action raised at this body’s meetings. {actions ? `${openCount} open of ${actions.length}.` : ''} Change a status or add a comment here; the
+        log in the minutes and in Word follows.
+      </p>
+      <form className="subform form-grid action-filters" role="search" aria-label="Filter the actions" onSubmit={(e) => e.preventDefault()}>
+        <div className="field">
+          <label htmlFor="log-filter-status">Show</label>
+          <select id="log-filter-status" ref={statusFilter} value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)}>
+            <option value="open">Open actions (not complete)</option>
+            <option value="all">All actions</option>
+            {ACTION_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {s} only
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="log-filter-owner">Owner</label>
+          <select id="log-filter-owner" value={owner} onChange={(e) => setOwner(e.target.value)}>
+            <option value="">Anyone</option>
+            {owners.map((o) => (
+              <option key={o} value={o}>
+                {o}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="log-filter-words">Words</label>
+          <input id="log-filter-words" type="search" value={words} onChange={(e) => setWords(e.target.value)} />
+        </div>
+      </form>
+      {actions === null ? <p className="muted">Loading…</p> : null}
+      {actions && shown.length === 0 ? (
+        <p className="empty" role="status">
+          {actions.length === 0 ? 'No actions have been raised at this body’s meetings yet (Alt+A adds one while minuting).' : 'No action matches these filters.'}
+        </p>
+      ) : null}
+      <ol className="action-log-list" aria-label="Actions">
+        {shown.map((a) => (
+          <ActionRow key={a.id} action={a} onChange={(next) => setActions((list) => (list ?? []).map((x) => (x.id === next.id ? next : x)))} />
+        ))}
+      </ol>
+    </div>
+  );
+}
