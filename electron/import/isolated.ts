@@ -33,7 +33,7 @@ export interface IsolationLimits {
    * being any more costly; its CPU time is what the file makes us spend.
    */
   timeoutMs: number;
-  /** The most a parse may take on the clock however little CPU it was given (a starved or stuck worker); default 6 × timeoutMs. */
+  /** The most a parse may take on the clock however little CPU it was given (a starved or stuck worker); default 6 × timeoutMs, at least 30 s. */
   wallTimeoutMs?: number;
   /** How long the worker may take to start (loading code, not the file). */
   startupTimeoutMs: number;
@@ -238,7 +238,7 @@ export function threadCpuMs(thread: number): number | null {
  * read. Returns the function that stops watching.
  */
 function watchTime(thread: number | null, limits: IsolationLimits, onTimeout: (ms: number) => void): () => void {
-  const wallMs = Math.max(limits.wallTimeoutMs ?? limits.timeoutMs * 6, limits.timeoutMs);
+  const wallMs = Math.max(limits.wallTimeoutMs ?? Math.max(limits.timeoutMs * 6, 30_000), limits.timeoutMs);
   const start = thread === null ? null : threadCpuMs(thread);
   if (thread === null || start === null) {
     const timer = setTimeout(() => onTimeout(limits.timeoutMs), limits.timeoutMs);
