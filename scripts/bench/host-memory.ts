@@ -4,9 +4,11 @@
  * as the bench does) on a scratch copy of an empty data folder, reads the
  * 15 MB agenda (a picture inside) through import.readAgenda N times, and
  * prints the host's resident memory from /proc/<pid>/status (VmRSS, VmHWM,
- * threads) and /proc/<pid>/smaps_rollup (anonymous vs file-backed) after
- * start, during, and after the reads (at once, and once the idle parsing
- * worker has been let go).
+ * threads, anonymous vs file-backed) and the host's own view (V8's heap
+ * spaces, array buffers) after start, during, and after the reads (at once,
+ * and once the idle parsing worker has been let go); and the host's CPU time
+ * per read, its main thread's apart (from /proc/<pid>/stat and
+ * /proc/<pid>/task/<pid>/stat), a figure a busy machine does not change.
  *
  *   tsx scripts/bench/host-memory.ts [--reads 100] [--env NAME=value,...] [--node --flag,...]
  *
@@ -38,20 +40,20 @@ const kbField = (text: string, name: string) => Number(new RegExp(`^${name}:\\s+
 /** A process's memory, from /proc (Linux). */
 export function procMemory(pid: number): ProcMemory {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  let rollup = '';
-  try {
-    rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
-  } catch {
-    // older kernels
-  }
   return {
     rssMb: kbField(status, 'VmRSS'),
     hwmMb: kbField(status, 'VmHWM'),
     anonMb: kbField(status, 'RssAnon'),
     fileMb: kbField(status, 'RssFile'),
     threads: Number(/^Threads:\s+(\d+)/m.exec(status)?.[1] ?? NaN),
-    ...(rollup ? {} : {}),
   };
+}
+
+/** CPU time in ms (utime + stime, USER_HZ = 100) of a process (all its threads, gone ones included) or of one thread. */
+export function cpuMs(pid: number, tid?: number): number {
+  const stat = readFileSync(tid === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${tid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 const show = (m: ProcMemory) =>
@@ -111,11 +113,15 @@ async function main(): Promise<void> {
     if (!meetingId) throw new Error(`could not make a meeting: ${JSON.stringify(body)} ${JSON.stringify(meeting)}`);
     const agenda = JSON.stringify({ meetingId, source: { kind: 'docx', base64: agendaWithPictureDocx(15).toString('base64') } });
     const t0 = performance.now();
+    const cpu0 = { all: cpuMs(pid), main: cpuMs(pid, pid) };
     for (let i = 1; i <= reads; i++) {
       const answer = await post('import.readAgenda', agenda);
       if (!answer.ok) throw new Error(`read ${i} refused: ${answer.error?.message}`);
       if (i % Math.max(1, Math.floor(reads / 5)) === 0) console.log(`after ${i} reads: ${show(procMemory(pid))}\n  ${await probe()}`);
     }
+    const all = cpuMs(pid) - cpu0.all;
+    const mainCpu = cpuMs(pid, pid) - cpu0.main;
+    console.log(`host CPU per read: ${(all / reads).toFixed(0)} ms, of which its main thread (the one that answers autosave) ${(mainCpu / reads).toFixed(0)} ms and the other threads (the parsing worker, V8's and libuv's helpers) ${((all - mainCpu) / reads).toFixed(0)} ms`);
     console.log(`${reads} reads in ${((performance.now() - t0) / 1000).toFixed(1)} s, ${((performance.now() - t0) / reads).toFixed(0)} ms each`);
     console.log(`at once: ${show(procMemory(pid))}\n  ${await probe()}`);
     await new Promise((r) => setTimeout(r, 2_000));
