@@ -129,15 +129,18 @@ async function turn(): Promise<() => void> {
 export const IDLE_WORKER_MS = 15_000;
 
 /**
- * A worker that has just read a file larger than this is stopped rather than
- * kept: what it read (the file, its unpacked parts, mammoth's tree) stays in
- * its heap until its next collection, which an idle worker may not run for
- * a long time. After a 15 MB agenda that was some 140 MB of the host's
- * resident memory (scripts/bench/host-memory.ts); stopping the worker gives
- * it all back at once. Agendas and attendance reports are mostly far smaller,
- * and the worker is kept for those.
+ * A worker that has just read a file larger than this is kept only
+ * IDLE_AFTER_LARGE_MS for the next one, not IDLE_WORKER_MS: what it read
+ * (the file, its unpacked parts, mammoth's tree) stays in its heap until its
+ * next collection, which an idle worker may not run for a long time. After
+ * 15 MB agendas an idle worker held some 180 MB of the host's resident
+ * memory (scripts/bench/host-memory.ts); stopping it gives all of it back.
+ * Files read one after another still share a worker (starting one for each
+ * 15 MB agenda doubled the CPU each took), and small files, most agendas and
+ * reports, keep theirs the usual time.
  */
-export const REUSE_AFTER_MAX_BYTES = 2 * 1024 * 1024;
+export const LARGE_FILE_BYTES = 2 * 1024 * 1024;
+export const IDLE_AFTER_LARGE_MS = 1_000;
 
 const taskBytes = (task: ParseTask) => (task.kind === 'agenda-text' ? task.text.length * 2 : task.bytes.byteLength);
 
@@ -200,10 +203,10 @@ function takeSlot(limits: IsolationLimits): Slot {
   return slot!;
 }
 
-function keepIdle(slot: Slot): void {
+function keepIdle(slot: Slot, idleMs: number): void {
   if (slot.gone) return;
   slot.worker.unref(); // an idle reader never keeps the process alive
-  slot.idleTimer = setTimeout(() => void slot.worker.terminate(), IDLE_WORKER_MS);
+  slot.idleTimer = setTimeout(() => void slot.worker.terminate(), idleMs);
   slot.idleTimer.unref();
   idle.push(slot);
 }
@@ -313,7 +316,7 @@ async function runOnce(task: ParseTask, limits: IsolationLimits, handOver: boole
   }
   const { worker } = slot;
   const id = nextId++;
-  const keep = taskBytes(task) <= REUSE_AFTER_MAX_BYTES; // read before the bytes are handed over
+  const idleMs = taskBytes(task) > LARGE_FILE_BYTES ? IDLE_AFTER_LARGE_MS : IDLE_WORKER_MS; // read before the bytes are handed over
   return new Promise<AnyResult>((resolve, reject) => {
     let settled = false;
     const finish = (outcome: { result: AnyResult; reuse: boolean } | { error: Error }) => {
@@ -323,14 +326,14 @@ async function runOnce(task: ParseTask, limits: IsolationLimits, handOver: boole
       worker.off('message', onMessage);
       worker.off('error', onError);
       worker.off('exit', onExit);
-      if ('result' in outcome && outcome.reuse) keepIdle(slot);
+      if ('result' in outcome && outcome.reuse) keepIdle(slot, idleMs);
       else void worker.terminate();
       if ('result' in outcome) resolve(outcome.result);
       else reject(outcome.error);
     };
     const onMessage = (message: WorkerMessage) => {
       if (message.type === 'ready' || message.id !== id) return;
-      if (message.type === 'result') finish({ result: message.result, reuse: keep });
+      if (message.type === 'result') finish({ result: message.result, reuse: true });
       // The parser threw (a stack overflow on absurd nesting, say): the file's doing, answered as a refusal.
       else finish({ result: importFail(ISOLATION_MESSAGES.failed(message.message)), reuse: false });
     };
