@@ -25,8 +25,16 @@ import type { ParseTask, TaskResult, WorkerMessage } from './parse-task';
 export interface IsolationLimits {
   /** The worker's V8 heap (old generation), in MB. */
   maxOldGenerationSizeMb: number;
-  /** How long one parse may take once the worker is running. */
+  /**
+   * How long one parse may take once the worker is running: its own CPU time
+   * where that can be read (Linux), otherwise the time on the clock. The
+   * worker gives way to other work (parse-worker.ts lowers its priority), so
+   * on a busy machine a parse takes longer on the clock without the file
+   * being any more costly; its CPU time is what the file makes us spend.
+   */
   timeoutMs: number;
+  /** The most a parse may take on the clock however little CPU it was given (a starved or stuck worker); default 6 × timeoutMs, at least 30 s. */
+  wallTimeoutMs?: number;
   /** How long the worker may take to start (loading code, not the file). */
   startupTimeoutMs: number;
 }
@@ -120,8 +128,26 @@ async function turn(): Promise<() => void> {
 /** A worker that answered is kept this long for the next file (starting one costs more than most parses). */
 export const IDLE_WORKER_MS = 15_000;
 
+/**
+ * A worker that has just read a file larger than this is kept only
+ * IDLE_AFTER_LARGE_MS for the next one, not IDLE_WORKER_MS: what it read
+ * (the file, its unpacked parts, mammoth's tree) stays in its heap until its
+ * next collection, which an idle worker may not run for a long time. After
+ * 15 MB agendas an idle worker held some 180 MB of the host's resident
+ * memory (scripts/bench/host-memory.ts); stopping it gives all of it back.
+ * Files read one after another still share a worker (starting one for each
+ * 15 MB agenda doubled the CPU each took), and small files, most agendas and
+ * reports, keep theirs the usual time.
+ */
+export const LARGE_FILE_BYTES = 2 * 1024 * 1024;
+export const IDLE_AFTER_LARGE_MS = 1_000;
+
+const taskBytes = (task: ParseTask) => (task.kind === 'agenda-text' ? task.text.length * 2 : task.bytes.byteLength);
+
 interface Slot {
   worker: Worker;
+  /** The worker's Linux thread id, once it is ready (null where its CPU time cannot be read). */
+  thread: number | null;
   heapMb: number;
   /** Resolves once the worker has loaded its code; rejects if it cannot. */
   ready: Promise<void>;
@@ -134,7 +160,7 @@ let nextId = 1;
 
 function spawnSlot(limits: IsolationLimits): Slot {
   const worker = startWorker(limits);
-  const slot: Slot = { worker, heapMb: limits.maxOldGenerationSizeMb, ready: Promise.resolve(), gone: false };
+  const slot: Slot = { worker, thread: null, heapMb: limits.maxOldGenerationSizeMb, ready: Promise.resolve(), gone: false };
   slot.ready = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
       reject(new ParseWorkerError(`the file reader did not start within ${Math.round(limits.startupTimeoutMs / 1000)} seconds`));
@@ -142,6 +168,7 @@ function spawnSlot(limits: IsolationLimits): Slot {
     }, limits.startupTimeoutMs);
     const onMessage = (message: WorkerMessage) => {
       if (message.type !== 'ready') return;
+      slot.thread = message.thread;
       clearTimeout(timer);
       worker.off('message', onMessage);
       resolve();
@@ -176,12 +203,59 @@ function takeSlot(limits: IsolationLimits): Slot {
   return slot!;
 }
 
-function keepIdle(slot: Slot): void {
+function keepIdle(slot: Slot, idleMs: number): void {
   if (slot.gone) return;
   slot.worker.unref(); // an idle reader never keeps the process alive
-  slot.idleTimer = setTimeout(() => void slot.worker.terminate(), IDLE_WORKER_MS);
+  slot.idleTimer = setTimeout(() => void slot.worker.terminate(), idleMs);
   slot.idleTimer.unref();
   idle.push(slot);
+}
+
+/**
+ * A thread's CPU time in ms, read from /proc (Linux): schedstat's first field
+ * is its time on a CPU in ns; stat's utime + stime (fields 14 and 15, in
+ * USER_HZ = 100 ticks a second) where schedstat is missing. Null when
+ * neither can be read (the thread has gone, or no /proc).
+ */
+export function threadCpuMs(thread: number): number | null {
+  try {
+    const ns = Number(readFileSync(`/proc/self/task/${thread}/schedstat`, 'utf8').split(' ')[0]);
+    if (Number.isFinite(ns) && ns > 0) return ns / 1e6;
+  } catch {
+    // fall through to stat
+  }
+  try {
+    const stat = readFileSync(`/proc/self/task/${thread}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * 10 : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Calls `onTimeout` once the parse has used `timeoutMs` of the worker's CPU
+ * time (checked a few times a second) or `wallMs` on the clock, whichever
+ * comes first; on the clock alone where the worker's CPU time cannot be
+ * read. Returns the function that stops watching.
+ */
+function watchTime(thread: number | null, limits: IsolationLimits, onTimeout: (ms: number) => void): () => void {
+  const wallMs = Math.max(limits.wallTimeoutMs ?? Math.max(limits.timeoutMs * 6, 30_000), limits.timeoutMs);
+  const start = thread === null ? null : threadCpuMs(thread);
+  if (thread === null || start === null) {
+    const timer = setTimeout(() => onTimeout(limits.timeoutMs), limits.timeoutMs);
+    return () => clearTimeout(timer);
+  }
+  const wall = setTimeout(() => onTimeout(wallMs), wallMs);
+  const poll = setInterval(() => {
+    const now = threadCpuMs(thread);
+    if (now !== null && now - start > limits.timeoutMs) onTimeout(limits.timeoutMs);
+  }, Math.max(10, Math.min(100, limits.timeoutMs / 4)));
+  return () => {
+    clearTimeout(wall);
+    clearInterval(poll);
+  };
 }
 
 /** Stops the idle readers (tests; the app lets them time out). */
@@ -190,17 +264,40 @@ export async function stopIdleWorkers(): Promise<void> {
   await Promise.all(all.map((s) => s.worker.terminate()));
 }
 
+export interface ParseOptions {
+  /**
+   * The file's bytes are the caller's to give away: they are moved to the
+   * worker (transferred), not copied, and are empty here afterwards. For a
+   * 15 MB file that is one copy (and ~100 ms on this thread) saved. Only
+   * bytes that own their whole ArrayBuffer are moved; others are copied.
+   */
+  handOver?: boolean;
+}
+
+/** What postMessage may move instead of copying: bytes that are the whole of a (non-shared) ArrayBuffer. */
+export function transferable(task: ParseTask): ArrayBuffer[] {
+  if (task.kind === 'agenda-text') return [];
+  const { bytes } = task;
+  const buffer = bytes.buffer;
+  if (!(buffer instanceof ArrayBuffer) || bytes.byteOffset !== 0 || bytes.byteLength !== buffer.byteLength) return [];
+  return [buffer];
+}
+
 /**
  * Parses one file in a worker (a fresh one, or one kept from the last file).
  * Resolves to the parser's own answer, or to a refusal when the file needed
  * too much memory or time (that worker is then stopped, never reused);
  * rejects with ParseWorkerError only when the worker itself could not run.
  */
-export async function parseIsolated<T extends ParseTask>(task: T, limits: Partial<IsolationLimits> = {}): Promise<TaskResult<T>> {
+export async function parseIsolated<T extends ParseTask>(
+  task: T,
+  limits: Partial<IsolationLimits> = {},
+  options: ParseOptions = {},
+): Promise<TaskResult<T>> {
   const l: IsolationLimits = { ...ISOLATION_LIMITS, ...limits };
   const release = await turn();
   try {
-    return (await runOnce(task, l)) as TaskResult<T>;
+    return (await runOnce(task, l, options.handOver === true)) as TaskResult<T>;
   } finally {
     release();
   }
@@ -208,7 +305,7 @@ export async function parseIsolated<T extends ParseTask>(task: T, limits: Partia
 
 type AnyResult = ImportResult<unknown>;
 
-async function runOnce(task: ParseTask, limits: IsolationLimits): Promise<AnyResult> {
+async function runOnce(task: ParseTask, limits: IsolationLimits, handOver: boolean): Promise<AnyResult> {
   let slot: Slot;
   try {
     slot = takeSlot(limits);
@@ -219,16 +316,17 @@ async function runOnce(task: ParseTask, limits: IsolationLimits): Promise<AnyRes
   }
   const { worker } = slot;
   const id = nextId++;
+  const idleMs = taskBytes(task) > LARGE_FILE_BYTES ? IDLE_AFTER_LARGE_MS : IDLE_WORKER_MS; // read before the bytes are handed over
   return new Promise<AnyResult>((resolve, reject) => {
     let settled = false;
     const finish = (outcome: { result: AnyResult; reuse: boolean } | { error: Error }) => {
       if (settled) return;
       settled = true;
-      clearTimeout(timer);
+      stopWatching();
       worker.off('message', onMessage);
       worker.off('error', onError);
       worker.off('exit', onExit);
-      if ('result' in outcome && outcome.reuse) keepIdle(slot);
+      if ('result' in outcome && outcome.reuse) keepIdle(slot, idleMs);
       else void worker.terminate();
       if ('result' in outcome) resolve(outcome.result);
       else reject(outcome.error);
@@ -247,7 +345,7 @@ async function runOnce(task: ParseTask, limits: IsolationLimits): Promise<AnyRes
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);
-    const timer = setTimeout(() => finish({ result: importFail(ISOLATION_MESSAGES.timeout(limits.timeoutMs)), reuse: false }), limits.timeoutMs);
-    worker.postMessage({ id, task });
+    const stopWatching = watchTime(slot.thread, limits, (ms) => finish({ result: importFail(ISOLATION_MESSAGES.timeout(ms)), reuse: false }));
+    worker.postMessage({ id, task }, handOver ? transferable(task) : []);
   });
 }

@@ -25,6 +25,7 @@ export type TaskResult<T extends ParseTask> = T extends { kind: 'teams-report' }
       : ImportResult<ParsedAgenda>;
 
 export type WorkerMessage =
-  | { type: 'ready' }
+  /** thread: the worker's Linux thread id (its CPU time is read from /proc), or null elsewhere. */
+  | { type: 'ready'; thread: number | null }
   | { type: 'result'; id: number; result: ImportResult<ParsedAgenda> | ImportResult<TeamsPreview> | ImportResult<ReadTemplate> | ImportResult<ParsedReply> }
   | { type: 'failed'; id: number; message: string };

@@ -9,18 +9,22 @@
  * (scripts/bundles.mjs, scripts/build-electron.mjs); run from source under
  * tsx by the tests.
  */
+import { readlinkSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import type { TeamsPreview } from '../../shared/contract';
 import { parseAgendaText } from '../../shared/import/agenda-text';
 import type { ImportResult } from '../../shared/import/decode';
 import type { ParsedAgenda } from '../../shared/import/agenda-text';
 import type { ParsedReply } from '../../shared/review/reply';
+import { lowerThisThread } from './parse-priority';
 import type { ParseTask, WorkerMessage } from './parse-task';
 import type { ReadTemplate } from './word-template';
 import { previewTeams } from './teams-preview';
 
 const port = parentPort;
 if (!port) throw new Error('parse-worker.ts is a worker_threads entry; isolated.ts starts it');
+
+lowerThisThread();
 
 async function run(task: ParseTask): Promise<ImportResult<ParsedAgenda> | ImportResult<TeamsPreview> | ImportResult<ReadTemplate> | ImportResult<ParsedReply>> {
   switch (task.kind) {
@@ -50,4 +54,15 @@ port.on('message', ({ id, task }: { id: number; task: ParseTask }) => {
     (error: unknown) => port.postMessage({ type: 'failed', id, message: (error as Error)?.message ?? String(error) } satisfies WorkerMessage),
   );
 });
-port.postMessage({ type: 'ready' } satisfies WorkerMessage);
+/** This thread's id on Linux (/proc/thread-self is /proc/<pid>/task/<tid>): isolated.ts times the parse by its CPU time. */
+function threadId(): number | null {
+  if (process.platform !== 'linux') return null;
+  try {
+    const tid = Number(/\/task\/(\d+)$/.exec(readlinkSync('/proc/thread-self'))?.[1]);
+    return Number.isInteger(tid) && tid > 0 ? tid : null;
+  } catch {
+    return null;
+  }
+}
+
+port.postMessage({ type: 'ready', thread: threadId() } satisfies WorkerMessage);

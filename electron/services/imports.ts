@@ -28,7 +28,7 @@ import { moveInList, renumberList } from './ordering';
  */
 export async function readAgenda(source: { kind: 'text'; text: string } | { kind: 'docx'; base64: string }): Promise<ParsedAgenda> {
   const task: ParseTask = source.kind === 'text' ? { kind: 'agenda-text', text: source.text } : { kind: 'agenda-docx', bytes: Buffer.from(source.base64, 'base64') };
-  const result = await parseIsolated(task);
+  const result = await parseIsolated(task, {}, { handOver: true }); // the bytes were decoded for this call only
   if (!result.ok) throw new DomainError('invalid_input', result.error.message);
   return result.value;
 }
@@ -53,7 +53,7 @@ export async function readTeams(
       ];
       return { meetingDate: record.date, candidates: people };
     });
-    const read = await parseIsolated({ kind: 'teams-report', bytes: Buffer.from(input.base64, 'base64'), meetingDate, candidates });
+    const read = await parseIsolated({ kind: 'teams-report', bytes: Buffer.from(input.base64, 'base64'), meetingDate, candidates }, {}, { handOver: true });
     return read.ok ? ok(read.value) : fail('invalid_input', read.error.message);
   } catch (error) {
     if (error instanceof DomainError) return fail(error.code, error.message);

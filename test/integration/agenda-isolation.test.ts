@@ -3,12 +3,14 @@
  * within seconds, parsed in a worker with memory and time limits, while
  * every other call carries on; real agendas still import.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAgendaDocx } from '../../electron/import/agenda-docx';
 import { DOCX_LIMITS, DOCX_MESSAGES, unpackDocx } from '../../electron/import/docx-zip';
-import { ISOLATION_MESSAGES, parseIsolated, stopIdleWorkers } from '../../electron/import/isolated';
+import { ISOLATION_MESSAGES, parseIsolated, stopIdleWorkers, threadCpuMs } from '../../electron/import/isolated';
+import { PARSE_NICE } from '../../electron/import/parse-priority';
 import { readAgenda } from '../../electron/services/imports';
 import { DomainError } from '../../shared/result';
 import { call } from '../helpers/api';
@@ -243,5 +245,43 @@ describe('Teams attendance reports are read in the worker too', () => {
     expect(written.ok).toBe(true);
     expect(await refusal).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/^The attendance report lists 43,000 people, more than the 5,000 a meeting's report can hold\./) } });
     expect(order).toEqual(['write answered', 'report refused']);
+  });
+});
+
+describe('the reader gives way to the clerk (issue 15: typing while a big agenda is read)', () => {
+  /** Each thread of this process with its nice value (field 19 of /proc/<pid>/task/<tid>/stat). */
+  const threadNices = () =>
+    readdirSync('/proc/self/task').map((tid) => {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      return { tid: Number(tid), nice: Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]) };
+    });
+
+  it.skipIf(process.platform !== 'linux')('reads files on a thread of lowered priority while this thread keeps its own', { timeout: 60_000 }, async () => {
+    const before = getPriority(0);
+    expect(before).toBeLessThan(PARSE_NICE); // else nothing here could tell the reader's thread apart
+    const result = await parseIsolated({ kind: 'agenda-docx', bytes: fixture('agenda-typed-numbers.docx') });
+    expect(result.ok).toBe(true);
+    // The reader that answered is kept idle for the next file: its thread is there, lowered; nothing else lowers a thread.
+    expect(threadNices().filter((t) => t.nice >= PARSE_NICE).length).toBeGreaterThan(0);
+    expect(getPriority(0)).toBe(before);
+    expect(threadNices().find((t) => t.tid === process.pid)?.nice).toBe(before);
+  });
+
+  it.skipIf(process.platform !== 'linux')("reads a thread's CPU time from /proc", () => {
+    const cpu = threadCpuMs(process.pid);
+    expect(cpu).not.toBeNull();
+    expect(cpu!).toBeGreaterThan(0);
+    expect(threadCpuMs(2 ** 30)).toBeNull(); // no such thread
+  });
+
+  it('moves the bytes handed over to the reader instead of copying them; bytes not handed over are kept', { timeout: 60_000 }, async () => {
+    const given = Buffer.from(fixture('agenda-typed-numbers.docx'));
+    const kept = Buffer.from(fixture('agenda-typed-numbers.docx'));
+    const length = kept.byteLength;
+    expect((await parseIsolated({ kind: 'agenda-docx', bytes: given }, {}, { handOver: true })).ok).toBe(true);
+    expect((await parseIsolated({ kind: 'agenda-docx', bytes: kept })).ok).toBe(true);
+    expect(given.byteLength).toBe(0); // transferred: detached here
+    expect(kept.byteLength).toBe(length);
+    expect(kept.equals(fixture('agenda-typed-numbers.docx'))).toBe(true);
   });
 });
