@@ -203,7 +203,7 @@ export function BlockList({ record, item }: { record: MeetingRecord; item: Agend
               {named.marker}
             </span>
             <div className="block-fields">
-              {entry.kind === 'point' && named.first ? (
+              {entry.kind === 'point' ? (
                 <div className="field-row block-options">
                   <AutoSelect<'standard' | 'none' | 'own'>
                     key={`intro-form:${entry.intro === null || entry.intro === undefined ? 'standard' : entry.intro === '' ? 'none' : 'own'}`}
@@ -211,7 +211,7 @@ export function BlockList({ record, item }: { record: MeetingRecord; item: Agend
                     hint={entry.intro === null || entry.intro === undefined ? `Standard: ${introOf(entry.id) || 'none after the first list, which carries on its numbering'}` : 'This list starts afresh here'}
                     value={entry.intro === null || entry.intro === undefined ? 'standard' : entry.intro === '' ? 'none' : 'own'}
                     options={[
-                      { value: 'standard', label: 'Standard' },
+                      { value: 'standard', label: named.first ? 'Standard' : 'Carries on the list above' },
                       { value: 'none', label: 'None (a new list)' },
                       { value: 'own', label: 'My own words' },
                     ]}
