@@ -96,8 +96,12 @@ export async function openEveryScreen(page: Page, host: HostHandle, visit: Visit
   await api(host.url, 'meetings.close', { meetingId: march.id, time: '11:00' });
   await api(host.url, 'minutes.setStatus', { meetingId: march.id, status: 'approved' });
   await page.reload();
-  await page.keyboard.press('Alt+1');
-  await expect(page.getByTestId('locked-banner')).toBeVisible();
+  // The reloaded screen is drawn before its keys are pressed.
+  await expect(page.getByTestId('minutes-status')).toBeVisible();
+  await expect(async () => {
+    await page.keyboard.press('Alt+1');
+    await expect(page.getByTestId('locked-banner')).toBeVisible({ timeout: 1_000 });
+  }).toPass();
   await visit('live-approved');
 
   await page.keyboard.press('Control+Shift+F');
