@@ -179,6 +179,7 @@ const EXPECTED_PUBLIC = [
   'Minutes of a meeting of the Wessex Safer Communities Board held at County Hall, Kingsbridge on Friday, 19 June 2026.',
   'PRESENT',
   'Mrs D. Taylor CC (in the Chair)',
+  'Name Role and organisation',
   'Cllr. L. Hart Community Safety Chair – Kingsbridge District Council',
   'Cllr. A. Pearce Community Safety Chair – Northmoor Borough Council',
   'Supt. A. Okafor Wessex Police',

@@ -25,6 +25,13 @@ function BlockViewPlain({ block }: { block: Block }) {
     case 'name-list':
       return block.rows.length ? (
         <table className="minutes-names">
+          {/* The column headings the Word file and the web page print over every name list. */}
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Role and organisation</th>
+            </tr>
+          </thead>
           <tbody>
             {block.rows.map((row, i) => (
               <tr key={i}>
