@@ -65,6 +65,10 @@ function NewMeetingForm({ body }: { body: BodyDetail }) {
   const [error, setError] = useState<{ field: string | null; text: string } | null>(null);
   const fields = useRef<HTMLFormElement>(null);
   const submit_ = useApp((s) => s.submit);
+  // A second meeting of the body on one date is usually a slip: the first Create says so, a second Create goes ahead.
+  const meetings = useApp((s) => s.meetings);
+  const sameDay = meetings.filter((m) => m.date === date);
+  const [confirmedDate, setConfirmedDate] = useState<string | null>(null);
 
   /** The message under its field, and the caret there. */
   const refuse = (field: string | null, text: string) => {
@@ -75,6 +79,13 @@ function NewMeetingForm({ body }: { body: BodyDetail }) {
     event.preventDefault();
     const chosenVenue = venue.trim() || (mode === 'teams' ? 'Microsoft Teams' : '');
     if (!chosenVenue) return refuse('venue', 'Enter where the meeting is held, for example “County Hall, Glenfield”, or choose Microsoft Teams under Held.');
+    if (sameDay.length && confirmedDate !== date) {
+      setConfirmedDate(date);
+      return refuse(
+        'date',
+        `${body.name} already has a meeting on ${formatLongDate(date)} (at ${sameDay.map((m) => formatTime(m.startTime)).join(', ')}). Check the date; to add a second meeting that day, press Create meeting again.`,
+      );
+    }
     const result = await submit_('meetings.create', { bodyId: body.id, date, startTime, venue: chosenVenue, mode, contactOfficer, standardItems });
     if (!result.ok) {
       const { field, text } = fieldError(result.error.message);
