@@ -137,6 +137,9 @@ const meetingFields = {
   minuteNumberStart: z.int().min(1, 'The first minute number must be at least 1').max(100_000).nullable(),
   /** The date of the previous meeting when it is not in the app. */
   previousDate: isoDate.nullable(),
+  /** The times the meeting started and closed, as corrected by the clerk (the clock gives them first). */
+  startedAt: time24,
+  closedAt: time24.nullable(),
 };
 export const meetingCreate = z.strictObject({
   bodyId: id,
@@ -176,6 +179,8 @@ const agendaItemFields = {
   /** The filed-document clause: null the standard one, '' none, else the document named. */
   filed: optionalText('Document filed', TEXT_CHARS.line).nullable(),
   nextForm: z.enum(NEXT_MEETING_FORMS),
+  /** When the item was taken up, as corrected by the clerk. */
+  takenAt: time24.nullable(),
 };
 const exemptNeedsParagraph = (item: { exempt?: boolean; exemptParagraph?: number | null }) =>
   !(item.exempt === true && item.exemptParagraph === null);

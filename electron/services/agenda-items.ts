@@ -31,6 +31,7 @@ const ITEM_COLUMNS: Record<string, string> = {
   standardAt: 'standard_at',
   filed: 'filed',
   nextForm: 'next_form',
+  takenAt: 'taken_at',
 };
 
 /** The opening forms added in version 9 of the file are stored beside the nearest of the first four. */

@@ -16,6 +16,8 @@ const MEETING_COLUMNS: Record<string, string> = {
   contactOfficer: 'contact_officer',
   minuteNumberStart: 'minute_number_start',
   previousDate: 'previous_date',
+  startedAt: 'started_at',
+  closedAt: 'closed_at',
 };
 
 /**
@@ -74,7 +76,14 @@ export const meetingHandlers: Handlers<'meetings.list' | 'meetings.get' | 'meeti
   },
 
   'meetings.update': (input, ctx) => {
-    loadMeetingRow(ctx, input.meetingId);
+    const row = loadMeetingRow(ctx, input.meetingId);
+    const started = input.patch.startedAt ?? row.started_at;
+    const closed = input.patch.closedAt === undefined ? row.closed_at : input.patch.closedAt;
+    if (input.patch.startedAt !== undefined && row.started_at === null) {
+      throw new DomainError('invalid_input', 'startedAt: the meeting has not been started; start it first (Alt+S), then correct the time');
+    }
+    if (input.patch.closedAt && row.started_at === null) throw new DomainError('invalid_input', 'closedAt: the meeting has not been started, so it cannot have closed');
+    if (started && closed && closed < started) throw new DomainError('invalid_input', `closedAt: the closing time ${closed} is before the start time ${started}`);
     const { sql, params } = setClause(input.patch, MEETING_COLUMNS);
     ctx.store.db.prepare(`UPDATE meeting SET ${sql}, updated_at = @now WHERE id = @id`).run({ ...params, now: isoNow(ctx), id: input.meetingId });
     return toMeeting(loadMeetingRow(ctx, input.meetingId));

@@ -25,7 +25,6 @@ import { ActionsSection, addAction } from './ActionsSection';
 import { draftItem, relabelItem, updateItem } from './minuting-actions';
 import { addBlock, BlockList } from './BlockList';
 import { addMotion } from './MotionsSection';
-import { time } from './clock';
 import { ActionLogPanel } from './ActionLogPanel';
 import { PreviousMinutesPanel } from './PreviousMinutesPanel';
 
@@ -119,12 +118,21 @@ export function ItemMinute({ record }: { record: MeetingRecord }) {
           Agenda item {item.agendaNumber}
           {item.kind !== 'business' ? ` · ${AGENDA_ITEM_KIND_LABELS[item.kind]}` : ''}
           {item.exempt ? ` · Exempt (Schedule 12A paragraph ${item.exemptParagraph})` : ''}
-          {item.takenAt ? ` · taken up at ${time(item.takenAt)}` : ''}
+
         </p>
         <UndoBar />
       </div>
 
       <div className="field-row">
+        {item.takenAt ? (
+          <AutoText
+            type="time"
+            label="Taken up at"
+            value={item.takenAt}
+            saveKey={`item:${item.id}:taken`}
+            onSave={(value) => updateItem(item.id, { takenAt: value || null })}
+          />
+        ) : null}
         <AutoSelect
           key={`outcome:${item.outcome}`}
           label="Outcome"

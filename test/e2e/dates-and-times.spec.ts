@@ -1,5 +1,6 @@
 /**
- * Creating a second meeting of a body on a date it already meets (issue 16):
+ * The meeting's date and times as the clerk means them (issue 16). Creating a
+ * second meeting of a body on a date it already meets:
  * the first Create warns by the Date field and creates nothing; pressing
  * Create again goes ahead, for the rare day with two meetings.
  */
@@ -24,4 +25,25 @@ test('a second meeting on the same date is warned about first, then created if t
   // Confirmed by pressing Create again: the second meeting is made and opened.
   await page.getByRole('button', { name: 'Create meeting' }).press('Enter');
   await expect.poll(async () => (await api(host.url, 'meetings.list', { bodyId: body.id })).length).toBe(2);
+});
+
+test('the start time the clock stamped is corrected from the keyboard, and the item’s time taken up too', async ({ page, host }) => {
+  const body = await api(host.url, 'bodies.create', { name: 'Wessex Safer Communities Board', kind: 'Board' });
+  const meeting = await api(host.url, 'meetings.create', { bodyId: body.id, date: '2026-06-19', startTime: '10:00', venue: 'County Hall' });
+  const [item] = await api(host.url, 'agendaItems.create', { meetingId: meeting.id, title: 'Serious Violence Duty' });
+  await api(host.url, 'meetings.start', { meetingId: meeting.id, time: '07:44' });
+  await api(host.url, 'meetings.takeItem', { meetingId: meeting.id, itemId: item!.id, time: '07:46' });
+  const url = new URL(host.url);
+  await page.goto(`${url.origin}/?token=${url.searchParams.get('token')}#/meetings/${meeting.id}`);
+  const started = page.getByLabel('Started at');
+  await expect(started).toHaveValue('07:44');
+  await started.focus();
+  await page.keyboard.type('1000');
+  await started.blur();
+  await expect.poll(async () => (await api(host.url, 'meetings.get', { meetingId: meeting.id })).startedAt).toBe('10:00');
+  const taken = page.getByLabel('Taken up at');
+  await taken.focus();
+  await page.keyboard.type('1005');
+  await taken.blur();
+  await expect.poll(async () => (await api(host.url, 'meetings.get', { meetingId: meeting.id })).items[0]!.takenAt).toBe('10:05');
 });
