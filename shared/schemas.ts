@@ -384,7 +384,11 @@ export const actionRef = z.strictObject({ actionId: id });
 
 const phraseFields = {
   label: requiredText('Phrase name', TEXT_CHARS.phraseLabel),
-  text: z.string().trim().min(1, 'Phrase text is required').max(TEXT_CHARS.phrase, `Phrase text must be at most ${TEXT_CHARS.phrase.toLocaleString('en-GB')} characters`),
+  // Kept exactly as typed, spaces included: a phrase such as "That the " is meant to be typed on from.
+  text: z
+    .string()
+    .max(TEXT_CHARS.phrase, `Phrase text must be at most ${TEXT_CHARS.phrase.toLocaleString('en-GB')} characters`)
+    .refine((t) => t.trim() !== '', 'Phrase text is required'),
 };
 export const phraseCreate = z.strictObject({ bodyId: id, ...phraseFields });
 export const phraseUpdate = z.strictObject({ baseVersion, was, phraseId: id, patch: nonEmptyPatch(phraseFields) });
