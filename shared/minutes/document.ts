@@ -423,9 +423,9 @@ export function minuteSegments(item: AgendaItem, record: MeetingRecord, blocks: 
   return segments;
 }
 
-/** An arrival stamped before the meeting started (or at its start) is not an arrival: the member was there from the start. */
+/** An arrival stamped before the meeting started is not an arrival: the member was there from the start. */
 function beforeStart(m: { kind: string; time: string }, record: MeetingRecord): boolean {
-  return m.kind === 'arrived' && record.startedAt !== null && m.time <= record.startedAt;
+  return m.kind === 'arrived' && record.startedAt !== null && m.time < record.startedAt;
 }
 
 /** The exempt items that follow place i in the order of business, up to the next public item. */

@@ -158,6 +158,12 @@ test('forms say what is wrong beside the field, and the body lists its meetings 
   await page.keyboard.press('Alt+3');
   await page.getByRole('button', { name: 'Approved by the chair' }).focus();
   await page.keyboard.press('Enter');
+  // Who approved is asked for first, by its field.
+  await expect(page.getByRole('region', { name: 'Approval' }).getByRole('alert')).toContainText('Enter the name of the chair who approved the minutes');
+  await expect(page.locator('#approver')).toBeFocused();
+  await page.keyboard.type('Cllr. A. Pearce');
+  await page.getByRole('button', { name: 'Approved by the chair' }).focus();
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('region', { name: 'Approval' }).getByRole('alert')).toContainText('cannot be approved while the checks find');
   await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'ok');
   await page.keyboard.press('Alt+B');

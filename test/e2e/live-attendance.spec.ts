@@ -86,6 +86,8 @@ test('live attendance, substitutes, movements, quorum and a declaration survive 
   await expect(page.getByLabel('Nature of the interest')).toBeFocused();
   await page.keyboard.type('owns a shop within the regeneration area');
   await page.getByLabel('Agenda item', { exact: true }).selectOption({ label: '6. Kingsbridge Town Centre Regeneration' });
+  // The category is recorded only when the clerk gives one.
+  await page.getByLabel('Category').selectOption('dpi');
   await page.getByLabel('What they did').selectOption('left_no_part');
   await page.getByLabel('Left at', { exact: true }).fill('11:05');
   await page.getByLabel('Returned at', { exact: true }).fill('11:20');

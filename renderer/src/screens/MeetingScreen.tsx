@@ -30,13 +30,6 @@ const TABS: { id: Tab; label: string }[] = [
   { id: 'review', label: 'Review and approval' },
 ];
 
-/** A start or close time corrected by the clerk (the clock stamped it first); the record is read again. */
-async function correctClock(meetingId: number, patch: { startedAt?: string; closedAt?: string | null }) {
-  const result = await useApp.getState().write('meetings.update', { meetingId, patch });
-  if (result.ok) await useApp.getState().loadMeeting(meetingId);
-  return result;
-}
-
 export function MeetingScreen({ meetingId }: { meetingId: number }) {
   const meeting = useApp((s) => (s.meeting?.id === meetingId ? s.meeting : null));
   const loadMeeting = useApp((s) => s.loadMeeting);
@@ -162,32 +155,13 @@ export function MeetingScreen({ meetingId }: { meetingId: number }) {
         </div>
         <div className="meeting-clock">
           {meeting.startedAt ? (
-            <span data-testid="started-at" className="clock-field">
-              <AutoText
-                type="time"
-                label="Started at"
-                hint={`Stamped ${time(meeting.startedAt)}; correct it if the clock was wrong`}
-                value={meeting.startedAt}
-                saveKey={`meeting:${meetingId}:started`}
-                onSave={(value) => correctClock(meetingId, { startedAt: value })}
-              />
-            </span>
+            <span data-testid="started-at">Started {time(meeting.startedAt)}</span>
           ) : (
             <button type="button" className="button-primary" aria-keyshortcuts="Alt+S" onClick={() => void live('meetings.start', { meetingId })}>
               Start meeting
             </button>
           )}
-          {meeting.closedAt ? (
-            <span data-testid="closed-at" className="clock-field">
-              <AutoText
-                type="time"
-                label="Closed at"
-                value={meeting.closedAt}
-                saveKey={`meeting:${meetingId}:closed`}
-                onSave={(value) => correctClock(meetingId, { closedAt: value || null })}
-              />
-            </span>
-          ) : null}
+          {meeting.closedAt ? <span data-testid="closed-at">Closed {time(meeting.closedAt)}</span> : null}
           {meeting.startedAt && !meeting.closedAt ? (
             <button type="button" aria-keyshortcuts="Alt+E" onClick={requestClose}>
               Close meeting

@@ -13,7 +13,9 @@ type MotionPatch = NonNullable<CallInput<'motions.update'>['patch']>;
 async function saveMotion(motionId: number, patch: MotionPatch) {
   const { write, patchMeeting } = useApp.getState();
   // The confirmed copy's values go with the save (`was`): a stale window cannot overwrite another's change.
-  const was = wasOf(useApp.getState().meeting?.motions.find((m) => m.id === motionId), patch);
+  // A recorded vote's names are chosen one member after another, each save building on the last: they carry no `was`.
+  const { names: _names, ...checked } = patch;
+  const was = Object.keys(checked).length ? wasOf(useApp.getState().meeting?.motions.find((m) => m.id === motionId), checked) : undefined;
   useDrafts.getState().setMotion(motionId, patch as Partial<Motion>);
   const result = await write('motions.update', { motionId, patch, was });
   if (result.ok) {
@@ -31,9 +33,12 @@ export function MotionEditor({ record, motion, index }: { record: MeetingRecord;
   const people = [{ value: 0, label: '— not recorded —' }, ...members.map((a) => ({ value: a.id, label: a.name }))];
   const noun = motion.kind === 'amendment' ? 'Amendment' : 'Motion';
   const name = `${noun.toLowerCase()} ${index + 1}`;
-  const choiceOf = (attendanceId: number) => motion.names.find((n) => n.attendanceId === attendanceId)?.choice ?? '';
+  // The names as chosen on screen, saves still on their way included.
+  const typedNames = useDrafts((s) => s.motions[motion.id]?.names);
+  const shownNames = typedNames ?? motion.names;
+  const choiceOf = (attendanceId: number) => shownNames.find((n) => n.attendanceId === attendanceId)?.choice ?? '';
   const setChoice = (attendanceId: number, choice: VoteChoice | '') => {
-    const names = motion.names.filter((n) => n.attendanceId !== attendanceId);
+    const names = shownNames.filter((n) => n.attendanceId !== attendanceId);
     if (choice) names.push({ attendanceId, choice });
     return saveMotion(motion.id, { names });
   };

@@ -17,7 +17,7 @@ const today = () => {
  * into the record, or approval given in the meeting itself).
  */
 export function ApprovalForm({ record, history }: { record: MeetingRecord; history: ReviewHistory }) {
-  const live = useApp((s) => s.live);
+  const submit = useApp((s) => s.submit);
   const lastSend = history.sends[history.sends.length - 1];
   const lastReply = history.replies[history.replies.length - 1];
   const [approver, setApprover] = useState(lastSend?.chairName ?? chairOf(record)?.name ?? '');
@@ -27,17 +27,24 @@ export function ApprovalForm({ record, history }: { record: MeetingRecord; histo
 
   const approve = async (event: FormEvent) => {
     event.preventDefault();
+    if (!approver.trim()) {
+      setError('Enter the name of the chair who approved the minutes.');
+      document.getElementById('approver')?.focus();
+      return;
+    }
     const replyId = evidence.startsWith('reply-') ? Number(evidence.slice('reply-'.length)) : null;
-    const result = await live('minutes.setStatus', {
+    // A refusal (the checks find errors) is said here, by the form: nothing typed failed to save.
+    const result = await submit('minutes.setStatus', {
       meetingId: record.id,
       status: 'approved',
       approval: { approver, approvedOn, evidence: replyId ? { kind: 'reply', replyId } : { kind: 'meeting' } },
     });
+    if (result.ok) useApp.getState().setMeeting(result.value as MeetingRecord);
     setError(result.ok ? null : result.error.message);
   };
 
   return (
-    <form className="subform" onSubmit={approve} aria-labelledby="approve-title">
+    <form className="subform" onSubmit={approve} aria-labelledby="approve-title" noValidate>
       <h3 id="approve-title">Approval by the chair</h3>
       <div className="field-row">
         <div className="field">

@@ -43,7 +43,7 @@ export function SendToChair({ record, history, onSent }: { record: MeetingRecord
   };
   const send = async (event: FormEvent) => {
     event.preventDefault();
-    if (!bridge) return;
+    if (!bridge || busy) return;
     setBusy(true);
     await flushAllSaves();
     const result = await bridge.call('review.send', { meetingId: record.id, chairName: name, chairEmail: email });
@@ -55,6 +55,8 @@ export function SendToChair({ record, history, onSent }: { record: MeetingRecord
     setMeeting(result.value.record);
     downloadFile(result.value.file.fileName, result.value.file.mimeType, result.value.file.base64);
     onSent();
+    // On to the covering note: the next thing the clerk does is copy it into an email.
+    requestAnimationFrame(() => requestAnimationFrame(() => document.getElementById('copy-note')?.focus()));
   };
   const copy = async () => {
     if (!sent) return;
@@ -92,7 +94,8 @@ export function SendToChair({ record, history, onSent }: { record: MeetingRecord
           <input id="send-email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
         </div>
       </div>
-      <button type="submit" className="button-primary" disabled={busy}>
+      {/* Not disabled while busy (a disabled button loses the focus): a second press is ignored instead. */}
+      <button type="submit" className="button-primary" aria-disabled={busy}>
         {busy ? 'Writing the review copy…' : 'Send to the chair'}
       </button>
       <FormError message={error} />
@@ -104,7 +107,7 @@ export function SendToChair({ record, history, onSent }: { record: MeetingRecord
           <label htmlFor="note-text">Covering note</label>
           <textarea id="note-text" readOnly rows={9} value={`Subject: ${sent.note.subject}\n\n${sent.note.body}`} />
           <div className="button-row">
-            <button type="button" onClick={() => void copy()}>
+            <button type="button" id="copy-note" onClick={() => void copy()}>
               {copied ? 'Copied' : 'Copy the note'}
             </button>
             <a className="button-link" href={sent.note.mailto}>
