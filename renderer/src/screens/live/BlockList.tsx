@@ -203,7 +203,7 @@ export function BlockList({ record, item }: { record: MeetingRecord; item: Agend
               {named.marker}
             </span>
             <div className="block-fields">
-              {entry.kind === 'point' ? (
+              {entry.kind === 'point' && named.first ? (
                 <div className="field-row block-options">
                   <AutoSelect<'standard' | 'none' | 'own'>
                     key={`intro-form:${entry.intro === null || entry.intro === undefined ? 'standard' : entry.intro === '' ? 'none' : 'own'}`}
