@@ -203,12 +203,18 @@ export function BlockList({ record, item }: { record: MeetingRecord; item: Agend
               {named.marker}
             </span>
             <div className="block-fields">
-              {entry.kind === 'point' && named.first ? (
+              {entry.kind === 'point' ? (
                 <div className="field-row block-options">
                   <AutoSelect<'standard' | 'none' | 'own'>
                     key={`intro-form:${entry.intro === null || entry.intro === undefined ? 'standard' : entry.intro === '' ? 'none' : 'own'}`}
                     label="Introduction"
-                    hint={entry.intro === null || entry.intro === undefined ? `Standard: ${introOf(entry.id) || 'none after the first list, which carries on its numbering'}` : 'This list starts afresh here'}
+                    hint={
+                      entry.intro === null || entry.intro === undefined
+                        ? named.first
+                          ? `Standard: ${introOf(entry.id) || 'none after the first list, which carries on its numbering'}`
+                          : 'Part of the list above; choose None or My own words to start a new list here'
+                        : 'This list starts afresh here'
+                    }
                     value={entry.intro === null || entry.intro === undefined ? 'standard' : entry.intro === '' ? 'none' : 'own'}
                     options={[
                       { value: 'standard', label: named.first ? 'Standard' : 'Carries on the list above' },
@@ -227,14 +233,16 @@ export function BlockList({ record, item }: { record: MeetingRecord; item: Agend
                       onSave={(intro) => updateEntryShape(entry.id, { intro: intro === '' ? '' : intro })}
                     />
                   ) : null}
+                  {entry.kind === 'point' ? (
                   <AutoSelect<ListStyle>
-                    key={`style:${entry.style ?? item.pointsStyle}`}
+                    key={`style:${named.listStyle ?? entry.style ?? item.pointsStyle}`}
                     label="List style"
-                    value={entry.style ?? item.pointsStyle}
+                    value={named.listStyle ?? entry.style ?? item.pointsStyle}
                     options={LIST_STYLES.map((s) => ({ value: s, label: LIST_STYLE_LABELS[s] }))}
                     saveKey={`entry:${entry.id}:style`}
                     onSave={(style) => updateEntryShape(entry.id, { style })}
                   />
+                  ) : null}
                 </div>
               ) : null}
               {entry.kind === 'resolution' && named.first ? (
@@ -289,5 +297,8 @@ export function addBlock(record: MeetingRecord, item: AgendaItem, kind: EntryKin
   const after = insertionPoint(record, item);
   const rows = rowsOf(record, item);
   const position = after === undefined ? undefined : rows.slice(0, after).filter((r) => r.kind !== 'standard').length;
-  return addEntry(record, item.id, kind, position);
+  // A point added after a point keeps its list's style (as Enter does), so it carries on that list.
+  const caret = after === undefined ? undefined : rows[after - 1];
+  const style = kind === 'point' && caret?.kind === 'entry' && caret.entry.kind === 'point' ? (caret.entry.style ?? null) : undefined;
+  return addEntry(record, item.id, kind, position, '', style === undefined ? {} : { style });
 }
