@@ -1053,7 +1053,22 @@ interface HttpAnswer {
   raw: string;
 }
 
-function httpPost(agent: Agent, target: { port: number; token: string }, name: string, body: Buffer): Promise<HttpAnswer> {
+/**
+ * One call through the host. A kept-alive connection the host closed as idle just as the call went out (the
+ * fuzzer's own synchronous work can hold the event loop past the host's keep-alive timeout) is reset before
+ * any answer: that call is sent once more on a new connection, as Node's documentation advises and as Chromium
+ * does. Any other failure is a crash.
+ */
+async function httpPost(agent: Agent, target: { port: number; token: string }, name: string, body: Buffer): Promise<HttpAnswer> {
+  try {
+    return await httpPostOnce(agent, target, name, body);
+  } catch (error) {
+    if ((error as { reusedSocket?: boolean }).reusedSocket && (error as NodeJS.ErrnoException).code === 'ECONNRESET') return httpPostOnce(agent, target, name, body);
+    throw error;
+  }
+}
+
+function httpPostOnce(agent: Agent, target: { port: number; token: string }, name: string, body: Buffer): Promise<HttpAnswer> {
   return new Promise((resolveAnswer, reject) => {
     const req = httpRequest(
       {
@@ -1080,7 +1095,7 @@ function httpPost(agent: Agent, target: { port: number; token: string }, name: s
         res.on('error', reject);
       },
     );
-    req.on('error', reject);
+    req.on('error', (error) => reject(Object.assign(error, { reusedSocket: req.reusedSocket })));
     req.end(body);
   });
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAgendaDocx } from '../../electron/import/agenda-docx';
 import { DOCX_LIMITS, DOCX_MESSAGES, unpackDocx } from '../../electron/import/docx-zip';
-import { ISOLATION_MESSAGES, parseIsolated, stopIdleWorkers, threadCpuMs } from '../../electron/import/isolated';
+import { ISOLATION_MESSAGES, parseIsolated, retireIdleWorkers, stopIdleWorkers, threadCpuMs } from '../../electron/import/isolated';
 import { PARSE_NICE } from '../../electron/import/parse-priority';
 import { readAgenda } from '../../electron/services/imports';
 import { DomainError } from '../../shared/result';
@@ -153,6 +153,15 @@ describe('readAgenda: every agenda is read in a worker with memory and time limi
     expect(result).toEqual({ ok: false, error: { code: 'invalid_file', message: ISOLATION_MESSAGES.memory } });
     const after = await parseIsolated({ kind: 'agenda-docx', bytes: fixture('agenda-table.docx') });
     expect(after.ok && after.value.items).toHaveLength(13);
+  });
+
+  it('a file read just as the idle reader is let go is read by a new one, not lost with the old', { timeout: 30_000 }, async () => {
+    const first = await parseIsolated({ kind: 'agenda-docx', bytes: fixture('agenda-table.docx') });
+    expect(first.ok).toBe(true);
+    // The idle reader's time is up (its timer's own step), and the next file arrives before it has stopped.
+    retireIdleWorkers();
+    const next = await parseIsolated({ kind: 'agenda-docx', bytes: fixture('agenda-table.docx') });
+    expect(next.ok && next.value.items).toHaveLength(13);
   });
 
   it('stops a parse that passes its time limit, with a clear message', { timeout: 30_000 }, async () => {
