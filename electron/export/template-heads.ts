@@ -96,6 +96,12 @@ function piecesOf(p: Element): HeadPiece[] {
         case 'cr':
           if (shown()) push(' ');
           break;
+        case 'p':
+          // A text box's paragraph, inside the one that anchors it: its words set apart by spaces.
+          push(' ');
+          walk(e);
+          push(' ');
+          break;
         case 'pPr':
         case 'rPr':
         case 'instr':
@@ -116,7 +122,17 @@ const parse = (xml: string) => new DOMParser().parseFromString(xml, 'application
 export function headLineOf(part: TemplatePart | undefined): HeadLine | null {
   if (!part) return null;
   const doc = parse(part.xml);
-  const paragraphs = Array.from(doc.getElementsByTagNameNS(W, 'p'));
+  // A text box's paragraphs are inside the paragraph that anchors it (and Word writes them twice, in its
+  // markup-compatibility choice and in the fallback): only the outermost paragraphs are read, the text box's
+  // words with them, from the fallback.
+  const outermost = (p: Element) => {
+    for (let up = p.parentNode; up; up = up.parentNode) {
+      const e = up as Element;
+      if ((e.namespaceURI === W && e.localName === 'p') || (e.namespaceURI === MC && e.localName === 'Choice')) return false;
+    }
+    return true;
+  };
+  const paragraphs = Array.from(doc.getElementsByTagNameNS(W, 'p')).filter(outermost);
   const pieces: HeadPiece[] = [];
   let align: HeadLine['align'] | null = null;
   for (const p of paragraphs) {

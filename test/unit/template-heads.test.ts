@@ -84,6 +84,19 @@ describe('the template’s header and footer, as the web page and PDF carry them
     ]);
   });
 
+  it('reads a text box’s words once, though Word writes them twice (its drawing and the fallback for older readers), and a header table’s cells as lines', () => {
+    const box = (words: string) =>
+      `<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><wp:docPr id="5" name="Text Box 5"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:t>${words}</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>` +
+      `<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>${words}</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>`;
+    const bytes = variant(read('borsetshire-template.docx'), 'word/header1.xml', (x) =>
+      x
+        .replace('<w:t>Borsetshire Council</w:t></w:r></w:p>', `<w:t>Borsetshire Council</w:t></w:r>${box('OFFICIAL')}</w:p>`)
+        .replace('</w:hdr>', '<w:tbl><w:tr><w:tc><w:p><w:r><w:t>County Hall</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Borchester</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:hdr>'),
+    );
+    const header = templateHeads(kitOf(bytes), 'Borsetshire Council')!.page.header!;
+    expect(header.pieces).toEqual([{ text: 'Borsetshire Council OFFICIAL' }, { text: '\n' }, { text: 'County Hall' }, { text: '\n' }, { text: 'Borchester' }]);
+  });
+
   it('puts the logo in the web page’s masthead with its alt text, and the header and footer in the page’s margin boxes', () => {
     const kit = kitOf(read('borsetshire-template.docx'));
     const heads = templateHeads(kit, 'Borsetshire Council');
