@@ -37,6 +37,8 @@ const DOTX = readFileSync(join(FIXTURES, 'borsetshire-template.dotx'));
 const DOCX = readFileSync(join(FIXTURES, 'borsetshire-template.docx'));
 /** Saved by Microsoft Word 2007 (from Apache POI's test data; see the fixtures' README). */
 const WORD_2007 = readFileSync(join(FIXTURES, 'word-2007-header-picture.docx'));
+/** Microsoft's own "Chronological resume" Word template, saved by Word 2013 (also from Apache POI's test data). */
+const WORD_2013_DOTX = readFileSync(join(FIXTURES, 'word-2013-chronological-resume.dotx'));
 const WP = 'http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing';
 const A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
 
@@ -364,6 +366,39 @@ describe('a template saved by Microsoft Word itself', () => {
     expect(wval(els(pictured, 'pStyle')[0])).toBe('Header');
     expect(wval(els(pictured, 'jc')[0])).toBe('right');
     expect(officeText(bytes)).toContain('Appointment of Chairman');
+  }, 60_000);
+});
+
+describe('a Word template (.dotx) saved by Microsoft Word 2013', () => {
+  it('is accepted: its theme’s fonts and colours, its Letter page with a wide left margin and its footer’s page number reach the Word minutes, and a heading colour too pale for the web page is left off it', async () => {
+    const { services, bodyId, meetingId } = setup();
+    const chosen = await choose(services, bodyId, WORD_2013_DOTX, 'Chronological resume.dotx');
+    expect(chosen.ok, JSON.stringify(chosen)).toBe(true);
+    const ref = valueOf<BodyDetail>(chosen).houseStyle.wordTemplate!;
+    expect(ref).toMatchObject({ fileName: 'Chronological resume.dotx', kind: 'dotx', notes: [] });
+    // Calibri is the theme's minor font, the heading colour its accent 3 (#969696, 3:1 on white).
+    expect(ref.look.body.font).toBe('Calibri');
+    expect(ref.look.heading1).toMatchObject({ font: 'Calibri', colour: '969696' });
+    expect(ref.look.page).toEqual({ widthMm: 215.9, heightMm: 279.4, margins: { top: 19.1, right: 12.7, bottom: 19.1, left: 83.8 } });
+
+    const { bytes, parts } = await exported(services, meetingId);
+    expect(wval(els(styleOf(parts, 'Heading1')!, 'color')[0])).toBe('969696');
+    expect(wval(els(styleOf(parts, 'Heading1')!, 'caps')[0])).toBeNull();
+    expect(els(styleOf(parts, 'Heading1')!, 'caps')).toHaveLength(1);
+    const theme = strFromU8(parts['word/theme/theme1.xml']!);
+    expect(theme).toContain('<a:latin typeface="Calibri"');
+    const { sectPr, footer } = sectionOf(parts);
+    expect({ w: wval(els(sectPr, 'pgSz')[0], 'w'), h: wval(els(sectPr, 'pgSz')[0], 'h') }).toEqual({ w: '12240', h: '15840' });
+    expect(wval(els(sectPr, 'pgMar')[0], 'left')).toBe('4752');
+    expect(strFromU8(parts[footer]!)).toMatch(/<w:instrText[^>]*>\s*PAGE\b/);
+    expect(officeText(bytes)).toContain('Appointment of Chairman');
+
+    // On the web page the pale heading colour gives way to black (WCAG AA asks 4.5:1); the font stays.
+    const record = valueOf<MeetingRecord>(services.dispatch('meetings.get', { meetingId }));
+    const style = valueOf<BodyDetail>(chosen).houseStyle;
+    const html = minutesToHtml(buildMinutes(record, { style }), style);
+    expect(html).toMatch(/h2 \{ font-family: Calibri, Arial[^}]*\}/);
+    expect(html).not.toContain('#969696');
   }, 60_000);
 });
 
