@@ -436,7 +436,13 @@ describe('the logo in the template’s header', () => {
       expect(html).toContain(`<header class="council"><img src="data:image/png;base64,${logo}" alt="Wessex County Council logo"`);
 
       const pdf = join(out, files.find((f) => f.endsWith('.pdf'))!);
-      const pages = Number(/^Pages:\s+(\d+)$/m.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
+      const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+      // Still tagged, every font (the template's Carlito and DejaVu Sans among them) embedded.
+      expect(info).toMatch(/^Tagged:\s+yes$/m);
+      const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' }).trim().split('\n').slice(2);
+      expect(fonts.some((row) => row.includes('Carlito'))).toBe(true);
+      for (const row of fonts) expect(row.trim().split(/\s+/).at(-5), row).toBe('yes');
+      const pages = Number(/^Pages:\s+(\d+)$/m.exec(info)![1]);
       expect(pages).toBeGreaterThan(2);
       for (let page = 1; page <= pages; page++) {
         const text = execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', String(page), '-l', String(page), pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
