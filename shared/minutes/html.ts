@@ -160,7 +160,7 @@ html { background: #ffffff; color: #000000; }
 body { margin: 0; font-family: ${fontStack(style.fontFamily)}; font-size: ${size}pt; line-height: 1.5; text-align: left; }
 .page { max-width: 50rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
 header.council { display: flex; align-items: center; gap: 1rem; margin-bottom: 1rem; }
-header.council img { max-height: 4rem; width: auto; }
+header.council img { max-height: 4rem; max-width: 60%; width: auto; object-fit: contain; }
 header.council p { margin: 0; font-weight: bold; font-size: 1.25em; }
 h1, h2, h3 { line-height: 1.3; margin: 1.5em 0 0.5em; }
 h1 { font-size: 1.5em; margin-top: 0.5em; }

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { expect } from '@playwright/test';
 import { api } from './api';
 import { test } from './host-fixture';
@@ -82,10 +82,12 @@ async function axeViolations(page: import('@playwright/test').Page): Promise<str
   });
 }
 
-/** Publishes the demo meeting with the template and returns the web page. */
-async function publishedWith(hostUrl: string, file: string): Promise<string> {
+/** Publishes the demo meeting with the template (its bytes changed by `change`, when given) and returns the web page. */
+async function publishedWith(hostUrl: string, file: string, change?: (parts: Record<string, Uint8Array>) => void): Promise<string> {
   const { bodyId, meetingId } = await api(hostUrl, 'demo.load', {});
-  const base64 = readFileSync(join(FIXTURES, file)).toString('base64');
+  const parts = unzipSync(readFileSync(join(FIXTURES, file)));
+  change?.(parts);
+  const base64 = Buffer.from(zipSync(parts)).toString('base64');
   await api(hostUrl, 'bodies.setWordTemplate', { bodyId, template: { fileName: file, base64 } });
   const folder = mkdtempSync(join(tmpdir(), 'meeting-clerk-template-publish-'));
   try {
@@ -143,4 +145,18 @@ test('the web page with a template saved by Microsoft Word (its header picture a
     expect(await axeViolations(page), `${width} px`).toEqual([]);
     await page.screenshot({ path: testInfo.outputPath(`published-with-word-template-${width}.png`) });
   }
+});
+
+test('a logo as wide as the page still fits the web page at 480 px, within the width', async ({ page, host }) => {
+  // The template's header picture stretched to 17 cm by 1.25 cm (at 4 rem high it would be 870 px wide).
+  const html = await publishedWith(host.url, 'borsetshire-template.docx', (parts) => {
+    parts['word/header1.xml'] = strToU8(strFromU8(parts['word/header1.xml']!).replaceAll('cx="914400" cy="457200"', 'cx="6120000" cy="450000"'));
+  });
+  await page.setViewportSize({ width: 480, height: 900 });
+  await page.setContent(html, { waitUntil: 'load' });
+  const logo = await mastheadLogo(page);
+  expect(logo).toMatchObject({ embedded: true, drawn: true });
+  expect(logo.right).toBeLessThanOrEqual(480);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(480);
+  expect(await axeViolations(page)).toEqual([]);
 });
