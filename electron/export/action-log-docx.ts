@@ -23,7 +23,7 @@ import {
 } from 'docx';
 import type { HouseStyle } from '../../shared/minutes/house-style';
 import { templateHasStyle } from './word-template-apply';
-import { baseStyles, finishDocx, headerAndFooter, logoParagraph, pageSetup, STYLE, type TemplateOptions } from './minutes-docx';
+import { baseStyles, finishDocx, headerAndFooter, logoAltText, logoParagraph, pageSetup, STYLE, type TemplateOptions } from './minutes-docx';
 
 import type { ActionStatus } from '../../shared/model';
 
@@ -147,5 +147,5 @@ export async function actionLogToDocx(input: ActionLogInput, style: HouseStyle, 
       },
     ],
   });
-  return finishDocx(await Packer.toBuffer(document), { ...options, keepMarkings: false });
+  return finishDocx(await Packer.toBuffer(document), { ...options, keepMarkings: false, logoAlt: logoAltText(used) });
 }

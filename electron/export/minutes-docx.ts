@@ -330,6 +330,9 @@ export function imageSize(data: Uint8Array): { width: number; height: number } |
   return null;
 }
 
+/** The logo's alt text: "<council> logo". */
+export const logoAltText = (style: Pick<HouseStyle, 'councilName'>) => (style.councilName.trim() ? `${style.councilName.trim()} logo` : 'Council logo');
+
 /** The council's logo, at most 2 cm high and 6 cm wide, or null when there is none or it cannot be read. */
 export function logoParagraph(style: HouseStyle): Paragraph | null {
   if (!style.logo) return null;
@@ -339,7 +342,7 @@ export function logoParagraph(style: HouseStyle): Paragraph | null {
   const maxHeight = 76; // pixels at 96 to the inch: 2 cm
   const maxWidth = 227; // 6 cm
   const scale = Math.min(maxHeight / size.height, maxWidth / size.width, 1);
-  const name = style.councilName ? `${style.councilName} logo` : 'Council logo';
+  const name = logoAltText(style);
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     keepNext: true,
@@ -602,7 +605,7 @@ export interface TemplateOptions {
 }
 
 /** A Word file from the writer, with the council's template put on when there is one, and en-GB in its properties. */
-export async function finishDocx(bytes: Buffer, options: TemplateOptions & { keepMarkings: boolean }): Promise<Buffer> {
+export async function finishDocx(bytes: Buffer, options: TemplateOptions & { keepMarkings: boolean; logoAlt: string }): Promise<Buffer> {
   const out = options.template ? applyWordTemplate(bytes, options.template, options) : bytes;
   return withCoreLanguage(out);
 }
@@ -644,7 +647,7 @@ async function render(doc: MinutesDocument, style: HouseStyle, options: RenderOp
       },
     ],
   });
-  return finishDocx(await Packer.toBuffer(document), { ...options, keepMarkings: doc.draft || exempt });
+  return finishDocx(await Packer.toBuffer(document), { ...options, keepMarkings: doc.draft || exempt, logoAlt: logoAltText(used) });
 }
 
 const describeDoc = (doc: MinutesDocument, what: string) => {

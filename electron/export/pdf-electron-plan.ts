@@ -3,7 +3,8 @@
  * itself: the offscreen window's options, the request filter (the page may
  * load nothing but itself), the page as a data: URL and the printToPDF
  * options (tagged, with an outline, the page size from the page's own CSS so
- * a council template's page carries over). The shell file
+ * a council template's page carries over, and its header and footer with
+ * it: they are the page's margin boxes, not printToPDF's headerTemplate). The shell file
  * (pdf-electron.ts) passes a real BrowserWindow; the tests pass a stand-in,
  * since Electron cannot run on the build machines. Plain Node: no 'electron'
  * import here.
@@ -32,6 +33,10 @@ export const PRINT_TO_PDF_OPTIONS = {
   preferCSSPageSize: true,
   generateTaggedPDF: true,
   generateDocumentOutline: true,
+  // The council's running header and footer (its logo, words and page numbers) are the page's own CSS margin boxes
+  // (shared/minutes/html.ts), printed by Electron's Chromium as by the command line's; Chromium's own header and
+  // footer (date, title and address) stay off, as --no-pdf-header-footer keeps them off there.
+  displayHeaderFooter: false,
 } as const;
 
 /** The page is self-contained (styles and the logo inline): anything it asks for beyond itself is refused. */

@@ -27,6 +27,7 @@ import { actionLogToDocx, type ActionLogInput } from './action-log-docx';
 import { actionLog, exemptParagraphsOf } from './documents';
 import { decisionSheetToDocx, minutesToDocx } from './minutes-docx';
 import { makePdf, PdfUnavailableError, type PdfMakerName } from './pdf';
+import { templateHeads } from './template-heads';
 
 export interface PublishInput {
   meetingId: number;
@@ -122,7 +123,8 @@ export async function writePublication(pub: Publication, folder: string): Promis
     // Published Word files keep body text at 12 pt or more even when the council's template sets it smaller.
     const word = { template: pub.template, minBodySizePt: pub.style.fontSize };
     const minutesDocx = await minutesToDocx(pub.minutes, pub.style, word);
-    const html = minutesToHtml(pub.minutes, pub.style);
+    // The template's logo heads the web page; its header and footer run on every page of the PDF printed from it.
+    const html = minutesToHtml(pub.minutes, pub.style, { heads: templateHeads(pub.template, pub.style.councilName) });
     const pdf = await makePdf({ docx: minutesDocx, html });
     const files: [string, Buffer | string][] = [
       [`${base} minutes.docx`, minutesDocx],

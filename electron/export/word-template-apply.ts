@@ -21,12 +21,17 @@ import type { TemplateKit, TemplatePart } from '../import/word-template';
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const IMAGE_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/image';
+const WP = 'http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing';
+const PIC = 'http://schemas.openxmlformats.org/drawingml/2006/picture';
+const V = 'urn:schemas-microsoft-com:vml';
 
 export interface ApplyOptions {
   /** Keep our own header's paragraphs (the DRAFT and EXEMPT markings) above the template's header. */
   keepMarkings: boolean;
   /** Published documents: the body text at least this size, whatever the template says. */
   minBodySizePt?: number;
+  /** Alt text for a picture in the template's header or footer that has none ("<council> logo"): an accessibility checker flags a picture without it. */
+  logoAlt?: string;
 }
 
 const parse = (xml: string): XmlDocument => new DOMParser().parseFromString(xml, 'application/xml');
@@ -92,9 +97,18 @@ export function mergeStyles(templateXml: string, oursXml: string, minBodySizePt?
 }
 
 /** The template's header or footer, its pictures renamed to ids of its own, with our paragraphs above its own when asked. */
-function mergePart(part: TemplatePart, oursXml: string | null): { xml: string; rels: { id: string; media: string }[] } {
+function mergePart(part: TemplatePart, oursXml: string | null, logoAlt: string | undefined): { xml: string; rels: { id: string; media: string }[] } {
   const doc = parse(part.xml);
   const root = doc.documentElement!;
+  if (logoAlt) {
+    // A picture's alt text is its drawing's descr (and the picture's own, and the old VML shape's alt, for older readers).
+    for (const [ns, local, attr] of [[WP, 'docPr', 'descr'], [PIC, 'cNvPr', 'descr'], [V, 'shape', 'alt']] as const) {
+      for (const el of Array.from(doc.getElementsByTagNameNS(ns, local))) {
+        if (local === 'shape' && el.getElementsByTagNameNS(V, 'imagedata').length === 0) continue;
+        if (!(el.getAttribute(attr) ?? '').trim()) el.setAttribute(attr, logoAlt);
+      }
+    }
+  }
   const ids = new Map(part.images.map((image, i) => [image.id, `rIdTemplate${i + 1}`]));
   const walk = (el: Element) => {
     for (const attr of Array.from(el.attributes)) if (attr.namespaceURI === R && ids.has(attr.value)) el.setAttributeNS(R, attr.name, ids.get(attr.value)!);
@@ -161,7 +175,7 @@ export function applyWordTemplate(docx: Uint8Array, kit: TemplateKit, options: A
       const part = set[type];
       const path = parts.get(`${kind}:${type}`);
       if (!part || !path || !files[path]) continue;
-      const merged = mergePart(part, kind === 'header' && options.keepMarkings ? strFromU8(files[path]!) : null);
+      const merged = mergePart(part, kind === 'header' && options.keepMarkings ? strFromU8(files[path]!) : null, options.logoAlt);
       files[path] = strToU8(merged.xml);
       const relsPath = path.replace(/^word\//, 'word/_rels/') + '.rels';
       files[relsPath] = strToU8(relsXml(merged.rels));

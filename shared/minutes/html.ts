@@ -19,10 +19,13 @@ import type { ListStyle } from '../model';
 import type { HouseStyle } from './house-style';
 import { styleWithTemplate } from './template-style';
 import { readableColour, type TextLook } from './word-template';
+import { hasWords, type HeadLine, type HeadLogo, type PageHead, type PageHeads } from './page-heads';
 
 export interface MinutesHtmlOptions {
   /** The Schedule 12A paragraphs the exempt minutes cite (only used when the document is the exempt part). */
   exemptParagraphs?: readonly number[];
+  /** The council's Word template's header and footer (its logo, words and page numbers), read from its kit. */
+  heads?: PageHeads | null;
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -61,7 +64,70 @@ const cssString = (text: string) =>
     .replace(/[\r\n]+/g, ' ')
     .replace(/[<>&]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 
-function stylesheet(houseStyle: HouseStyle, draft: boolean): string {
+type BoxName = `${'top' | 'bottom'}-${HeadLine['align']}`;
+const BOXES: BoxName[] = ['top-left', 'top-center', 'top-right', 'bottom-left', 'bottom-center', 'bottom-right'];
+const PAGE_NUMBERS: HeadLine = { pieces: [{ text: 'Page ' }, { field: 'page' }, { text: ' of ' }, { field: 'pages' }], align: 'center' };
+
+const hasPageNumber = (line: HeadLine | null) => !!line && line.pieces.some((p) => 'field' in p && p.field === 'page');
+
+/** A line's CSS content: its words as strings, its fields as the page counters, paragraphs on lines of their own. */
+const contentOf = (line: HeadLine) =>
+  line.pieces.map((p) => ('field' in p ? `counter(${p.field})` : p.text === '\n' ? '"\\A"' : cssString(p.text))).join(' ');
+
+/**
+ * The margin boxes of one page: the template's header (its logo drawn beside
+ * its words, at the size it has in the header, never taller than the top
+ * margin leaves room for), its footer, and "Page N of M" where the footer
+ * has no page number of its own, so every printed page is numbered.
+ */
+function pageBoxes(head: PageHead, fonts: string, topMarginMm: number): Map<BoxName, string> {
+  const boxes = new Map<BoxName, string>();
+  const base = `font-family: ${fonts}; font-size: 10pt; color: #000000; white-space: pre-line;`;
+  const header = head.header;
+  const logo: HeadLogo | null = head.logo;
+  if (hasWords(header) || logo) {
+    const align = header?.align ?? 'left';
+    const rules = [`content: ${hasWords(header) ? contentOf(header) : '""'};`, base];
+    if (logo) {
+      const height = Math.max(4, Math.min(logo.heightMm, topMarginMm - 4, 25));
+      const width = Math.round(((logo.widthMm * height) / logo.heightMm) * 10) / 10;
+      const side = align === 'right' ? 'right' : 'left';
+      rules.push(
+        `background: url("data:${logo.mime};base64,${logo.base64}") no-repeat ${side} center / ${width}mm ${Math.round(height * 10) / 10}mm;`,
+        `padding-${side}: ${Math.round((width + (hasWords(header) ? 3 : 0)) * 10) / 10}mm;`,
+        `min-height: ${Math.round(height * 10) / 10}mm;`,
+      );
+    }
+    boxes.set(`top-${align}`, rules.join(' '));
+  }
+  const footer = hasWords(head.footer) ? head.footer : null;
+  if (footer) boxes.set(`bottom-${footer.align}`, `content: ${contentOf(footer)}; ${base}`);
+  if (!hasPageNumber(footer)) {
+    const where: BoxName = !footer ? 'bottom-center' : footer.align === 'right' ? 'bottom-left' : 'bottom-right';
+    boxes.set(where, `content: ${contentOf(PAGE_NUMBERS)}; ${base}`);
+  }
+  return boxes;
+}
+
+/** The @page rules: the template's running header and footer on every page, and the first page's own when it has one. */
+function pageRules(heads: PageHeads, fonts: string, topMarginMm: number): { page: string; first: string } {
+  const page = pageBoxes(heads.page, fonts, topMarginMm);
+  const first = heads.first ? pageBoxes(heads.first, fonts, topMarginMm) : null;
+  const render = (boxes: Map<BoxName, string>, blankOthers: boolean) =>
+    BOXES.filter((b) => boxes.has(b) || (blankOthers && page.has(b)))
+      .map((b) => `\n  @${b} { ${boxes.get(b) ?? 'content: none;'} }`)
+      .join('');
+  return { page: render(page, false), first: first ? render(first, true) : '' };
+}
+
+/** On paper the template's header carries the logo on every page: the masthead's copy is left off (and its words too, when the header has them). */
+function printedMasthead(heads: PageHeads | null): string {
+  const first = heads?.first ?? heads?.page;
+  if (!first?.logo) return '';
+  return hasWords(first.header) ? '\n  header.council { display: none; }' : '\n  header.council img { display: none; }';
+}
+
+function stylesheet(houseStyle: HouseStyle, draft: boolean, heads: PageHeads | null): string {
   const style = styleWithTemplate(houseStyle);
   const look = houseStyle.wordTemplate?.look;
   const size = publishedFontSize(style);
@@ -75,9 +141,15 @@ function stylesheet(houseStyle: HouseStyle, draft: boolean): string {
         ...(readableColour(look.body.colour) ? [`html { color: #${readableColour(look.body.colour)}; }`] : []),
       ].join('\n')
     : '';
-  const headerBox = look?.headerText
-    ? `\n  @top-left { content: ${cssString(look.headerText)}; font-family: ${fontStack(style.fontFamily)}; font-size: 10pt; }`
-    : '';
+  // Without the template's kit (a caller that has only the house style), its header's words alone.
+  const running = heads
+    ? pageRules(heads, fontStack(style.fontFamily), m.top)
+    : {
+        page:
+          (look?.headerText ? `\n  @top-left { content: ${cssString(look.headerText)}; font-family: ${fontStack(style.fontFamily)}; font-size: 10pt; }` : '') +
+          `\n  @bottom-center { content: "Page " counter(page) " of " counter(pages); font-family: ${fontStack(style.fontFamily)}; font-size: 10pt; }`,
+        first: '',
+      };
   return `
 @counter-style paren-alpha { system: extends lower-alpha; prefix: "("; suffix: ")\\a0\\a0"; }
 @counter-style paren-roman { system: extends lower-roman; prefix: "("; suffix: ")\\a0\\a0"; }
@@ -88,7 +160,7 @@ html { background: #ffffff; color: #000000; }
 body { margin: 0; font-family: ${fontStack(style.fontFamily)}; font-size: ${size}pt; line-height: 1.5; text-align: left; }
 .page { max-width: 50rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
 header.council { display: flex; align-items: center; gap: 1rem; margin-bottom: 1rem; }
-header.council img { max-height: 4rem; width: auto; }
+header.council img { max-height: 4rem; max-width: 60%; width: auto; object-fit: contain; }
 header.council p { margin: 0; font-weight: bold; font-size: 1.25em; }
 h1, h2, h3 { line-height: 1.3; margin: 1.5em 0 0.5em; }
 h1 { font-size: 1.5em; margin-top: 0.5em; }
@@ -118,11 +190,10 @@ ${templateRules}
 }
 @page {
   size: ${page};
-  margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm;${headerBox}
-  @bottom-center { content: "Page " counter(page) " of " counter(pages); font-family: ${fontStack(style.fontFamily)}; font-size: 10pt; }
-}
+  margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm;${running.page}
+}${running.first ? `\n@page :first {${running.first}\n}` : ''}
 @media print {
-  .page { max-width: none; padding: 0; }
+  .page { max-width: none; padding: 0; }${printedMasthead(heads)}
   h2, h3, .decision-label { break-after: avoid; }
   li, tr { break-inside: avoid; }
 }
@@ -220,9 +291,14 @@ export function exemptCitationText(paragraphs: readonly number[]): string {
 export function minutesToHtml(doc: MinutesDocument, style: HouseStyle, options: MinutesHtmlOptions = {}): string {
   const council = style.councilName.trim();
   const title = doc.part === 'exempt' && !/^EXEMPT\b/i.test(doc.title) ? `EXEMPT – ${doc.title}` : doc.title;
-  const logo = style.logo
-    ? `<img src="data:${style.logo.mime};base64,${style.logo.data}" alt="${escapeHtml(council ? `${council} logo` : 'Council logo')}">`
-    : '';
+  // The template's logo (from its header) when it has one, else the house style's own.
+  const templateLogo = options.heads?.first?.logo ?? options.heads?.page.logo ?? null;
+  const px = (mm: number) => Math.round((mm * 96) / 25.4);
+  const logo = templateLogo
+    ? `<img src="data:${templateLogo.mime};base64,${templateLogo.base64}" alt="${escapeHtml(templateLogo.alt)}" width="${px(templateLogo.widthMm)}" height="${px(templateLogo.heightMm)}">`
+    : style.logo
+      ? `<img src="data:${style.logo.mime};base64,${style.logo.data}" alt="${escapeHtml(council ? `${council} logo` : 'Council logo')}">`
+      : '';
   const masthead = logo || council ? `<header class="council">${logo}${council ? `<p>${escapeHtml(council)}</p>` : ''}</header>` : '';
   const draft = doc.draft ? '<p class="marking draft">DRAFT – not yet approved</p>' : '';
   const meta = [
@@ -237,7 +313,7 @@ export function minutesToHtml(doc: MinutesDocument, style: HouseStyle, options: 
 <title>${escapeHtml(title)}</title>
 ${meta.join('\n')}
 <style>
-${stylesheet(style, doc.draft)}
+${stylesheet(style, doc.draft, options.heads ?? null)}
 </style>
 </head>
 <body>

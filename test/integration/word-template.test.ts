@@ -8,6 +8,7 @@
  * templates, zip bombs, macro-enabled templates and oversized files are
  * refused with clear messages and change nothing.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOMParser, type Element } from '@xmldom/xmldom';
@@ -34,6 +35,12 @@ const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'templates');
 const DOTX = readFileSync(join(FIXTURES, 'borsetshire-template.dotx'));
 const DOCX = readFileSync(join(FIXTURES, 'borsetshire-template.docx'));
+/** Saved by Microsoft Word 2007 (from Apache POI's test data; see the fixtures' README). */
+const WORD_2007 = readFileSync(join(FIXTURES, 'word-2007-header-picture.docx'));
+/** Microsoft's own "Chronological resume" Word template, saved by Word 2013 (also from Apache POI's test data). */
+const WORD_2013_DOTX = readFileSync(join(FIXTURES, 'word-2013-chronological-resume.dotx'));
+const WP = 'http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing';
+const A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
 
 /** The fixture with its parts changed: a second council's template, a macro-enabled one, and so on. */
 function variant(bytes: Buffer, change: (parts: Record<string, Uint8Array>) => void): Buffer {
@@ -310,6 +317,145 @@ describe('the council’s Word template', () => {
     expect(wval(els(styleOf(parts, 'Normal')!, 'sz')[0])).toBe('24');
     expect(textOf(parts, sectionOf(parts).header)).toContain('Borsetshire Council');
   }, 90_000);
+});
+
+/** The pictures of a header part: each drawing's alt text and the bytes its relationship points at. */
+function headerPictures(parts: Record<string, Uint8Array>, header: string) {
+  const doc = parse(strFromU8(parts[header]!));
+  const rels = parse(strFromU8(parts[header.replace('word/', 'word/_rels/') + '.rels']!));
+  return Array.from(doc.getElementsByTagNameNS(W, 'drawing')).map((drawing) => {
+    const embed = Array.from(drawing.getElementsByTagNameNS(A, 'blip'))[0]!.getAttributeNS(R, 'embed');
+    const rel = Array.from(rels.getElementsByTagName('Relationship')).find((r) => r.getAttribute('Id') === embed)!;
+    return {
+      alt: Array.from(drawing.getElementsByTagNameNS(WP, 'docPr'))[0]!.getAttribute('descr'),
+      bytes: Buffer.from(parts[`word/${rel.getAttribute('Target')}`]!),
+    };
+  });
+}
+
+describe('a template saved by Microsoft Word itself', () => {
+  it('is accepted, and its styles (by Word’s built-in names), page set-up and header with its picture are applied', async () => {
+    const { services, bodyId, meetingId } = setup();
+    const chosen = await choose(services, bodyId, WORD_2007, 'word-2007-header-picture.docx');
+    expect(chosen.ok, JSON.stringify(chosen)).toBe(true);
+    const ref = valueOf<BodyDetail>(chosen).houseStyle.wordTemplate!;
+    expect(ref).toMatchObject({ kind: 'docx', notes: [] });
+    expect(ref.look.body.font).toBe('Baltica');
+    expect(ref.look.page).toEqual({ widthMm: 210, heightMm: 297, margins: { top: 10, right: 10, bottom: 5, left: 12.5 } });
+
+    const { bytes, parts } = await exported(services, meetingId);
+    // Word's Russian style ids ("a" for Normal, "1" for Heading 1, "a7" for Header) are renamed to the ids the export writes.
+    expect(wval(els(styleOf(parts, 'Normal')!, 'rFonts')[0], 'ascii')).toBe('Baltica');
+    expect(wval(els(styleOf(parts, 'Normal')!, 'ind')[0], 'firstLine')).toBe('720');
+    expect(wval(els(styleOf(parts, 'Heading1')!, 'sz')[0])).toBe('24');
+    expect(styleOf(parts, 'Header')).toBeDefined();
+    expect(styleOf(parts, 'a7')).toBeUndefined();
+    const styles = parse(strFromU8(parts['word/styles.xml']!));
+    expect(wval(els(els(styles, 'docDefaults')[0]!, 'lang')[0])).toBe('en-GB');
+
+    // Its page: A4 (Word's 11907 × 16840) with its narrow margins.
+    const { sectPr, header } = sectionOf(parts);
+    expect({ w: wval(els(sectPr, 'pgSz')[0], 'w'), h: wval(els(sectPr, 'pgSz')[0], 'h') }).toEqual({ w: '11907', h: '16840' });
+    const mar = els(sectPr, 'pgMar')[0]!;
+    expect(['top', 'right', 'bottom', 'left'].map((side) => wval(mar, side))).toEqual(['567', '567', '284', '709']);
+
+    // Its header: the picture Word put there, with Word's alt text, in a paragraph of the Header style, right aligned.
+    const jpeg = Buffer.from(unzipSync(WORD_2007)['word/media/image1.jpeg']!);
+    expect(headerPictures(parts, header)).toEqual([{ alt: 'DOZOR', bytes: jpeg }]);
+    const pictured = els(parse(strFromU8(parts[header]!)), 'p').find((p) => els(p, 'drawing').length > 0)!;
+    expect(wval(els(pictured, 'pStyle')[0])).toBe('Header');
+    expect(wval(els(pictured, 'jc')[0])).toBe('right');
+    expect(officeText(bytes)).toContain('Appointment of Chairman');
+  }, 60_000);
+});
+
+describe('a Word template (.dotx) saved by Microsoft Word 2013', () => {
+  it('is accepted: its theme’s fonts and colours, its Letter page with a wide left margin and its footer’s page number reach the Word minutes, and a heading colour too pale for the web page is left off it', async () => {
+    const { services, bodyId, meetingId } = setup();
+    const chosen = await choose(services, bodyId, WORD_2013_DOTX, 'Chronological resume.dotx');
+    expect(chosen.ok, JSON.stringify(chosen)).toBe(true);
+    const ref = valueOf<BodyDetail>(chosen).houseStyle.wordTemplate!;
+    expect(ref).toMatchObject({ fileName: 'Chronological resume.dotx', kind: 'dotx', notes: [] });
+    // Calibri is the theme's minor font, the heading colour its accent 3 (#969696, 3:1 on white).
+    expect(ref.look.body.font).toBe('Calibri');
+    expect(ref.look.heading1).toMatchObject({ font: 'Calibri', colour: '969696' });
+    expect(ref.look.page).toEqual({ widthMm: 215.9, heightMm: 279.4, margins: { top: 19.1, right: 12.7, bottom: 19.1, left: 83.8 } });
+
+    const { bytes, parts } = await exported(services, meetingId);
+    expect(wval(els(styleOf(parts, 'Heading1')!, 'color')[0])).toBe('969696');
+    expect(wval(els(styleOf(parts, 'Heading1')!, 'caps')[0])).toBeNull();
+    expect(els(styleOf(parts, 'Heading1')!, 'caps')).toHaveLength(1);
+    const theme = strFromU8(parts['word/theme/theme1.xml']!);
+    expect(theme).toContain('<a:latin typeface="Calibri"');
+    const { sectPr, footer } = sectionOf(parts);
+    expect({ w: wval(els(sectPr, 'pgSz')[0], 'w'), h: wval(els(sectPr, 'pgSz')[0], 'h') }).toEqual({ w: '12240', h: '15840' });
+    expect(wval(els(sectPr, 'pgMar')[0], 'left')).toBe('4752');
+    expect(strFromU8(parts[footer]!)).toMatch(/<w:instrText[^>]*>\s*PAGE\b/);
+    expect(officeText(bytes)).toContain('Appointment of Chairman');
+
+    // On the web page the pale heading colour gives way to black (WCAG AA asks 4.5:1); the font stays.
+    const record = valueOf<MeetingRecord>(services.dispatch('meetings.get', { meetingId }));
+    const style = valueOf<BodyDetail>(chosen).houseStyle;
+    const html = minutesToHtml(buildMinutes(record, { style }), style);
+    expect(html).toMatch(/h2 \{ font-family: Calibri, Arial[^}]*\}/);
+    expect(html).not.toContain('#969696');
+  }, 60_000);
+});
+
+describe('the logo in the template’s header', () => {
+  it('has alt text in the Word files: the template’s own, else the council’s name', async () => {
+    const { services, bodyId, meetingId } = setup();
+    expect((await choose(services, bodyId, DOCX, 'borsetshire-template.docx')).ok).toBe(true);
+    for (const document of ['minutes', 'actions'] as const) {
+      const { parts } = await exported(services, meetingId, document);
+      const pictures = headerPictures(parts, sectionOf(parts).header);
+      expect(pictures.map((p) => p.alt), document).toEqual(['Wessex County Council logo']);
+      expect(pictures[0]!.bytes).toEqual(readFileSync(join(FIXTURES, 'logo.png')));
+    }
+  }, 60_000);
+
+  it(
+    'heads the published web page, and the header and footer run on every page of the PDF Chromium prints from it',
+    async () => {
+      const saved = process.env.MEETING_CLERK_SOFFICE;
+      temp.onCleanup(() => {
+        if (saved === undefined) delete process.env.MEETING_CLERK_SOFFICE;
+        else process.env.MEETING_CLERK_SOFFICE = saved;
+      });
+      const { services, bodyId, meetingId } = setup();
+      expect((await choose(services, bodyId, DOCX, 'borsetshire-template.docx')).ok).toBe(true);
+      const folder = temp.makeDir('meeting-clerk-publish-');
+      process.env.MEETING_CLERK_SOFFICE = join(folder, 'no-soffice');
+      const published = await services.call('exports.publish', { meetingId, folder, draft: true });
+      expect(published.ok, JSON.stringify(published)).toBe(true);
+      const { folder: out, files, pdfMadeBy } = valueOf<{ folder: string; files: string[]; pdfMadeBy: string }>(published);
+      expect(pdfMadeBy).toBe('Chromium');
+
+      const html = readFileSync(join(out, files.find((f) => f.endsWith('.html'))!), 'utf8');
+      const logo = readFileSync(join(FIXTURES, 'logo.png')).toString('base64');
+      expect(html).toContain(`<header class="council"><img src="data:image/png;base64,${logo}" alt="Wessex County Council logo"`);
+
+      const pdf = join(out, files.find((f) => f.endsWith('.pdf'))!);
+      const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+      // Still tagged, every font (the template's Carlito and DejaVu Sans among them) embedded.
+      expect(info).toMatch(/^Tagged:\s+yes$/m);
+      const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' }).trim().split('\n').slice(2);
+      expect(fonts.some((row) => row.includes('Carlito'))).toBe(true);
+      for (const row of fonts) expect(row.trim().split(/\s+/).at(-5), row).toBe('yes');
+      const pages = Number(/^Pages:\s+(\d+)$/m.exec(info)![1]);
+      expect(pages).toBeGreaterThan(2);
+      for (let page = 1; page <= pages; page++) {
+        const text = execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', String(page), '-l', String(page), pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+        expect(text, `page ${page}`).toContain(`Borsetshire Council, County Hall, Borchester BC1 1AA – Page ${page}`);
+        expect(text.trim().startsWith('Borsetshire Council'), `page ${page}`).toBe(true);
+      }
+      // The logo is drawn on every page (pdfimages lists each image drawn, by page).
+      const images = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).trim().split('\n').slice(2);
+      const drawnOn = new Set(images.map((row) => Number(row.trim().split(/\s+/)[0])));
+      for (let page = 1; page <= pages; page++) expect(drawnOn.has(page), `page ${page}`).toBe(true);
+    },
+    120_000,
+  );
 });
 
 describe('approved minutes keep the template they were approved with', () => {

@@ -5,7 +5,13 @@
  * run here (there is no Electron binary on the build machines); that call is
  * untested.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { templateHeads } from '../../electron/export/template-heads';
+import { readWordTemplate } from '../../electron/import/word-template';
+import { minutesToHtml } from '../../shared/minutes/html';
+import { DEFAULT_HOUSE_STYLE_FULL } from '../../shared/minutes/house-style';
 import { allowPdfRequest, pdfPageUrl, PDF_WINDOW_OPTIONS, printInWindow, PRINT_TO_PDF_OPTIONS, type PdfWindow } from '../../electron/export/pdf-electron-plan';
 
 const HTML = '<!DOCTYPE html><html lang="en-GB"><head><title>Minutes</title><style>@page { size: 210mm 297mm; }</style></head><body><h1>Minutes – 100% “approved” #1</h1></body></html>';
@@ -64,7 +70,7 @@ describe('the desktop PDF maker, around the Electron call', () => {
     expect(w.opened).toBe(PDF_WINDOW_OPTIONS);
     expect(w.loaded.startsWith('data:text/html;charset=utf-8,')).toBe(true);
     expect(decodeURIComponent(w.loaded.slice('data:text/html;charset=utf-8,'.length))).toBe(HTML);
-    expect(w.printedWith).toEqual({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true, generateTaggedPDF: true, generateDocumentOutline: true });
+    expect(w.printedWith).toEqual({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true, generateTaggedPDF: true, generateDocumentOutline: true, displayHeaderFooter: false });
     expect(pdf).toEqual(Buffer.from('%PDF'));
   });
 
@@ -86,5 +92,24 @@ describe('the desktop PDF maker, around the Electron call', () => {
 
   it('takes the page size from the page’s CSS (a council template’s page carries over)', () => {
     expect(PRINT_TO_PDF_OPTIONS.preferCSSPageSize).toBe(true);
+  });
+
+  it('prints the council template’s header and footer as the page draws them, with no header of Chromium’s own', async () => {
+    const kit = readWordTemplate(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'templates', 'borsetshire-template.docx')));
+    if (!kit.ok) throw new Error(kit.error.message);
+    const heads = templateHeads(kit.value.kit, 'Borsetshire Council');
+    const html = minutesToHtml(
+      { title: 'Minutes', bodyName: 'Borsetshire Board', meetingDate: '2026-06-12', draft: false, part: 'public', blocks: [] },
+      DEFAULT_HOUSE_STYLE_FULL,
+      { heads },
+    );
+    const w = standIn();
+    await printInWindow({ docx: Buffer.alloc(0), html }, w.open);
+    const page = decodeURIComponent(w.loaded.slice('data:text/html;charset=utf-8,'.length));
+    expect(page).toContain('@bottom-center { content: "Borsetshire Council, County Hall, Borchester BC1 1AA – Page " counter(page);');
+    expect(page).toMatch(/@top-left \{ content: "Borsetshire Council";[^}]*background: url\("data:image\/png;base64,/);
+    // The logo comes with the page: the request filter lets a data: URL through, and nothing else.
+    expect(w.decide('data:image/png;base64,iVBORw0KGgo=')).toBe(false);
+    expect(w.printedWith).toMatchObject({ displayHeaderFooter: false, preferCSSPageSize: true, printBackground: true });
   });
 });
