@@ -23,6 +23,7 @@ import {
   VOTE_CHOICES,
   ACTION_STATUSES,
   MINUTES_STATUSES,
+  CONFIRMATION_OUTCOMES,
 } from './model';
 import { isValidIsoDate, isValidTime } from './format';
 import { houseStyleInputSchema } from './minutes/house-style';
@@ -433,6 +434,23 @@ export const minutesBeginAmendment = z.strictObject({
     .min(3, 'Say why the approved minutes are being amended')
     .max(TEXT_CHARS.note, `Reason must be at most ${TEXT_CHARS.note.toLocaleString('en-GB')} characters`),
 });
+
+/** Confirming the previous meeting's minutes at this meeting's "Minutes of the previous meeting" item. */
+export const minutesConfirmPrevious = z
+  .strictObject({
+    itemId: id,
+    outcome: z.enum(CONFIRMATION_OUTCOMES),
+    /** The amendment agreed, as minuted after "subject to an amendment to …"; required when confirmed subject to one. */
+    amendment: optionalText('The amendment', TEXT_CHARS.note).default(''),
+  })
+  .superRefine((value, ctx) => {
+    if (value.outcome === 'subject_to_amendment' && !value.amendment) {
+      ctx.addIssue({ code: 'custom', path: ['amendment'], message: 'Say what the amendment is (“minute 21 to read …”) when the minutes are confirmed subject to one' });
+    }
+    if (value.outcome === 'correct_record' && value.amendment) {
+      ctx.addIssue({ code: 'custom', path: ['amendment'], message: 'Minutes confirmed as a correct record have no amendment: choose “Confirmed subject to an amendment”' });
+    }
+  });
 
 export const searchMinutes = z
   .strictObject({
