@@ -104,7 +104,7 @@ describe('confirmation of the previous minutes at the next meeting', () => {
     expect(done.confirmed).toMatchObject({ minutesStatus: 'confirmed', amendmentReason: reason });
     expect(done.record.items.find((i) => i.id === m.previousItemId)!.detail).toBe(amendment);
     expect(text(services, m.septemberId)).toContain(
-      `The minutes of the meeting held on 19 June 2026 were taken as read and confirmed as a correct record, subject to an amendment to ${amendment}`,
+      `The minutes of the meeting held on 19 June 2026 were taken as read and confirmed as a correct record, subject to an amendment to ${amendment}\n`,
     );
     // Idempotent while the amendment is open, too.
     const before = snapshotTables(store.db);
