@@ -588,11 +588,11 @@ export const reviewApply = z.strictObject({
   replyDate: isoDate,
   accepted: z.int().min(0).max(100_000),
   rejected: z.int().min(0).max(100_000),
-  /** Each block changed, by its key in the review copy (e12, i5), with its words as printed after the accepted changes. */
+  /** Each block changed, by its key in the review copy (e12, i5, open5), with its words as printed after the accepted changes. */
   blocks: z
     .array(
       z.strictObject({
-        key: z.string().regex(/^(e|i)\d{1,15}$/, 'Block key must name an entry (e12) or a minute heading (i5)'),
+        key: z.string().regex(/^(e|i|open)\d{1,15}$/, 'Block key must name an entry (e12), a minute heading (i5) or an item’s standard wording (open5)'),
         text: optionalText('Corrected words', TEXT_CHARS.entry),
       }),
     )

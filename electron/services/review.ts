@@ -43,6 +43,7 @@ const toSend = (r: SendRow): ReviewSend => ({
   sha256: r.sha256,
 });
 
+const norm = (text: string) => text.replace(/\s+/g, ' ').trim();
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** The record's blocks as the review copy prints them. */
@@ -193,6 +194,14 @@ export const reviewHandlers: Handlers<'review.apply'> = {
     for (const block of input.blocks) {
       const key = block.key as SourceKey;
       const id = Number(key.slice(1));
+      if (key.startsWith('open')) {
+        // The item's standard wording (its opening sentence, or a standard item's sentence) as the chair corrected it:
+        // from now on it is the item's edited standard wording, marked edited, put back like any edit of the clerk's.
+        const itemId = Number(key.slice(4));
+        const changed = db.prepare('UPDATE agenda_item SET standard_text = ? WHERE id = ? AND meeting_id = ?').run(norm(block.text), itemId, input.meetingId);
+        if (!changed.changes) throw new DomainError('not_found', `${sent.get(key)!.label} is no longer in the minutes`);
+        continue;
+      }
       if (key.startsWith('i')) {
         if (!block.text.trim()) throw new DomainError('invalid_input', `${sent.get(key)!.label}: a minute keeps its heading`);
         db.prepare('UPDATE agenda_item SET title = ? WHERE id = ? AND meeting_id = ?').run(block.text.trim(), id, input.meetingId);
