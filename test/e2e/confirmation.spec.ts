@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import mammoth from 'mammoth';
 import { expect, test } from './host-fixture';
 import { api } from './api';
@@ -41,6 +42,14 @@ test('confirm the previous minutes at the next meeting subject to an amendment, 
   await outcome.focus();
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.screenshot({ path: testInfo.outputPath('outcome-1440.png') });
+  // The item's panel passes axe-core (WCAG 2.1 AA), run in the page through the debugger (the CSP refuses inline scripts).
+  await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Element, options: unknown): Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }> } }).axe;
+    const results = await axe.run(document.querySelector('.previous-minutes')!, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+  });
+  expect(violations).toEqual([]);
   await expect(outcome).toHaveValue('subject_to_amendment');
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Record the confirmation' })).toBeFocused();
