@@ -106,6 +106,13 @@ describe('confirmation of the previous minutes at the next meeting', () => {
     expect(text(services, m.septemberId)).toContain(
       `The minutes of the meeting held on 19 June 2026 were taken as read and confirmed as a correct record, subject to an amendment to ${amendment}\n`,
     );
+    // The confirming minute keeps the amendment's words recorded with the confirmation.
+    const kept = snapshotTables(store.db);
+    expect(callError(services, 'agendaItems.update', { itemId: m.previousItemId, patch: { detail: 'minute 2' } })).toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/^The previous minutes were confirmed at this item subject to an amendment to minute 1 to read/),
+    });
+    expect(snapshotTables(store.db)).toEqual(kept);
     // Idempotent while the amendment is open, too.
     const before = snapshotTables(store.db);
     call(services, 'minutes.confirmPrevious', { itemId: m.previousItemId, outcome: 'subject_to_amendment', amendment });
