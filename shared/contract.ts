@@ -29,6 +29,7 @@ import type {
   RecoveryStatus,
   ReviewReplySummary,
   ReviewSend,
+  PreviousConfirmation,
 } from './model';
 import type { ReviewReading } from './review/reply';
 import type { Result } from './result';
@@ -111,6 +112,8 @@ export const contract = {
   'minutes.versions': call<MinutesVersion[]>()(s.meetingRef),
   'minutes.beginAmendment': call<MeetingRecord>()(s.minutesBeginAmendment),
   'minutes.finishAmendment': call<MeetingRecord>()(s.meetingRef),
+  // At the next meeting's "Minutes of the previous meeting": the earlier minutes confirmed, an amendment agreed there opened on them.
+  'minutes.confirmPrevious': call<PreviousConfirmation>()(s.minutesConfirmPrevious),
 
   // The chair's round trip in Word: a review copy sent (answered once the file is written), the reply
   // read in the parsing worker and placed against the copy sent (nothing saved), the accepted

@@ -554,6 +554,38 @@ export interface MinutesVersion {
   replyId: number | null;
 }
 
+/** How the next meeting confirmed the minutes of the one before: as a correct record, or subject to an amendment. */
+export const CONFIRMATION_OUTCOMES = ['correct_record', 'subject_to_amendment'] as const;
+export type ConfirmationOutcome = (typeof CONFIRMATION_OUTCOMES)[number];
+export const CONFIRMATION_OUTCOME_LABELS: Record<ConfirmationOutcome, string> = {
+  correct_record: 'Confirmed as a correct record',
+  subject_to_amendment: 'Confirmed subject to an amendment',
+};
+
+/** The minutes of an earlier meeting confirmed at the next one, at its "Minutes of the previous meeting" item. */
+export interface MinutesConfirmation {
+  /** The earlier meeting, whose minutes were confirmed. */
+  meetingId: number;
+  /** The confirming meeting and its item, and the minute number that item prints. */
+  confirmingMeetingId: number;
+  confirmingItemId: number;
+  confirmingDate: string;
+  minuteNumber: number;
+  outcome: ConfirmationOutcome;
+  /** The amendment agreed ("minute 21 to read …"), '' when confirmed as a correct record. */
+  amendment: string;
+  confirmedAt: string;
+}
+
+/** What confirming the previous minutes answers: the confirmation, the confirming meeting and the earlier meeting as they now are. */
+export interface PreviousConfirmation {
+  confirmation: MinutesConfirmation;
+  /** The confirming meeting's record (its item's words now say how the minutes were confirmed). */
+  record: MeetingRecord;
+  /** The earlier meeting: confirmed, with its amendment under way when one was agreed, for the clerk to word. */
+  confirmed: Meeting;
+}
+
 /** A review copy of the draft minutes sent to the chair. */
 export interface ReviewSend {
   id: number;

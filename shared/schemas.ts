@@ -23,6 +23,7 @@ import {
   VOTE_CHOICES,
   ACTION_STATUSES,
   MINUTES_STATUSES,
+  CONFIRMATION_OUTCOMES,
 } from './model';
 import { isValidIsoDate, isValidTime } from './format';
 import { houseStyleInputSchema } from './minutes/house-style';
@@ -434,6 +435,23 @@ export const minutesBeginAmendment = z.strictObject({
     .max(TEXT_CHARS.note, `Reason must be at most ${TEXT_CHARS.note.toLocaleString('en-GB')} characters`),
 });
 
+/** Confirming the previous meeting's minutes at this meeting's "Minutes of the previous meeting" item. */
+export const minutesConfirmPrevious = z
+  .strictObject({
+    itemId: id,
+    outcome: z.enum(CONFIRMATION_OUTCOMES),
+    /** The amendment agreed, as minuted after "subject to an amendment to …"; required when confirmed subject to one. */
+    amendment: optionalText('The amendment', TEXT_CHARS.note).default(''),
+  })
+  .superRefine((value, ctx) => {
+    if (value.outcome === 'subject_to_amendment' && !value.amendment) {
+      ctx.addIssue({ code: 'custom', path: ['amendment'], message: 'Say what the amendment is (“minute 21 to read …”) when the minutes are confirmed subject to one' });
+    }
+    if (value.outcome === 'correct_record' && value.amendment) {
+      ctx.addIssue({ code: 'custom', path: ['amendment'], message: 'Minutes confirmed as a correct record have no amendment: choose “Confirmed subject to an amendment”' });
+    }
+  });
+
 export const searchMinutes = z
   .strictObject({
     query: z.string().trim().min(1, 'Type something to search for').max(TEXT_CHARS.name, `Search for at most ${TEXT_CHARS.name} characters`),
@@ -570,11 +588,11 @@ export const reviewApply = z.strictObject({
   replyDate: isoDate,
   accepted: z.int().min(0).max(100_000),
   rejected: z.int().min(0).max(100_000),
-  /** Each block changed, by its key in the review copy (e12, i5), with its words as printed after the accepted changes. */
+  /** Each block changed, by its key in the review copy (e12, i5, open5), with its words as printed after the accepted changes. */
   blocks: z
     .array(
       z.strictObject({
-        key: z.string().regex(/^(e|i)\d{1,15}$/, 'Block key must name an entry (e12) or a minute heading (i5)'),
+        key: z.string().regex(/^(e|i|open)\d{1,15}$/, 'Block key must name an entry (e12), a minute heading (i5) or an item’s standard wording (open5)'),
         text: optionalText('Corrected words', TEXT_CHARS.entry),
       }),
     )

@@ -592,8 +592,8 @@ function nameListTable(rows: { name: string; detail: string }[], m: Metrics): Ta
 
 interface RenderOptions extends TemplateOptions {
   description: string;
-  /** The chair's review copy: Track Changes on, and this bookmark on the title. */
-  review?: { mark: string };
+  /** The chair's review copy: Track Changes on, this bookmark on the title, and the exempt minutes after the public ones. */
+  review?: { mark: string; exempt?: ExemptPartOfCopy | null };
   /** The Schedule 12A paragraphs the exempt minutes are withheld under. */
   exemptParagraphs?: readonly number[];
 }
@@ -645,9 +645,34 @@ async function render(doc: MinutesDocument, style: HouseStyle, options: RenderOp
         footers: titlePage ? { default: footer, first: footer } : { default: footer },
         children: [...front, ...minutesBody(doc, m, exemptParagraphs, template !== null, options.review?.mark ?? null)],
       },
+      ...(options.review?.exempt ? [exemptSection(options.review.exempt, { size, margin, titlePage, m, used, withTemplate: template !== null })] : []),
     ],
   });
   return finishDocx(await Packer.toBuffer(document), { ...options, keepMarkings: doc.draft || exempt, logoAlt: logoAltText(used) });
+}
+
+/** The exempt minutes in the chair's review copy, and the Schedule 12A paragraphs they are withheld under. */
+export interface ExemptPartOfCopy {
+  doc: MinutesDocument;
+  paragraphs: readonly number[];
+}
+
+/**
+ * The exempt minutes as a section of their own after the public ones: a new page whose header and
+ * title say EXEMPT – NOT FOR PUBLICATION and cite Schedule 12A, on every page of the section.
+ */
+function exemptSection(
+  part: ExemptPartOfCopy,
+  page: { size: ReturnType<typeof pageSetup>['size']; margin: ReturnType<typeof pageSetup>['margin']; titlePage: boolean; m: Metrics; used: HouseStyle; withTemplate: boolean },
+) {
+  const { doc, paragraphs } = part;
+  const { header, footer } = headerAndFooter({ left: `${doc.bodyName} – ${formatLongDate(doc.meetingDate)}`, draft: doc.draft, exempt: true, exemptParagraphs: paragraphs }, page.used, page.m);
+  return {
+    properties: { page: { size: page.size, margin: page.margin }, titlePage: page.titlePage },
+    headers: page.titlePage ? { default: header, first: header } : { default: header },
+    footers: page.titlePage ? { default: footer, first: footer } : { default: footer },
+    children: minutesBody(doc, page.m, paragraphs, page.withTemplate, null),
+  };
 }
 
 const describeDoc = (doc: MinutesDocument, what: string) => {
@@ -674,6 +699,7 @@ export function decisionSheetToDocx(doc: MinutesDocument, style: HouseStyle, opt
  * and the title inside the copy's own mark (mc_m<meeting>_s<copy>), so the
  * reply can be placed block by block. Build the document with `sources: true`.
  */
-export function reviewCopyToDocx(doc: MinutesDocument, style: HouseStyle, mark: string): Promise<Buffer> {
-  return render(doc, style, { description: `${describeDoc(doc, 'minutes')}: review copy for the ${style.chairTitle}`, review: { mark } });
+export function reviewCopyToDocx(doc: MinutesDocument, style: HouseStyle, mark: string, exempt: ExemptPartOfCopy | null = null): Promise<Buffer> {
+  const what = exempt ? 'minutes and exempt minutes' : 'minutes';
+  return render(doc, style, { description: `${describeDoc(doc, what)}: review copy for the ${style.chairTitle}`, review: { mark, exempt } });
 }

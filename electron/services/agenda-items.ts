@@ -56,6 +56,16 @@ export const agendaItemHandlers: Handlers<
     if (merged.exempt && merged.exemptParagraph === null) {
       throw new DomainError('invalid_input', 'exemptParagraph: An exempt item must cite its Schedule 12A paragraph (1-7)');
     }
+    // The amendment the previous minutes were confirmed subject to is recorded with them: the minute keeps those words.
+    if (input.patch.detail !== undefined && input.patch.detail !== item.detail) {
+      const confirmed = ctx.store.db.prepare('SELECT amendment FROM minutes_confirmation WHERE confirming_item_id = ?').get(item.id) as { amendment: string } | undefined;
+      if (confirmed) {
+        throw new DomainError(
+          'conflict',
+          `The previous minutes were confirmed at this item ${confirmed.amendment ? `subject to an amendment to ${confirmed.amendment}` : 'as a correct record'}, and that is recorded with them: this minute keeps those words. A further change to them is an amendment with a reason on that meeting’s Review tab.`,
+        );
+      }
+    }
     const { sql, params } = setClause(withOpeningForm(input.patch), ITEM_COLUMNS);
     ctx.store.db.prepare(`UPDATE agenda_item SET ${sql} WHERE id = @id`).run({ ...params, id: item.id });
     return loadItem(ctx, item.id);

@@ -27,6 +27,7 @@ import { meetingHandlers } from './meetings';
 import { memberHandlers } from './members';
 import { actionLogHandlers, minutingHandlers } from './minuting';
 import { approvalHandlers, versionHandlers } from './approval';
+import { confirmationHandlers } from './confirmation';
 import { searchHandlers } from './search';
 import { importHandlers, readAgenda, readTeams } from './imports';
 import { settingsHandlers, settingsReadHandlers } from './settings';
@@ -73,6 +74,7 @@ const handlers = collectHandlers(
   minutingHandlers,
   phraseHandlers,
   approvalHandlers,
+  confirmationHandlers,
   versionHandlers,
   actionLogHandlers,
   searchHandlers,
@@ -193,7 +195,7 @@ export function createServices(store: Store, options: Partial<Omit<ServiceContex
     const value = run();
     const now = context.now().toISOString();
     const touch = store.db.prepare('UPDATE meeting SET updated_at = ? WHERE id = ?');
-    for (const meetingId of effects.meetings) touch.run(now, meetingId);
+    for (const meetingId of [...effects.meetings, ...(effects.statusOf ?? [])]) touch.run(now, meetingId);
     return value;
   }
 

@@ -9,6 +9,7 @@
 import { contract, type CallName, type ParsedInput } from '../../shared/contract';
 import type { Motion } from '../../shared/model';
 import type { ReadableDb } from './context';
+import { confirmedMeetingOf } from './confirmation';
 import { ATTENDANCE_SELECT, MEMBER_SELECT } from './lookups';
 import {
   toAction,
@@ -41,6 +42,11 @@ export interface CallEffects {
   meetings: number[];
   /** The bodies it changes (name, members, rules, house style, phrases): their approved minutes are frozen, so these are allowed. */
   bodies: number[];
+  /**
+   * Other meetings whose minutes' status the call moves along the status chain (confirmation at the next
+   * meeting), which keeps its own rules: not checked against the lock, whose only opening is an amendment.
+   */
+  statusOf?: number[];
 }
 
 export interface CallSpec<K extends CallName = CallName> {
@@ -218,6 +224,13 @@ export function buildRegistry(): CallRegistry {
   for (const name of ['minutes.setStatus', 'minutes.beginAmendment', 'minutes.finishAmendment'] as const) {
     r.register({ name, mode: 'write', effects: byMeetingId, locks: () => false });
   }
+  // Confirming the previous minutes minutes this meeting's item (locked like any write) and moves the earlier
+  // meeting's status (approved to confirmed, an agreed amendment opened), which the status chain guards.
+  r.register({
+    name: 'minutes.confirmPrevious',
+    mode: 'write',
+    effects: (i, db) => ({ ...inMeeting(meetingOf.item(db, i.itemId), db), statusOf: list(confirmedMeetingOf(db, i.itemId)) }),
+  });
   // The chair's corrections change the draft's entries; approved minutes are locked against them like any write.
   r.register({ name: 'review.apply', mode: 'write', effects: byMeetingId });
   r.register({ name: 'settings.update', mode: 'write', effects: nothing });

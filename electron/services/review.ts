@@ -9,11 +9,12 @@
 import { createHash } from 'node:crypto';
 import type { ParsedInput, ReviewHistory, ReviewSent } from '../../shared/contract';
 import { formatDate, formatLongDate } from '../../shared/format';
-import { buildMinutes, type SourceKey } from '../../shared/minutes/document';
+import type { SourceKey } from '../../shared/minutes/document';
+import { reviewBlocks, reviewCopy } from '../../shared/review/copy';
 import { isDraftStatus, MINUTES_STATUS_LABELS, type MeetingRecord, type ReviewReplySummary, type ReviewSend } from '../../shared/model';
 import { DomainError, fail, ok, type Result } from '../../shared/result';
-import { markBookmark, placeReply, sentBlocks, storedFromPrinted, type ReviewReading, type SentBlock } from '../../shared/review/reply';
-import { DOCX_MIME, fileNameFor } from '../export/documents';
+import { markBookmark, placeReply, storedFromPrinted, type ReviewReading, type SentBlock } from '../../shared/review/reply';
+import { DOCX_MIME, exemptParagraphsOf, fileNameFor } from '../export/documents';
 import { reviewCopyToDocx } from '../export/minutes-docx';
 import { parseIsolated } from '../import/isolated';
 import { isoNow, type Handlers, type ReadContext, type ReadHandlers, type ServiceContext } from './context';
@@ -42,10 +43,11 @@ const toSend = (r: SendRow): ReviewSend => ({
   sha256: r.sha256,
 });
 
+const norm = (text: string) => text.replace(/\s+/g, ' ').trim();
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** The record's blocks as the review copy prints them. */
-const blocksOf = (record: MeetingRecord): SentBlock[] => sentBlocks(buildMinutes(record, { style: record.body.houseStyle, sources: true }));
+const blocksOf = (record: MeetingRecord): SentBlock[] => reviewBlocks(reviewCopy(record));
 
 /** What the copy about to be sent holds, read in one transaction. */
 export interface SendPlan {
@@ -69,7 +71,8 @@ export function planSend(ctx: ReadContext, input: ParsedInput<'review.send'>): S
 /** The review copy's bytes, written outside any transaction. */
 export function writeReviewCopy(plan: SendPlan): Promise<Buffer> {
   const { record } = plan;
-  return reviewCopyToDocx(buildMinutes(record, { style: record.body.houseStyle, sources: true }), record.body.houseStyle, markBookmark(record.id, plan.sendId));
+  const copy = reviewCopy(record);
+  return reviewCopyToDocx(copy.minutes, record.body.houseStyle, markBookmark(record.id, plan.sendId), copy.exempt ? { doc: copy.exempt, paragraphs: exemptParagraphsOf(record) } : null);
 }
 
 /** The words the clerk can copy into an email, and the same as a mailto: link. */
@@ -191,6 +194,14 @@ export const reviewHandlers: Handlers<'review.apply'> = {
     for (const block of input.blocks) {
       const key = block.key as SourceKey;
       const id = Number(key.slice(1));
+      if (key.startsWith('open')) {
+        // The item's standard wording (its opening sentence, or a standard item's sentence) as the chair corrected it:
+        // from now on it is the item's edited standard wording, marked edited, put back like any edit of the clerk's.
+        const itemId = Number(key.slice(4));
+        const changed = db.prepare('UPDATE agenda_item SET standard_text = ? WHERE id = ? AND meeting_id = ?').run(norm(block.text), itemId, input.meetingId);
+        if (!changed.changes) throw new DomainError('not_found', `${sent.get(key)!.label} is no longer in the minutes`);
+        continue;
+      }
       if (key.startsWith('i')) {
         if (!block.text.trim()) throw new DomainError('invalid_input', `${sent.get(key)!.label}: a minute keeps its heading`);
         db.prepare('UPDATE agenda_item SET title = ? WHERE id = ? AND meeting_id = ?').run(block.text.trim(), id, input.meetingId);

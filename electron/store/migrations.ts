@@ -755,6 +755,27 @@ export const migrations: Migration[] = [
       END;
     `,
   },
+  {
+    version: 13,
+    description: 'Confirmation at the next meeting: which meeting and item confirmed the minutes of the one before, at what minute, and any amendment agreed there',
+    // Written out in full: a shipped step never changes when code around it does.
+    sql: `
+      -- One row per confirmed meeting: the minutes are confirmed once. The confirming item and its minute
+      -- number are kept, so a second call from the same item is answered without a second confirmation.
+      CREATE TABLE minutes_confirmation (
+        meeting_id INTEGER PRIMARY KEY REFERENCES meeting(id) ON DELETE CASCADE,
+        confirming_meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+        confirming_item_id INTEGER NOT NULL REFERENCES agenda_item(id) ON DELETE CASCADE,
+        minute_number INTEGER NOT NULL CHECK (minute_number >= 1),
+        outcome TEXT NOT NULL CHECK (outcome IN ('correct_record', 'subject_to_amendment')),
+        amendment TEXT NOT NULL,
+        confirmed_at TEXT NOT NULL,
+        CHECK ((outcome = 'correct_record') = (amendment = '')),
+        CHECK (confirming_meeting_id <> meeting_id)
+      ) STRICT;
+      CREATE INDEX minutes_confirmation_item ON minutes_confirmation (confirming_item_id);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

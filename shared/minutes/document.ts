@@ -291,10 +291,12 @@ function itemBody(item: AgendaItem, record: MeetingRecord, style: HouseStyle, fo
     record.chairChanges.some((c) => c.agendaItemId === item.id);
   if (record.closedAt !== null && item.takenAt === null && !minuted) return out;
 
-  // The standard wording as the app words it carries its item's opening mark; edited, it is the clerk's own words.
-  const standard = standardBlocks(item, record, style, ownWords).map((b) =>
-    marked && b.type === 'paragraph' && item.standardText == null && b.text === openingSentence(item, record).trim() ? { ...b, source: `open${item.id}` as const } : b,
-  );
+  // A standard wording of one paragraph (the app's or the clerk's edit of it) carries its item's opening mark: the
+  // chair's correction of it becomes the item's edited standard wording. Longer ones (a decision, dates, several
+  // paragraphs) are left unmarked: their changes are listed for the clerk.
+  const standardAll = standardBlocks(item, record, style, ownWords);
+  const only = standardAll.length === 1 ? standardAll[0]! : null;
+  const standard = marked && only?.type === 'paragraph' ? [{ ...only, source: `open${item.id}` as const }] : standardAll;
   const standardAt = Math.min(Math.max(item.standardAt ?? 0, 0), blocks.length);
   const movements = record.movements.filter((m) => m.agendaItemId === item.id && !beforeStart(m, record)).sort(byTime);
   // Arrivals and departures during the item follow its narrative, before its points and decisions.

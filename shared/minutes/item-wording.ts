@@ -150,7 +150,9 @@ export function standardParagraphs(
       const held = date ? `the meeting held on ${formatDate(date)}` : 'the previous meeting';
       const amendment = tidy(item.detail);
       const subject = amendment ? `, subject to ${/^an? /i.test(amendment) ? '' : 'an amendment to '}${amendment}` : '';
-      return [sentence(`The minutes of ${held} were taken as read and confirmed as a correct record${subject}`)];
+      const words = `The minutes of ${held} were taken as read and confirmed as a correct record${subject}`;
+      // An amendment quoting a whole sentence ('… to read “That the report be approved.”') ends the sentence itself.
+      return [/[.!?][”’"']$/.test(words) ? words : sentence(words)];
     }
     case 'matters_arising': {
       if (hasOwnWords) return [];

@@ -272,7 +272,8 @@ export function placeReply(
         removed,
         added,
         after: wordsAfter(block.segments, (c) => c === id),
-        applicable: !block.key.startsWith('open'),
+        // Every marked block can take the chair's words: entries, headings, and the standard wording (as its edited wording).
+        applicable: true,
       });
     }
   }

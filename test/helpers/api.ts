@@ -96,6 +96,8 @@ export interface LiveSeed {
   approvedMeetingId: number;
   draftMeetingId: number;
   amendingMeetingId: number;
+  /** The "Minutes of the previous meeting" item of a commission meeting held after the approved one. */
+  previousMinutesItemId: number;
 }
 
 /** Live-meeting records on the seed's December meeting (explicit times throughout). */
@@ -133,7 +135,11 @@ export function seedLive(services: Services, s: Seed): LiveSeed {
   // A draft with nothing wrong with it (the checks find no error), for the approval calls.
   const draft = call(services, 'meetings.create', { bodyId: s.commissionId, date: '2021-04-21', startTime: '09:30', venue: 'Room 1' });
   call(services, 'minutes.beginAmendment', { meetingId: amending.id, reason: 'Apologies from Mr K. Jones were omitted' });
+  // The meeting after the approved one, whose "Minutes of the previous meeting" item confirms them.
+  const confirming = call(services, 'meetings.create', { bodyId: s.commissionId, date: '2021-03-03', startTime: '09:30', venue: 'Room 1' });
+  const [previousMinutes] = call(services, 'agendaItems.create', { meetingId: confirming.id, title: 'Minutes of the previous meeting', kind: 'previous_minutes' });
   return {
+    previousMinutesItemId: previousMinutes!.id,
     approvedMeetingId: approved.id,
     draftMeetingId: draft.id,
     amendingMeetingId: amending.id,

@@ -20,8 +20,8 @@ import { useTempDirs } from '../helpers/temp';
 
 const temp = useTempDirs();
 
-/** The recorded paths by which approved minutes change status or are amended: tested in approval.test.ts. */
-const APPROVAL_PATH: CallName[] = ['minutes.setStatus', 'minutes.beginAmendment', 'minutes.finishAmendment'];
+/** The recorded paths by which approved minutes change status or are amended: tested in approval.test.ts and confirmation.test.ts. */
+const APPROVAL_PATH: CallName[] = ['minutes.setStatus', 'minutes.beginAmendment', 'minutes.finishAmendment', 'minutes.confirmPrevious'];
 const WRITE_CALLS = registry
   .all()
   .filter((spec) => spec.mode === 'write' && !APPROVAL_PATH.includes(spec.name))

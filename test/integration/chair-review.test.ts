@@ -309,7 +309,7 @@ describe('words typed next to a block’s bookmark', () => {
 });
 
 describe('changes to a minute’s heading and to the app’s opening sentence', () => {
-  it('a heading’s new words become the item’s title; the opening sentence’s change is listed for the clerk, never applied', async () => {
+  it('a heading’s new words become the item’s title; the opening sentence’s become the item’s edited standard wording', async () => {
     const { services, m } = await sentMeeting();
     const parts = unzipSync(fixture('review-copy.docx'));
     let doc = strFromU8(parts['word/document.xml']!);
@@ -324,26 +324,34 @@ describe('changes to a minute’s heading and to the app’s opening sentence', 
     const reading = await value<ReviewReading>(read(services, m.meetingId, 'headings.docx', bytes));
     expect(reading.changes.map((c) => [c.label, c.applicable, c.added])).toEqual([
       ['Minute 1, heading', true, '(Home Office guidance)'],
-      ['Minute 1, opening sentence', false, ', Wessex County Council'],
+      ['Minute 1, opening sentence', true, ', Wessex County Council'],
     ]);
-    const blocks = reading.blocks.filter((b) => b.key === `i${m.violenceItemId}`).map((b) => ({ key: b.key, text: wordsAfter(b.segments, () => true) }));
+    const blocks = reading.blocks
+      .filter((b) => b.key === `i${m.violenceItemId}` || b.key === `open${m.violenceItemId}`)
+      .map((b) => ({ key: b.key, text: wordsAfter(b.segments, () => true) }));
+    const opening = blocks.find((b) => b.key.startsWith('open'))!.text;
+    expect(opening).toMatch(/^The Board considered a report of Rik Basra, Community Safety Team Leader, Wessex County Council, which /);
     const applied = services.dispatch('review.apply', {
       meetingId: m.meetingId,
       sendId: reading.sendId,
       fileName: 'headings.docx',
       base64: bytes.toString('base64'),
       replyDate: reading.replyDate,
-      accepted: 1,
+      accepted: 2,
       rejected: 0,
       blocks,
     });
     expect(applied.ok).toBe(true);
     const record = call(services, 'meetings.get', { meetingId: m.meetingId });
     expect(record.items.find((i) => i.id === m.violenceItemId)!.title).toBe('Serious Violence Duty (Home Office guidance)');
+    // The author stays as typed; the sentence is the item's edited standard wording now, printed as the chair corrected it.
     expect(record.items.find((i) => i.id === m.violenceItemId)!.author).toBe('Rik Basra, Community Safety Team Leader');
-    // The opening sentence cannot be sent as a block to apply.
-    const refused = callError(services, 'review.apply', { meetingId: m.meetingId, sendId: reading.sendId, fileName: 'x.docx', base64: bytes.toString('base64'), replyDate: reading.replyDate, accepted: 1, rejected: 0, blocks: [{ key: `open${m.violenceItemId}`, text: 'x' }] });
-    expect(refused.code).toBe('invalid_input');
+    expect(record.items.find((i) => i.id === m.violenceItemId)!.standardText).toBe(opening);
+    const versions = call(services, 'minutes.versions', { meetingId: m.meetingId });
+    expect(versions.at(-1)!.text).toContain(opening);
+    // A block the copy sent had not is refused.
+    const refused = callError(services, 'review.apply', { meetingId: m.meetingId, sendId: reading.sendId, fileName: 'x.docx', base64: bytes.toString('base64'), replyDate: reading.replyDate, accepted: 1, rejected: 0, blocks: [{ key: 'open999999', text: 'x' }] });
+    expect(refused).toMatchObject({ code: 'invalid_input', message: 'The copy sent has no block open999999' });
   });
 });
 

@@ -555,6 +555,7 @@ function badValuesFor(field: string, s: Seed): unknown[] {
     case 'note':
       return ['x'.repeat(2_001), 42, null, []];
     case 'reason':
+    case 'amendment':
       return ['', '  ', 'x'.repeat(2_001), 42, null];
     case 'query':
       return ['', '   ', 'x'.repeat(201), 42, null, []];
@@ -1058,6 +1059,14 @@ function specs(s: Seed, live: LiveSeed): Record<CallName, CallCases> {
       extra: [{ meetingId: live.approvedMeetingId, reason: 'x' }],
     },
     'minutes.finishAmendment': { minimal: { meetingId: live.amendingMeetingId } },
+    // The rules of confirming are tested in test/integration/confirmation.test.ts.
+    'minutes.confirmPrevious': {
+      minimal: { itemId: live.previousMinutesItemId, outcome: 'subject_to_amendment', amendment: 'minute 3 to read "Cllr. L. Hart"' },
+      extra: [
+        { itemId: itemA, outcome: 'correct_record', amendment: 'minute 3 to read "Cllr. L. Hart"' },
+        { itemId: MISSING_ID, outcome: 'correct_record' },
+      ],
+    },
     'actions.log': {
       minimal: { bodyId: s.boardId },
       full: { bodyId: s.boardId, openOnly: true, beforeMeetingId: s.marchMeetingId },

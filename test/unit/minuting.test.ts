@@ -248,6 +248,10 @@ describe('the standard items', () => {
     expect(words('previous_minutes', { detail: 'minute 12 to read "Cllr. Hart" in place of "Cllr. Hunt"' })).toEqual([
       'The minutes of the meeting held on 18 March 2022 were taken as read and confirmed as a correct record, subject to an amendment to minute 12 to read "Cllr. Hart" in place of "Cllr. Hunt".',
     ]);
+    // An amendment quoting a whole sentence ends with that sentence's own full stop, not a second one.
+    expect(words('previous_minutes', { detail: 'minute 1 to read “That the report be approved.”' })).toEqual([
+      'The minutes of the meeting held on 18 March 2022 were taken as read and confirmed as a correct record, subject to an amendment to minute 1 to read “That the report be approved.”',
+    ]);
     expect(words('matters_arising')).toEqual(['There were no matters arising from the minutes of the meeting on 18 March 2022.']);
     expect(words('matters_arising', {}, true)).toEqual([]);
     expect(words('action_log', { title: 'LSCSB Action Log' })).toEqual([

@@ -1,30 +1,70 @@
-import { useEffect, useState } from 'react';
-import { formatDate } from '../../../../shared/format';
-import { MINUTES_STATUS_LABELS, type AgendaItem, type MeetingRecord, type MinutesStatus } from '../../../../shared/model';
+import { useEffect, useId, useState } from 'react';
+import { formatLongDate } from '../../../../shared/format';
+import {
+  CONFIRMATION_OUTCOME_LABELS,
+  CONFIRMATION_OUTCOMES,
+  MINUTES_STATUS_LABELS,
+  type AgendaItem,
+  type ConfirmationOutcome,
+  type Meeting,
+  type MeetingRecord,
+} from '../../../../shared/model';
+import { flushAllSaves } from '../../state/save-status';
 import { useApp } from '../../state/store';
 
 /**
  * The "Minutes of the previous meeting" item: the minutes being confirmed,
- * opened in one step, and confirmed as a correct record from here (the
- * amendment typed above is recorded with the confirmation).
+ * opened in one step, and their confirmation recorded from here (as a
+ * correct record, or subject to the amendment typed in "Subject to an
+ * amendment to …"). An amendment agreed opens on the earlier meeting, for
+ * the clerk to word there and finish on its Review tab.
  */
 export function PreviousMinutesPanel({ record, item }: { record: MeetingRecord; item: AgendaItem }) {
   const read = useApp((s) => s.read);
-  const write = useApp((s) => s.write);
   const navigate = useApp((s) => s.navigate);
   const previous = record.previousMeeting;
-  const [status, setStatus] = useState<MinutesStatus | null>(null);
+  const outcomeId = useId();
+  const [earlier, setEarlier] = useState<Meeting | null>(null);
+  const [picked, setPicked] = useState<ConfirmationOutcome | null>(null);
+  const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   useEffect(() => {
-    if (previous) void read('meetings.get', { meetingId: previous.id }).then((r) => r.ok && setStatus(r.value.minutesStatus));
+    if (previous) void read('meetings.get', { meetingId: previous.id }).then((r) => r.ok && setEarlier(r.value));
   }, [previous, read]);
   if (!previous) return <p className="muted">No earlier meeting of this body is on record.</p>;
+  // Until the clerk chooses, the words typed say which it is: an amendment typed means "subject to".
+  const outcome: ConfirmationOutcome = picked ?? (item.detail.trim() ? 'subject_to_amendment' : 'correct_record');
+  const held = formatLongDate(previous.date);
+  const open = () => navigate({ name: 'meeting', meetingId: previous.id });
+
   const confirm = async () => {
-    const note = item.detail.trim() ? `Confirmed subject to an amendment to ${item.detail.trim()}` : 'Confirmed as a correct record';
-    const result = await write('minutes.setStatus', { meetingId: previous.id, status: 'confirmed', note });
-    if (result.ok) setStatus(result.value.minutesStatus);
-    setMessage(result.ok ? { ok: true, text: `The minutes of ${formatDate(previous.date)} are confirmed.` } : { ok: false, text: result.error.message });
+    setBusy(true);
+    // The amendment's words are saved first, so the confirmation records what is on screen.
+    await flushAllSaves();
+    const current = useApp.getState().meeting?.items.find((i) => i.id === item.id)?.detail ?? item.detail;
+    const result = await useApp.getState().submit('minutes.confirmPrevious', {
+      itemId: item.id,
+      outcome,
+      amendment: outcome === 'subject_to_amendment' ? current : '',
+    });
+    setBusy(false);
+    if (!result.ok) {
+      setMessage({ ok: false, text: result.error.message });
+      return;
+    }
+    useApp.getState().setMeeting(result.value.record);
+    setEarlier(result.value.confirmed);
+    setPicked(null);
+    const minute = result.value.confirmation.minuteNumber;
+    setMessage({
+      ok: true,
+      text: result.value.confirmed.amendmentReason
+        ? `The minutes of ${held} are confirmed at minute ${minute}, subject to the amendment. Word the change on that meeting (its Live meeting tab), then finish the amendment on its Review tab.`
+        : `The minutes of ${held} are confirmed as a correct record at minute ${minute}.`,
+    });
   };
+
+  const status = earlier?.minutesStatus ?? null;
   return (
     <div className="previous-minutes">
       <p>
@@ -33,20 +73,52 @@ export function PreviousMinutesPanel({ record, item }: { record: MeetingRecord; 
           href={`#/meetings/${previous.id}`}
           onClick={(e) => {
             e.preventDefault();
-            navigate({ name: 'meeting', meetingId: previous.id });
+            open();
           }}
         >
-          the meeting held on {formatDate(previous.date)}
+          the meeting held on {held}
         </a>
-        {status ? <span className="muted"> ({MINUTES_STATUS_LABELS[status]})</span> : null}
+        {status ? <span className="muted" data-testid="previous-minutes-status"> ({MINUTES_STATUS_LABELS[status]})</span> : null}
       </p>
-      {status === 'approved' ? (
-        <button type="button" onClick={() => void confirm()}>
-          Confirm them as a correct record
-        </button>
+      {status === 'approved' && !earlier?.amendmentReason ? (
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor={outcomeId}>How the minutes were confirmed</label>
+            <select id={outcomeId} value={outcome} onChange={(e) => setPicked(e.target.value as ConfirmationOutcome)} aria-describedby={`${outcomeId}-hint`}>
+              {CONFIRMATION_OUTCOMES.map((o) => (
+                <option key={o} value={o}>
+                  {CONFIRMATION_OUTCOME_LABELS[o]}
+                </option>
+              ))}
+            </select>
+            <p id={`${outcomeId}-hint`} className="hint">
+              {outcome === 'subject_to_amendment'
+                ? 'The amendment is the words in “Subject to an amendment to …” above; it is opened on that meeting for you to word.'
+                : 'The earlier minutes become Confirmed; nothing in them changes.'}
+            </p>
+          </div>
+          <div className="form-actions">
+            <button type="button" className="button-primary" disabled={busy} onClick={() => void confirm()}>
+              Record the confirmation
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {status === 'draft' || status === 'sent' ? (
+        <p className="muted">They can be confirmed once the chair’s approval is recorded on that meeting’s Review tab.</p>
+      ) : null}
+      {earlier?.amendmentReason ? (
+        <div className="amendment-banner" role="status">
+          <p>
+            Amendment under way on those minutes: <strong>{earlier.amendmentReason}</strong>
+          </p>
+          <button type="button" onClick={open}>
+            Open that meeting to word the amendment
+          </button>
+        </div>
       ) : null}
       {message ? (
-        <p className={message.ok ? 'muted' : 'field-error'} role="status">
+        <p className={message.ok ? 'muted' : 'field-error'} role={message.ok ? 'status' : 'alert'}>
           {message.text}
         </p>
       ) : null}

@@ -89,7 +89,7 @@ export function ChairReply({ record, onApplied }: { record: MeetingRecord; onApp
     if (!reading || !file) return;
     const accept = (id: string) => decisions[id] === 'accept';
     const blocks = reading.blocks
-      .filter((b) => !b.key.startsWith('open') && !stale.has(b.key))
+      .filter((b) => !stale.has(b.key))
       .map((b) => ({ key: b.key, text: wordsAfter(b.segments, accept) }))
       .filter((b) => b.text !== reading.blocks.find((x) => x.key === b.key)!.sent);
     const result = await live('review.apply', {
@@ -111,6 +111,9 @@ export function ChairReply({ record, onApplied }: { record: MeetingRecord; onApp
   };
 
   const topComments = reading?.comments.filter((c) => c.parentId === null) ?? [];
+  // Changes before the first marked block are in the title, the opening line and the attendance.
+  const attendanceChanges = reading?.added.filter((a) => a.afterLabel === null) ?? [];
+  const otherAdded = reading?.added.filter((a) => a.afterLabel !== null) ?? [];
   return (
     <section className="subform" aria-labelledby="reply-title">
       <h3 id="reply-title">Read the chair’s reply</h3>
@@ -194,6 +197,12 @@ export function ChairReply({ record, onApplied }: { record: MeetingRecord; onApp
                     <span className="muted">Reads: </span>
                     {c.after}
                   </p>
+                  {c.key.startsWith('open') ? (
+                    <p className="muted">
+                      Accepted, these words become the item’s edited standard wording: it no longer follows the author and topic (or the record), and
+                      Alt+Shift+Backspace on the Live meeting tab puts the app’s wording back.
+                    </p>
+                  ) : null}
                   {c.applicable && !changedSince ? (
                     <div className="button-row" role="group" aria-label={`Decide on this change to ${c.label}`}>
                       <button type="button" aria-pressed={decision === 'accept'} onClick={() => decide(c.id, 'accept')}>
@@ -207,17 +216,39 @@ export function ChairReply({ record, onApplied }: { record: MeetingRecord; onApp
                       </span>
                     </div>
                   ) : (
-                    <p className="muted">{changedSince ? 'Changed since it was sent: make this change by hand.' : 'This sentence is made from the report’s author and topic: change those on the Live meeting tab.'}</p>
+                    <p className="muted">Changed since it was sent: make this change by hand.</p>
                   )}
                 </li>
               );
             })}
           </ol>
-          {reading.added.length ? (
+          {attendanceChanges.length ? (
+            <div data-testid="reply-attendance">
+              <h4>In the attendance and opening lines (make these by hand)</h4>
+              <p className="muted">
+                The names under PRESENT, Officers and Apologies are not words of the minutes: each is a member of the body or a person on the
+                meeting’s attendance list, and their votes, declarations and the quorum hang on who they are. Rewriting a name from the
+                chair’s copy would cut it off from that person, so the app does not: correct the attendance on the Live meeting tab
+                (Attendance), or a member’s printed name in the body’s Members section, and the minutes follow.
+              </p>
+              <ul>
+                {attendanceChanges.map((a, i) => (
+                  <li key={i}>
+                    {a.newParagraph ? `A new line by ${a.author}: “${a.text}”` : `Changed by ${a.author}: “${a.before}” to read “${a.text}”`}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {otherAdded.length ? (
             <div>
               <h4>Outside your own words (make these by hand)</h4>
+              <p className="muted">
+                The app writes these sentences from the record (arrivals and departures, declarations, the close): change the record on the Live
+                meeting tab and the sentence follows.
+              </p>
               <ul>
-                {reading.added.map((a, i) => (
+                {otherAdded.map((a, i) => (
                   <li key={i}>
                     {a.newParagraph ? 'A new paragraph' : 'Changed'}
                     {a.afterLabel ? ` after ${a.afterLabel}` : ''} by {a.author}: “{a.text}”
