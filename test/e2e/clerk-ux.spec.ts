@@ -98,7 +98,7 @@ test('at 480 px beside Teams the minute being written comes first, every region 
   await expect.poll(() => scroller.evaluate((el) => el.scrollTop)).toBeGreaterThan(before);
 
   // The shortcuts dialog fits: its Close button is on screen.
-  await page.keyboard.press('F1');
+  await page.keyboard.press('Control+/');
   const close = page.getByRole('dialog').getByRole('button', { name: 'Close' });
   await expect(close).toBeVisible();
   expect(await inViewport(close)).toBe(true);
