@@ -56,6 +56,10 @@ test(`F1 opens the clerk's guide over the live minute, and Escape brings the cle
   const before = await text.evaluate((el) => el.scrollTop);
   await page.keyboard.press('PageDown');
   await expect.poll(() => text.evaluate((el) => el.scrollTop)).toBeGreaterThan(before);
+  // Chromium scrolls a key's page smoothly: the jump below waits until that scroll has come to rest (two frames alike).
+  await expect
+    .poll(() => text.evaluate((el) => new Promise<boolean>((done) => { const top = el.scrollTop; requestAnimationFrame(() => requestAnimationFrame(() => done(el.scrollTop === top))); })))
+    .toBe(true);
 
   // The contents jump to a section: its heading gets focus and is on screen.
   await dialog.getByRole('navigation', { name: 'Guide contents' }).getByRole('button', { name: '7. The action log' }).press('Enter');

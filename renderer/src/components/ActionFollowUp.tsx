@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { CallInput } from '../../../shared/contract';
 import { formatDate } from '../../../shared/format';
 import { ACTION_STATUSES, type ActionLogEntry, type ActionStatus } from '../../../shared/model';
@@ -7,15 +7,40 @@ import { useApp } from '../state/store';
 
 type ActionPatch = NonNullable<CallInput<'actions.update'>['patch']>;
 
+export type SaveLogAction = (patch: ActionPatch) => ReturnType<ReturnType<typeof useApp.getState>['write']>;
+
 /**
- * Saves a change to an action kept up in the action log (status, owner, due
- * date), with what this screen's copy had (`was`), and hands back the copy
- * with the change taken in.
+ * Saves changes to an action kept up in the action log (status, owner, due
+ * date) one after another, each with what the copy had after the one before
+ * (`was`), and hands back the copy with each change taken in. Keys pressed
+ * quickly (a status moved on three times with ↓) are three saves in order,
+ * never a conflict with the screen's own last save.
  */
-export async function saveLogAction(action: ActionLogEntry, patch: ActionPatch, onChange: (a: ActionLogEntry) => void) {
-  const result = await useApp.getState().write('actions.update', { actionId: action.id, patch, was: wasOf(action, patch) });
-  if (result.ok) onChange({ ...action, ...result.value });
-  return result;
+export function useLogActionSaver(action: ActionLogEntry, onChange: (a: ActionLogEntry) => void) {
+  const latest = useRef(action);
+  const pending = useRef(0);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const changed = useRef(onChange);
+  changed.current = onChange;
+  // A copy read afresh (another screen, a reload) is taken in when nothing of ours is on its way.
+  useEffect(() => {
+    if (pending.current === 0) latest.current = action;
+  }, [action]);
+  const save = useCallback<SaveLogAction>((patch) => {
+    pending.current++;
+    const run = queue.current.then(async () => {
+      const copy = latest.current;
+      const result = await useApp.getState().write('actions.update', { actionId: copy.id, patch, was: wasOf(copy, patch) });
+      if (result.ok) {
+        latest.current = { ...latest.current, ...result.value };
+        changed.current(latest.current);
+      }
+      return result;
+    });
+    queue.current = run.catch(() => undefined).finally(() => pending.current--);
+    return run;
+  }, []);
+  return { save, pending, latest };
 }
 
 /**
@@ -34,14 +59,24 @@ export function ActionFollowUp({
   /** Keeps the ids of the two lists apart ("log", "action"). */
   idPrefix: string;
   onChange: (a: ActionLogEntry) => void;
-  fields?: ReactNode;
+  /** Fields of the row's own, saved through the same queue as the status. */
+  fields?: (save: SaveLogAction) => ReactNode;
 }) {
   const write = useApp((s) => s.write);
+  const { save, pending, latest } = useLogActionSaver(action, onChange);
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const setStatus = async (status: ActionStatus) => {
-    const result = await saveLogAction(action, { status }, onChange);
+  // The status as chosen: shown at once, while its save (and any before it) is on its way.
+  const [status, setShownStatus] = useState(action.status);
+  useEffect(() => {
+    if (pending.current === 0) setShownStatus(action.status);
+  }, [action.status, pending]);
+  const setStatus = async (next: ActionStatus) => {
+    setShownStatus(next);
+    const result = await save({ status: next });
     setError(result.ok ? null : result.error.message);
+    // Refused: the status as last stored comes back (once nothing else is on its way).
+    if (!result.ok && pending.current === 0) setShownStatus(latest.current.status);
   };
   const add = async (event: FormEvent) => {
     event.preventDefault();
@@ -66,10 +101,10 @@ export function ActionFollowUp({
         </ul>
       ) : null}
       <div className="field-row action-follow-up">
-        {fields}
+        {fields?.(save)}
         <div className="field action-status-field">
           <label htmlFor={`${idPrefix}-status-${action.id}`}>Status of action {action.number}</label>
-          <select id={`${idPrefix}-status-${action.id}`} value={action.status} onChange={(e) => void setStatus(e.target.value as ActionStatus)}>
+          <select id={`${idPrefix}-status-${action.id}`} value={status} onChange={(e) => void setStatus(e.target.value as ActionStatus)}>
             {ACTION_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {s}

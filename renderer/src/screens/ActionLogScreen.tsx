@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatDate, formatLongDate } from '../../../shared/format';
 import { ACTION_STATUSES, type ActionLogEntry, type ActionStatus } from '../../../shared/model';
-import { ActionFollowUp, saveLogAction } from '../components/ActionFollowUp';
+import { ActionFollowUp } from '../components/ActionFollowUp';
 import { AutoText } from '../components/AutoField';
 import { useApp } from '../state/store';
 
@@ -54,24 +54,24 @@ function ActionRow({ action, onChange }: { action: ActionLogEntry; onChange: (a:
         action={action}
         idPrefix="log"
         onChange={onChange}
-        fields={
+        fields={(save) => (
           <>
             <AutoText
               label={`Owner of action ${action.number}`}
               value={action.owner}
               placeholder="Not named"
               saveKey={`log-action:${action.id}:owner`}
-              onSave={(owner) => saveLogAction(action, { owner }, onChange)}
+              onSave={(owner) => save({ owner })}
             />
             <AutoText
               label={`Due date of action ${action.number}`}
               type="date"
               value={action.dueDate ?? ''}
               saveKey={`log-action:${action.id}:due`}
-              onSave={(due) => saveLogAction(action, { dueDate: due || null }, onChange)}
+              onSave={(due) => save({ dueDate: due || null })}
             />
           </>
-        }
+        )}
       />
     </li>
   );
