@@ -1,6 +1,7 @@
 import type { Store } from '../store/open-store';
 import type { CallName, CallOutput, ParsedInput } from '../../shared/contract';
 import { DomainError } from '../../shared/result';
+import { clockTime } from '../../shared/format';
 
 /** What a read may do with the database: prepare statements and read their rows. */
 export interface ReadableStatement {
@@ -65,8 +66,7 @@ export function definedOnly<T extends object>(patch: T): Partial<T> {
 /** The clerk's local clock as HH:MM, unless the call gave a time. */
 export function stamp(ctx: ReadContext, given?: string): string {
   if (given) return given;
-  const now = ctx.now();
-  return `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
+  return clockTime(ctx.now());
 }
 
 /**

@@ -26,6 +26,9 @@ import {
   type MotionRow,
 } from './rows';
 
+/** The fields of an action kept up in the action log after its minutes are approved (see actions.update below). */
+const ACTION_LOG_FIELDS: ReadonlySet<string> = new Set(['status', 'owner', 'dueDate']);
+
 /** How a call touches the database. */
 export type CallMode =
   /** Reads only: given a database that refuses writes. */
@@ -212,12 +215,14 @@ export function buildRegistry(): CallRegistry {
     r.register({ name, mode: 'write', effects: ofMeeting<typeof name>((i, db) => meetingOf.motion(db, i.motionId)) });
   }
   r.register({ name: 'actions.delete', mode: 'write', effects: ofMeeting<'actions.delete'>((i, db) => meetingOf.action(db, i.actionId)) });
-  // An action's status belongs to the action log, kept up at later meetings; its wording belongs to the minutes.
+  // An action's status, owner and due date belong to the action log, kept up at later meetings (an officer
+  // takes it over, a date is put back); its wording and resolution belong to the minutes. Approved minutes
+  // print their frozen copy, so a later owner or date never changes what was approved.
   r.register({
     name: 'actions.update',
     mode: 'write',
     effects: ofMeeting<'actions.update'>((i, db) => meetingOf.action(db, i.actionId)),
-    locks: (i) => Object.entries(i.patch).some(([key, value]) => key !== 'status' && value !== undefined),
+    locks: (i) => Object.entries(i.patch).some(([key, value]) => !ACTION_LOG_FIELDS.has(key) && value !== undefined),
   });
   r.register({ name: 'actions.comment', mode: 'write', effects: ofMeeting<'actions.comment'>((i, db) => meetingOf.action(db, i.actionId)), locks: () => false });
   // The approval calls open and close the lock themselves.

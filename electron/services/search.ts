@@ -54,8 +54,9 @@ function walk(rows: IterableIterator<StreamRow>, limit: number, placeOf: (row: S
  * walks (the dates as a rowid range), and a snippet is made only for the
  * passages that pass them.
  *
- * People are a second index of the same design (migration 12): who was
- * present at each meeting, and who declared or moved and seconded at each
+ * People are a second index of the same design (migration 12; 14 adds roles
+ * and organisations): who was present at each meeting (with their role and
+ * organisation), and who declared or moved and seconded at each
  * item. A name found there gives the meeting's attendance, or the item's
  * minute, as a hit of its own; each hit cites its minute number.
  */

@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
-import { formatDate, formatTime } from '../../shared/format';
+import { calendarDate, clockTime, formatDate, formatTime } from '../../shared/format';
 
 export interface LockOwner {
   pid: number;
@@ -119,11 +119,9 @@ function judge(raw: string | null, myHost: string): Holder {
 function sinceText(startedAt: string, now: Date): string {
   const started = new Date(startedAt);
   if (Number.isNaN(started.getTime())) return '';
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const time = formatTime(`${pad(started.getHours())}:${pad(started.getMinutes())}`);
-  const sameDay = started.toDateString() === now.toDateString();
-  const day = `${started.getFullYear()}-${pad(started.getMonth() + 1)}-${pad(started.getDate())}`;
-  return sameDay ? ` since ${time}` : ` since ${formatDate(day)}, ${time}`;
+  const time = formatTime(clockTime(started));
+  const day = calendarDate(started);
+  return day === calendarDate(now) ? ` since ${time}` : ` since ${formatDate(day)}, ${time}`;
 }
 
 /** "Meeting Clerk is already open on this database (process 1234 since 10.45 am). Close it first." */

@@ -776,6 +776,51 @@ export const migrations: Migration[] = [
       CREATE INDEX minutes_confirmation_item ON minutes_confirmation (confirming_item_id);
     `,
   },
+  {
+    version: 14,
+    description: 'Search finds people by their role and organisation too ("Vice-Chair", "Wessex Police"): the people index names each one present with both',
+    // Written out in full: a shipped step never changes when code around it does. Migration 12's keys, rows and
+    // triggers stay as they were; only what a meeting's row says of each person present grows, and the two
+    // triggers that watch a person's details now watch their role and organisation as well.
+    sql: `
+      DROP VIEW search_people_source;
+      CREATE VIEW search_people_source AS
+        SELECT CAST(julianday(m.date) AS INTEGER) * 1073741824 + m.id * 4 + 1 AS key,
+               coalesce((SELECT group_concat(p.who || CASE WHEN p.about <> '' THEN ' (' || p.about || ')' ELSE '' END, ' · ')
+                         FROM (SELECT coalesce(mb.name, a.name) AS who,
+                                      trim(coalesce(mb.role, a.role) || CASE WHEN coalesce(mb.role, a.role) <> '' AND coalesce(mb.organisation, a.organisation) <> '' THEN ', ' ELSE '' END
+                                           || coalesce(mb.organisation, a.organisation)) AS about
+                               FROM attendance a LEFT JOIN member mb ON mb.id = a.member_id
+                               WHERE a.meeting_id = m.id AND a.status = 'present' ORDER BY a.position, a.id) p), '') AS text,
+               NULL AS item_id, m.id AS meeting_id
+        FROM meeting m
+        UNION ALL
+        SELECT CAST(julianday(m.date) AS INTEGER) * 1073741824 + i.id * 4 + 2,
+               trim(coalesce((SELECT group_concat(coalesce(mb.name, a.name) || ' ' || d.nature, ' · ') FROM declaration d JOIN attendance a ON a.id = d.attendance_id
+                              LEFT JOIN member mb ON mb.id = a.member_id WHERE d.agenda_item_id = i.id), '') || ' ' ||
+                    coalesce((SELECT group_concat(coalesce(mb.name, a.name), ' · ') FROM motion x JOIN attendance a ON a.id = x.proposer_id OR a.id = x.seconder_id
+                              LEFT JOIN member mb ON mb.id = a.member_id WHERE x.agenda_item_id = i.id), '')),
+               i.id, m.id
+        FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id;
+
+      DROP TRIGGER people_attendance_update;
+      CREATE TRIGGER people_attendance_update AFTER UPDATE OF name, role, organisation, status, member_id ON attendance BEGIN
+        DELETE FROM search_people WHERE rowid IN (SELECT key FROM search_people_source WHERE meeting_id = new.meeting_id);
+        INSERT INTO search_people (rowid, text, item_id) SELECT key, text, item_id FROM search_people_source WHERE meeting_id = new.meeting_id AND text <> '';
+      END;
+      DROP TRIGGER people_member_rename;
+      CREATE TRIGGER people_member_rename AFTER UPDATE OF name, role, organisation ON member BEGIN
+        DELETE FROM search_people WHERE rowid IN (SELECT key FROM search_people_source WHERE meeting_id IN (SELECT meeting_id FROM attendance WHERE member_id = new.id));
+        INSERT INTO search_people (rowid, text, item_id) SELECT key, text, item_id FROM search_people_source
+          WHERE meeting_id IN (SELECT meeting_id FROM attendance WHERE member_id = new.id) AND text <> '';
+      END;
+
+      -- The meetings' rows say more now: the whole index is built again from the view (its keys are unchanged).
+      DELETE FROM search_people;
+      INSERT INTO search_people (rowid, text, item_id) SELECT key, text, item_id FROM search_people_source WHERE text <> '';
+      INSERT INTO search_people (search_people) VALUES ('optimize');
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
+import { GuideDialog } from './components/GuideDialog';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
+import { useReturningDialog } from './components/returning-dialog';
 import { CommandPalette } from './components/CommandPalette';
 import { ActionLogScreen } from './screens/ActionLogScreen';
 import { SaveIndicator } from './components/SaveIndicator';
@@ -16,7 +18,8 @@ export function App() {
   const route = useApp((s) => s.route);
   const navigate = useApp((s) => s.navigate);
   const loadError = useApp((s) => s.loadError);
-  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const shortcuts = useReturningDialog();
+  const guide = useReturningDialog();
   const [recovery, setRecovery] = useState<RecoveryStatus | null>(null);
 
   useEffect(() => {
@@ -38,9 +41,14 @@ export function App() {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const key = event.key.toLowerCase();
-      if (event.key === 'F1' || (event.ctrlKey && key === '/')) {
+      if (event.key === 'F1') {
         event.preventDefault();
-        setShortcutsOpen(true);
+        shortcuts.setOpen(false);
+        guide.setOpen(true);
+      } else if (event.ctrlKey && key === '/') {
+        event.preventDefault();
+        guide.setOpen(false);
+        shortcuts.setOpen(true);
       } else if (event.ctrlKey && key === 's') {
         event.preventDefault();
         void flushAllSaves();
@@ -66,7 +74,7 @@ export function App() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [navigate, route]);
+  }, [navigate, route, guide.setOpen, shortcuts.setOpen]);
 
   if (recovery) return <RecoveryScreen status={recovery} />;
   return (
@@ -83,7 +91,18 @@ export function App() {
           Search
         </a>
         <SaveIndicator />
-        <ShortcutsDialog open={shortcutsOpen} onOpenChange={setShortcutsOpen} />
+        <GuideDialog
+          open={guide.open}
+          onOpenChange={guide.setOpen}
+          onCloseAutoFocus={guide.onCloseAutoFocus}
+          onShortcuts={() => {
+            // The shortcuts take the guide's place, and focus goes back to where the guide was opened from.
+            shortcuts.setOpen(true, guide.from.current);
+            guide.from.current = null;
+            guide.setOpen(false);
+          }}
+        />
+        <ShortcutsDialog open={shortcuts.open} onOpenChange={shortcuts.setOpen} onCloseAutoFocus={shortcuts.onCloseAutoFocus} />
         <CommandPalette />
       </header>
       <div className={`layout${route.name === 'meeting' ? ' is-meeting' : ''}`}>

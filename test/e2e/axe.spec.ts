@@ -37,7 +37,7 @@ for (const width of [1440, 480]) {
         found.push(`${name} @ ${width}px: ${v.id} (${v.impact}) ${v.help}\n    ${v.nodes.slice(0, 4).map((n) => `${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(0, 2).join(' ')}`).join('\n    ')}`);
       }
     });
-    expect(screens).toEqual(expect.arrayContaining(['home', 'body', 'action-log', 'live', 'shortcuts', 'palette', 'set-up', 'review', 'live-approved', 'search', 'backups', 'recovery']));
+    expect(screens).toEqual(expect.arrayContaining(['home', 'body', 'action-log', 'live', 'shortcuts', 'guide', 'palette', 'set-up', 'review', 'live-approved', 'search', 'backups', 'recovery']));
     expect(found, found.join('\n')).toEqual([]);
   });
 }

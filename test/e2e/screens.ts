@@ -73,9 +73,14 @@ export async function openEveryScreen(page: Page, host: HostHandle, visit: Visit
     await page.keyboard.press('Alt+I');
   }
 
-  await page.keyboard.press('F1');
+  await page.keyboard.press('Control+/');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
   await visit('shortcuts');
+  await page.keyboard.press('Escape');
+
+  await page.keyboard.press('F1');
+  await expect(page.getByRole('region', { name: 'Guide text' })).toBeFocused();
+  await visit('guide');
   await page.keyboard.press('Escape');
 
   await page.keyboard.press('Control+K');

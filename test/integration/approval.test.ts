@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CallName } from '../../shared/contract';
 import { diffSummary, wordDiff } from '../../shared/minutes/diff';
+import { buildMinutes, minutesToText } from '../../shared/minutes/document';
 import type { Services } from '../../electron/services';
 import { call, callError } from '../helpers/api';
 import { makeStaticDir, postApi, startTrackedHost } from '../helpers/host';
@@ -85,6 +86,35 @@ describe('approval and the lock on approved minutes', () => {
     expect(call(services, 'actions.comment', { actionId: m.actionId, text: 'Slides sent', date: '2026-06-22' }).comments).toEqual([
       expect.objectContaining({ date: '2026-06-22', text: 'Slides sent' }),
     ]);
+  });
+
+  it('keeps an approved action’s owner and due date up in the action log, while the approved minutes print what was approved', () => {
+    const { services } = createTempStore(temp);
+    const m = minuted(services);
+    call(services, 'actions.update', { actionId: m.actionId, patch: { dueDate: '2026-07-31' } });
+    call(services, 'minutes.setStatus', { meetingId: m.meetingId, status: 'approved' });
+    // What the approved minutes print, and the actions of their frozen record.
+    const printed = () => {
+      const record = call(services, 'meetings.get', { meetingId: m.meetingId });
+      return { text: minutesToText(buildMinutes(record, { style: record.body.houseStyle })), actions: record.actions.map((a) => [a.owner, a.dueDate]) };
+    };
+    const before = printed();
+    expect(before.actions).toEqual([['Rik Basra', '2026-07-31']]);
+    // Taken over by another officer, and put back a month: with `was`, as the action log screen sends them.
+    const moved = call(services, 'actions.update', {
+      actionId: m.actionId,
+      patch: { owner: 'Jo Reyes', dueDate: '2026-08-31' },
+      was: { owner: 'Rik Basra', dueDate: '2026-07-31' },
+    });
+    expect(moved).toMatchObject({ owner: 'Jo Reyes', dueDate: '2026-08-31' });
+    expect(call(services, 'actions.log', { bodyId: m.body.id })[0]).toMatchObject({ owner: 'Jo Reyes', dueDate: '2026-08-31' });
+    expect(printed()).toEqual(before);
+    // A second window's stale copy is refused rather than overwriting.
+    expect(callError(services, 'actions.update', { actionId: m.actionId, patch: { owner: 'Sam Lee' }, was: { owner: 'Rik Basra' } }).code).toBe('conflict');
+    // Its wording and resolution are the minutes' own: locked.
+    expect(callError(services, 'actions.update', { actionId: m.actionId, patch: { text: 'Circulate the slides and notes' } }).code).toBe('locked');
+    expect(callError(services, 'actions.update', { actionId: m.actionId, patch: { owner: 'Sam Lee', resolutionId: null } }).code).toBe('locked');
+    expect(call(services, 'actions.log', { bodyId: m.body.id })[0]).toMatchObject({ text: 'Circulate the slides', owner: 'Jo Reyes' });
   });
 
   it('accepts a change during an amendment with a reason, and records it as a version whose words differ', () => {

@@ -175,19 +175,24 @@ describe('search: the index stays in step with every write', () => {
 });
 
 /**
- * The people index (migration 9), worked out here from the minutes as plain rows: per meeting the names of
- * those present, per item who declared (with the interest) and who moved or seconded. Compared as the set
- * of words of each row, so the order the names are joined in does not matter.
+ * The people index (migrations 12 and 14), worked out here from the minutes as plain rows: per meeting the
+ * names of those present with their role and organisation, per item who declared (with the interest) and who
+ * moved or seconded. Compared as the set of words of each row, so the order the names are joined in (and the
+ * brackets and commas between them) does not matter.
  */
+const wordsOf = (text: string) => text.split(/[\s·(),]+/).filter(Boolean);
 function expectedPeople(db: Database.Database): string[] {
   const day = (date: string) => Math.floor((Date.parse(`${date}T00:00:00Z`) / 86_400_000 + 2440587.5));
   const name = (a: { member_name: string | null; name: string }) => a.member_name ?? a.name;
   const rows = new Map<number, string[]>();
-  const add = (key: number, words: string) => rows.set(key, [...(rows.get(key) ?? []), ...words.split(/\s+/).filter(Boolean)]);
+  const add = (key: number, words: string) => rows.set(key, [...(rows.get(key) ?? []), ...wordsOf(words)]);
   const people = db
-    .prepare(`SELECT a.meeting_id, m.date, a.name, mb.name AS member_name FROM attendance a JOIN meeting m ON m.id = a.meeting_id LEFT JOIN member mb ON mb.id = a.member_id WHERE a.status = 'present'`)
-    .all() as { meeting_id: number; date: string; name: string; member_name: string | null }[];
-  for (const p of people) add(day(p.date) * 1073741824 + p.meeting_id * 4 + 1, name(p));
+    .prepare(
+      `SELECT a.meeting_id, m.date, a.name, mb.name AS member_name, coalesce(mb.role, a.role) AS role, coalesce(mb.organisation, a.organisation) AS organisation
+       FROM attendance a JOIN meeting m ON m.id = a.meeting_id LEFT JOIN member mb ON mb.id = a.member_id WHERE a.status = 'present'`,
+    )
+    .all() as { meeting_id: number; date: string; name: string; member_name: string | null; role: string; organisation: string }[];
+  for (const p of people) add(day(p.date) * 1073741824 + p.meeting_id * 4 + 1, `${name(p)} ${p.role} ${p.organisation}`);
   const declared = db
     .prepare(
       `SELECT d.agenda_item_id AS item, m.date, d.nature, a.name, mb.name AS member_name FROM declaration d JOIN attendance a ON a.id = d.attendance_id
@@ -206,7 +211,7 @@ function expectedPeople(db: Database.Database): string[] {
 }
 function actualPeople(db: Database.Database): string[] {
   const rows = db.prepare('SELECT rowid AS key, text FROM search_people').all() as { key: number; text: string }[];
-  return rows.map((r) => `${r.key} ${r.text.split(/[\s·]+/).filter(Boolean).sort().join(' ')}`).sort();
+  return rows.map((r) => `${r.key} ${wordsOf(r.text).sort().join(' ')}`).sort();
 }
 function expectPeopleInStep(db: Database.Database): void {
   expect(actualPeople(db)).toEqual(expectedPeople(db));
@@ -268,5 +273,68 @@ describe('search: people', () => {
     call(services, 'meetings.delete', { meetingId: march.meetingId });
     expectPeopleInStep(store.db);
     expect(call(services, 'search.minutes', { query: 'Basra' })).toEqual([]);
+  });
+
+  it('finds people by their role and organisation ("Vice-Chair", "Wessex Police"), and follows a change of either', () => {
+    const { services, store } = createTempStore(temp);
+    const body = call(services, 'bodies.create', { name: 'Wessex Safer Communities Board', kind: 'Board', quorumMinVoting: 1 });
+    const taylor = call(services, 'members.create', { bodyId: body.id, name: 'Mrs D. Taylor CC', role: 'Vice-Chair', organisation: 'Wessex County Council' });
+    const okafor = call(services, 'members.create', { bodyId: body.id, name: 'Supt. B. Okafor', role: 'Board member', organisation: 'Wessex Police' });
+    const meeting = call(services, 'meetings.create', { bodyId: body.id, date: '2026-06-19', startTime: '10:00', venue: 'County Hall', standardItems: false });
+    call(services, 'agendaItems.create', { meetingId: meeting.id, title: 'Serious Violence Duty' });
+    for (const m of [taylor, okafor]) call(services, 'attendance.setMember', { meetingId: meeting.id, memberId: m.id, status: 'present' });
+    call(services, 'attendance.addPerson', { meetingId: meeting.id, category: 'officer', name: 'Priya Desai', role: 'Community Safety Analyst', organisation: 'Wessex Fire and Rescue' });
+    expectPeopleInStep(store.db);
+
+    const vice = call(services, 'search.minutes', { query: 'Vice-Chair' });
+    expect(vice.map((h) => [h.date, h.itemId])).toEqual([['2026-06-19', null]]);
+    expect(vice[0]!.snippet).toContain('Taylor CC ([Vice]-[Chair], Wessex County Council)');
+    expect(call(services, 'search.minutes', { query: 'Wessex Police' })[0]!.snippet).toContain('Supt. B. Okafor (Board member, [Wessex] [Police])');
+    // An officer's role and organisation, which are the attendance row's own.
+    expect(call(services, 'search.minutes', { query: 'analyst' })).toHaveLength(1);
+    expect(call(services, 'search.minutes', { query: 'Fire Rescue' })).toHaveLength(1);
+
+    // A new role is found at once; the old one no longer.
+    call(services, 'members.update', { memberId: taylor.id, patch: { role: 'Chairman' } });
+    expectPeopleInStep(store.db);
+    expect(call(services, 'search.minutes', { query: 'Vice-Chair' })).toEqual([]);
+    expect(call(services, 'search.minutes', { query: 'Chairman' })).toHaveLength(1);
+    call(services, 'members.update', { memberId: okafor.id, patch: { organisation: 'Wessex Constabulary' } });
+    expectPeopleInStep(store.db);
+    expect(call(services, 'search.minutes', { query: 'constabulary' })).toHaveLength(1);
+    const officer = call(services, 'meetings.get', { meetingId: meeting.id }).attendance.find((a) => a.name === 'Priya Desai')!;
+    call(services, 'attendance.updatePerson', { attendanceId: officer.id, patch: { role: 'Head of Community Safety' } });
+    expectPeopleInStep(store.db);
+    expect(call(services, 'search.minutes', { query: 'analyst' })).toEqual([]);
+    expect(call(services, 'search.minutes', { query: 'Head of Community Safety' })).toHaveLength(1);
+  });
+
+  it('indexes roles and organisations already recorded when a version 12 file is upgraded', () => {
+    const dir = temp.makeDir();
+    const file = join(dir, 'meeting-clerk.sqlite');
+    {
+      const db = new Database(file);
+      db.pragma('foreign_keys = ON');
+      for (const step of migrations.filter((m) => m.version <= 12)) db.exec(step.sql);
+      db.pragma('user_version = 12');
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      // A member with a role, present at a meeting, as version 12 wrote them (its people index names her only).
+      const now = '2026-06-01T00:00:00.000Z';
+      db.prepare(
+        `INSERT INTO body (id, name, kind, quorum_min_voting, quorum_min_organisations, remote_counts_for_quorum, year_start_month, decision_label, created_at, updated_at)
+         VALUES (1, 'Wessex Safer Communities Board', 'Board', 1, 0, 0, 5, 'RESOLVED', @now, @now)`,
+      ).run({ now });
+      db.prepare(`INSERT INTO member (id, body_id, name, role, organisation, email, voting, position) VALUES (1, 1, 'Mrs D. Taylor CC', 'Vice-Chair', 'Wessex County Council', '', 1, 0)`).run();
+      db.prepare(`INSERT INTO meeting (id, body_id, date, start_time, venue, mode, contact_officer, created_at, updated_at) VALUES (1, 1, '2026-06-19', '10:00', 'County Hall', 'in_room', '', @now, @now)`).run({ now });
+      db.prepare(`INSERT INTO attendance (meeting_id, category, member_id, name, role, organisation, status, remote, position) VALUES (1, 'member', 1, '', '', '', 'present', 0, 0)`).run();
+      expect(db.prepare('SELECT text FROM search_people').pluck().all()).toEqual(['Mrs D. Taylor CC']);
+      db.close();
+    }
+    const store = openTrackedStore(temp, file);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    expectPeopleInStep(store.db);
+    expect(call(createServices(store), 'search.minutes', { query: 'Vice-Chair' }).map((h) => [h.date, h.snippet])).toEqual([
+      ['2026-06-19', 'Mrs D. Taylor CC ([Vice]-[Chair], Wessex County Council)'],
+    ]);
   });
 });

@@ -2,23 +2,31 @@ import * as Dialog from '@radix-ui/react-dialog';
 import { SHORTCUTS } from '../shortcuts';
 
 /**
- * Every shortcut (F1, Ctrl+/): the list scrolls between a fixed title and a
+ * Every shortcut (Ctrl+/): the list scrolls between a fixed title and a
  * fixed Close button, so Close is always on screen, even at 480 px.
  */
-export function ShortcutsDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
+export function ShortcutsDialog({
+  open,
+  onOpenChange,
+  onCloseAutoFocus,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  onCloseAutoFocus: (event: Event) => void;
+}) {
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Trigger asChild>
-        <button type="button" className="quiet-button" aria-keyshortcuts="F1">
+        <button type="button" className="quiet-button" aria-keyshortcuts="Control+/">
           Shortcuts
         </button>
       </Dialog.Trigger>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog dialog-long dialog-wide">
+        <Dialog.Content className="dialog dialog-long dialog-wide" onCloseAutoFocus={onCloseAutoFocus}>
           <Dialog.Title className="dialog-title">Keyboard shortcuts</Dialog.Title>
           <Dialog.Description className="dialog-description">
-            Everything in Meeting Clerk works from the keyboard. Ctrl+K finds any command by name. The clerk’s guide is in docs/guide.md.
+            Everything in Meeting Clerk works from the keyboard. Ctrl+K finds any command by name. F1 opens the clerk’s guide.
           </Dialog.Description>
           <div className="dialog-body" tabIndex={0} role="region" aria-label="Shortcuts list">
             <dl className="shortcut-list">

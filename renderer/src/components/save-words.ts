@@ -1,10 +1,10 @@
 /** How the top bar words the save state: pure, so it is tested in Node. */
 
-import { formatTime } from '../../../shared/format';
+import { clockTime, formatTime } from '../../../shared/format';
 
 /** "10.42 am", "12.05 pm", as the minutes write times (not "10:42:24"): the one time format of shared/format.ts. */
 export function savedTime(at: Date): string {
-  return formatTime(`${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`);
+  return formatTime(clockTime(at));
 }
 
 /**

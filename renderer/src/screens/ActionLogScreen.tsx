@@ -1,6 +1,8 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatDate, formatLongDate } from '../../../shared/format';
 import { ACTION_STATUSES, type ActionLogEntry, type ActionStatus } from '../../../shared/model';
+import { ActionFollowUp } from '../components/ActionFollowUp';
+import { AutoText } from '../components/AutoField';
 import { useApp } from '../state/store';
 
 type StatusFilter = 'open' | 'all' | ActionStatus;
@@ -17,25 +19,7 @@ export function shownActions(actions: ActionLogEntry[], status: StatusFilter, ow
 }
 
 function ActionRow({ action, onChange }: { action: ActionLogEntry; onChange: (a: ActionLogEntry) => void }) {
-  const write = useApp((s) => s.write);
   const navigate = useApp((s) => s.navigate);
-  const [comment, setComment] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const setStatus = async (status: ActionStatus) => {
-    const result = await write('actions.update', { actionId: action.id, patch: { status } });
-    if (result.ok) onChange({ ...action, status: result.value.status, version: result.value.version });
-    setError(result.ok ? null : result.error.message);
-  };
-  const add = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!comment.trim()) return setError('Type the comment first; Enter adds it, dated today.');
-    const result = await write('actions.comment', { actionId: action.id, text: comment });
-    if (result.ok) {
-      onChange({ ...result.value, minuteNumber: action.minuteNumber });
-      setComment('');
-    }
-    setError(result.ok ? null : result.error.message);
-  };
   const raisedAt = `${formatLongDate(action.raisedOn)}, ${action.minuteNumber ? `minute ${action.minuteNumber}` : 'an item not minuted'}`;
   return (
     <li className={`action-row action-${action.status.toLowerCase()}`} data-testid="action-row">
@@ -44,14 +28,6 @@ function ActionRow({ action, onChange }: { action: ActionLogEntry; onChange: (a:
         <p className="action-text">{action.text || <span className="muted">(no wording)</span>}</p>
       </div>
       <dl className="action-facts">
-        <div>
-          <dt>Owner</dt>
-          <dd>{action.owner || <span className="muted">not named</span>}</dd>
-        </div>
-        <div>
-          <dt>Due</dt>
-          <dd>{action.dueDate ? formatDate(action.dueDate) : <span className="muted">no date</span>}</dd>
-        </div>
         <div>
           <dt>Raised</dt>
           <dd>
@@ -67,51 +43,44 @@ function ActionRow({ action, onChange }: { action: ActionLogEntry; onChange: (a:
             ({action.itemTitle})
           </dd>
         </div>
+        {action.dueDate ? (
+          <div>
+            <dt>Due</dt>
+            <dd>{formatDate(action.dueDate)}</dd>
+          </div>
+        ) : null}
       </dl>
-      {action.comments.length ? (
-        <ul className="action-comments" aria-label={`Comments on action ${action.number}`}>
-          {action.comments.map((c) => (
-            <li key={c.id}>
-              {formatDate(c.date)}: {c.text}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      <div className="field-row">
-        <div className="field action-status-field">
-          <label htmlFor={`log-status-${action.id}`}>Status of action {action.number}</label>
-          <select id={`log-status-${action.id}`} value={action.status} onChange={(e) => void setStatus(e.target.value as ActionStatus)}>
-            {ACTION_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </div>
-        <form className="field" onSubmit={add} noValidate>
-          <label htmlFor={`log-comment-${action.id}`}>Comment on action {action.number} (Enter adds it, dated today)</label>
-          <input
-            id={`log-comment-${action.id}`}
-            value={comment}
-            onChange={(e) => setComment(e.target.value)}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `log-error-${action.id}` : undefined}
-          />
-        </form>
-      </div>
-      {error ? (
-        <p className="field-error" role="alert" id={`log-error-${action.id}`}>
-          {error}
-        </p>
-      ) : null}
+      <ActionFollowUp
+        action={action}
+        idPrefix="log"
+        onChange={onChange}
+        fields={(save) => (
+          <>
+            <AutoText
+              label={`Owner of action ${action.number}`}
+              value={action.owner}
+              placeholder="Not named"
+              saveKey={`log-action:${action.id}:owner`}
+              onSave={(owner) => save({ owner })}
+            />
+            <AutoText
+              label={`Due date of action ${action.number}`}
+              type="date"
+              value={action.dueDate ?? ''}
+              saveKey={`log-action:${action.id}:due`}
+              onSave={(due) => save({ dueDate: due || null })}
+            />
+          </>
+        )}
+      />
     </li>
   );
 }
 
 /**
  * A body's action log (Alt+L): every action raised at its meetings, open
- * ones first shown, filtered by status, owner and words; status and
- * comments changed in place. A row whose status changes stays in view until
+ * ones first shown, filtered by status, owner and words; owner, due date,
+ * status and comments changed in place. A row whose status changes stays in view until
  * the filter changes, so the clerk sees what they did.
  */
 export function ActionLogScreen({ bodyId }: { bodyId: number }) {
@@ -138,7 +107,8 @@ export function ActionLogScreen({ bodyId }: { bodyId: number }) {
     // Only a change of filter (or the first load) re-filters: see above.
   }, [status, owner, words, actions === null]);
 
-  const owners = useMemo(() => [...new Set((actions ?? []).map((a) => a.owner).filter(Boolean))].sort(), [actions]);
+  // The owner chosen stays in the list even once its last action is handed to someone else.
+  const owners = useMemo(() => [...new Set([...(actions ?? []).map((a) => a.owner), owner].filter(Boolean))].sort(), [actions, owner]);
   const byId = new Map((actions ?? []).map((a) => [a.id, a]));
   const shown = shownIds.map((id) => byId.get(id)).filter((a): a is ActionLogEntry => !!a);
   const openCount = (actions ?? []).filter((a) => a.status !== 'Complete').length;
@@ -147,8 +117,8 @@ export function ActionLogScreen({ bodyId }: { bodyId: number }) {
       <p className="eyebrow">{body?.name ?? ''}</p>
       <h1>Action log</h1>
       <p className="lead">
-        Every action raised at this body’s meetings. {actions ? `${openCount} open of ${actions.length}.` : ''} Change a status or add a comment here; the
-        log in the minutes and in Word follows.
+        Every action raised at this body’s meetings. {actions ? `${openCount} open of ${actions.length}.` : ''} Change an owner, a due date or a status, or add a
+        comment here; the log in the minutes and in Word follows.
       </p>
       <form className="subform form-grid action-filters" role="search" aria-label="Filter the actions" onSubmit={(e) => e.preventDefault()}>
         <div className="field">

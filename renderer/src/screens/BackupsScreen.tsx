@@ -1,6 +1,6 @@
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
 import { useEffect, useState } from 'react';
-import { formatLongDate } from '../../../shared/format';
+import { formatLongDate, formatMoment } from '../../../shared/format';
 import { MINUTES_STATUS_LABELS, type BackupSummary, type RecoveryStatus, type UndoneApproval } from '../../../shared/model';
 import { AutoNumber, AutoText } from '../components/AutoField';
 import { FormError } from '../components/FormError';
@@ -13,8 +13,7 @@ const REASONS: Record<BackupSummary['reason'], string> = {
   'before-restore': 'before a restore',
 };
 
-const when = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', hour12: true }).replace(':', '.');
+const when = (iso: string) => formatMoment(iso, { weekday: true });
 
 /** Restoring asks first and says what happens to the current file. */
 function RestoreButton({ backup, onRestored }: { backup: BackupSummary; onRestored: (message: string) => void }) {

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { wasOf } from '../state/was';
 import { BODY_KINDS, DECISION_LABELS, type BodyDetail } from '../../../shared/model';
+import { monthName } from '../../../shared/format';
 import { AutoCheckbox, AutoNumber, AutoSelect, AutoText } from '../components/AutoField';
 import { ConfirmDelete } from '../components/ConfirmDelete';
 import { useApp } from '../state/store';
@@ -9,7 +10,7 @@ import { MembersSection } from './MembersSection';
 import { PhrasesSection } from './PhrasesSection';
 import { HouseStyleSection } from './HouseStyleSection';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_OPTIONS = Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: monthName(i + 1) }));
 
 export function BodyScreen({ bodyId }: { bodyId: number }) {
   const body = useApp((s) => (s.body?.id === bodyId ? s.body : null));
@@ -92,7 +93,7 @@ function BodyDetails({ body }: { body: BodyDetail }) {
         <AutoSelect
           label="Municipal year starts in"
           value={body.yearStartMonth}
-          options={MONTHS.map((m, i) => ({ value: i + 1, label: m }))}
+          options={MONTH_OPTIONS}
           saveKey={key('yearStartMonth')}
           onSave={(yearStartMonth) => save({ yearStartMonth })}
           hint="Minute numbers restart at the first meeting of each year"

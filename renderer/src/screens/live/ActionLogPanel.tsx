@@ -1,62 +1,17 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { formatDate } from '../../../../shared/format';
-import { ACTION_STATUSES, type ActionLogEntry, type ActionStatus, type MeetingRecord } from '../../../../shared/model';
+import type { ActionLogEntry, MeetingRecord } from '../../../../shared/model';
+import { ActionFollowUp } from '../../components/ActionFollowUp';
 import { useApp } from '../../state/store';
 
-/** One open action: its status changed live, and a dated comment added. */
+/** One open action from an earlier meeting: its status changed live, and a dated comment added. */
 function OpenAction({ action, onChange }: { action: ActionLogEntry; onChange: (a: ActionLogEntry) => void }) {
-  const write = useApp((s) => s.write);
-  const [comment, setComment] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const setStatus = async (status: ActionStatus) => {
-    const result = await write('actions.update', { actionId: action.id, patch: { status } });
-    if (result.ok) onChange({ ...action, status: result.value.status });
-    setError(result.ok ? null : result.error.message);
-  };
-  const add = async (event: FormEvent) => {
-    event.preventDefault();
-    const result = await write('actions.comment', { actionId: action.id, text: comment });
-    if (result.ok) {
-      onChange(result.value);
-      setComment('');
-    }
-    setError(result.ok ? null : result.error.message);
-  };
   return (
     <li className="open-action" data-testid="open-action">
       <p>
         <strong>{action.number}.</strong> {action.text} <span className="muted">({action.owner || 'no officer named'}; raised {formatDate(action.raisedOn)})</span>
       </p>
-      {action.comments.length ? (
-        <ul className="action-comments">
-          {action.comments.map((c) => (
-            <li key={c.id}>
-              {formatDate(c.date)}: {c.text}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      <div className="field-row">
-        <div className="field">
-          <label htmlFor={`action-status-${action.id}`}>Status of action {action.number}</label>
-          <select id={`action-status-${action.id}`} value={action.status} onChange={(e) => void setStatus(e.target.value as ActionStatus)}>
-            {ACTION_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </div>
-        <form className="field" onSubmit={add}>
-          <label htmlFor={`action-comment-${action.id}`}>Comment on action {action.number} (Enter adds it, dated today)</label>
-          <input id={`action-comment-${action.id}`} value={comment} onChange={(e) => setComment(e.target.value)} />
-        </form>
-      </div>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ActionFollowUp action={action} idPrefix="action" onChange={onChange} />
     </li>
   );
 }

@@ -4,6 +4,7 @@
  * takes the clerk.
  */
 import { checkMinutes, type CallFix, type Check, type Place } from '../../../../shared/checks';
+import { clockTime } from '../../../../shared/format';
 import type { MeetingRecord } from '../../../../shared/model';
 import { useApp } from '../../state/store';
 import { revealRegion } from './regions';
@@ -12,8 +13,7 @@ export { checkMinutes, type Check };
 
 /** The checks as they would be once the meeting closes now: shown before closing it. */
 export function checksOnClosing(record: MeetingRecord, now = new Date()): Check[] {
-  const hhmm = `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
-  return checkMinutes({ ...record, closedAt: record.closedAt ?? hhmm }).filter((c) => c.rule !== 'no-close-time');
+  return checkMinutes({ ...record, closedAt: record.closedAt ?? clockTime(now) }).filter((c) => c.rule !== 'no-close-time');
 }
 
 /** Runs a fix (one API call), then reads the meeting again so every panel shows the result. */

@@ -1,15 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import type { ReviewHistory } from '../../../../shared/contract';
-import { formatDate } from '../../../../shared/format';
+import { calendarDate, formatDate } from '../../../../shared/format';
 import type { MeetingRecord } from '../../../../shared/model';
 import { FormError } from '../../components/FormError';
 import { useApp } from '../../state/store';
 import { chairOf } from './SendToChair';
 
-const today = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
+const today = () => calendarDate(new Date());
 
 /**
  * Approval by the chair: who approved, on which date (typed: the chair's

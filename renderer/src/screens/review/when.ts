@@ -1,3 +1,4 @@
-/** "12 June 2026, 9.30 am": a moment shown in British form. */
-export const when = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', hour12: true }).replace(':', '.');
+import { formatMoment } from '../../../../shared/format';
+
+/** "12 June 2026, 9.30 am": a moment shown in British form (shared/format.ts). */
+export const when = (iso: string) => formatMoment(iso);
