@@ -8,6 +8,7 @@ import { MeetingsSection } from './MeetingsSection';
 import { MembersSection } from './MembersSection';
 import { PhrasesSection } from './PhrasesSection';
 import { HouseStyleSection } from './HouseStyleSection';
+import { ImportPastMinutesSection } from './ImportPastMinutesSection';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -24,6 +25,7 @@ export function BodyScreen({ bodyId }: { bodyId: number }) {
       <BodyDetails body={body} />
       <MembersSection body={body} />
       <MeetingsSection body={body} />
+      <ImportPastMinutesSection body={body} />
       <HouseStyleSection body={body} />
       <PhrasesSection body={body} />
     </div>

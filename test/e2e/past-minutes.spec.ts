@@ -1,0 +1,75 @@
+/**
+ * Past minutes through the UI (issue 18), by keyboard, in real Chromium over
+ * the browser host: the printed minutes of 11 December 2020 pasted on the
+ * body's screen, checked in the preview, saved; the Word export then says
+ * the published words (99 % or more, from the first minute on, with the same
+ * numbers, labels and lettering). That Word file, chosen on another body's
+ * screen, reads back with the same minutes.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ExportedFile } from '../../shared/contract';
+import { READINGS } from '../fixtures/reference/readings';
+import { describeFidelity, fidelity } from '../helpers/fidelity';
+import { officeText } from '../helpers/office-text';
+import { api } from './api';
+import { expect, test } from './host-fixture';
+
+const REFERENCE = join(import.meta.dirname, '..', 'fixtures', 'reference');
+const BOARD = 'Leicestershire Safer Communities Strategy Board';
+
+test('past minutes pasted, previewed and saved by keyboard; the Word export has the published words and reads back', async ({ page, host }, testInfo) => {
+  test.setTimeout(180_000);
+  const body = await api(host.url, 'bodies.create', { name: BOARD, kind: 'Board' });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(`${host.url}#/bodies/${body.id}`);
+  await expect(page.getByRole('heading', { level: 2, name: 'Import past minutes' })).toBeVisible();
+
+  // Pasted into the box (as from the council's document), then read with the keyboard.
+  const box = page.getByLabel('Paste past minutes');
+  await box.focus();
+  await box.fill(readFileSync(join(REFERENCE, '2020-12-11-minutes.txt'), 'utf8'));
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Read the pasted minutes' })).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  const meeting = page.getByTestId('past-meeting');
+  await expect(meeting).toHaveCount(1);
+  await expect(meeting.getByRole('heading', { level: 4 })).toHaveText('Friday, 11 December 2020 · 12 minutes (17–28)');
+  await expect(page.getByTestId('past-minute')).toHaveCount(12);
+  await expect(page.getByLabel('Title of minute 24')).toHaveValue('The Mentors in Violence Prevention Programme.');
+  await expect(page.getByTestId('past-minute').nth(6)).toContainText('(ii) A data pack had been developed');
+  await page.screenshot({ path: testInfo.outputPath('past-minutes-preview-1440.png'), fullPage: false });
+
+  // Saved by keyboard: the Save button reached with Tab from the last title.
+  await page.getByLabel('Title of minute 28').focus();
+  const save = page.getByRole('button', { name: 'Save 1 past meeting' });
+  for (let i = 0; i < 3 && !(await save.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(save).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: '1 past meeting saved as confirmed minutes.' })).toBeVisible();
+  await expect(page.getByTestId('meeting-status')).toHaveText('Confirmed at the next meeting');
+  await expect(page.getByTestId('meeting-link')).toContainText('imported');
+
+  // The Word export says the published words.
+  const [summary] = await api(host.url, 'meetings.list', { bodyId: body.id });
+  const file = (await api(host.url, 'exports.build', { meetingId: summary!.id, document: 'minutes' })) as ExportedFile;
+  const bytes = Buffer.from(file.base64, 'base64');
+  const report = fidelity('2020-12-11', readFileSync(join(REFERENCE, '2020-12-11-minutes.txt'), 'utf8'), READINGS['2020-12-11'], officeText(bytes), 17);
+  console.log(describeFidelity(report, 10));
+  expect(report.structure.difference).toBeNull();
+  expect(report.similarity).toBeGreaterThanOrEqual(0.99);
+
+  // That Word file, chosen on another body's screen, reads back as the same twelve minutes.
+  const other = await api(host.url, 'bodies.create', { name: 'Leicestershire Safer Communities Strategy Board (archive)', kind: 'Board' });
+  const docx = testInfo.outputPath('2020-12-11-minutes.docx');
+  writeFileSync(docx, bytes);
+  // Beside a Teams window, at 480 px.
+  await page.setViewportSize({ width: 480, height: 900 });
+  await page.goto(`${host.url}#/bodies/${other.id}`);
+  await page.getByLabel('Or choose Word (.docx) or text files').setInputFiles(docx);
+  await expect(page.getByTestId('past-meeting').getByRole('heading', { level: 4 })).toHaveText('Friday, 11 December 2020 · 12 minutes (17–28)');
+  await expect(page.getByLabel('Title of minute 23')).toHaveValue('LSCSB Partner Update: Office of the Police and Crime Commissioner.');
+  await page.getByTestId('past-meeting').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('past-minutes-preview-480.png'), fullPage: false });
+});
