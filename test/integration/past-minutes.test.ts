@@ -20,6 +20,7 @@ import { officeText } from '../helpers/office-text';
 import { countRows, createTempStore } from '../helpers/store';
 import { useTempDirs } from '../helpers/temp';
 import { buildMinutes, minutesToText } from '../../shared/minutes/document';
+import { hugeSingleRunDocx, nestedTablesDocx, zipBombDocx } from '../helpers/hostile-docx';
 
 const temp = useTempDirs();
 const REFERENCE = join(import.meta.dirname, '..', 'fixtures', 'reference');
@@ -161,6 +162,20 @@ describe('past minutes: bad input refused, nothing saved', () => {
     expect(twice.ok).toBe(false);
     if (!twice.ok) expect(twice.error.message).toMatch(/already has a meeting on Friday, 11 December 2020/);
   }, 60_000);
+
+  it('hostile Word files (a zip bomb, tables nested thousands deep, one enormous run) are refused in the guarded worker', async () => {
+    const { services, store } = createTempStore(temp);
+    const bodyId = boardOf(services);
+    const before = countRows(store.db);
+    const docx = (bytes: Buffer) => ({ bodyId, source: { kind: 'docx', base64: bytes.toString('base64') } });
+    expect(await asyncError(services, 'import.readPastMinutes', docx(zipBombDocx(400)))).toMatch(/too large to read/);
+    expect(await asyncError(services, 'import.readPastMinutes', docx(nestedTablesDocx(20_000)))).toMatch(/does not look like minutes|could not be read/);
+    expect(await asyncError(services, 'import.readPastMinutes', docx(hugeSingleRunDocx(8)))).toMatch(/does not look like minutes|took longer|more memory/);
+    expect(countRows(store.db)).toEqual(before);
+    // The worker is still there for the next file.
+    const ok = await asyncCall<PastMinutesPreview>(services, 'import.readPastMinutes', { bodyId, source: { kind: 'text', text: readFileSync(join(REFERENCE, '2020-12-11-minutes.txt'), 'utf8') } });
+    expect(ok.meeting.minutes).toHaveLength(12);
+  }, 120_000);
 
   it('an imported meeting is locked like approved minutes', async () => {
     const { services } = createTempStore(temp);
