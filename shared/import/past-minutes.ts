@@ -73,6 +73,8 @@ export type PastMinutesRead = { ok: true; value: PastMeeting } | { ok: false; me
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const DATE = /(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})/i;
 const TIME = /\b(\d{1,2})(?:[.:](\d{2}))?\s*([ap])\.?m\.?/i;
+/** A 24-hour time ("commencing at 19:00"). */
+const TIME_24 = /(?:\bat\s+|^)([01]?\d|2[0-3]):([0-5]\d)\b/i;
 
 function isoDate(text: string): string | null {
   const m = DATE.exec(text);
@@ -83,7 +85,10 @@ function isoDate(text: string): string | null {
 
 function hhmm(text: string): string | null {
   const m = TIME.exec(text);
-  if (!m) return null;
+  if (!m) {
+    const h24 = TIME_24.exec(text);
+    return h24 ? `${h24[1]!.padStart(2, '0')}:${h24[2]}` : null;
+  }
   let h = Number(m[1]);
   const min = Number(m[2] ?? '0');
   if (h < 1 || h > 12 || min > 59) return null;
@@ -110,7 +115,11 @@ export function cleanLine(raw: string): string {
 const FURNITURE: RegExp[] = [
   /^Additional documents:?$/i,
   /^No\.\s+Item$/i,
-  /^Agenda and minutes$/i,
+  /^Agenda(, decisions)? and minutes$/i,
+  /^Items$/i,
+  /^Item No\.?\s+Item under discussion$/i,
+  /^Supporting documents:?$/i,
+  /^View directions$/i,
   /^Contact:/i,
   /^Page \d+$/i,
   /^Agenda Item \d+$/i,
@@ -122,16 +131,21 @@ const FURNITURE: RegExp[] = [
 const PRESENTER = /(will present this (report|item)( on behalf of .+)?|will provide an? (verbal )?update|will give a presentation|will be in attendance)\.?$/i;
 
 const LABEL = /^(RESOLVED|AGREED|NOTED)\s*[:.]?$/;
-const SECTION: [RegExp, keyof PastAttendance | 'present'][] = [
+const SECTION: [RegExp, keyof PastAttendance | 'present' | 'absent'][] = [
   [/^present\s*:?$/i, 'present'],
   [/^(officers?|officers? present|officers in attendance)\s*:?$/i, 'officers'],
   [/^(other attendees|also present|also in attendance|in attendance|others? present|guests?)\s*:?$/i, 'others'],
   [/^(apologies|apologies for absence|apologies received)\s*:?$/i, 'apologies'],
+  [/^(absent|absences)\s*:?$/i, 'absent'],
   [/^(substitutes?|substitute members?)\s*:?$/i, 'substitutes'],
 ];
-const OPENING = /^Minutes of (?:a|the) (?:meeting|remote meeting|virtual meeting) of (?:the )?(.+?) held (.*?)\s*on\s+((?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4})(.*)$/i;
-const WEB_HEADING = /^(.+?)\s+-\s+((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\d{1,2}\s+\w+\s+\d{4})(?:\s+(\d{1,2}[.:]\d{2}\s*[ap]m))?\s*$/i;
+const OPENING = /^Minutes of (?:a|an|the) (?:[A-Za-z-]+ ){0,3}?meeting of (?:the )?(.+?) held (.*?)\s*on\s+((?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4})(.*)$/i;
+const WEB_HEADING = /^(.+?)\s+-\s+((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\d{1,2}\s+\w+\s+\d{4})(?:\s+(\d{1,2}[.:]\d{2}\s*[ap]\.?m\.?))?\s*$/i;
 const NUMBERED = /^(\d{1,3})\.\s+(\S.*)$/;
+/** A minute numbered within its year ("21.44 ELECTION OF CHAIR", "44/21 Apologies"). */
+const YEAR_NUMBERED = /^(?:(\d{2,4})[./](\d{1,3})|(\d{1,3})\/(\d{2,4}))\.?\s+(\S.*)$/;
+/** A ModernGov page with numbers: the number on a line of its own, the title on the next. */
+const NUMBER_ALONE = /^(\d{1,3})\.$/;
 const MARKER = /^\(([a-z]{1,3}|\d{1,3})\)\s*(.*)$/;
 const NUMBER_POINT = /^(\d{1,2})[.)]\s+(.*)$/;
 const BULLET = /^•\s*(.*)$/;
@@ -158,7 +172,7 @@ function personOf(line: string): PastPerson {
 
 function modeOf(where: string): { mode: MeetingMode; venue: string } {
   const w = where.replace(/\s+/g, ' ').trim();
-  const teams = /(Microsoft )?Teams|remotely|virtual|video conferenc/i.test(w);
+  const teams = /(Microsoft )?Teams|Zoom|remotely|virtual|video conferenc/i.test(w);
   const at = /^at\s+(.+?)(?:\s+and\s+(?:via|by|on)\s+.*)?$/i.exec(w);
   if (at && teams && /\band\b/i.test(w)) return { mode: 'hybrid', venue: at[1]!.trim() };
   if (teams) return { mode: 'teams', venue: '' };
@@ -204,7 +218,7 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
     startTime = m[3] ? hhmm(m[3]) : null;
     at += 1;
     const venue = lines.slice(at, at + 12).find((l) => /^Venue:/i.test(l));
-    if (venue) where = modeOf(`at ${venue.replace(/^Venue:\s*/i, '').replace(/\.$/, '')}`);
+    if (venue) where = modeOf(`at ${venue.replace(/^Venue:\s*/i, '').replace(/\.?\s*View directions\.?$/i, '').replace(/\.$/, '')}`);
     // The page's table of minutes starts after "No. Item".
     const table = lines.findIndex((l, i) => i >= at && /^No\.\s+Item$/i.test(l));
     if (table >= 0) at = table + 1;
@@ -222,7 +236,7 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
   const attendance: PastAttendance = { chair: null, present: [], officers: [], others: [], apologies: [], substitutes: [] };
   const minutes: PastMinute[] = [];
   let closedAt: string | null = null;
-  let section: keyof PastAttendance | 'present' | null = null;
+  let section: keyof PastAttendance | 'present' | 'absent' | null = null;
   let minute: PastMinute | null = null;
   /** The decision being read: open until a plain line follows its single resolution or its lettered ones. */
   let decision: { block: Extract<PastBlock, { type: 'decision' }>; lettered: boolean; closed: boolean } | null = null;
@@ -276,6 +290,36 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
       }
     }
 
+    const yearly = YEAR_NUMBERED.exec(line);
+    if (yearly && !numbered) {
+      const n = Number(yearly[2] ?? yearly[3]);
+      const expected = expectedNumber();
+      if ((expected === null && !minute) || n === expected) {
+        startMinute(n, yearly[5]!);
+        if (minutes.length === 1) warnings.push(`The minutes are numbered within their year (“${line.split(/\s/)[0]}”): they are kept as ${n}, ${n + 1} … without the year.`);
+        continue;
+      }
+    }
+    const alone = NUMBER_ALONE.exec(line);
+    if (alone) {
+      const n = Number(alone[1]);
+      const expected = expectedNumber();
+      const title = body.slice(i + 1).find((l) => l !== '');
+      if (title && ((expected === null && !minute) || n === expected)) {
+        startMinute(n, title);
+        // The agenda's text sits between the title and "Minutes:"; the minute's own words follow that label.
+        i = body.indexOf(title, i + 1);
+        const label = body.findIndex((l, k) => k > i && /^Minutes:?$/i.test(l));
+        const next = body.findIndex((l, k) => k > i && NUMBER_ALONE.test(l));
+        if (label > 0 && (next < 0 || label < next)) {
+          if (label > i + 1) warnings.push(`Under “${title}” the page showed the agenda’s text before “Minutes:”; it was left out.`);
+          i = label;
+        }
+        continue;
+      }
+    }
+    if (/^(Minutes|Decision):?$/i.test(line) && minute) continue;
+
     // Before the first minute: the attendance.
     if (!minute) {
       const sec = SECTION.find(([re]) => re.test(line));
@@ -293,8 +337,12 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
         }
         continue;
       }
+      if (section === 'absent') {
+        warnings.push(`Recorded as absent: ${line.slice(0, 80)} (absences are not imported).`);
+        continue;
+      }
       if (section) {
-        const chair = /^(.+?)\s*\(in the Chair\)\.?$/i.exec(line);
+        const chair = /^(.+?)\s*\((?:in the )?(?:Chair|Chairman|Chairwoman|Chairperson)\)\.?$/i.exec(line);
         if (chair && section === 'present') attendance.chair = personOf(chair[1]!);
         else (attendance[section] as PastPerson[]).push(personOf(line));
         continue;
@@ -303,7 +351,8 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
       continue;
     }
 
-    if (form === 'web' && webTitle(line, i)) {
+    // A page that numbers its minutes marks its titles by their numbers: the unnumbered page's guesses are not needed.
+    if (form === 'web' && !minutes.some((m) => m.number !== null) && webTitle(line, i)) {
       startMinute(null, line);
       continue;
     }
@@ -417,7 +466,7 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
     if (m.blocks.length === 0) warnings.push(`Minute ${m.number ?? ''} “${m.title}” has no words under its title.`.replace('  ', ' '));
     for (const b of m.blocks) if (b.type === 'decision' && b.resolutions.length === 0) warnings.push(`The decision of minute ${m.number ?? m.title} has a label but no resolution.`);
   }
-  if (form === 'web') warnings.push('A web page copied as text shows no minute numbers or decision labels: the numbers follow from the first one you give, and each “That …” is a resolution under RESOLVED.');
+  if (form === 'web' && minutes.every((m) => m.number === null)) warnings.push('A web page copied as text shows no minute numbers or decision labels: the numbers follow from the first one you give, and each “That …” is a resolution under RESOLVED.');
   if (!startTime) warnings.push('The minutes do not say when the meeting started; 10.00 am is assumed.');
 
   return {

@@ -121,6 +121,23 @@ describe('past minutes: read, saved as confirmed, exported with the published wo
   }, 60_000);
 });
 
+describe('other councils’ house styles import without error, every minute number found', () => {
+  for (const [file, body, numbers] of [
+    ['moderngov-numbered-page.txt', 'Licensing Committee', [1, 2, 3, 4, 5]],
+    ['parish-council-minutes.txt', 'Ambridge Parish Council', [44, 45, 46, 47]],
+  ] as const) {
+    it(file, async () => {
+      const { services } = createTempStore(temp);
+      const bodyId = call(services, 'bodies.create', { name: body }).id;
+      const preview = await asyncCall<PastMinutesPreview>(services, 'import.readPastMinutes', { bodyId, source: { kind: 'text', text: readFileSync(join(PAST, file), 'utf8') } });
+      expect(preview.meeting.minutes.map((m) => m.number)).toEqual(numbers);
+      const [id] = call(services, 'import.savePastMinutes', { bodyId, meetings: [{ meeting: preview.meeting, firstMinuteNumber: null, source: file }] }).meetingIds;
+      const text = minutesToText(buildMinutes(call(services, 'meetings.get', { meetingId: id! })));
+      for (const [i, n] of numbers.entries()) expect(text).toContain(`${n}. ${preview.meeting.minutes[i]!.title}`);
+    });
+  }
+});
+
 describe('past minutes: bad input refused, nothing saved', () => {
   it('an agenda, text that is not minutes, minutes of another body, damaged and encrypted files, and a meeting imported twice', async () => {
     const { services, store } = createTempStore(temp);

@@ -142,3 +142,30 @@ describe('other shapes of minutes', () => {
     expect(sameBody('Borsetshire Planning Committee', 'Leicestershire Safer Communities Strategy Board')).toBe(false);
   });
 });
+
+describe('other councils’ house styles (test/fixtures/past-minutes/README.md)', () => {
+  it('a ModernGov page with the numbers on lines of their own and the agenda’s text before “Minutes:”', () => {
+    const m = read(readFileSync(join(PAST, 'moderngov-numbered-page.txt'), 'utf8'));
+    expect(m).toMatchObject({ bodyName: 'Licensing Committee', date: '2017-01-26', startTime: '14:00', venue: 'Council Chamber - Borsetshire House', form: 'web' });
+    expect(m.minutes.map((x) => `${x.number} ${x.title}`)).toEqual([
+      '1 APOLOGIES',
+      '2 DECLARATIONS OF INTEREST',
+      '3 MINUTES',
+      '4 PREMISES LICENCE REVIEW: THE BULL, AMBRIDGE',
+      '5 ANNOUNCEMENTS',
+    ]);
+    expect(JSON.stringify(m.minutes)).not.toMatch(/To receive Apologies|To authorise the Chairman/);
+    expect(m.minutes[3]!.blocks.map(shape)).toEqual(['P', 'roman@0:×2', 'RESOLVED×2']);
+  });
+
+  it('a parish council’s minutes numbered within the year, with a 24-hour start and close', () => {
+    const m = read(readFileSync(join(PAST, 'parish-council-minutes.txt'), 'utf8'));
+    expect(m).toMatchObject({ bodyName: 'Ambridge Parish Council', date: '2021-05-05', startTime: '19:00', closedAt: '20:15', mode: 'teams' });
+    expect(m.attendance.chair?.name).toBe('Cllr Mr J Archer');
+    expect(m.attendance.present.map((p) => p.name)).toEqual(['Cllr Mrs S Pargetter', 'Cllr Mr N Grundy', 'Cllr Ms L Snell']);
+    expect(m.attendance.others.map((p) => p.name)).toEqual(['Two members of the public', 'Mr R Tucker']);
+    expect(m.minutes.map((x) => x.number)).toEqual([44, 45, 46, 47]);
+    expect(m.minutes[2]!.blocks.map(shape)).toEqual(['bullet@0:×2', 'RESOLVED×1']);
+    expect(m.warnings.join(' ')).toMatch(/numbered within their year/);
+  });
+});
