@@ -14,7 +14,7 @@
 import type { PastMinutesPreview, PastMinutesSaved, ParsedInput } from '../../shared/contract';
 import { minuteCount } from '../../shared/minutes/document';
 import { inferKind } from '../../shared/minutes/standard-items';
-import { sameBody, type PastMeeting, type PastPerson } from '../../shared/import/past-minutes';
+import { personKey as nameKey, sameBody, type PastMeeting, type PastPerson } from '../../shared/import/past-minutes';
 import type { MeetingRecord } from '../../shared/model';
 import { DomainError, fail, ok, type Result } from '../../shared/result';
 import { firstMinuteNumber } from '../../shared/rules/numbering';
@@ -68,8 +68,6 @@ export async function readPastMinutes(
   }
 }
 
-/** Names compared as a clerk would: case, full stops and spacing aside ("Mrs D. Taylor CC" = "Mrs. D Taylor CC"). */
-const nameKey = (name: string) => name.toLowerCase().replace(/[.,]/g, ' ').replace(/\s+/g, ' ').trim();
 
 /** The minute numbers the meeting will carry: as read (they must run on one by one), or from the first one given. */
 function firstNumberOf(meeting: PastMeeting, given: number | null, suggested: () => number): number {

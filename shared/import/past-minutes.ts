@@ -496,6 +496,9 @@ function dropAgendaText(minute: PastMinute, warnings: string[]): void {
 /** Reads pasted text (a web page or a printed minutes document). */
 export const readPastMinutesText = (text: string): PastMinutesRead => readPastMinutes(text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/));
 
+/** A person's name as a clerk compares it: case, full stops and spacing aside ("Mrs D. Taylor CC" = "Mrs. D Taylor CC"). */
+export const personKey = (name: string) => name.toLowerCase().replace(/[.,]/g, ' ').replace(/\s+/g, ' ').trim();
+
 /** Significant words of a body's name, for telling one body's minutes from another's. */
 const nameWords = (name: string) =>
   new Set(

@@ -39,6 +39,11 @@ test('past minutes pasted, previewed and saved by keyboard; the Word export has 
   await expect(page.getByTestId('past-minute')).toHaveCount(12);
   await expect(page.getByLabel('Title of minute 24')).toHaveValue('The Mentors in Violence Prevention Programme.');
   await expect(page.getByTestId('past-minute').nth(6)).toContainText('(ii) A data pack had been developed');
+  // Each person read is shown as matched to the body's members or to be added (this body has none yet).
+  await page.getByText(/^Attendance: Mrs D\. Taylor CC in the Chair, 11 present/).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('past-present')).toContainText('Cllr. L. Phillimore – Community Safety Partnership Strategy Group Chair – Blaby District Council · new: added to the body’s members');
+  await expect(page.getByTestId('past-present')).toContainText('Chris Hedworth – Leicestershire County Council · officer');
   await page.screenshot({ path: testInfo.outputPath('past-minutes-preview-1440.png'), fullPage: false });
 
   // Saved by keyboard: the Save button reached with Tab from the last title.
@@ -71,6 +76,7 @@ test('past minutes pasted, previewed and saved by keyboard; the Word export has 
   await page.getByLabel('Or choose Word (.docx) or text files').setInputFiles(docx);
   await expect(page.getByTestId('past-meeting').getByRole('heading', { level: 4 })).toHaveText('Friday, 11 December 2020 · 12 minutes (17–28)');
   await expect(page.getByLabel('Title of minute 23')).toHaveValue('LSCSB Partner Update: Office of the Police and Crime Commissioner.');
+  await expect(page.getByTestId('past-present')).toContainText('Mrs D. Taylor CC (in the Chair)');
   await page.getByTestId('past-meeting').scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('past-minutes-preview-480.png'), fullPage: false });
 });

@@ -1,7 +1,7 @@
 import { useState, type ChangeEvent } from 'react';
 import type { PastMinutesPreview } from '../../../shared/contract';
 import { formatLongDate, formatTime } from '../../../shared/format';
-import type { PastBlock, PastMeeting } from '../../../shared/import/past-minutes';
+import { personKey, type PastBlock, type PastMeeting, type PastPerson } from '../../../shared/import/past-minutes';
 import type { BodyDetail } from '../../../shared/model';
 import { describeTooLarge, fileToBase64 } from '../components/files';
 import { FormError } from '../components/FormError';
@@ -89,6 +89,8 @@ export function ImportPastMinutesSection({ body }: { body: BodyDetail }) {
       list.map((r, i) => (i === index ? { ...r, meeting: { ...r.meeting, minutes: r.meeting.minutes.map((m, j) => (j === minute ? { ...m, title } : m)) } } : r)),
     );
   const chosen = reads.filter((r) => r.include);
+  /** The body's members by name as compared on saving: each person read is shown matched, or to be added. */
+  const members = new Set(body.members.map((m) => personKey(m.name)));
 
   const save = async () => {
     const result = await call('import.savePastMinutes', {
@@ -186,10 +188,22 @@ export function ImportPastMinutesSection({ body }: { body: BodyDetail }) {
                   {r.meeting.attendance.apologies.length} apologies
                 </summary>
                 <ul className="past-people" data-testid="past-present">
-                  {[...(r.meeting.attendance.chair ? [{ ...r.meeting.attendance.chair, name: `${r.meeting.attendance.chair.name} (in the Chair)` }] : []), ...r.meeting.attendance.present].map((p, k) => (
+                  {[
+                    ...(r.meeting.attendance.chair ? [{ person: r.meeting.attendance.chair, note: 'in the Chair' }] : []),
+                    ...r.meeting.attendance.present.map((person) => ({ person, note: '' })),
+                    ...r.meeting.attendance.substitutes.map((person) => ({ person, note: 'substitute' })),
+                    ...r.meeting.attendance.apologies.map((person) => ({ person, note: 'apologies' })),
+                  ].map(({ person, note }, k) => (
                     <li key={k}>
+                      {person.name}
+                      {note ? ` (${note})` : ''}
+                      {person.detail ? ` – ${person.detail}` : ''} <span className="muted">· {members.has(personKey(person.name)) ? 'a member of the body' : 'new: added to the body’s members'}</span>
+                    </li>
+                  ))}
+                  {[...r.meeting.attendance.officers.map((p) => ({ p, as: 'officer' })), ...r.meeting.attendance.others.map((p) => ({ p, as: 'other attendee' }))].map(({ p, as }: { p: PastPerson; as: string }, k) => (
+                    <li key={`o${k}`}>
                       {p.name}
-                      {p.detail ? ` – ${p.detail}` : ''}
+                      {p.detail ? ` – ${p.detail}` : ''} <span className="muted">· {as}</span>
                     </li>
                   ))}
                 </ul>
