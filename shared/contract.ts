@@ -34,6 +34,7 @@ import type {
 import type { ReviewReading } from './review/reply';
 import type { Result } from './result';
 import type { ParsedAgenda } from './import/agenda-text';
+import type { PastMeeting } from './import/past-minutes';
 import type { TeamsReport } from './import/teams-report';
 
 interface CallSpec<I extends z.ZodType, O> {
@@ -138,6 +139,10 @@ export const contract = {
   'import.applyAgenda': call<AgendaItem[]>()(s.importApplyAgenda),
   'import.readTeams': call<TeamsPreview>()(s.importReadTeams),
   'import.applyTeams': call<MeetingRecord>()(s.importApplyTeams),
+  // A body's past minutes (Word files, a web page or printed minutes as text): read in the parsing worker
+  // (preview, nothing saved), then the confirmed meetings saved as confirmed, locked and marked imported.
+  'import.readPastMinutes': call<PastMinutesPreview>()(s.importReadPastMinutes),
+  'import.savePastMinutes': call<PastMinutesSaved>()(s.importSavePastMinutes),
 
   // Settings, backups and recovery. The backups and recovery calls are answered by the running app
   // (desktop or browser host), which owns the database file; see electron/runtime.ts.
@@ -191,6 +196,19 @@ export interface ExportedFile {
 }
 
 /** A Teams attendance report read and matched to the body's members and known attendees, for the clerk to confirm. */
+/** Past minutes as read, for the clerk to check before anything is saved. */
+export interface PastMinutesPreview {
+  meeting: PastMeeting;
+  /** Where the numbering would start when the source shows no numbers: on from the body's meetings before it. */
+  suggestedFirstMinuteNumber: number;
+  /** A meeting of the body already on that date (importing it again would be refused). */
+  existingMeetingId: number | null;
+}
+
+export interface PastMinutesSaved {
+  meetingIds: number[];
+}
+
 export interface TeamsPreview {
   report: TeamsReport;
   rows: {

@@ -58,6 +58,8 @@ export const TEXT_CHARS = {
   fontFamily: 100,
   /** An agenda pasted as text. */
   pastedAgenda: 1_000_000,
+  /** Past minutes pasted as text, and all the words of the past meetings saved by one call. */
+  pastMinutes: 1_000_000,
 } as const;
 
 /* ---------- Lists one call may carry ---------- */
@@ -65,6 +67,13 @@ export const TEXT_CHARS = {
 export const MAX_ITEMS = {
   /** Agenda items added by one import. */
   importedAgendaItems: 200,
+  /** Past meetings saved by one call, and minutes, blocks and people in each. */
+  pastMeetings: 20,
+  pastMinutes: 300,
+  pastBlocks: 200,
+  pastPeople: 300,
+  /** Texts (titles, paragraphs, points, names) in one call, each with its JSON punctuation and field name. */
+  pastStrings: 50_000,
   /** Rows of a Teams report applied at once. */
   teamsRows: 1_000,
 } as const;
@@ -86,6 +95,8 @@ export const LARGEST_PAYLOADS = {
   importFile: MAX_IMPORT_FILE_BASE64 + 2,
   /** import.readAgenda with the longest pasted agenda, every character escaped. */
   pastedAgenda: jsonStringBytes(TEXT_CHARS.pastedAgenda),
+  /** import.savePastMinutes: every word of the meetings (at most TEXT_CHARS.pastMinutes), each character escaped. */
+  pastMinutes: jsonStringBytes(TEXT_CHARS.pastMinutes) + MAX_ITEMS.pastStrings * 64,
   /** bodies.create / bodies.update with the largest logo. */
   logo: MAX_LOGO_BASE64 + 2,
   /** bodies.setWordTemplate with a template of the largest size, and its file name. */

@@ -105,6 +105,8 @@ export interface Meeting {
   teamsUnmatched: string[];
   /** The date of the previous meeting when that meeting is not in the app (YYYY-MM-DD), else null. */
   previousDate: string | null;
+  /** Where past minutes imported as this meeting came from (a file's name, or "pasted text"); null or absent for meetings minuted here. */
+  importedFrom?: string | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -507,6 +507,96 @@ export const importApplyAgenda = z.strictObject({
     .default([]),
 });
 export const importReadTeams = z.strictObject({ meetingId: id, base64: fileBytes });
+/* ---------- A body's past minutes (issue 18): read (preview, nothing saved), then saved as confirmed ---------- */
+
+export const importReadPastMinutes = z.strictObject({
+  bodyId: id,
+  source: z.discriminatedUnion('kind', [
+    z.strictObject({
+      kind: z.literal('text'),
+      text: z.string().max(TEXT_CHARS.pastMinutes, `The pasted minutes are too long (at most ${TEXT_CHARS.pastMinutes.toLocaleString('en-GB')} characters)`),
+    }),
+    z.strictObject({ kind: z.literal('docx'), base64: fileBytes }),
+  ]),
+});
+const pastText = (label: string, max: number = TEXT_CHARS.entry) => z.string().max(max, `${label} must be at most ${max.toLocaleString('en-GB')} characters`);
+const pastPerson = z.strictObject({ name: requiredText('A name'), detail: optionalText('A role and organisation', TEXT_CHARS.detail) });
+const pastPeople = z.array(pastPerson).max(MAX_ITEMS.pastPeople, `At most ${MAX_ITEMS.pastPeople} people in one list`);
+const pastBlock = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('paragraph'), text: pastText('A paragraph') }),
+  z.strictObject({
+    type: z.literal('points'),
+    style: z.enum(LIST_STYLES),
+    start: z.int().min(0).max(999),
+    intro: pastText('A list’s introduction', TEXT_CHARS.detail).nullable(),
+    items: z.array(pastText('A point')).min(1, 'A list has at least one point').max(MAX_ITEMS.pastBlocks),
+  }),
+  z.strictObject({
+    type: z.literal('decision'),
+    label: z.enum(DECISION_LABELS),
+    resolutions: z.array(pastText('A resolution')).max(MAX_ITEMS.pastBlocks),
+  }),
+]);
+const pastMinute = z.strictObject({
+  number: z.int().min(1).max(9999).nullable(),
+  title: requiredText('Each minute’s title', TEXT_CHARS.line),
+  blocks: z.array(pastBlock).max(MAX_ITEMS.pastBlocks, `At most ${MAX_ITEMS.pastBlocks} blocks in one minute`),
+});
+export const pastMeeting = z.strictObject({
+  bodyName: requiredText('The body’s name as the minutes print it'),
+  date: isoDate,
+  startTime: time24.nullable(),
+  venue: optionalText('Venue', TEXT_CHARS.name),
+  mode: z.enum(['in_room', 'teams', 'hybrid']),
+  attendance: z.strictObject({
+    chair: pastPerson.nullable(),
+    present: pastPeople,
+    officers: pastPeople,
+    others: pastPeople,
+    apologies: pastPeople,
+    substitutes: pastPeople,
+  }),
+  minutes: z.array(pastMinute).min(1, 'A meeting has at least one minute').max(MAX_ITEMS.pastMinutes, `At most ${MAX_ITEMS.pastMinutes} minutes in one meeting`),
+  closedAt: time24.nullable(),
+  form: z.enum(['printed', 'web']),
+  warnings: z.array(z.string().max(TEXT_CHARS.detail)).max(500),
+});
+/** Every text of the meetings, to bound the call as a whole. */
+function pastStrings(meetings: z.infer<typeof pastMeeting>[]): string[] {
+  const out: string[] = [];
+  for (const m of meetings) {
+    const a = m.attendance;
+    out.push(m.bodyName, m.venue, ...m.warnings);
+    for (const p of [a.chair, ...a.present, ...a.officers, ...a.others, ...a.apologies, ...a.substitutes]) if (p) out.push(p.name, p.detail);
+    for (const minute of m.minutes) {
+      out.push(minute.title);
+      for (const b of minute.blocks) out.push(...(b.type === 'paragraph' ? [b.text] : b.type === 'points' ? [b.intro ?? '', ...b.items] : b.resolutions));
+    }
+  }
+  return out;
+}
+export const importSavePastMinutes = z
+  .strictObject({
+    bodyId: id,
+    meetings: z
+      .array(
+        z.strictObject({
+          meeting: pastMeeting,
+          /** The number of the first minute, where the source printed none (a web page); otherwise the numbers read are kept. */
+          firstMinuteNumber: z.int().min(1).max(9999).nullable().default(null),
+          /** Where it came from: a file's name, or "pasted text". */
+          source: requiredText('The source', TEXT_CHARS.name),
+        }),
+      )
+      .min(1, 'There are no meetings to save')
+      .max(MAX_ITEMS.pastMeetings, `At most ${MAX_ITEMS.pastMeetings} meetings can be imported at once`),
+  })
+  .refine((i) => {
+    const texts = pastStrings(i.meetings.map((m) => m.meeting));
+    return texts.length <= MAX_ITEMS.pastStrings && texts.reduce((n, t) => n + t.length, 0) <= TEXT_CHARS.pastMinutes;
+  }, `The past minutes are too long to save at once (at most ${TEXT_CHARS.pastMinutes.toLocaleString('en-GB')} characters in all): save fewer meetings at a time`)
+  .refine((i) => new Set(i.meetings.map((m) => `${m.meeting.date}`)).size === i.meetings.length, 'Two of the meetings have the same date: each past meeting is imported once');
+
 const teamsRow = z.strictObject({
   name: requiredText('Name'),
   /** The member of the body this row is confirmed as, or null. */

@@ -142,7 +142,7 @@ export const IDLE_WORKER_MS = 15_000;
 export const LARGE_FILE_BYTES = 2 * 1024 * 1024;
 export const IDLE_AFTER_LARGE_MS = 1_000;
 
-const taskBytes = (task: ParseTask) => (task.kind === 'agenda-text' ? task.text.length * 2 : task.bytes.byteLength);
+const taskBytes = (task: ParseTask) => ('text' in task ? task.text.length * 2 : task.bytes.byteLength);
 
 interface Slot {
   worker: Worker;
@@ -292,7 +292,7 @@ export interface ParseOptions {
 
 /** What postMessage may move instead of copying: bytes that are the whole of a (non-shared) ArrayBuffer. */
 export function transferable(task: ParseTask): ArrayBuffer[] {
-  if (task.kind === 'agenda-text') return [];
+  if ('text' in task) return [];
   const { bytes } = task;
   const buffer = bytes.buffer;
   if (!(buffer instanceof ArrayBuffer) || bytes.byteOffset !== 0 || bytes.byteLength !== buffer.byteLength) return [];

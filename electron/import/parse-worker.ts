@@ -16,6 +16,8 @@ import { parseAgendaText } from '../../shared/import/agenda-text';
 import type { ImportResult } from '../../shared/import/decode';
 import type { ParsedAgenda } from '../../shared/import/agenda-text';
 import type { ParsedReply } from '../../shared/review/reply';
+import { readPastMinutesText, type PastMeeting } from '../../shared/import/past-minutes';
+import { importFail, importOk } from '../../shared/import/decode';
 import { lowerThisThread } from './parse-priority';
 import type { ParseTask, WorkerMessage } from './parse-task';
 import type { ReadTemplate } from './word-template';
@@ -26,7 +28,7 @@ if (!port) throw new Error('parse-worker.ts is a worker_threads entry; isolated.
 
 lowerThisThread();
 
-async function run(task: ParseTask): Promise<ImportResult<ParsedAgenda> | ImportResult<TeamsPreview> | ImportResult<ReadTemplate> | ImportResult<ParsedReply>> {
+async function run(task: ParseTask): Promise<ImportResult<ParsedAgenda> | ImportResult<TeamsPreview> | ImportResult<ReadTemplate> | ImportResult<ParsedReply> | ImportResult<PastMeeting>> {
   switch (task.kind) {
     case 'agenda-text':
       return parseAgendaText(task.text);
@@ -40,6 +42,14 @@ async function run(task: ParseTask): Promise<ImportResult<ParsedAgenda> | Import
     case 'word-template': {
       const { readWordTemplate } = await import('./word-template');
       return readWordTemplate(task.bytes, task.limits);
+    }
+    case 'minutes-text': {
+      const read = readPastMinutesText(task.text);
+      return read.ok ? importOk(read.value) : importFail(read.message);
+    }
+    case 'minutes-docx': {
+      const { readMinutesDocx } = await import('./minutes-docx');
+      return readMinutesDocx(task.bytes, task.limits);
     }
     case 'review-reply': {
       const { readReviewReply } = await import('./review-reply');

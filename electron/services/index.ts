@@ -30,6 +30,7 @@ import { approvalHandlers, versionHandlers } from './approval';
 import { confirmationHandlers } from './confirmation';
 import { searchHandlers } from './search';
 import { importHandlers, readAgenda, readTeams } from './imports';
+import { pastMinutesHandlers, readPastMinutes } from './past-minutes';
 import { settingsHandlers, settingsReadHandlers } from './settings';
 import { phraseHandlers } from './phrases';
 import { coveringNote, planSend, readReply, recordSend, reviewHandlers, reviewReadHandlers, writeReviewCopy } from './review';
@@ -79,6 +80,7 @@ const handlers = collectHandlers(
   actionLogHandlers,
   searchHandlers,
   importHandlers,
+  pastMinutesHandlers,
   settingsHandlers,
   settingsReadHandlers,
   reviewHandlers,
@@ -249,6 +251,7 @@ export function createServices(store: Store, options: Partial<Omit<ServiceContex
         (error) => mapError(name, error),
       );
     }
+    if (name === 'import.readPastMinutes') return readPastMinutes(parsed.value as ParsedInput<'import.readPastMinutes'>, readContext, store.read);
     if (name === 'import.readTeams') return readTeams(parsed.value as ParsedInput<'import.readTeams'>, readContext, store.read);
     if (name === 'review.readReply') return readReply(parsed.value as ParsedInput<'review.readReply'>, readContext, store.read);
     if (name === 'review.send') return sendForReview(parsed.value as ParsedInput<'review.send'>);

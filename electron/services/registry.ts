@@ -252,6 +252,9 @@ export function buildRegistry(): CallRegistry {
   r.register({ name: 'review.send', mode: 'async', effects: byMeetingId });
   // The Teams report is read and matched in the parsing worker, after the meeting's people are read.
   r.register({ name: 'import.readTeams', mode: 'async' });
+  // Past minutes are read in the parsing worker (nothing saved), then saved as new, confirmed meetings of the body.
+  r.register({ name: 'import.readPastMinutes', mode: 'async' });
+  r.register({ name: 'import.savePastMinutes', mode: 'write', effects: ofBody<'import.savePastMinutes'>((i) => i.bodyId) });
   for (const name of ['recovery.status', 'backups.list', 'backups.compare', 'backups.create', 'backups.restore'] as const) r.register({ name, mode: 'runtime' });
 
   r.versioned('bodies.update', { table: 'body', current: row('SELECT * FROM body WHERE id = ?', toBody), id: (i) => i.bodyId, what: 'The body’s settings' });

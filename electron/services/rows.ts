@@ -117,6 +117,8 @@ export interface MeetingRow {
   minutes_status: string;
   /** JSON of the MeetingRecord frozen at approval; null for drafts. */
   frozen_record: string | null;
+  /** Where imported past minutes came from; null for meetings minuted here. */
+  imported_from?: string | null;
   teams_unmatched: string;
   amendment_reason: string | null;
   previous_date: string | null;
@@ -137,6 +139,7 @@ export const toMeeting = (r: MeetingRow): Meeting => ({ version: r.version,
   amendmentReason: r.amendment_reason,
   teamsUnmatched: JSON.parse(r.teams_unmatched ?? '[]') as string[],
   previousDate: r.previous_date ?? null,
+  importedFrom: r.imported_from ?? null,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });

@@ -821,6 +821,16 @@ export const migrations: Migration[] = [
       INSERT INTO search_people (search_people) VALUES ('optimize');
     `,
   },
+  {
+    version: 15,
+    description: 'Past minutes brought in (issue 18): a meeting says where it was imported from',
+    // Written out in full: a shipped step never changes when code around it does.
+    sql: `
+      -- Where an imported meeting came from (a Word file's name, or "pasted text"); NULL for meetings minuted here.
+      -- Imported meetings are stored as confirmed, with the record frozen as read, so they print as they were published.
+      ALTER TABLE meeting ADD COLUMN imported_from TEXT CHECK (imported_from IS NULL OR length(imported_from) BETWEEN 1 AND 200);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

@@ -306,6 +306,7 @@ function itemBody(item: AgendaItem, record: MeetingRecord, style: HouseStyle, fo
   // Where the standard wording and the arrivals sit, a list or decision is cut: they are printed between its parts.
   const segments = minuteSegments(item, record, blocks, [standardAt, movementsAt]);
   const labelOf = () => item.decisionLabel ?? record.body.decisionLabel;
+  const asRead = Boolean(record.importedFrom);
 
   let exclusionPrinted = false;
   blocks.forEach((b, i) => {
@@ -322,7 +323,8 @@ function itemBody(item: AgendaItem, record: MeetingRecord, style: HouseStyle, fo
         break;
       case 'list': {
         if (segment.intro) paragraph(segment.intro);
-        const list = listBlock(segment.entries.map((e) => pointText(e.text)), segment.style, segment.start, segment.start > 0);
+        // Imported past minutes print their points and resolutions as read, punctuation and all.
+        const list = listBlock(segment.entries.map((e) => (asRead ? e.text.trim() : pointText(e.text))), segment.style, segment.start, segment.start > 0);
         out.push(marked ? { ...list, sources: segment.entries.map((e) => `e${e.id}` as const) } as Block : list);
         break;
       }
@@ -336,7 +338,7 @@ function itemBody(item: AgendaItem, record: MeetingRecord, style: HouseStyle, fo
           sources.unshift(null);
           exclusionPrinted = true;
         }
-        const decision = decisionBlock(segment.label, punctuateResolutions(resolutions));
+        const decision = decisionBlock(segment.label, asRead ? resolutions.filter(Boolean) : punctuateResolutions(resolutions));
         out.push(marked ? ({ ...decision, sources } as Block) : decision);
         break;
       }

@@ -15,6 +15,39 @@ import { useTempDirs } from '../helpers/temp';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** Past minutes of the seed's board, pasted as text (issue 18). */
+const PAST_MINUTES_TEXT = [
+  'Minutes of a meeting of the Safer Communities Partnership Board held at County Hall on Friday, 11 December 2020.',
+  'PRESENT',
+  'Mrs D. Taylor CC (in the Chair)',
+  '1. Introductions',
+  'The Chairman welcomed everyone.',
+  'RESOLVED:',
+  'That the update be noted.',
+].join('\n');
+/** A past meeting as the preview gives it back, every kind of block in it. */
+const pastMeetingOf = (bodyName: string) => ({
+  bodyName,
+  date: '2019-03-15',
+  startTime: '10:00',
+  venue: 'County Hall',
+  mode: 'in_room',
+  attendance: { chair: { name: 'Mrs D. Taylor CC', detail: '' }, present: [{ name: 'Cllr. A. Member', detail: 'Blaby District Council' }], officers: [], others: [], apologies: [], substitutes: [] },
+  minutes: [
+    {
+      number: 5,
+      title: 'Introductions',
+      blocks: [
+        { type: 'paragraph', text: 'The Chairman welcomed everyone.' },
+        { type: 'points', style: 'roman', start: 0, intro: 'The following points were noted:', items: ['One.', 'Two.'] },
+        { type: 'decision', label: 'RESOLVED', resolutions: ['That the update be noted.'] },
+      ],
+    },
+  ],
+  closedAt: '11:30',
+  form: 'printed',
+  warnings: [],
+});
 /** A council's Word template written by LibreOffice (test/fixtures/templates/README.md). */
 const TEMPLATE_BASE64 = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'templates', 'borsetshire-template.dotx')).toString('base64');
 
@@ -537,6 +570,8 @@ function badValuesFor(field: string, s: Seed): unknown[] {
       return [null, 'text', {}, { kind: 'pdf', text: 'x' }, { kind: 'docx', base64: 'not base64!' }];
     case 'items':
       return [null, [], 'x', [{}], [{ title: '' }], [{ title: 'X', exempt: true }], new Array(201).fill({ title: 'A' })];
+    case 'meetings':
+      return [null, [], 'x', [{}], [{ meeting: {}, source: 'x' }], [{ meeting: pastMeetingOf('Empty Panel'), source: '' }], [{ meeting: { ...pastMeetingOf('Empty Panel'), minutes: [] }, source: 'x' }], new Array(21).fill({ meeting: pastMeetingOf('Empty Panel'), source: 'x' })];
     case 'removeUnlisted':
       return [null, 'x', 1, {}, [0], [-1], [1.5], ['1'], [null], [MISSING_ID], [MISSING_ID, MISSING_ID], new Array(201).fill(MISSING_ID)];
     case 'base64':
@@ -1117,6 +1152,23 @@ function specs(s: Seed, live: LiveSeed): Record<CallName, CallCases> {
         { meetingId, items: [{ title: 'Budget monitoring' }], removeUnlisted: [itemB] },
         { meetingId, items: [{ title: 'Budget monitoring' }], removeUnlisted: [s.itemIds[2]] },
         { meetingId, items: [{ title: 'Budget monitoring' }], removeUnlisted: [s.commissionItemId] },
+      ],
+    },
+    'import.readPastMinutes': {
+      minimal: { bodyId: s.boardId, source: { kind: 'text', text: PAST_MINUTES_TEXT } },
+      extra: [
+        { bodyId: s.boardId, source: { kind: 'text', text: 'Not minutes at all' } },
+        { bodyId: s.commissionId, source: { kind: 'text', text: PAST_MINUTES_TEXT } },
+        { bodyId: s.boardId, source: { kind: 'docx', base64: Buffer.from('not a Word file').toString('base64') } },
+      ],
+    },
+    'import.savePastMinutes': {
+      minimal: { bodyId: s.emptyPanelId, meetings: [{ meeting: pastMeetingOf('Empty Panel'), source: 'pasted text' }] },
+      full: { bodyId: s.boardId, meetings: [{ meeting: pastMeetingOf('Safer Communities Partnership Board'), firstMinuteNumber: 5, source: 'minutes.docx' }] },
+      nullable: ['firstMinuteNumber', 'chair', 'startTime', 'closedAt', 'number', 'intro'],
+      extra: [
+        { bodyId: s.boardId, meetings: [{ meeting: pastMeetingOf('Scrutiny Commission'), source: 'x' }] },
+        { bodyId: s.boardId, meetings: [] },
       ],
     },
     'import.readTeams': {

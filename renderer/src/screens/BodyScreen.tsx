@@ -9,6 +9,7 @@ import { MeetingsSection } from './MeetingsSection';
 import { MembersSection } from './MembersSection';
 import { PhrasesSection } from './PhrasesSection';
 import { HouseStyleSection } from './HouseStyleSection';
+import { ImportPastMinutesSection } from './ImportPastMinutesSection';
 
 const MONTH_OPTIONS = Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: monthName(i + 1) }));
 
@@ -25,6 +26,7 @@ export function BodyScreen({ bodyId }: { bodyId: number }) {
       <BodyDetails body={body} />
       <MembersSection body={body} />
       <MeetingsSection body={body} />
+      <ImportPastMinutesSection body={body} />
       <HouseStyleSection body={body} />
       <PhrasesSection body={body} />
     </div>

@@ -39,7 +39,7 @@ export function MeetingsSection({ body }: { body: BodyDetail }) {
                 </span>
               </span>
               <span className="muted">
-                {formatTime(m.startTime)} · {m.mode === 'teams' ? 'Microsoft Teams' : m.venue} · {m.itemCount} agenda item{m.itemCount === 1 ? '' : 's'}
+                {formatTime(m.startTime)} · {m.mode === 'teams' ? 'Microsoft Teams' : m.venue} · {m.itemCount} agenda item{m.itemCount === 1 ? '' : 's'}{m.importedFrom ? ' · imported' : ''}
               </span>
             </a>
           </li>

@@ -1,0 +1,208 @@
+/**
+ * A body's past minutes brought in (issue 18). Reading (a .docx or pasted
+ * text) happens in the parsing worker with the same limits as every other
+ * import and saves nothing; saving writes each confirmed meeting as a
+ * meeting of the body, its minutes confirmed and locked, its record frozen
+ * as read (so it prints as it was published), and marked imported.
+ *
+ * The meeting is stored in the ordinary tables (items, entries, attendance),
+ * not as a blob: the numbering rule then continues from it, a new meeting
+ * cites its date as the previous meeting, and search finds its words. Each
+ * item's standard wording is switched off (standard_text = ''), so nothing
+ * the app would compose is added to what was read.
+ */
+import type { PastMinutesPreview, PastMinutesSaved, ParsedInput } from '../../shared/contract';
+import { minuteCount } from '../../shared/minutes/document';
+import { inferKind } from '../../shared/minutes/standard-items';
+import { personKey as nameKey, sameBody, type PastMeeting, type PastPerson } from '../../shared/import/past-minutes';
+import type { MeetingRecord } from '../../shared/model';
+import { DomainError, fail, ok, type Result } from '../../shared/result';
+import { firstMinuteNumber } from '../../shared/rules/numbering';
+import { formatLongDate } from '../../shared/format';
+import { parseIsolated } from '../import/isolated';
+import { isoNow, type Handlers, type ReadContext, type ServiceContext } from './context';
+import { freezeRecord } from './guards';
+import { loadBody } from './lookups';
+import { loadLiveRecord, meetingsForNumbering } from './meeting-record';
+
+/** The start assumed when the minutes do not say (printed minutes rarely do): the usual 10.00 am. */
+const DEFAULT_START = '10:00';
+
+const anotherBody = (read: string, body: string) =>
+  `These are the minutes of the ${read}, not of the ${body}. Import them on that body’s page; nothing was saved.`;
+
+/** Where the body's numbering would have a meeting of `date` with `count` minutes start. */
+function suggestedFirst(ctx: ReadContext, bodyId: number, date: string, startTime: string, count: number): number {
+  const body = loadBody(ctx, bodyId);
+  const meetings = meetingsForNumbering(ctx, bodyId, date, body.yearStartMonth);
+  return firstMinuteNumber({ id: -1, date, startTime, minuteNumberStart: null, minuteCount: count }, meetings, body.yearStartMonth);
+}
+
+/** import.readPastMinutes: read in the worker, checked against the body; nothing saved. */
+export async function readPastMinutes(
+  input: ParsedInput<'import.readPastMinutes'>,
+  ctx: ReadContext,
+  inReadTransaction: <T>(fn: () => T) => T,
+): Promise<Result<PastMinutesPreview>> {
+  try {
+    const body = inReadTransaction(() => loadBody(ctx, input.bodyId));
+    const read = await parseIsolated(
+      input.source.kind === 'text' ? { kind: 'minutes-text', text: input.source.text } : { kind: 'minutes-docx', bytes: Buffer.from(input.source.base64, 'base64') },
+      {},
+      { handOver: true },
+    );
+    if (!read.ok) return fail('invalid_input', read.error.message);
+    const meeting = read.value;
+    if (!sameBody(meeting.bodyName, body.name)) return fail('invalid_input', anotherBody(meeting.bodyName, body.name));
+    return inReadTransaction(() => {
+      const existing = ctx.store.db.prepare('SELECT id FROM meeting WHERE body_id = ? AND date = ? ORDER BY id LIMIT 1').get(body.id, meeting.date) as { id: number } | undefined;
+      return ok({
+        meeting,
+        suggestedFirstMinuteNumber: suggestedFirst(ctx, body.id, meeting.date, meeting.startTime ?? DEFAULT_START, meeting.minutes.length),
+        existingMeetingId: existing?.id ?? null,
+      });
+    });
+  } catch (error) {
+    if (error instanceof DomainError) return fail(error.code, error.message);
+    return fail('internal', `The minutes could not be read: ${(error as Error)?.message ?? String(error)}`);
+  }
+}
+
+
+/** The minute numbers the meeting will carry: as read (they must run on one by one), or from the first one given. */
+function firstNumberOf(meeting: PastMeeting, given: number | null, suggested: () => number): number {
+  const read = meeting.minutes.map((m) => m.number);
+  if (read.every((n) => n === null)) return given ?? suggested();
+  const first = read.findIndex((n) => n !== null);
+  const start = read[first]! - first;
+  read.forEach((n, i) => {
+    if (n !== null && n !== start + i) {
+      throw new DomainError(
+        'invalid_input',
+        `The minutes of ${formatLongDate(meeting.date)} are numbered ${read[i - 1] ?? '–'} then ${n}: each minute's number must follow the one before. Correct the number in the preview; nothing was saved.`,
+      );
+    }
+  });
+  if (start < 1) throw new DomainError('invalid_input', `The first minute of ${formatLongDate(meeting.date)} would be numbered ${start}; minute numbers start at 1`);
+  return start;
+}
+
+function saveMeeting(ctx: ServiceContext, bodyId: number, meeting: PastMeeting, givenFirst: number | null, source: string): number {
+  const db = ctx.store.db;
+  const body = loadBody(ctx, bodyId);
+  if (!sameBody(meeting.bodyName, body.name)) throw new DomainError('invalid_input', anotherBody(meeting.bodyName, body.name));
+  const clash = db.prepare('SELECT id FROM meeting WHERE body_id = ? AND date = ?').get(bodyId, meeting.date);
+  if (clash) {
+    throw new DomainError('conflict', `${body.name} already has a meeting on ${formatLongDate(meeting.date)}; past minutes are imported once, so nothing was saved`);
+  }
+  const start = meeting.startTime ?? DEFAULT_START;
+  if (meeting.closedAt && meeting.closedAt < start) throw new DomainError('invalid_input', `The meeting of ${formatLongDate(meeting.date)} closes at ${meeting.closedAt}, before it starts (${start})`);
+  const first = firstNumberOf(meeting, givenFirst, () => suggestedFirst(ctx, bodyId, meeting.date, start, meeting.minutes.length));
+  const now = isoNow(ctx);
+  const meetingId = Number(
+    db
+      .prepare(
+        `INSERT INTO meeting (body_id, date, start_time, venue, mode, contact_officer, minute_number_start, started_at, closed_at, minutes_status, imported_from, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, '', ?, ?, ?, 'confirmed', ?, ?, ?)`,
+      )
+      .run(bodyId, meeting.date, start, meeting.venue, meeting.mode, first, start, meeting.closedAt, source, now, now).lastInsertRowid,
+  );
+
+  // The people: members matched to the body's by name (or added to it), others as officers and attendees.
+  const members = new Map(body.members.map((m) => [nameKey(m.name), m.id]));
+  const printed = new Map<number, string>();
+  let position = 0;
+  const memberId = (p: PastPerson): number => {
+    const key = nameKey(p.name);
+    let found = members.get(key);
+    if (found === undefined) {
+      const next = db.prepare('SELECT coalesce(max(position) + 1, 0) AS p FROM member WHERE body_id = ?').get(bodyId) as { p: number };
+      found = Number(
+        db
+          .prepare(`INSERT INTO member (body_id, name, role, organisation, email, voting, position) VALUES (?, ?, '', ?, '', 1, ?)`)
+          .run(bodyId, p.name.trim(), p.detail.trim(), next.p).lastInsertRowid,
+      );
+      members.set(key, found);
+    }
+    return found;
+  };
+  const addMember = (p: PastPerson, status: 'present' | 'apologies'): number | null => {
+    const id = memberId(p);
+    const already = db.prepare('SELECT id FROM attendance WHERE meeting_id = ? AND member_id = ?').get(meetingId, id) as { id: number } | undefined;
+    if (already) return already.id;
+    const attendanceId = Number(
+      db
+        .prepare(
+          `INSERT INTO attendance (meeting_id, category, member_id, name, role, organisation, status, remote, substitute_for_member_id, position)
+           VALUES (?, 'member', ?, '', '', '', ?, 0, NULL, ?)`,
+        )
+        .run(meetingId, id, status, position++).lastInsertRowid,
+    );
+    printed.set(attendanceId, p.detail.trim());
+    return attendanceId;
+  };
+  const addOther = (p: PastPerson, category: 'officer' | 'attendee') => {
+    const dup = db.prepare(`SELECT 1 FROM attendance WHERE meeting_id = ? AND category <> 'member' AND name = ? COLLATE NOCASE`).get(meetingId, p.name.trim());
+    if (dup) return;
+    db.prepare(
+      `INSERT INTO attendance (meeting_id, category, member_id, name, role, organisation, status, remote, substitute_for_member_id, position)
+       VALUES (?, ?, NULL, ?, '', ?, 'present', 0, NULL, ?)`,
+    ).run(meetingId, category, p.name.trim(), p.detail.trim(), position++);
+  };
+  const a = meeting.attendance;
+  const chairId = a.chair ? addMember(a.chair, 'present') : null;
+  for (const p of [...a.present, ...a.substitutes]) addMember(p, 'present');
+  for (const p of a.officers) addOther(p, 'officer');
+  for (const p of a.others) addOther(p, 'attendee');
+  for (const p of a.apologies) addMember(p, 'apologies');
+  if (chairId !== null) db.prepare('INSERT INTO chair_change (meeting_id, attendance_id, agenda_item_id, time) VALUES (?, ?, NULL, ?)').run(meetingId, chairId, start);
+
+  // The minutes: one item each, in order, its blocks as entries in the order read.
+  const item = db.prepare(
+    `INSERT INTO agenda_item (meeting_id, position, title, presenter, papers, exempt, kind, taken_at, business_order, standard_text)
+     VALUES (?, ?, ?, '', '', 0, ?, ?, ?, '')`,
+  );
+  const entry = db.prepare(
+    `INSERT INTO minute_entry (agenda_item_id, kind, position, text, recorded_at, style, intro, label) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  meeting.minutes.forEach((minute, place) => {
+    const itemId = Number(item.run(meetingId, place, minute.title.trim(), inferKind(minute.title), start, place).lastInsertRowid);
+    let at = 0;
+    for (const b of minute.blocks) {
+      if (b.type === 'paragraph') {
+        if (b.text.trim()) entry.run(itemId, 'paragraph', at++, b.text.trim(), start, null, null, null);
+      } else if (b.type === 'points') {
+        b.items.forEach((text, i) => {
+          // A list that starts at its first marker says so (its own introduction, even none); one carrying on after a paragraph does not.
+          const intro = i === 0 ? (b.intro ?? (b.start === 0 ? '' : null)) : null;
+          entry.run(itemId, 'point', at++, text.trim(), start, b.style, intro, null);
+        });
+      } else {
+        b.resolutions.forEach((text, i) => entry.run(itemId, 'resolution', at++, text.trim(), start, null, null, i === 0 ? b.label : null));
+      }
+    }
+  });
+
+  // Frozen as read: the body named as the minutes name it, each member's role and organisation as printed then.
+  const live = loadLiveRecord(ctx, meetingId);
+  if (minuteCount(live.items) !== meeting.minutes.length) throw new DomainError('internal', 'The imported minutes would not keep their numbers; nothing was saved');
+  const record: MeetingRecord = {
+    ...live,
+    body: { ...live.body, name: meeting.bodyName.trim() },
+    attendance: live.attendance.map((row) => (printed.has(row.id) ? { ...row, role: '', organisation: printed.get(row.id)! } : row)),
+  };
+  freezeRecord(ctx, record);
+  return meetingId;
+}
+
+export const pastMinutesHandlers: Handlers<'import.savePastMinutes'> = {
+  /** Every meeting in one transaction: one refused, none saved. */
+  'import.savePastMinutes': (input, ctx): PastMinutesSaved => {
+    loadBody(ctx, input.bodyId);
+    // Oldest first, so a meeting's numbering continues from the ones imported with it.
+    const ordered = [...input.meetings].sort((x, y) => (x.meeting.date < y.meeting.date ? -1 : x.meeting.date > y.meeting.date ? 1 : 0));
+    const ids = new Map<(typeof ordered)[number], number>();
+    for (const m of ordered) ids.set(m, saveMeeting(ctx, input.bodyId, m.meeting as PastMeeting, m.firstMinuteNumber, m.source));
+    return { meetingIds: input.meetings.map((m) => ids.get(m)!) };
+  },
+};

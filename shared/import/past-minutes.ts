@@ -1,0 +1,521 @@
+/**
+ * Past minutes -> a structured past meeting (issue 18). Pure: the lines come
+ * from pasted text (a council's web page as copied, a printed minutes
+ * document) or from the paragraphs of a .docx (electron/import/minutes-docx.ts
+ * writes Word's list markers back in), and the same reader places them all.
+ *
+ * What is read: the opening line ("Minutes of a meeting of <body> held at
+ * <venue> on <date>.") or a ModernGov page heading ("<body> - Friday, 24
+ * September 2021 10.00 am" and "Venue: …"); the attendance blocks (PRESENT,
+ * in the Chair, Officers, Other attendees, Apologies, Substitutes); each
+ * minute with its number and title, then its blocks in order: paragraphs,
+ * lists of points ("(i)", "(a)", "1.", "•") with the paragraph ending in a
+ * colon before them as their introduction, and decisions (a label, then one
+ * plain resolution or lettered ones); and the close time. A ModernGov page
+ * copied as text has lost its minute numbers and labels (they are page
+ * layout), so there a title is a line the page marks as one (its papers'
+ * link, a standard item's title) and a resolution a line beginning "That".
+ *
+ * Nothing is dropped silently: a line that fits nowhere stays a paragraph of
+ * the minute it is in; lines removed are the page's own furniture (links to
+ * papers, the agenda's presenter lines, page breaks), listed below.
+ */
+import type { DecisionLabel, ListStyle, MeetingMode } from '../model';
+import { recogniseStandardItem } from '../minutes/recognise';
+
+export interface PastPerson {
+  name: string;
+  /** Role and organisation as printed ("Group Chair – Blaby District Council"). */
+  detail: string;
+}
+
+export interface PastAttendance {
+  chair: PastPerson | null;
+  present: PastPerson[];
+  officers: PastPerson[];
+  others: PastPerson[];
+  apologies: PastPerson[];
+  substitutes: PastPerson[];
+}
+
+export type PastBlock =
+  | { type: 'paragraph'; text: string }
+  /** A list of points; start is the 0-based index of its first marker ((ii) after a paragraph = 1). */
+  | { type: 'points'; style: ListStyle; start: number; intro: string | null; items: string[] }
+  | { type: 'decision'; label: DecisionLabel; resolutions: string[] };
+
+export interface PastMinute {
+  /** As printed; null where the source shows none (a web page copied as text). */
+  number: number | null;
+  title: string;
+  blocks: PastBlock[];
+}
+
+export interface PastMeeting {
+  /** The body as the minutes name it. */
+  bodyName: string;
+  date: string;
+  /** HH:MM, or null when the minutes do not say. */
+  startTime: string | null;
+  venue: string;
+  mode: MeetingMode;
+  attendance: PastAttendance;
+  minutes: PastMinute[];
+  closedAt: string | null;
+  /** 'printed' (an opening line and numbered minutes) or 'web' (a ModernGov page copied as text). */
+  form: 'printed' | 'web';
+  /** What the reader could not be sure of, for the clerk to check in the preview. */
+  warnings: string[];
+}
+
+export type PastMinutesRead = { ok: true; value: PastMeeting } | { ok: false; message: string };
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const DATE = /(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})/i;
+const TIME = /\b(\d{1,2})(?:[.:](\d{2}))?\s*([ap])\.?m\.?/i;
+/** A 24-hour time ("commencing at 19:00"). */
+const TIME_24 = /(?:\bat\s+|^)([01]?\d|2[0-3]):([0-5]\d)\b/i;
+
+function isoDate(text: string): string | null {
+  const m = DATE.exec(text);
+  if (!m) return null;
+  const month = MONTHS.indexOf(m[2]!.toLowerCase()) + 1;
+  return `${m[3]}-${String(month).padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+}
+
+function hhmm(text: string): string | null {
+  const m = TIME.exec(text);
+  if (!m) {
+    const h24 = TIME_24.exec(text);
+    return h24 ? `${h24[1]!.padStart(2, '0')}:${h24[2]}` : null;
+  }
+  let h = Number(m[1]);
+  const min = Number(m[2] ?? '0');
+  if (h < 1 || h > 12 || min > 59) return null;
+  if (m[3]!.toLowerCase() === 'p' && h !== 12) h += 12;
+  if (m[3]!.toLowerCase() === 'a' && h === 12) h = 0;
+  return `${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}`;
+}
+
+/** A line as read: conversion marks ("#### 24.", "- (a)", "**…**") off, spaces tidied. */
+export function cleanLine(raw: string): string {
+  return raw
+    .replace(/\u00A0/g, ' ')
+    .replace(/^\s*#{1,6}\s+/, '')
+    .replace(/\*\*(.*?)\*\*/g, '$1')
+    .replace(/^\s*[-*]\s+(?=\()/, '')
+    .replace(/^\s*[-*●◦▪]\s+/, '• ')
+    .replace(/^\s*•\s*/, '• ')
+    .replace(/ pdf icon PDF \d+(?:\.\d+)? [KM]B$/i, '')
+    .replace(/[ \u2003]+$/, '')
+    .trim();
+}
+
+/** Lines that are a page's or document's furniture, not the minutes' words. */
+const FURNITURE: RegExp[] = [
+  /^Additional documents:?$/i,
+  /^No\.\s+Item$/i,
+  /^Agenda(, decisions)? and minutes$/i,
+  /^Items$/i,
+  /^Item No\.?\s+Item under discussion$/i,
+  /^Supporting documents:?$/i,
+  /^View directions$/i,
+  /^Contact:/i,
+  /^Page \d+$/i,
+  /^Agenda Item \d+$/i,
+  /^(Chairman|Chair|Date|Signed|CHAIRMAN|CHAIR|DATE)\s*:?$/,
+  /^[_.\s]{3,}$/,
+];
+
+/** The agenda's presenter line, which a web page shows above a minute. */
+const PRESENTER = /(will present this (report|item)( on behalf of .+)?|will provide an? (verbal )?update|will give a presentation|will be in attendance)\.?$/i;
+
+const LABEL = /^(RESOLVED|AGREED|NOTED)\s*[:.]?$/;
+const SECTION: [RegExp, keyof PastAttendance | 'present' | 'absent'][] = [
+  [/^present\s*:?$/i, 'present'],
+  [/^(officers?|officers? present|officers in attendance)\s*:?$/i, 'officers'],
+  [/^(other attendees|also present|also in attendance|in attendance|others? present|guests?)\s*:?$/i, 'others'],
+  [/^(apologies|apologies for absence|apologies received)\s*:?$/i, 'apologies'],
+  [/^(absent|absences)\s*:?$/i, 'absent'],
+  [/^(substitutes?|substitute members?)\s*:?$/i, 'substitutes'],
+];
+const OPENING = /^Minutes of (?:a|an|the) (?:[A-Za-z-]+ ){0,3}?meeting of (?:the )?(.+?) held (.*?)\s*on\s+((?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4})(.*)$/i;
+const WEB_HEADING = /^(.+?)\s+-\s+((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\d{1,2}\s+\w+\s+\d{4})(?:\s+(\d{1,2}[.:]\d{2}\s*[ap]\.?m\.?))?\s*$/i;
+const NUMBERED = /^(\d{1,3})\.\s+(\S.*)$/;
+/** A minute numbered within its year ("21.44 ELECTION OF CHAIR", "44/21 Apologies"). */
+const YEAR_NUMBERED = /^(?:(\d{2,4})[./](\d{1,3})|(\d{1,3})\/(\d{2,4}))\.?\s+(\S.*)$/;
+/** A ModernGov page with numbers: the number on a line of its own, the title on the next. */
+const NUMBER_ALONE = /^(\d{1,3})\.$/;
+const MARKER = /^\(([a-z]{1,3}|\d{1,3})\)\s*(.*)$/;
+const NUMBER_POINT = /^(\d{1,2})[.)]\s+(.*)$/;
+const BULLET = /^•\s*(.*)$/;
+const CLOSE = /^The meeting (?:closed|ended|finished|concluded) at (.+?)\.?$/i;
+const ROMAN = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii', 'xiii', 'xiv', 'xv', 'xvi', 'xvii', 'xviii', 'xix', 'xx'];
+
+const alphaIndex = (s: string) => (s.length === 1 ? s.charCodeAt(0) - 97 : -1);
+
+/** "(a)" → alpha 0, "(iv)" → roman 3; "(i)" is roman unless it carries on a lettered list at (h). */
+function markerOf(mark: string, open: { style: ListStyle; next: number } | null): { style: ListStyle; index: number } | null {
+  if (/^\d+$/.test(mark)) return { style: 'number', index: Number(mark) - 1 };
+  const roman = ROMAN.indexOf(mark);
+  const alpha = alphaIndex(mark);
+  if (open?.style === 'alpha' && alpha === open.next) return { style: 'alpha', index: alpha };
+  if (roman >= 0) return { style: 'roman', index: roman };
+  if (alpha >= 0) return { style: 'alpha', index: alpha };
+  return null;
+}
+
+function personOf(line: string): PastPerson {
+  const parts = line.split(/\t+| {2,}/).map((p) => p.trim()).filter(Boolean);
+  return { name: parts[0] ?? line.trim(), detail: parts.slice(1).join(' ') };
+}
+
+function modeOf(where: string): { mode: MeetingMode; venue: string } {
+  const w = where.replace(/\s+/g, ' ').trim();
+  const teams = /(Microsoft )?Teams|Zoom|remotely|virtual|video conferenc/i.test(w);
+  const at = /^at\s+(.+?)(?:\s+and\s+(?:via|by|on)\s+.*)?$/i.exec(w);
+  if (at && teams && /\band\b/i.test(w)) return { mode: 'hybrid', venue: at[1]!.trim() };
+  if (teams) return { mode: 'teams', venue: '' };
+  return { mode: 'in_room', venue: at ? at[1]!.trim() : w.replace(/^(at|in)\s+/i, '') };
+}
+
+/** The reader's refusal when the text is plainly not minutes; null when it may be. */
+function notMinutes(lines: string[]): string {
+  const agenda = lines.some((l) => /^agenda$/i.test(l)) || lines.filter((l) => /\(Pages? \d+/i.test(l)).length >= 2;
+  if (agenda) {
+    return 'This looks like an agenda, not minutes: it has no line saying “Minutes of a meeting of … held … on …”. Choose the minutes (an agenda pack that includes the previous minutes can be read too); nothing was saved.';
+  }
+  return 'This does not look like minutes: no line says “Minutes of a meeting of … held … on <date>”, and it is not a council web page of minutes (“<Board> - Friday, 24 September 2021”). Nothing was saved.';
+}
+
+/** Reads one meeting's minutes from the lines of a text or a Word document. */
+export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
+  const lines = rawLines.map(cleanLine);
+  const warnings: string[] = [];
+
+  // Where the minutes start: the opening line (an agenda pack's minutes start there too), or the web page's heading.
+  let at = lines.findIndex((l) => OPENING.test(l));
+  let form: PastMeeting['form'] = 'printed';
+  let bodyName = '';
+  let date: string | null = null;
+  let startTime: string | null = null;
+  let where = { mode: 'in_room' as MeetingMode, venue: '' };
+  if (at >= 0) {
+    const m = OPENING.exec(lines[at]!)!;
+    bodyName = m[1]!.trim();
+    where = modeOf(m[2]!);
+    date = isoDate(m[3]!);
+    const rest = m[4] ?? '';
+    startTime = hhmm(rest);
+    at += 1;
+  } else {
+    at = lines.findIndex((l) => WEB_HEADING.test(l));
+    if (at < 0) return { ok: false, message: notMinutes(lines) };
+    form = 'web';
+    const m = WEB_HEADING.exec(lines[at]!)!;
+    bodyName = m[1]!.trim();
+    date = isoDate(m[2]!);
+    startTime = m[3] ? hhmm(m[3]) : null;
+    at += 1;
+    const venue = lines.slice(at, at + 12).find((l) => /^Venue:/i.test(l));
+    if (venue) where = modeOf(`at ${venue.replace(/^Venue:\s*/i, '').replace(/\.?\s*View directions\.?$/i, '').replace(/\.$/, '')}`);
+    // The page's table of minutes starts after "No. Item".
+    const table = lines.findIndex((l, i) => i >= at && /^No\.\s+Item$/i.test(l));
+    if (table >= 0) at = table + 1;
+    else {
+      while (at < lines.length && (/^(Venue|Contact):/i.test(lines[at]!) || lines[at] === '')) at++;
+    }
+  }
+  if (!date) return { ok: false, message: 'The minutes’ date could not be read from their opening line. Nothing was saved.' };
+
+  // Where they end: a page left blank in an agenda pack, or the next document in it.
+  let end = lines.findIndex((l, i) => i > at && /^This page is intentionally left blank\.?$/i.test(l));
+  if (end < 0) end = lines.length;
+  const body = lines.slice(at, end);
+
+  const attendance: PastAttendance = { chair: null, present: [], officers: [], others: [], apologies: [], substitutes: [] };
+  const minutes: PastMinute[] = [];
+  let closedAt: string | null = null;
+  let section: keyof PastAttendance | 'present' | 'absent' | null = null;
+  let minute: PastMinute | null = null;
+  /** The decision being read: open until a plain line follows its single resolution or its lettered ones. */
+  let decision: { block: Extract<PastBlock, { type: 'decision' }>; lettered: boolean; closed: boolean } | null = null;
+  let list: { block: Extract<PastBlock, { type: 'points' }>; next: number } | null = null;
+  let lastStyleIndex = new Map<ListStyle, number>();
+
+  const blocks = () => minute!.blocks;
+  const last = () => blocks()[blocks().length - 1];
+  const startMinute = (number: number | null, title: string) => {
+    minute = { number, title: title.trim(), blocks: [] };
+    minutes.push(minute);
+    decision = null;
+    list = null;
+    lastStyleIndex = new Map();
+    section = null;
+  };
+  const expectedNumber = () => {
+    const numbered = minutes.filter((m) => m.number !== null);
+    return numbered.length ? numbered[numbered.length - 1]!.number! + 1 : null;
+  };
+  const paragraph = (text: string) => {
+    decision = null;
+    list = null;
+    blocks().push({ type: 'paragraph', text });
+  };
+
+  const webTitle = (line: string, i: number): boolean => {
+    if (line.length > 160 || /^That\b/.test(line) || MARKER.test(line) || BULLET.test(line) || LABEL.test(line)) return false;
+    const raw = rawLines[at + i] ?? '';
+    if (/ pdf icon PDF \d/i.test(raw)) return true;
+    const next = body.slice(i + 1).find((l) => l !== '') ?? '';
+    if (PRESENTER.test(next) || /^Additional documents:?$/i.test(next)) return true;
+    if (recogniseStandardItem(line.replace(/\.$/, '')) !== 'business' && line.split(/\s+/).length <= 8) return true;
+    return !/[.;:,]$/.test(line) && /^[A-Z]/.test(line) && line.split(/\s+/).length <= 8 && !/^(Friday|Monday|Tuesday|Wednesday|Thursday|Saturday|Sunday)\b/.test(line);
+  };
+
+  for (let i = 0; i < body.length; i++) {
+    const line = body[i]!;
+    if (line === '') continue;
+    if (FURNITURE.some((f) => f.test(line))) continue;
+    if (form === 'web' && PRESENTER.test(line)) continue;
+
+    // A new minute: its number (the next one, so a numbered point inside a minute is not taken for one).
+    const numbered = NUMBERED.exec(line);
+    if (numbered) {
+      const n = Number(numbered[1]);
+      const expected = expectedNumber();
+      if ((expected === null && !minute) || n === expected || (expected === null && minute === null)) {
+        startMinute(n, numbered[2]!);
+        continue;
+      }
+    }
+
+    const yearly = YEAR_NUMBERED.exec(line);
+    if (yearly && !numbered) {
+      const n = Number(yearly[2] ?? yearly[3]);
+      const expected = expectedNumber();
+      if ((expected === null && !minute) || n === expected) {
+        startMinute(n, yearly[5]!);
+        if (minutes.length === 1) warnings.push(`The minutes are numbered within their year (“${line.split(/\s/)[0]}”): they are kept as ${n}, ${n + 1} … without the year.`);
+        continue;
+      }
+    }
+    const alone = NUMBER_ALONE.exec(line);
+    if (alone) {
+      const n = Number(alone[1]);
+      const expected = expectedNumber();
+      const title = body.slice(i + 1).find((l) => l !== '');
+      if (title && ((expected === null && !minute) || n === expected)) {
+        startMinute(n, title);
+        // The agenda's text sits between the title and "Minutes:"; the minute's own words follow that label.
+        i = body.indexOf(title, i + 1);
+        const label = body.findIndex((l, k) => k > i && /^Minutes:?$/i.test(l));
+        const next = body.findIndex((l, k) => k > i && NUMBER_ALONE.test(l));
+        if (label > 0 && (next < 0 || label < next)) {
+          if (label > i + 1) warnings.push(`Under “${title}” the page showed the agenda’s text before “Minutes:”; it was left out.`);
+          i = label;
+        }
+        continue;
+      }
+    }
+    if (/^(Minutes|Decision):?$/i.test(line) && minute) continue;
+
+    // Before the first minute: the attendance.
+    if (!minute) {
+      const sec = SECTION.find(([re]) => re.test(line));
+      if (sec) {
+        section = sec[1];
+        continue;
+      }
+      if (form === 'web') {
+        // The page's first minute has no heading: its words start the minutes.
+        if (webTitle(line, i)) startMinute(null, line);
+        else {
+          startMinute(null, /welcome|introduc/i.test(line) ? 'Introductions' : 'Untitled minute');
+          warnings.push(`The first minute has no title on the page; it was called “${minute!.title}”. Check its title and number.`);
+          paragraph(line);
+        }
+        continue;
+      }
+      if (section === 'absent') {
+        warnings.push(`Recorded as absent: ${line.slice(0, 80)} (absences are not imported).`);
+        continue;
+      }
+      if (section) {
+        const chair = /^(.+?)\s*\((?:in the )?(?:Chair|Chairman|Chairwoman|Chairperson)\)\.?$/i.exec(line);
+        if (chair && section === 'present') attendance.chair = personOf(chair[1]!);
+        else (attendance[section] as PastPerson[]).push(personOf(line));
+        continue;
+      }
+      warnings.push(`Before the first minute, “${line.slice(0, 80)}” could not be placed; it was left out of the attendance.`);
+      continue;
+    }
+
+    // A page that numbers its minutes marks its titles by their numbers: the unnumbered page's guesses are not needed.
+    if (form === 'web' && !minutes.some((m) => m.number !== null) && webTitle(line, i)) {
+      startMinute(null, line);
+      continue;
+    }
+
+    const close = CLOSE.exec(line);
+    if (close && hhmm(close[1]!)) {
+      closedAt = hhmm(close[1]!);
+      continue;
+    }
+
+    const label = LABEL.exec(line);
+    if (label) {
+      list = null;
+      const block: Extract<PastBlock, { type: 'decision' }> = { type: 'decision', label: label[1] as DecisionLabel, resolutions: [] };
+      blocks().push(block);
+      decision = { block, lettered: false, closed: false };
+      continue;
+    }
+
+    const marker = MARKER.exec(line);
+    const bullet = BULLET.exec(line);
+    const numberPoint = !marker && !bullet ? NUMBER_POINT.exec(line) : null;
+    const d = decision as { block: Extract<PastBlock, { type: 'decision' }>; lettered: boolean; closed: boolean } | null;
+
+    // A lettered resolution: in an open decision, or on a web page a lettered "That …".
+    if (marker && (d && !d.closed && (d.lettered || d.block.resolutions.length === 0)) && /^[a-z]$/.test(marker[1]!)) {
+      d.block.resolutions.push(marker[2]!.trim());
+      d.lettered = true;
+      continue;
+    }
+    if (marker && form === 'web' && /^That\b/.test(marker[2]!.trim()) && /^[a-z]$/.test(marker[1]!)) {
+      if (!d || d.closed || !d.lettered) {
+        const block: Extract<PastBlock, { type: 'decision' }> = { type: 'decision', label: 'RESOLVED', resolutions: [] };
+        list = null;
+        blocks().push(block);
+        decision = { block, lettered: true, closed: false };
+      }
+      (decision as unknown as { block: { resolutions: string[] } }).block.resolutions.push(marker[2]!.trim());
+      continue;
+    }
+
+    // A point of a list.
+    const point: { style: ListStyle; index: number; text: string } | null = marker
+      ? (() => {
+          const l = list as { block: Extract<PastBlock, { type: 'points' }>; next: number } | null;
+          const m = markerOf(marker[1]!, l ? { style: l.block.style, next: l.next } : null);
+          return m ? { ...m, text: marker[2]!.trim() } : null;
+        })()
+      : bullet
+        ? { style: 'bullet' as ListStyle, index: -1, text: bullet[1]!.trim() }
+        : numberPoint && (list as { block: { style: ListStyle } } | null)?.block.style === 'number'
+          ? { style: 'number' as ListStyle, index: Number(numberPoint[1]) - 1, text: numberPoint[2]!.trim() }
+          : numberPoint && Number(numberPoint[1]) === 1
+            ? { style: 'number' as ListStyle, index: 0, text: numberPoint[2]!.trim() }
+            : null;
+    if (point) {
+      decision = null;
+      const l = list as { block: Extract<PastBlock, { type: 'points' }>; next: number } | null;
+      const index: number = point.style === 'bullet' ? (l?.block.style === 'bullet' ? l.next : 0) : point.index;
+      if (l && l.block.style === point.style && index === l.next) {
+        l.block.items.push(point.text);
+        l.next++;
+        continue;
+      }
+      // A new list: the paragraph just before it, ending in a colon, is its introduction.
+      const before = last();
+      let intro: string | null = null;
+      if (before?.type === 'paragraph' && /:$/.test(before.text) && index === 0) {
+        intro = before.text;
+        blocks().pop();
+      }
+      const block: Extract<PastBlock, { type: 'points' }> = { type: 'points', style: point.style, start: Math.max(0, index), intro, items: [point.text] };
+      blocks().push(block);
+      list = { block, next: Math.max(0, index) + 1 };
+      lastStyleIndex.set(point.style, Math.max(0, index) + 1);
+      continue;
+    }
+
+    // A line carrying on the one before it across a page break ("more collaboration" / "between NPS and CRC …").
+    const prev = last();
+    if (/^[a-z]/.test(line) && prev) {
+      if (prev.type === 'points') {
+        prev.items[prev.items.length - 1] += ` ${line}`;
+        continue;
+      }
+      if (prev.type === 'paragraph') {
+        prev.text += ` ${line}`;
+        continue;
+      }
+    }
+
+    // A plain resolution: the first after a label, or on a web page a line beginning "That".
+    if (d && !d.closed && !d.lettered && d.block.resolutions.length === 0) {
+      d.block.resolutions.push(line);
+      d.closed = true;
+      continue;
+    }
+    if (form === 'web' && /^That\b/.test(line)) {
+      const block: Extract<PastBlock, { type: 'decision' }> = { type: 'decision', label: 'RESOLVED', resolutions: [line] };
+      list = null;
+      blocks().push(block);
+      decision = { block, lettered: false, closed: true };
+      continue;
+    }
+    paragraph(line);
+  }
+
+  if (form === 'web') for (const m of minutes) dropAgendaText(m, warnings);
+  if (minutes.length === 0) return { ok: false, message: 'No minutes were found after the attendance: there is no numbered minute (“17. Introductions”). Nothing was saved.' };
+  for (const m of minutes) {
+    if (m.blocks.length === 0) warnings.push(`Minute ${m.number ?? ''} “${m.title}” has no words under its title.`.replace('  ', ' '));
+    for (const b of m.blocks) if (b.type === 'decision' && b.resolutions.length === 0) warnings.push(`The decision of minute ${m.number ?? m.title} has a label but no resolution.`);
+  }
+  if (form === 'web' && minutes.every((m) => m.number === null)) warnings.push('A web page copied as text shows no minute numbers or decision labels: the numbers follow from the first one you give, and each “That …” is a resolution under RESOLVED.');
+  if (!startTime) warnings.push('The minutes do not say when the meeting started; 10.00 am is assumed.');
+
+  return {
+    ok: true,
+    value: { bodyName, date, startTime, venue: where.venue, mode: where.mode, attendance, minutes, closedAt, form, warnings },
+  };
+}
+
+/**
+ * A web page shows an item's agenda text above its minute ("Future meetings
+ * are scheduled to take place on the following dates: …"). When the minute
+ * repeats most of those lines after its decision, the first run is the
+ * agenda's copy: it is left out, and the preview says so.
+ */
+function dropAgendaText(minute: PastMinute, warnings: string[]): void {
+  const decided = minute.blocks.findIndex((b) => b.type === 'decision');
+  if (decided < 2) return;
+  const before = minute.blocks.slice(0, decided);
+  if (!before.every((b) => b.type === 'paragraph')) return;
+  const after = new Set(minute.blocks.slice(decided + 1).flatMap((b) => (b.type === 'paragraph' ? [b.text] : [])));
+  const repeated = before.filter((b) => after.has((b as { text: string }).text)).length;
+  if (repeated < 2 || repeated * 2 < before.length) return;
+  minute.blocks.splice(0, decided);
+  warnings.push(`Under “${minute.title}” the page showed the agenda’s text before the minute (“${(before[0] as { text: string }).text.slice(0, 60)}…”); the minute repeats it, so the agenda’s copy was left out.`);
+}
+
+/** Reads pasted text (a web page or a printed minutes document). */
+export const readPastMinutesText = (text: string): PastMinutesRead => readPastMinutes(text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/));
+
+/** A person's name as a clerk compares it: case, full stops and spacing aside ("Mrs D. Taylor CC" = "Mrs. D Taylor CC"). */
+export const personKey = (name: string) => name.toLowerCase().replace(/[.,]/g, ' ').replace(/\s+/g, ' ').trim();
+
+/** Significant words of a body's name, for telling one body's minutes from another's. */
+const nameWords = (name: string) =>
+  new Set(
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9 ]/g, ' ')
+      .split(/\s+/)
+      .filter((w) => w.length > 2 && !['the', 'and', 'for', 'council', 'committee', 'board'].includes(w)),
+  );
+
+/** Whether minutes naming `read` can be a body called `body`: most of the shorter name's words are in the other. */
+export function sameBody(read: string, body: string): boolean {
+  const a = nameWords(read);
+  const b = nameWords(body);
+  if (a.size === 0 || b.size === 0) return true;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let shared = 0;
+  for (const w of small) if (large.has(w)) shared++;
+  return shared / small.size >= 0.6;
+}

@@ -1,0 +1,171 @@
+/** The past minutes reader (issue 18) on the three published references and on the shapes other minutes take. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readPastMinutesText, sameBody, type PastBlock, type PastMeeting } from '../../shared/import/past-minutes';
+
+const REFERENCE = join(import.meta.dirname, '..', 'fixtures', 'reference');
+const PAST = join(import.meta.dirname, '..', 'fixtures', 'past-minutes');
+
+function read(text: string): PastMeeting {
+  const r = readPastMinutesText(text);
+  if (!r.ok) throw new Error(r.message);
+  return r.value;
+}
+const shape = (b: PastBlock) =>
+  b.type === 'paragraph' ? 'P' : b.type === 'points' ? `${b.style}@${b.start}${b.intro ? ':' : ''}×${b.items.length}` : `${b.label}×${b.resolutions.length}`;
+
+describe('the printed minutes of 11 December 2020', () => {
+  const m = read(readFileSync(join(REFERENCE, '2020-12-11-minutes.txt'), 'utf8'));
+
+  it('reads the opening line, the attendance and the minute numbers', () => {
+    expect(m).toMatchObject({ bodyName: 'Leicestershire Safer Communities Strategy Board', date: '2020-12-11', mode: 'teams', venue: '', form: 'printed' });
+    expect(m.attendance.chair).toEqual({ name: 'Mrs D. Taylor CC', detail: '' });
+    expect(m.attendance.present).toHaveLength(11);
+    expect(m.attendance.present[0]).toEqual({ name: 'Cllr. L. Phillimore', detail: 'Community Safety Partnership Strategy Group Chair – Blaby District Council' });
+    expect(m.attendance.officers.map((p) => p.name)).toEqual(['Chris Hedworth', 'Thomas Day', 'Julie Robinson', 'John Richardson']);
+    expect(m.attendance.others).toHaveLength(4);
+    expect(m.attendance.apologies.map((p) => p.name)).toEqual(['Cllr. S. Whelband', 'Rik Basra', 'Carly Turner', 'Andrew Cotton']);
+    expect(m.minutes.map((x) => x.number)).toEqual([17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28]);
+    expect(m.minutes[7]!.title).toBe('The Mentors in Violence Prevention Programme.');
+  });
+
+  it('reads lists with their introduction, sub-points, a list carried on after a paragraph, and decisions', () => {
+    expect(m.minutes[3]!.blocks.map(shape)).toEqual(['P', 'P', 'P', 'RESOLVED×4']);
+    // 23: (i) with bullets under it, a paragraph, then (ii)-(v) carrying on the numbering.
+    expect(m.minutes[6]!.blocks.map(shape)).toEqual(['P', 'roman@0:×1', 'bullet@0×3', 'P', 'roman@1×4', 'RESOLVED×2']);
+    const points = m.minutes[6]!.blocks[1] as Extract<PastBlock, { type: 'points' }>;
+    expect(points.intro).toBe('Arising from discussions the following points were noted:');
+    const decision = m.minutes[11]!.blocks[0] as Extract<PastBlock, { type: 'decision' }>;
+    expect(decision.resolutions).toEqual(['That the next meeting of the Board take place on Friday 19 March 2021 at 10:00am.']);
+  });
+
+  it('joins a point broken across a page end', () => {
+    const list = m.minutes[9]!.blocks.find((b) => b.type === 'points') as Extract<PastBlock, { type: 'points' }>;
+    expect(list.items[0]).toMatch(/There would be more collaboration between NPS and CRC in the lead up/);
+  });
+});
+
+describe('the web page of 24 September 2021', () => {
+  const m = read(readFileSync(join(REFERENCE, '2021-09-24-minutes.txt'), 'utf8'));
+
+  it('reads the heading and venue, and titles by the page’s marks (no numbers on the page)', () => {
+    expect(m).toMatchObject({ bodyName: 'Leicestershire and Rutland Safer Communities Strategy Board', date: '2021-09-24', startTime: '10:00', mode: 'teams', form: 'web' });
+    expect(m.minutes.map((x) => x.title)).toEqual([
+      'Introductions',
+      'Minutes of previous meeting.',
+      'Matters arising',
+      'LSCSB Action Log',
+      'Declarations of interest',
+      'LSCSB Board Training Programme.',
+      'Hate Crime Strategic Update.',
+      'Warning Zone.',
+      'LSCSB Performance Update - Quarter 1.',
+      'Ministry of Housing, Communities and Local Government Domestic and Sexual Violence Abuse services funding Update.',
+      'Probation Update.',
+      'Glen Parva Prison.',
+      'Other business',
+      'Dates of future meetings.',
+    ]);
+    expect(m.minutes.every((x) => x.number === null)).toBe(true);
+    expect(m.warnings.join(' ')).toMatch(/first minute has no title/);
+  });
+
+  it('leaves out the agenda’s presenter lines and text, and reads “That …” as resolutions', () => {
+    const words = JSON.stringify(m.minutes);
+    expect(words).not.toMatch(/will present this report|pdf icon|Additional documents/);
+    expect(m.minutes[13]!.blocks.map(shape)).toEqual(['RESOLVED×1', 'P', 'P', 'P', 'P', 'P']);
+    expect(m.minutes[6]!.blocks.map(shape)).toEqual(['P', 'P', 'roman@0:×3', 'RESOLVED×2']);
+  });
+});
+
+describe('the minutes of 17 June 2022 inside the agenda pack of 9 December 2022', () => {
+  const m = read(readFileSync(join(PAST, '2022-12-09-agenda-pack.txt'), 'utf8'));
+
+  it('finds the minutes after the agenda and stops before the action log', () => {
+    expect(m).toMatchObject({ date: '2022-06-17', mode: 'in_room', venue: 'County Hall, Glenfield' });
+    expect(m.minutes.map((x) => x.number)).toEqual(Array.from({ length: 17 }, (_, i) => i + 1));
+    expect(JSON.stringify(m.minutes)).not.toMatch(/Action Log\s+No\./);
+    expect(m.minutes[16]!.blocks.map(shape)).toEqual(['RESOLVED×1']);
+  });
+
+  it('keeps a line after a decision (a change of chair) as a paragraph', () => {
+    expect(m.minutes[0]!.blocks).toEqual([
+      { type: 'decision', label: 'RESOLVED', resolutions: ['It was proposed, seconded, and AGREED that Mrs. D. Taylor CC be elected Chairman of the Board for 2022/23.'] },
+      { type: 'paragraph', text: 'Mrs. D. Taylor CC in the Chair' },
+    ]);
+  });
+});
+
+describe('other shapes of minutes', () => {
+  const text = (lines: string[]) => lines.join('\n');
+
+  it('a hybrid meeting, a start and close time, substitutes, numbered and lettered points, and a line it cannot place kept as a paragraph', () => {
+    const m = read(
+      text([
+        'Minutes of a meeting of the Planning Committee held at the Civic Centre, Market Street and via Microsoft Teams on Tuesday, 3 March 2020 at 6.30 pm.',
+        'Present:',
+        'Councillor J. Smith (in the Chair)',
+        'Councillor A. Brown',
+        'Substitutes:',
+        'Councillor C. Green',
+        '12. Apologies for absence',
+        'Apologies were received from Councillor D. White.',
+        '13. Planning application 19/0001/FUL',
+        'The Committee noted:',
+        '1. the officer’s report;',
+        '2. the late representations.',
+        '* a bullet kept as a point',
+        'RESOLVED:',
+        '(a) That permission be granted;',
+        '(b) That the conditions be delegated.',
+        '~ a stray line of unknown shape ~',
+        'The meeting closed at 8.05 pm.',
+      ]),
+    );
+    expect(m).toMatchObject({ mode: 'hybrid', venue: 'the Civic Centre, Market Street', startTime: '18:30', closedAt: '20:05' });
+    expect(m.attendance.substitutes).toEqual([{ name: 'Councillor C. Green', detail: '' }]);
+    expect(m.minutes.map((x) => x.number)).toEqual([12, 13]);
+    expect(m.minutes[1]!.blocks.map(shape)).toEqual(['number@0:×2', 'bullet@0×1', 'RESOLVED×2', 'P']);
+    expect(m.minutes[1]!.blocks[3]).toEqual({ type: 'paragraph', text: '~ a stray line of unknown shape ~' });
+  });
+
+  it('refuses text that is not minutes, and an agenda, with a clear message', () => {
+    const agenda = readPastMinutesText(readFileSync(join(REFERENCE, '2022-12-09-agenda.txt'), 'utf8'));
+    expect(agenda.ok ? '' : agenda.message).toMatch(/looks like an agenda, not minutes/);
+    const other = readPastMinutesText('Dear colleague,\nPlease find attached.');
+    expect(other.ok ? '' : other.message).toMatch(/does not look like minutes/);
+  });
+
+  it('tells one body from another by the words of their names', () => {
+    expect(sameBody('Leicestershire and Rutland Safer Communities Strategy Board', 'Leicestershire Safer Communities Strategy Board')).toBe(true);
+    expect(sameBody('Borsetshire Planning Committee', 'Leicestershire Safer Communities Strategy Board')).toBe(false);
+  });
+});
+
+describe('other councils’ house styles (test/fixtures/past-minutes/README.md)', () => {
+  it('a ModernGov page with the numbers on lines of their own and the agenda’s text before “Minutes:”', () => {
+    const m = read(readFileSync(join(PAST, 'moderngov-numbered-page.txt'), 'utf8'));
+    expect(m).toMatchObject({ bodyName: 'Licensing Committee', date: '2017-01-26', startTime: '14:00', venue: 'Council Chamber - Borsetshire House', form: 'web' });
+    expect(m.minutes.map((x) => `${x.number} ${x.title}`)).toEqual([
+      '1 APOLOGIES',
+      '2 DECLARATIONS OF INTEREST',
+      '3 MINUTES',
+      '4 PREMISES LICENCE REVIEW: THE BULL, AMBRIDGE',
+      '5 ANNOUNCEMENTS',
+    ]);
+    expect(JSON.stringify(m.minutes)).not.toMatch(/To receive Apologies|To authorise the Chairman/);
+    expect(m.minutes[3]!.blocks.map(shape)).toEqual(['P', 'roman@0:×2', 'RESOLVED×2']);
+  });
+
+  it('a parish council’s minutes numbered within the year, with a 24-hour start and close', () => {
+    const m = read(readFileSync(join(PAST, 'parish-council-minutes.txt'), 'utf8'));
+    expect(m).toMatchObject({ bodyName: 'Ambridge Parish Council', date: '2021-05-05', startTime: '19:00', closedAt: '20:15', mode: 'teams' });
+    expect(m.attendance.chair?.name).toBe('Cllr Mr J Archer');
+    expect(m.attendance.present.map((p) => p.name)).toEqual(['Cllr Mrs S Pargetter', 'Cllr Mr N Grundy', 'Cllr Ms L Snell']);
+    expect(m.attendance.others.map((p) => p.name)).toEqual(['Two members of the public', 'Mr R Tucker']);
+    expect(m.minutes.map((x) => x.number)).toEqual([44, 45, 46, 47]);
+    expect(m.minutes[2]!.blocks.map(shape)).toEqual(['bullet@0:×2', 'RESOLVED×1']);
+    expect(m.warnings.join(' ')).toMatch(/numbered within their year/);
+  });
+});
