@@ -59,13 +59,14 @@ async function printedFour(services: Services, meetingId: number): Promise<Recor
   return { preview, word, html: flat(minutesToHtml(doc, style)), text: minutesToText(doc).replace(/\s+/g, ' ') };
 }
 
-const EDITS: Record<string, string> = {
+const EDITS = {
   orderOfBusiness: 'With the consent of the Committee, the Chairman took item 2 first.',
   closing: 'The meeting closed at 11.50 am, after a short adjournment.',
   movement: 'Cllr. M. Osei left the meeting at 10.20 am to attend another engagement.',
   chair: 'Cllr. L. Hart took the Chair for this item.',
   exclusion: 'That the press and public be excluded for the next item, which concerns the financial affairs of a bidder.',
-};
+} as const;
+const editOf = (key: string) => (EDITS as Record<string, string>)[key.split(':')[0]!];
 
 describe('the meeting’s own sentences, edited in place', () => {
   it('follow the record until edited, print as typed in all four writers, and come back with null', async () => {
@@ -85,7 +86,7 @@ describe('the meeting’s own sentences, edited in place', () => {
     call(services, 'meetings.update', { meetingId, patch: { wording } });
     const edited = call(services, 'meetings.get', { meetingId });
     expect(edited.wording).toEqual(wording);
-    expect(meetingSentences(edited).every((s) => s.edited === EDITS[s.key.split(':')[0]!])).toBe(true);
+    expect(meetingSentences(edited).every((s) => s.edited === editOf(s.key))).toBe(true);
 
     const printed = await printedFour(services, meetingId);
     for (const [writer, words] of Object.entries(printed)) {
