@@ -1,12 +1,12 @@
 /**
  * The minutes document model: one pure function turns a meeting record into
  * format-neutral blocks. The live preview and the Word writer both draw this,
- * so wording and order are decided here and nowhere else.
+ * so the order is decided here and nowhere else (the sentences themselves are
+ * written in wording.ts).
  */
 import { formatLongDate, formatTime } from '../format';
 import {
   isDraftStatus,
-  SCHEDULE_12A_PARAGRAPHS,
   type AgendaItem,
   type Attendance,
   type ChairChange,
@@ -19,18 +19,32 @@ import {
   type SentenceKey,
 } from '../model';
 import { inBusinessOrder, orderVariedAt } from '../rules/numbering';
+import { isPreWorded } from './standard-items';
 import {
+  attendanceNote,
+  chairChangeText,
+  closingText,
+  declarationsInvitation,
+  declarationText,
   exclusionResolution,
+  exemptItemText,
+  finished,
+  inTheChair,
   motionParagraphs,
+  movementText,
   nextMeetingWording,
+  NO_DECLARATIONS,
+  openingLine,
   openingSentence,
   orderOfBusinessText,
   outcomeText,
   pointsIntro,
+  punctuateResolutions,
   standardParagraphs,
-} from './item-wording';
-import { isPreWorded } from './standard-items';
-import { chairChangeText, declarationText, finished, movementText, punctuateResolutions } from './wording';
+} from './wording';
+
+/** The sentences are written in wording.ts; these are re-exported where callers have always found them. */
+export { closingText, exemptItemText, openingLine };
 
 /**
  * Where a block's words come from, for the chair's review copy: an entry
@@ -94,22 +108,6 @@ export interface HouseStyle {
 
 export const DEFAULT_HOUSE_STYLE: HouseStyle = { chairTitle: 'Chairman' };
 
-/** "Minutes of a meeting of the <body> held at <venue> on Friday, 11 December 2020." */
-export function openingLine(record: MeetingRecord): string {
-  const venue = record.venue.trim();
-  const teams = 'via Microsoft Teams';
-  const where =
-    record.mode === 'teams'
-      ? ` ${teams}`
-      : record.mode === 'hybrid'
-        ? venue
-          ? ` at ${venue} and ${teams}`
-          : ` ${teams}`
-        : venue
-          ? ` at ${venue}`
-          : '';
-  return `Minutes of a meeting of the ${record.body.name.trim()} held${where} on ${formatLongDate(record.date)}.`;
-}
 
 /** Role and organisation as the reference prints them: "Group Chair – Blaby District Council". */
 const detailOf = (role: string, organisation: string) => [role.trim(), organisation.trim()].filter(Boolean).join(' – ');
@@ -120,14 +118,9 @@ const byTime = (a: { time: string; id: number }, b: { time: string; id: number }
 
 /** A row of the PRESENT block; a substitute and remote attendance are noted after the role and organisation. */
 function presentRow(record: MeetingRecord, a: Attendance): { name: string; detail: string } {
-  const notes: string[] = [];
-  if (a.substituteForMemberId !== null) {
-    const replaced = record.members.find((m) => m.id === a.substituteForMemberId);
-    if (replaced) notes.push(`substitute for ${replaced.name.trim()}`);
-  }
-  if (a.remote) notes.push('attended remotely');
+  const replaced = a.substituteForMemberId === null ? undefined : record.members.find((m) => m.id === a.substituteForMemberId);
   const detail = detailOf(a.role, a.organisation);
-  const note = notes.length ? `(${notes.join('; ')})` : '';
+  const note = attendanceNote(replaced?.name ?? null, a.remote);
   return { name: a.name.trim(), detail: [detail, note].filter(Boolean).join(' ') };
 }
 
@@ -142,7 +135,7 @@ function attendanceBlocks(record: MeetingRecord, opening: ChairChange | undefine
   const attendance = [...record.attendance].sort(inAttendanceOrder);
   const members = attendance.filter((a) => a.category === 'member');
   const chair = opening ? members.find((a) => a.id === opening.attendanceId && a.status === 'present') : undefined;
-  if (chair) blocks.push({ type: 'chair', text: `${chair.name.trim()} (in the Chair)` });
+  if (chair) blocks.push({ type: 'chair', text: inTheChair(chair.name) });
   const present = members.filter((a) => a.status === 'present' && a !== chair).map((a) => presentRow(record, a));
   if (present.length) blocks.push({ type: 'name-list', rows: present });
   const sections: [string, Attendance['category']][] = [
@@ -167,19 +160,11 @@ const declarationParagraphs = (record: MeetingRecord, style: HouseStyle): Block[
 
 /** The declarations of interest minute: the Chair's invitation, then each declaration or "No declarations were made." */
 function declarationsMinute(record: MeetingRecord, style: HouseStyle): Block[] {
-  const invitation: Block = {
-    type: 'paragraph',
-    text: `The ${style.chairTitle} invited members who wished to do so to declare any interests in respect of items on the agenda for the meeting.`,
-  };
-  if (record.declarations.filter((d) => !d.atItem).length === 0) return [invitation, { type: 'paragraph', text: 'No declarations were made.' }];
+  const invitation: Block = { type: 'paragraph', text: declarationsInvitation(style.chairTitle) };
+  if (record.declarations.filter((d) => !d.atItem).length === 0) return [invitation, { type: 'paragraph', text: NO_DECLARATIONS }];
   return [invitation, ...declarationParagraphs(record, style)];
 }
 
-/** The public minute's words for an exempt item; the exempt minute itself is kept apart. */
-export function exemptItemText(paragraph: number | null): string {
-  const under = paragraph !== null && SCHEDULE_12A_PARAGRAPHS[paragraph] ? `paragraph ${paragraph} of ` : '';
-  return `This item was considered in private (exempt information under ${under}Schedule 12A to the Local Government Act 1972).`;
-}
 
 export interface BuildOptions {
   style?: HouseStyle;
@@ -211,8 +196,6 @@ function byItem<T extends { agendaItemId: number }>(rows: readonly T[]): Map<num
   return map;
 }
 
-/** "The meeting closed at 12.05 pm." */
-export const closingText = (closedAt: string) => `The meeting closed at ${formatTime(closedAt)}.`;
 
 /**
  * A sentence of the meeting the app writes, as printed: as the clerk edited it (a blank line

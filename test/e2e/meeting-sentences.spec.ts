@@ -11,8 +11,7 @@ import { LivePage } from './pages/live-page';
 
 async function seed(url: string) {
   const body = await api(url, 'bodies.create', { name: 'Wessex Licensing Committee', kind: 'Committee', quorumMinVoting: 1 });
-  const members = [];
-  for (const name of ['Cllr. A. Pearce', 'Cllr. L. Hart']) members.push(await api(url, 'members.create', { bodyId: body.id, name }));
+  const members = [await api(url, 'members.create', { bodyId: body.id, name: 'Cllr. A. Pearce' }), await api(url, 'members.create', { bodyId: body.id, name: 'Cllr. L. Hart' })];
   const meeting = await api(url, 'meetings.create', { bodyId: body.id, date: '2026-03-12', startTime: '10:00', venue: 'County Hall' });
   await api(url, 'agendaItems.create', { meetingId: meeting.id, title: 'Taxi fares' });
   const items = await api(url, 'agendaItems.create', { meetingId: meeting.id, title: 'Street trading consents' });
