@@ -79,3 +79,42 @@ test(`the close time and the meeting's sentences are corrected in place from the
   await expect(live.preview()).toContainText('The meeting closed at 11.45 am.');
   await expect(live.preview()).not.toContainText('after a short adjournment');
 });
+
+test('the phrase bank offers the body’s own phrases first, in the sentences and declarations too; a body’s default opening is chosen on its page', async ({ page, host }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const meetingId = await seed(host.url);
+  const record = await api(host.url, 'meetings.get', { meetingId });
+  await api(host.url, 'phrases.create', { bodyId: record.bodyId, label: 'adjourned', text: ' after a short adjournment' });
+  const live = new LivePage(page);
+  await live.open(host.url, meetingId);
+  await page.keyboard.press('Alt+T');
+  const closing = page.getByTestId('sentence-closing');
+  await closing.focus();
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Control+Space');
+  const options = page.getByRole('listbox', { name: 'Phrases' }).getByRole('option');
+  await expect(options.first()).toContainText('adjourned');
+  await expect(options.last()).toContainText('(standard)');
+  await page.keyboard.press('Enter');
+  await expect(closing).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect.poll(async () => (await api(host.url, 'meetings.get', { meetingId })).wording?.closing).toBe('The meeting closed at 7.57 am after a short adjournment.');
+
+  // The nature of a declared interest is a minute's words too.
+  await page.locator('#decl-nature').focus();
+  await page.keyboard.press('Control+Space');
+  await expect(options.first()).toContainText('adjourned');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('#decl-nature')).toBeFocused();
+
+  const url = new URL(host.url);
+  await page.goto(`${url.origin}/?token=${url.searchParams.get('token')}#/bodies/${record.bodyId}`);
+  const opening = page.getByLabel('Default opening of an item');
+  await opening.focus();
+  await opening.selectOption('presentation');
+  await page.keyboard.press('Tab');
+  await expect.poll(async () => (await api(host.url, 'bodies.get', { bodyId: record.bodyId })).openingKind).toBe('presentation');
+  const items = await api(host.url, 'agendaItems.create', { meetingId, title: 'Hate crime' });
+  expect(items.find((i) => i.title === 'Hate crime')!.openingKind).toBe('presentation');
+});
