@@ -52,6 +52,8 @@ export interface Body extends BodyRules {
   kind: BodyKind;
   /** How this body's minutes are printed (council name, Chairman or Chair, font, margins, logo). */
   houseStyle: HouseStyle;
+  /** The opening form a new item of business takes unless the agenda says otherwise ("considered a report of" …). */
+  openingKind: OpeningKind;
   createdAt: string;
   updatedAt: string;
 }
@@ -107,9 +109,24 @@ export interface Meeting {
   previousDate: string | null;
   /** Where past minutes imported as this meeting came from (a file's name, or "pasted text"); null or absent for meetings minuted here. */
   importedFrom?: string | null;
+  /**
+   * The sentences of the meeting the app writes, as the clerk edited them, by sentence (see
+   * SentenceKey): a sentence not here follows the record. Absent in records frozen before it existed.
+   */
+  wording?: MeetingWording;
   createdAt: string;
   updatedAt: string;
 }
+
+/**
+ * A sentence of the meeting the app writes outside any item's standard wording: the consent to vary
+ * the order of business, the exclusion of the public before the exempt item with that id, a late
+ * arrival or early departure, a change of chair, and the closing line.
+ */
+export type SentenceKey = 'orderOfBusiness' | 'closing' | `exclusion:${number}` | `movement:${number}` | `chair:${number}`;
+export const SENTENCE_KEY = /^(orderOfBusiness|closing|(exclusion|movement|chair):[1-9][0-9]{0,11})$/;
+/** The edited sentences, by key: the text as typed ('' leaves the sentence out). */
+export type MeetingWording = Partial<Record<SentenceKey, string>>;
 
 export interface MeetingSummary extends Meeting {
   itemCount: number;

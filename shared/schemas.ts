@@ -24,6 +24,7 @@ import {
   ACTION_STATUSES,
   MINUTES_STATUSES,
   CONFIRMATION_OUTCOMES,
+  SENTENCE_KEY,
 } from './model';
 import { isValidIsoDate, isValidTime } from './format';
 import { houseStyleInputSchema } from './minutes/house-style';
@@ -58,6 +59,8 @@ const bodyFields = {
   ...bodyRulesFields,
   // The whole style each time (the settings screen sends it all): no field falls back to a default unseen.
   houseStyle: houseStyleInputSchema,
+  /** The opening form new items of business take. */
+  openingKind: z.enum(OPENING_KINDS),
 };
 
 export const bodyCreate = z.strictObject({
@@ -141,6 +144,19 @@ const meetingFields = {
   /** The times the meeting started and closed, as corrected by the clerk (the clock gives them first). */
   startedAt: time24,
   closedAt: time24.nullable(),
+  /**
+   * Edited sentences of the meeting, by sentence: the text as typed ('' leaves it out), or null to put
+   * the app's wording back. Only the sentences sent change.
+   */
+  wording: z
+    .record(z.string().max(40), z.string().max(TEXT_CHARS.entry, `A sentence is at most ${TEXT_CHARS.entry} characters`).nullable())
+    .superRefine((w, ctx) => {
+      const keys = Object.keys(w);
+      if (keys.length === 0 || keys.length > 200) ctx.addIssue({ code: 'custom', message: 'Name between 1 and 200 sentences to change' });
+      for (const key of keys.filter((k) => !SENTENCE_KEY.test(k))) {
+        ctx.addIssue({ code: 'custom', path: [key], message: `“${key}” is not a sentence: orderOfBusiness, closing, exclusion:<item id>, movement:<id> or chair:<id>` });
+      }
+    }),
 };
 export const meetingCreate = z.strictObject({
   bodyId: id,

@@ -73,6 +73,14 @@ export interface NewItem {
 /** The opening form as stored: one of the first four, and the later form beside it (version 9). */
 const openingColumns = (kind: OpeningKind) => ({ openingKind: OPENING_BASE[kind], openingForm: OPENING_BASE[kind] === kind ? null : kind });
 
+/** The body's default opening form for new items of business. */
+function bodyOpening(ctx: ServiceContext, meetingId: number): OpeningKind {
+  const row = ctx.store.db.prepare('SELECT b.opening_kind AS kind FROM body b JOIN meeting m ON m.body_id = b.id WHERE m.id = ?').get(meetingId) as
+    | { kind: OpeningKind | null }
+    | undefined;
+  return row?.kind ?? 'report';
+}
+
 /** Adds an item to the agenda and returns its id. */
 export function insertItem(ctx: ServiceContext, meetingId: number, input: NewItem): number {
   const db = ctx.store.db;
@@ -94,7 +102,8 @@ export function insertItem(ctx: ServiceContext, meetingId: number, input: NewIte
       exempt: input.exempt ? 1 : 0,
       exemptParagraph: input.exemptParagraph ?? null,
       kind,
-      ...openingColumns(input.openingKind ?? (kind === 'business' ? 'report' : 'none')),
+      // An item of business the agenda says nothing about opens as the body's minutes usually do.
+      ...openingColumns(input.openingKind ?? (kind === 'business' ? bodyOpening(ctx, meetingId) : 'none')),
     });
   const id = Number(info.lastInsertRowid);
   moveInList(db, agendaList(meetingId), id, place);

@@ -12,6 +12,7 @@ const BODY_COLUMNS: Record<string, string> = {
   yearStartMonth: 'year_start_month',
   decisionLabel: 'decision_label',
   houseStyle: 'house_style',
+  openingKind: 'opening_kind',
 };
 
 export const bodyHandlers: Handlers<'bodies.list' | 'bodies.get' | 'bodies.create' | 'bodies.update' | 'bodies.delete'> = {

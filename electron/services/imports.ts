@@ -96,7 +96,9 @@ export const importHandlers: Handlers<'import.applyAgenda' | 'import.applyTeams'
         // The order of business follows the agenda while nothing has been taken out of turn.
         moveInList(ctx.store.db, { ...agendaList(input.meetingId), column: 'business_order' }, existing, place);
       } else {
-        const openingKind = item.openingKind ?? (kind === 'business' ? OPENING_FOR_FORM[parsePresenterLine(item.presenter).form] : undefined);
+        // A presenter line that says how the item is presented decides its opening; otherwise the body's default does (insertItem).
+        const form = kind === 'business' ? parsePresenterLine(item.presenter).form : 'unknown';
+        const openingKind = item.openingKind ?? (form === 'unknown' ? undefined : OPENING_FOR_FORM[form]);
         const id = insertItem(ctx, input.meetingId, { ...item, kind, position: place, openingKind });
         if (item.author !== undefined) ctx.store.db.prepare('UPDATE agenda_item SET author = ? WHERE id = ?').run(item.author, id);
       }

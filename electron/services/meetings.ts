@@ -18,7 +18,33 @@ const MEETING_COLUMNS: Record<string, string> = {
   previousDate: 'previous_date',
   startedAt: 'started_at',
   closedAt: 'closed_at',
+  wording: 'wording',
 };
+
+/**
+ * The meeting's edited sentences with the ones sent changed (null puts the app's wording back):
+ * each names a movement, change of chair or exempt item of this meeting.
+ */
+function mergedWording(ctx: ServiceContext, row: MeetingRow, sent: Record<string, string | null>): string {
+  const db = ctx.store.db;
+  const owners: Record<string, string> = {
+    movement: 'SELECT a.meeting_id AS id FROM movement v JOIN attendance a ON a.id = v.attendance_id WHERE v.id = ?',
+    chair: 'SELECT meeting_id AS id FROM chair_change WHERE id = ?',
+    exclusion: 'SELECT meeting_id AS id FROM agenda_item WHERE id = ?',
+  };
+  const what: Record<string, string> = { movement: 'arrival or departure', chair: 'change of chair', exclusion: 'agenda item' };
+  const wording = { ...toMeeting(row).wording } as Record<string, string>;
+  for (const [key, text] of Object.entries(sent)) {
+    const [kind, id] = key.split(':');
+    if (id !== undefined) {
+      const owner = db.prepare(owners[kind!]!).get(Number(id)) as { id: number } | undefined;
+      if (owner?.id !== row.id) throw new DomainError('invalid_input', `wording.${key}: this meeting has no ${what[kind!]} ${id}`);
+    }
+    if (text === null) delete wording[key];
+    else wording[key] = text;
+  }
+  return JSON.stringify(wording);
+}
 
 /**
  * The pre-worded standard items; the appointments only at the body's first
@@ -84,7 +110,9 @@ export const meetingHandlers: Handlers<'meetings.list' | 'meetings.get' | 'meeti
     }
     if (input.patch.closedAt && row.started_at === null) throw new DomainError('invalid_input', 'closedAt: the meeting has not been started, so it cannot have closed');
     if (started && closed && closed < started) throw new DomainError('invalid_input', `closedAt: the closing time ${closed} is before the start time ${started}`);
-    const { sql, params } = setClause(input.patch, MEETING_COLUMNS);
+    const { wording, ...columns } = input.patch;
+    const merged = wording === undefined ? undefined : mergedWording(ctx, row, wording);
+    const { sql, params } = setClause({ ...columns, ...(merged === undefined ? {} : { wording: merged }) }, MEETING_COLUMNS);
     ctx.store.db.prepare(`UPDATE meeting SET ${sql}, updated_at = @now WHERE id = @id`).run({ ...params, now: isoNow(ctx), id: input.meetingId });
     return toMeeting(loadMeetingRow(ctx, input.meetingId));
   },

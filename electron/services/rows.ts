@@ -34,7 +34,9 @@ import type {
   ActionComment,
   MinutesStatus,
   MinutesVersion,
+  MeetingWording,
 } from '../../shared/model';
+import { SENTENCE_KEY } from '../../shared/model';
 import { DEFAULT_HOUSE_STYLE_FULL, houseStyleSchema, type HouseStyle } from '../../shared/minutes/house-style';
 
 export interface BodyRow {
@@ -48,6 +50,8 @@ export interface BodyRow {
   year_start_month: number;
   decision_label: string;
   house_style: string;
+  /** Version 16. */
+  opening_kind?: string;
   created_at: string;
   updated_at: string;
 }
@@ -72,6 +76,7 @@ export const toBody = (r: BodyRow): Body => ({ version: r.version,
   remoteCountsForQuorum: r.remote_counts_for_quorum === 1,
   yearStartMonth: r.year_start_month,
   decisionLabel: r.decision_label as DecisionLabel,
+  openingKind: (r.opening_kind ?? 'report') as OpeningKind,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -122,8 +127,21 @@ export interface MeetingRow {
   teams_unmatched: string;
   amendment_reason: string | null;
   previous_date: string | null;
+  /** JSON object of edited sentences (version 16); absent before. */
+  wording?: string;
   created_at: string;
   updated_at: string;
+}
+
+/** The stored edited sentences; keys that are not sentences are left out. */
+function wordingOf(json: string | undefined): MeetingWording {
+  if (!json) return {};
+  try {
+    const parsed = JSON.parse(json) as Record<string, unknown>;
+    return Object.fromEntries(Object.entries(parsed).filter(([k, v]) => SENTENCE_KEY.test(k) && typeof v === 'string')) as MeetingWording;
+  } catch {
+    return {};
+  }
 }
 
 export const toMeeting = (r: MeetingRow): Meeting => ({ version: r.version,
@@ -140,6 +158,7 @@ export const toMeeting = (r: MeetingRow): Meeting => ({ version: r.version,
   teamsUnmatched: JSON.parse(r.teams_unmatched ?? '[]') as string[],
   previousDate: r.previous_date ?? null,
   importedFrom: r.imported_from ?? null,
+  wording: wordingOf(r.wording),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });

@@ -831,6 +831,33 @@ export const migrations: Migration[] = [
       ALTER TABLE meeting ADD COLUMN imported_from TEXT CHECK (imported_from IS NULL OR length(imported_from) BETWEEN 1 AND 200);
     `,
   },
+  {
+    version: 16,
+    description: 'Every sentence the app writes editable: the meeting’s own sentences (order of business, exclusion of the public, arrivals and departures, changes of chair, the closing line) as the clerk edited them; a default opening form per body',
+    sql: `
+      -- The meeting's own sentences as the clerk edited them, by sentence ('orderOfBusiness', 'closing',
+      -- 'exclusion:<item id>', 'movement:<id>', 'chair:<id>'); a sentence not here follows the record.
+      ALTER TABLE meeting ADD COLUMN wording TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(wording) AND json_type(wording) = 'object');
+      DROP TRIGGER version_meeting;
+      CREATE TRIGGER version_meeting AFTER UPDATE OF date, start_time, venue, mode, contact_officer, minute_number_start, previous_date, wording ON meeting
+        WHEN new.version = old.version BEGIN
+        UPDATE meeting SET version = old.version + 1 WHERE id = new.id;
+      END;
+      -- A sentence's edit goes with its movement, change of chair or item: a later row given the same id never inherits it.
+      CREATE TRIGGER wording_movement_delete AFTER DELETE ON movement BEGIN
+        UPDATE meeting SET wording = json_remove(wording, '$."movement:' || old.id || '"') WHERE json_type(wording, '$."movement:' || old.id || '"') IS NOT NULL;
+      END;
+      CREATE TRIGGER wording_chair_delete AFTER DELETE ON chair_change BEGIN
+        UPDATE meeting SET wording = json_remove(wording, '$."chair:' || old.id || '"') WHERE id = old.meeting_id;
+      END;
+      CREATE TRIGGER wording_item_delete AFTER DELETE ON agenda_item BEGIN
+        UPDATE meeting SET wording = json_remove(wording, '$."exclusion:' || old.id || '"') WHERE id = old.meeting_id;
+      END;
+      -- The opening form a new item of the body's business takes ("considered a report of", "received a presentation from" …).
+      ALTER TABLE body ADD COLUMN opening_kind TEXT NOT NULL DEFAULT 'report'
+        CHECK (opening_kind IN ('report', 'introduced', 'presentation', 'report_presentation', 'verbal', 'oral', 'provided_oral', 'none'));
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

@@ -1,12 +1,12 @@
 /**
  * The minutes document model: one pure function turns a meeting record into
  * format-neutral blocks. The live preview and the Word writer both draw this,
- * so wording and order are decided here and nowhere else.
+ * so the order is decided here and nowhere else (the sentences themselves are
+ * written in wording.ts).
  */
 import { formatLongDate, formatTime } from '../format';
 import {
   isDraftStatus,
-  SCHEDULE_12A_PARAGRAPHS,
   type AgendaItem,
   type Attendance,
   type ChairChange,
@@ -15,20 +15,36 @@ import {
   type ListStyle,
   type MinuteEntry,
   type Motion,
+  type Movement,
+  type SentenceKey,
 } from '../model';
 import { inBusinessOrder, orderVariedAt } from '../rules/numbering';
+import { isPreWorded } from './standard-items';
 import {
+  attendanceNote,
+  chairChangeText,
+  closingText,
+  declarationsInvitation,
+  declarationText,
   exclusionResolution,
+  exemptItemText,
+  finished,
+  inTheChair,
   motionParagraphs,
+  movementText,
   nextMeetingWording,
+  NO_DECLARATIONS,
+  openingLine,
   openingSentence,
   orderOfBusinessText,
   outcomeText,
   pointsIntro,
+  punctuateResolutions,
   standardParagraphs,
-} from './item-wording';
-import { isPreWorded } from './standard-items';
-import { chairChangeText, declarationText, finished, movementText, punctuateResolutions } from './wording';
+} from './wording';
+
+/** The sentences are written in wording.ts; these are re-exported where callers have always found them. */
+export { closingText, exemptItemText, openingLine };
 
 /**
  * Where a block's words come from, for the chair's review copy: an entry
@@ -92,22 +108,6 @@ export interface HouseStyle {
 
 export const DEFAULT_HOUSE_STYLE: HouseStyle = { chairTitle: 'Chairman' };
 
-/** "Minutes of a meeting of the <body> held at <venue> on Friday, 11 December 2020." */
-export function openingLine(record: MeetingRecord): string {
-  const venue = record.venue.trim();
-  const teams = 'via Microsoft Teams';
-  const where =
-    record.mode === 'teams'
-      ? ` ${teams}`
-      : record.mode === 'hybrid'
-        ? venue
-          ? ` at ${venue} and ${teams}`
-          : ` ${teams}`
-        : venue
-          ? ` at ${venue}`
-          : '';
-  return `Minutes of a meeting of the ${record.body.name.trim()} held${where} on ${formatLongDate(record.date)}.`;
-}
 
 /** Role and organisation as the reference prints them: "Group Chair – Blaby District Council". */
 const detailOf = (role: string, organisation: string) => [role.trim(), organisation.trim()].filter(Boolean).join(' – ');
@@ -118,14 +118,9 @@ const byTime = (a: { time: string; id: number }, b: { time: string; id: number }
 
 /** A row of the PRESENT block; a substitute and remote attendance are noted after the role and organisation. */
 function presentRow(record: MeetingRecord, a: Attendance): { name: string; detail: string } {
-  const notes: string[] = [];
-  if (a.substituteForMemberId !== null) {
-    const replaced = record.members.find((m) => m.id === a.substituteForMemberId);
-    if (replaced) notes.push(`substitute for ${replaced.name.trim()}`);
-  }
-  if (a.remote) notes.push('attended remotely');
+  const replaced = a.substituteForMemberId === null ? undefined : record.members.find((m) => m.id === a.substituteForMemberId);
   const detail = detailOf(a.role, a.organisation);
-  const note = notes.length ? `(${notes.join('; ')})` : '';
+  const note = attendanceNote(replaced?.name ?? null, a.remote);
   return { name: a.name.trim(), detail: [detail, note].filter(Boolean).join(' ') };
 }
 
@@ -140,7 +135,7 @@ function attendanceBlocks(record: MeetingRecord, opening: ChairChange | undefine
   const attendance = [...record.attendance].sort(inAttendanceOrder);
   const members = attendance.filter((a) => a.category === 'member');
   const chair = opening ? members.find((a) => a.id === opening.attendanceId && a.status === 'present') : undefined;
-  if (chair) blocks.push({ type: 'chair', text: `${chair.name.trim()} (in the Chair)` });
+  if (chair) blocks.push({ type: 'chair', text: inTheChair(chair.name) });
   const present = members.filter((a) => a.status === 'present' && a !== chair).map((a) => presentRow(record, a));
   if (present.length) blocks.push({ type: 'name-list', rows: present });
   const sections: [string, Attendance['category']][] = [
@@ -165,19 +160,11 @@ const declarationParagraphs = (record: MeetingRecord, style: HouseStyle): Block[
 
 /** The declarations of interest minute: the Chair's invitation, then each declaration or "No declarations were made." */
 function declarationsMinute(record: MeetingRecord, style: HouseStyle): Block[] {
-  const invitation: Block = {
-    type: 'paragraph',
-    text: `The ${style.chairTitle} invited members who wished to do so to declare any interests in respect of items on the agenda for the meeting.`,
-  };
-  if (record.declarations.filter((d) => !d.atItem).length === 0) return [invitation, { type: 'paragraph', text: 'No declarations were made.' }];
+  const invitation: Block = { type: 'paragraph', text: declarationsInvitation(style.chairTitle) };
+  if (record.declarations.filter((d) => !d.atItem).length === 0) return [invitation, { type: 'paragraph', text: NO_DECLARATIONS }];
   return [invitation, ...declarationParagraphs(record, style)];
 }
 
-/** The public minute's words for an exempt item; the exempt minute itself is kept apart. */
-export function exemptItemText(paragraph: number | null): string {
-  const under = paragraph !== null && SCHEDULE_12A_PARAGRAPHS[paragraph] ? `paragraph ${paragraph} of ` : '';
-  return `This item was considered in private (exempt information under ${under}Schedule 12A to the Local Government Act 1972).`;
-}
 
 export interface BuildOptions {
   style?: HouseStyle;
@@ -207,6 +194,62 @@ function byItem<T extends { agendaItemId: number }>(rows: readonly T[]): Map<num
     grouped.set(rows, map as Map<number, unknown[]>);
   }
   return map;
+}
+
+
+/**
+ * A sentence of the meeting the app writes, as printed: as the clerk edited it (a blank line
+ * between paragraphs; nothing when emptied), else the app's wording, which follows the record.
+ */
+function asEdited(record: MeetingRecord, key: SentenceKey, standard: string): string[] {
+  const edited = record.wording?.[key];
+  if (edited === undefined) return standard.trim() ? [standard.trim()] : [];
+  return editedParagraphs(edited);
+}
+const movementSentence = (m: Movement, record: MeetingRecord) => asEdited(record, `movement:${m.id}`, movementText(m, record));
+const chairSentence = (c: ChairChange, record: MeetingRecord) => asEdited(record, `chair:${c.id}`, chairChangeText(c, record));
+/** The resolution excluding the public before the exempt items (keyed by the exclusion item, or the first exempt item), or null when emptied. */
+function exclusionSentence(record: MeetingRecord, keyId: number, items: readonly AgendaItem[]): string | null {
+  const text = asEdited(record, `exclusion:${keyId}`, exclusionResolution(items)).join(' ');
+  return text || null;
+}
+
+/** One sentence of the meeting the clerk can edit in place: its key, what it is, the app's wording, and the edit if any. */
+export interface MeetingSentence {
+  key: SentenceKey;
+  label: string;
+  standard: string;
+  edited: string | undefined;
+}
+
+/**
+ * The meeting's own sentences, outside any item's standard wording, in the order they print:
+ * arrivals, departures and changes of chair, the order of business, each exclusion of the public,
+ * and the closing line. The live screen shows each for editing; buildMinutes prints them.
+ */
+export function meetingSentences(record: MeetingRecord, style: HouseStyle = DEFAULT_HOUSE_STYLE): MeetingSentence[] {
+  const out: MeetingSentence[] = [];
+  const add = (key: SentenceKey, label: string, standard: string) => out.push({ key, label, standard, edited: record.wording?.[key] });
+  const opening = openingChair(record);
+  const itemTitle = (id: number | null) => {
+    const item = id === null ? undefined : record.items.find((i) => i.id === id);
+    return item ? ` (item ${item.agendaNumber})` : '';
+  };
+  const name = (attendanceId: number) => record.attendance.find((a) => a.id === attendanceId)?.name.trim() || 'A member';
+  const changes = record.chairChanges.filter((c) => c !== opening).sort(byTime);
+  for (const c of changes) add(`chair:${c.id}`, `${name(c.attendanceId)} in the Chair${itemTitle(c.agendaItemId)}`, chairChangeText(c, record));
+  for (const m of record.movements.filter((m) => !beforeStart(m, record)).sort(byTime)) {
+    add(`movement:${m.id}`, `${name(m.attendanceId)} ${m.kind === 'arrived' ? 'arrived' : 'left'} at ${formatTime(m.time)}${itemTitle(m.agendaItemId)}`, movementText(m, record));
+  }
+  for (const p of planMinutes(record.items, record.firstMinuteNumber)) {
+    if (p.kind === 'order-of-business') add('orderOfBusiness', `Change to the order of business (minute ${p.number})`, orderOfBusinessText(record, style.chairTitle));
+    if (p.kind === 'exclusion') add(`exclusion:${p.items[0]!.id}`, `Exclusion of the press and public (minute ${p.number})`, exclusionResolution(p.items));
+    if (p.kind === 'item' && p.item.kind === 'exclusion' && p.followingExempt.length) {
+      add(`exclusion:${p.item.id}`, `Exclusion of the press and public (minute ${p.number})`, exclusionResolution(p.followingExempt));
+    }
+  }
+  if (record.closedAt) add('closing', 'The closing line', closingText(record.closedAt));
+  return out;
 }
 
 /** One block of the clerk's in an item's minute: an entry (paragraph, point, resolution) or a motion. */
@@ -302,7 +345,7 @@ function itemBody(item: AgendaItem, record: MeetingRecord, style: HouseStyle, fo
   // Arrivals and departures during the item follow its narrative, before its points and decisions.
   const firstDecided = blocks.findIndex((b, i) => i >= standardAt && !(b.entry?.kind === 'paragraph'));
   const movementsAt = firstDecided === -1 ? blocks.length : firstDecided;
-  const exclusion = item.kind === 'exclusion' && following.length ? exclusionResolution(following) : null;
+  const exclusion = item.kind === 'exclusion' && following.length ? exclusionSentence(record, item.id, following) : null;
   // Where the standard wording and the arrivals sit, a list or decision is cut: they are printed between its parts.
   const segments = minuteSegments(item, record, blocks, [standardAt, movementsAt]);
   const labelOf = () => item.decisionLabel ?? record.body.decisionLabel;
@@ -311,7 +354,7 @@ function itemBody(item: AgendaItem, record: MeetingRecord, style: HouseStyle, fo
   let exclusionPrinted = false;
   blocks.forEach((b, i) => {
     if (i === standardAt) out.push(...standard);
-    if (i === movementsAt) for (const m of movements) paragraph(movementText(m, record));
+    if (i === movementsAt) for (const m of movements) for (const t of movementSentence(m, record)) paragraph(t);
     const segment = segments.find((g) => g.from === i);
     if (!segment) return;
     switch (segment.kind) {
@@ -345,10 +388,10 @@ function itemBody(item: AgendaItem, record: MeetingRecord, style: HouseStyle, fo
     }
   });
   if (standardAt >= blocks.length) out.push(...standard);
-  if (movementsAt >= blocks.length) for (const m of movements) paragraph(movementText(m, record));
+  if (movementsAt >= blocks.length) for (const m of movements) for (const t of movementSentence(m, record)) paragraph(t);
   if (exclusion && !exclusionPrinted) out.push(decisionBlock(labelOf(), punctuateResolutions([exclusion])));
   // A change of chair is minuted after the decision that made it ("Mrs D. Taylor CC in the Chair.").
-  for (const c of record.chairChanges.filter((c) => c.agendaItemId === item.id).sort(byTime)) paragraph(chairChangeText(c, record));
+  for (const c of record.chairChanges.filter((c) => c.agendaItemId === item.id).sort(byTime)) for (const t of chairSentence(c, record)) paragraph(t);
   return out;
 }
 
@@ -503,10 +546,10 @@ export function buildMinutes(record: MeetingRecord, options: BuildOptions = {}):
     if (!record.items.some((i) => i.kind === 'declarations')) blocks.push(...declarationParagraphs(record, style));
     // Changes of chair after the start and arrivals or departures not stamped with an item on the agenda.
     for (const c of record.chairChanges.filter((c) => !onItem(c.agendaItemId) && c !== opening).sort(byTime)) {
-      blocks.push({ type: 'paragraph', text: chairChangeText(c, record) });
+      for (const text of chairSentence(c, record)) blocks.push({ type: 'paragraph', text });
     }
     for (const m of record.movements.filter((m) => !onItem(m.agendaItemId) && !beforeStart(m, record)).sort(byTime)) {
-      blocks.push({ type: 'paragraph', text: movementText(m, record) });
+      for (const text of movementSentence(m, record)) blocks.push({ type: 'paragraph', text });
     }
   } else {
     blocks.push({ type: 'opening', text: `Exempt minutes of ${openingLine(record).replace(/^Minutes of /, '')}` });
@@ -515,16 +558,15 @@ export function buildMinutes(record: MeetingRecord, options: BuildOptions = {}):
   for (const p of planMinutes(record.items, options.firstMinuteNumber ?? record.firstMinuteNumber)) {
     if (p.kind === 'order-of-business') {
       if (publicPart) {
-        blocks.push(
-          { type: 'minute-heading', number: p.number, agendaNumber: null, text: 'Change to the Order of Business' },
-          { type: 'paragraph', text: orderOfBusinessText(record, style.chairTitle) },
-        );
+        blocks.push({ type: 'minute-heading', number: p.number, agendaNumber: null, text: 'Change to the Order of Business' });
+        for (const text of asEdited(record, 'orderOfBusiness', orderOfBusinessText(record, style.chairTitle))) blocks.push({ type: 'paragraph', text });
       }
     } else if (p.kind === 'exclusion') {
       if (publicPart) {
+        const resolution = exclusionSentence(record, p.items[0]!.id, p.items);
         blocks.push(
           { type: 'minute-heading', number: p.number, agendaNumber: null, text: 'Exclusion of the Press and Public' },
-          decisionBlock('RESOLVED', [exclusionResolution(p.items)]),
+          ...(resolution ? [decisionBlock('RESOLVED', punctuateResolutions([resolution]))] : []),
         );
       }
     } else {
@@ -545,7 +587,7 @@ export function buildMinutes(record: MeetingRecord, options: BuildOptions = {}):
     }
   }
 
-  if (record.closedAt) blocks.push({ type: 'closing', text: `The meeting closed at ${formatTime(record.closedAt)}.` });
+  if (record.closedAt) for (const text of asEdited(record, 'closing', closingText(record.closedAt))) blocks.push({ type: 'closing', text });
   blocks.push({ type: 'signature', chairTitle: style.chairTitle });
   return {
     title: `${publicPart ? 'Minutes' : 'Exempt minutes'} of the ${bodyName}, ${formatLongDate(record.date)}`,

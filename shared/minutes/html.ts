@@ -20,6 +20,7 @@ import type { HouseStyle } from './house-style';
 import { styleWithTemplate } from './template-style';
 import { readableColour, type TextLook } from './word-template';
 import { hasWords, type HeadLine, type HeadLogo, type PageHead, type PageHeads } from './page-heads';
+import { exemptCitationText } from './wording';
 
 export interface MinutesHtmlOptions {
   /** The Schedule 12A paragraphs the exempt minutes cite (only used when the document is the exempt part). */
@@ -279,13 +280,7 @@ function body(doc: MinutesDocument, options: MinutesHtmlOptions): string {
   return out.join('\n');
 }
 
-/** The same words as the Word writer's exempt citation (electron/export/minutes-docx.ts). */
-export function exemptCitationText(paragraphs: readonly number[]): string {
-  const list = [...new Set(paragraphs)].sort((a, b) => a - b).map(String);
-  const joined = list.length > 1 ? `${list.slice(0, -1).join(', ')} and ${list.at(-1)}` : (list[0] ?? '');
-  const which = list.length ? `paragraph${list.length > 1 ? 's' : ''} ${joined} of ` : '';
-  return `by virtue of ${which}Part 1 of Schedule 12A to the Local Government Act 1972`;
-}
+export { exemptCitationText };
 
 /** The whole page: a self-contained HTML document. */
 export function minutesToHtml(doc: MinutesDocument, style: HouseStyle, options: MinutesHtmlOptions = {}): string {

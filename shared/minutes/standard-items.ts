@@ -66,3 +66,14 @@ export const DEFAULT_PHRASES: { label: string; text: string }[] = [
   { label: 'members welcomed', text: 'Members welcomed the report and thanked officers for their work.' },
   { label: 'action log noted', text: 'That the status of the Action Log be noted.' },
 ];
+
+/** Whether a phrase is one of the standard phrases every body starts with, as it was given. */
+export const isStandardPhrase = (p: { label: string; text: string }) => DEFAULT_PHRASES.some((d) => d.label === p.label && d.text === p.text);
+
+/**
+ * The phrase bank as offered: the body's own phrases (added or edited by its clerk) first, then the
+ * standard phrases it started with, each in the order kept on the body's page.
+ */
+export function bodyPhrasesFirst<T extends { label: string; text: string }>(phrases: readonly T[]): T[] {
+  return [...phrases.filter((p) => !isStandardPhrase(p)), ...phrases.filter(isStandardPhrase)];
+}

@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildMinutes, minutesToText, standardWordingText } from '../../shared/minutes/document';
-import { openingSentence } from '../../shared/minutes/item-wording';
+import { openingSentence } from '../../shared/minutes/wording';
 import { declarationText } from '../../shared/minutes/wording';
 import type { AgendaItem, MeetingRecord, MinuteEntry, Motion } from '../../shared/model';
 import { attend, declaration, item, record } from './fixtures/meeting-record';

@@ -1,7 +1,7 @@
 /** Minuting each item: numbering, order of business, lettering and the standard wordings. */
 import { describe, expect, it } from 'vitest';
 import { buildMinutes, minuteNumbers, minutesToText, planMinutes } from '../../shared/minutes/document';
-import { motionParagraphs, nextMeetingWording, openingSentence, standardParagraphs } from '../../shared/minutes/item-wording';
+import { motionParagraphs, nextMeetingWording, openingSentence, standardParagraphs } from '../../shared/minutes/wording';
 import { authorFromPresenter, inferKind } from '../../shared/minutes/standard-items';
 import type { AgendaItem, MeetingRecord, MinuteEntry, Motion } from '../../shared/model';
 import { firstMinuteNumber, isFirstOfMunicipalYear, municipalYearLabel, municipalYearStart, orderVariedAt, sameMunicipalYear } from '../../shared/rules/numbering';

@@ -9,7 +9,8 @@ export function insertAtCaret(field: HTMLTextAreaElement | HTMLInputElement, tex
   const start = field.selectionStart ?? field.value.length;
   const end = field.selectionEnd ?? start;
   const before = field.value.slice(0, start);
-  const joiner = joinWithSpace && before && !/\s$/.test(before) ? ' ' : '';
+  // A phrase kept with its own leading space (' after a short adjournment') needs no other.
+  const joiner = joinWithSpace && before && !/\s$/.test(before) && !/^\s/.test(text) ? ' ' : '';
   const next = `${before}${joiner}${text}${field.value.slice(end)}`;
   const proto = field instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
   Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(field, next);

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { wasOf } from '../state/was';
-import { BODY_KINDS, DECISION_LABELS, type BodyDetail } from '../../../shared/model';
+import { BODY_KINDS, DECISION_LABELS, OPENING_KIND_LABELS, OPENING_KINDS, type BodyDetail } from '../../../shared/model';
 import { monthName } from '../../../shared/format';
 import { AutoCheckbox, AutoNumber, AutoSelect, AutoText } from '../components/AutoField';
 import { ConfirmDelete } from '../components/ConfirmDelete';
@@ -73,6 +73,14 @@ function BodyDetails({ body }: { body: BodyDetail }) {
           options={DECISION_LABELS.map((l) => ({ value: l, label: l }))}
           saveKey={key('decisionLabel')}
           onSave={(decisionLabel) => save({ decisionLabel })}
+        />
+        <AutoSelect
+          label="Default opening of an item"
+          value={body.openingKind}
+          options={OPENING_KINDS.map((k) => ({ value: k, label: OPENING_KIND_LABELS[k] }))}
+          saveKey={key('openingKind')}
+          onSave={(openingKind) => save({ openingKind })}
+          hint="New items of business open so, unless the agenda's presenter line says otherwise; each item can still be changed."
         />
         <AutoNumber
           label="Quorum: voting members"

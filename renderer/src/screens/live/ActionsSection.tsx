@@ -37,6 +37,7 @@ export function ActionsSection({ record, item }: { record: MeetingRecord; item: 
             label="Action"
             value={a.text}
             multiline
+            phrases
             testId={`action-${a.id}`}
             saveKey={`action:${a.id}:text`}
             onSave={(text) => saveAction(a.id, { text })}

@@ -163,6 +163,7 @@ export const DeclarationsPanel = forwardRef<DeclarationsHandle, { record: Meetin
           <input
             id="decl-nature"
             ref={natureInput}
+            data-phrases="true"
             value={draft.sensitive ? '' : draft.nature}
             disabled={draft.sensitive}
             placeholder={draft.sensitive ? 'Sensitive: the nature is not recorded' : 'e.g. he owned land adjoining the site, or: declared that he was employed by …'}
@@ -175,7 +176,7 @@ export const DeclarationsPanel = forwardRef<DeclarationsHandle, { record: Meetin
         </div>
         <div className="field">
           <label htmlFor="decl-dispensation">Dispensation</label>
-          <input id="decl-dispensation" value={draft.dispensation} placeholder="None" onChange={(e) => set('dispensation', e.target.value)} />
+          <input id="decl-dispensation" data-phrases="true" value={draft.dispensation} placeholder="None" onChange={(e) => set('dispensation', e.target.value)} />
         </div>
         <div className="field">
           <label htmlFor="decl-action">What they did</label>

@@ -230,6 +230,7 @@ export function ItemMinute({ record }: { record: MeetingRecord }) {
               value={item.filed}
               placeholder="the Delivery Plan"
               saveKey={`item:${item.id}:filed`}
+              phrases
               onDraft={(value) => draftItem(item.id, { filed: value || null })}
               onSave={(value) => updateItem(item.id, { filed: value || null })}
             />
@@ -243,6 +244,7 @@ export function ItemMinute({ record }: { record: MeetingRecord }) {
           hint="The exempt minute below is kept apart; this fair summary (if any) is all the public minutes show."
           value={item.publicSummary}
           multiline
+          phrases
           saveKey={`item:${item.id}:summary`}
           onDraft={(value) => draftItem(item.id, { publicSummary: value })}
           onSave={(value) => updateItem(item.id, { publicSummary: value })}

@@ -7,6 +7,7 @@ import { AgendaRail } from './AgendaRail';
 import { AttendancePanel } from './AttendancePanel';
 import { DeclarationsPanel, type DeclarationsHandle } from './DeclarationsPanel';
 import { ItemMinute } from './ItemMinute';
+import { MeetingSentences } from './MeetingSentences';
 import { PhrasePicker } from './PhrasePicker';
 import { useDrafts, withDrafts } from '../../state/drafts';
 import { ImportTeamsPanel } from './ImportTeamsPanel';
@@ -188,6 +189,7 @@ export function LiveTab({ record, checks }: { record: MeetingRecord; checks: Che
             <div className="attendance-slot" data-region="attendance" id="pane-panel-attendance" hidden={!shown('attendance')}>
               <AttendancePanel record={record} onDeclare={(attendanceId) => declarations.current?.startFor(attendanceId)} />
               <DeclarationsPanel ref={declarations} record={record} chairTitle={style.chairTitle} />
+              <MeetingSentences record={record} />
               <ImportTeamsPanel record={record} />
             </div>
           </fieldset>

@@ -1,12 +1,14 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Phrase } from '../../../../shared/model';
+import { bodyPhrasesFirst, isStandardPhrase } from '../../../../shared/minutes/standard-items';
 import { insertAtCaret } from '../../components/typing';
 import { useApp } from '../../state/store';
 
 /**
  * The phrase bank: Ctrl+Space in a minute's field lists the body's standard
- * wording; typing filters, ↑/↓ choose, Enter inserts at the caret.
+ * wording, its own phrases before the standard ones it started with; typing
+ * filters, ↑/↓ choose, Enter inserts at the caret.
  */
 export function PhrasePicker({ bodyId }: { bodyId: number }) {
   const read = useApp((s) => s.read);
@@ -35,7 +37,7 @@ export function PhrasePicker({ bodyId }: { bodyId: number }) {
   }, [bodyId, read]);
 
   const needle = filter.trim().toLowerCase();
-  const shown = phrases.filter((p) => !needle || p.label.toLowerCase().includes(needle) || p.text.toLowerCase().includes(needle));
+  const shown = bodyPhrasesFirst(phrases).filter((p) => !needle || p.label.toLowerCase().includes(needle) || p.text.toLowerCase().includes(needle));
   const pick = (phrase: Phrase | undefined) => {
     const field = target.current;
     setOpen(false);
@@ -99,6 +101,7 @@ export function PhrasePicker({ bodyId }: { bodyId: number }) {
                 }}
               >
                 <strong>{p.label}</strong> <span>{p.text}</span>
+                {isStandardPhrase(p) ? <span className="phrase-standard"> (standard)</span> : null}
               </li>
             ))}
             {shown.length === 0 ? <li className="empty">No phrase matches.</li> : null}

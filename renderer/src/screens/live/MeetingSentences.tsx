@@ -1,0 +1,108 @@
+import type { KeyboardEvent } from 'react';
+import type { MeetingRecord, SentenceKey } from '../../../../shared/model';
+import { meetingSentences } from '../../../../shared/minutes/document';
+import { AutoText } from '../../components/AutoField';
+import { useApp } from '../../state/store';
+import type { CallInput } from '../../../../shared/contract';
+
+const state = () => useApp.getState();
+
+type MeetingPatch = CallInput<'meetings.update'>['patch'];
+
+/** Saves a change of the meeting's own fields, comparing what this copy showed (was), and lays the saved meeting over the record. */
+async function saveMeeting(meetingId: number, patch: MeetingPatch, was: Record<string, unknown> | undefined) {
+  const result = await state().write('meetings.update', { meetingId, patch, was });
+  if (result.ok) {
+    const saved = result.value;
+    state().patchMeeting((r) => (r.id === meetingId ? { ...r, ...saved } : r));
+  }
+  return result;
+}
+
+/** Puts the focus back on a sentence's field after it is redrawn. */
+const refocus = (testId: string) =>
+  requestAnimationFrame(() => requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-testid="${testId}"]`)?.focus()));
+
+/**
+ * The meeting's start and close times, and the sentences the app writes
+ * outside any item's standard wording (changes of chair, arrivals and
+ * departures, the change to the order of business, each exclusion of the
+ * public, the closing line). Each follows the record until the clerk edits
+ * it; edited, it is kept as typed and marked so, and Alt+Shift+Backspace
+ * (or the button) puts the app's wording back.
+ */
+export function MeetingSentences({ record }: { record: MeetingRecord }) {
+  const sentences = meetingSentences(record, record.body.houseStyle);
+  const saveSentence = (key: SentenceKey, text: string | null) =>
+    // The sentence as this copy showed it (null: the app's wording), so an edit made meanwhile in another window is not overwritten.
+    saveMeeting(record.id, { wording: { [key]: text } }, { wording: { [key]: record.wording?.[key] ?? null } });
+  // The times are the record's own (not the meeting row's fields): it is read again, and the closing line follows.
+  const times = async (patch: MeetingPatch) => {
+    const result = await state().write('meetings.update', { meetingId: record.id, patch });
+    if (result.ok) await state().loadMeeting(record.id);
+    return result;
+  };
+  if (!record.startedAt && sentences.length === 0) return null;
+  return (
+    <section className="panel meeting-sentences" aria-labelledby="meeting-sentences-title" data-testid="meeting-sentences">
+      <h2 id="meeting-sentences-title">Times and the meeting’s sentences</h2>
+      {record.startedAt ? (
+        <div className="form-grid">
+          <AutoText
+            label="Meeting started at"
+            type="time"
+            value={record.startedAt}
+            saveKey={`meeting:${record.id}:startedAt`}
+            testId="correct-started-at"
+            onSave={(startedAt) => times({ startedAt })}
+          />
+          {record.closedAt ? (
+            <AutoText
+              label="Meeting closed at"
+              type="time"
+              value={record.closedAt}
+              saveKey={`meeting:${record.id}:closedAt`}
+              testId="correct-closed-at"
+              onSave={(closedAt) => times({ closedAt: closedAt || null })}
+            />
+          ) : null}
+        </div>
+      ) : null}
+      {sentences.length ? (
+        <ol className="sentence-list">
+          {sentences.map((s) => {
+            const edited = s.edited !== undefined;
+            const testId = `sentence-${s.key.replace(':', '-')}`;
+            const restore = () => void saveSentence(s.key, null).then(() => refocus(testId));
+            return (
+              <li key={s.key} data-testid="meeting-sentence" data-sentence={s.key}>
+                <AutoText
+                  label={edited ? `${s.label} (edited)` : s.label}
+                  hint={edited ? 'Kept as typed. Alt+Shift+Backspace puts the standard wording back.' : 'Follows the record until you edit it.'}
+                  value={edited ? s.edited! : s.standard}
+                  saveKey={`meeting:${record.id}:sentence:${s.key}`}
+                  multiline
+                  rows={Math.min(4, Math.max(1, Math.ceil(s.standard.length / 80)))}
+                  testId={testId}
+                  phrases
+                  onSave={(text) => saveSentence(s.key, text === s.standard ? null : text)}
+                  onKeyDown={(event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+                    if (event.altKey && event.shiftKey && event.key === 'Backspace') {
+                      event.preventDefault();
+                      restore();
+                    }
+                  }}
+                />
+                {edited ? (
+                  <button type="button" className="button-quiet" aria-keyshortcuts="Alt+Shift+Backspace" onClick={restore}>
+                    Put the standard wording back
+                  </button>
+                ) : null}
+              </li>
+            );
+          })}
+        </ol>
+      ) : null}
+    </section>
+  );
+}
