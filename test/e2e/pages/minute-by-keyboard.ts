@@ -47,8 +47,17 @@ async function typeBlocks(page: Page, p: ItemPlan): Promise<void> {
   let previous: BlockPlan | null = null;
   for (const b of p.blocks) {
     const before = await page.locator('[data-testid$="-row"]').count();
+    const was = (await page.locator('textarea:focus').count()) ? await page.locator('textarea:focus').getAttribute('data-testid') : null;
     await page.keyboard.press(previous && previous.kind === b.kind && !startsAfresh(previous, b) ? 'Enter' : KEYS[b.kind]);
     await expect(page.locator('[data-testid$="-row"]')).toHaveCount(before + 1);
+    // The new row is drawn a frame before its field takes the caret: wait for the caret to leave the block it was in.
+    // (Keys a clerk types meanwhile are held and typed into the new field; insertText here has no keys to hold.)
+    await expect
+      .poll(async () => {
+        const now = (await page.locator('textarea:focus').count()) ? await page.locator('textarea:focus').getAttribute('data-testid') : null;
+        return now !== null && now !== was;
+      })
+      .toBe(true);
     await expect(focusedRow(page)).toHaveCount(1);
     // The new block's field has the caret; its row is found by the field's id from here on (focus moves to its options).
     const testId = await page.locator('textarea:focus').getAttribute('data-testid');
