@@ -58,6 +58,20 @@ export const SHORTCUTS: Shortcut[] = [
     place: 'entry',
     names: ['Start the next paragraph, point or resolution', 'Remove this empty paragraph, point or resolution'],
   },
+  {
+    keys: 'Alt+↑ / Alt+↓ (in the minute)',
+    does: 'Move the paragraph, point, resolution, motion or standard wording you are in up or down the minute',
+    press: ['Alt+ArrowDown', 'Alt+ArrowUp'],
+    place: 'entry',
+    names: ['Move this block down the minute', 'Move this block up the minute'],
+  },
+  {
+    keys: 'Alt+Shift+Backspace',
+    does: 'In edited standard wording or one of the meeting’s sentences: put the app’s wording back',
+    press: ['Alt+Shift+Backspace'],
+    place: 'entry',
+    names: ['Put the standard wording back'],
+  },
   { keys: 'Ctrl+Space', does: 'Insert a phrase from the body’s phrase bank', press: ['Control+Space'], place: 'entry' },
   { keys: 'Alt+Z / Alt+Y', does: 'Undo / redo the last delete, move or relabel (also Ctrl+Z / Ctrl+Y outside a text field)', press: ['Alt+Z', 'Alt+Y'], place: 'after-delete', names: ['Undo', 'Redo'] },
   {
