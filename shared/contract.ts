@@ -81,6 +81,7 @@ export const contract = {
   'attendance.updatePerson': call<MeetingRecord>()(s.attendanceUpdatePerson),
   'attendance.remove': call<MeetingRecord>()(s.attendanceRef),
   'attendance.recordMovement': call<MeetingRecord>()(s.attendanceMovement),
+  'attendance.updateMovement': call<MeetingRecord>()(s.attendanceUpdateMovement),
   'attendance.deleteMovement': call<MeetingRecord>()(s.movementRef),
   'attendance.setChair': call<MeetingRecord>()(s.attendanceSetChair),
   'declarations.create': call<MeetingRecord>()(s.declarationCreate),

@@ -275,6 +275,12 @@ export const attendanceMovement = z.strictObject({
   agendaItemId: id.nullable().optional(),
 });
 export const movementRef = z.strictObject({ movementId: id });
+/** Corrects a recorded arrival or departure: its time (within the meeting's times) or the item it happened during. */
+export const attendanceUpdateMovement = z.strictObject({
+  was,
+  movementId: id,
+  patch: nonEmptyPatch({ time: time24, agendaItemId: id.nullable() }),
+});
 export const attendanceSetChair = z.strictObject({
   attendanceId: id,
   /** From which item; defaults to the current item (null before any item is taken). */

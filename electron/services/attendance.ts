@@ -1,5 +1,6 @@
 /** Who is in the room: members' attendance, substitutes, others, arrivals and departures, the chair. */
 import type { Attendance } from '../../shared/model';
+import { formatTime } from '../../shared/format';
 import { DomainError } from '../../shared/result';
 import { notFound, stamp, type Handlers, type ReadHandlers, type ServiceContext, definedOnly } from './context';
 import { addPerson, recordMovement, rememberAttendee, setMemberAttendance } from './attendance-ops';
@@ -13,6 +14,7 @@ export const attendanceHandlers: Handlers<
   | 'attendance.updatePerson'
   | 'attendance.remove'
   | 'attendance.recordMovement'
+  | 'attendance.updateMovement'
   | 'attendance.deleteMovement'
   | 'attendance.setChair'
   | 'knownAttendees.list'
@@ -51,6 +53,28 @@ export const attendanceHandlers: Handlers<
   },
 
   'attendance.recordMovement': (input, ctx) => loadRecord(ctx, recordMovement(ctx, input)),
+
+  'attendance.updateMovement': (input, ctx) => {
+    const row = ctx.store.db.prepare('SELECT attendance_id, time, agenda_item_id FROM movement WHERE id = ?').get(input.movementId) as
+      | { attendance_id: number; time: string; agenda_item_id: number | null }
+      | undefined;
+    if (!row) notFound('Arrival or departure', input.movementId);
+    const person = loadAttendance(ctx, row.attendance_id);
+    const meeting = loadMeetingRow(ctx, person.meetingId);
+    const patch = definedOnly(input.patch);
+    const time = patch.time ?? row.time;
+    // A corrected time lies within the meeting's own times, as the minutes print them.
+    if (patch.time !== undefined && meeting.started_at && time < meeting.started_at) {
+      throw new DomainError('invalid_input', `time: ${formatTime(time)} is before the meeting started (${formatTime(meeting.started_at)}); correct the start time first if that is wrong`);
+    }
+    if (patch.time !== undefined && meeting.closed_at && time > meeting.closed_at) {
+      throw new DomainError('invalid_input', `time: ${formatTime(time)} is after the meeting closed (${formatTime(meeting.closed_at)}); correct the closing time first if that is wrong`);
+    }
+    const itemId = patch.agendaItemId === undefined ? row.agenda_item_id : patch.agendaItemId;
+    if (itemId !== null) assertItemInMeeting(ctx, person.meetingId, itemId);
+    ctx.store.db.prepare('UPDATE movement SET time = ?, agenda_item_id = ? WHERE id = ?').run(time, itemId, input.movementId);
+    return loadRecord(ctx, person.meetingId);
+  },
 
   'attendance.deleteMovement': (input, ctx) => {
     const row = ctx.store.db.prepare('SELECT attendance_id FROM movement WHERE id = ?').get(input.movementId) as { attendance_id: number } | undefined;

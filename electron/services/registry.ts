@@ -21,6 +21,7 @@ import {
   toMeeting,
   toMember,
   toMotion,
+  toMovement,
   toPhrase,
   type ActionRow,
   type MotionRow,
@@ -204,6 +205,7 @@ export function buildRegistry(): CallRegistry {
   for (const name of ['attendance.updatePerson', 'attendance.remove', 'attendance.recordMovement', 'attendance.setChair'] as const) {
     r.register({ name, mode: 'write', effects: ofMeeting<typeof name>((i, db) => meetingOf.attendance(db, i.attendanceId)) });
   }
+  r.register({ name: 'attendance.updateMovement', mode: 'write', effects: ofMeeting<'attendance.updateMovement'>((i, db) => meetingOf.movement(db, i.movementId)) });
   r.register({ name: 'attendance.deleteMovement', mode: 'write', effects: ofMeeting<'attendance.deleteMovement'>((i, db) => meetingOf.movement(db, i.movementId)) });
   for (const name of ['declarations.update', 'declarations.delete'] as const) {
     r.register({ name, mode: 'write', effects: ofMeeting<typeof name>((i, db) => meetingOf.declaration(db, i.declarationId)) });
@@ -263,6 +265,7 @@ export function buildRegistry(): CallRegistry {
   r.versioned('meetings.update', { table: 'meeting', current: row('SELECT * FROM meeting WHERE id = ?', toMeeting), id: (i) => i.meetingId, what: 'The meeting’s details' });
   r.versioned('agendaItems.update', { table: 'agenda_item', current: row('SELECT * FROM agenda_item WHERE id = ?', toAgendaItem), id: (i) => i.itemId, what: 'This agenda item' });
   r.versioned('attendance.updatePerson', { table: 'attendance', current: row(`${ATTENDANCE_SELECT} WHERE a.id = ?`, toAttendance), id: (i) => i.attendanceId, what: 'This attendee' });
+  r.versioned('attendance.updateMovement', { table: 'movement', current: row('SELECT * FROM movement WHERE id = ?', toMovement), id: (i) => i.movementId, what: 'This arrival or departure' });
   r.versioned('declarations.update', { table: 'declaration', current: row('SELECT * FROM declaration WHERE id = ?', toDeclaration), id: (i) => i.declarationId, what: 'This declaration' });
   r.versioned('entries.update', { table: 'minute_entry', current: row('SELECT * FROM minute_entry WHERE id = ?', toEntry), text: 'text', id: (i) => i.entryId, what: 'This paragraph' });
   r.versioned('motions.update', { table: 'motion', current: motionRow, text: 'text', id: (i) => i.motionId, what: 'This motion' });

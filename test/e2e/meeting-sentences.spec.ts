@@ -55,11 +55,29 @@ test(`the close time and the meeting's sentences are corrected in place from the
 
   const departure = panel.locator('[data-sentence^="movement:"] textarea');
   await expect(departure).toHaveValue('Cllr. L. Hart left the meeting at 7.50 am during consideration of this item.');
+  // The departure's time, stamped by a wrong clock, is corrected beside its sentence; the sentence follows.
+  const leftAt = page.getByLabel('Time Cllr. L. Hart left');
+  await leftAt.focus();
+  await page.keyboard.type('1120');
+  await page.keyboard.press('Tab');
+  await expect.poll(async () => (await get()).movements[0]?.time).toBe('11:20');
+  await expect(departure).toHaveValue('Cllr. L. Hart left the meeting at 11.20 am during consideration of this item.');
+  // The record read again keeps the caret where it was (Tab went to the field's am/pm part).
+  await expect(leftAt).toBeFocused();
+  // A time after the meeting closed is refused with the reason, and the record keeps its time.
+  await leftAt.focus();
+  await page.keyboard.type('1150');
+  await page.keyboard.press('Tab');
+  await expect(panel).toContainText('after the meeting closed (11.45 am)');
+  expect((await get()).movements[0]?.time).toBe('11:20');
+  await leftAt.focus();
+  await page.keyboard.type('1120');
+  await page.keyboard.press('Tab');
   await departure.focus();
   await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.type('Cllr. L. Hart left the meeting at 7.50 am to attend another engagement.');
+  await page.keyboard.type('Cllr. L. Hart left the meeting at 11.20 am to attend another engagement.');
   await page.keyboard.press('Tab');
-  await expect.poll(async () => Object.values((await get()).wording ?? {})).toContain('Cllr. L. Hart left the meeting at 7.50 am to attend another engagement.');
+  await expect.poll(async () => Object.values((await get()).wording ?? {})).toContain('Cllr. L. Hart left the meeting at 11.20 am to attend another engagement.');
 
   if (width === 1440) await page.screenshot({ path: test.info().outputPath(`sentences-${width}.png`), fullPage: false });
   await page.keyboard.press('Alt+V');

@@ -151,6 +151,44 @@ describe('the meeting’s own sentences, edited in place', () => {
   });
 });
 
+describe('correcting a recorded arrival or departure', () => {
+  it('moves its time and item, prints the corrected sentence everywhere, and refuses a time outside the meeting', async () => {
+    const made = createTempStore(temp);
+    const { services } = made;
+    const { meetingId } = heldMeeting(services);
+    const before = call(services, 'meetings.get', { meetingId });
+    const movement = before.movements[0]!;
+    const fares = before.items.find((i) => i.title === 'Taxi fares')!;
+    expect((await printedFour(services, meetingId)).word).toContain('left the meeting at 10.20 am');
+
+    const corrected = call(services, 'attendance.updateMovement', { movementId: movement.id, patch: { time: '10:50', agendaItemId: fares.id }, was: { time: '10:20' } });
+    expect(corrected.movements[0]).toMatchObject({ id: movement.id, time: '10:50', agendaItemId: fares.id, kind: 'left' });
+    for (const [writer, words] of Object.entries(await printedFour(services, meetingId))) {
+      expect(words, writer).toContain('left the meeting at 10.50 am');
+      expect(words, writer).not.toContain('10.20 am');
+    }
+
+    const rows = () => made.store.db.prepare('SELECT time, agenda_item_id FROM movement WHERE id = ?').get(movement.id);
+    const kept = rows();
+    // Outside the meeting's own times: refused with the times named, nothing changed.
+    expect(callError(services, 'attendance.updateMovement', { movementId: movement.id, patch: { time: '09:30' } }).message).toMatch(/9\.30 am is before the meeting started \(10\.00 am\)/);
+    expect(callError(services, 'attendance.updateMovement', { movementId: movement.id, patch: { time: '12:10' } }).message).toMatch(/12\.10 pm is after the meeting closed \(11\.45 am\)/);
+    expect(callError(services, 'attendance.updateMovement', { movementId: movement.id, patch: { time: '25:00' } }).code).toBe('invalid_input');
+    // Another window's copy showed the old time: refused rather than overwritten.
+    expect(callError(services, 'attendance.updateMovement', { movementId: movement.id, patch: { time: '10:55' }, was: { time: '10:20' } }).code).toBe('conflict');
+    // An item of another meeting.
+    const other = call(services, 'meetings.create', { bodyId: before.body.id, date: '2026-04-09', startTime: '10:00', venue: 'County Hall' });
+    const [otherItem] = call(services, 'agendaItems.create', { meetingId: other.id, title: 'Elsewhere' });
+    expect(callError(services, 'attendance.updateMovement', { movementId: movement.id, patch: { agendaItemId: otherItem!.id } }).code).toBe('invalid_input');
+    expect(rows()).toEqual(kept);
+
+    // Approved minutes are locked: a correction then needs an amendment.
+    call(services, 'minutes.setStatus', { meetingId, status: 'approved' });
+    expect(callError(services, 'attendance.updateMovement', { movementId: movement.id, patch: { time: '11:00' } }).message).toMatch(/approved|amendment/i);
+    expect(rows()).toEqual(kept);
+  });
+});
+
 describe('a body’s default opening form', () => {
   it('is taken by new items of business, and a presenter line that says otherwise wins', () => {
     const { services } = createTempStore(temp);

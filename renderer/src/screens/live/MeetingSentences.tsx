@@ -42,6 +42,12 @@ export function MeetingSentences({ record }: { record: MeetingRecord }) {
     if (result.ok) await state().loadMeeting(record.id);
     return result;
   };
+  // A recorded arrival or departure at the wrong time: corrected in place, the record read again so its sentence follows.
+  const correctMovement = async (movementId: number, time: string, was: string) => {
+    const result = await state().write('attendance.updateMovement', { movementId, patch: { time }, was: { time: was } });
+    if (result.ok) await state().loadMeeting(record.id);
+    return result;
+  };
   if (!record.startedAt && sentences.length === 0) return null;
   return (
     <section className="panel meeting-sentences" aria-labelledby="meeting-sentences-title" data-testid="meeting-sentences">
@@ -74,8 +80,21 @@ export function MeetingSentences({ record }: { record: MeetingRecord }) {
             const edited = s.edited !== undefined;
             const testId = `sentence-${s.key.replace(':', '-')}`;
             const restore = () => void saveSentence(s.key, null).then(() => refocus(testId));
+            const movement = s.key.startsWith('movement:') ? record.movements.find((m) => `movement:${m.id}` === s.key) : undefined;
+            const person = movement ? record.attendance.find((a) => a.id === movement.attendanceId) : undefined;
             return (
               <li key={s.key} data-testid="meeting-sentence" data-sentence={s.key}>
+                {movement ? (
+                  <AutoText
+                    label={`Time ${person?.name ?? 'the attendee'} ${movement.kind === 'arrived' ? 'arrived' : 'left'}`}
+                    hint="Correct it if the clock was wrong; it must lie within the meeting’s times."
+                    type="time"
+                    value={movement.time}
+                    saveKey={`movement:${movement.id}:time`}
+                    testId={`movement-time-${movement.id}`}
+                    onSave={(time) => correctMovement(movement.id, time, movement.time)}
+                  />
+                ) : null}
                 <AutoText
                   label={edited ? `${s.label} (edited)` : s.label}
                   hint={edited ? 'Kept as typed. Alt+Shift+Backspace puts the standard wording back.' : 'Follows the record until you edit it.'}
