@@ -20,6 +20,7 @@ import { call, callError } from '../helpers/api';
 import { officeText } from '../helpers/office-text';
 import { createTempStore } from '../helpers/store';
 import { useTempDirs } from '../helpers/temp';
+import { useDrafts, withDrafts } from '../../renderer/src/state/drafts';
 
 const temp = useTempDirs();
 
@@ -148,6 +149,24 @@ describe('the meeting’s own sentences, edited in place', () => {
     const approved = call(services, 'meetings.get', { meetingId }) as MeetingRecord;
     expect(minutesToText(buildMinutes(approved))).toContain(EDITS.closing);
     expect((await printedFour(services, meetingId)).word).toContain(EDITS.closing.replace(/\.$/, ''));
+  });
+});
+
+describe('a sentence being typed', () => {
+  it('is in the preview before it is saved, and its draft goes once the same words are saved', () => {
+    const { services } = createTempStore(temp);
+    const { meetingId } = heldMeeting(services);
+    const record = call(services, 'meetings.get', { meetingId });
+    const drafts = useDrafts.getState();
+    drafts.setWording('closing', EDITS.closing);
+    const shown = withDrafts(record, { entries: {}, items: {}, motions: {}, wording: useDrafts.getState().wording });
+    expect(minutesToText(buildMinutes(shown))).toContain(EDITS.closing);
+    expect(minutesToText(buildMinutes(record))).not.toContain(EDITS.closing);
+    // Saved words other than the draft's (typed on since): the draft stays; the same words: it goes.
+    drafts.settleWording('closing', 'The meeting closed at 11.50 am');
+    expect(useDrafts.getState().wording.closing).toBe(EDITS.closing);
+    drafts.settleWording('closing', EDITS.closing);
+    expect(useDrafts.getState().wording).toEqual({});
   });
 });
 

@@ -20,6 +20,8 @@ interface DraftState {
   items: Record<number, Partial<AgendaItem>>;
   /** A motion's fields typed, not yet saved. */
   motions: Record<number, Partial<Motion>>;
+  /** The meeting's own sentences being typed (closing line, movements …), by sentence key. */
+  wording: Record<string, string>;
   setEntry(entryId: number, text: string): void;
   /** Once saved, the record holds the words: the draft goes (unless more was typed since). */
   settleEntry(entryId: number, saved: string): void;
@@ -27,6 +29,9 @@ interface DraftState {
   settleItem(itemId: number, saved: Partial<AgendaItem>): void;
   setMotion(motionId: number, patch: Partial<Motion>): void;
   settleMotion(motionId: number, saved: Partial<Motion>): void;
+  setWording(key: string, text: string): void;
+  /** Once saved, the sentence's draft goes (unless more was typed since). */
+  settleWording(key: string, saved: string): void;
 }
 
 /** Drops the drafted fields that now hold exactly what was saved; fields typed on since stay. */
@@ -45,14 +50,16 @@ function settled<T extends Record<number, Fields>>(drafts: T, id: number, saved:
  * The record as the clerk sees it: the confirmed record (what the store last
  * answered, which saves compare against) with the words still being typed laid over it.
  */
-export function withDrafts(record: MeetingRecord, drafts: Pick<DraftState, 'entries' | 'items' | 'motions'>): MeetingRecord {
-  const { entries, items, motions } = drafts;
+export function withDrafts(record: MeetingRecord, drafts: Pick<DraftState, 'entries' | 'items' | 'motions'> & Partial<Pick<DraftState, 'wording'>>): MeetingRecord {
+  const { entries, items, motions, wording = {} } = drafts;
   const e = Object.keys(entries).length > 0;
   const i = Object.keys(items).length > 0;
   const m = Object.keys(motions).length > 0;
-  if (!e && !i && !m) return record;
+  const w = Object.keys(wording).length > 0;
+  if (!e && !i && !m && !w) return record;
   return {
     ...record,
+    ...(w ? { wording: { ...record.wording, ...wording } } : {}),
     entries: e ? record.entries.map((x) => (x.id in entries ? { ...x, text: entries[x.id]! } : x)) : record.entries,
     items: i ? record.items.map((x) => (x.id in items ? { ...x, ...items[x.id] } : x)) : record.items,
     motions: m ? record.motions.map((x) => (x.id in motions ? { ...x, ...motions[x.id] } : x)) : record.motions,
@@ -75,6 +82,14 @@ export const useDrafts = create<DraftState>()((set) => ({
   entries: {},
   items: {},
   motions: {},
+  wording: {},
+  setWording: (key, text) => set((s) => ({ wording: { ...s.wording, [key]: text } })),
+  settleWording: (key, saved) =>
+    set((s) => {
+      if (s.wording[key] !== saved) return s;
+      const { [key]: _gone, ...rest } = s.wording;
+      return { wording: rest };
+    }),
   setItem: (itemId, patch) => set((s) => ({ items: { ...s.items, [itemId]: { ...s.items[itemId], ...patch } } })),
   settleItem: (itemId, saved) => set((s) => ({ items: settled(s.items, itemId, saved as Fields) })),
   setMotion: (motionId, patch) => set((s) => ({ motions: { ...s.motions, [motionId]: { ...s.motions[motionId], ...patch } } })),

@@ -22,7 +22,8 @@ function LivePreview({ record, checks }: { record: MeetingRecord; checks: Check[
   const entries = useDrafts((s) => s.entries);
   const items = useDrafts((s) => s.items);
   const motions = useDrafts((s) => s.motions);
-  const shown = useMemo(() => withDrafts(record, { entries, items, motions }), [record, entries, items, motions]);
+  const wording = useDrafts((s) => s.wording);
+  const shown = useMemo(() => withDrafts(record, { entries, items, motions, wording }), [record, entries, items, motions, wording]);
   // Built in the same frame as the keystroke: the whole document takes about a millisecond, and only
   // the minute whose words changed is redrawn (MinutesPreview).
   const doc = useMemo(() => buildMinutes(shown, { style: shown.body.houseStyle, part }), [shown, part]);

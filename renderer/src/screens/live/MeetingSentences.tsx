@@ -3,6 +3,7 @@ import type { MeetingRecord, SentenceKey } from '../../../../shared/model';
 import { meetingSentences } from '../../../../shared/minutes/document';
 import { AutoText } from '../../components/AutoField';
 import { useApp } from '../../state/store';
+import { useDrafts } from '../../state/drafts';
 import type { CallInput } from '../../../../shared/contract';
 
 const state = () => useApp.getState();
@@ -33,9 +34,13 @@ const refocus = (testId: string) =>
  */
 export function MeetingSentences({ record }: { record: MeetingRecord }) {
   const sentences = meetingSentences(record, record.body.houseStyle);
-  const saveSentence = (key: SentenceKey, text: string | null) =>
+  const saveSentence = async (key: SentenceKey, text: string | null, typed?: string) => {
     // The sentence as this copy showed it (null: the app's wording), so an edit made meanwhile in another window is not overwritten.
-    saveMeeting(record.id, { wording: { [key]: text } }, { wording: { [key]: record.wording?.[key] ?? null } });
+    const result = await saveMeeting(record.id, { wording: { [key]: text } }, { wording: { [key]: record.wording?.[key] ?? null } });
+    // Put back (no words typed): whatever draft there was goes with the edit.
+    if (result.ok) useDrafts.getState().settleWording(key, typed ?? useDrafts.getState().wording[key] ?? '');
+    return result;
+  };
   // The times are the record's own (not the meeting row's fields): it is read again, and the closing line follows.
   const times = async (patch: MeetingPatch) => {
     const result = await state().write('meetings.update', { meetingId: record.id, patch });
@@ -104,7 +109,9 @@ export function MeetingSentences({ record }: { record: MeetingRecord }) {
                   rows={Math.min(4, Math.max(1, Math.ceil(s.standard.length / 80)))}
                   testId={testId}
                   phrases
-                  onSave={(text) => saveSentence(s.key, text === s.standard ? null : text)}
+                  // The preview shows the sentence as it is typed, as it does a paragraph's words.
+                  onDraft={(text) => useDrafts.getState().setWording(s.key, text)}
+                  onSave={(text) => saveSentence(s.key, text === s.standard ? null : text, text)}
                   onKeyDown={(event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
                     if (event.altKey && event.shiftKey && event.key === 'Backspace') {
                       event.preventDefault();
