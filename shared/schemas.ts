@@ -574,6 +574,21 @@ export const pastMeeting = z.strictObject({
   }),
   minutes: z.array(pastMinute).min(1, 'A meeting has at least one minute').max(MAX_ITEMS.pastMinutes, `At most ${MAX_ITEMS.pastMinutes} minutes in one meeting`),
   closedAt: time24.nullable(),
+  actions: z
+    .array(
+      z.strictObject({
+        number: z.int().min(1).max(99999).nullable(),
+        raisedOn: isoDate.nullable(),
+        description: requiredText('An action’s description', TEXT_CHARS.entry),
+        owner: optionalText('An action’s owner', TEXT_CHARS.officer),
+        dueDate: isoDate.nullable(),
+        status: z.enum(ACTION_STATUSES),
+        comments: z.array(pastText('An action’s comment')).max(50, 'At most 50 comments on one action'),
+        minute: z.int().min(0).max(MAX_ITEMS.pastMinutes),
+      }),
+    )
+    .max(MAX_ITEMS.pastActions, `At most ${MAX_ITEMS.pastActions} actions with one meeting`)
+    .default([]),
   form: z.enum(['printed', 'web']),
   warnings: z.array(z.string().max(TEXT_CHARS.detail)).max(500),
 });
@@ -588,6 +603,7 @@ function pastStrings(meetings: z.infer<typeof pastMeeting>[]): string[] {
       out.push(minute.title);
       for (const b of minute.blocks) out.push(...(b.type === 'paragraph' ? [b.text] : b.type === 'points' ? [b.intro ?? '', ...b.items] : b.resolutions));
     }
+    for (const a of m.actions) out.push(a.description, a.owner, ...a.comments);
   }
   return out;
 }
@@ -611,7 +627,8 @@ export const importSavePastMinutes = z
     const texts = pastStrings(i.meetings.map((m) => m.meeting));
     return texts.length <= MAX_ITEMS.pastStrings && texts.reduce((n, t) => n + t.length, 0) <= TEXT_CHARS.pastMinutes;
   }, `The past minutes are too long to save at once (at most ${TEXT_CHARS.pastMinutes.toLocaleString('en-GB')} characters in all): save fewer meetings at a time`)
-  .refine((i) => new Set(i.meetings.map((m) => `${m.meeting.date}`)).size === i.meetings.length, 'Two of the meetings have the same date: each past meeting is imported once');
+  .refine((i) => new Set(i.meetings.map((m) => `${m.meeting.date}`)).size === i.meetings.length, 'Two of the meetings have the same date: each past meeting is imported once')
+  .refine((i) => i.meetings.every((m) => m.meeting.actions.every((a) => a.minute < m.meeting.minutes.length)), 'An action is placed on a minute the meeting does not have');
 
 const teamsRow = z.strictObject({
   name: requiredText('Name'),

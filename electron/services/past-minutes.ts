@@ -183,6 +183,38 @@ function saveMeeting(ctx: ServiceContext, bodyId: number, meeting: PastMeeting, 
     }
   });
 
+  // The action log table's rows: actions of the body's log, each on the minute it came from, its printed number kept where the log has it free.
+  if (meeting.actions.length) {
+    const items = db.prepare('SELECT id FROM agenda_item WHERE meeting_id = ? ORDER BY position').all(meetingId) as { id: number }[];
+    const used = new Set(
+      (
+        db
+          .prepare('SELECT a.number FROM action a JOIN agenda_item i ON i.id = a.agenda_item_id JOIN meeting m ON m.id = i.meeting_id WHERE m.body_id = ? AND a.number IS NOT NULL')
+          .all(bodyId) as { number: number }[]
+      ).map((r) => r.number),
+    );
+    let next = Math.max(0, ...used) + 1;
+    const perItem = new Map<number, number>();
+    const insertAction = db.prepare(
+      `INSERT INTO action (agenda_item_id, resolution_id, position, text, owner, due_date, status, number, raised_on) VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const insertComment = db.prepare('INSERT INTO action_comment (action_id, date, text) VALUES (?, ?, ?)');
+    // Printed numbers first, so a row without one takes the next number after all of them.
+    for (const a of meeting.actions) if (a.number !== null) next = Math.max(next, a.number + 1);
+    for (const a of meeting.actions) {
+      const itemId = items[a.minute]?.id;
+      if (itemId === undefined) throw new DomainError('invalid_input', `An action (“${a.description.slice(0, 60)}”) is placed on a minute the meeting of ${formatLongDate(meeting.date)} does not have`);
+      let number = a.number;
+      if (number === null || used.has(number)) number = next++;
+      used.add(number);
+      const place = perItem.get(itemId) ?? 0;
+      perItem.set(itemId, place + 1);
+      const raised = a.raisedOn && a.raisedOn !== meeting.date ? a.raisedOn : null;
+      const actionId = Number(insertAction.run(itemId, place, a.description.trim(), a.owner.trim(), a.dueDate, a.status, number, raised).lastInsertRowid);
+      for (const c of a.comments) if (c.trim()) insertComment.run(actionId, meeting.date, c.trim());
+    }
+  }
+
   // Frozen as read: the body named as the minutes name it, each member's role and organisation as printed then.
   const live = loadLiveRecord(ctx, meetingId);
   if (minuteCount(live.items) !== meeting.minutes.length) throw new DomainError('internal', 'The imported minutes would not keep their numbers; nothing was saved');

@@ -860,6 +860,15 @@ export const migrations: Migration[] = [
         CHECK (opening_kind IN ('report', 'introduced', 'presentation', 'report_presentation', 'verbal', 'oral', 'provided_oral', 'none'));
     `,
   },
+  {
+    version: 17,
+    description: 'Past minutes’ action logs brought in (issue 18): an action says when it was raised, where that was before the meeting it is kept with',
+    sql: `
+      -- The date of the meeting that raised an imported action, where the action log printed an earlier one than the
+      -- meeting imported; NULL (every action raised here) means the date of its item's meeting.
+      ALTER TABLE action ADD COLUMN raised_on TEXT CHECK (raised_on IS NULL OR raised_on GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]');
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

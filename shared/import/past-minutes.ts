@@ -22,6 +22,9 @@
  */
 import type { DecisionLabel, ListStyle, MeetingMode } from '../model';
 import { recogniseStandardItem } from '../minutes/recognise';
+import { placeActions, readActionTables, type PastAction } from './past-actions';
+
+export type { PastAction } from './past-actions';
 
 export interface PastPerson {
   name: string;
@@ -62,6 +65,8 @@ export interface PastMeeting {
   attendance: PastAttendance;
   minutes: PastMinute[];
   closedAt: string | null;
+  /** The rows of an action log table in the file, each placed on the minute it came from. */
+  actions: PastAction[];
   /** 'printed' (an opening line and numbered minutes) or 'web' (a ModernGov page copied as text). */
   form: 'printed' | 'web';
   /** What the reader could not be sure of, for the clerk to check in the preview. */
@@ -190,7 +195,9 @@ function notMinutes(lines: string[]): string {
 
 /** Reads one meeting's minutes from the lines of a text or a Word document. */
 export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
-  const lines = rawLines.map(cleanLine);
+  // An action log table's rows become actions, not words of a minute.
+  const actionTable = readActionTables(rawLines);
+  const lines = rawLines.map((l, i) => (actionTable.lines.has(i) ? '' : cleanLine(l)));
   const warnings: string[] = [];
 
   // Where the minutes start: the opening line (an agenda pack's minutes start there too), or the web page's heading.
@@ -469,9 +476,17 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
   if (form === 'web' && minutes.every((m) => m.number === null)) warnings.push('A web page copied as text shows no minute numbers or decision labels: the numbers follow from the first one you give, and each “That …” is a resolution under RESOLVED.');
   if (!startTime) warnings.push('The minutes do not say when the meeting started; 10.00 am is assumed.');
 
+  const actions = placeActions(
+    actionTable,
+    date,
+    minutes.map((m) => ({ number: m.number, title: m.title, text: m.blocks.flatMap((b) => (b.type === 'paragraph' ? [b.text] : b.type === 'points' ? [b.intro ?? '', ...b.items] : b.resolutions)).join(' ') })),
+  );
+  const earlier = actions.filter((a) => a.raisedOn !== null && a.raisedOn !== date).length;
+  if (earlier) warnings.push(`${earlier} of the ${actions.length} actions in the action log were raised at earlier meetings; they are kept with the minute shown, with the date they were raised.`);
+
   return {
     ok: true,
-    value: { bodyName, date, startTime, venue: where.venue, mode: where.mode, attendance, minutes, closedAt, form, warnings },
+    value: { bodyName, date, startTime, venue: where.venue, mode: where.mode, attendance, minutes, closedAt, actions, form, warnings },
   };
 }
 

@@ -88,6 +88,10 @@ export function ImportPastMinutesSection({ body }: { body: BodyDetail }) {
     setReads((list) =>
       list.map((r, i) => (i === index ? { ...r, meeting: { ...r.meeting, minutes: r.meeting.minutes.map((m, j) => (j === minute ? { ...m, title } : m)) } } : r)),
     );
+  const replaceAction = (index: number, action: number, minute: number) =>
+    setReads((list) =>
+      list.map((r, i) => (i === index ? { ...r, meeting: { ...r.meeting, actions: r.meeting.actions.map((a, k) => (k === action ? { ...a, minute } : a)) } } : r)),
+    );
   const chosen = reads.filter((r) => r.include);
   /** The body's members by name as compared on saving: each person read is shown matched, or to be added. */
   const members = new Set(body.members.map((m) => personKey(m.name)));
@@ -208,6 +212,38 @@ export function ImportPastMinutesSection({ body }: { body: BodyDetail }) {
                   ))}
                 </ul>
               </details>
+              {r.meeting.actions.length ? (
+                <details data-testid="past-actions">
+                  <summary>
+                    Action log: {r.meeting.actions.length} action{r.meeting.actions.length === 1 ? '' : 's'} ({r.meeting.actions.filter((a) => a.status !== 'Complete').length} open)
+                  </summary>
+                  <ul className="past-actions">
+                    {r.meeting.actions.map((a, k) => (
+                      <li key={k} className="past-action" data-testid="past-action">
+                        <p>
+                          {a.number !== null ? `${a.number}. ` : ''}
+                          {a.description}
+                        </p>
+                        <p className="muted">
+                          {a.owner || 'no owner'} · {a.dueDate ? `due ${formatLongDate(a.dueDate)}` : 'no due date'} · {a.status}
+                          {a.raisedOn && a.raisedOn !== r.meeting.date ? ` · raised ${formatLongDate(a.raisedOn)}` : ''}
+                        </p>
+                        {a.comments.length ? <p className="muted">{a.comments.join(' · ')}</p> : null}
+                        <div className="field">
+                          <label htmlFor={`past-${i}-a${k}`}>Minute it came from</label>
+                          <select id={`past-${i}-a${k}`} value={a.minute} onChange={(e) => replaceAction(i, k, Number(e.target.value))}>
+                            {r.meeting.minutes.map((m, j) => (
+                              <option key={j} value={j}>
+                                {numberOf(r, j)}. {m.title}
+                              </option>
+                            ))}
+                          </select>
+                        </div>
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              ) : null}
               <ol className="past-minutes" aria-label={`Minutes of ${formatLongDate(r.meeting.date)}`}>
                 {r.meeting.minutes.map((m, j) => (
                   <li key={j} className="past-minute" data-testid="past-minute">
