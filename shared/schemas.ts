@@ -536,10 +536,22 @@ export const importReadPastMinutes = z.strictObject({
   ]),
 });
 const pastText = (label: string, max: number = TEXT_CHARS.entry) => z.string().max(max, `${label} must be at most ${max.toLocaleString('en-GB')} characters`);
-const pastPerson = z.strictObject({ name: requiredText('A name'), detail: optionalText('A role and organisation', TEXT_CHARS.detail) });
+const pastPerson = z.strictObject({
+  name: requiredText('A name'),
+  detail: optionalText('A role and organisation', TEXT_CHARS.detail),
+  remote: z.boolean().optional(),
+  substituteFor: optionalText('The member a substitute stood in for', TEXT_CHARS.name).nullable().optional(),
+});
+const pastDeclaration = z.strictObject({
+  person: requiredText('The person declaring'),
+  minute: z.int().min(0).max(MAX_ITEMS.pastMinutes).nullable(),
+  nature: pastText('A declaration', TEXT_CHARS.detail),
+  category: z.enum(['dpi', 'other_registrable', 'non_registrable']).nullable(),
+  action: z.enum(['not_recorded', 'remained', 'left_no_part', 'did_not_vote']),
+});
 const pastPeople = z.array(pastPerson).max(MAX_ITEMS.pastPeople, `At most ${MAX_ITEMS.pastPeople} people in one list`);
 const pastBlock = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('paragraph'), text: pastText('A paragraph') }),
+  z.strictObject({ type: z.literal('paragraph'), text: pastText('A paragraph'), declaration: pastDeclaration.optional() }),
   z.strictObject({
     type: z.literal('points'),
     style: z.enum(LIST_STYLES),
@@ -557,6 +569,8 @@ const pastMinute = z.strictObject({
   number: z.int().min(1).max(9999).nullable(),
   title: requiredText('Each minute’s title', TEXT_CHARS.line),
   blocks: z.array(pastBlock).max(MAX_ITEMS.pastBlocks, `At most ${MAX_ITEMS.pastBlocks} blocks in one minute`),
+  agendaRef: z.int().min(1).max(999).nullable().optional(),
+  exempt: z.int().min(1, 'An exempt minute cites paragraph 1 to 7 of Schedule 12A').max(7, 'An exempt minute cites paragraph 1 to 7 of Schedule 12A').nullable().optional(),
 });
 export const pastMeeting = z.strictObject({
   bodyName: requiredText('The body’s name as the minutes print it'),

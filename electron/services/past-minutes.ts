@@ -126,28 +126,44 @@ function saveMeeting(ctx: ServiceContext, bodyId: number, meeting: PastMeeting, 
     }
     return found;
   };
+  /** Each person's attendance row by name, for the declarations read. */
+  const attendanceOf = new Map<string, number>();
+  const replacedIds = new Set<number>();
   const addMember = (p: PastPerson, status: 'present' | 'apologies'): number | null => {
     const id = memberId(p);
     const already = db.prepare('SELECT id FROM attendance WHERE meeting_id = ? AND member_id = ?').get(meetingId, id) as { id: number } | undefined;
     if (already) return already.id;
+    // Whom a substitute stood in for: a member of the body (added if new), once per meeting, never themselves.
+    let replaced: number | null = null;
+    if (status === 'present' && p.substituteFor) {
+      const r = memberId({ name: p.substituteFor, detail: '' });
+      if (r !== id && !replacedIds.has(r)) replaced = r;
+      if (replaced !== null) replacedIds.add(replaced);
+    }
     const attendanceId = Number(
       db
         .prepare(
           `INSERT INTO attendance (meeting_id, category, member_id, name, role, organisation, status, remote, substitute_for_member_id, position)
-           VALUES (?, 'member', ?, '', '', '', ?, 0, NULL, ?)`,
+           VALUES (?, 'member', ?, '', '', '', ?, ?, ?, ?)`,
         )
-        .run(meetingId, id, status, position++).lastInsertRowid,
+        .run(meetingId, id, status, status === 'present' && p.remote ? 1 : 0, replaced, position++).lastInsertRowid,
     );
     printed.set(attendanceId, p.detail.trim());
+    attendanceOf.set(nameKey(p.name), attendanceId);
     return attendanceId;
   };
   const addOther = (p: PastPerson, category: 'officer' | 'attendee') => {
     const dup = db.prepare(`SELECT 1 FROM attendance WHERE meeting_id = ? AND category <> 'member' AND name = ? COLLATE NOCASE`).get(meetingId, p.name.trim());
     if (dup) return;
-    db.prepare(
-      `INSERT INTO attendance (meeting_id, category, member_id, name, role, organisation, status, remote, substitute_for_member_id, position)
-       VALUES (?, ?, NULL, ?, '', ?, 'present', 0, NULL, ?)`,
-    ).run(meetingId, category, p.name.trim(), p.detail.trim(), position++);
+    const attendanceId = Number(
+      db
+        .prepare(
+          `INSERT INTO attendance (meeting_id, category, member_id, name, role, organisation, status, remote, substitute_for_member_id, position)
+           VALUES (?, ?, NULL, ?, '', ?, 'present', ?, NULL, ?)`,
+        )
+        .run(meetingId, category, p.name.trim(), p.detail.trim(), p.remote ? 1 : 0, position++).lastInsertRowid,
+    );
+    attendanceOf.set(nameKey(p.name), attendanceId);
   };
   const a = meeting.attendance;
   const chairId = a.chair ? addMember(a.chair, 'present') : null;
@@ -158,19 +174,26 @@ function saveMeeting(ctx: ServiceContext, bodyId: number, meeting: PastMeeting, 
   if (chairId !== null) db.prepare('INSERT INTO chair_change (meeting_id, attendance_id, agenda_item_id, time) VALUES (?, ?, NULL, ?)').run(meetingId, chairId, start);
 
   // The minutes: one item each, in order, its blocks as entries in the order read.
+  // Its agenda reference kept as its papers ("Agenda Item 6"), a minute after the exclusion of the public exempt under the paragraph cited.
   const item = db.prepare(
-    `INSERT INTO agenda_item (meeting_id, position, title, presenter, papers, exempt, kind, taken_at, business_order, standard_text)
-     VALUES (?, ?, ?, '', '', 0, ?, ?, ?, '')`,
+    `INSERT INTO agenda_item (meeting_id, position, title, presenter, papers, exempt, exempt_paragraph, kind, taken_at, business_order, standard_text)
+     VALUES (?, ?, ?, '', ?, ?, ?, ?, ?, ?, '')`,
   );
+  const itemIds: number[] = [];
+  const declarations: { itemOf: number; d: NonNullable<Extract<PastMeeting['minutes'][number]['blocks'][number], { type: 'paragraph' }>['declaration']> }[] = [];
   const entry = db.prepare(
     `INSERT INTO minute_entry (agenda_item_id, kind, position, text, recorded_at, style, intro, label) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   meeting.minutes.forEach((minute, place) => {
-    const itemId = Number(item.run(meetingId, place, minute.title.trim(), inferKind(minute.title), start, place).lastInsertRowid);
+    const exempt = minute.exempt ?? null;
+    const papers = minute.agendaRef ? `Agenda Item ${minute.agendaRef}` : '';
+    const itemId = Number(item.run(meetingId, place, minute.title.trim(), papers, exempt === null ? 0 : 1, exempt, inferKind(minute.title), start, place).lastInsertRowid);
+    itemIds.push(itemId);
     let at = 0;
     for (const b of minute.blocks) {
       if (b.type === 'paragraph') {
         if (b.text.trim()) entry.run(itemId, 'paragraph', at++, b.text.trim(), start, null, null, null);
+        if (b.declaration) declarations.push({ itemOf: place, d: b.declaration });
       } else if (b.type === 'points') {
         b.items.forEach((text, i) => {
           // A list that starts at its first marker says so (its own introduction, even none); one carrying on after a paragraph does not.
@@ -182,6 +205,19 @@ function saveMeeting(ctx: ServiceContext, bodyId: number, meeting: PastMeeting, 
       }
     }
   });
+
+  // Each declaration read, as a declaration of the person in the attendance, in the item it names (its words are the minute's paragraph).
+  const declare = db.prepare(
+    `INSERT INTO declaration (meeting_id, attendance_id, agenda_item_id, category, nature, sensitive, dispensation, action, left_at, returned_at, at_item)
+     VALUES (?, ?, ?, ?, ?, 0, '', ?, NULL, NULL, ?)`,
+  );
+  for (const { itemOf, d } of declarations) {
+    const attendanceId = attendanceOf.get(nameKey(d.person));
+    if (attendanceId === undefined) continue;
+    const concerns = d.minute === null ? null : (itemIds[d.minute] ?? null);
+    const madeAtItem = !/declarations? of interest/i.test(meeting.minutes[itemOf]!.title);
+    declare.run(meetingId, attendanceId, concerns, d.category, d.nature.trim(), d.action, madeAtItem && concerns === itemIds[itemOf] ? 1 : 0);
+  }
 
   // The action log table's rows: actions of the body's log, each on the minute it came from, its printed number kept where the log has it free.
   if (meeting.actions.length) {
@@ -218,10 +254,14 @@ function saveMeeting(ctx: ServiceContext, bodyId: number, meeting: PastMeeting, 
   // Frozen as read: the body named as the minutes name it, each member's role and organisation as printed then.
   const live = loadLiveRecord(ctx, meetingId);
   if (minuteCount(live.items) !== meeting.minutes.length) throw new DomainError('internal', 'The imported minutes would not keep their numbers; nothing was saved');
+  // The records placed beside the words (remote attendance, substitutes, declarations, exempt minutes) are in the tables; the record
+  // prints the words as read, notes and all, so they are not printed a second time from the records.
   const record: MeetingRecord = {
     ...live,
     body: { ...live.body, name: meeting.bodyName.trim() },
-    attendance: live.attendance.map((row) => (printed.has(row.id) ? { ...row, role: '', organisation: printed.get(row.id)! } : row)),
+    attendance: live.attendance.map((row) => ({ ...(printed.has(row.id) ? { ...row, role: '', organisation: printed.get(row.id)! } : row), remote: false, substituteForMemberId: null })),
+    declarations: [],
+    items: live.items.map((i) => ({ ...i, exempt: false, exemptParagraph: null })),
   };
   freezeRecord(ctx, record);
   return meetingId;

@@ -28,8 +28,24 @@ export type { PastAction } from './past-actions';
 
 export interface PastPerson {
   name: string;
-  /** Role and organisation as printed ("Group Chair – Blaby District Council"). */
+  /** Role and organisation as printed ("Group Chair – Blaby District Council"), with any note after them ("(attended remotely)"). */
   detail: string;
+  /** The note after the name says they took part remotely ("(remote)", "(via Teams)", "(attended virtually)"). */
+  remote?: boolean;
+  /** The member they stood in for, as the note names them ("(substitute for Cllr B. Green)"), or null. */
+  substituteFor?: string | null;
+}
+
+/** A declaration of interest read from its paragraph ("Cllr A. Brown declared a personal interest in item 6 as …"). */
+export interface PastDeclaration {
+  /** The person declaring, as named in the attendance. */
+  person: string;
+  /** The minute it concerns (an index into the meeting's minutes), or null when none is named. */
+  minute: number | null;
+  /** The declaration after the name, as printed ("declared that he was employed by …"): the app's own-wording form. */
+  nature: string;
+  category: 'dpi' | 'other_registrable' | 'non_registrable' | null;
+  action: 'not_recorded' | 'remained' | 'left_no_part' | 'did_not_vote';
 }
 
 export interface PastAttendance {
@@ -42,7 +58,8 @@ export interface PastAttendance {
 }
 
 export type PastBlock =
-  | { type: 'paragraph'; text: string }
+  /** A paragraph; one that records a declaration of interest says so (its words are still printed as read). */
+  | { type: 'paragraph'; text: string; declaration?: PastDeclaration }
   /** A list of points; start is the 0-based index of its first marker ((ii) after a paragraph = 1). */
   | { type: 'points'; style: ListStyle; start: number; intro: string | null; items: string[] }
   | { type: 'decision'; label: DecisionLabel; resolutions: string[] };
@@ -52,6 +69,10 @@ export interface PastMinute {
   number: number | null;
   title: string;
   blocks: PastBlock[];
+  /** The agenda item it minutes, as the minute cites it ("marked 'Agenda Item 6'"), or null. */
+  agendaRef?: number | null;
+  /** Taken after the public were excluded: the Schedule 12A paragraph the exclusion cites, or null. */
+  exempt?: number | null;
 }
 
 export interface PastMeeting {
@@ -170,9 +191,33 @@ function markerOf(mark: string, open: { style: ListStyle; next: number } | null)
   return null;
 }
 
-function personOf(line: string): PastPerson {
+/** A note after a name or its organisation: remote attendance, or whom a substitute stood in for. */
+const REMOTE_NOTE = /\((?:attended |attending |joined |participated |present )?(?:remotely|remote|virtually|virtual|online|by video(?: link)?|via (?:Microsoft )?Teams|via Zoom|via video(?: link| conference)?)\)\.?$/i;
+const SUBSTITUTE_NOTE = /\((?:as )?(?:substitute|substituting|sub\.?|deputising|deputy|in place)(?: member)? for ([^)]+?)\)\.?$/i;
+/** Under Substitutes: "Cllr C. Dean for Cllr B. Green" or "Cllr C. Dean (for Cllr B. Green)". */
+const FOR_NOTE = /\s+\(?for ([A-Z][^)]*?)\)?\.?$/;
+
+function personOf(line: string, section?: string): PastPerson {
   const parts = line.split(/\t+| {2,}/).map((p) => p.trim()).filter(Boolean);
-  return { name: parts[0] ?? line.trim(), detail: parts.slice(1).join(' ') };
+  const person: PastPerson = { name: parts[0] ?? line.trim(), detail: parts.slice(1).join(' ') };
+  // The notes at the end stay in the detail as printed (so the PRESENT block prints as read) and come off the name.
+  let tail = person.detail || person.name;
+  let notes = '';
+  for (;;) {
+    const remote = REMOTE_NOTE.exec(tail);
+    const sub = remote ? null : (SUBSTITUTE_NOTE.exec(tail) ?? (section === 'substitutes' && !notes && !person.detail ? FOR_NOTE.exec(tail) : null));
+    const found = remote ?? sub;
+    if (!found || found.index === 0) break;
+    if (remote) person.remote = true;
+    else person.substituteFor = sub![1]!.trim();
+    notes = `${tail.slice(found.index).trim()}${notes ? ` ${notes}` : ''}`;
+    tail = tail.slice(0, found.index).trimEnd();
+  }
+  if (notes && !person.detail) {
+    person.name = tail;
+    person.detail = notes;
+  }
+  return person;
 }
 
 function modeOf(where: string): { mode: MeetingMode; venue: string } {
@@ -351,7 +396,7 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
       if (section) {
         const chair = /^(.+?)\s*\((?:in the )?(?:Chair|Chairman|Chairwoman|Chairperson)\)\.?$/i.exec(line);
         if (chair && section === 'present') attendance.chair = personOf(chair[1]!);
-        else (attendance[section] as PastPerson[]).push(personOf(line));
+        else (attendance[section] as PastPerson[]).push(personOf(line, section));
         continue;
       }
       warnings.push(`Before the first minute, “${line.slice(0, 80)}” could not be placed; it was left out of the attendance.`);
@@ -468,6 +513,7 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
   }
 
   if (form === 'web') for (const m of minutes) dropAgendaText(m, warnings);
+  placeRecords(minutes, attendance, warnings);
   if (minutes.length === 0) return { ok: false, message: 'No minutes were found after the attendance: there is no numbered minute (“17. Introductions”). Nothing was saved.' };
   for (const m of minutes) {
     if (m.blocks.length === 0) warnings.push(`Minute ${m.number ?? ''} “${m.title}” has no words under its title.`.replace('  ', ' '));
@@ -479,7 +525,7 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
   const actions = placeActions(
     actionTable,
     date,
-    minutes.map((m) => ({ number: m.number, title: m.title, text: m.blocks.flatMap((b) => (b.type === 'paragraph' ? [b.text] : b.type === 'points' ? [b.intro ?? '', ...b.items] : b.resolutions)).join(' ') })),
+    minutes.map((m) => ({ number: m.number, title: m.title, text: m.blocks.flatMap(blockText).join(' ') })),
   );
   const earlier = actions.filter((a) => a.raisedOn !== null && a.raisedOn !== date).length;
   if (earlier) warnings.push(`${earlier} of the ${actions.length} actions in the action log were raised at earlier meetings; they are kept with the minute shown, with the date they were raised.`);
@@ -488,6 +534,72 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
     ok: true,
     value: { bodyName, date, startTime, venue: where.venue, mode: where.mode, attendance, minutes, closedAt, actions, form, warnings },
   };
+}
+
+/** A minute citing its agenda item: "a copy of which, marked 'Agenda Item 4', is filed", "(Agenda Item 6)". */
+const AGENDA_REF = /\bmarked\s+['‘’"]?Agenda Item (\d{1,3})\b|[(‘'"]Agenda Item (\d{1,3})[)’'"]/i;
+const EXCLUSION = /\b(?:press and |the )?public\b[^.]{0,60}?\bbe excluded\b|\bexclu(?:de|sion of) the (?:press and )?public\b/i;
+const SCHEDULE_12A = /paragraphs?\s+(\d)\b[^.]{0,80}?\bSchedule\s+12A\b/i;
+const DECLARED = /^(.{3,80}?)\s+(declared\b.*)$/;
+
+const blockText = (b: PastBlock): string[] => (b.type === 'paragraph' ? [b.text] : b.type === 'points' ? [b.intro ?? '', ...b.items] : b.resolutions);
+
+/**
+ * What the minutes' words record, placed as records beside them (the words
+ * are still printed as read): the agenda item each minute cites, the
+ * exclusion of the public (the minutes after it exempt, under the paragraph
+ * of Schedule 12A it cites), and each declaration of interest by someone in
+ * the attendance (who, in which item, its nature). A paragraph that only
+ * looks like one (a name not in the attendance) stays a plain paragraph.
+ */
+function placeRecords(minutes: PastMinute[], attendance: PastAttendance, warnings: string[]): void {
+  for (const m of minutes) {
+    const ref = m.blocks.flatMap(blockText).map((t) => AGENDA_REF.exec(t)).find(Boolean);
+    m.agendaRef = ref ? Number(ref[1] ?? ref[2]) : null;
+    m.exempt = null;
+  }
+  const excludedAt = minutes.findIndex((m) => m.blocks.flatMap(blockText).some((t) => EXCLUSION.test(t)));
+  if (excludedAt >= 0) {
+    const text = minutes[excludedAt]!.blocks.flatMap(blockText).join(' ');
+    const paragraph = SCHEDULE_12A.exec(text);
+    const after = minutes.slice(excludedAt + 1);
+    if (paragraph && Number(paragraph[1]) >= 1 && Number(paragraph[1]) <= 7) {
+      for (const m of after) m.exempt = Number(paragraph[1]);
+      if (after.length) warnings.push(`The public were excluded at “${minutes[excludedAt]!.title}”: the ${after.length === 1 ? 'minute' : `${after.length} minutes`} after it ${after.length === 1 ? 'is' : 'are'} kept as exempt (paragraph ${paragraph[1]} of Schedule 12A); their words are printed as read.`);
+    } else if (after.length) {
+      warnings.push(`The public were excluded at “${minutes[excludedAt]!.title}”, but no paragraph of Schedule 12A is cited: the minutes after it are not marked exempt.`);
+    }
+  }
+  const people = [attendance.chair, ...attendance.present, ...attendance.substitutes, ...attendance.officers, ...attendance.others].filter((p): p is PastPerson => p !== null);
+  const known = new Map(people.map((p) => [personKey(p.name), p.name]));
+  minutes.forEach((m, at) => {
+    for (const b of m.blocks) {
+      if (b.type !== 'paragraph') continue;
+      const d = DECLARED.exec(b.text);
+      const person = d ? known.get(personKey(d[1]!)) : undefined;
+      if (!d || !person || d[2]!.length > 1000) continue;
+      const nature = d[2]!.trim();
+      if (/^declared\s+(no|any)\b/i.test(nature)) continue;
+      const item = /\b(?:agenda\s+)?item\s+(?:no\.?\s*)?(\d{1,3})\b/i.exec(nature);
+      const minuteRef = /\bminute\s+(?:no\.?\s*)?(?:\d{2,4}[./])?(\d{1,4})\b/i.exec(nature);
+      let minute = item ? minutes.findIndex((x) => x.agendaRef === Number(item[1])) : -1;
+      if (minute < 0 && minuteRef) minute = minutes.findIndex((x) => x.number === Number(minuteRef[1]));
+      if (minute < 0 && !/declarations? of interest/i.test(m.title)) minute = at;
+      b.declaration = {
+        person,
+        minute: minute >= 0 ? minute : null,
+        nature,
+        category: /disclosable pecuniary/i.test(nature) ? 'dpi' : /other registrable/i.test(nature) ? 'other_registrable' : /non[- ]registrable/i.test(nature) ? 'non_registrable' : null,
+        action: /\bleft the (?:meeting|room|chamber)\b/i.test(nature)
+          ? 'left_no_part'
+          : /\bremained\b/i.test(nature)
+            ? 'remained'
+            : /\b(?:did not vote|took no part in the vote|abstained)\b/i.test(nature)
+              ? 'did_not_vote'
+              : 'not_recorded',
+      };
+    }
+  });
 }
 
 /**

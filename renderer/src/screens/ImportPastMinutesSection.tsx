@@ -201,7 +201,9 @@ export function ImportPastMinutesSection({ body }: { body: BodyDetail }) {
                     <li key={k}>
                       {person.name}
                       {note ? ` (${note})` : ''}
-                      {person.detail ? ` – ${person.detail}` : ''} <span className="muted">· {members.has(personKey(person.name)) ? 'a member of the body' : 'new: added to the body’s members'}</span>
+                      {person.detail ? ` – ${person.detail}` : ''} <span className="muted">· {members.has(personKey(person.name)) ? 'a member of the body' : 'new: added to the body’s members'}
+                      {person.remote ? ' · attended remotely' : ''}
+                      {person.substituteFor ? ` · substitute for ${person.substituteFor}` : ''}</span>
                     </li>
                   ))}
                   {[...r.meeting.attendance.officers.map((p) => ({ p, as: 'officer' })), ...r.meeting.attendance.others.map((p) => ({ p, as: 'other attendee' }))].map(({ p, as }: { p: PastPerson; as: string }, k) => (
@@ -251,10 +253,22 @@ export function ImportPastMinutesSection({ body }: { body: BodyDetail }) {
                       <label htmlFor={`past-${i}-m${j}`}>Title of minute {numberOf(r, j)}</label>
                       <input id={`past-${i}-m${j}`} value={m.title} onChange={(e) => retitle(i, j, e.target.value)} />
                     </div>
+                    {m.agendaRef || m.exempt ? (
+                      <p className="muted" data-testid="past-minute-records">
+                        {[m.agendaRef ? `Agenda item ${m.agendaRef}` : '', m.exempt ? `Exempt (paragraph ${m.exempt} of Schedule 12A)` : ''].filter(Boolean).join(' · ')}
+                      </p>
+                    ) : null}
                     <div className="past-blocks">
                       {m.blocks.flatMap(blockLines).map((line, k) => (
                         <p key={k} className={/^(RESOLVED|AGREED|NOTED):$/.test(line) ? 'past-label' : undefined}>
                           {line}
+                        </p>
+                      ))}
+                      {m.blocks.flatMap((b) => (b.type === 'paragraph' && b.declaration ? [b.declaration] : [])).map((d, k) => (
+                        <p key={`d${k}`} className="muted" data-testid="past-declaration">
+                          Declaration of interest: {d.person}
+                          {d.minute !== null ? `, in minute ${numberOf(r, d.minute)} (${r.meeting.minutes[d.minute]!.title})` : ''}
+                          {d.category ? ` · ${d.category === 'dpi' ? 'disclosable pecuniary interest' : d.category === 'other_registrable' ? 'other registrable interest' : 'non-registrable interest'}` : ''}
                         </p>
                       ))}
                     </div>
