@@ -541,6 +541,8 @@ const pastPerson = z.strictObject({
   detail: optionalText('A role and organisation', TEXT_CHARS.detail),
   remote: z.boolean().optional(),
   substituteFor: optionalText('The member a substitute stood in for', TEXT_CHARS.name).nullable().optional(),
+  as: z.enum(['member', 'officer', 'attendee', 'guest']).optional(),
+  memberId: id.nullable().optional(),
 });
 const pastDeclaration = z.strictObject({
   person: requiredText('The person declaring'),

@@ -14,7 +14,7 @@
 import type { PastMinutesPreview, PastMinutesSaved, ParsedInput } from '../../shared/contract';
 import { minuteCount } from '../../shared/minutes/document';
 import { inferKind } from '../../shared/minutes/standard-items';
-import { personKey as nameKey, sameBody, type PastMeeting, type PastPerson } from '../../shared/import/past-minutes';
+import { personKey as nameKey, roleOf, sameBody, type PastMeeting, type PastPerson } from '../../shared/import/past-minutes';
 import type { MeetingRecord } from '../../shared/model';
 import { DomainError, fail, ok, type Result } from '../../shared/result';
 import { firstMinuteNumber } from '../../shared/rules/numbering';
@@ -22,6 +22,7 @@ import { formatLongDate } from '../../shared/format';
 import { parseIsolated } from '../import/isolated';
 import { isoNow, type Handlers, type ReadContext, type ServiceContext } from './context';
 import { freezeRecord } from './guards';
+import { rememberAttendee } from './attendance-ops';
 import { loadBody } from './lookups';
 import { loadLiveRecord, meetingsForNumbering } from './meeting-record';
 
@@ -55,6 +56,16 @@ export async function readPastMinutes(
     const meeting = read.value;
     if (!sameBody(meeting.bodyName, body.name)) return fail('invalid_input', anotherBody(meeting.bodyName, body.name));
     return inReadTransaction(() => {
+      // Someone the body knows as an officer, attendee or guest (and not a member) is taken as that, wherever the minutes list them.
+      const members = new Set(body.members.map((m) => nameKey(m.name)));
+      const known = new Map(
+        (ctx.store.db.prepare('SELECT name, category FROM known_attendee WHERE body_id = ?').all(body.id) as { name: string; category: 'officer' | 'attendee' | 'guest' }[]).map((k) => [nameKey(k.name), k.category]),
+      );
+      const a = meeting.attendance;
+      for (const p of [a.chair, ...a.present, ...a.substitutes, ...a.apologies]) {
+        const category = p && !members.has(nameKey(p.name)) ? known.get(nameKey(p.name)) : undefined;
+        if (p && category && !p.as) p.as = category;
+      }
       const existing = ctx.store.db.prepare('SELECT id FROM meeting WHERE body_id = ? AND date = ? ORDER BY id LIMIT 1').get(body.id, meeting.date) as { id: number } | undefined;
       return ok({
         meeting,
@@ -113,6 +124,11 @@ function saveMeeting(ctx: ServiceContext, bodyId: number, meeting: PastMeeting, 
   const printed = new Map<number, string>();
   let position = 0;
   const memberId = (p: PastPerson): number => {
+    // The member the clerk chose in the preview, else the one of that name, else a new member.
+    if (typeof p.memberId === 'number') {
+      if (!body.members.some((m) => m.id === p.memberId)) throw new DomainError('invalid_input', `${p.name} is matched to a member who is not a member of ${body.name}; nothing was saved`);
+      return p.memberId;
+    }
     const key = nameKey(p.name);
     let found = members.get(key);
     if (found === undefined) {
@@ -152,25 +168,34 @@ function saveMeeting(ctx: ServiceContext, bodyId: number, meeting: PastMeeting, 
     attendanceOf.set(nameKey(p.name), attendanceId);
     return attendanceId;
   };
-  const addOther = (p: PastPerson, category: 'officer' | 'attendee') => {
-    const dup = db.prepare(`SELECT 1 FROM attendance WHERE meeting_id = ? AND category <> 'member' AND name = ? COLLATE NOCASE`).get(meetingId, p.name.trim());
-    if (dup) return;
+  /** An officer, other attendee or guest: a row of its own, and remembered by the body for its next meetings (not made a member). */
+  const addOther = (p: PastPerson, category: 'officer' | 'attendee' | 'guest', status: 'present' | 'apologies'): number => {
+    const dup = db.prepare(`SELECT id FROM attendance WHERE meeting_id = ? AND category <> 'member' AND name = ? COLLATE NOCASE`).get(meetingId, p.name.trim()) as { id: number } | undefined;
+    if (dup) return dup.id;
     const attendanceId = Number(
       db
         .prepare(
           `INSERT INTO attendance (meeting_id, category, member_id, name, role, organisation, status, remote, substitute_for_member_id, position)
-           VALUES (?, ?, NULL, ?, '', ?, 'present', ?, NULL, ?)`,
+           VALUES (?, ?, NULL, ?, '', ?, ?, ?, NULL, ?)`,
         )
-        .run(meetingId, category, p.name.trim(), p.detail.trim(), p.remote ? 1 : 0, position++).lastInsertRowid,
+        .run(meetingId, category, p.name.trim(), p.detail.trim(), status, status === 'present' && p.remote ? 1 : 0, position++).lastInsertRowid,
     );
     attendanceOf.set(nameKey(p.name), attendanceId);
+    if (!/\bmembers? of the (?:public|press)\b/i.test(p.name)) rememberAttendee(ctx, bodyId, { category, name: p.name.trim(), role: '', organisation: p.detail.trim() });
+    return attendanceId;
+  };
+  const add = (p: PastPerson, list: Parameters<typeof roleOf>[1]): number | null => {
+    const role = roleOf(p, list);
+    const status = list === 'apologies' ? 'apologies' : 'present';
+    return role === 'member' ? addMember(p, status) : addOther(p, role, status);
   };
   const a = meeting.attendance;
-  const chairId = a.chair ? addMember(a.chair, 'present') : null;
-  for (const p of [...a.present, ...a.substitutes]) addMember(p, 'present');
-  for (const p of a.officers) addOther(p, 'officer');
-  for (const p of a.others) addOther(p, 'attendee');
-  for (const p of a.apologies) addMember(p, 'apologies');
+  const chairId = a.chair ? add(a.chair, 'chair') : null;
+  for (const p of a.present) add(p, 'present');
+  for (const p of a.substitutes) add(p, 'substitutes');
+  for (const p of a.officers) add(p, 'officers');
+  for (const p of a.others) add(p, 'others');
+  for (const p of a.apologies) add(p, 'apologies');
   if (chairId !== null) db.prepare('INSERT INTO chair_change (meeting_id, attendance_id, agenda_item_id, time) VALUES (?, ?, NULL, ?)').run(meetingId, chairId, start);
 
   // The minutes: one item each, in order, its blocks as entries in the order read.

@@ -34,6 +34,24 @@ export interface PastPerson {
   remote?: boolean;
   /** The member they stood in for, as the note names them ("(substitute for Cllr B. Green)"), or null. */
   substituteFor?: string | null;
+  /**
+   * How they are saved: a member of the body (matched by name, or `memberId`, or added), an officer, another
+   * attendee or a guest. Unset: as the block they were read in says (PRESENT and apologies members, Officers
+   * and In attendance officers, Also present attendees, Guests guests).
+   */
+  as?: PastRole;
+  /** The body's member they are, where the clerk chose one in the preview (else matched by name, or added). */
+  memberId?: number | null;
+}
+
+export type PastRole = 'member' | 'officer' | 'attendee' | 'guest';
+
+/** How a person read in `list` is saved, unless the clerk chose otherwise. */
+export function roleOf(p: PastPerson, list: 'chair' | 'present' | 'substitutes' | 'apologies' | 'officers' | 'others'): PastRole {
+  if (p.as) return p.as;
+  if (list === 'officers') return 'officer';
+  if (list === 'others') return 'attendee';
+  return 'member';
 }
 
 /** A declaration of interest read from its paragraph ("Cllr A. Brown declared a personal interest in item 6 as …"). */
@@ -157,10 +175,11 @@ const FURNITURE: RegExp[] = [
 const PRESENTER = /(will present this (report|item)( on behalf of .+)?|will provide an? (verbal )?update|will give a presentation|will be in attendance)\.?$/i;
 
 const LABEL = /^(RESOLVED|AGREED|NOTED)\s*[:.]?$/;
-const SECTION: [RegExp, keyof PastAttendance | 'present' | 'absent'][] = [
+const SECTION: [RegExp, keyof PastAttendance | 'present' | 'absent' | 'guests'][] = [
   [/^present\s*:?$/i, 'present'],
-  [/^(officers?|officers? present|officers in attendance)\s*:?$/i, 'officers'],
-  [/^(other attendees|also present|also in attendance|in attendance|others? present|guests?)\s*:?$/i, 'others'],
+  [/^(officers?|officers? present|officers in attendance|in attendance)\s*:?$/i, 'officers'],
+  [/^(other attendees|also present|also in attendance|others? present)\s*:?$/i, 'others'],
+  [/^(guests?|observers?|guests and observers|members of the public|public|press and public)\s*:?$/i, 'guests'],
   [/^(apologies|apologies for absence|apologies received)\s*:?$/i, 'apologies'],
   [/^(absent|absences)\s*:?$/i, 'absent'],
   [/^(substitutes?|substitute members?)\s*:?$/i, 'substitutes'],
@@ -288,7 +307,7 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
   const attendance: PastAttendance = { chair: null, present: [], officers: [], others: [], apologies: [], substitutes: [] };
   const minutes: PastMinute[] = [];
   let closedAt: string | null = null;
-  let section: keyof PastAttendance | 'present' | 'absent' | null = null;
+  let section: keyof PastAttendance | 'present' | 'absent' | 'guests' | null = null;
   let minute: PastMinute | null = null;
   /** The decision being read: open until a plain line follows its single resolution or its lettered ones. */
   let decision: { block: Extract<PastBlock, { type: 'decision' }>; lettered: boolean; closed: boolean } | null = null;
@@ -396,7 +415,13 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
       if (section) {
         const chair = /^(.+?)\s*\((?:in the )?(?:Chair|Chairman|Chairwoman|Chairperson)\)\.?$/i.exec(line);
         if (chair && section === 'present') attendance.chair = personOf(chair[1]!);
-        else (attendance[section] as PastPerson[]).push(personOf(line, section));
+        else if (section === 'guests') attendance.others.push({ ...personOf(line), as: 'guest' });
+        else {
+          const person = personOf(line, section);
+          // "Two members of the public" under In attendance: the public, not an officer.
+          if (/\bmembers? of the (?:public|press)\b|\bpress\b/i.test(person.name) && section !== 'apologies') person.as = 'guest';
+          (attendance[section] as PastPerson[]).push(person);
+        }
         continue;
       }
       warnings.push(`Before the first minute, “${line.slice(0, 80)}” could not be placed; it was left out of the attendance.`);

@@ -155,3 +155,83 @@ describe('past minutes: what the words record, placed as records', () => {
     expect(m.minutes.filter((x) => x.agendaRef !== null).map((x) => x.agendaRef)).toEqual([4, 9, 10, 11, 12, 13, 14, 15]);
   });
 });
+
+/** Written for this test: officers under "In attendance", a guest heading, and a PRESENT line the body knows as its clerk. */
+const PEOPLE = [
+  'Minutes of a meeting of the Wessex Parish Council held at the Village Hall on Tuesday, 11 April 2023 at 7.00 pm.',
+  'Present:',
+  'Cllr A. Brown (Chair)',
+  'Cllr Christopher Dean',
+  'Ms J. Hart\tClerk to the Council',
+  'Cllr P. Quill',
+  'In attendance:',
+  'Mr R. Tucker\tLocum Clerk',
+  'Two members of the public',
+  'Guests:',
+  'PCSO S. Ward\tWessex Police',
+  '1. Apologies for absence',
+  'There were none.',
+].join('\n');
+
+describe('past minutes: people kept in their roles', () => {
+  it('officers and guests are not made members; the clerk’s choices in the preview (another member, an officer) are saved', async () => {
+    const { services, store } = createTempStore(temp);
+    const bodyId = call(services, 'bodies.create', { name: 'Wessex Parish Council', yearStartMonth: 5 }).id;
+    const dean = call(services, 'members.create', { bodyId, name: 'Cllr C. Dean', role: '', organisation: '' });
+    // The body already knows its clerk as an officer (from an earlier meeting minuted here).
+    const earlier = call(services, 'meetings.create', { bodyId, date: '2023-01-10', startTime: '19:00', venue: 'Village Hall' });
+    call(services, 'attendance.addPerson', { meetingId: earlier.id, category: 'officer', name: 'Ms J. Hart', role: 'Clerk', organisation: '' });
+    const membersBefore = call(services, 'bodies.get', { bodyId }).members.length;
+
+    const m = (await read(services, bodyId, PEOPLE)).meeting;
+    const a = m.attendance;
+    expect(a.chair?.name).toBe('Cllr A. Brown');
+    expect(a.present.map((p) => [p.name, p.as ?? null])).toEqual([
+      ['Cllr Christopher Dean', null],
+      // Known to the body as an officer, so taken as one though listed under Present.
+      ['Ms J. Hart', 'officer'],
+      ['Cllr P. Quill', null],
+    ]);
+    expect(a.officers.map((p) => [p.name, p.as ?? null])).toEqual([
+      ['Mr R. Tucker', null],
+      ['Two members of the public', 'guest'],
+    ]);
+    expect(a.others.map((p) => [p.name, p.as ?? null])).toEqual([['PCSO S. Ward', 'guest']]);
+
+    // In the preview the clerk matches "Cllr Christopher Dean" to the member Cllr C. Dean, and takes Cllr P. Quill as an officer.
+    const chosen = {
+      ...m,
+      attendance: { ...a, present: a.present.map((p) => (p.name === 'Cllr Christopher Dean' ? { ...p, as: 'member' as const, memberId: dean.id } : p.name === 'Cllr P. Quill' ? { ...p, as: 'officer' as const } : p)) },
+    };
+    const saved = call(services, 'import.savePastMinutes', { bodyId, meetings: [{ meeting: chosen, firstMinuteNumber: null, source: 'pasted text' }] });
+    const rows = store.db
+      .prepare(`SELECT a.category, coalesce(mb.name, a.name) AS name, a.status FROM attendance a LEFT JOIN member mb ON mb.id = a.member_id WHERE a.meeting_id = ? ORDER BY a.position`)
+      .all(saved.meetingIds[0]!);
+    expect(rows).toEqual([
+      { category: 'member', name: 'Cllr A. Brown', status: 'present' },
+      { category: 'member', name: 'Cllr C. Dean', status: 'present' },
+      { category: 'officer', name: 'Ms J. Hart', status: 'present' },
+      { category: 'officer', name: 'Cllr P. Quill', status: 'present' },
+      { category: 'officer', name: 'Mr R. Tucker', status: 'present' },
+      { category: 'guest', name: 'Two members of the public', status: 'present' },
+      { category: 'guest', name: 'PCSO S. Ward', status: 'present' },
+    ]);
+    // Only the chair was new to the body's members; officers and guests are remembered as such for its next meetings.
+    expect(call(services, 'bodies.get', { bodyId }).members.map((x) => x.name)).toEqual(['Cllr C. Dean', 'Cllr A. Brown']);
+    expect(call(services, 'bodies.get', { bodyId }).members.length).toBe(membersBefore + 1);
+    expect(call(services, 'knownAttendees.list', { bodyId }).map((k) => [k.name, k.category])).toEqual([
+      ['Cllr P. Quill', 'officer'],
+      ['Mr R. Tucker', 'officer'],
+      ['Ms J. Hart', 'officer'],
+      ['PCSO S. Ward', 'guest'],
+    ]);
+
+    // A member of another body is refused, nothing saved.
+    const other = call(services, 'bodies.create', { name: 'Another Parish Council', yearStartMonth: 5 }).id;
+    const stranger = call(services, 'members.create', { bodyId: other, name: 'Cllr X. Stranger', role: '', organisation: '' });
+    const wrong = { ...m, date: '2023-05-09', attendance: { ...a, present: [{ ...a.present[0]!, as: 'member' as const, memberId: stranger.id }] } };
+    const refused = await services.call('import.savePastMinutes', { bodyId, meetings: [{ meeting: wrong, firstMinuteNumber: null, source: 'pasted text' }] });
+    expect(refused.ok).toBe(false);
+    expect(call(services, 'meetings.list', { bodyId }).length).toBe(2);
+  });
+});

@@ -163,7 +163,12 @@ describe('other councils’ house styles (test/fixtures/past-minutes/README.md)'
     expect(m).toMatchObject({ bodyName: 'Ambridge Parish Council', date: '2021-05-05', startTime: '19:00', closedAt: '20:15', mode: 'teams' });
     expect(m.attendance.chair?.name).toBe('Cllr Mr J Archer');
     expect(m.attendance.present.map((p) => p.name)).toEqual(['Cllr Mrs S Pargetter', 'Cllr Mr N Grundy', 'Cllr Ms L Snell']);
-    expect(m.attendance.others.map((p) => p.name)).toEqual(['Two members of the public', 'Mr R Tucker']);
+    // "In Attendance": the clerk as an officer, the public as guests (issue 18: officers and guests are not members).
+    expect(m.attendance.others).toEqual([]);
+    expect(m.attendance.officers.map((p) => [p.name, p.as ?? null])).toEqual([
+      ['Two members of the public', 'guest'],
+      ['Mr R Tucker', null],
+    ]);
     expect(m.minutes.map((x) => x.number)).toEqual([44, 45, 46, 47]);
     expect(m.minutes[2]!.blocks.map(shape)).toEqual(['bullet@0:×2', 'RESOLVED×1']);
     expect(m.warnings.join(' ')).toMatch(/numbered within their year/);
