@@ -22,6 +22,7 @@ import {
   OPENING_KINDS,
   VOTE_CHOICES,
   ACTION_STATUSES,
+  MINUTE_NUMBER_FORMS,
   MINUTES_STATUSES,
   CONFIRMATION_OUTCOMES,
   SENTENCE_KEY,
@@ -61,6 +62,8 @@ const bodyFields = {
   houseStyle: houseStyleInputSchema,
   /** The opening form new items of business take. */
   openingKind: z.enum(OPENING_KINDS),
+  /** How its minute numbers are printed: "{n}." (44.) or within the municipal year ("{yy}.{n}": 21.44). */
+  minuteNumberForm: z.enum(MINUTE_NUMBER_FORMS),
 };
 
 export const bodyCreate = z.strictObject({
@@ -606,6 +609,8 @@ export const pastMeeting = z.strictObject({
     .max(MAX_ITEMS.pastActions, `At most ${MAX_ITEMS.pastActions} actions with one meeting`)
     .default([]),
   form: z.enum(['printed', 'web']),
+  numberForm: z.enum(MINUTE_NUMBER_FORMS).optional(),
+  numberYear: z.string().regex(/^\d{2}(\d{2})?$/, 'The year of the minute numbers is two or four digits').optional(),
   warnings: z.array(z.string().max(TEXT_CHARS.detail)).max(500),
 });
 /** Every text of the meetings, to bound the call as a whole. */

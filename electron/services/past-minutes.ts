@@ -17,7 +17,9 @@ import { inferKind } from '../../shared/minutes/standard-items';
 import { personKey as nameKey, roleOf, sameBody, type PastMeeting, type PastPerson } from '../../shared/import/past-minutes';
 import type { MeetingRecord } from '../../shared/model';
 import { DomainError, fail, ok, type Result } from '../../shared/result';
-import { firstMinuteNumber } from '../../shared/rules/numbering';
+import { firstMinuteNumber, minuteMark, municipalYearStart } from '../../shared/rules/numbering';
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 import { formatLongDate } from '../../shared/format';
 import { parseIsolated } from '../import/isolated';
 import { isoNow, type Handlers, type ReadContext, type ServiceContext } from './context';
@@ -61,6 +63,16 @@ export async function readPastMinutes(
       const known = new Map(
         (ctx.store.db.prepare('SELECT name, category FROM known_attendee WHERE body_id = ?').all(body.id) as { name: string; category: 'officer' | 'attendee' | 'guest' }[]).map((k) => [nameKey(k.name), k.category]),
       );
+      // A year printed in the numbers that is not the year the body's numbering runs through: the clerk should check the body's year.
+      if (meeting.numberForm && meeting.numberYear && meeting.minutes[0]?.number) {
+        const printed = minuteMark(meeting.minutes[0].number, meeting.date, body.yearStartMonth, meeting.numberForm);
+        const year = municipalYearStart(meeting.date, body.yearStartMonth).slice(0, 4);
+        if (!year.endsWith(meeting.numberYear)) {
+          meeting.warnings.push(
+            `The minutes print the year as “${meeting.numberYear}”, but ${body.name}’s municipal year (starting in ${MONTH_NAMES[body.yearStartMonth - 1]}) makes this meeting’s first minute ${printed}. Check the month the body’s year starts in before saving.`,
+          );
+        }
+      }
       const a = meeting.attendance;
       for (const p of [a.chair, ...a.present, ...a.substitutes, ...a.apologies]) {
         const category = p && !members.has(nameKey(p.name)) ? known.get(nameKey(p.name)) : undefined;
@@ -109,6 +121,10 @@ function saveMeeting(ctx: ServiceContext, bodyId: number, meeting: PastMeeting, 
   const start = meeting.startTime ?? DEFAULT_START;
   if (meeting.closedAt && meeting.closedAt < start) throw new DomainError('invalid_input', `The meeting of ${formatLongDate(meeting.date)} closes at ${meeting.closedAt}, before it starts (${start})`);
   const first = firstNumberOf(meeting, givenFirst, () => suggestedFirst(ctx, bodyId, meeting.date, start, meeting.minutes.length));
+  // Minutes numbered within the year ("21.44"): the body numbers its minutes that way from now on, unless it already has a rule of its own.
+  if (meeting.numberForm && (body.minuteNumberForm ?? '{n}.') === '{n}.') {
+    db.prepare('UPDATE body SET minute_number_form = ? WHERE id = ?').run(meeting.numberForm, bodyId);
+  }
   const now = isoNow(ctx);
   const meetingId = Number(
     db

@@ -20,7 +20,7 @@
  * the minute it is in; lines removed are the page's own furniture (links to
  * papers, the agenda's presenter lines, page breaks), listed below.
  */
-import type { DecisionLabel, ListStyle, MeetingMode } from '../model';
+import { MINUTE_NUMBER_FORMS, type DecisionLabel, type ListStyle, type MeetingMode, type MinuteNumberForm } from '../model';
 import { recogniseStandardItem } from '../minutes/recognise';
 import { placeActions, readActionTables, type PastAction } from './past-actions';
 
@@ -104,6 +104,9 @@ export interface PastMeeting {
   attendance: PastAttendance;
   minutes: PastMinute[];
   closedAt: string | null;
+  /** How the minutes print their numbers where they are numbered within the year ("{yy}.{n}" for 21.44), and the year printed ("21"). */
+  numberForm?: MinuteNumberForm;
+  numberYear?: string;
   /** The rows of an action log table in the file, each placed on the minute it came from. */
   actions: PastAction[];
   /** 'printed' (an opening line and numbered minutes) or 'web' (a ModernGov page copied as text). */
@@ -188,7 +191,19 @@ const OPENING = /^Minutes of (?:a|an|the) (?:[A-Za-z-]+ ){0,3}?meeting of (?:the
 const WEB_HEADING = /^(.+?)\s+-\s+((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\d{1,2}\s+\w+\s+\d{4})(?:\s+(\d{1,2}[.:]\d{2}\s*[ap]\.?m\.?))?\s*$/i;
 const NUMBERED = /^(\d{1,3})\.\s+(\S.*)$/;
 /** A minute numbered within its year ("21.44 ELECTION OF CHAIR", "44/21 Apologies"). */
-const YEAR_NUMBERED = /^(?:(\d{2,4})[./](\d{1,3})|(\d{1,3})\/(\d{2,4}))\.?\s+(\S.*)$/;
+const YEAR_NUMBERED = /^(\d{1,4})([./])(\d{1,4})\.?\s+(\S.*)$/;
+
+/** A number within the year read: which side is the year ("21.44", "2021/44", "44/21"), by the meeting's date (its year or the one before). */
+function yearNumber(a: string, sep: string, b: string, date: string): { n: number; year: string; form: MinuteNumberForm } | null {
+  const y = Number(date.slice(0, 4));
+  const years = new Set([String(y), String(y - 1), String(y).slice(2), String(y - 1).slice(2)]);
+  const yearToken = (t: string) => (t.length === 4 ? '{yyyy}' : '{yy}');
+  let found: { n: number; year: string; form: string } | null = null;
+  if (years.has(a) && (a.length === 2 || a.length === 4) && b.length <= 3) found = { n: Number(b), year: a, form: `${yearToken(a)}${sep}{n}` };
+  else if (years.has(b) && (b.length === 2 || b.length === 4) && a.length <= 3) found = { n: Number(a), year: b, form: `{n}${sep}${yearToken(b)}` };
+  if (!found || found.n < 1 || !(MINUTE_NUMBER_FORMS as readonly string[]).includes(found.form)) return null;
+  return found as { n: number; year: string; form: MinuteNumberForm };
+}
 /** A ModernGov page with numbers: the number on a line of its own, the title on the next. */
 const NUMBER_ALONE = /^(\d{1,3})\.$/;
 const MARKER = /^\(([a-z]{1,3}|\d{1,3})\)\s*(.*)$/;
@@ -304,6 +319,7 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
   if (end < 0) end = lines.length;
   const body = lines.slice(at, end);
 
+  let numberForm: { form: MinuteNumberForm; year: string } | null = null;
   const attendance: PastAttendance = { chair: null, present: [], officers: [], others: [], apologies: [], substitutes: [] };
   const minutes: PastMinute[] = [];
   let closedAt: string | null = null;
@@ -361,13 +377,17 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
       }
     }
 
-    const yearly = YEAR_NUMBERED.exec(line);
-    if (yearly && !numbered) {
-      const n = Number(yearly[2] ?? yearly[3]);
+    const yearlyLine = YEAR_NUMBERED.exec(line);
+    const yearly = yearlyLine && !numbered ? yearNumber(yearlyLine[1]!, yearlyLine[2]!, yearlyLine[3]!, date) : null;
+    if (yearly && (!numberForm || (numberForm.form === yearly.form && numberForm.year === yearly.year))) {
+      const n = yearly.n;
       const expected = expectedNumber();
       if ((expected === null && !minute) || n === expected) {
-        startMinute(n, yearly[5]!);
-        if (minutes.length === 1) warnings.push(`The minutes are numbered within their year (“${line.split(/\s/)[0]}”): they are kept as ${n}, ${n + 1} … without the year.`);
+        startMinute(n, yearlyLine![4]!);
+        if (!numberForm) {
+          numberForm = { form: yearly.form, year: yearly.year };
+          warnings.push(`The minutes are numbered within their year (“${line.split(/\s/)[0]}”): each keeps its full number, and the body’s later minutes are numbered the same way.`);
+        }
         continue;
       }
     }
@@ -557,7 +577,20 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
 
   return {
     ok: true,
-    value: { bodyName, date, startTime, venue: where.venue, mode: where.mode, attendance, minutes, closedAt, actions, form, warnings },
+    value: {
+      bodyName,
+      date,
+      startTime,
+      venue: where.venue,
+      mode: where.mode,
+      attendance,
+      minutes,
+      closedAt,
+      actions,
+      form,
+      warnings,
+      ...(numberForm ? { numberForm: (numberForm as { form: MinuteNumberForm }).form, numberYear: (numberForm as { year: string }).year } : {}),
+    },
   };
 }
 

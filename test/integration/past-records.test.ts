@@ -235,3 +235,38 @@ describe('past minutes: people kept in their roles', () => {
     expect(call(services, 'meetings.list', { bodyId }).length).toBe(2);
   });
 });
+
+describe('past minutes numbered within the year', () => {
+  it('keep their full number (21.44) in the export, and a new meeting of the body carries on in that rule (21.48)', async () => {
+    const { services } = createTempStore(temp);
+    const bodyId = call(services, 'bodies.create', { name: 'Ambridge Parish Council', yearStartMonth: 5 }).id;
+    const text = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'past-minutes', 'parish-council-minutes.txt'), 'utf8');
+    const m = (await read(services, bodyId, text)).meeting;
+    expect(m.minutes.map((x) => x.number)).toEqual([44, 45, 46, 47]);
+    expect([m.numberForm, m.numberYear]).toEqual(['{yy}.{n}', '21']);
+    expect(m.warnings.join(' ')).not.toMatch(/Check the month/);
+    const saved = call(services, 'import.savePastMinutes', { bodyId, meetings: [{ meeting: m, firstMinuteNumber: null, source: 'pasted text' }] });
+    expect(call(services, 'bodies.get', { bodyId }).minuteNumberForm).toBe('{yy}.{n}');
+
+    const wordOf = async (meetingId: number) => {
+      const file = await services.call('exports.build', { meetingId, document: 'minutes' });
+      if (!file.ok) throw new Error(file.error.message);
+      return officeText(Buffer.from((file.value as ExportedFile).base64, 'base64')).replace(/\s+/g, ' ');
+    };
+    const imported = await wordOf(saved.meetingIds[0]!);
+    expect(imported).toMatch(/21\.44 ELECTION OF CHAIR OF THE COUNCIL/);
+    expect(imported).toMatch(/21\.47 DATE OF NEXT MEETING/);
+    expect(imported).not.toMatch(/\b44\. ELECTION/);
+
+    // The next meeting of the same municipal year: its first minute is 21.48.
+    const next = call(services, 'meetings.create', { bodyId, date: '2021-06-02', startTime: '19:00', venue: 'Village Hall' });
+    call(services, 'agendaItems.create', { meetingId: next.id, title: 'Apologies for absence' });
+    expect(call(services, 'meetings.get', { meetingId: next.id }).firstMinuteNumber).toBe(48);
+    expect(await wordOf(next.id)).toMatch(/21\.48 Apologies for absence/);
+
+    // A year printed that the body's year does not give (the body's year said to start in September): the preview says so.
+    const other = call(services, 'bodies.create', { name: 'Ambridge Parish Council', yearStartMonth: 9 }).id;
+    const warned = (await read(services, other, text)).meeting;
+    expect(warned.warnings.join(' ')).toMatch(/The minutes print the year as “21”, but Ambridge Parish Council’s municipal year \(starting in September\) makes this meeting’s first minute 20\.44/);
+  });
+});

@@ -17,7 +17,13 @@ interface Read {
 }
 
 const numbered = (r: Read) => r.meeting.minutes.every((m) => m.number !== null);
-const numberOf = (r: Read, i: number) => r.meeting.minutes[i]!.number ?? r.firstNumber + i;
+/** A minute's number as the minutes print it: "24", or within the year "21.44". */
+const numberOf = (r: Read, i: number) => {
+  const n = r.meeting.minutes[i]!.number ?? r.firstNumber + i;
+  const { numberForm, numberYear } = r.meeting;
+  if (!numberForm || !numberYear || numberForm === '{n}.') return String(n);
+  return numberForm.replace('{n}', String(n)).replace(/\{y{2,4}\}/, numberYear);
+};
 
 /** The lists of people read, in the order the preview shows them. */
 const PEOPLE_LISTS = ['chair', 'present', 'substitutes', 'officers', 'others', 'apologies'] as const;
