@@ -188,6 +188,9 @@ const SECTION: [RegExp, keyof PastAttendance | 'present' | 'absent' | 'guests'][
   [/^(substitutes?|substitute members?)\s*:?$/i, 'substitutes'],
 ];
 const OPENING = /^Minutes of (?:a|an|the) (?:[A-Za-z-]+ ){0,3}?meeting of (?:the )?(.+?) held (.*?)\s*on\s+((?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4})(.*)$/i;
+/** The other common form: "(Draft) minutes of the <body> (annual) meeting held at <venue> at 7.00 pm on Thursday 1 June 2017". */
+const OPENING_BODY_FIRST = /^(?:draft\s+)?minutes of (?:the\s+)?(.+?)\s+(?:(?:annual|extraordinary|ordinary|monthly|special)\s+)?meeting held (.*?)\s*on\s+((?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4})(.*)$/i;
+const openingOf = (line: string) => OPENING.exec(line) ?? OPENING_BODY_FIRST.exec(line);
 const WEB_HEADING = /^(.+?)\s+-\s+((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\d{1,2}\s+\w+\s+\d{4})(?:\s+(\d{1,2}[.:]\d{2}\s*[ap]\.?m\.?))?\s*$/i;
 const NUMBERED = /^(\d{1,3})\.\s+(\S.*)$/;
 /** A minute numbered within its year ("21.44 ELECTION OF CHAIR", "44/21 Apologies"). */
@@ -280,19 +283,21 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
   const warnings: string[] = [];
 
   // Where the minutes start: the opening line (an agenda pack's minutes start there too), or the web page's heading.
-  let at = lines.findIndex((l) => OPENING.test(l));
+  let at = lines.findIndex((l) => openingOf(l) !== null);
   let form: PastMeeting['form'] = 'printed';
   let bodyName = '';
   let date: string | null = null;
   let startTime: string | null = null;
   let where = { mode: 'in_room' as MeetingMode, venue: '' };
   if (at >= 0) {
-    const m = OPENING.exec(lines[at]!)!;
+    const m = openingOf(lines[at]!)!;
     bodyName = m[1]!.trim();
-    where = modeOf(m[2]!);
+    // A start time before the date ("held at the Village Hall at 7.00 pm on …") is the start, not part of the venue.
+    const timeInWhere = /\s+(?:at|commencing at|starting at)\s+(\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?)\s*$/i.exec(m[2]!);
+    where = modeOf(timeInWhere ? m[2]!.slice(0, timeInWhere.index) : m[2]!);
     date = isoDate(m[3]!);
     const rest = m[4] ?? '';
-    startTime = hhmm(rest);
+    startTime = hhmm(rest) ?? (timeInWhere ? hhmm(timeInWhere[1]!) : null);
     at += 1;
   } else {
     at = lines.findIndex((l) => WEB_HEADING.test(l));

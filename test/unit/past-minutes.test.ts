@@ -173,4 +173,34 @@ describe('other councils’ house styles (test/fixtures/past-minutes/README.md)'
     expect(m.minutes[2]!.blocks.map(shape)).toEqual(['bullet@0:×2', 'RESOLVED×1']);
     expect(m.warnings.join(' ')).toMatch(/numbered within their year/);
   });
+
+  it('a parish council’s draft minutes opening body-first in capitals, numbered “70/17”, with its records', () => {
+    const m = read(readFileSync(join(PAST, 'parish-slash-numbered.txt'), 'utf8'));
+    expect(m).toMatchObject({ bodyName: 'LOXLEY BARRETT PARISH COUNCIL', date: '2017-06-01', startTime: '19:00', closedAt: '20:40', venue: 'LOXLEY BARRETT VILLAGE HALL', numberForm: '{n}/{yy}', numberYear: '17' });
+    expect(m.attendance.chair?.name).toBe('Cllr M. Woolley');
+    expect(m.attendance.present.map((p) => [p.name, p.remote ?? false])).toEqual([
+      ['Cllr P. Bullen', false],
+      ['Cllr R. Hanley', false],
+      ['Cllr J. Walsh', true],
+    ]);
+    expect(m.attendance.officers.map((p) => [p.name, p.detail, p.as ?? 'officer'])).toEqual([
+      ['Mr P. Kingdom', 'Parish Clerk', 'officer'],
+      ['Four members of the public', '', 'guest'],
+    ]);
+    expect(m.minutes.map((x) => `${x.number} ${x.title}`)).toEqual([
+      '70 Apologies for absence',
+      '71 Declarations of interest on agenda items',
+      '72 Minutes of the Parish Council meeting held on 4 May 2017',
+      '73 Cemetery',
+      '74 Finance',
+      '75 Allotments',
+      '76 Date of next meeting',
+    ]);
+    // The reference to an earlier minute stays a paragraph of this one, not a minute of its own.
+    expect(m.minutes[2]!.blocks.map(shape)).toEqual(['P', 'P']);
+    expect(m.minutes[3]!.blocks.map(shape)).toEqual(['alpha@0:×2', 'RESOLVED×1']);
+    expect(m.minutes[4]!.blocks.map(shape)).toEqual(['bullet@0:×2']);
+    const declared = m.minutes[1]!.blocks[0]!;
+    expect(declared.type === 'paragraph' && declared.declaration).toMatchObject({ person: 'Cllr R. Hanley', category: 'non_registrable', minute: null });
+  });
 });
