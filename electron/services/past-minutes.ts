@@ -18,9 +18,7 @@ import { personKey as nameKey, roleOf, sameBody, type PastMeeting, type PastPers
 import type { MeetingRecord } from '../../shared/model';
 import { DomainError, fail, ok, type Result } from '../../shared/result';
 import { firstMinuteNumber, minuteMark, municipalYearStart } from '../../shared/rules/numbering';
-
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-import { formatLongDate } from '../../shared/format';
+import { formatLongDate, monthName } from '../../shared/format';
 import { parseIsolated } from '../import/isolated';
 import { isoNow, type Handlers, type ReadContext, type ServiceContext } from './context';
 import { freezeRecord } from './guards';
@@ -69,7 +67,7 @@ export async function readPastMinutes(
         const year = municipalYearStart(meeting.date, body.yearStartMonth).slice(0, 4);
         if (!year.endsWith(meeting.numberYear)) {
           meeting.warnings.push(
-            `The minutes print the year as “${meeting.numberYear}”, but ${body.name}’s municipal year (starting in ${MONTH_NAMES[body.yearStartMonth - 1]}) makes this meeting’s first minute ${printed}. Check the month the body’s year starts in before saving.`,
+            `The minutes print the year as “${meeting.numberYear}”, but ${body.name}’s municipal year (starting in ${monthName(body.yearStartMonth)}) makes this meeting’s first minute ${printed}. Check the month the body’s year starts in before saving.`,
           );
         }
       }
