@@ -86,7 +86,7 @@ for (const ref of [
   { reference: '2021-09-24' as const, file: join(REFERENCE, '2021-09-24-minutes.txt'), heading: 'Friday, 24 September 2021 · 14 minutes (29–42)', firstNumber: '29', first: 29 },
   { reference: '2022-06-17' as const, file: join(import.meta.dirname, '..', 'fixtures', 'past-minutes', '2022-12-09-agenda-pack.txt'), heading: 'Friday, 17 June 2022 · 17 minutes (1–17)', firstNumber: null, first: 1 },
 ]) {
-  test(`${ref.reference}: pasted, checked and saved by keyboard; the Word export has the published words`, async ({ page, host }) => {
+  test(`${ref.reference}: pasted, checked and saved by keyboard; the Word export has the published words`, async ({ page, host }, testInfo) => {
     test.setTimeout(120_000);
     const body = await api(host.url, 'bodies.create', { name: BOARD, kind: 'Board' });
     await page.goto(`${host.url}#/bodies/${body.id}`);
@@ -113,6 +113,11 @@ for (const ref of [
       await from.focus();
       await page.keyboard.press('ArrowDown');
       await expect(from).toHaveValue('6');
+      for (const width of [1440, 480]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.getByTestId('past-action').first().scrollIntoViewIfNeeded();
+        await page.screenshot({ path: testInfo.outputPath(`past-actions-${width}.png`) });
+      }
     }
     const save = page.getByRole('button', { name: 'Save 1 past meeting' });
     await save.focus();
