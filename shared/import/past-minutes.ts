@@ -325,6 +325,7 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
   const body = lines.slice(at, end);
 
   let numberForm: { form: MinuteNumberForm; year: string } | null = null;
+  const preamble: string[] = [];
   const attendance: PastAttendance = { chair: null, present: [], officers: [], others: [], apologies: [], substitutes: [] };
   const minutes: PastMinute[] = [];
   let closedAt: string | null = null;
@@ -433,6 +434,11 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
         }
         continue;
       }
+      // A sentence under a heading of people ("The Chairman welcomed everyone present …") is not a person: its words are kept.
+      if (section && !line.includes('\t') && /[.!?]$/.test(line) && line.split(/\s+/).length >= 6 && !/^(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\b[^,]*$/.test(line)) {
+        preamble.push(line);
+        continue;
+      }
       if (section === 'absent') {
         warnings.push(`Recorded as absent: ${line.slice(0, 80)} (absences are not imported).`);
         continue;
@@ -449,7 +455,8 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
         }
         continue;
       }
-      warnings.push(`Before the first minute, “${line.slice(0, 80)}” could not be placed; it was left out of the attendance.`);
+      // Words before the first minute that are not attendance ("The Chairman welcomed everyone …"): kept, never dropped.
+      preamble.push(line);
       continue;
     }
 
@@ -563,6 +570,12 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
   }
 
   if (form === 'web') for (const m of minutes) dropAgendaText(m, warnings);
+  if (preamble.length && minutes.length) {
+    minutes[0]!.blocks.unshift(...preamble.map((text) => ({ type: 'paragraph' as const, text })));
+    warnings.push(
+      `Before the first minute, ${preamble.length === 1 ? `“${preamble[0]!.slice(0, 80)}” is not attendance; it was` : `${preamble.length} lines (“${preamble[0]!.slice(0, 60)}” …) are not attendance; they were`} kept as the first words of minute ${minutes[0]!.number ?? 1} “${minutes[0]!.title}”.`,
+    );
+  }
   placeRecords(minutes, attendance, warnings);
   if (minutes.length === 0) return { ok: false, message: 'No minutes were found after the attendance: there is no numbered minute (“17. Introductions”). Nothing was saved.' };
   for (const m of minutes) {

@@ -196,6 +196,10 @@ describe('other councils’ house styles (test/fixtures/past-minutes/README.md)'
       '75 Allotments',
       '76 Date of next meeting',
     ]);
+    // The welcome before the first minute is not a person of In attendance: its words are kept as the first of minute 70/17.
+    expect(m.minutes[0]!.blocks.map(shape)).toEqual(['P', 'P']);
+    expect(m.minutes[0]!.blocks[0]).toEqual({ type: 'paragraph', text: 'The Chairman welcomed everyone present to the Parish Council Meeting.' });
+    expect(m.warnings.join(' ')).toMatch(/Before the first minute, “The Chairman welcomed everyone present to the Parish Council Meeting\.” is not attendance; it was kept as the first words of minute 70 “Apologies for absence”/);
     // The reference to an earlier minute stays a paragraph of this one, not a minute of its own.
     expect(m.minutes[2]!.blocks.map(shape)).toEqual(['P', 'P']);
     expect(m.minutes[3]!.blocks.map(shape)).toEqual(['alpha@0:×2', 'RESOLVED×1']);
