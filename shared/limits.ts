@@ -72,6 +72,8 @@ export const MAX_ITEMS = {
   pastMinutes: 300,
   pastBlocks: 200,
   pastPeople: 300,
+  /** Rows of the action log tables read with one meeting. */
+  pastActions: 500,
   /** Texts (titles, paragraphs, points, names) in one call, each with its JSON punctuation and field name. */
   pastStrings: 50_000,
   /** Rows of a Teams report applied at once. */

@@ -54,6 +54,8 @@ export interface Body extends BodyRules {
   houseStyle: HouseStyle;
   /** The opening form a new item of business takes unless the agenda says otherwise ("considered a report of" …). */
   openingKind: OpeningKind;
+  /** How its minute numbers are printed ("44." or within the year, "21.44"); absent in records frozen before version 17 of the file. */
+  minuteNumberForm?: MinuteNumberForm;
   createdAt: string;
   updatedAt: string;
 }
@@ -648,6 +650,10 @@ export interface SearchHit {
 }
 
 export const ACTION_STATUSES = ['Red', 'Amber', 'Green', 'Complete'] as const;
+
+/** How a body prints a minute's number: plain ("44."), or with its municipal year ("21.44", "2021/44", "44/21"). */
+export const MINUTE_NUMBER_FORMS = ['{n}.', '{yy}.{n}', '{yyyy}.{n}', '{yy}/{n}', '{yyyy}/{n}', '{n}/{yy}', '{n}/{yyyy}'] as const;
+export type MinuteNumberForm = (typeof MINUTE_NUMBER_FORMS)[number];
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 /** Standard wording kept per body and inserted by keyboard. */

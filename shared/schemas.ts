@@ -22,6 +22,7 @@ import {
   OPENING_KINDS,
   VOTE_CHOICES,
   ACTION_STATUSES,
+  MINUTE_NUMBER_FORMS,
   MINUTES_STATUSES,
   CONFIRMATION_OUTCOMES,
   SENTENCE_KEY,
@@ -61,6 +62,8 @@ const bodyFields = {
   houseStyle: houseStyleInputSchema,
   /** The opening form new items of business take. */
   openingKind: z.enum(OPENING_KINDS),
+  /** How its minute numbers are printed: "{n}." (44.) or within the municipal year ("{yy}.{n}": 21.44). */
+  minuteNumberForm: z.enum(MINUTE_NUMBER_FORMS),
 };
 
 export const bodyCreate = z.strictObject({
@@ -542,10 +545,24 @@ export const importReadPastMinutes = z.strictObject({
   ]),
 });
 const pastText = (label: string, max: number = TEXT_CHARS.entry) => z.string().max(max, `${label} must be at most ${max.toLocaleString('en-GB')} characters`);
-const pastPerson = z.strictObject({ name: requiredText('A name'), detail: optionalText('A role and organisation', TEXT_CHARS.detail) });
+const pastPerson = z.strictObject({
+  name: requiredText('A name'),
+  detail: optionalText('A role and organisation', TEXT_CHARS.detail),
+  remote: z.boolean().optional(),
+  substituteFor: optionalText('The member a substitute stood in for', TEXT_CHARS.name).nullable().optional(),
+  as: z.enum(['member', 'officer', 'attendee', 'guest']).optional(),
+  memberId: id.nullable().optional(),
+});
+const pastDeclaration = z.strictObject({
+  person: requiredText('The person declaring'),
+  minute: z.int().min(0).max(MAX_ITEMS.pastMinutes).nullable(),
+  nature: pastText('A declaration', TEXT_CHARS.detail),
+  category: z.enum(['dpi', 'other_registrable', 'non_registrable']).nullable(),
+  action: z.enum(['not_recorded', 'remained', 'left_no_part', 'did_not_vote']),
+});
 const pastPeople = z.array(pastPerson).max(MAX_ITEMS.pastPeople, `At most ${MAX_ITEMS.pastPeople} people in one list`);
 const pastBlock = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('paragraph'), text: pastText('A paragraph') }),
+  z.strictObject({ type: z.literal('paragraph'), text: pastText('A paragraph'), declaration: pastDeclaration.optional() }),
   z.strictObject({
     type: z.literal('points'),
     style: z.enum(LIST_STYLES),
@@ -563,6 +580,8 @@ const pastMinute = z.strictObject({
   number: z.int().min(1).max(9999).nullable(),
   title: requiredText('Each minute’s title', TEXT_CHARS.line),
   blocks: z.array(pastBlock).max(MAX_ITEMS.pastBlocks, `At most ${MAX_ITEMS.pastBlocks} blocks in one minute`),
+  agendaRef: z.int().min(1).max(999).nullable().optional(),
+  exempt: z.int().min(1, 'An exempt minute cites paragraph 1 to 7 of Schedule 12A').max(7, 'An exempt minute cites paragraph 1 to 7 of Schedule 12A').nullable().optional(),
 });
 export const pastMeeting = z.strictObject({
   bodyName: requiredText('The body’s name as the minutes print it'),
@@ -580,7 +599,24 @@ export const pastMeeting = z.strictObject({
   }),
   minutes: z.array(pastMinute).min(1, 'A meeting has at least one minute').max(MAX_ITEMS.pastMinutes, `At most ${MAX_ITEMS.pastMinutes} minutes in one meeting`),
   closedAt: time24.nullable(),
+  actions: z
+    .array(
+      z.strictObject({
+        number: z.int().min(1).max(99999).nullable(),
+        raisedOn: isoDate.nullable(),
+        description: requiredText('An action’s description', TEXT_CHARS.entry),
+        owner: optionalText('An action’s owner', TEXT_CHARS.officer),
+        dueDate: isoDate.nullable(),
+        status: z.enum(ACTION_STATUSES),
+        comments: z.array(pastText('An action’s comment')).max(50, 'At most 50 comments on one action'),
+        minute: z.int().min(0).max(MAX_ITEMS.pastMinutes),
+      }),
+    )
+    .max(MAX_ITEMS.pastActions, `At most ${MAX_ITEMS.pastActions} actions with one meeting`)
+    .default([]),
   form: z.enum(['printed', 'web']),
+  numberForm: z.enum(MINUTE_NUMBER_FORMS).optional(),
+  numberYear: z.string().regex(/^\d{2}(\d{2})?$/, 'The year of the minute numbers is two or four digits').optional(),
   warnings: z.array(z.string().max(TEXT_CHARS.detail)).max(500),
 });
 /** Every text of the meetings, to bound the call as a whole. */
@@ -594,6 +630,7 @@ function pastStrings(meetings: z.infer<typeof pastMeeting>[]): string[] {
       out.push(minute.title);
       for (const b of minute.blocks) out.push(...(b.type === 'paragraph' ? [b.text] : b.type === 'points' ? [b.intro ?? '', ...b.items] : b.resolutions));
     }
+    for (const a of m.actions) out.push(a.description, a.owner, ...a.comments);
   }
   return out;
 }
@@ -617,7 +654,8 @@ export const importSavePastMinutes = z
     const texts = pastStrings(i.meetings.map((m) => m.meeting));
     return texts.length <= MAX_ITEMS.pastStrings && texts.reduce((n, t) => n + t.length, 0) <= TEXT_CHARS.pastMinutes;
   }, `The past minutes are too long to save at once (at most ${TEXT_CHARS.pastMinutes.toLocaleString('en-GB')} characters in all): save fewer meetings at a time`)
-  .refine((i) => new Set(i.meetings.map((m) => `${m.meeting.date}`)).size === i.meetings.length, 'Two of the meetings have the same date: each past meeting is imported once');
+  .refine((i) => new Set(i.meetings.map((m) => `${m.meeting.date}`)).size === i.meetings.length, 'Two of the meetings have the same date: each past meeting is imported once')
+  .refine((i) => i.meetings.every((m) => m.meeting.actions.every((a) => a.minute < m.meeting.minutes.length)), 'An action is placed on a minute the meeting does not have');
 
 const teamsRow = z.strictObject({
   name: requiredText('Name'),

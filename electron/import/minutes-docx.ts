@@ -188,19 +188,21 @@ export function docxLines(documentXml: Element, numbering: Map<string, Map<numbe
         for (const [i, line] of words.split('\n').entries()) lines.push(i === 0 ? `${mark}${line}` : line);
       } else if (isW(k, 'tbl')) {
         for (const tr of kids(k).filter((r) => isW(r, 'tr'))) {
-          // A header row repeated on each page names the columns ("Name", "Role and organisation"): not part of the list.
-          if (child(child(tr, 'trPr'), 'tblHeader')) continue;
           const cells = kids(tr)
             .filter((c) => isW(c, 'tc'))
             .map((c) =>
               kids(c)
                 .filter((p) => isW(p, 'p'))
-                .map((p) => textOf(p).trim())
+                .map((p) => textOf(p).replace(/\s+/g, ' ').trim())
                 .filter(Boolean)
                 .join(' '),
-            )
-            .filter(Boolean);
-          if (cells.length) lines.push(cells.join('\t'));
+            );
+          // A header row repeated on each page names the columns ("Name", "Role and organisation"): not part of the list.
+          // An action log's header is kept: it is how the reader knows the table's columns (shared/import/past-actions.ts).
+          const header = child(child(tr, 'trPr'), 'tblHeader');
+          if (header && !/^(false|0|off)$/i.test(val(header) ?? '') && !cells.some((c) => /^actions?\b|^description$/i.test(c))) continue;
+          // Empty cells are kept (an action with no number or status), so each cell stays under its column.
+          if (cells.some(Boolean)) lines.push(cells.length > 1 ? cells.join('\t') : cells[0]!);
         }
       } else if (isW(k, 'sdt')) {
         const content = child(k, 'sdtContent');

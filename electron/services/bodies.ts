@@ -13,6 +13,7 @@ const BODY_COLUMNS: Record<string, string> = {
   decisionLabel: 'decision_label',
   houseStyle: 'house_style',
   openingKind: 'opening_kind',
+  minuteNumberForm: 'minute_number_form',
 };
 
 export const bodyHandlers: Handlers<'bodies.list' | 'bodies.get' | 'bodies.create' | 'bodies.update' | 'bodies.delete'> = {

@@ -94,7 +94,7 @@ export function actionLogOf(
   const before = options.before;
   const rows = ctx.store.db
     .prepare(
-      `SELECT a.*, m.id AS meeting_id, m.date AS raised_on, i.title AS item_title
+      `SELECT a.*, m.id AS meeting_id, coalesce(a.raised_on, m.date) AS raised_date, i.title AS item_title
        FROM action a JOIN agenda_item i ON i.id = a.agenda_item_id JOIN meeting m ON m.id = i.meeting_id
        WHERE m.body_id = @bodyId AND (@openOnly = 0 OR a.status <> 'Complete')
          AND (@date IS NULL OR (m.date, m.start_time, m.id) < (@date, @time, @id))
@@ -102,8 +102,8 @@ export function actionLogOf(
     )
     .all({ bodyId, openOnly: options.openOnly ? 1 : 0, date: before?.date ?? null, time: before?.startTime ?? null, id: before?.id ?? null }) as (ActionRow & {
     meeting_id: number;
-    raised_on: string;
+    raised_date: string;
     item_title: string;
   })[];
-  return rows.map((r) => ({ ...toAction(r, actionComments(ctx, r.id)), meetingId: r.meeting_id, raisedOn: r.raised_on, itemTitle: r.item_title }));
+  return rows.map((r) => ({ ...toAction(r, actionComments(ctx, r.id)), meetingId: r.meeting_id, raisedOn: r.raised_date, itemTitle: r.item_title }));
 }

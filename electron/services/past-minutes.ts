@@ -14,14 +14,15 @@
 import type { PastMinutesPreview, PastMinutesSaved, ParsedInput } from '../../shared/contract';
 import { minuteCount } from '../../shared/minutes/document';
 import { inferKind } from '../../shared/minutes/standard-items';
-import { personKey as nameKey, sameBody, type PastMeeting, type PastPerson } from '../../shared/import/past-minutes';
+import { personKey as nameKey, roleOf, sameBody, type PastMeeting, type PastPerson } from '../../shared/import/past-minutes';
 import type { MeetingRecord } from '../../shared/model';
 import { DomainError, fail, ok, type Result } from '../../shared/result';
-import { firstMinuteNumber } from '../../shared/rules/numbering';
-import { formatLongDate } from '../../shared/format';
+import { firstMinuteNumber, minuteMark, municipalYearStart } from '../../shared/rules/numbering';
+import { formatLongDate, monthName } from '../../shared/format';
 import { parseIsolated } from '../import/isolated';
 import { isoNow, type Handlers, type ReadContext, type ServiceContext } from './context';
 import { freezeRecord } from './guards';
+import { rememberAttendee } from './attendance-ops';
 import { loadBody } from './lookups';
 import { loadLiveRecord, meetingsForNumbering } from './meeting-record';
 
@@ -55,6 +56,26 @@ export async function readPastMinutes(
     const meeting = read.value;
     if (!sameBody(meeting.bodyName, body.name)) return fail('invalid_input', anotherBody(meeting.bodyName, body.name));
     return inReadTransaction(() => {
+      // Someone the body knows as an officer, attendee or guest (and not a member) is taken as that, wherever the minutes list them.
+      const members = new Set(body.members.map((m) => nameKey(m.name)));
+      const known = new Map(
+        (ctx.store.db.prepare('SELECT name, category FROM known_attendee WHERE body_id = ?').all(body.id) as { name: string; category: 'officer' | 'attendee' | 'guest' }[]).map((k) => [nameKey(k.name), k.category]),
+      );
+      // A year printed in the numbers that is not the year the body's numbering runs through: the clerk should check the body's year.
+      if (meeting.numberForm && meeting.numberYear && meeting.minutes[0]?.number) {
+        const printed = minuteMark(meeting.minutes[0].number, meeting.date, body.yearStartMonth, meeting.numberForm);
+        const year = municipalYearStart(meeting.date, body.yearStartMonth).slice(0, 4);
+        if (!year.endsWith(meeting.numberYear)) {
+          meeting.warnings.push(
+            `The minutes print the year as “${meeting.numberYear}”, but ${body.name}’s municipal year (starting in ${monthName(body.yearStartMonth)}) makes this meeting’s first minute ${printed}. Check the month the body’s year starts in before saving.`,
+          );
+        }
+      }
+      const a = meeting.attendance;
+      for (const p of [a.chair, ...a.present, ...a.substitutes, ...a.apologies]) {
+        const category = p && !members.has(nameKey(p.name)) ? known.get(nameKey(p.name)) : undefined;
+        if (p && category && !p.as) p.as = category;
+      }
       const existing = ctx.store.db.prepare('SELECT id FROM meeting WHERE body_id = ? AND date = ? ORDER BY id LIMIT 1').get(body.id, meeting.date) as { id: number } | undefined;
       return ok({
         meeting,
@@ -98,6 +119,10 @@ function saveMeeting(ctx: ServiceContext, bodyId: number, meeting: PastMeeting, 
   const start = meeting.startTime ?? DEFAULT_START;
   if (meeting.closedAt && meeting.closedAt < start) throw new DomainError('invalid_input', `The meeting of ${formatLongDate(meeting.date)} closes at ${meeting.closedAt}, before it starts (${start})`);
   const first = firstNumberOf(meeting, givenFirst, () => suggestedFirst(ctx, bodyId, meeting.date, start, meeting.minutes.length));
+  // Minutes numbered within the year ("21.44"): the body numbers its minutes that way from now on, unless it already has a rule of its own.
+  if (meeting.numberForm && (body.minuteNumberForm ?? '{n}.') === '{n}.') {
+    db.prepare('UPDATE body SET minute_number_form = ? WHERE id = ?').run(meeting.numberForm, bodyId);
+  }
   const now = isoNow(ctx);
   const meetingId = Number(
     db
@@ -113,6 +138,11 @@ function saveMeeting(ctx: ServiceContext, bodyId: number, meeting: PastMeeting, 
   const printed = new Map<number, string>();
   let position = 0;
   const memberId = (p: PastPerson): number => {
+    // The member the clerk chose in the preview, else the one of that name, else a new member.
+    if (typeof p.memberId === 'number') {
+      if (!body.members.some((m) => m.id === p.memberId)) throw new DomainError('invalid_input', `${p.name} is matched to a member who is not a member of ${body.name}; nothing was saved`);
+      return p.memberId;
+    }
     const key = nameKey(p.name);
     let found = members.get(key);
     if (found === undefined) {
@@ -126,51 +156,83 @@ function saveMeeting(ctx: ServiceContext, bodyId: number, meeting: PastMeeting, 
     }
     return found;
   };
+  /** Each person's attendance row by name, for the declarations read. */
+  const attendanceOf = new Map<string, number>();
+  const replacedIds = new Set<number>();
   const addMember = (p: PastPerson, status: 'present' | 'apologies'): number | null => {
     const id = memberId(p);
     const already = db.prepare('SELECT id FROM attendance WHERE meeting_id = ? AND member_id = ?').get(meetingId, id) as { id: number } | undefined;
     if (already) return already.id;
+    // Whom a substitute stood in for: a member of the body (added if new), once per meeting, never themselves.
+    let replaced: number | null = null;
+    if (status === 'present' && p.substituteFor) {
+      const r = memberId({ name: p.substituteFor, detail: '' });
+      if (r !== id && !replacedIds.has(r)) replaced = r;
+      if (replaced !== null) replacedIds.add(replaced);
+    }
     const attendanceId = Number(
       db
         .prepare(
           `INSERT INTO attendance (meeting_id, category, member_id, name, role, organisation, status, remote, substitute_for_member_id, position)
-           VALUES (?, 'member', ?, '', '', '', ?, 0, NULL, ?)`,
+           VALUES (?, 'member', ?, '', '', '', ?, ?, ?, ?)`,
         )
-        .run(meetingId, id, status, position++).lastInsertRowid,
+        .run(meetingId, id, status, status === 'present' && p.remote ? 1 : 0, replaced, position++).lastInsertRowid,
     );
     printed.set(attendanceId, p.detail.trim());
+    attendanceOf.set(nameKey(p.name), attendanceId);
     return attendanceId;
   };
-  const addOther = (p: PastPerson, category: 'officer' | 'attendee') => {
-    const dup = db.prepare(`SELECT 1 FROM attendance WHERE meeting_id = ? AND category <> 'member' AND name = ? COLLATE NOCASE`).get(meetingId, p.name.trim());
-    if (dup) return;
-    db.prepare(
-      `INSERT INTO attendance (meeting_id, category, member_id, name, role, organisation, status, remote, substitute_for_member_id, position)
-       VALUES (?, ?, NULL, ?, '', ?, 'present', 0, NULL, ?)`,
-    ).run(meetingId, category, p.name.trim(), p.detail.trim(), position++);
+  /** An officer, other attendee or guest: a row of its own, and remembered by the body for its next meetings (not made a member). */
+  const addOther = (p: PastPerson, category: 'officer' | 'attendee' | 'guest', status: 'present' | 'apologies'): number => {
+    const dup = db.prepare(`SELECT id FROM attendance WHERE meeting_id = ? AND category <> 'member' AND name = ? COLLATE NOCASE`).get(meetingId, p.name.trim()) as { id: number } | undefined;
+    if (dup) return dup.id;
+    const attendanceId = Number(
+      db
+        .prepare(
+          `INSERT INTO attendance (meeting_id, category, member_id, name, role, organisation, status, remote, substitute_for_member_id, position)
+           VALUES (?, ?, NULL, ?, '', ?, ?, ?, NULL, ?)`,
+        )
+        .run(meetingId, category, p.name.trim(), p.detail.trim(), status, status === 'present' && p.remote ? 1 : 0, position++).lastInsertRowid,
+    );
+    attendanceOf.set(nameKey(p.name), attendanceId);
+    if (!/\bmembers? of the (?:public|press)\b/i.test(p.name)) rememberAttendee(ctx, bodyId, { category, name: p.name.trim(), role: '', organisation: p.detail.trim() });
+    return attendanceId;
+  };
+  const add = (p: PastPerson, list: Parameters<typeof roleOf>[1]): number | null => {
+    const role = roleOf(p, list);
+    const status = list === 'apologies' ? 'apologies' : 'present';
+    return role === 'member' ? addMember(p, status) : addOther(p, role, status);
   };
   const a = meeting.attendance;
-  const chairId = a.chair ? addMember(a.chair, 'present') : null;
-  for (const p of [...a.present, ...a.substitutes]) addMember(p, 'present');
-  for (const p of a.officers) addOther(p, 'officer');
-  for (const p of a.others) addOther(p, 'attendee');
-  for (const p of a.apologies) addMember(p, 'apologies');
+  const chairId = a.chair ? add(a.chair, 'chair') : null;
+  for (const p of a.present) add(p, 'present');
+  for (const p of a.substitutes) add(p, 'substitutes');
+  for (const p of a.officers) add(p, 'officers');
+  for (const p of a.others) add(p, 'others');
+  for (const p of a.apologies) add(p, 'apologies');
   if (chairId !== null) db.prepare('INSERT INTO chair_change (meeting_id, attendance_id, agenda_item_id, time) VALUES (?, ?, NULL, ?)').run(meetingId, chairId, start);
 
   // The minutes: one item each, in order, its blocks as entries in the order read.
+  // Its agenda reference kept as its papers ("Agenda Item 6"), a minute after the exclusion of the public exempt under the paragraph cited.
   const item = db.prepare(
-    `INSERT INTO agenda_item (meeting_id, position, title, presenter, papers, exempt, kind, taken_at, business_order, standard_text)
-     VALUES (?, ?, ?, '', '', 0, ?, ?, ?, '')`,
+    `INSERT INTO agenda_item (meeting_id, position, title, presenter, papers, exempt, exempt_paragraph, kind, taken_at, business_order, standard_text)
+     VALUES (?, ?, ?, '', ?, ?, ?, ?, ?, ?, '')`,
   );
+  const itemIds: number[] = [];
+  const declarations: { itemOf: number; d: NonNullable<Extract<PastMeeting['minutes'][number]['blocks'][number], { type: 'paragraph' }>['declaration']> }[] = [];
   const entry = db.prepare(
     `INSERT INTO minute_entry (agenda_item_id, kind, position, text, recorded_at, style, intro, label) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   meeting.minutes.forEach((minute, place) => {
-    const itemId = Number(item.run(meetingId, place, minute.title.trim(), inferKind(minute.title), start, place).lastInsertRowid);
+    const exempt = minute.exempt ?? null;
+    const papers = minute.agendaRef ? `Agenda Item ${minute.agendaRef}` : '';
+    const itemId = Number(item.run(meetingId, place, minute.title.trim(), papers, exempt === null ? 0 : 1, exempt, inferKind(minute.title), start, place).lastInsertRowid);
+    itemIds.push(itemId);
     let at = 0;
     for (const b of minute.blocks) {
       if (b.type === 'paragraph') {
         if (b.text.trim()) entry.run(itemId, 'paragraph', at++, b.text.trim(), start, null, null, null);
+        if (b.declaration) declarations.push({ itemOf: place, d: b.declaration });
       } else if (b.type === 'points') {
         b.items.forEach((text, i) => {
           // A list that starts at its first marker says so (its own introduction, even none); one carrying on after a paragraph does not.
@@ -183,13 +245,62 @@ function saveMeeting(ctx: ServiceContext, bodyId: number, meeting: PastMeeting, 
     }
   });
 
+  // Each declaration read, as a declaration of the person in the attendance, in the item it names (its words are the minute's paragraph).
+  const declare = db.prepare(
+    `INSERT INTO declaration (meeting_id, attendance_id, agenda_item_id, category, nature, sensitive, dispensation, action, left_at, returned_at, at_item)
+     VALUES (?, ?, ?, ?, ?, 0, '', ?, NULL, NULL, ?)`,
+  );
+  for (const { itemOf, d } of declarations) {
+    const attendanceId = attendanceOf.get(nameKey(d.person));
+    if (attendanceId === undefined) continue;
+    const concerns = d.minute === null ? null : (itemIds[d.minute] ?? null);
+    const madeAtItem = !/declarations? of interest/i.test(meeting.minutes[itemOf]!.title);
+    declare.run(meetingId, attendanceId, concerns, d.category, d.nature.trim(), d.action, madeAtItem && concerns === itemIds[itemOf] ? 1 : 0);
+  }
+
+  // The action log table's rows: actions of the body's log, each on the minute it came from, its printed number kept where the log has it free.
+  if (meeting.actions.length) {
+    const items = db.prepare('SELECT id FROM agenda_item WHERE meeting_id = ? ORDER BY position').all(meetingId) as { id: number }[];
+    const used = new Set(
+      (
+        db
+          .prepare('SELECT a.number FROM action a JOIN agenda_item i ON i.id = a.agenda_item_id JOIN meeting m ON m.id = i.meeting_id WHERE m.body_id = ? AND a.number IS NOT NULL')
+          .all(bodyId) as { number: number }[]
+      ).map((r) => r.number),
+    );
+    let next = Math.max(0, ...used) + 1;
+    const perItem = new Map<number, number>();
+    const insertAction = db.prepare(
+      `INSERT INTO action (agenda_item_id, resolution_id, position, text, owner, due_date, status, number, raised_on) VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const insertComment = db.prepare('INSERT INTO action_comment (action_id, date, text) VALUES (?, ?, ?)');
+    // Printed numbers first, so a row without one takes the next number after all of them.
+    for (const a of meeting.actions) if (a.number !== null) next = Math.max(next, a.number + 1);
+    for (const a of meeting.actions) {
+      const itemId = items[a.minute]?.id;
+      if (itemId === undefined) throw new DomainError('invalid_input', `An action (“${a.description.slice(0, 60)}”) is placed on a minute the meeting of ${formatLongDate(meeting.date)} does not have`);
+      let number = a.number;
+      if (number === null || used.has(number)) number = next++;
+      used.add(number);
+      const place = perItem.get(itemId) ?? 0;
+      perItem.set(itemId, place + 1);
+      const raised = a.raisedOn && a.raisedOn !== meeting.date ? a.raisedOn : null;
+      const actionId = Number(insertAction.run(itemId, place, a.description.trim(), a.owner.trim(), a.dueDate, a.status, number, raised).lastInsertRowid);
+      for (const c of a.comments) if (c.trim()) insertComment.run(actionId, meeting.date, c.trim());
+    }
+  }
+
   // Frozen as read: the body named as the minutes name it, each member's role and organisation as printed then.
   const live = loadLiveRecord(ctx, meetingId);
   if (minuteCount(live.items) !== meeting.minutes.length) throw new DomainError('internal', 'The imported minutes would not keep their numbers; nothing was saved');
+  // The records placed beside the words (remote attendance, substitutes, declarations, exempt minutes) are in the tables; the record
+  // prints the words as read, notes and all, so they are not printed a second time from the records.
   const record: MeetingRecord = {
     ...live,
     body: { ...live.body, name: meeting.bodyName.trim() },
-    attendance: live.attendance.map((row) => (printed.has(row.id) ? { ...row, role: '', organisation: printed.get(row.id)! } : row)),
+    attendance: live.attendance.map((row) => ({ ...(printed.has(row.id) ? { ...row, role: '', organisation: printed.get(row.id)! } : row), remote: false, substituteForMemberId: null })),
+    declarations: [],
+    items: live.items.map((i) => ({ ...i, exempt: false, exemptParagraph: null })),
   };
   freezeRecord(ctx, record);
   return meetingId;

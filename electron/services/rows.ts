@@ -1,6 +1,7 @@
 /** Row shapes as stored, and their mapping to the domain model. */
 import type {
   AgendaItem,
+  MinuteNumberForm,
   AgendaItemKind,
   Attendance,
   AttendanceStatus,
@@ -52,6 +53,8 @@ export interface BodyRow {
   house_style: string;
   /** Version 16. */
   opening_kind?: string;
+  /** Version 17. */
+  minute_number_form?: string;
   created_at: string;
   updated_at: string;
 }
@@ -77,6 +80,7 @@ export const toBody = (r: BodyRow): Body => ({ version: r.version,
   yearStartMonth: r.year_start_month,
   decisionLabel: r.decision_label as DecisionLabel,
   openingKind: (r.opening_kind ?? 'report') as OpeningKind,
+  minuteNumberForm: (r.minute_number_form ?? '{n}.') as MinuteNumberForm,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });

@@ -860,6 +860,19 @@ export const migrations: Migration[] = [
         CHECK (opening_kind IN ('report', 'introduced', 'presentation', 'report_presentation', 'verbal', 'oral', 'provided_oral', 'none'));
     `,
   },
+  {
+    version: 17,
+    description: 'Past minutes’ action logs and numbering brought in (issue 18): an action says when it was raised, where that was before the meeting it is kept with; a body prints its minute numbers as its past minutes did (21.44, 2021/44, 44/21)',
+    sql: `
+      -- The date of the meeting that raised an imported action, where the action log printed an earlier one than the
+      -- meeting imported; NULL (every action raised here) means the date of its item's meeting.
+      ALTER TABLE action ADD COLUMN raised_on TEXT CHECK (raised_on IS NULL OR raised_on GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]');
+      -- How the body prints a minute's number: '{n}.' (44.), or within the municipal year it runs through
+      -- ('{yy}.{n}' 21.44, '{yyyy}/{n}' 2021/44, '{n}/{yy}' 44/21 …), as its past minutes were numbered.
+      ALTER TABLE body ADD COLUMN minute_number_form TEXT NOT NULL DEFAULT '{n}.'
+        CHECK (minute_number_form IN ('{n}.', '{yy}.{n}', '{yyyy}.{n}', '{yy}/{n}', '{yyyy}/{n}', '{n}/{yy}', '{n}/{yyyy}'));
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

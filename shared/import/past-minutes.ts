@@ -20,13 +20,50 @@
  * the minute it is in; lines removed are the page's own furniture (links to
  * papers, the agenda's presenter lines, page breaks), listed below.
  */
-import type { DecisionLabel, ListStyle, MeetingMode } from '../model';
+import { MINUTE_NUMBER_FORMS, type DecisionLabel, type ListStyle, type MeetingMode, type MinuteNumberForm } from '../model';
 import { recogniseStandardItem } from '../minutes/recognise';
+import { placeActions, readActionTables, type PastAction } from './past-actions';
+
+export type { PastAction } from './past-actions';
 
 export interface PastPerson {
   name: string;
-  /** Role and organisation as printed ("Group Chair – Blaby District Council"). */
+  /** Role and organisation as printed ("Group Chair – Blaby District Council"), with any note after them ("(attended remotely)"). */
   detail: string;
+  /** The note after the name says they took part remotely ("(remote)", "(via Teams)", "(attended virtually)"). */
+  remote?: boolean;
+  /** The member they stood in for, as the note names them ("(substitute for Cllr B. Green)"), or null. */
+  substituteFor?: string | null;
+  /**
+   * How they are saved: a member of the body (matched by name, or `memberId`, or added), an officer, another
+   * attendee or a guest. Unset: as the block they were read in says (PRESENT and apologies members, Officers
+   * and In attendance officers, Also present attendees, Guests guests).
+   */
+  as?: PastRole;
+  /** The body's member they are, where the clerk chose one in the preview (else matched by name, or added). */
+  memberId?: number | null;
+}
+
+export type PastRole = 'member' | 'officer' | 'attendee' | 'guest';
+
+/** How a person read in `list` is saved, unless the clerk chose otherwise. */
+export function roleOf(p: PastPerson, list: 'chair' | 'present' | 'substitutes' | 'apologies' | 'officers' | 'others'): PastRole {
+  if (p.as) return p.as;
+  if (list === 'officers') return 'officer';
+  if (list === 'others') return 'attendee';
+  return 'member';
+}
+
+/** A declaration of interest read from its paragraph ("Cllr A. Brown declared a personal interest in item 6 as …"). */
+export interface PastDeclaration {
+  /** The person declaring, as named in the attendance. */
+  person: string;
+  /** The minute it concerns (an index into the meeting's minutes), or null when none is named. */
+  minute: number | null;
+  /** The declaration after the name, as printed ("declared that he was employed by …"): the app's own-wording form. */
+  nature: string;
+  category: 'dpi' | 'other_registrable' | 'non_registrable' | null;
+  action: 'not_recorded' | 'remained' | 'left_no_part' | 'did_not_vote';
 }
 
 export interface PastAttendance {
@@ -39,7 +76,8 @@ export interface PastAttendance {
 }
 
 export type PastBlock =
-  | { type: 'paragraph'; text: string }
+  /** A paragraph; one that records a declaration of interest says so (its words are still printed as read). */
+  | { type: 'paragraph'; text: string; declaration?: PastDeclaration }
   /** A list of points; start is the 0-based index of its first marker ((ii) after a paragraph = 1). */
   | { type: 'points'; style: ListStyle; start: number; intro: string | null; items: string[] }
   | { type: 'decision'; label: DecisionLabel; resolutions: string[] };
@@ -49,6 +87,10 @@ export interface PastMinute {
   number: number | null;
   title: string;
   blocks: PastBlock[];
+  /** The agenda item it minutes, as the minute cites it ("marked 'Agenda Item 6'"), or null. */
+  agendaRef?: number | null;
+  /** Taken after the public were excluded: the Schedule 12A paragraph the exclusion cites, or null. */
+  exempt?: number | null;
 }
 
 export interface PastMeeting {
@@ -62,6 +104,11 @@ export interface PastMeeting {
   attendance: PastAttendance;
   minutes: PastMinute[];
   closedAt: string | null;
+  /** How the minutes print their numbers where they are numbered within the year ("{yy}.{n}" for 21.44), and the year printed ("21"). */
+  numberForm?: MinuteNumberForm;
+  numberYear?: string;
+  /** The rows of an action log table in the file, each placed on the minute it came from. */
+  actions: PastAction[];
   /** 'printed' (an opening line and numbered minutes) or 'web' (a ModernGov page copied as text). */
   form: 'printed' | 'web';
   /** What the reader could not be sure of, for the clerk to check in the preview. */
@@ -131,19 +178,35 @@ const FURNITURE: RegExp[] = [
 const PRESENTER = /(will present this (report|item)( on behalf of .+)?|will provide an? (verbal )?update|will give a presentation|will be in attendance)\.?$/i;
 
 const LABEL = /^(RESOLVED|AGREED|NOTED)\s*[:.]?$/;
-const SECTION: [RegExp, keyof PastAttendance | 'present' | 'absent'][] = [
+const SECTION: [RegExp, keyof PastAttendance | 'present' | 'absent' | 'guests'][] = [
   [/^present\s*:?$/i, 'present'],
-  [/^(officers?|officers? present|officers in attendance)\s*:?$/i, 'officers'],
-  [/^(other attendees|also present|also in attendance|in attendance|others? present|guests?)\s*:?$/i, 'others'],
+  [/^(officers?|officers? present|officers in attendance|in attendance)\s*:?$/i, 'officers'],
+  [/^(other attendees|also present|also in attendance|others? present)\s*:?$/i, 'others'],
+  [/^(guests?|observers?|guests and observers|members of the public|public|press and public)\s*:?$/i, 'guests'],
   [/^(apologies|apologies for absence|apologies received)\s*:?$/i, 'apologies'],
   [/^(absent|absences)\s*:?$/i, 'absent'],
   [/^(substitutes?|substitute members?)\s*:?$/i, 'substitutes'],
 ];
 const OPENING = /^Minutes of (?:a|an|the) (?:[A-Za-z-]+ ){0,3}?meeting of (?:the )?(.+?) held (.*?)\s*on\s+((?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4})(.*)$/i;
+/** The other common form: "(Draft) minutes of the <body> (annual) meeting held at <venue> at 7.00 pm on Thursday 1 June 2017". */
+const OPENING_BODY_FIRST = /^(?:draft\s+)?minutes of (?:the\s+)?(.+?)\s+(?:(?:annual|extraordinary|ordinary|monthly|special)\s+)?meeting held (.*?)\s*on\s+((?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4})(.*)$/i;
+const openingOf = (line: string) => OPENING.exec(line) ?? OPENING_BODY_FIRST.exec(line);
 const WEB_HEADING = /^(.+?)\s+-\s+((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\d{1,2}\s+\w+\s+\d{4})(?:\s+(\d{1,2}[.:]\d{2}\s*[ap]\.?m\.?))?\s*$/i;
 const NUMBERED = /^(\d{1,3})\.\s+(\S.*)$/;
 /** A minute numbered within its year ("21.44 ELECTION OF CHAIR", "44/21 Apologies"). */
-const YEAR_NUMBERED = /^(?:(\d{2,4})[./](\d{1,3})|(\d{1,3})\/(\d{2,4}))\.?\s+(\S.*)$/;
+const YEAR_NUMBERED = /^(\d{1,4})([./])(\d{1,4})\.?\s+(\S.*)$/;
+
+/** A number within the year read: which side is the year ("21.44", "2021/44", "44/21"), by the meeting's date (its year or the one before). */
+function yearNumber(a: string, sep: string, b: string, date: string): { n: number; year: string; form: MinuteNumberForm } | null {
+  const y = Number(date.slice(0, 4));
+  const years = new Set([String(y), String(y - 1), String(y).slice(2), String(y - 1).slice(2)]);
+  const yearToken = (t: string) => (t.length === 4 ? '{yyyy}' : '{yy}');
+  let found: { n: number; year: string; form: string } | null = null;
+  if (years.has(a) && (a.length === 2 || a.length === 4) && b.length <= 3) found = { n: Number(b), year: a, form: `${yearToken(a)}${sep}{n}` };
+  else if (years.has(b) && (b.length === 2 || b.length === 4) && a.length <= 3) found = { n: Number(a), year: b, form: `{n}${sep}${yearToken(b)}` };
+  if (!found || found.n < 1 || !(MINUTE_NUMBER_FORMS as readonly string[]).includes(found.form)) return null;
+  return found as { n: number; year: string; form: MinuteNumberForm };
+}
 /** A ModernGov page with numbers: the number on a line of its own, the title on the next. */
 const NUMBER_ALONE = /^(\d{1,3})\.$/;
 const MARKER = /^\(([a-z]{1,3}|\d{1,3})\)\s*(.*)$/;
@@ -165,9 +228,33 @@ function markerOf(mark: string, open: { style: ListStyle; next: number } | null)
   return null;
 }
 
-function personOf(line: string): PastPerson {
+/** A note after a name or its organisation: remote attendance, or whom a substitute stood in for. */
+const REMOTE_NOTE = /\((?:attended |attending |joined |participated |present )?(?:remotely|remote|virtually|virtual|online|by video(?: link)?|via (?:Microsoft )?Teams|via Zoom|via video(?: link| conference)?)\)\.?$/i;
+const SUBSTITUTE_NOTE = /\((?:as )?(?:substitute|substituting|sub\.?|deputising|deputy|in place)(?: member)? for ([^)]+?)\)\.?$/i;
+/** Under Substitutes: "Cllr C. Dean for Cllr B. Green" or "Cllr C. Dean (for Cllr B. Green)". */
+const FOR_NOTE = /\s+\(?for ([A-Z][^)]*?)\)?\.?$/;
+
+function personOf(line: string, section?: string): PastPerson {
   const parts = line.split(/\t+| {2,}/).map((p) => p.trim()).filter(Boolean);
-  return { name: parts[0] ?? line.trim(), detail: parts.slice(1).join(' ') };
+  const person: PastPerson = { name: parts[0] ?? line.trim(), detail: parts.slice(1).join(' ') };
+  // The notes at the end stay in the detail as printed (so the PRESENT block prints as read) and come off the name.
+  let tail = person.detail || person.name;
+  let notes = '';
+  for (;;) {
+    const remote = REMOTE_NOTE.exec(tail);
+    const sub = remote ? null : (SUBSTITUTE_NOTE.exec(tail) ?? (section === 'substitutes' && !notes && !person.detail ? FOR_NOTE.exec(tail) : null));
+    const found = remote ?? sub;
+    if (!found || found.index === 0) break;
+    if (remote) person.remote = true;
+    else person.substituteFor = sub![1]!.trim();
+    notes = `${tail.slice(found.index).trim()}${notes ? ` ${notes}` : ''}`;
+    tail = tail.slice(0, found.index).trimEnd();
+  }
+  if (notes && !person.detail) {
+    person.name = tail;
+    person.detail = notes;
+  }
+  return person;
 }
 
 function modeOf(where: string): { mode: MeetingMode; venue: string } {
@@ -190,23 +277,27 @@ function notMinutes(lines: string[]): string {
 
 /** Reads one meeting's minutes from the lines of a text or a Word document. */
 export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
-  const lines = rawLines.map(cleanLine);
+  // An action log table's rows become actions, not words of a minute.
+  const actionTable = readActionTables(rawLines);
+  const lines = rawLines.map((l, i) => (actionTable.lines.has(i) ? '' : cleanLine(l)));
   const warnings: string[] = [];
 
   // Where the minutes start: the opening line (an agenda pack's minutes start there too), or the web page's heading.
-  let at = lines.findIndex((l) => OPENING.test(l));
+  let at = lines.findIndex((l) => openingOf(l) !== null);
   let form: PastMeeting['form'] = 'printed';
   let bodyName = '';
   let date: string | null = null;
   let startTime: string | null = null;
   let where = { mode: 'in_room' as MeetingMode, venue: '' };
   if (at >= 0) {
-    const m = OPENING.exec(lines[at]!)!;
+    const m = openingOf(lines[at]!)!;
     bodyName = m[1]!.trim();
-    where = modeOf(m[2]!);
+    // A start time before the date ("held at the Village Hall at 7.00 pm on …") is the start, not part of the venue.
+    const timeInWhere = /\s+(?:at|commencing at|starting at)\s+(\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?)\s*$/i.exec(m[2]!);
+    where = modeOf(timeInWhere ? m[2]!.slice(0, timeInWhere.index) : m[2]!);
     date = isoDate(m[3]!);
     const rest = m[4] ?? '';
-    startTime = hhmm(rest);
+    startTime = hhmm(rest) ?? (timeInWhere ? hhmm(timeInWhere[1]!) : null);
     at += 1;
   } else {
     at = lines.findIndex((l) => WEB_HEADING.test(l));
@@ -233,10 +324,12 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
   if (end < 0) end = lines.length;
   const body = lines.slice(at, end);
 
+  let numberForm: { form: MinuteNumberForm; year: string } | null = null;
+  const preamble: string[] = [];
   const attendance: PastAttendance = { chair: null, present: [], officers: [], others: [], apologies: [], substitutes: [] };
   const minutes: PastMinute[] = [];
   let closedAt: string | null = null;
-  let section: keyof PastAttendance | 'present' | 'absent' | null = null;
+  let section: keyof PastAttendance | 'present' | 'absent' | 'guests' | null = null;
   let minute: PastMinute | null = null;
   /** The decision being read: open until a plain line follows its single resolution or its lettered ones. */
   let decision: { block: Extract<PastBlock, { type: 'decision' }>; lettered: boolean; closed: boolean } | null = null;
@@ -290,13 +383,17 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
       }
     }
 
-    const yearly = YEAR_NUMBERED.exec(line);
-    if (yearly && !numbered) {
-      const n = Number(yearly[2] ?? yearly[3]);
+    const yearlyLine = YEAR_NUMBERED.exec(line);
+    const yearly = yearlyLine && !numbered ? yearNumber(yearlyLine[1]!, yearlyLine[2]!, yearlyLine[3]!, date) : null;
+    if (yearly && (!numberForm || (numberForm.form === yearly.form && numberForm.year === yearly.year))) {
+      const n = yearly.n;
       const expected = expectedNumber();
       if ((expected === null && !minute) || n === expected) {
-        startMinute(n, yearly[5]!);
-        if (minutes.length === 1) warnings.push(`The minutes are numbered within their year (“${line.split(/\s/)[0]}”): they are kept as ${n}, ${n + 1} … without the year.`);
+        startMinute(n, yearlyLine![4]!);
+        if (!numberForm) {
+          numberForm = { form: yearly.form, year: yearly.year };
+          warnings.push(`The minutes are numbered within their year (“${line.split(/\s/)[0]}”): each keeps its full number, and the body’s later minutes are numbered the same way.`);
+        }
         continue;
       }
     }
@@ -337,6 +434,11 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
         }
         continue;
       }
+      // A sentence under a heading of people ("The Chairman welcomed everyone present …") is not a person: its words are kept.
+      if (section && !line.includes('\t') && /[.!?]$/.test(line) && line.split(/\s+/).length >= 6 && !/^(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\b[^,]*$/.test(line)) {
+        preamble.push(line);
+        continue;
+      }
       if (section === 'absent') {
         warnings.push(`Recorded as absent: ${line.slice(0, 80)} (absences are not imported).`);
         continue;
@@ -344,10 +446,17 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
       if (section) {
         const chair = /^(.+?)\s*\((?:in the )?(?:Chair|Chairman|Chairwoman|Chairperson)\)\.?$/i.exec(line);
         if (chair && section === 'present') attendance.chair = personOf(chair[1]!);
-        else (attendance[section] as PastPerson[]).push(personOf(line));
+        else if (section === 'guests') attendance.others.push({ ...personOf(line), as: 'guest' });
+        else {
+          const person = personOf(line, section);
+          // "Two members of the public" under In attendance: the public, not an officer.
+          if (/\bmembers? of the (?:public|press)\b|\bpress\b/i.test(person.name) && section !== 'apologies') person.as = 'guest';
+          (attendance[section] as PastPerson[]).push(person);
+        }
         continue;
       }
-      warnings.push(`Before the first minute, “${line.slice(0, 80)}” could not be placed; it was left out of the attendance.`);
+      // Words before the first minute that are not attendance ("The Chairman welcomed everyone …"): kept, never dropped.
+      preamble.push(line);
       continue;
     }
 
@@ -461,6 +570,13 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
   }
 
   if (form === 'web') for (const m of minutes) dropAgendaText(m, warnings);
+  if (preamble.length && minutes.length) {
+    minutes[0]!.blocks.unshift(...preamble.map((text) => ({ type: 'paragraph' as const, text })));
+    warnings.push(
+      `Before the first minute, ${preamble.length === 1 ? `“${preamble[0]!.slice(0, 80)}” is not attendance; it was` : `${preamble.length} lines (“${preamble[0]!.slice(0, 60)}” …) are not attendance; they were`} kept as the first words of minute ${minutes[0]!.number ?? 1} “${minutes[0]!.title}”.`,
+    );
+  }
+  placeRecords(minutes, attendance, warnings);
   if (minutes.length === 0) return { ok: false, message: 'No minutes were found after the attendance: there is no numbered minute (“17. Introductions”). Nothing was saved.' };
   for (const m of minutes) {
     if (m.blocks.length === 0) warnings.push(`Minute ${m.number ?? ''} “${m.title}” has no words under its title.`.replace('  ', ' '));
@@ -469,10 +585,97 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
   if (form === 'web' && minutes.every((m) => m.number === null)) warnings.push('A web page copied as text shows no minute numbers or decision labels: the numbers follow from the first one you give, and each “That …” is a resolution under RESOLVED.');
   if (!startTime) warnings.push('The minutes do not say when the meeting started; 10.00 am is assumed.');
 
+  const actions = placeActions(
+    actionTable,
+    date,
+    minutes.map((m) => ({ number: m.number, title: m.title, text: m.blocks.flatMap(blockText).join(' ') })),
+  );
+  const earlier = actions.filter((a) => a.raisedOn !== null && a.raisedOn !== date).length;
+  if (earlier) warnings.push(`${earlier} of the ${actions.length} actions in the action log were raised at earlier meetings; they are kept with the minute shown, with the date they were raised.`);
+
   return {
     ok: true,
-    value: { bodyName, date, startTime, venue: where.venue, mode: where.mode, attendance, minutes, closedAt, form, warnings },
+    value: {
+      bodyName,
+      date,
+      startTime,
+      venue: where.venue,
+      mode: where.mode,
+      attendance,
+      minutes,
+      closedAt,
+      actions,
+      form,
+      warnings,
+      ...(numberForm ? { numberForm: (numberForm as { form: MinuteNumberForm }).form, numberYear: (numberForm as { year: string }).year } : {}),
+    },
   };
+}
+
+/** A minute citing its agenda item: "a copy of which, marked 'Agenda Item 4', is filed", "(Agenda Item 6)". */
+const AGENDA_REF = /\bmarked\s+['‘’"]?Agenda Item (\d{1,3})\b|[(‘'"]Agenda Item (\d{1,3})[)’'"]/i;
+const EXCLUSION = /\b(?:press and |the )?public\b[^.]{0,60}?\bbe excluded\b|\bexclu(?:de|sion of) the (?:press and )?public\b/i;
+const SCHEDULE_12A = /paragraphs?\s+(\d)\b[^.]{0,80}?\bSchedule\s+12A\b/i;
+const DECLARED = /^(.{3,80}?)\s+(declared\b.*)$/;
+
+const blockText = (b: PastBlock): string[] => (b.type === 'paragraph' ? [b.text] : b.type === 'points' ? [b.intro ?? '', ...b.items] : b.resolutions);
+
+/**
+ * What the minutes' words record, placed as records beside them (the words
+ * are still printed as read): the agenda item each minute cites, the
+ * exclusion of the public (the minutes after it exempt, under the paragraph
+ * of Schedule 12A it cites), and each declaration of interest by someone in
+ * the attendance (who, in which item, its nature). A paragraph that only
+ * looks like one (a name not in the attendance) stays a plain paragraph.
+ */
+function placeRecords(minutes: PastMinute[], attendance: PastAttendance, warnings: string[]): void {
+  for (const m of minutes) {
+    const ref = m.blocks.flatMap(blockText).map((t) => AGENDA_REF.exec(t)).find(Boolean);
+    m.agendaRef = ref ? Number(ref[1] ?? ref[2]) : null;
+    m.exempt = null;
+  }
+  const excludedAt = minutes.findIndex((m) => m.blocks.flatMap(blockText).some((t) => EXCLUSION.test(t)));
+  if (excludedAt >= 0) {
+    const text = minutes[excludedAt]!.blocks.flatMap(blockText).join(' ');
+    const paragraph = SCHEDULE_12A.exec(text);
+    const after = minutes.slice(excludedAt + 1);
+    if (paragraph && Number(paragraph[1]) >= 1 && Number(paragraph[1]) <= 7) {
+      for (const m of after) m.exempt = Number(paragraph[1]);
+      if (after.length) warnings.push(`The public were excluded at “${minutes[excludedAt]!.title}”: the ${after.length === 1 ? 'minute' : `${after.length} minutes`} after it ${after.length === 1 ? 'is' : 'are'} kept as exempt (paragraph ${paragraph[1]} of Schedule 12A); their words are printed as read.`);
+    } else if (after.length) {
+      warnings.push(`The public were excluded at “${minutes[excludedAt]!.title}”, but no paragraph of Schedule 12A is cited: the minutes after it are not marked exempt.`);
+    }
+  }
+  const people = [attendance.chair, ...attendance.present, ...attendance.substitutes, ...attendance.officers, ...attendance.others].filter((p): p is PastPerson => p !== null);
+  const known = new Map(people.map((p) => [personKey(p.name), p.name]));
+  minutes.forEach((m, at) => {
+    for (const b of m.blocks) {
+      if (b.type !== 'paragraph') continue;
+      const d = DECLARED.exec(b.text);
+      const person = d ? known.get(personKey(d[1]!)) : undefined;
+      if (!d || !person || d[2]!.length > 1000) continue;
+      const nature = d[2]!.trim();
+      if (/^declared\s+(no|any)\b/i.test(nature)) continue;
+      const item = /\b(?:agenda\s+)?item\s+(?:no\.?\s*)?(\d{1,3})\b/i.exec(nature);
+      const minuteRef = /\bminute\s+(?:no\.?\s*)?(?:\d{2,4}[./])?(\d{1,4})\b/i.exec(nature);
+      let minute = item ? minutes.findIndex((x) => x.agendaRef === Number(item[1])) : -1;
+      if (minute < 0 && minuteRef) minute = minutes.findIndex((x) => x.number === Number(minuteRef[1]));
+      if (minute < 0 && !/declarations? of interest/i.test(m.title)) minute = at;
+      b.declaration = {
+        person,
+        minute: minute >= 0 ? minute : null,
+        nature,
+        category: /disclosable pecuniary/i.test(nature) ? 'dpi' : /other registrable/i.test(nature) ? 'other_registrable' : /non[- ]registrable/i.test(nature) ? 'non_registrable' : null,
+        action: /\bleft the (?:meeting|room|chamber)\b/i.test(nature)
+          ? 'left_no_part'
+          : /\bremained\b/i.test(nature)
+            ? 'remained'
+            : /\b(?:did not vote|took no part in the vote|abstained)\b/i.test(nature)
+              ? 'did_not_vote'
+              : 'not_recorded',
+      };
+    }
+  });
 }
 
 /**

@@ -18,7 +18,7 @@ import {
   type Movement,
   type SentenceKey,
 } from '../model';
-import { inBusinessOrder, orderVariedAt } from '../rules/numbering';
+import { inBusinessOrder, minuteMark, orderVariedAt } from '../rules/numbering';
 import { isPreWorded } from './standard-items';
 import {
   attendanceNote,
@@ -78,7 +78,8 @@ export type Block =
   | { type: 'chair'; text: string }
   | { type: 'name-list'; rows: { name: string; detail: string }[] }
   /** agendaNumber is null for minutes the agenda did not list (a change to the order of business, an exclusion). */
-  | { type: 'minute-heading'; number: number; agendaNumber: number | null; text: string; source?: SourceKey }
+  /** `mark`: the number as printed where the body numbers within the year ("21.44"); absent, "44." is printed. */
+  | { type: 'minute-heading'; number: number; agendaNumber: number | null; text: string; source?: SourceKey; mark?: string }
   | { type: 'paragraph'; text: string; source?: SourceKey }
   /**
    * A list of points, each with its printed marker ("(a)", "(iv)", "3.", "•"). `continues` is true
@@ -555,23 +556,26 @@ export function buildMinutes(record: MeetingRecord, options: BuildOptions = {}):
     blocks.push({ type: 'opening', text: `Exempt minutes of ${openingLine(record).replace(/^Minutes of /, '')}` });
   }
 
+  // A body numbering within its year prints the year with each number ("21.44"); plain numbers print as before ("44.").
+  const form = record.body.minuteNumberForm ?? '{n}.';
+  const mark = (n: number) => (form === '{n}.' ? {} : { mark: minuteMark(n, record.date, record.body.yearStartMonth, form) });
   for (const p of planMinutes(record.items, options.firstMinuteNumber ?? record.firstMinuteNumber)) {
     if (p.kind === 'order-of-business') {
       if (publicPart) {
-        blocks.push({ type: 'minute-heading', number: p.number, agendaNumber: null, text: 'Change to the Order of Business' });
+        blocks.push({ type: 'minute-heading', number: p.number, agendaNumber: null, text: 'Change to the Order of Business', ...mark(p.number) });
         for (const text of asEdited(record, 'orderOfBusiness', orderOfBusinessText(record, style.chairTitle))) blocks.push({ type: 'paragraph', text });
       }
     } else if (p.kind === 'exclusion') {
       if (publicPart) {
         const resolution = exclusionSentence(record, p.items[0]!.id, p.items);
         blocks.push(
-          { type: 'minute-heading', number: p.number, agendaNumber: null, text: 'Exclusion of the Press and Public' },
+          { type: 'minute-heading', number: p.number, agendaNumber: null, text: 'Exclusion of the Press and Public', ...mark(p.number) },
           ...(resolution ? [decisionBlock('RESOLVED', punctuateResolutions([resolution]))] : []),
         );
       }
     } else {
       const { item } = p;
-      const heading: Block = { type: 'minute-heading', number: p.number, agendaNumber: item.agendaNumber, text: item.title.trim(), ...(marked ? { source: `i${item.id}` as const } : {}) };
+      const heading: Block = { type: 'minute-heading', number: p.number, agendaNumber: item.agendaNumber, text: item.title.trim(), ...(marked ? { source: `i${item.id}` as const } : {}), ...mark(p.number) };
       if (item.exempt) {
         const summary = item.publicSummary.trim();
         blocks.push(heading);
@@ -654,7 +658,7 @@ export function minutesToText(doc: MinutesDocument): string {
         if (b.rows.length) out.push(b.rows.map((r) => (r.detail ? `${r.name}\t${r.detail}` : r.name)).join('\n'));
         break;
       case 'minute-heading':
-        out.push(`${b.number}. ${b.text}`);
+        out.push(`${b.mark ?? `${b.number}.`} ${b.text}`);
         break;
       case 'lettered':
         if (b.items.length) out.push(b.items.map((t, i) => `${b.markers[i]} ${t}`).join('\n'));

@@ -2,7 +2,7 @@
  * Minute numbers run on through the municipal year and restart at the first
  * meeting of the next one; within a meeting they follow the order taken.
  */
-import type { AgendaItem } from '../model';
+import type { AgendaItem, MinuteNumberForm } from '../model';
 
 /** The ISO date the municipal year containing `iso` began, for a year starting in `startMonth` (1-12). */
 export function municipalYearStart(iso: string, startMonth: number): string {
@@ -38,6 +38,12 @@ export function orderVariedAt(items: readonly AgendaItem[]): number {
   const business = inBusinessOrder(items);
   const agenda = inAgendaOrder(items);
   return business.findIndex((item, i) => item.id !== agenda[i]!.id);
+}
+
+/** A minute's number as printed in `form`, the year being that of the start of the municipal year of `date` (numbering restarts then). */
+export function minuteMark(number: number, date: string, startMonth: number, form: MinuteNumberForm = '{n}.'): string {
+  const year = municipalYearStart(date, startMonth).slice(0, 4);
+  return form.replace('{n}', String(number)).replace('{yyyy}', year).replace('{yy}', year.slice(2));
 }
 
 /** A meeting as numbering sees it. */

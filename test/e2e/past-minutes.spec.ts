@@ -86,7 +86,7 @@ for (const ref of [
   { reference: '2021-09-24' as const, file: join(REFERENCE, '2021-09-24-minutes.txt'), heading: 'Friday, 24 September 2021 · 14 minutes (29–42)', firstNumber: '29', first: 29 },
   { reference: '2022-06-17' as const, file: join(import.meta.dirname, '..', 'fixtures', 'past-minutes', '2022-12-09-agenda-pack.txt'), heading: 'Friday, 17 June 2022 · 17 minutes (1–17)', firstNumber: null, first: 1 },
 ]) {
-  test(`${ref.reference}: pasted, checked and saved by keyboard; the Word export has the published words`, async ({ page, host }) => {
+  test(`${ref.reference}: pasted, checked and saved by keyboard; the Word export has the published words`, async ({ page, host }, testInfo) => {
     test.setTimeout(120_000);
     const body = await api(host.url, 'bodies.create', { name: BOARD, kind: 'Board' });
     await page.goto(`${host.url}#/bodies/${body.id}`);
@@ -102,11 +102,33 @@ for (const ref of [
       await page.keyboard.type(ref.firstNumber);
     }
     await expect(page.getByTestId('past-meeting').getByRole('heading', { level: 4 })).toHaveText(ref.heading);
+    if (ref.reference === '2022-06-17') {
+      // The agenda pack's action log: its rows shown as actions, each on the minute it came from, which the clerk can change.
+      await page.getByText('Action log: 10 actions (10 open)').focus();
+      await page.keyboard.press('Enter');
+      await expect(page.getByTestId('past-action')).toHaveCount(10);
+      await expect(page.getByTestId('past-action').first()).toContainText('Rik Basra/Adam Slonecki · no due date · Amber · raised Friday, 26 June 2020');
+      const from = page.getByTestId('past-action').first().getByLabel('Minute it came from');
+      await expect(from).toHaveValue('5');
+      await from.focus();
+      await page.keyboard.press('ArrowDown');
+      await expect(from).toHaveValue('6');
+      for (const width of [1440, 480]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.getByTestId('past-action').first().scrollIntoViewIfNeeded();
+        await page.screenshot({ path: testInfo.outputPath(`past-actions-${width}.png`) });
+      }
+    }
     const save = page.getByRole('button', { name: 'Save 1 past meeting' });
     await save.focus();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('status').filter({ hasText: '1 past meeting saved as confirmed minutes.' })).toBeVisible();
     const [summary] = await api(host.url, 'meetings.list', { bodyId: body.id });
+    if (ref.reference === '2022-06-17') {
+      const log = await api(host.url, 'actions.log', { bodyId: body.id });
+      expect(log.map((a) => a.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      expect(log[0]!.minuteNumber).toBe(7);
+    }
     const file = (await api(host.url, 'exports.build', { meetingId: summary!.id, document: 'minutes' })) as ExportedFile;
     const report = fidelity(ref.reference, readFileSync(join(REFERENCE, `${ref.reference}-minutes.txt`), 'utf8'), READINGS[ref.reference], officeText(Buffer.from(file.base64, 'base64')), ref.first);
     console.log(describeFidelity(report, 10));
@@ -114,3 +136,55 @@ for (const ref of [
     expect(report.similarity).toBeGreaterThanOrEqual(0.99);
   });
 }
+
+test('preview edits by keyboard: a person taken as an officer instead of a new member, and one meeting left out of the import', async ({ page, host }, testInfo) => {
+  test.setTimeout(120_000);
+  const body = await api(host.url, 'bodies.create', { name: BOARD, kind: 'Board' });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(`${host.url}#/bodies/${body.id}`);
+  const box = page.getByLabel('Paste past minutes');
+  for (const file of [join(REFERENCE, '2020-12-11-minutes.txt'), join(import.meta.dirname, '..', 'fixtures', 'past-minutes', '2022-12-09-agenda-pack.txt')]) {
+    await box.focus();
+    await box.fill(readFileSync(file, 'utf8'));
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+  }
+  await expect(page.getByTestId('past-meeting')).toHaveCount(2);
+  await expect(page.getByRole('button', { name: 'Save 2 past meetings' })).toBeVisible();
+
+  // Leave the meeting of 17 June 2022 out: its box unticked with the space bar.
+  const keep2022 = page.getByLabel('Save the meeting of Friday, 17 June 2022');
+  await keep2022.focus();
+  await page.keyboard.press('Space');
+  await expect(keep2022).not.toBeChecked();
+  await expect(page.getByRole('button', { name: 'Save 1 past meeting' })).toBeVisible();
+
+  // In 2020's attendance, Cllr. L. Phillimore (new to the body) is taken as an officer instead.
+  const first = page.getByTestId('past-meeting').first();
+  await first.getByText(/^Attendance: /).focus();
+  await page.keyboard.press('Enter');
+  const as = first.getByLabel('Save Cllr. L. Phillimore as');
+  await expect(as).toHaveValue('member');
+  await expect(as.locator('option:checked')).toHaveText('New member of the body');
+  await as.focus();
+  await page.keyboard.press('o');
+  await expect(as).toHaveValue('officer');
+  await expect(first.getByTestId('past-present')).toContainText('Cllr. L. Phillimore – Community Safety Partnership Strategy Group Chair – Blaby District Council · officer');
+  await as.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('past-people-1440.png') });
+  await page.setViewportSize({ width: 480, height: 900 });
+  await as.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('past-people-480.png') });
+
+  const save = page.getByRole('button', { name: 'Save 1 past meeting' });
+  await save.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: '1 past meeting saved as confirmed minutes.' })).toBeVisible();
+  const meetings = await api(host.url, 'meetings.list', { bodyId: body.id });
+  expect(meetings.map((m) => m.date)).toEqual(['2020-12-11']);
+  const record = await api(host.url, 'meetings.get', { meetingId: meetings[0]!.id });
+  expect(record.attendance.find((a) => a.name === 'Cllr. L. Phillimore')?.category).toBe('officer');
+  const detail = await api(host.url, 'bodies.get', { bodyId: body.id });
+  expect(detail.members.map((m) => m.name)).not.toContain('Cllr. L. Phillimore');
+  expect(detail.members.map((m) => m.name)).toContain('Mrs D. Taylor CC');
+});

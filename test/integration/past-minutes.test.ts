@@ -122,9 +122,11 @@ describe('past minutes: read, saved as confirmed, exported with the published wo
 });
 
 describe('other councils’ house styles import without error, every minute number found', () => {
-  for (const [file, body, numbers] of [
-    ['moderngov-numbered-page.txt', 'Licensing Committee', [1, 2, 3, 4, 5]],
-    ['parish-council-minutes.txt', 'Ambridge Parish Council', [44, 45, 46, 47]],
+  // Each minute's number as read, and as the export prints it (a parish numbering within the year keeps the year: 21.44, 70/17).
+  for (const [file, body, numbers, printed] of [
+    ['moderngov-numbered-page.txt', 'Licensing Committee', [1, 2, 3, 4, 5], (n: number) => `${n}.`],
+    ['parish-council-minutes.txt', 'Ambridge Parish Council', [44, 45, 46, 47], (n: number) => `21.${n}`],
+    ['parish-slash-numbered.txt', 'Loxley Barrett Parish Council', [70, 71, 72, 73, 74, 75, 76], (n: number) => `${n}/17`],
   ] as const) {
     it(file, async () => {
       const { services } = createTempStore(temp);
@@ -133,7 +135,7 @@ describe('other councils’ house styles import without error, every minute numb
       expect(preview.meeting.minutes.map((m) => m.number)).toEqual(numbers);
       const [id] = call(services, 'import.savePastMinutes', { bodyId, meetings: [{ meeting: preview.meeting, firstMinuteNumber: null, source: file }] }).meetingIds;
       const text = minutesToText(buildMinutes(call(services, 'meetings.get', { meetingId: id! })));
-      for (const [i, n] of numbers.entries()) expect(text).toContain(`${n}. ${preview.meeting.minutes[i]!.title}`);
+      for (const [i, n] of numbers.entries()) expect(text).toContain(`${printed(n)} ${preview.meeting.minutes[i]!.title}`);
     });
   }
 });

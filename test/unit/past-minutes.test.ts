@@ -163,9 +163,48 @@ describe('other councils’ house styles (test/fixtures/past-minutes/README.md)'
     expect(m).toMatchObject({ bodyName: 'Ambridge Parish Council', date: '2021-05-05', startTime: '19:00', closedAt: '20:15', mode: 'teams' });
     expect(m.attendance.chair?.name).toBe('Cllr Mr J Archer');
     expect(m.attendance.present.map((p) => p.name)).toEqual(['Cllr Mrs S Pargetter', 'Cllr Mr N Grundy', 'Cllr Ms L Snell']);
-    expect(m.attendance.others.map((p) => p.name)).toEqual(['Two members of the public', 'Mr R Tucker']);
+    // "In Attendance": the clerk as an officer, the public as guests (issue 18: officers and guests are not members).
+    expect(m.attendance.others).toEqual([]);
+    expect(m.attendance.officers.map((p) => [p.name, p.as ?? null])).toEqual([
+      ['Two members of the public', 'guest'],
+      ['Mr R Tucker', null],
+    ]);
     expect(m.minutes.map((x) => x.number)).toEqual([44, 45, 46, 47]);
     expect(m.minutes[2]!.blocks.map(shape)).toEqual(['bullet@0:×2', 'RESOLVED×1']);
     expect(m.warnings.join(' ')).toMatch(/numbered within their year/);
+  });
+
+  it('a parish council’s draft minutes opening body-first in capitals, numbered “70/17”, with its records', () => {
+    const m = read(readFileSync(join(PAST, 'parish-slash-numbered.txt'), 'utf8'));
+    expect(m).toMatchObject({ bodyName: 'LOXLEY BARRETT PARISH COUNCIL', date: '2017-06-01', startTime: '19:00', closedAt: '20:40', venue: 'LOXLEY BARRETT VILLAGE HALL', numberForm: '{n}/{yy}', numberYear: '17' });
+    expect(m.attendance.chair?.name).toBe('Cllr M. Woolley');
+    expect(m.attendance.present.map((p) => [p.name, p.remote ?? false])).toEqual([
+      ['Cllr P. Bullen', false],
+      ['Cllr R. Hanley', false],
+      ['Cllr J. Walsh', true],
+    ]);
+    expect(m.attendance.officers.map((p) => [p.name, p.detail, p.as ?? 'officer'])).toEqual([
+      ['Mr P. Kingdom', 'Parish Clerk', 'officer'],
+      ['Four members of the public', '', 'guest'],
+    ]);
+    expect(m.minutes.map((x) => `${x.number} ${x.title}`)).toEqual([
+      '70 Apologies for absence',
+      '71 Declarations of interest on agenda items',
+      '72 Minutes of the Parish Council meeting held on 4 May 2017',
+      '73 Cemetery',
+      '74 Finance',
+      '75 Allotments',
+      '76 Date of next meeting',
+    ]);
+    // The welcome before the first minute is not a person of In attendance: its words are kept as the first of minute 70/17.
+    expect(m.minutes[0]!.blocks.map(shape)).toEqual(['P', 'P']);
+    expect(m.minutes[0]!.blocks[0]).toEqual({ type: 'paragraph', text: 'The Chairman welcomed everyone present to the Parish Council Meeting.' });
+    expect(m.warnings.join(' ')).toMatch(/Before the first minute, “The Chairman welcomed everyone present to the Parish Council Meeting\.” is not attendance; it was kept as the first words of minute 70 “Apologies for absence”/);
+    // The reference to an earlier minute stays a paragraph of this one, not a minute of its own.
+    expect(m.minutes[2]!.blocks.map(shape)).toEqual(['P', 'P']);
+    expect(m.minutes[3]!.blocks.map(shape)).toEqual(['alpha@0:×2', 'RESOLVED×1']);
+    expect(m.minutes[4]!.blocks.map(shape)).toEqual(['bullet@0:×2']);
+    const declared = m.minutes[1]!.blocks[0]!;
+    expect(declared.type === 'paragraph' && declared.declaration).toMatchObject({ person: 'Cllr R. Hanley', category: 'non_registrable', minute: null });
   });
 });

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { wasOf } from '../state/was';
-import { BODY_KINDS, DECISION_LABELS, OPENING_KIND_LABELS, OPENING_KINDS, type BodyDetail } from '../../../shared/model';
+import { BODY_KINDS, DECISION_LABELS, MINUTE_NUMBER_FORMS, OPENING_KIND_LABELS, OPENING_KINDS, type BodyDetail } from '../../../shared/model';
+import { minuteMark } from '../../../shared/rules/numbering';
 import { monthName } from '../../../shared/format';
 import { AutoCheckbox, AutoNumber, AutoSelect, AutoText } from '../components/AutoField';
 import { ConfirmDelete } from '../components/ConfirmDelete';
@@ -12,6 +13,8 @@ import { HouseStyleSection } from './HouseStyleSection';
 import { ImportPastMinutesSection } from './ImportPastMinutesSection';
 
 const MONTH_OPTIONS = Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: monthName(i + 1) }));
+/** How minute numbers are printed, each shown as the 44th minute of the year starting 2021 prints it. */
+const NUMBER_FORM_OPTIONS = MINUTE_NUMBER_FORMS.map((form) => ({ value: form, label: form === '{n}.' ? '44. (the number alone)' : minuteMark(44, '2021-06-01', 5, form) }));
 
 export function BodyScreen({ bodyId }: { bodyId: number }) {
   const body = useApp((s) => (s.body?.id === bodyId ? s.body : null));
@@ -107,6 +110,14 @@ function BodyDetails({ body }: { body: BodyDetail }) {
           saveKey={key('yearStartMonth')}
           onSave={(yearStartMonth) => save({ yearStartMonth })}
           hint="Minute numbers restart at the first meeting of each year"
+        />
+        <AutoSelect
+          label="Minute numbers printed as"
+          value={body.minuteNumberForm ?? '{n}.'}
+          options={NUMBER_FORM_OPTIONS}
+          saveKey={key('minuteNumberForm')}
+          onSave={(minuteNumberForm) => save({ minuteNumberForm })}
+          hint="With the year the municipal year starts (21.44), or the number alone"
         />
         <AutoCheckbox
           label="Members attending remotely count towards the quorum"

@@ -1,7 +1,7 @@
 import { useState, type ChangeEvent } from 'react';
 import type { PastMinutesPreview } from '../../../shared/contract';
 import { formatLongDate, formatTime } from '../../../shared/format';
-import { personKey, type PastBlock, type PastMeeting, type PastPerson } from '../../../shared/import/past-minutes';
+import { personKey, roleOf, type PastBlock, type PastMeeting, type PastPerson } from '../../../shared/import/past-minutes';
 import type { BodyDetail } from '../../../shared/model';
 import { describeTooLarge, fileToBase64 } from '../components/files';
 import { FormError } from '../components/FormError';
@@ -17,7 +17,25 @@ interface Read {
 }
 
 const numbered = (r: Read) => r.meeting.minutes.every((m) => m.number !== null);
-const numberOf = (r: Read, i: number) => r.meeting.minutes[i]!.number ?? r.firstNumber + i;
+/** A minute's number as the minutes print it: "24", or within the year "21.44". */
+const numberOf = (r: Read, i: number) => {
+  const n = r.meeting.minutes[i]!.number ?? r.firstNumber + i;
+  const { numberForm, numberYear } = r.meeting;
+  if (!numberForm || !numberYear || numberForm === '{n}.') return String(n);
+  return numberForm.replace('{n}', String(n)).replace(/\{y{2,4}\}/, numberYear);
+};
+
+/** The lists of people read, in the order the preview shows them. */
+const PEOPLE_LISTS = ['chair', 'present', 'substitutes', 'officers', 'others', 'apologies'] as const;
+type PeopleList = (typeof PEOPLE_LISTS)[number];
+const peopleOf = (m: PastMeeting, list: PeopleList): PastPerson[] => (list === 'chair' ? (m.attendance.chair ? [m.attendance.chair] : []) : m.attendance[list]);
+
+/** A person as the clerk chose to save them: "member" (by name, or added), "m:<id>" (that member), or an officer, attendee or guest. */
+function personAs(p: PastPerson, value: string): PastPerson {
+  if (value.startsWith('m:')) return { ...p, as: 'member', memberId: Number(value.slice(2)) };
+  if (value === 'officer' || value === 'attendee' || value === 'guest') return { ...p, as: value, memberId: null };
+  return { ...p, as: 'member', memberId: null };
+}
 
 /** The words of a block as printed: markers before points and resolutions, the label before a decision. */
 function blockLines(b: PastBlock): string[] {
@@ -87,6 +105,19 @@ export function ImportPastMinutesSection({ body }: { body: BodyDetail }) {
   const retitle = (index: number, minute: number, title: string) =>
     setReads((list) =>
       list.map((r, i) => (i === index ? { ...r, meeting: { ...r.meeting, minutes: r.meeting.minutes.map((m, j) => (j === minute ? { ...m, title } : m)) } } : r)),
+    );
+  const setPerson = (index: number, list: PeopleList, k: number, value: string) =>
+    setReads((rs) =>
+      rs.map((r, i) => {
+        if (i !== index) return r;
+        const a = r.meeting.attendance;
+        const attendance = list === 'chair' ? { ...a, chair: a.chair ? personAs(a.chair, value) : null } : { ...a, [list]: a[list].map((p, j) => (j === k ? personAs(p, value) : p)) };
+        return { ...r, meeting: { ...r.meeting, attendance } };
+      }),
+    );
+  const replaceAction = (index: number, action: number, minute: number) =>
+    setReads((list) =>
+      list.map((r, i) => (i === index ? { ...r, meeting: { ...r.meeting, actions: r.meeting.actions.map((a, k) => (k === action ? { ...a, minute } : a)) } } : r)),
     );
   const chosen = reads.filter((r) => r.include);
   /** The body's members by name as compared on saving: each person read is shown matched, or to be added. */
@@ -188,26 +219,77 @@ export function ImportPastMinutesSection({ body }: { body: BodyDetail }) {
                   {r.meeting.attendance.apologies.length} apologies
                 </summary>
                 <ul className="past-people" data-testid="past-present">
-                  {[
-                    ...(r.meeting.attendance.chair ? [{ person: r.meeting.attendance.chair, note: 'in the Chair' }] : []),
-                    ...r.meeting.attendance.present.map((person) => ({ person, note: '' })),
-                    ...r.meeting.attendance.substitutes.map((person) => ({ person, note: 'substitute' })),
-                    ...r.meeting.attendance.apologies.map((person) => ({ person, note: 'apologies' })),
-                  ].map(({ person, note }, k) => (
-                    <li key={k}>
-                      {person.name}
-                      {note ? ` (${note})` : ''}
-                      {person.detail ? ` – ${person.detail}` : ''} <span className="muted">· {members.has(personKey(person.name)) ? 'a member of the body' : 'new: added to the body’s members'}</span>
-                    </li>
-                  ))}
-                  {[...r.meeting.attendance.officers.map((p) => ({ p, as: 'officer' })), ...r.meeting.attendance.others.map((p) => ({ p, as: 'other attendee' }))].map(({ p, as }: { p: PastPerson; as: string }, k) => (
-                    <li key={`o${k}`}>
-                      {p.name}
-                      {p.detail ? ` – ${p.detail}` : ''} <span className="muted">· {as}</span>
-                    </li>
-                  ))}
+                  {PEOPLE_LISTS.flatMap((list) => peopleOf(r.meeting, list).map((person, k) => ({ list, person, k }))).map(({ list, person, k }) => {
+                    const role = roleOf(person, list);
+                    const chosen = typeof person.memberId === 'number' ? body.members.find((m) => m.id === person.memberId) : undefined;
+                    const value = role !== 'member' ? role : chosen ? `m:${chosen.id}` : 'member';
+                    const matched = members.has(personKey(person.name));
+                    const said =
+                      role === 'officer' ? 'officer' : role === 'attendee' ? 'other attendee' : role === 'guest' ? 'guest' : chosen ? `matched to ${chosen.name}` : matched ? 'a member of the body' : 'new: added to the body’s members';
+                    const note = list === 'chair' ? 'in the Chair' : list === 'substitutes' ? 'substitute' : list === 'apologies' ? 'apologies' : '';
+                    const fieldId = `past-${i}-${list}-${k}`;
+                    return (
+                      <li key={fieldId} className="past-person">
+                        <span>
+                          {person.name}
+                          {note ? ` (${note})` : ''}
+                          {person.detail ? ` – ${person.detail}` : ''} <span className="muted">· {said}
+                          {person.remote ? ' · attended remotely' : ''}
+                          {person.substituteFor ? ` · substitute for ${person.substituteFor}` : ''}</span>
+                        </span>
+                        <label className="visually-hidden" htmlFor={fieldId}>
+                          Save {person.name} as
+                        </label>
+                        <select id={fieldId} value={value} onChange={(e) => setPerson(i, list, k, e.target.value)}>
+                          <option value="member">{matched ? `Member of the body (${person.name})` : 'New member of the body'}</option>
+                          {body.members
+                            .filter((m) => !(matched && personKey(m.name) === personKey(person.name)))
+                            .map((m) => (
+                              <option key={m.id} value={`m:${m.id}`}>
+                                Member: {m.name}
+                              </option>
+                            ))}
+                          <option value="officer">Officer</option>
+                          <option value="attendee">Other attendee</option>
+                          <option value="guest">Guest</option>
+                        </select>
+                      </li>
+                    );
+                  })}
                 </ul>
               </details>
+              {r.meeting.actions.length ? (
+                <details data-testid="past-actions">
+                  <summary>
+                    Action log: {r.meeting.actions.length} action{r.meeting.actions.length === 1 ? '' : 's'} ({r.meeting.actions.filter((a) => a.status !== 'Complete').length} open)
+                  </summary>
+                  <ul className="past-actions">
+                    {r.meeting.actions.map((a, k) => (
+                      <li key={k} className="past-action" data-testid="past-action">
+                        <p>
+                          {a.number !== null ? `${a.number}. ` : ''}
+                          {a.description}
+                        </p>
+                        <p className="muted">
+                          {a.owner || 'no owner'} · {a.dueDate ? `due ${formatLongDate(a.dueDate)}` : 'no due date'} · {a.status}
+                          {a.raisedOn && a.raisedOn !== r.meeting.date ? ` · raised ${formatLongDate(a.raisedOn)}` : ''}
+                        </p>
+                        {a.comments.length ? <p className="muted">{a.comments.join(' · ')}</p> : null}
+                        <div className="field">
+                          <label htmlFor={`past-${i}-a${k}`}>Minute it came from</label>
+                          <select id={`past-${i}-a${k}`} value={a.minute} onChange={(e) => replaceAction(i, k, Number(e.target.value))}>
+                            {r.meeting.minutes.map((m, j) => (
+                              <option key={j} value={j}>
+                                {numberOf(r, j)}. {m.title}
+                              </option>
+                            ))}
+                          </select>
+                        </div>
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              ) : null}
               <ol className="past-minutes" aria-label={`Minutes of ${formatLongDate(r.meeting.date)}`}>
                 {r.meeting.minutes.map((m, j) => (
                   <li key={j} className="past-minute" data-testid="past-minute">
@@ -215,10 +297,22 @@ export function ImportPastMinutesSection({ body }: { body: BodyDetail }) {
                       <label htmlFor={`past-${i}-m${j}`}>Title of minute {numberOf(r, j)}</label>
                       <input id={`past-${i}-m${j}`} value={m.title} onChange={(e) => retitle(i, j, e.target.value)} />
                     </div>
+                    {m.agendaRef || m.exempt ? (
+                      <p className="muted" data-testid="past-minute-records">
+                        {[m.agendaRef ? `Agenda item ${m.agendaRef}` : '', m.exempt ? `Exempt (paragraph ${m.exempt} of Schedule 12A)` : ''].filter(Boolean).join(' · ')}
+                      </p>
+                    ) : null}
                     <div className="past-blocks">
                       {m.blocks.flatMap(blockLines).map((line, k) => (
                         <p key={k} className={/^(RESOLVED|AGREED|NOTED):$/.test(line) ? 'past-label' : undefined}>
                           {line}
+                        </p>
+                      ))}
+                      {m.blocks.flatMap((b) => (b.type === 'paragraph' && b.declaration ? [b.declaration] : [])).map((d, k) => (
+                        <p key={`d${k}`} className="muted" data-testid="past-declaration">
+                          Declaration of interest: {d.person}
+                          {d.minute !== null ? `, in minute ${numberOf(r, d.minute)} (${r.meeting.minutes[d.minute]!.title})` : ''}
+                          {d.category ? ` · ${d.category === 'dpi' ? 'disclosable pecuniary interest' : d.category === 'other_registrable' ? 'other registrable interest' : 'non-registrable interest'}` : ''}
                         </p>
                       ))}
                     </div>
