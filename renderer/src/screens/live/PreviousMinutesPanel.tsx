@@ -8,6 +8,7 @@ import {
   type ConfirmationOutcome,
   type Meeting,
   type MeetingRecord,
+  type MinutesConfirmation,
 } from '../../../../shared/model';
 import { flushAllSaves } from '../../state/save-status';
 import { useApp } from '../../state/store';
@@ -25,11 +26,15 @@ export function PreviousMinutesPanel({ record, item }: { record: MeetingRecord; 
   const previous = record.previousMeeting;
   const outcomeId = useId();
   const [earlier, setEarlier] = useState<Meeting | null>(null);
+  // How they were confirmed, read back from the record: after a reload the item still says where, how and at which minute.
+  const [confirmation, setConfirmation] = useState<MinutesConfirmation | null>(null);
   const [picked, setPicked] = useState<ConfirmationOutcome | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   useEffect(() => {
-    if (previous) void read('meetings.get', { meetingId: previous.id }).then((r) => r.ok && setEarlier(r.value));
+    if (!previous) return;
+    void read('meetings.get', { meetingId: previous.id }).then((r) => r.ok && setEarlier(r.value));
+    void read('minutes.getConfirmation', { meetingId: previous.id }).then((r) => r.ok && setConfirmation(r.value.confirmation));
   }, [previous, read]);
   if (!previous) return <p className="muted">No earlier meeting of this body is on record.</p>;
   // Until the clerk chooses, the words typed say which it is: an amendment typed means "subject to".
@@ -54,6 +59,7 @@ export function PreviousMinutesPanel({ record, item }: { record: MeetingRecord; 
     }
     useApp.getState().setMeeting(result.value.record);
     setEarlier(result.value.confirmed);
+    setConfirmation(result.value.confirmation);
     setPicked(null);
     const minute = result.value.confirmation.minuteNumber;
     setMessage({
@@ -80,7 +86,8 @@ export function PreviousMinutesPanel({ record, item }: { record: MeetingRecord; 
         </a>
         {status ? <span className="muted" data-testid="previous-minutes-status"> ({MINUTES_STATUS_LABELS[status]})</span> : null}
       </p>
-      {status === 'approved' && !earlier?.amendmentReason ? (
+      {confirmation ? <ConfirmationDetails confirmation={confirmation} here={confirmation.confirmingItemId === item.id} /> : null}
+      {status === 'approved' && !earlier?.amendmentReason && !confirmation ? (
         <div className="field-row">
           <div className="field">
             <label htmlFor={outcomeId}>How the minutes were confirmed</label>
@@ -123,5 +130,26 @@ export function PreviousMinutesPanel({ record, item }: { record: MeetingRecord; 
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** Where, how and at which minute the minutes were confirmed, as recorded with them. */
+function ConfirmationDetails({ confirmation, here }: { confirmation: MinutesConfirmation; here: boolean }) {
+  const where = here ? `at this item, minute ${confirmation.minuteNumber}` : `at the meeting held on ${formatLongDate(confirmation.confirmingDate)}, minute ${confirmation.minuteNumber}`;
+  return (
+    <dl className="confirmation-details" data-testid="previous-minutes-confirmation">
+      <div>
+        <dt>Confirmed</dt>
+        <dd>{where}</dd>
+      </div>
+      <div>
+        <dt>How</dt>
+        <dd>{confirmation.outcome === 'correct_record' ? 'As a correct record' : `Subject to an amendment to ${confirmation.amendment}`}</dd>
+      </div>
+      <div>
+        <dt>Recorded</dt>
+        <dd>{formatLongDate(confirmation.confirmedAt.slice(0, 10))}</dd>
+      </div>
+    </dl>
   );
 }
