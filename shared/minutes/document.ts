@@ -49,10 +49,11 @@ export { closingText, exemptItemText, openingLine };
 /**
  * Where a block's words come from, for the chair's review copy: an entry
  * ("e12", the clerk's own paragraph, point or resolution), an item's opening
- * sentence ("open5"), or an item's heading ("i5"). Words the app composes
- * from other facts (attendance, declarations, motions) carry none.
+ * sentence ("open5"), an item's heading ("i5"), or one paragraph of an
+ * item's standard wording of several ("std5_2", its third paragraph). Words
+ * the app composes from other facts (attendance, motions) carry none.
  */
-export type SourceKey = `e${number}` | `open${number}` | `i${number}`;
+export type SourceKey = `e${number}` | `open${number}` | `i${number}` | `std${number}_${number}`;
 
 /** A list block with its markers: the one place that decides how points are marked. */
 export function listBlock(items: string[], style: ListStyle, start = 0, continues = false): Block {
@@ -284,7 +285,13 @@ const editedParagraphs = (text: string) =>
  * it is printed as typed; otherwise it follows the record.
  */
 export function standardBlocks(item: AgendaItem, record: MeetingRecord, style: HouseStyle, ownWords: boolean): Block[] {
-  if (item.standardText !== null && item.standardText !== undefined) return editedParagraphs(item.standardText).map((text) => ({ type: 'paragraph', text }));
+  if (item.standardText !== null && item.standardText !== undefined) {
+    // "RESOLVED: That …" (as standardWordingText gives the next meeting's decision to edit) still prints as a decision.
+    return editedParagraphs(item.standardText).map((text) => {
+      const decided = /^(RESOLVED|AGREED|NOTED):\s+(\S[\s\S]*)$/.exec(text);
+      return decided ? decisionBlock(decided[1]!, [decided[2]!]) : { type: 'paragraph', text };
+    });
+  }
   const out: Block[] = [];
   if (item.kind === 'declarations') out.push(...declarationsMinute(record, style));
   if (item.kind === 'next_meeting') {
@@ -299,12 +306,29 @@ export function standardBlocks(item: AgendaItem, record: MeetingRecord, style: H
   return out;
 }
 
+/**
+ * The paragraphs of an item's standard wording as it prints now (the app's, or
+ * the clerk's edit of it), each as the words printed and the label before them
+ * ("RESOLVED: " for the next meeting's decision). Joined with blank lines they
+ * are its edited standard wording; paragraph k is the one marked std<id>_<k>.
+ */
+export function standardWordingParts(item: AgendaItem, record: MeetingRecord, style: HouseStyle = DEFAULT_HOUSE_STYLE): { prefix: string; text: string }[] {
+  const ownWords = clerkBlocks(record, item.id).some((b) => (b.entry ? b.entry.text.trim() !== '' : true));
+  return standardBlocks(item, record, style, ownWords)
+    .map((b) =>
+      b.type === 'paragraph'
+        ? { prefix: '', text: b.text }
+        : b.type === 'decision'
+          ? { prefix: `${b.label}: `, text: b.resolutions.join(' ') }
+          : { prefix: '', text: b.type === 'lettered' ? b.items.join('\n') : '' },
+    )
+    .filter((p) => p.text);
+}
+
 /** The standard wording as plain text, for the clerk to edit in place. */
 export function standardWordingText(item: AgendaItem, record: MeetingRecord, style: HouseStyle = DEFAULT_HOUSE_STYLE): string {
-  const ownWords = clerkBlocks(record, item.id).some((b) => (b.entry ? b.entry.text.trim() !== '' : true));
-  return standardBlocks({ ...item, standardText: null }, record, style, ownWords)
-    .map((b) => (b.type === 'paragraph' ? b.text : b.type === 'decision' ? `${b.label}: ${b.resolutions.join(' ')}` : b.type === 'lettered' ? b.items.join('\n') : ''))
-    .filter(Boolean)
+  return standardWordingParts({ ...item, standardText: null }, record, style)
+    .map((p) => p.prefix + p.text)
     .join('\n\n');
 }
 
@@ -334,12 +358,16 @@ function itemBody(item: AgendaItem, record: MeetingRecord, style: HouseStyle, fo
     record.chairChanges.some((c) => c.agendaItemId === item.id);
   if (record.closedAt !== null && item.takenAt === null && !minuted) return out;
 
-  // A standard wording of one paragraph (the app's or the clerk's edit of it) carries its item's opening mark: the
-  // chair's correction of it becomes the item's edited standard wording. Longer ones (a decision, dates, several
-  // paragraphs) are left unmarked: their changes are listed for the clerk.
+  // The standard wording is marked for the chair's review copy, so a correction of it becomes the item's edited
+  // standard wording: one paragraph (the app's or the clerk's edit of it) carries its item's opening mark; a longer one
+  // (the declarations, the next meeting's decision and dates) marks each paragraph, in the order standardWordingParts gives.
   const standardAll = standardBlocks(item, record, style, ownWords);
   const only = standardAll.length === 1 ? standardAll[0]! : null;
-  const standard = marked && only?.type === 'paragraph' ? [{ ...only, source: `open${item.id}` as const }] : standardAll;
+  const standard = !marked
+    ? standardAll
+    : only?.type === 'paragraph'
+      ? [{ ...only, source: `open${item.id}` as const }]
+      : markedParts(standardAll, item.id);
   const standardAt = Math.min(Math.max(item.standardAt ?? 0, 0), blocks.length);
   const movements = record.movements.filter((m) => m.agendaItemId === item.id && !beforeStart(m, record)).sort(byTime);
   // Arrivals and departures during the item follow its narrative, before its points and decisions.
@@ -393,6 +421,18 @@ function itemBody(item: AgendaItem, record: MeetingRecord, style: HouseStyle, fo
   // A change of chair is minuted after the decision that made it ("Mrs D. Taylor CC in the Chair.").
   for (const c of record.chairChanges.filter((c) => c.agendaItemId === item.id).sort(byTime)) for (const t of chairSentence(c, record)) paragraph(t);
   return out;
+}
+
+/** Each paragraph of a standard wording of several, marked std<item>_<k> (k counting the paragraphs standardWordingParts keeps). */
+function markedParts(blocks: Block[], itemId: number): Block[] {
+  let k = 0;
+  return blocks.map((b) => {
+    if (b.type === 'paragraph' && b.text) return { ...b, source: `std${itemId}_${k++}` as const };
+    if (b.type === 'decision' && b.resolutions.length === 1 && b.resolutions[0]) return { ...b, sources: [`std${itemId}_${k++}` as const] };
+    if (b.type === 'decision' && b.resolutions.join(' ')) k++;
+    if (b.type === 'lettered' && b.items.length) k++;
+    return b;
+  });
 }
 
 /** A point as printed: a full stop added, unless it ends a sentence or leads on with a colon or semicolon as typed. */

@@ -25,7 +25,12 @@ export const bookmarkName = (key: SourceKey) => `mc_${key}`;
 /** The bookmark around the title that says which meeting and which copy sent this is. */
 export const markBookmark = (meetingId: number, sendId: number) => `mc_m${meetingId}_s${sendId}`;
 export const MARK_PATTERN = /^mc_m(\d+)_s(\d+)$/;
-export const KEY_PATTERN = /^mc_((?:e|open|i)\d+)$/;
+export const KEY_PATTERN = /^mc_((?:e|open|i)\d+|std\d+_\d+)$/;
+/** The item and paragraph of a standard wording's key ("std5_2"), or null for any other key. */
+export const standardPart = (key: string): { itemId: number; index: number } | null => {
+  const m = /^std(\d+)_(\d+)$/.exec(key);
+  return m ? { itemId: Number(m[1]), index: Number(m[2]) } : null;
+};
 
 const norm = (t: string) => t.replace(/\s+/g, ' ').trim();
 
@@ -45,12 +50,17 @@ export function sentBlocks(doc: MinutesDocument): SentBlock[] {
       paragraphs = 0;
       push(b.source, b.text, 'heading');
     } else if (b.type === 'paragraph') {
+      const part = b.source ? standardPart(b.source) : null;
       if (b.source?.startsWith('open')) push(b.source, b.text, 'opening sentence');
+      else if (part) push(b.source, b.text, `standard wording, paragraph ${part.index + 1}`);
       else if (b.source) push(b.source, b.text, `paragraph ${++paragraphs}`);
     } else if (b.type === 'lettered') {
       b.items.forEach((t, i) => push(b.sources?.[i], t, `point ${markerFor(i, b.style)}`));
     } else if (b.type === 'decision') {
-      b.resolutions.forEach((t, i) => push(b.sources?.[i], t, b.resolutions.length === 1 ? 'resolution' : `resolution ${markerFor(i, 'alpha')}`));
+      b.resolutions.forEach((t, i) => {
+        const part = b.sources?.[i] ? standardPart(b.sources[i]!) : null;
+        push(b.sources?.[i], t, part ? `standard wording, paragraph ${part.index + 1} (${b.label})` : b.resolutions.length === 1 ? 'resolution' : `resolution ${markerFor(i, 'alpha')}`);
+      });
     }
   }
   return out;

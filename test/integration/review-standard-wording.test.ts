@@ -4,9 +4,17 @@
  * review copy and, accepted, becomes the item's edited standard wording;
  * a change to the attendance is listed (before the first minute), never
  * applied. On a real SQLite file, the review copy's bytes edited as Word
- * writes a tracked insertion and read back in the parsing worker.
+ * writes a tracked insertion and read back in the parsing worker. A
+ * standard wording of several paragraphs (the declarations, the next
+ * meeting's decision and dates) is marked paragraph by paragraph: the
+ * review copy edited by LibreOffice through its UNO bridge
+ * (test/fixtures/chair-replies/standard-wording-reply.docx, README there),
+ * and the accepted changes become the item's edited standard wording.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import mammoth from 'mammoth';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ReviewSent } from '../../shared/contract';
 import type { Result } from '../../shared/result';
@@ -14,6 +22,7 @@ import { wordsAfter, type ReviewReading } from '../../shared/review/reply';
 import { stopIdleWorkers } from '../../electron/import/isolated';
 import { call } from '../helpers/api';
 import { buildReviewMeeting, CHAIR } from '../helpers/review-meeting';
+import { buildStandardWordingMeeting } from '../helpers/standard-wording-meeting';
 import { createTempStore } from '../helpers/store';
 import { useTempDirs } from '../helpers/temp';
 
@@ -82,3 +91,86 @@ describe('the chair’s corrections to standard wording and to the attendance', 
     expect(version.text).not.toContain('MBE');
   });
 });
+
+const FIXTURES = join(__dirname, '..', 'fixtures', 'chair-replies');
+const bookmarks = (docx: Uint8Array) => [...strFromU8(unzipSync(docx)['word/document.xml']!).matchAll(/<w:bookmarkStart w:name="([^"]+)"/g)].map((x) => x[1]);
+
+describe('the chair’s corrections to a standard wording of several paragraphs', () => {
+  it('marks each paragraph; LibreOffice’s tracked and untracked changes are placed on them, and the accepted ones become the item’s edited standard wording', async () => {
+    const { services } = createTempStore(temp);
+    const m = await buildStandardWordingMeeting((name, input) => services.dispatch(name, input));
+    const sent = await value<ReviewSent>(services.call('review.send', { meetingId: m.meetingId, chairName: CHAIR.name, chairEmail: CHAIR.email }));
+    const d = m.declarationsItemId;
+    const n = m.nextMeetingItemId;
+    const names = bookmarks(Buffer.from(sent.file.base64, 'base64'));
+    expect(names).toEqual(['mc_m1_s1', `mc_i${d}`, `mc_std${d}_0`, `mc_std${d}_1`, `mc_i${n}`, `mc_std${n}_0`, `mc_std${n}_1`, `mc_std${n}_2`]);
+    // The committed copy the fixture reply was made from carries the same marks, so the reply still fits this meeting.
+    expect(bookmarks(readFileSync(join(FIXTURES, 'standard-wording-copy.docx')))).toEqual(names);
+
+    const reply = readFileSync(join(FIXTURES, 'standard-wording-reply.docx'));
+    const reading = await value<ReviewReading>(services.call('review.readReply', { meetingId: m.meetingId, fileName: 'standard-wording-reply.docx', base64: reply.toString('base64') }));
+    expect(reading.changes.map((c) => [c.key, c.label, c.kind, c.tracked, c.removed, c.added, c.applicable])).toEqual([
+      [`std${d}_0`, 'Minute 1, standard wording, paragraph 1', 'insertion', true, '', 'and officers', true],
+      [`std${d}_1`, 'Minute 1, standard wording, paragraph 2', 'replacement', true, 'a governor of Glenfield Academy', 'a trustee of the Glenfield Academy Trust', true],
+      [`std${n}_0`, 'Minute 2, standard wording, paragraph 1 (RESOLVED)', 'insertion', false, '', 'at County Hall, Glenfield', true],
+      [`std${n}_2`, 'Minute 2, standard wording, paragraph 3', 'deletion', true, 'at 10.00 am', '', true],
+    ]);
+    expect(reading.changes.filter((c) => c.tracked).map((c) => c.author)).toEqual(['Dorothy Taylor', 'Dorothy Taylor', 'Dorothy Taylor']);
+    // Nothing is left over as "listed, not applied": every change sits on a marked paragraph.
+    expect(reading.added).toEqual([]);
+    expect(reading.changedSince).toEqual([]);
+
+    // Accept the insertion, the replacement and the untracked edit; reject the deletion of the time.
+    const rejected = reading.changes.find((c) => c.kind === 'deletion')!.id;
+    const accept = (id: string) => id !== rejected;
+    const blocks = reading.blocks
+      .map((b) => ({ key: b.key, text: wordsAfter(b.segments, accept) }))
+      .filter((b) => b.text !== reading.blocks.find((x) => x.key === b.key)!.sent);
+    expect(blocks.map((b) => b.key)).toEqual([`std${d}_0`, `std${d}_1`, `std${n}_0`]);
+    const applied = services.dispatch('review.apply', {
+      meetingId: m.meetingId,
+      sendId: reading.sendId,
+      fileName: 'standard-wording-reply.docx',
+      base64: reply.toString('base64'),
+      replyDate: reading.replyDate,
+      accepted: 3,
+      rejected: 1,
+      blocks,
+    });
+    expect(applied.ok ? 'applied' : applied.error.message).toBe('applied');
+    const record = call(services, 'meetings.get', { meetingId: m.meetingId });
+    expect(record.items.find((i) => i.id === d)!.standardText).toBe(
+      [
+        'The Chairman invited members and officers who wished to do so to declare any interests in respect of items on the agenda for the meeting.',
+        'Cllr. L. Hart declared an Other Registrable Interest as a trustee of the Glenfield Academy Trust. Cllr. L. Hart remained in the meeting and took part in the discussion and vote on the item.',
+      ].join('\n\n'),
+    );
+    expect(record.items.find((i) => i.id === n)!.standardText).toBe(
+      [
+        'RESOLVED: That future meetings of the Board take place at County Hall, Glenfield on the following dates:',
+        'Friday, 18 September 2026 at 10.00 am;',
+        'Friday, 11 December 2026 at 10.00 am.',
+      ].join('\n\n'),
+    );
+    // The declaration itself (the record the quorum and the register read) is as it was.
+    expect(record.declarations.map((x) => x.nature)).toEqual(['a governor of Glenfield Academy']);
+    const version = call(services, 'minutes.versions', { meetingId: m.meetingId }).at(-1)!;
+    expect(version).toMatchObject({ kind: 'corrections', reason: expect.stringMatching(/^Chair’s corrections of .*: 3 accepted, 1 rejected$/) });
+
+    // The Word minutes print the chair's words, the decision still under its label, and not the rejected deletion.
+    const exported = await services.call('exports.build', { meetingId: m.meetingId, document: 'minutes' });
+    if (!exported.ok) throw new Error(exported.error.message);
+    const bytes = Buffer.from((exported.value as { base64: string }).base64, 'base64');
+    const words = (await mammoth.extractRawText({ buffer: bytes })).value;
+    expect(words).toContain('invited members and officers who wished');
+    expect(words).toContain('as a trustee of the Glenfield Academy Trust.');
+    expect(words).not.toContain('governor');
+    expect(words).toMatch(/RESOLVED:\s+That future meetings of the Board take place at County Hall, Glenfield on the following dates:/);
+    expect(words).toContain('Friday, 11 December 2026 at 10.00 am.');
+    expect(words).not.toContain('RESOLVED: That');
+    // A second review copy marks the edited wording paragraph by paragraph again.
+    const again = await value<ReviewSent>(services.call('review.send', { meetingId: m.meetingId, chairName: CHAIR.name, chairEmail: CHAIR.email }));
+    expect(bookmarks(Buffer.from(again.file.base64, 'base64'))).toEqual(['mc_m1_s2', ...names.slice(1)]);
+  });
+});
+

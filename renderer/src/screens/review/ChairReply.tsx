@@ -197,7 +197,7 @@ export function ChairReply({ record, onApplied }: { record: MeetingRecord; onApp
                     <span className="muted">Reads: </span>
                     {c.after}
                   </p>
-                  {c.key.startsWith('open') ? (
+                  {c.key.startsWith('open') || c.key.startsWith('std') ? (
                     <p className="muted">
                       Accepted, these words become the item’s edited standard wording: it no longer follows the author and topic (or the record), and
                       Alt+Shift+Backspace on the Live meeting tab puts the app’s wording back.
