@@ -9,9 +9,9 @@
 import { createHash } from 'node:crypto';
 import type { ParsedInput, ReviewHistory, ReviewSent } from '../../shared/contract';
 import { formatDate, formatLongDate } from '../../shared/format';
-import { standardWordingParts, type SourceKey } from '../../shared/minutes/document';
+import { meetingSentences, sentenceOf, sentenceSource, standardWordingParts, type SourceKey } from '../../shared/minutes/document';
 import { reviewBlocks, reviewCopy } from '../../shared/review/copy';
-import { isDraftStatus, MINUTES_STATUS_LABELS, type MeetingRecord, type ReviewReplySummary, type ReviewSend } from '../../shared/model';
+import { isDraftStatus, MINUTES_STATUS_LABELS, type MeetingRecord, type ReviewReplySummary, type ReviewSend, type SentenceKey } from '../../shared/model';
 import { DomainError, fail, ok, type Result } from '../../shared/result';
 import { markBookmark, placeReply, standardPart, storedFromPrinted, type ReviewReading, type SentBlock } from '../../shared/review/reply';
 import { DOCX_MIME, exemptParagraphsOf, fileNameFor } from '../export/documents';
@@ -211,10 +211,37 @@ export const reviewHandlers: Handlers<'review.apply'> = {
         .join('\n\n');
       db.prepare('UPDATE agenda_item SET standard_text = ? WHERE id = ? AND meeting_id = ?').run(text, itemId, input.meetingId);
     }
+    // The meeting's own sentences the chair corrected become the meeting's edited wording of them (as the clerk's
+    // edit in place does): the paragraphs not corrected are kept as they print.
+    const sentenceEdits = new Map<SentenceKey, Map<number, string>>();
+    for (const block of input.blocks) {
+      const sentence = sentenceOf(block.key);
+      if (!sentence) continue;
+      const edits = sentenceEdits.get(sentence.key) ?? new Map<number, string>();
+      edits.set(sentence.paragraph, norm(block.text));
+      sentenceEdits.set(sentence.key, edits);
+    }
+    if (sentenceEdits.size) {
+      const sentences = new Map(meetingSentences(record, record.body.houseStyle).map((x) => [x.key, x]));
+      const wording = { ...(record.wording ?? {}) } as Record<string, string>;
+      for (const [key, edits] of sentenceEdits) {
+        const sentence = sentences.get(key);
+        if (!sentence) throw new DomainError('not_found', `${sent.get(sentenceSource(key, [...edits.keys()][0]!))!.label} is no longer in the minutes`);
+        const paragraphs = sentence.edited === undefined ? [norm(sentence.standard)] : sentence.edited.split(/\n\s*\n/).map(norm).filter(Boolean);
+        // An exclusion prints as one resolution, its paragraphs joined: the chair's words replace it whole.
+        wording[key] = key.startsWith('exclusion:')
+          ? (edits.get(0) ?? '')
+          : paragraphs
+              .map((p, k) => (edits.has(k) ? edits.get(k)! : p))
+              .filter(Boolean)
+              .join('\n\n');
+      }
+      db.prepare('UPDATE meeting SET wording = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(wording), isoNow(ctx), input.meetingId);
+    }
     for (const block of input.blocks) {
       const key = block.key as SourceKey;
       const id = Number(key.slice(1));
-      if (standardPart(key)) continue;
+      if (standardPart(key) || sentenceOf(key)) continue;
       if (key.startsWith('open')) {
         // The item's standard wording (its opening sentence, or a standard item's sentence) as the chair corrected it:
         // from now on it is the item's edited standard wording, marked edited, put back like any edit of the clerk's.

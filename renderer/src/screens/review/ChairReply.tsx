@@ -203,6 +203,12 @@ export function ChairReply({ record, onApplied }: { record: MeetingRecord; onApp
                       Alt+Shift+Backspace on the Live meeting tab puts the app’s wording back.
                     </p>
                   ) : null}
+                  {/^s[ocxmh]\d/.test(c.key) ? (
+                    <p className="muted">
+                      Accepted, these words become the meeting’s edited wording of this sentence: it no longer follows the record, and under Times and
+                      the meeting’s sentences on the Live meeting tab (Alt+T), Alt+Shift+Backspace puts the app’s wording back.
+                    </p>
+                  ) : null}
                   {c.applicable && !changedSince ? (
                     <div className="button-row" role="group" aria-label={`Decide on this change to ${c.label}`}>
                       <button type="button" aria-pressed={decision === 'accept'} onClick={() => decide(c.id, 'accept')}>
