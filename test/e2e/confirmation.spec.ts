@@ -128,6 +128,11 @@ test('after a reload the confirming item shows how the minutes were confirmed, a
   await expect(details.locator('dd').nth(1)).toHaveText(`Subject to an amendment to ${amendment}`);
   // Confirmed once: no second confirmation is offered.
   await expect(page.getByRole('button', { name: 'Record the confirmation' })).toHaveCount(0);
+  // The amendment's words are kept with the confirmation: shown, read-only, and saying why.
+  const words = page.getByLabel('Subject to an amendment to …');
+  await expect(words).toHaveValue(amendment);
+  await expect(words).toHaveAttribute('readonly', '');
+  await expect(live.minute()).toContainText('Recorded with the confirmation: a further change is an amendment, on that meeting’s Review tab');
   await page.setViewportSize({ width: 1440, height: 900 });
   await live.minute().locator('.previous-minutes').scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('reloaded-1440.png') });

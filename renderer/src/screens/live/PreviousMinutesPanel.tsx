@@ -20,21 +20,45 @@ import { useApp } from '../../state/store';
  * amendment to …"). An amendment agreed opens on the earlier meeting, for
  * the clerk to word there and finish on its Review tab.
  */
-export function PreviousMinutesPanel({ record, item }: { record: MeetingRecord; item: AgendaItem }) {
+/** How the earlier meeting's minutes were confirmed, read back from the record (null while they are not, or not yet read). */
+export function useConfirmation(meetingId: number | null): [MinutesConfirmation | null, (c: MinutesConfirmation | null) => void] {
+  const read = useApp((s) => s.read);
+  const [confirmation, setConfirmation] = useState<MinutesConfirmation | null>(null);
+  useEffect(() => {
+    setConfirmation(null);
+    if (meetingId === null) return;
+    let current = true;
+    void read('minutes.getConfirmation', { meetingId }).then((r) => current && r.ok && setConfirmation(r.value.confirmation));
+    return () => {
+      current = false;
+    };
+  }, [meetingId, read]);
+  return [confirmation, setConfirmation];
+}
+
+export function PreviousMinutesPanel({
+  record,
+  item,
+  confirmation,
+  setConfirmation,
+}: {
+  record: MeetingRecord;
+  item: AgendaItem;
+  /** Read back after a reload (useConfirmation), so the item still says where, how and at which minute. */
+  confirmation: MinutesConfirmation | null;
+  setConfirmation: (c: MinutesConfirmation | null) => void;
+}) {
   const read = useApp((s) => s.read);
   const navigate = useApp((s) => s.navigate);
   const previous = record.previousMeeting;
   const outcomeId = useId();
   const [earlier, setEarlier] = useState<Meeting | null>(null);
-  // How they were confirmed, read back from the record: after a reload the item still says where, how and at which minute.
-  const [confirmation, setConfirmation] = useState<MinutesConfirmation | null>(null);
   const [picked, setPicked] = useState<ConfirmationOutcome | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   useEffect(() => {
     if (!previous) return;
     void read('meetings.get', { meetingId: previous.id }).then((r) => r.ok && setEarlier(r.value));
-    void read('minutes.getConfirmation', { meetingId: previous.id }).then((r) => r.ok && setConfirmation(r.value.confirmation));
   }, [previous, read]);
   if (!previous) return <p className="muted">No earlier meeting of this body is on record.</p>;
   // Until the clerk chooses, the words typed say which it is: an amendment typed means "subject to".
