@@ -30,6 +30,7 @@ import type {
   ReviewReplySummary,
   ReviewSend,
   PreviousConfirmation,
+  MinutesConfirmation,
 } from './model';
 import type { ReviewReading } from './review/reply';
 import type { Result } from './result';
@@ -116,6 +117,8 @@ export const contract = {
   'minutes.finishAmendment': call<MeetingRecord>()(s.meetingRef),
   // At the next meeting's "Minutes of the previous meeting": the earlier minutes confirmed, an amendment agreed there opened on them.
   'minutes.confirmPrevious': call<PreviousConfirmation>()(s.minutesConfirmPrevious),
+  // How a meeting's minutes were confirmed (where, at which minute, any amendment agreed), or null while they are not.
+  'minutes.getConfirmation': call<{ confirmation: MinutesConfirmation | null }>()(s.meetingRef),
 
   // The chair's round trip in Word: a review copy sent (answered once the file is written), the reply
   // read in the parsing worker and placed against the copy sent (nothing saved), the accepted

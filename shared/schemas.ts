@@ -742,7 +742,12 @@ export const reviewApply = z.strictObject({
   blocks: z
     .array(
       z.strictObject({
-        key: z.string().regex(/^(e|i|open)\d{1,15}$/, 'Block key must name an entry (e12), a minute heading (i5) or an item’s standard wording (open5)'),
+        key: z
+          .string()
+          .regex(
+            /^((e|i|open)\d{1,15}|std\d{1,15}_\d{1,4}|s[ocxmh]\d{1,15}_\d{1,4})$/,
+            'Block key must name an entry (e12), a minute heading (i5), an item’s standard wording (open5) or one of its paragraphs (std5_0), or one of the meeting’s own sentences (so0_0)',
+          ),
         text: optionalText('Corrected words', TEXT_CHARS.entry),
       }),
     )

@@ -488,10 +488,10 @@ function minutesBody(doc: MinutesDocument, m: Metrics, exemptParagraphs: readonl
         sectionsOpened = true;
         break;
       case 'chair':
-        push(text(block.text, { keepNext: true }));
+        push(text(block.text, { keepNext: true }, block.source));
         break;
       case 'name-list':
-        if (block.rows.length) push(nameListTable(block.rows, m));
+        if (block.rows.length) push(nameListTable(block.rows, m, block.sources));
         break;
       case 'minute-heading':
         inMinute = true;
@@ -531,7 +531,7 @@ function minutesBody(doc: MinutesDocument, m: Metrics, exemptParagraphs: readonl
             ...spacingAfterTable(),
             spacing: { before: m.line },
             keepNext: true,
-            children: [new TextRun(block.text)],
+            children: [words(block.text, block.source)],
           }),
         );
         break;
@@ -566,13 +566,16 @@ function signatureBlock(chairTitle: string, m: Metrics): Paragraph[] {
 export const NAME_LIST_COLUMNS = ['Name', 'Role and organisation'] as const;
 
 /** Name and role in two aligned columns: a borderless table, so long roles wrap in their own column. */
-function nameListTable(rows: { name: string; detail: string }[], m: Metrics): Table {
+function nameListTable(rows: { name: string; detail: string }[], m: Metrics, sources?: [SourceKey, SourceKey | null][]): Table {
   const nameWidth = Math.round(m.contentWidth * 0.33);
   const widths = [nameWidth, m.contentWidth - nameWidth];
-  const cell = (t: string, width: number, bold = false) =>
+  // In the review copy each name and detail sits in its bookmark, so a change the chair makes to it is found.
+  const cell = (t: string, width: number, bold = false, source: SourceKey | null = null) =>
     new TableCell({
       width: { size: width, type: WidthType.DXA },
-      children: [new Paragraph({ style: STYLE.nameList, children: [new TextRun({ text: t, bold })] })],
+      children: [
+        new Paragraph({ style: STYLE.nameList, children: [source ? new Bookmark({ id: bookmarkName(source), children: [new TextRun({ text: t, bold })] }) : new TextRun({ text: t, bold })] }),
+      ],
     });
   // A header row, repeated on each page, so a screen reader names the columns (an accessibility checker asks for one on every table).
   const header = new TableRow({
@@ -586,7 +589,10 @@ function nameListTable(rows: { name: string; detail: string }[], m: Metrics): Ta
     layout: TableLayoutType.FIXED,
     borders: TableBorders.NONE,
     margins: { left: 0, right: 115, top: 0, bottom: 0 },
-    rows: [header, ...rows.map((r) => new TableRow({ cantSplit: true, children: [cell(r.name, widths[0]!), cell(r.detail, widths[1]!)] }))],
+    rows: [
+      header,
+      ...rows.map((r, i) => new TableRow({ cantSplit: true, children: [cell(r.name, widths[0]!, false, sources?.[i]?.[0]), cell(r.detail, widths[1]!, false, sources?.[i]?.[1])] })),
+    ],
   });
 }
 

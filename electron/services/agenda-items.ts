@@ -3,6 +3,7 @@ import { OPENING_BASE, type OpeningKind } from '../../shared/model';
 import { DomainError } from '../../shared/result';
 import { agendaList, businessList, insertItem, isVaried, loadItem, syncBusinessOrder } from './agenda-order';
 import { setClause, type Handlers, type ServiceContext, definedOnly } from './context';
+import { assertConfirmationKept } from './guards';
 import { loadMeeting, loadMeetingRow } from './lookups';
 import { loadRecord } from './meeting-record';
 import { moveInList, renumberList } from './ordering';
@@ -56,16 +57,19 @@ export const agendaItemHandlers: Handlers<
     if (merged.exempt && merged.exemptParagraph === null) {
       throw new DomainError('invalid_input', 'exemptParagraph: An exempt item must cite its Schedule 12A paragraph (1-7)');
     }
-    // The amendment the previous minutes were confirmed subject to is recorded with them: the minute keeps those words.
-    if (input.patch.detail !== undefined && input.patch.detail !== item.detail) {
-      const confirmed = ctx.store.db.prepare('SELECT amendment FROM minutes_confirmation WHERE confirming_item_id = ?').get(item.id) as { amendment: string } | undefined;
-      if (confirmed) {
-        throw new DomainError(
-          'conflict',
-          `The previous minutes were confirmed at this item ${confirmed.amendment ? `subject to an amendment to ${confirmed.amendment}` : 'as a correct record'}, and that is recorded with them: this minute keeps those words. A further change to them is an amendment with a reason on that meeting’s Review tab.`,
-        );
-      }
-    }
+    // The minute that confirmed the previous minutes keeps what records the confirmation (guards.ts, the one rule).
+    const patch = input.patch;
+    const undoing =
+      patch.detail !== undefined && patch.detail !== item.detail
+        ? 'detail'
+        : patch.kind !== undefined && patch.kind !== item.kind
+          ? 'kind'
+          : patch.leftOut === true && !item.leftOut
+            ? 'leave-out'
+            : patch.outcome !== undefined && patch.outcome !== item.outcome
+              ? 'outcome'
+              : null;
+    if (undoing) assertConfirmationKept(ctx, { itemIds: [item.id] }, undoing);
     const { sql, params } = setClause(withOpeningForm(input.patch), ITEM_COLUMNS);
     ctx.store.db.prepare(`UPDATE agenda_item SET ${sql} WHERE id = @id`).run({ ...params, id: item.id });
     return loadItem(ctx, item.id);
@@ -81,6 +85,7 @@ export const agendaItemHandlers: Handlers<
 
   'agendaItems.delete': (input, ctx) => {
     const item = loadItem(ctx, input.itemId);
+    assertConfirmationKept(ctx, { itemIds: [item.id] }, 'delete');
     const wasVaried = isVaried(ctx, item.meetingId);
     ctx.store.db.prepare('DELETE FROM agenda_item WHERE id = ?').run(item.id);
     renumberList(ctx.store.db, agendaList(item.meetingId));

@@ -10,7 +10,7 @@ import { formatLongDate as formatDate } from '../../shared/format';
 import { minuteNumbers } from '../../shared/minutes/document';
 import { MINUTES_STATUS_LABELS, type ConfirmationOutcome, type MinutesConfirmation, type PreviousConfirmation } from '../../shared/model';
 import { DomainError } from '../../shared/result';
-import { isoNow, type Handlers, type ReadableDb, type ReadContext, type ServiceContext } from './context';
+import { isoNow, type Handlers, type ReadableDb, type ReadContext, type ReadHandlers, type ServiceContext } from './context';
 import { loadItem } from './agenda-order';
 import { loadMeetingRow } from './lookups';
 import { loadRecord } from './meeting-record';
@@ -122,6 +122,14 @@ export const confirmationHandlers: Handlers<'minutes.confirmPrevious'> = {
       )
       .run(previous.id, item.meetingId, item.id, minuteNumber, input.outcome, amendment, isoNow(ctx));
     return answer(ctx, confirmationOf(ctx, previous.id)!, item.meetingId);
+  },
+};
+
+export const confirmationReadHandlers: ReadHandlers<'minutes.getConfirmation'> = {
+  /** Read back after a reload: the confirming item shows how, where and at which minute the minutes were confirmed. */
+  'minutes.getConfirmation': (input, ctx) => {
+    loadMeetingRow(ctx, input.meetingId);
+    return { confirmation: confirmationOf(ctx, input.meetingId) };
   },
 };
 

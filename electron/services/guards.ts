@@ -40,3 +40,43 @@ export function freezeUnfrozen(ctx: ServiceContext): void {
   const ids = ctx.store.db.prepare(`SELECT id FROM meeting WHERE frozen_record IS NULL AND minutes_status IN (${locked})`).all() as { id: number }[];
   for (const { id } of ids) freezeRecord(ctx, loadLiveRecord(ctx, id));
 }
+
+/** What would undo the minute that records a confirmation of the previous minutes. */
+export type ConfirmingChange = 'delete' | 'delete-meeting' | 'kind' | 'leave-out' | 'outcome' | 'detail';
+
+/**
+ * The one rule for the minute that confirmed the earlier minutes: a
+ * confirmation is part of the record of both meetings (the earlier minutes
+ * say "confirmed at minute 3 of 18 September"), so the item that records it
+ * is kept as it was: not deleted (on its own, by an agenda import, or with
+ * its meeting), not made another kind of item, left out or withdrawn, and
+ * its amendment's words not changed. Refused with the confirmed meeting
+ * named; the earlier minutes stay confirmed, and a correction to them is an
+ * amendment with a reason on their Review tab.
+ */
+export function assertConfirmationKept(ctx: ReadContext, where: { itemIds: readonly number[] } | { meetingId: number }, change: ConfirmingChange): void {
+  const db = ctx.store.db;
+  const select = `SELECT c.minute_number, c.outcome, c.amendment, c.confirming_item_id, i.position + 1 AS agenda_number, i.title, e.date AS earlier_date, f.date AS confirming_date
+    FROM minutes_confirmation c JOIN agenda_item i ON i.id = c.confirming_item_id JOIN meeting e ON e.id = c.meeting_id JOIN meeting f ON f.id = c.confirming_meeting_id`;
+  type Row = { minute_number: number; outcome: string; amendment: string; agenda_number: number; title: string; earlier_date: string; confirming_date: string };
+  const rows: Row[] =
+    'meetingId' in where
+      ? (db.prepare(`${select} WHERE c.confirming_meeting_id = ? ORDER BY c.meeting_id`).all(where.meetingId) as Row[])
+      : where.itemIds.flatMap((id) => db.prepare(`${select} WHERE c.confirming_item_id = ?`).all(id) as Row[]);
+  const row = rows[0];
+  if (!row) return;
+  const how = row.outcome === 'correct_record' ? 'as a correct record' : `subject to an amendment to ${row.amendment}`;
+  const what = `the minutes of the meeting held on ${formatLongDate(row.earlier_date)} were confirmed at minute ${row.minute_number} (agenda item ${row.agenda_number}, “${row.title}”) of the meeting held on ${formatLongDate(row.confirming_date)}, ${how}`;
+  const refused: Record<ConfirmingChange, string> = {
+    delete: 'so that item cannot be deleted',
+    'delete-meeting': 'so that meeting cannot be deleted',
+    kind: 'so that item stays the “Minutes of the previous meeting”',
+    'leave-out': 'so that item stays in the minutes',
+    outcome: 'so that item stays minuted (not withdrawn or deferred)',
+    detail: 'so that minute keeps those words',
+  };
+  throw new DomainError(
+    'conflict',
+    `${what.charAt(0).toUpperCase()}${what.slice(1)}, and the confirmation is recorded with them: ${refused[change]}. The earlier minutes stay confirmed; a further change to them is an amendment with a reason, made on that meeting’s Review tab.`,
+  );
+}

@@ -16,6 +16,7 @@ import { agendaList, insertItem, isVaried, syncBusinessOrder } from './agenda-or
 import { addPerson, recordMovement, setMemberAttendance } from './attendance-ops';
 import type { ParsedInput } from '../../shared/contract';
 import type { Handlers, ReadContext, ServiceContext } from './context';
+import { assertConfirmationKept } from './guards';
 import { loadMeeting } from './lookups';
 import { loadRecord } from './meeting-record';
 import { moveInList, renumberList } from './ordering';
@@ -76,6 +77,7 @@ export const importHandlers: Handlers<'import.applyAgenda' | 'import.applyTeams'
     const record = loadRecord(ctx, input.meetingId);
     const kinds = input.items.map((item) => item.kind ?? inferKind(item.title));
     const plan = planAgendaImport(record.items, kinds);
+    assertConfirmationKept(ctx, { itemIds: input.removeUnlisted }, 'delete');
     for (const id of input.removeUnlisted) {
       const blocker = removalBlocker(record, id);
       if (blocker) throw new DomainError('invalid_input', `removeUnlisted: ${blocker}, so it cannot be removed`);

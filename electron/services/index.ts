@@ -27,7 +27,7 @@ import { meetingHandlers } from './meetings';
 import { memberHandlers } from './members';
 import { actionLogHandlers, minutingHandlers } from './minuting';
 import { approvalHandlers, versionHandlers } from './approval';
-import { confirmationHandlers } from './confirmation';
+import { confirmationHandlers, confirmationReadHandlers } from './confirmation';
 import { searchHandlers } from './search';
 import { importHandlers, readAgenda, readTeams } from './imports';
 import { pastMinutesHandlers, readPastMinutes } from './past-minutes';
@@ -76,6 +76,7 @@ const handlers = collectHandlers(
   phraseHandlers,
   approvalHandlers,
   confirmationHandlers,
+  confirmationReadHandlers,
   versionHandlers,
   actionLogHandlers,
   searchHandlers,

@@ -4,6 +4,7 @@ import { isFirstOfMunicipalYear } from '../../shared/rules/numbering';
 import { DomainError } from '../../shared/result';
 import { insertItem } from './agenda-order';
 import { isoNow, setClause, type Handlers, type ServiceContext } from './context';
+import { assertConfirmationKept } from './guards';
 import { loadBody, loadMeeting, loadMeetingRow } from './lookups';
 import { loadRecord, meetingsForNumbering } from './meeting-record';
 import { toMeeting, type MeetingRow } from './rows';
@@ -122,6 +123,7 @@ export const meetingHandlers: Handlers<'meetings.list' | 'meetings.get' | 'meeti
     if (row.minutes_status !== 'draft' && row.minutes_status !== 'sent') {
       throw new DomainError('conflict', 'A meeting whose minutes have been approved cannot be deleted');
     }
+    assertConfirmationKept(ctx, { meetingId: input.meetingId }, 'delete-meeting');
     ctx.store.db.prepare('DELETE FROM meeting WHERE id = ?').run(input.meetingId);
     return { deleted: true as const };
   },

@@ -178,7 +178,7 @@ export function buildRegistry(): CallRegistry {
   const writeMeeting = (...names: CallName[]) => names.forEach((name) => r.register({ name, mode: 'write', effects: byMeetingId }));
 
   read('app.info', 'bodies.list', 'bodies.get', 'meetings.list', 'meetings.get', 'knownAttendees.list', 'phrases.list');
-  read('minutes.versions', 'actions.log', 'search.minutes', 'settings.get', 'review.list', 'review.replyFile');
+  read('minutes.versions', 'minutes.getConfirmation', 'actions.log', 'search.minutes', 'settings.get', 'review.list', 'review.replyFile');
   // Changes the desktop window, not the database.
   read('app.setAlwaysOnTop');
 

@@ -9,11 +9,11 @@
 import { createHash } from 'node:crypto';
 import type { ParsedInput, ReviewHistory, ReviewSent } from '../../shared/contract';
 import { formatDate, formatLongDate } from '../../shared/format';
-import type { SourceKey } from '../../shared/minutes/document';
+import { meetingSentences, sentenceOf, sentenceSource, standardWordingParts, type SourceKey } from '../../shared/minutes/document';
 import { reviewBlocks, reviewCopy } from '../../shared/review/copy';
-import { isDraftStatus, MINUTES_STATUS_LABELS, type MeetingRecord, type ReviewReplySummary, type ReviewSend } from '../../shared/model';
+import { isDraftStatus, MINUTES_STATUS_LABELS, type MeetingRecord, type ReviewReplySummary, type ReviewSend, type SentenceKey } from '../../shared/model';
 import { DomainError, fail, ok, type Result } from '../../shared/result';
-import { markBookmark, placeReply, storedFromPrinted, type ReviewReading, type SentBlock } from '../../shared/review/reply';
+import { markBookmark, placeReply, standardPart, storedFromPrinted, type ReviewReading, type SentBlock } from '../../shared/review/reply';
 import { DOCX_MIME, exemptParagraphsOf, fileNameFor } from '../export/documents';
 import { reviewCopyToDocx } from '../export/minutes-docx';
 import { parseIsolated } from '../import/isolated';
@@ -191,9 +191,57 @@ export const reviewHandlers: Handlers<'review.apply'> = {
         );
       }
     }
+    // A standard wording of several paragraphs: the paragraphs the chair corrected, with the rest as they print now,
+    // become the item's edited standard wording (as one of one paragraph does), one write per item.
+    const standardEdits = new Map<number, Map<number, string>>();
+    for (const block of input.blocks) {
+      const part = standardPart(block.key);
+      if (!part) continue;
+      const edits = standardEdits.get(part.itemId) ?? new Map<number, string>();
+      edits.set(part.index, norm(block.text));
+      standardEdits.set(part.itemId, edits);
+    }
+    for (const [itemId, edits] of standardEdits) {
+      const item = record.items.find((i) => i.id === itemId);
+      if (!item) throw new DomainError('not_found', `The item of ${sent.get(`std${itemId}_${[...edits.keys()][0]}`)!.label} is no longer in the minutes`);
+      const parts = standardWordingParts(item, record, record.body.houseStyle);
+      const text = parts
+        .map((p, k) => (edits.has(k) ? (edits.get(k) ? p.prefix + edits.get(k)! : '') : p.prefix + p.text))
+        .filter(Boolean)
+        .join('\n\n');
+      db.prepare('UPDATE agenda_item SET standard_text = ? WHERE id = ? AND meeting_id = ?').run(text, itemId, input.meetingId);
+    }
+    // The meeting's own sentences the chair corrected become the meeting's edited wording of them (as the clerk's
+    // edit in place does): the paragraphs not corrected are kept as they print.
+    const sentenceEdits = new Map<SentenceKey, Map<number, string>>();
+    for (const block of input.blocks) {
+      const sentence = sentenceOf(block.key);
+      if (!sentence) continue;
+      const edits = sentenceEdits.get(sentence.key) ?? new Map<number, string>();
+      edits.set(sentence.paragraph, norm(block.text));
+      sentenceEdits.set(sentence.key, edits);
+    }
+    if (sentenceEdits.size) {
+      const sentences = new Map(meetingSentences(record, record.body.houseStyle).map((x) => [x.key, x]));
+      const wording = { ...(record.wording ?? {}) } as Record<string, string>;
+      for (const [key, edits] of sentenceEdits) {
+        const sentence = sentences.get(key);
+        if (!sentence) throw new DomainError('not_found', `${sent.get(sentenceSource(key, [...edits.keys()][0]!))!.label} is no longer in the minutes`);
+        const paragraphs = sentence.edited === undefined ? [norm(sentence.standard)] : sentence.edited.split(/\n\s*\n/).map(norm).filter(Boolean);
+        // An exclusion prints as one resolution, its paragraphs joined: the chair's words replace it whole.
+        wording[key] = key.startsWith('exclusion:')
+          ? (edits.get(0) ?? '')
+          : paragraphs
+              .map((p, k) => (edits.has(k) ? edits.get(k)! : p))
+              .filter(Boolean)
+              .join('\n\n');
+      }
+      db.prepare('UPDATE meeting SET wording = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(wording), isoNow(ctx), input.meetingId);
+    }
     for (const block of input.blocks) {
       const key = block.key as SourceKey;
       const id = Number(key.slice(1));
+      if (standardPart(key) || sentenceOf(key)) continue;
       if (key.startsWith('open')) {
         // The item's standard wording (its opening sentence, or a standard item's sentence) as the chair corrected it:
         // from now on it is the item's edited standard wording, marked edited, put back like any edit of the clerk's.

@@ -49,10 +49,30 @@ export { closingText, exemptItemText, openingLine };
 /**
  * Where a block's words come from, for the chair's review copy: an entry
  * ("e12", the clerk's own paragraph, point or resolution), an item's opening
- * sentence ("open5"), or an item's heading ("i5"). Words the app composes
- * from other facts (attendance, declarations, motions) carry none.
+ * sentence ("open5"), an item's heading ("i5"), or one paragraph of an
+ * item's standard wording of several ("std5_2", its third paragraph). Words
+ * the app composes from other facts (attendance, motions) carry none.
  */
-export type SourceKey = `e${number}` | `open${number}` | `i${number}`;
+export type SourceKey = `e${number}` | `open${number}` | `i${number}` | `std${number}_${number}` | SentenceSource | `a${number}`;
+/**
+ * The meeting's own sentences (meetingSentences) in the review copy: "s", the kind (o order of business, c closing
+ * line, x exclusion, m movement, h change of chair), the id (0 for the first two), "_" and the paragraph. The
+ * attendance under PRESENT is marked line by line ("a3"), so a change to it is found, and listed, never applied.
+ */
+export type SentenceSource = `s${'o' | 'c' | 'x' | 'm' | 'h'}${number}_${number}`;
+const SENTENCE_CODES = { orderOfBusiness: 'o', closing: 'c', exclusion: 'x', movement: 'm', chair: 'h' } as const;
+export function sentenceSource(key: SentenceKey, paragraph: number): SentenceSource {
+  const [kind, id] = key.split(':') as [keyof typeof SENTENCE_CODES, string | undefined];
+  return `s${SENTENCE_CODES[kind]}${Number(id ?? 0)}_${paragraph}` as SentenceSource;
+}
+/** The sentence and paragraph a SentenceSource names, or null for any other key. */
+export function sentenceOf(source: string): { key: SentenceKey; paragraph: number } | null {
+  const m = /^s([ocxmh])(\d+)_(\d+)$/.exec(source);
+  if (!m) return null;
+  const kind = (Object.keys(SENTENCE_CODES) as (keyof typeof SENTENCE_CODES)[]).find((k) => SENTENCE_CODES[k] === m[1])!;
+  const key = (kind === 'orderOfBusiness' || kind === 'closing' ? kind : `${kind}:${m[2]}`) as SentenceKey;
+  return { key, paragraph: Number(m[3]) };
+}
 
 /** A list block with its markers: the one place that decides how points are marked. */
 export function listBlock(items: string[], style: ListStyle, start = 0, continues = false): Block {
@@ -75,8 +95,9 @@ export function decisionBlock(label: string, resolutions: string[]): Block {
 export type Block =
   | { type: 'opening'; text: string }
   | { type: 'section-heading'; text: string }
-  | { type: 'chair'; text: string }
-  | { type: 'name-list'; rows: { name: string; detail: string }[] }
+  | { type: 'chair'; text: string; source?: SourceKey }
+  /** sources: for the review copy, each row's name and detail marks (null for an empty detail). */
+  | { type: 'name-list'; rows: { name: string; detail: string }[]; sources?: [SourceKey, SourceKey | null][] }
   /** agendaNumber is null for minutes the agenda did not list (a change to the order of business, an exclusion). */
   /** `mark`: the number as printed where the body numbers within the year ("21.44"); absent, "44." is printed. */
   | { type: 'minute-heading'; number: number; agendaNumber: number | null; text: string; source?: SourceKey; mark?: string }
@@ -89,7 +110,7 @@ export type Block =
   | { type: 'lettered'; style: ListStyle; items: string[]; markers: string[]; start?: number; continues?: boolean; sources?: (SourceKey | null)[] }
   /** A decision: its label and resolutions, each with its marker ('' for a single resolution, printed plain). */
   | { type: 'decision'; label: string; resolutions: string[]; markers: string[]; sources?: (SourceKey | null)[] }
-  | { type: 'closing'; text: string }
+  | { type: 'closing'; text: string; source?: SourceKey }
   | { type: 'signature'; chairTitle: string };
 
 export interface MinutesDocument {
@@ -209,6 +230,18 @@ function asEdited(record: MeetingRecord, key: SentenceKey, standard: string): st
 }
 const movementSentence = (m: Movement, record: MeetingRecord) => asEdited(record, `movement:${m.id}`, movementText(m, record));
 const chairSentence = (c: ChairChange, record: MeetingRecord) => asEdited(record, `chair:${c.id}`, chairChangeText(c, record));
+/** A sentence's paragraphs as blocks, each marked with its SentenceSource in the review copy. */
+const sentenceParagraphs = (texts: string[], key: SentenceKey, marked: boolean): Block[] =>
+  texts.map((text, k) => (marked ? { type: 'paragraph', text, source: sentenceSource(key, k) } : { type: 'paragraph', text }));
+/** The attendance marked line by line (the chair's line, each name and detail), for the review copy. */
+function markedAttendance(blocks: Block[]): Block[] {
+  let k = 0;
+  return blocks.map((b) => {
+    if (b.type === 'chair') return { ...b, source: `a${k++}` as const };
+    if (b.type === 'name-list') return { ...b, sources: b.rows.map((r) => [`a${k++}` as const, r.detail ? (`a${k++}` as const) : null] as [SourceKey, SourceKey | null]) };
+    return b;
+  });
+}
 /** The resolution excluding the public before the exempt items (keyed by the exclusion item, or the first exempt item), or null when emptied. */
 function exclusionSentence(record: MeetingRecord, keyId: number, items: readonly AgendaItem[]): string | null {
   const text = asEdited(record, `exclusion:${keyId}`, exclusionResolution(items)).join(' ');
@@ -285,7 +318,13 @@ const editedParagraphs = (text: string) =>
  * it is printed as typed; otherwise it follows the record.
  */
 export function standardBlocks(item: AgendaItem, record: MeetingRecord, style: HouseStyle, ownWords: boolean): Block[] {
-  if (item.standardText !== null && item.standardText !== undefined) return editedParagraphs(item.standardText).map((text) => ({ type: 'paragraph', text }));
+  if (item.standardText !== null && item.standardText !== undefined) {
+    // "RESOLVED: That …" (as standardWordingText gives the next meeting's decision to edit) still prints as a decision.
+    return editedParagraphs(item.standardText).map((text) => {
+      const decided = /^(RESOLVED|AGREED|NOTED):\s+(\S[\s\S]*)$/.exec(text);
+      return decided ? decisionBlock(decided[1]!, [decided[2]!]) : { type: 'paragraph', text };
+    });
+  }
   const out: Block[] = [];
   if (item.kind === 'declarations') out.push(...declarationsMinute(record, style));
   if (item.kind === 'next_meeting') {
@@ -300,12 +339,29 @@ export function standardBlocks(item: AgendaItem, record: MeetingRecord, style: H
   return out;
 }
 
+/**
+ * The paragraphs of an item's standard wording as it prints now (the app's, or
+ * the clerk's edit of it), each as the words printed and the label before them
+ * ("RESOLVED: " for the next meeting's decision). Joined with blank lines they
+ * are its edited standard wording; paragraph k is the one marked std<id>_<k>.
+ */
+export function standardWordingParts(item: AgendaItem, record: MeetingRecord, style: HouseStyle = DEFAULT_HOUSE_STYLE): { prefix: string; text: string }[] {
+  const ownWords = clerkBlocks(record, item.id).some((b) => (b.entry ? b.entry.text.trim() !== '' : true));
+  return standardBlocks(item, record, style, ownWords)
+    .map((b) =>
+      b.type === 'paragraph'
+        ? { prefix: '', text: b.text }
+        : b.type === 'decision'
+          ? { prefix: `${b.label}: `, text: b.resolutions.join(' ') }
+          : { prefix: '', text: b.type === 'lettered' ? b.items.join('\n') : '' },
+    )
+    .filter((p) => p.text);
+}
+
 /** The standard wording as plain text, for the clerk to edit in place. */
 export function standardWordingText(item: AgendaItem, record: MeetingRecord, style: HouseStyle = DEFAULT_HOUSE_STYLE): string {
-  const ownWords = clerkBlocks(record, item.id).some((b) => (b.entry ? b.entry.text.trim() !== '' : true));
-  return standardBlocks({ ...item, standardText: null }, record, style, ownWords)
-    .map((b) => (b.type === 'paragraph' ? b.text : b.type === 'decision' ? `${b.label}: ${b.resolutions.join(' ')}` : b.type === 'lettered' ? b.items.join('\n') : ''))
-    .filter(Boolean)
+  return standardWordingParts({ ...item, standardText: null }, record, style)
+    .map((p) => p.prefix + p.text)
     .join('\n\n');
 }
 
@@ -335,12 +391,16 @@ function itemBody(item: AgendaItem, record: MeetingRecord, style: HouseStyle, fo
     record.chairChanges.some((c) => c.agendaItemId === item.id);
   if (record.closedAt !== null && item.takenAt === null && !minuted) return out;
 
-  // A standard wording of one paragraph (the app's or the clerk's edit of it) carries its item's opening mark: the
-  // chair's correction of it becomes the item's edited standard wording. Longer ones (a decision, dates, several
-  // paragraphs) are left unmarked: their changes are listed for the clerk.
+  // The standard wording is marked for the chair's review copy, so a correction of it becomes the item's edited
+  // standard wording: one paragraph (the app's or the clerk's edit of it) carries its item's opening mark; a longer one
+  // (the declarations, the next meeting's decision and dates) marks each paragraph, in the order standardWordingParts gives.
   const standardAll = standardBlocks(item, record, style, ownWords);
   const only = standardAll.length === 1 ? standardAll[0]! : null;
-  const standard = marked && only?.type === 'paragraph' ? [{ ...only, source: `open${item.id}` as const }] : standardAll;
+  const standard = !marked
+    ? standardAll
+    : only?.type === 'paragraph'
+      ? [{ ...only, source: `open${item.id}` as const }]
+      : markedParts(standardAll, item.id);
   const standardAt = Math.min(Math.max(item.standardAt ?? 0, 0), blocks.length);
   const movements = record.movements.filter((m) => m.agendaItemId === item.id && !beforeStart(m, record)).sort(byTime);
   // Arrivals and departures during the item follow its narrative, before its points and decisions.
@@ -355,7 +415,7 @@ function itemBody(item: AgendaItem, record: MeetingRecord, style: HouseStyle, fo
   let exclusionPrinted = false;
   blocks.forEach((b, i) => {
     if (i === standardAt) out.push(...standard);
-    if (i === movementsAt) for (const m of movements) for (const t of movementSentence(m, record)) paragraph(t);
+    if (i === movementsAt) for (const m of movements) out.push(...sentenceParagraphs(movementSentence(m, record), `movement:${m.id}`, marked));
     const segment = segments.find((g) => g.from === i);
     if (!segment) return;
     switch (segment.kind) {
@@ -379,7 +439,7 @@ function itemBody(item: AgendaItem, record: MeetingRecord, style: HouseStyle, fo
         const sources: (SourceKey | null)[] = kept.map((e) => `e${e.id}` as const);
         if (exclusion && !exclusionPrinted) {
           resolutions.unshift(exclusion);
-          sources.unshift(null);
+          sources.unshift(sentenceSource(`exclusion:${item.id}`, 0));
           exclusionPrinted = true;
         }
         const decision = decisionBlock(segment.label, asRead ? resolutions.filter(Boolean) : punctuateResolutions(resolutions));
@@ -389,11 +449,26 @@ function itemBody(item: AgendaItem, record: MeetingRecord, style: HouseStyle, fo
     }
   });
   if (standardAt >= blocks.length) out.push(...standard);
-  if (movementsAt >= blocks.length) for (const m of movements) for (const t of movementSentence(m, record)) paragraph(t);
-  if (exclusion && !exclusionPrinted) out.push(decisionBlock(labelOf(), punctuateResolutions([exclusion])));
+  if (movementsAt >= blocks.length) for (const m of movements) out.push(...sentenceParagraphs(movementSentence(m, record), `movement:${m.id}`, marked));
+  if (exclusion && !exclusionPrinted) {
+    const decision = decisionBlock(labelOf(), punctuateResolutions([exclusion]));
+    out.push(marked ? ({ ...decision, sources: [sentenceSource(`exclusion:${item.id}`, 0)] } as Block) : decision);
+  }
   // A change of chair is minuted after the decision that made it ("Mrs D. Taylor CC in the Chair.").
-  for (const c of record.chairChanges.filter((c) => c.agendaItemId === item.id).sort(byTime)) for (const t of chairSentence(c, record)) paragraph(t);
+  for (const c of record.chairChanges.filter((c) => c.agendaItemId === item.id).sort(byTime)) out.push(...sentenceParagraphs(chairSentence(c, record), `chair:${c.id}`, marked));
   return out;
+}
+
+/** Each paragraph of a standard wording of several, marked std<item>_<k> (k counting the paragraphs standardWordingParts keeps). */
+function markedParts(blocks: Block[], itemId: number): Block[] {
+  let k = 0;
+  return blocks.map((b) => {
+    if (b.type === 'paragraph' && b.text) return { ...b, source: `std${itemId}_${k++}` as const };
+    if (b.type === 'decision' && b.resolutions.length === 1 && b.resolutions[0]) return { ...b, sources: [`std${itemId}_${k++}` as const] };
+    if (b.type === 'decision' && b.resolutions.join(' ')) k++;
+    if (b.type === 'lettered' && b.items.length) k++;
+    return b;
+  });
 }
 
 /** A point as printed: a full stop added, unless it ends a sentence or leads on with a colon or semicolon as typed. */
@@ -542,15 +617,16 @@ export function buildMinutes(record: MeetingRecord, options: BuildOptions = {}):
   const bodyName = record.body.name.trim();
 
   if (publicPart) {
-    blocks.push({ type: 'opening', text: openingLine(record) }, ...attendanceBlocks(record, opening));
+    const attendance = attendanceBlocks(record, opening);
+    blocks.push({ type: 'opening', text: openingLine(record) }, ...(marked ? markedAttendance(attendance) : attendance));
     // Declarations with no declarations item on the agenda still appear, before the first minute.
     if (!record.items.some((i) => i.kind === 'declarations')) blocks.push(...declarationParagraphs(record, style));
     // Changes of chair after the start and arrivals or departures not stamped with an item on the agenda.
     for (const c of record.chairChanges.filter((c) => !onItem(c.agendaItemId) && c !== opening).sort(byTime)) {
-      for (const text of chairSentence(c, record)) blocks.push({ type: 'paragraph', text });
+      blocks.push(...sentenceParagraphs(chairSentence(c, record), `chair:${c.id}`, marked));
     }
     for (const m of record.movements.filter((m) => !onItem(m.agendaItemId) && !beforeStart(m, record)).sort(byTime)) {
-      for (const text of movementSentence(m, record)) blocks.push({ type: 'paragraph', text });
+      blocks.push(...sentenceParagraphs(movementSentence(m, record), `movement:${m.id}`, marked));
     }
   } else {
     blocks.push({ type: 'opening', text: `Exempt minutes of ${openingLine(record).replace(/^Minutes of /, '')}` });
@@ -563,14 +639,15 @@ export function buildMinutes(record: MeetingRecord, options: BuildOptions = {}):
     if (p.kind === 'order-of-business') {
       if (publicPart) {
         blocks.push({ type: 'minute-heading', number: p.number, agendaNumber: null, text: 'Change to the Order of Business', ...mark(p.number) });
-        for (const text of asEdited(record, 'orderOfBusiness', orderOfBusinessText(record, style.chairTitle))) blocks.push({ type: 'paragraph', text });
+        blocks.push(...sentenceParagraphs(asEdited(record, 'orderOfBusiness', orderOfBusinessText(record, style.chairTitle)), 'orderOfBusiness', marked));
       }
     } else if (p.kind === 'exclusion') {
       if (publicPart) {
         const resolution = exclusionSentence(record, p.items[0]!.id, p.items);
+        const decision = resolution ? decisionBlock('RESOLVED', punctuateResolutions([resolution])) : null;
         blocks.push(
           { type: 'minute-heading', number: p.number, agendaNumber: null, text: 'Exclusion of the Press and Public', ...mark(p.number) },
-          ...(resolution ? [decisionBlock('RESOLVED', punctuateResolutions([resolution]))] : []),
+          ...(decision ? [marked ? ({ ...decision, sources: [sentenceSource(`exclusion:${p.items[0]!.id}`, 0)] } as Block) : decision] : []),
         );
       }
     } else {
@@ -591,7 +668,11 @@ export function buildMinutes(record: MeetingRecord, options: BuildOptions = {}):
     }
   }
 
-  if (record.closedAt) for (const text of asEdited(record, 'closing', closingText(record.closedAt))) blocks.push({ type: 'closing', text });
+  if (record.closedAt) {
+    asEdited(record, 'closing', closingText(record.closedAt)).forEach((text, k) =>
+      blocks.push(marked ? { type: 'closing', text, source: sentenceSource('closing', k) } : { type: 'closing', text }),
+    );
+  }
   blocks.push({ type: 'signature', chairTitle: style.chairTitle });
   return {
     title: `${publicPart ? 'Minutes' : 'Exempt minutes'} of the ${bodyName}, ${formatLongDate(record.date)}`,

@@ -19,7 +19,9 @@ export function reviewCopy(record: MeetingRecord): ReviewCopy {
   const style = record.body.houseStyle;
   const minutes = buildMinutes(record, { style, sources: true });
   if (!record.items.some((i) => i.exempt && !i.leftOut)) return { minutes, exempt: null };
-  const exempt = buildMinutes(record, { style, sources: true, part: 'exempt' });
+  const built = buildMinutes(record, { style, sources: true, part: 'exempt' });
+  // The closing line is printed in both parts: it is marked once, in the public minutes.
+  const exempt = { ...built, blocks: built.blocks.map((b) => (b.type === 'closing' ? { type: 'closing' as const, text: b.text } : b)) };
   const inExempt = new Set(exempt.blocks.flatMap((b) => (b.type === 'minute-heading' && b.source ? [b.source] : [])));
   if (!inExempt.size) return { minutes, exempt: null };
   const blocks = minutes.blocks.map((b) => {

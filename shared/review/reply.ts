@@ -7,7 +7,18 @@
  * against the copy sent (placeReply), and the Review tab shows it.
  */
 import { diffWordsWithSpace } from 'diff';
-import { markerFor, type Block, type MinutesDocument, type SourceKey } from '../minutes/document';
+import { markerFor, sentenceOf, type Block, type MinutesDocument, type SourceKey } from '../minutes/document';
+import type { SentenceKey } from '../model';
+
+/** What a meeting's own sentence is, in a change's label. */
+const SENTENCE_WHAT: Record<string, string> = {
+  orderOfBusiness: 'the change to the order of business',
+  closing: 'the closing line',
+  exclusion: 'the exclusion of the press and public',
+  movement: 'an arrival or departure',
+  chair: 'a change of chair',
+};
+const sentenceWhat = (key: SentenceKey, paragraph: number) => `${SENTENCE_WHAT[key.split(':')[0]!]}${paragraph ? `, paragraph ${paragraph + 1}` : ''}`;
 
 /** One block of the copy sent to the chair: the minute it belongs to and its words as printed. */
 export interface SentBlock {
@@ -25,7 +36,14 @@ export const bookmarkName = (key: SourceKey) => `mc_${key}`;
 /** The bookmark around the title that says which meeting and which copy sent this is. */
 export const markBookmark = (meetingId: number, sendId: number) => `mc_m${meetingId}_s${sendId}`;
 export const MARK_PATTERN = /^mc_m(\d+)_s(\d+)$/;
-export const KEY_PATTERN = /^mc_((?:e|open|i)\d+)$/;
+export const KEY_PATTERN = /^mc_((?:e|open|i|a)\d+|std\d+_\d+|s[ocxmh]\d+_\d+)$/;
+/** A line of the attendance under PRESENT: its changes are listed for the clerk, never applied. */
+export const isAttendanceKey = (key: string) => /^a\d+$/.test(key);
+/** The item and paragraph of a standard wording's key ("std5_2"), or null for any other key. */
+export const standardPart = (key: string): { itemId: number; index: number } | null => {
+  const m = /^std(\d+)_(\d+)$/.exec(key);
+  return m ? { itemId: Number(m[1]), index: Number(m[2]) } : null;
+};
 
 const norm = (t: string) => t.replace(/\s+/g, ' ').trim();
 
@@ -34,23 +52,50 @@ export function sentBlocks(doc: MinutesDocument): SentBlock[] {
   const out: SentBlock[] = [];
   let minute: { number: number; title: string; itemId: number } | null = null;
   let paragraphs = 0;
+  let attendance = 0;
   const push = (key: SourceKey | null | undefined, text: string, what: string) => {
-    if (!key || !minute) return;
-    out.push({ key, itemId: minute.itemId, minuteNumber: minute.number, minuteTitle: minute.title, label: `Minute ${minute.number}, ${what}`, text: norm(text) });
+    if (!key) return;
+    const sentence = sentenceOf(key);
+    // The attendance and the meeting's own sentences outside any minute (before the first, the closing line) are placed too.
+    if (isAttendanceKey(key)) {
+      out.push({ key, itemId: 0, minuteNumber: 0, minuteTitle: 'PRESENT', label: `Attendance (PRESENT), line ${++attendance}`, text: norm(text) });
+      return;
+    }
+    if (sentence && (!minute || sentence.key === 'closing')) {
+      const label = `${sentence.key === 'closing' ? 'After the minutes' : 'Before the first minute'}, ${sentenceWhat(sentence.key, sentence.paragraph)}`;
+      out.push({ key, itemId: 0, minuteNumber: 0, minuteTitle: '', label, text: norm(text) });
+      return;
+    }
+    if (!minute) return;
+    const label = sentence ? `Minute ${minute.number}, ${sentenceWhat(sentence.key, sentence.paragraph)}` : `Minute ${minute.number}, ${what}`;
+    out.push({ key, itemId: minute.itemId, minuteNumber: minute.number, minuteTitle: minute.title, label, text: norm(text) });
   };
   for (const b of doc.blocks as Block[]) {
     if (b.type === 'minute-heading') {
-      const itemId = b.source ? Number(b.source.slice(1)) : null;
-      minute = itemId === null ? null : { number: b.number, title: b.text, itemId };
+      // A minute the agenda did not list (the order of business, an exclusion) holds only the meeting's own sentences.
+      minute = { number: b.number, title: b.text, itemId: b.source ? Number(b.source.slice(1)) : 0 };
       paragraphs = 0;
       push(b.source, b.text, 'heading');
+    } else if (b.type === 'chair' || b.type === 'closing') {
+      push(b.source, b.text, '');
+    } else if (b.type === 'name-list') {
+      b.rows.forEach((r, i) => {
+        push(b.sources?.[i]?.[0], r.name, '');
+        push(b.sources?.[i]?.[1], r.detail, '');
+      });
     } else if (b.type === 'paragraph') {
+      const part = b.source ? standardPart(b.source) : null;
       if (b.source?.startsWith('open')) push(b.source, b.text, 'opening sentence');
+      else if (part) push(b.source, b.text, `standard wording, paragraph ${part.index + 1}`);
+      else if (b.source && sentenceOf(b.source)) push(b.source, b.text, '');
       else if (b.source) push(b.source, b.text, `paragraph ${++paragraphs}`);
     } else if (b.type === 'lettered') {
       b.items.forEach((t, i) => push(b.sources?.[i], t, `point ${markerFor(i, b.style)}`));
     } else if (b.type === 'decision') {
-      b.resolutions.forEach((t, i) => push(b.sources?.[i], t, b.resolutions.length === 1 ? 'resolution' : `resolution ${markerFor(i, 'alpha')}`));
+      b.resolutions.forEach((t, i) => {
+        const part = b.sources?.[i] ? standardPart(b.sources[i]!) : null;
+        push(b.sources?.[i], t, part ? `standard wording, paragraph ${part.index + 1} (${b.label})` : b.resolutions.length === 1 ? 'resolution' : `resolution ${markerFor(i, 'alpha')}`);
+      });
     }
   }
   return out;
@@ -234,7 +279,20 @@ export function placeReply(
   const tracked = new Map(parsed.changes.map((c) => [c.id, c]));
   let untracked = 0;
   const nextId = () => `u${++untracked}`;
-  const blocks: ReviewBlock[] = sent.map((b) => {
+  // A change to the attendance (tracked, or found by comparing with the copy sent) is listed with the reason it is
+  // not applied: each name is a member or attendee, with votes, declarations and the quorum hanging on it.
+  const attendance: ReviewReading['added'] = [];
+  for (const b of sent.filter((b) => isAttendanceKey(b.key))) {
+    const found = byKey.get(b.key);
+    const segments = found ? withUntracked(b.text, found, nextId) : [{ kind: 'del' as const, text: b.text, change: nextId() }];
+    const ids = [...new Set(segments.filter((x) => x.change).map((x) => x.change))];
+    if (!ids.length) continue;
+    const text = wordsAfter(segments, () => true);
+    if (text === b.text) continue;
+    const author = ids.map((id) => tracked.get(id)?.author).find(Boolean) ?? (ids.some((id) => tracked.has(id)) ? 'Unknown author' : 'Not tracked');
+    attendance.push({ afterLabel: null, before: b.text, text, author, newParagraph: false });
+  }
+  const blocks: ReviewBlock[] = sent.filter((b) => !isAttendanceKey(b.key)).map((b) => {
     // Word and LibreOffice may widen a heading's bookmark over its number ("1." and the tab): the number is the app's.
     const found = b.key.startsWith('i') ? withoutNumber(byKey.get(b.key)) : byKey.get(b.key);
     // A block whose bookmark is gone was deleted (or retyped) without tracking: compare what is left with nothing.
@@ -290,13 +348,16 @@ export function placeReply(
     changes,
     comments: parsed.comments.map((c) => ({ ...c, label: labelOf(c.key) })),
     formatting: parsed.formatting.map((f) => ({ ...f, label: labelOf(f.key) })),
-    added: parsed.added.map((a) => ({
+    added: [
+      ...attendance,
+      ...parsed.added.map((a) => ({
       afterLabel: labelOf(a.afterKey),
       before: a.before,
       text: a.text,
       author: tracked.get(a.change)?.author || 'Unknown author',
       newParagraph: a.newParagraph,
     })),
+    ],
     changedSince: blocks.filter((b) => b.current === null || norm(b.current) !== b.sent).map((b) => b.label),
   };
 }

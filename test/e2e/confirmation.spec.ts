@@ -105,3 +105,60 @@ test('confirm the previous minutes at the next meeting subject to an amendment, 
   expect(words).not.toContain('DRAFT');
   expect((await api(host.url, 'meetings.get', { meetingId: june.id })).minutesStatus).toBe('confirmed');
 });
+
+test('after a reload the confirming item shows how the minutes were confirmed, and deleting it is refused naming the confirmed meeting', async ({ page, host }, testInfo) => {
+  const body = await api(host.url, 'bodies.create', { name: 'Wessex Safer Communities Board', kind: 'Board', quorumMinVoting: 1 });
+  const june = await api(host.url, 'meetings.create', { bodyId: body.id, date: '2026-06-19', startTime: '10:00', venue: 'County Hall' });
+  const [item] = await api(host.url, 'agendaItems.create', { meetingId: june.id, title: 'Serious Violence Duty' });
+  await api(host.url, 'entries.create', { meetingId: june.id, agendaItemId: item!.id, kind: 'resolution', text: 'That the report be noted.' });
+  await api(host.url, 'minutes.setStatus', { meetingId: june.id, status: 'approved', approval: { approver: 'Mrs D. Taylor CC', approvedOn: '2026-06-26', evidence: { kind: 'meeting' } } });
+  const september = await api(host.url, 'meetings.create', { bodyId: body.id, date: '2026-09-18', startTime: '10:00', venue: 'County Hall', standardItems: true });
+  const previous = (await api(host.url, 'meetings.get', { meetingId: september.id })).items.find((i) => i.kind === 'previous_minutes')!;
+  const amendment = 'minute 1 to read “That the report be approved.”';
+  await api(host.url, 'minutes.confirmPrevious', { itemId: previous.id, outcome: 'subject_to_amendment', amendment });
+
+  // A fresh page load: nothing of the confirmation is held in the page, so what is shown is read back from the record.
+  const live = new LivePage(page);
+  await live.open(host.url, september.id);
+  await live.take('Minutes of the previous meeting');
+  await expect(page.getByTestId('previous-minutes-status')).toHaveText(' (Confirmed at the next meeting)');
+  const details = page.getByTestId('previous-minutes-confirmation');
+  await expect(details.locator('dt')).toHaveText(['Confirmed', 'How', 'Recorded']);
+  await expect(details.locator('dd').nth(0)).toHaveText('at this item, minute 3');
+  await expect(details.locator('dd').nth(1)).toHaveText(`Subject to an amendment to ${amendment}`);
+  // Confirmed once: no second confirmation is offered.
+  await expect(page.getByRole('button', { name: 'Record the confirmation' })).toHaveCount(0);
+  // The amendment's words are kept with the confirmation: shown, read-only, and saying why.
+  const words = page.getByLabel('Subject to an amendment to …');
+  await expect(words).toHaveValue(amendment);
+  await expect(words).toHaveAttribute('readonly', '');
+  await expect(live.minute()).toContainText('Recorded with the confirmation: a further change is an amendment, on that meeting’s Review tab');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await live.minute().locator('.previous-minutes').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('reloaded-1440.png') });
+  await page.setViewportSize({ width: 480, height: 900 });
+  await live.minute().locator('.previous-minutes').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('reloaded-480.png') });
+  await page.setViewportSize({ width: 1440, height: 900 });
+
+  // Deleting the item that recorded it, from the agenda by keyboard: refused, the confirmation named.
+  await page.keyboard.press('Alt+2');
+  const remove = page.getByRole('button', { name: `Delete agenda item ${previous.agendaNumber}, Minutes of the previous meeting` });
+  const rows = page.getByTestId('agenda-row');
+  const count = (await api(host.url, 'meetings.get', { meetingId: september.id })).items.length;
+  await expect(rows).toHaveCount(count);
+  await remove.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alertdialog')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Delete', exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('save-state')).toContainText('Not saved: The minutes of the meeting held on Friday, 19 June 2026 were confirmed at minute 3');
+  await expect(page.getByTestId('save-state')).toContainText('so that item cannot be deleted');
+  await expect(rows).toHaveCount(count);
+  await expect(remove).toBeVisible();
+  await page.reload();
+  await expect(remove).toBeVisible();
+  await expect(rows).toHaveCount(count);
+  expect((await api(host.url, 'minutes.getConfirmation', { meetingId: june.id })).confirmation).toMatchObject({ confirmingItemId: previous.id, minuteNumber: 3, amendment });
+  expect((await api(host.url, 'meetings.get', { meetingId: june.id })).minutesStatus).toBe('confirmed');
+});

@@ -83,6 +83,8 @@ describe('sending the draft to the chair', () => {
     const names = [...document.matchAll(/<w:bookmarkStart w:name="([^"]+)"/g)].map((x) => x[1]);
     expect(names).toEqual([
       'mc_m1_s1',
+      // The attendance line by line (here the chair's line alone), so a change to it is found and listed.
+      'mc_a0',
       `mc_i${m.violenceItemId}`,
       `mc_open${m.violenceItemId}`,
       ...(['funding', 'thanks', 'pointDuty', 'pointStrategy', 'noted', 'further'] as const).map((k) => `mc_e${m.entry[k]}`),
@@ -90,6 +92,8 @@ describe('sending the draft to the chair', () => {
       `mc_open${m.planItemId}`,
       `mc_e${m.entry.plan}`,
       `mc_e${m.entry.approved}`,
+      // The app's own closing line.
+      'mc_sc0_0',
     ]);
     // The committed fixtures were made from a copy with these same marks (so they still fit this meeting).
     const fixtureDoc = strFromU8(unzipSync(fixture('review-copy.docx'))['word/document.xml']!);

@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import type { Services } from '../../electron/services';
 import { buildMinutes, minutesToText } from '../../shared/minutes/document';
 import { call, callError } from '../helpers/api';
-import { createTempStore, snapshotTables } from '../helpers/store';
+import { createServices } from '../../electron/services';
+import { createTempStore, FIXED_NOW, openTrackedStore, snapshotTables } from '../helpers/store';
 import { useTempDirs } from '../helpers/temp';
 
 const temp = useTempDirs();
@@ -110,7 +111,9 @@ describe('confirmation of the previous minutes at the next meeting', () => {
     const kept = snapshotTables(store.db);
     expect(callError(services, 'agendaItems.update', { itemId: m.previousItemId, patch: { detail: 'minute 2' } })).toMatchObject({
       code: 'conflict',
-      message: expect.stringMatching(/^The previous minutes were confirmed at this item subject to an amendment to minute 1 to read/),
+      message: expect.stringMatching(
+        /^The minutes of the meeting held on Friday, 19 June 2026 were confirmed at minute 3 \(agenda item 2, “Minutes of the previous meeting”\) of the meeting held on Friday, 18 September 2026, subject to an amendment to minute 1 to read .*: so that minute keeps those words\./,
+      ),
     });
     expect(snapshotTables(store.db)).toEqual(kept);
     // Idempotent while the amendment is open, too.
@@ -156,5 +159,70 @@ describe('confirmation of the previous minutes at the next meeting', () => {
     expect(callError(services, 'minutes.confirmPrevious', { itemId: m.previousItemId, outcome: 'correct_record' }).message).toBe(
       'The minutes of the meeting held on Friday, 19 June 2026 cannot be confirmed: they are already “Confirmed at the next meeting”',
     );
+  });
+
+  it('reads back how the minutes were confirmed (where, at which minute, the amendment) after the app is reopened', () => {
+    const { services, store, file } = createTempStore(temp);
+    const m = twoMeetings(services);
+    expect(call(services, 'minutes.getConfirmation', { meetingId: m.juneId })).toEqual({ confirmation: null });
+    call(services, 'minutes.setStatus', { meetingId: m.juneId, status: 'approved' });
+    const amendment = 'minute 1 to read “That the report be approved.”';
+    const done = call(services, 'minutes.confirmPrevious', { itemId: m.previousItemId, outcome: 'subject_to_amendment', amendment });
+    store.close();
+
+    // A new process on the same file: nothing held in memory.
+    const reopened = createServices(openTrackedStore(temp, file), { now: () => FIXED_NOW, version: '9.9.9-test', window: { setAlwaysOnTop: (on) => on } });
+    const read = call(reopened, 'minutes.getConfirmation', { meetingId: m.juneId });
+    expect(read.confirmation).toEqual(done.confirmation);
+    expect(read.confirmation).toMatchObject({
+      meetingId: m.juneId,
+      confirmingMeetingId: m.septemberId,
+      confirmingItemId: m.previousItemId,
+      confirmingDate: '2026-09-18',
+      minuteNumber: 3,
+      outcome: 'subject_to_amendment',
+      amendment,
+    });
+    // The confirming meeting's own minutes were not confirmed by anything; an unknown meeting is refused by name.
+    expect(call(reopened, 'minutes.getConfirmation', { meetingId: m.septemberId })).toEqual({ confirmation: null });
+    expect(callError(reopened, 'minutes.getConfirmation', { meetingId: 9999 })).toEqual({ code: 'not_found', message: 'Meeting 9999 does not exist' });
+    // Validated by the call's schema like every other.
+    expect(callError(reopened, 'minutes.getConfirmation', { meetingId: 'june' } as never).code).toBe('invalid_input');
+  });
+
+  it('keeps the minute that confirmed them: deleting it, its meeting, or removing it on an agenda import is refused naming the confirmed meeting, and nothing changes', () => {
+    const { services, store } = createTempStore(temp);
+    const m = twoMeetings(services);
+    call(services, 'minutes.setStatus', { meetingId: m.juneId, status: 'approved' });
+    call(services, 'minutes.confirmPrevious', { itemId: m.previousItemId, outcome: 'correct_record' });
+    const before = snapshotTables(store.db);
+    const record =
+      'The minutes of the meeting held on Friday, 19 June 2026 were confirmed at minute 3 (agenda item 2, “Minutes of the previous meeting”) of the meeting held on Friday, 18 September 2026, as a correct record, and the confirmation is recorded with them';
+    const after = 'The earlier minutes stay confirmed; a further change to them is an amendment with a reason, made on that meeting’s Review tab.';
+    expect(callError(services, 'agendaItems.delete', { itemId: m.previousItemId })).toEqual({ code: 'conflict', message: `${record}: so that item cannot be deleted. ${after}` });
+    expect(callError(services, 'meetings.delete', { meetingId: m.septemberId })).toEqual({ code: 'conflict', message: `${record}: so that meeting cannot be deleted. ${after}` });
+    expect(
+      callError(services, 'import.applyAgenda', { meetingId: m.septemberId, items: [{ title: 'Serious Violence Duty' }], removeUnlisted: [m.previousItemId] }),
+    ).toEqual({ code: 'conflict', message: `${record}: so that item cannot be deleted. ${after}` });
+    expect(callError(services, 'agendaItems.update', { itemId: m.previousItemId, patch: { kind: 'business' } }).message).toBe(
+      `${record}: so that item stays the “Minutes of the previous meeting”. ${after}`,
+    );
+    expect(callError(services, 'agendaItems.update', { itemId: m.previousItemId, patch: { leftOut: true } }).message).toBe(`${record}: so that item stays in the minutes. ${after}`);
+    expect(callError(services, 'agendaItems.update', { itemId: m.previousItemId, patch: { outcome: 'withdrawn' } }).message).toBe(
+      `${record}: so that item stays minuted (not withdrawn or deferred). ${after}`,
+    );
+    expect(snapshotTables(store.db)).toEqual(before);
+    expect(call(services, 'meetings.get', { meetingId: m.juneId }).minutesStatus).toBe('confirmed');
+    expect(call(services, 'minutes.getConfirmation', { meetingId: m.juneId }).confirmation).toMatchObject({ confirmingItemId: m.previousItemId, minuteNumber: 3 });
+    // Its other words and its place on the agenda are the clerk's as ever.
+    call(services, 'agendaItems.update', { itemId: m.previousItemId, patch: { title: 'Minutes of the last meeting' } });
+    call(services, 'agendaItems.move', { itemId: m.previousItemId, toPosition: 0 });
+
+    // Another item of the meeting, and a meeting that confirmed nothing, are deleted as before.
+    call(services, 'agendaItems.delete', { itemId: m.otherItemId });
+    const other = createTempStore(temp).services;
+    const n = twoMeetings(other);
+    call(other, 'agendaItems.delete', { itemId: n.previousItemId });
+    expect(call(other, 'meetings.delete', { meetingId: n.septemberId })).toEqual({ deleted: true });
   });
 });

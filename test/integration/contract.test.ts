@@ -1074,6 +1074,7 @@ function specs(s: Seed, live: LiveSeed): Record<CallName, CallCases> {
       full: { meetingId: live.draftMeetingId, status: 'approved', note: 'Approved by the Chairman by email' },
     },
     'minutes.versions': { minimal: { meetingId: live.approvedMeetingId } },
+    'minutes.getConfirmation': { minimal: { meetingId: live.approvedMeetingId } },
     'review.send': {
       minimal: { meetingId: live.draftMeetingId, chairName: 'Mrs D. Taylor CC' },
       full: { meetingId: live.draftMeetingId, chairName: 'Mrs D. Taylor CC', chairEmail: 'd.taylor@example.org' },

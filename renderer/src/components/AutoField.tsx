@@ -136,6 +136,8 @@ interface TextProps {
   rows?: number;
   /** Marks the field as one the phrase bank (Ctrl+Space) can insert into. */
   phrases?: boolean;
+  /** Shown and focusable, not typed into (words kept with a record, such as a confirmation's amendment). */
+  readOnly?: boolean;
 }
 
 export function AutoText(props: TextProps) {
@@ -157,7 +159,8 @@ export function AutoText(props: TextProps) {
     'aria-invalid': error ? true : undefined,
     'aria-describedby': described,
     'data-testid': props.testId,
-    'data-phrases': props.phrases ? 'true' : undefined,
+    'data-phrases': props.phrases && !props.readOnly ? 'true' : undefined,
+    readOnly: props.readOnly,
     onFocus,
     onBlur,
     onKeyDown: props.onKeyDown,

@@ -26,7 +26,7 @@ import { draftItem, relabelItem, updateItem } from './minuting-actions';
 import { addBlock, BlockList } from './BlockList';
 import { addMotion } from './MotionsSection';
 import { ActionLogPanel } from './ActionLogPanel';
-import { PreviousMinutesPanel } from './PreviousMinutesPanel';
+import { PreviousMinutesPanel, useConfirmation } from './PreviousMinutesPanel';
 
 /** The one fact each standard item needs, and how the field is labelled. */
 const DETAIL_FIELDS: Partial<Record<AgendaItem['kind'], { label: string; hint: string }>> = {
@@ -60,6 +60,9 @@ function UndoBar() {
  */
 export function ItemMinute({ record }: { record: MeetingRecord }) {
   const item = record.items.find((i) => i.id === record.currentItemId) ?? null;
+  const [confirmation, setConfirmation] = useConfirmation(item?.kind === 'previous_minutes' ? (record.previousMeeting?.id ?? null) : null);
+  // The amendment's words are recorded with the confirmation made at this item: shown, not edited.
+  const confirmedHere = item !== null && confirmation?.confirmingItemId === item.id;
 
   // Alt+P paragraph, Alt+O point noted, Alt+R resolution, Alt+M motion, Alt+A action; Alt+Z / Alt+Y undo / redo.
   useEffect(() => {
@@ -155,7 +158,8 @@ export function ItemMinute({ record }: { record: MeetingRecord }) {
       {detail ? (
         <AutoText
           label={detail.label}
-          hint={detail.hint}
+          hint={confirmedHere ? 'Recorded with the confirmation: a further change is an amendment, on that meeting’s Review tab' : detail.hint}
+          readOnly={confirmedHere}
           value={item.detail}
           multiline={item.kind === 'next_meeting'}
           rows={item.kind === 'next_meeting' ? 2 : undefined}
@@ -189,7 +193,7 @@ export function ItemMinute({ record }: { record: MeetingRecord }) {
         />
       ) : null}
 
-      {item.kind === 'previous_minutes' ? <PreviousMinutesPanel record={record} item={item} /> : null}
+      {item.kind === 'previous_minutes' ? <PreviousMinutesPanel record={record} item={item} confirmation={confirmation} setConfirmation={setConfirmation} /> : null}
       {item.kind === 'action_log' ? <ActionLogPanel record={record} /> : null}
 
       {item.openingKind !== 'none' ? (

@@ -8,6 +8,7 @@ import {
   type ConfirmationOutcome,
   type Meeting,
   type MeetingRecord,
+  type MinutesConfirmation,
 } from '../../../../shared/model';
 import { flushAllSaves } from '../../state/save-status';
 import { useApp } from '../../state/store';
@@ -19,7 +20,34 @@ import { useApp } from '../../state/store';
  * amendment to …"). An amendment agreed opens on the earlier meeting, for
  * the clerk to word there and finish on its Review tab.
  */
-export function PreviousMinutesPanel({ record, item }: { record: MeetingRecord; item: AgendaItem }) {
+/** How the earlier meeting's minutes were confirmed, read back from the record (null while they are not, or not yet read). */
+export function useConfirmation(meetingId: number | null): [MinutesConfirmation | null, (c: MinutesConfirmation | null) => void] {
+  const read = useApp((s) => s.read);
+  const [confirmation, setConfirmation] = useState<MinutesConfirmation | null>(null);
+  useEffect(() => {
+    setConfirmation(null);
+    if (meetingId === null) return;
+    let current = true;
+    void read('minutes.getConfirmation', { meetingId }).then((r) => current && r.ok && setConfirmation(r.value.confirmation));
+    return () => {
+      current = false;
+    };
+  }, [meetingId, read]);
+  return [confirmation, setConfirmation];
+}
+
+export function PreviousMinutesPanel({
+  record,
+  item,
+  confirmation,
+  setConfirmation,
+}: {
+  record: MeetingRecord;
+  item: AgendaItem;
+  /** Read back after a reload (useConfirmation), so the item still says where, how and at which minute. */
+  confirmation: MinutesConfirmation | null;
+  setConfirmation: (c: MinutesConfirmation | null) => void;
+}) {
   const read = useApp((s) => s.read);
   const navigate = useApp((s) => s.navigate);
   const previous = record.previousMeeting;
@@ -29,7 +57,8 @@ export function PreviousMinutesPanel({ record, item }: { record: MeetingRecord; 
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   useEffect(() => {
-    if (previous) void read('meetings.get', { meetingId: previous.id }).then((r) => r.ok && setEarlier(r.value));
+    if (!previous) return;
+    void read('meetings.get', { meetingId: previous.id }).then((r) => r.ok && setEarlier(r.value));
   }, [previous, read]);
   if (!previous) return <p className="muted">No earlier meeting of this body is on record.</p>;
   // Until the clerk chooses, the words typed say which it is: an amendment typed means "subject to".
@@ -54,6 +83,7 @@ export function PreviousMinutesPanel({ record, item }: { record: MeetingRecord; 
     }
     useApp.getState().setMeeting(result.value.record);
     setEarlier(result.value.confirmed);
+    setConfirmation(result.value.confirmation);
     setPicked(null);
     const minute = result.value.confirmation.minuteNumber;
     setMessage({
@@ -80,7 +110,8 @@ export function PreviousMinutesPanel({ record, item }: { record: MeetingRecord; 
         </a>
         {status ? <span className="muted" data-testid="previous-minutes-status"> ({MINUTES_STATUS_LABELS[status]})</span> : null}
       </p>
-      {status === 'approved' && !earlier?.amendmentReason ? (
+      {confirmation ? <ConfirmationDetails confirmation={confirmation} here={confirmation.confirmingItemId === item.id} /> : null}
+      {status === 'approved' && !earlier?.amendmentReason && !confirmation ? (
         <div className="field-row">
           <div className="field">
             <label htmlFor={outcomeId}>How the minutes were confirmed</label>
@@ -123,5 +154,26 @@ export function PreviousMinutesPanel({ record, item }: { record: MeetingRecord; 
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** Where, how and at which minute the minutes were confirmed, as recorded with them. */
+function ConfirmationDetails({ confirmation, here }: { confirmation: MinutesConfirmation; here: boolean }) {
+  const where = here ? `at this item, minute ${confirmation.minuteNumber}` : `at the meeting held on ${formatLongDate(confirmation.confirmingDate)}, minute ${confirmation.minuteNumber}`;
+  return (
+    <dl className="confirmation-details" data-testid="previous-minutes-confirmation">
+      <div>
+        <dt>Confirmed</dt>
+        <dd>{where}</dd>
+      </div>
+      <div>
+        <dt>How</dt>
+        <dd>{confirmation.outcome === 'correct_record' ? 'As a correct record' : `Subject to an amendment to ${confirmation.amendment}`}</dd>
+      </div>
+      <div>
+        <dt>Recorded</dt>
+        <dd>{formatLongDate(confirmation.confirmedAt.slice(0, 10))}</dd>
+      </div>
+    </dl>
   );
 }

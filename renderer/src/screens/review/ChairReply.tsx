@@ -197,10 +197,16 @@ export function ChairReply({ record, onApplied }: { record: MeetingRecord; onApp
                     <span className="muted">Reads: </span>
                     {c.after}
                   </p>
-                  {c.key.startsWith('open') ? (
+                  {c.key.startsWith('open') || c.key.startsWith('std') ? (
                     <p className="muted">
                       Accepted, these words become the item’s edited standard wording: it no longer follows the author and topic (or the record), and
                       Alt+Shift+Backspace on the Live meeting tab puts the app’s wording back.
+                    </p>
+                  ) : null}
+                  {/^s[ocxmh]\d/.test(c.key) ? (
+                    <p className="muted">
+                      Accepted, these words become the meeting’s edited wording of this sentence: it no longer follows the record, and under Times and
+                      the meeting’s sentences on the Live meeting tab (Alt+T), Alt+Shift+Backspace puts the app’s wording back.
                     </p>
                   ) : null}
                   {c.applicable && !changedSince ? (
