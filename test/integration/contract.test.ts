@@ -907,9 +907,7 @@ function specs(s: Seed, live: LiveSeed): Record<CallName, CallCases> {
       full: { movementId: live.movementId, patch: { time: '10:25', agendaItemId: itemB } },
       nullable: ['agendaItemId'],
       extra: [
-        { movementId: live.movementId, patch: { time: '06:00' } },
         { movementId: live.movementId, patch: { agendaItemId: s.commissionItemId } },
-        { movementId: live.movementId, patch: { time: '10:25' }, was: { time: '09:59' } },
       ],
     },
     'attendance.deleteMovement': { minimal: { movementId: live.movementId } },
