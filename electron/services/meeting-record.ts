@@ -3,7 +3,7 @@ import { isDraftStatus, type MeetingRecord, type MeetingRef, type MinutesStatus,
 import { minuteCount } from '../../shared/minutes/document';
 import { firstMinuteNumber, municipalYearStart, type NumberedMeeting } from '../../shared/rules/numbering';
 import type { ReadContext } from './context';
-import { ATTENDANCE_SELECT, actionComments, loadBody, loadMeeting, loadMeetingRow } from './lookups';
+import { ATTENDANCE_SELECT, actionComments, frozenJsonOf, loadBody, loadMeeting, loadMeetingRow } from './lookups';
 import {
   toAction,
   toAgendaItem,
@@ -33,7 +33,8 @@ import {
  */
 export function loadRecord(ctx: ReadContext, meetingId: number): MeetingRecord {
   const row = loadMeetingRow(ctx, meetingId);
-  const frozen = row.frozen_record === null || isDraftStatus(row.minutes_status as MinutesStatus) ? null : (JSON.parse(row.frozen_record) as MeetingRecord);
+  const json = isDraftStatus(row.minutes_status as MinutesStatus) ? null : frozenJsonOf(ctx, meetingId);
+  const frozen = json === null ? null : (JSON.parse(json) as MeetingRecord);
   if (!frozen) return loadLiveRecord(ctx, meetingId);
   const status = { minutesStatus: row.minutes_status as MinutesStatus, amendmentReason: row.amendment_reason, updatedAt: row.updated_at };
   if (row.amendment_reason === null) return { ...frozen, ...status };
@@ -156,8 +157,9 @@ export function meetingsForNumbering(ctx: ReadContext, bodyId: number, date: str
   const db = ctx.store.db;
   const rows = db
     .prepare(
-      `SELECT id, date, start_time, minute_number_start, json_extract(frozen_record, '$.firstMinuteNumber') AS frozen_first
-       FROM meeting WHERE body_id = @body AND date >= @yearStart AND date <= @date`,
+      `SELECT m.id, m.date, m.start_time, m.minute_number_start, f.first_minute_number AS frozen_first
+       FROM meeting m LEFT JOIN frozen_record f ON f.meeting_id = m.id
+       WHERE m.body_id = @body AND m.date >= @yearStart AND m.date <= @date`,
     )
     .all({ body: bodyId, yearStart: municipalYearStart(date, yearStartMonth), date }) as {
     id: number;

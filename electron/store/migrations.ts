@@ -860,6 +860,24 @@ export const migrations: Migration[] = [
         CHECK (opening_kind IN ('report', 'introduced', 'presentation', 'report_presentation', 'verbal', 'oral', 'provided_oral', 'none'));
     `,
   },
+  {
+    version: 17,
+    description: 'Frozen records in a table of their own: a meeting row stays small, so lists, searches and look-ups of meetings do not read every approved meeting’s whole record',
+    sql: `
+      -- The MeetingRecord frozen when the minutes were approved (or imported), one row per meeting. In the
+      -- meeting row itself (migration 8) each approved meeting carried some 40 KB of JSON: a body's list of
+      -- meetings read 250 of them (10 MB), and every look-up of a meeting by id crossed overflow pages.
+      CREATE TABLE frozen_record (
+        meeting_id INTEGER PRIMARY KEY REFERENCES meeting(id) ON DELETE CASCADE,
+        record TEXT NOT NULL CHECK (json_valid(record)),
+        -- The record's first minute number, kept beside it: the numbering of later meetings reads it without parsing the record.
+        first_minute_number INTEGER
+      ) STRICT;
+      INSERT INTO frozen_record (meeting_id, record, first_minute_number)
+        SELECT id, frozen_record, json_extract(frozen_record, '$.firstMinuteNumber') FROM meeting WHERE frozen_record IS NOT NULL;
+      ALTER TABLE meeting DROP COLUMN frozen_record;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

@@ -311,7 +311,7 @@ describe('openStore: upgrading from every earlier version, with data', () => {
     expect(record.items.map((i) => i.title)).toEqual(['Budget monitoring']);
     if (version >= 2) expect(record.attendance.map((a) => a.name)).toEqual(['Cllr A. Old']);
     if (version >= 3) expect(record.entries.map((e) => e.text)).toEqual(['That the budget be noted.']);
-    const frozen = store.db.prepare('SELECT frozen_record FROM meeting WHERE id = 1').pluck().get() as string | null;
+    const frozen = (store.db.prepare('SELECT record FROM frozen_record WHERE meeting_id = 1').pluck().get() as string | undefined) ?? null;
     if (version >= 5) {
       // Minutes approved before records were frozen are frozen at the first start, as they stood.
       expect(record.minutesStatus).toBe('approved');
