@@ -869,12 +869,13 @@ export const migrations: Migration[] = [
       -- meetings read 250 of them (10 MB), and every look-up of a meeting by id crossed overflow pages.
       CREATE TABLE frozen_record (
         meeting_id INTEGER PRIMARY KEY REFERENCES meeting(id) ON DELETE CASCADE,
-        record TEXT NOT NULL CHECK (json_valid(record)),
-        -- The record's first minute number, kept beside it: the numbering of later meetings reads it without parsing the record.
-        first_minute_number INTEGER
+        -- The record's first minute number, kept beside it: the numbering of later meetings reads it without
+        -- parsing the record. Before the record: a column after a long one is read by crossing its overflow pages.
+        first_minute_number INTEGER,
+        record TEXT NOT NULL CHECK (json_valid(record))
       ) STRICT;
-      INSERT INTO frozen_record (meeting_id, record, first_minute_number)
-        SELECT id, frozen_record, json_extract(frozen_record, '$.firstMinuteNumber') FROM meeting WHERE frozen_record IS NOT NULL;
+      INSERT INTO frozen_record (meeting_id, first_minute_number, record)
+        SELECT id, json_extract(frozen_record, '$.firstMinuteNumber'), frozen_record FROM meeting WHERE frozen_record IS NOT NULL;
       ALTER TABLE meeting DROP COLUMN frozen_record;
     `,
   },
