@@ -42,6 +42,7 @@ export function amendedRecord(ctx: ReadContext, meetingId: number, frozenJson: s
 /** Minutes approved before records were frozen (a database from an earlier version): frozen now, from the live tables, once. */
 export function freezeUnfrozen(ctx: ServiceContext): void {
   const locked = LOCKED_STATUSES.map((s) => `'${s}'`).join(', ');
-  const ids = ctx.store.db.prepare(`SELECT id FROM meeting WHERE minutes_status IN (${locked}) AND NOT EXISTS (SELECT 1 FROM frozen_record f WHERE f.meeting_id = meeting.id)`).all() as { id: number }[];
+  const ids = ctx.store.db.prepare(`SELECT id FROM meeting WHERE minutes_status IN (${locked})
+       AND NOT EXISTS (SELECT 1 FROM frozen_record f INDEXED BY frozen_record_meeting WHERE f.meeting_id = meeting.id)`).all() as { id: number }[];
   for (const { id } of ids) freezeRecord(ctx, loadLiveRecord(ctx, id));
 }
