@@ -172,14 +172,16 @@ export async function benchPublish(services: Services, meetingId: number, folder
 // ---------------------------------------------------------------- a decade of past minutes
 
 const PAST_BODY = 'Wessex Safer Communities Board';
+/** The body the browser group imports into through the host, apart from the import group's own. */
+export const HOST_PAST_BODY = 'Wessex Police and Crime Panel';
 
 /** 100 meetings of one body over ten years, minuted in a store of their own and exported with the app's own Word export. */
-async function pastMinutesFiles(dir: string, count: number): Promise<{ name: string; base64: string }[]> {
+async function pastMinutesFiles(dir: string, count: number, bodyName: string): Promise<{ name: string; base64: string }[]> {
   rmSync(dir, { recursive: true, force: true });
   const store = openStore(databaseFile(dir));
   try {
     const services = createServices(store, { transport: 'browser-host' });
-    const body = call<{ id: number }>(services, 'bodies.create', { name: PAST_BODY, kind: 'Board', yearStartMonth: 5 });
+    const body = call<{ id: number }>(services, 'bodies.create', { name: bodyName, kind: 'Board', yearStartMonth: 5 });
     const w = new Words(seeded(2016));
     const names = new Set<string>();
     while (names.size < 10) names.add(w.person());
@@ -206,7 +208,7 @@ async function pastMinutesFiles(dir: string, count: number): Promise<{ name: str
       });
       call(services, 'meetings.close', { meetingId: meeting.id, time: '12:00' });
       const file = await callAsync<ExportedFile>(services, 'exports.build', { meetingId: meeting.id, document: 'minutes' });
-      files.push({ name: `${date} ${PAST_BODY}.docx`, base64: file.base64 });
+      files.push({ name: `${date} ${bodyName}.docx`, base64: file.base64 });
     }
     return files;
   } finally {
@@ -244,9 +246,9 @@ export async function importPastMinutes(
   return { read: previews.length, saved, readMs, saveMs: performance.now() - start - readMs };
 }
 
-export async function makePastMinutes(dir: string): Promise<{ name: string; base64: string }[]> {
+export async function makePastMinutes(dir: string, bodyName = PAST_BODY): Promise<{ name: string; base64: string }[]> {
   log('  making 100 Word files of past minutes with the app’s own export…');
-  return pastMinutesFiles(dir, 100);
+  return pastMinutesFiles(dir, 100, bodyName);
 }
 
 export async function benchImport(services: Services, files: { name: string; base64: string }[]): Promise<void> {

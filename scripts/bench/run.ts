@@ -36,7 +36,7 @@ import { seeded, Words } from './words';
 import { agendaWithPictureDocx, zipBombDocx } from '../../test/helpers/hostile-docx';
 import { IDLE_WORKER_MS } from '../../electron/import/isolated';
 import { add, log, median, ms, percentile, rows, sleep, table, timed, unwrap } from './stats';
-import { benchChecks, benchImport, benchPublish, benchReply, makePastMinutes } from './documents';
+import { benchChecks, benchImport, benchPublish, benchReply, HOST_PAST_BODY, importPastMinutes, makePastMinutes } from './documents';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 const work = join(root, '.tmp', 'bench');
@@ -343,8 +343,10 @@ async function main(): Promise<void> {
     writeFileSync(markdown, toMarkdown(record));
     const pandoc = spawnSync('pandoc', ['--version'], { encoding: 'utf8' });
     const exportArgs = ['--data', scratchDir, '--meeting', String(meetingId), '--out', join(work, 'export-cli.docx')];
-    // Let a concurrent reader see a clean file: the in-process connection stays open, in WAL mode.
-    store.db.pragma('wal_checkpoint(PASSIVE)');
+    // Let the command find a clean file, as a clerk's would once the app has closed: the in-process connection stays open
+    // (WAL mode), and a -wal with anything in it is taken at open for a crash's leftovers, so the command would first copy
+    // the whole database aside twice (1.8 GB on the decade; see openStore). TRUNCATE leaves the -wal empty.
+    store.db.pragma('wal_checkpoint(TRUNCATE)');
     // `npm run export` is `node scripts/export-cli.mjs`: the first run builds the bundle if it is stale and keeps V8's code cache,
     // as a clerk's second export would find them; the same for tsx's transform cache.
     const command = [join(root, 'scripts', 'export-cli.mjs'), ...exportArgs];
@@ -364,8 +366,8 @@ async function main(): Promise<void> {
       add({
         figure: 'Word export, whole process, vs pandoc (md → docx)',
         measured: `${ratio.toFixed(2)}×`,
-        goal: '≤ 1.0×',
-        pass: ratio <= 1.0,
+        goal: '≤ 0.6×',
+        pass: ratio <= 0.6,
         detail: `npm run export's command (node scripts/export-cli.mjs: the bundled CLI with its code cache) ${ms(median(cli))} vs ${version} ${ms(median(pan))}; medians of 7, interleaved`,
       });
       add({
@@ -376,7 +378,7 @@ async function main(): Promise<void> {
         detail: `node+tsx scripts/export.ts ${ms(median(fromSource))}: what a developer running the TypeScript directly waits`,
       });
     } else {
-      add({ figure: 'Word export, whole process, vs pandoc (md → docx)', measured: 'not measured', goal: '≤ 1.0×', pass: null, detail: 'not measured: pandoc not installed (apt package: pandoc)' });
+      add({ figure: 'Word export, whole process, vs pandoc (md → docx)', measured: 'not measured', goal: '≤ 0.6×', pass: null, detail: 'not measured: pandoc not installed (apt package: pandoc)' });
     }
   }
 
@@ -536,8 +538,8 @@ async function main(): Promise<void> {
       add({
         figure: 'Browser host cold start to first screen',
         measured: ms(coldStart),
-        goal: '< 1500 ms',
-        pass: coldStart < 1500,
+        goal: '< 500 ms',
+        pass: coldStart < 500,
         detail: `spawn the bundled host (npm run serve's command) on the decade DB → ${bodyIds.length} bodies listed in Chromium, after one unmeasured start that built the code cache; median of 3 (${starts.map((s) => s.toFixed(0)).join(', ')} ms), of which the host printing its URL ${ms(median(ready))}`,
       });
 
@@ -553,7 +555,7 @@ async function main(): Promise<void> {
         const nextBurst = () => ` ${w.sentence(w.topic()).replace(/[^A-Za-z0-9 ]/g, '').slice(0, 40).trim()}`;
 
         /** Three rounds of ~300 characters typed into the paragraph at the end of the 60-item meeting's item 30. */
-        const typeInMeeting = async (on: Browser, saving: boolean) => {
+        const typeInMeeting = async (on: Browser, saving: boolean, rounds = 3) => {
           const page = await newPage(on);
           const url = new URL(host.url);
           await page.goto(`${url.origin}/?token=${url.searchParams.get('token')}#/meetings/${meetingId}`);
@@ -573,7 +575,7 @@ async function main(): Promise<void> {
           const paintP95s: number[] = [];
           let missed = 0;
           let samples = 0;
-          for (let round = 0; round < 3; round++) {
+          for (let round = 0; round < rounds; round++) {
             let typed = 0;
             while (typed < 300) {
               const burst = nextBurst();
@@ -730,6 +732,35 @@ async function main(): Promise<void> {
           goal: '< 16 ms',
           pass: whileReading.p95 < 16,
           detail: `as the typing figure, with the host reading a 15 MB Word agenda (a picture inside) over and over meanwhile: ${imports} agendas read`,
+        });
+
+        // ---- a decade of past minutes imported through the host while the clerk types in another window
+        log('Typing while a decade of past minutes is imported…');
+        const pastFiles = await makePastMinutes(join(work, 'past-minutes-host'), HOST_PAST_BODY);
+        const pastBody = await api<{ id: number }>(host, 'bodies.create', { name: HOST_PAST_BODY, kind: 'Board', yearStartMonth: 5 });
+        const progress: string[] = [];
+        const importStart = performance.now();
+        let importMs = NaN;
+        const pastImport = importPastMinutes((name, input) => api(host, name, input), pastBody.id, pastFiles, (line) => progress.push(line)).then((r) => {
+          importMs = performance.now() - importStart;
+          return r;
+        });
+        const duringPast = await launch({ unthrottled: true });
+        let whilePast: Awaited<ReturnType<typeof typeInMeeting>>;
+        try {
+          // One round (~300 characters, about 20 s): the import takes about as long on this machine.
+          whilePast = await typeInMeeting(duringPast, false, 1);
+        } finally {
+          await duringPast.close();
+        }
+        const typedMs = performance.now() - importStart;
+        const past = await pastImport;
+        add({
+          figure: 'Typing while a decade of past minutes is imported, p95',
+          measured: ms(whilePast.p95),
+          goal: '< 16 ms',
+          pass: whilePast.p95 < 16,
+          detail: `one round of the typing figure in its own window while the host reads and saves 100 Word files of past minutes (${past.saved} saved in ${(importMs / 1000).toFixed(1)} s, the typing ${(typedMs / 1000).toFixed(1)} s from the import's start; ${whilePast.samples} keys)`,
         });
 
         reader.close();
