@@ -543,6 +543,9 @@ async function main(): Promise<void> {
         detail: `spawn the bundled host (npm run serve's command) on the decade DB → ${bodyIds.length} bodies listed in Chromium, after one unmeasured start that built the code cache; median of 3 (${starts.map((s) => s.toFixed(0)).join(', ')} ms), of which the host printing its URL ${ms(median(ready))}`,
       });
 
+      // Made before the host starts: seconds of work in this process would leave the fetch client's kept-alive socket
+      // to be closed by the host meanwhile ("other side closed" at the next call).
+      const pastFiles = await makePastMinutes(join(work, 'past-minutes-host'), HOST_PAST_BODY);
       log('Typing in the live minuting screen…');
       const host = await startHost(scratchDir);
       try {
@@ -736,7 +739,6 @@ async function main(): Promise<void> {
 
         // ---- a decade of past minutes imported through the host while the clerk types in another window
         log('Typing while a decade of past minutes is imported…');
-        const pastFiles = await makePastMinutes(join(work, 'past-minutes-host'), HOST_PAST_BODY);
         const pastBody = await api<{ id: number }>(host, 'bodies.create', { name: HOST_PAST_BODY, kind: 'Board', yearStartMonth: 5 });
         const progress: string[] = [];
         const importStart = performance.now();
