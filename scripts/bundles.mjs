@@ -8,7 +8,6 @@
 // Beside them, parse-worker.cjs: the worker that reads untrusted files
 // (electron/import/isolated.ts finds it next to the bundle that starts it).
 // `node scripts/bundles.mjs` (npm run build:cli) builds them all.
-import { build } from 'esbuild';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +29,9 @@ export const bundleFile = (name) => join(root, 'dist-cli', `${name}.cjs`);
 export const codeCacheFile = (name) => `${bundleFile(name)}.v8cache`;
 
 export async function buildBundle(name) {
+  // Loaded only to build: every start of `npm run serve` and `npm run export` imports this file, and loading esbuild's
+  // JavaScript API cost them some 40 ms when the bundle was already up to date.
+  const { build } = await import('esbuild');
   const entry = BUNDLES[name];
   if (!entry) throw new Error(`There is no bundle named ${JSON.stringify(name)} (${Object.keys(BUNDLES).join(', ')})`);
   rmSync(codeCacheFile(name), { force: true });

@@ -9,7 +9,6 @@ import {
   BorderStyle,
   Document,
   HeadingLevel,
-  Packer,
   PageOrientation,
   Paragraph,
   ShadingType,
@@ -147,5 +146,5 @@ export async function actionLogToDocx(input: ActionLogInput, style: HouseStyle, 
       },
     ],
   });
-  return finishDocx(await Packer.toBuffer(document), { ...options, keepMarkings: false, logoAlt: logoAltText(used) });
+  return finishDocx(document, { ...options, keepMarkings: false, logoAlt: logoAltText(used) });
 }

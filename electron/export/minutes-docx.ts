@@ -56,7 +56,7 @@ import type { ListStyle } from '../../shared/model';
 import { exemptCitationText } from '../../shared/minutes/html';
 import { styleWithTemplate } from '../../shared/minutes/template-style';
 import type { TemplateKit } from '../import/word-template';
-import { withCoreLanguage } from './docx-language';
+import { packDocx, withCoreLanguage } from './docx-language';
 import { applyWordTemplate } from './word-template-apply';
 
 /** A4 portrait in twips (twentieths of a point). */
@@ -611,9 +611,10 @@ export interface TemplateOptions {
 }
 
 /** A Word file from the writer, with the council's template put on when there is one, and en-GB in its properties. */
-export async function finishDocx(bytes: Buffer, options: TemplateOptions & { keepMarkings: boolean; logoAlt: string }): Promise<Buffer> {
-  const out = options.template ? applyWordTemplate(bytes, options.template, options) : bytes;
-  return withCoreLanguage(out);
+export async function finishDocx(document: Document, options: TemplateOptions & { keepMarkings: boolean; logoAlt: string }): Promise<Buffer> {
+  // Without a council's template the document is zipped once; with one, the template is applied to the packed file.
+  if (!options.template) return packDocx(document);
+  return withCoreLanguage(applyWordTemplate(await Packer.toBuffer(document), options.template, options));
 }
 
 export interface MinutesDocxOptions extends TemplateOptions {
@@ -654,7 +655,7 @@ async function render(doc: MinutesDocument, style: HouseStyle, options: RenderOp
       ...(options.review?.exempt ? [exemptSection(options.review.exempt, { size, margin, titlePage, m, used, withTemplate: template !== null })] : []),
     ],
   });
-  return finishDocx(await Packer.toBuffer(document), { ...options, keepMarkings: doc.draft || exempt, logoAlt: logoAltText(used) });
+  return finishDocx(document, { ...options, keepMarkings: doc.draft || exempt, logoAlt: logoAltText(used) });
 }
 
 /** The exempt minutes in the chair's review copy, and the Schedule 12A paragraphs they are withheld under. */

@@ -8,7 +8,7 @@ import { LOCKED_STATUSES, MINUTES_STATUS_LABELS } from '../../shared/model';
 import { DomainError } from '../../shared/result';
 import { isoNow, type Handlers, type ReadHandlers } from './context';
 import { amendedRecord, freezeRecord } from './guards';
-import { loadMeetingRow } from './lookups';
+import { frozenJsonOf } from './lookups';
 import { loadLiveRecord, loadRecord } from './meeting-record';
 import { changeStatus, snapshot, type SnapshotExtra } from './minutes-status';
 import { toVersion, type VersionRow } from './rows';
@@ -49,7 +49,7 @@ export const approvalHandlers: Handlers<'minutes.setStatus' | 'minutes.beginAmen
     const record = loadRecord(ctx, input.meetingId);
     if (record.amendmentReason === null) throw new DomainError('conflict', 'No amendment is under way');
     // The amendment changes the frozen record: the minutes as amended, under the names and house style approved.
-    const frozen = loadMeetingRow(ctx, input.meetingId).frozen_record;
+    const frozen = frozenJsonOf(ctx, input.meetingId);
     const amended = frozen ? amendedRecord(ctx, input.meetingId, frozen) : loadLiveRecord(ctx, input.meetingId);
     freezeRecord(ctx, { ...amended, amendmentReason: null });
     snapshot(ctx, record, 'amendment', record.minutesStatus, record.amendmentReason);

@@ -26,7 +26,12 @@ export function assertMinutesOpen(ctx: ReadContext, meetingId: number): void {
 
 /** Freezes what a meeting's minutes print: from now on they are drawn from this copy. */
 export function freezeRecord(ctx: ServiceContext, record: MeetingRecord): void {
-  ctx.store.db.prepare('UPDATE meeting SET frozen_record = ? WHERE id = ?').run(JSON.stringify(record), record.id);
+  ctx.store.db
+    .prepare(
+      `INSERT INTO frozen_record (meeting_id, record, first_minute_number) VALUES (?, ?, ?)
+       ON CONFLICT (meeting_id) DO UPDATE SET record = excluded.record, first_minute_number = excluded.first_minute_number`,
+    )
+    .run(record.id, JSON.stringify(record), record.firstMinuteNumber ?? null);
 }
 
 /** The record an amendment leaves: the live minutes under the approved names, numbering and house style. */
@@ -37,7 +42,8 @@ export function amendedRecord(ctx: ReadContext, meetingId: number, frozenJson: s
 /** Minutes approved before records were frozen (a database from an earlier version): frozen now, from the live tables, once. */
 export function freezeUnfrozen(ctx: ServiceContext): void {
   const locked = LOCKED_STATUSES.map((s) => `'${s}'`).join(', ');
-  const ids = ctx.store.db.prepare(`SELECT id FROM meeting WHERE frozen_record IS NULL AND minutes_status IN (${locked})`).all() as { id: number }[];
+  const ids = ctx.store.db.prepare(`SELECT id FROM meeting WHERE minutes_status IN (${locked})
+       AND NOT EXISTS (SELECT 1 FROM frozen_record f INDEXED BY frozen_record_meeting WHERE f.meeting_id = meeting.id)`).all() as { id: number }[];
   for (const { id } of ids) freezeRecord(ctx, loadLiveRecord(ctx, id));
 }
 

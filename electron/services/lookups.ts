@@ -48,6 +48,12 @@ export function loadMeetingRow(ctx: ReadContext, meetingId: number): MeetingRow 
   return row;
 }
 
+/** The frozen record's JSON, or null when the meeting has none (drafts; minutes not yet frozen). */
+export function frozenJsonOf(ctx: ReadContext, meetingId: number): string | null {
+  const row = ctx.store.db.prepare('SELECT record FROM frozen_record WHERE meeting_id = ?').get(meetingId) as { record: string } | undefined;
+  return row?.record ?? null;
+}
+
 export function loadMeeting(ctx: ReadContext, meetingId: number): MeetingDetail {
   const row = loadMeetingRow(ctx, meetingId);
   const body = ctx.store.db.prepare('SELECT * FROM body WHERE id = ?').get(row.body_id) as BodyRow;

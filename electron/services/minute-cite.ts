@@ -5,13 +5,15 @@
  */
 import { minuteNumbers } from '../../shared/minutes/document';
 import type { ReadContext } from './context';
-import { loadRecord } from './meeting-record';
+import type { NumberedMeeting } from '../../shared/rules/numbering';
+import { loadNumbering } from './meeting-record';
 
 /** Item id → minute number, for the items of these meetings (an item left out of the minutes has none). */
 export function minuteNumbersOf(ctx: ReadContext, meetingIds: Iterable<number>): Map<number, number> {
   const numbers = new Map<number, number>();
+  const years = new Map<string, NumberedMeeting[]>();
   for (const meetingId of new Set(meetingIds)) {
-    for (const [itemId, number] of minuteNumbers(loadRecord(ctx, meetingId))) numbers.set(itemId, number);
+    for (const [itemId, number] of minuteNumbers(loadNumbering(ctx, meetingId, years))) numbers.set(itemId, number);
   }
   return numbers;
 }

@@ -124,8 +124,6 @@ export interface MeetingRow {
   current_item_id: number | null;
   minute_number_start: number | null;
   minutes_status: string;
-  /** JSON of the MeetingRecord frozen at approval; null for drafts. */
-  frozen_record: string | null;
   /** Where imported past minutes came from; null for meetings minuted here. */
   imported_from?: string | null;
   teams_unmatched: string;

@@ -35,61 +35,16 @@ import { ensureDecade } from './generate';
 import { seeded, Words } from './words';
 import { agendaWithPictureDocx, zipBombDocx } from '../../test/helpers/hostile-docx';
 import { IDLE_WORKER_MS } from '../../electron/import/isolated';
+import { add, log, median, ms, percentile, rows, sleep, table, timed, unwrap } from './stats';
+import { benchChecks, benchImport, benchPublish, benchReply, HOST_PAST_BODY, importPastMinutes, makePastMinutes } from './documents';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 const work = join(root, '.tmp', 'bench');
 const scratchDir = join(work, 'scratch');
 const tsxCli = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-const log = (line: string) => console.error(line);
-
-// ---------------------------------------------------------------- numbers
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length === 0 ? NaN : s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-/** Nearest-rank percentile. */
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length === 0 ? NaN : s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
-};
-const ms = (x: number) => (Number.isNaN(x) ? 'n/a' : x >= 100 ? `${x.toFixed(0)} ms` : `${x.toFixed(1)} ms`);
-const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
-
-function timed<T>(fn: () => T): [number, T] {
-  const start = performance.now();
-  const value = fn();
-  return [performance.now() - start, value];
-}
-
-function unwrap<T>(result: { ok: true; value: unknown } | { ok: false; error: { message: string } }, what: string): T {
-  if (!result.ok) throw new Error(`${what}: ${result.error.message}`);
-  return result.value as T;
-}
 const call = <T>(services: Services, name: string, input: unknown): T => unwrap<T>(services.dispatch(name, input), name);
 
-// ---------------------------------------------------------------- the table
-
-interface Row {
-  figure: string;
-  measured: string;
-  goal: string;
-  /** true pass, false fail, null for a figure that is only reported (or could not be measured). */
-  pass: boolean | null;
-  detail: string;
-}
-const rows: Row[] = [];
-const add = (row: Row) => {
-  rows.push(row);
-  log(`  ${row.figure}: ${row.measured} (${row.pass === null ? 'reported' : row.pass ? 'pass' : 'FAIL'}) ${row.detail}`);
-};
-
-function table(): string {
-  const head = ['Figure', 'Measured', 'Goal', 'Result', 'Detail'];
-  const body = rows.map((r) => [r.figure, r.measured, r.goal, r.pass === null ? '—' : r.pass ? 'pass' : 'FAIL', r.detail]);
-  return [head, head.map(() => '---'), ...body].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
-}
+// ---------------------------------------------------------------- the machine
 
 function machine(): string {
   const cpuModel = /model name\s*:\s*(.+)/.exec(existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '')?.[1] ?? osCpus()[0]?.model ?? 'unknown';
@@ -104,11 +59,11 @@ function machine(): string {
 const ITEMS = 60;
 
 /** A 60-item meeting at the end of body 1's decade, made through the service layer as the app would. */
-function makeBenchMeeting(services: Services): MeetingRecord {
+function makeBenchMeeting(services: Services, bodyId = 1, date = '2026-05-19'): MeetingRecord {
   const w = new Words(seeded(60));
   const meeting = call<MeetingDetail>(services, 'meetings.create', {
-    bodyId: 1,
-    date: '2026-05-19',
+    bodyId,
+    date,
     startTime: '10:00',
     venue: 'Council Chamber, Kingsbridge',
     contactOfficer: 'Democratic Services',
@@ -152,6 +107,18 @@ function toMarkdown(record: MeetingRecord): string {
     }
   });
   return `${lines.join('\n')}\n`;
+}
+
+/** A process that keeps one core busy (as a Teams call does beside the clerk), until stopBurner. */
+function burnOneCore(): ChildProcess {
+  return spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' });
+}
+function stopBurner(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    child.once('exit', () => done());
+    child.kill('SIGKILL');
+  });
 }
 
 function runProcess(command: string, args: string[]): number {
@@ -317,7 +284,7 @@ const TAKE = `window.__bench.take()`;
 
 // ---------------------------------------------------------------- main
 
-const GROUPS = ['export', 'save', 'scale', 'browser'];
+const GROUPS = ['export', 'save', 'scale', 'checks', 'reply', 'publish', 'import', 'browser'];
 
 /** The bench's flags: --fresh, --only <groups>. Anything else is refused before any work is done. */
 export function parseBenchArgs(argv: string[]): { fresh: boolean; only: Set<string> | null } {
@@ -376,8 +343,10 @@ async function main(): Promise<void> {
     writeFileSync(markdown, toMarkdown(record));
     const pandoc = spawnSync('pandoc', ['--version'], { encoding: 'utf8' });
     const exportArgs = ['--data', scratchDir, '--meeting', String(meetingId), '--out', join(work, 'export-cli.docx')];
-    // Let a concurrent reader see a clean file: the in-process connection stays open, in WAL mode.
-    store.db.pragma('wal_checkpoint(PASSIVE)');
+    // Let the command find a clean file, as a clerk's would once the app has closed: the in-process connection stays open
+    // (WAL mode), and a -wal with anything in it is taken at open for a crash's leftovers, so the command would first copy
+    // the whole database aside twice (1.8 GB on the decade; see openStore). TRUNCATE leaves the -wal empty.
+    store.db.pragma('wal_checkpoint(TRUNCATE)');
     // `npm run export` is `node scripts/export-cli.mjs`: the first run builds the bundle if it is stale and keeps V8's code cache,
     // as a clerk's second export would find them; the same for tsx's transform cache.
     const command = [join(root, 'scripts', 'export-cli.mjs'), ...exportArgs];
@@ -397,8 +366,8 @@ async function main(): Promise<void> {
       add({
         figure: 'Word export, whole process, vs pandoc (md → docx)',
         measured: `${ratio.toFixed(2)}×`,
-        goal: '≤ 1.0×',
-        pass: ratio <= 1.0,
+        goal: '≤ 0.6×',
+        pass: ratio <= 0.6,
         detail: `npm run export's command (node scripts/export-cli.mjs: the bundled CLI with its code cache) ${ms(median(cli))} vs ${version} ${ms(median(pan))}; medians of 7, interleaved`,
       });
       add({
@@ -409,7 +378,7 @@ async function main(): Promise<void> {
         detail: `node+tsx scripts/export.ts ${ms(median(fromSource))}: what a developer running the TypeScript directly waits`,
       });
     } else {
-      add({ figure: 'Word export, whole process, vs pandoc (md → docx)', measured: 'not measured', goal: '≤ 1.0×', pass: null, detail: 'not measured: pandoc not installed (apt package: pandoc)' });
+      add({ figure: 'Word export, whole process, vs pandoc (md → docx)', measured: 'not measured', goal: '≤ 0.6×', pass: null, detail: 'not measured: pandoc not installed (apt package: pandoc)' });
     }
   }
 
@@ -517,6 +486,30 @@ async function main(): Promise<void> {
     detail: `${queries.length} queries over every body, newest first, median of 3 rounds; p50 ${ms(median(searchRounds.flat()))}; within one body p95 ${ms(bodyP95)}; slowest: ${slowest.map(([q, t]) => `“${q}” ${ms(t)}`).join(', ')}`,
   });
   }
+  if (want('checks')) {
+    log('The minutes checker…');
+    benchChecks(record);
+  }
+  if (want('reply') || want('publish')) {
+    // A second 60-item meeting, of body 2: sending it to the chair changes its status, and the typing needs the first as it is.
+    const other = makeBenchMeeting(services, 2, '2026-05-20');
+    // In the chair and closed: the checks that would stop it being sent to the chair are met.
+    call(services, 'attendance.setChair', { attendanceId: other.attendance.find((a) => a.memberId !== null)!.id, agendaItemId: null, time: '10:00' });
+    call(services, 'meetings.close', { meetingId: other.id, time: '13:00' });
+    if (want('publish')) {
+      log('Publishing the 60-item meeting…');
+      await benchPublish(services, other.id, join(work, 'published'));
+    }
+    if (want('reply')) {
+      log("The chair's reply…");
+      await benchReply(services, other.id);
+    }
+  }
+  if (want('import')) {
+    log('A decade of past minutes…');
+    const files = await makePastMinutes(join(work, 'past-minutes'));
+    await benchImport(services, files);
+  }
   const inProcessRss = process.memoryUsage().rss / 1048576;
   store.db.pragma('wal_checkpoint(TRUNCATE)');
   store.close();
@@ -545,11 +538,14 @@ async function main(): Promise<void> {
       add({
         figure: 'Browser host cold start to first screen',
         measured: ms(coldStart),
-        goal: '< 1500 ms',
-        pass: coldStart < 1500,
+        goal: '< 500 ms',
+        pass: coldStart < 500,
         detail: `spawn the bundled host (npm run serve's command) on the decade DB → ${bodyIds.length} bodies listed in Chromium, after one unmeasured start that built the code cache; median of 3 (${starts.map((s) => s.toFixed(0)).join(', ')} ms), of which the host printing its URL ${ms(median(ready))}`,
       });
 
+      // Made before the host starts: seconds of work in this process would leave the fetch client's kept-alive socket
+      // to be closed by the host meanwhile ("other side closed" at the next call).
+      const pastFiles = await makePastMinutes(join(work, 'past-minutes-host'), HOST_PAST_BODY);
       log('Typing in the live minuting screen…');
       const host = await startHost(scratchDir);
       try {
@@ -562,7 +558,7 @@ async function main(): Promise<void> {
         const nextBurst = () => ` ${w.sentence(w.topic()).replace(/[^A-Za-z0-9 ]/g, '').slice(0, 40).trim()}`;
 
         /** Three rounds of ~300 characters typed into the paragraph at the end of the 60-item meeting's item 30. */
-        const typeInMeeting = async (on: Browser, saving: boolean) => {
+        const typeInMeeting = async (on: Browser, saving: boolean, rounds = 3) => {
           const page = await newPage(on);
           const url = new URL(host.url);
           await page.goto(`${url.origin}/?token=${url.searchParams.get('token')}#/meetings/${meetingId}`);
@@ -573,6 +569,8 @@ async function main(): Promise<void> {
           await page.keyboard.press('Enter');
           await page.locator('#item-minute-title', { hasText: item.title }).waitFor();
           await page.getByTestId('minutes-preview').waitFor();
+          // The live checks are on screen beside the preview, as a clerk sees them: the record changes at each save.
+          await page.getByTestId('checks-panel').waitFor();
           await page.evaluate(INSTRUMENT);
           await page.getByTestId(`entry-${paragraph.id}`).click();
           await page.keyboard.press('Control+End');
@@ -580,7 +578,7 @@ async function main(): Promise<void> {
           const paintP95s: number[] = [];
           let missed = 0;
           let samples = 0;
-          for (let round = 0; round < 3; round++) {
+          for (let round = 0; round < rounds; round++) {
             let typed = 0;
             while (typed < 300) {
               const burst = nextBurst();
@@ -629,22 +627,52 @@ async function main(): Promise<void> {
           return median(p95s);
         };
 
-        const unthrottled = await launch({ unthrottled: true });
-        let own: Awaited<ReturnType<typeof typeInMeeting>>;
-        try {
-          own = await typeInMeeting(unthrottled, true);
-        } finally {
-          await unthrottled.close();
+        /** Typing with Chromium's 60 Hz frame clock off (the app's own work); with `busy`, a process keeps one core busy meanwhile. */
+        const typeUnthrottled = async (saving: boolean, busy: boolean) => {
+          const burner = busy ? burnOneCore() : null;
+          const unthrottled = await launch({ unthrottled: true });
+          try {
+            return await typeInMeeting(unthrottled, saving);
+          } finally {
+            await unthrottled.close();
+            if (burner) await stopBurner(burner);
+          }
+        };
+        const own = await typeUnthrottled(true, false);
+        log('Typing while another process keeps a core busy…');
+        const busy = await typeUnthrottled(false, true);
+        log('Typing at the 60 Hz frame clock, and a bare textarea, side by side…');
+        // Interleaved, so both see the same machine: meeting, textarea, meeting, textarea.
+        const clockedRuns: number[] = [];
+        const floorRuns: number[] = [];
+        for (let i = 0; i < 2; i++) {
+          clockedRuns.push((await typeInMeeting(browser, false)).p95);
+          floorRuns.push(await typeInBareTextarea(browser));
         }
-        log('Typing at the 60 Hz frame clock, and a bare textarea…');
-        const clocked = await typeInMeeting(browser, false);
-        const floor = await typeInBareTextarea(browser);
+        const clocked = median(clockedRuns);
+        const floor = median(floorRuns);
+        const typingDetail = (t: Awaited<ReturnType<typeof typeInMeeting>>) =>
+          `3 rounds × ~300 chars (${t.samples} keys, ${t.missed} whose words never reached the preview), median of the rounds' p95; key to next frame alone p95 ${ms(t.paintP95)}`;
         add({
           figure: 'Typing: key event to next frame incl. preview, p95',
           measured: ms(own.p95),
+          goal: '< 10 ms',
+          pass: own.p95 < 10,
+          detail: `the live screen of the 60-item meeting with its checks and preview showing, in Chromium without the 60 Hz frame clock, so the app's own work: ${typingDetail(own)}`,
+        });
+        add({
+          figure: 'Typing while another process keeps a core busy, p95',
+          measured: ms(busy.p95),
           goal: '< 16 ms',
-          pass: own.p95 < 16,
-          detail: `Chromium without the 60 Hz frame clock, so the app's own work: 60-item meeting, 3 rounds × ~300 chars (${own.samples} keys, ${own.missed} whose words never reached the preview), median of the rounds' p95; key to next frame alone p95 ${ms(own.paintP95)}. At the 60 Hz clock ${ms(clocked.p95)}, where a bare textarea's floor is ${ms(floor)}`,
+          pass: busy.p95 < 16,
+          detail: `as above, with a child process spinning on one of the machine's cores throughout (as a Teams call does): ${typingDetail(busy)}`,
+        });
+        add({
+          figure: 'Typing at the 60 Hz frame clock, against a bare textarea',
+          measured: `${(clocked / floor).toFixed(2)}×`,
+          goal: '≤ 1.10×',
+          pass: clocked / floor <= 1.1,
+          detail: `the live screen's p95 ${ms(clocked)} (${clockedRuns.map(ms).join(', ')}) against a bare textarea's ${ms(floor)} (${floorRuns.map(ms).join(', ')}), the same bursts typed, interleaved, medians of 2`,
         });
         const commitP99 = median([0, 1, 2].map((r) => percentile(commits.slice(Math.floor((r * commits.length) / 3), Math.floor(((r + 1) * commits.length) / 3)), 99)));
         add({
@@ -709,6 +737,34 @@ async function main(): Promise<void> {
           detail: `as the typing figure, with the host reading a 15 MB Word agenda (a picture inside) over and over meanwhile: ${imports} agendas read`,
         });
 
+        // ---- a decade of past minutes imported through the host while the clerk types in another window
+        log('Typing while a decade of past minutes is imported…');
+        const pastBody = await api<{ id: number }>(host, 'bodies.create', { name: HOST_PAST_BODY, kind: 'Board', yearStartMonth: 5 });
+        const progress: string[] = [];
+        const importStart = performance.now();
+        let importMs = NaN;
+        const pastImport = importPastMinutes((name, input) => api(host, name, input), pastBody.id, pastFiles, (line) => progress.push(line)).then((r) => {
+          importMs = performance.now() - importStart;
+          return r;
+        });
+        const duringPast = await launch({ unthrottled: true });
+        let whilePast: Awaited<ReturnType<typeof typeInMeeting>>;
+        try {
+          // One round (~300 characters, about 20 s): the import takes about as long on this machine.
+          whilePast = await typeInMeeting(duringPast, false, 1);
+        } finally {
+          await duringPast.close();
+        }
+        const typedMs = performance.now() - importStart;
+        const past = await pastImport;
+        add({
+          figure: 'Typing while a decade of past minutes is imported, p95',
+          measured: ms(whilePast.p95),
+          goal: '< 16 ms',
+          pass: whilePast.p95 < 16,
+          detail: `one round of the typing figure in its own window while the host reads and saves 100 Word files of past minutes (${past.saved} saved in ${(importMs / 1000).toFixed(1)} s, the typing ${(typedMs / 1000).toFixed(1)} s from the import's start; ${whilePast.samples} keys)`,
+        });
+
         reader.close();
 
         // ---- memory of the Node side: the host after serving the scale calls too
@@ -722,11 +778,11 @@ async function main(): Promise<void> {
         await sleep(IDLE_WORKER_MS + 5_000);
         const settled = rssMb(host.child.pid!);
         add({
-          figure: 'Node-side memory (host RSS after the scale runs)',
+          figure: 'Node-side memory after all of it (host RSS)',
           measured: `${hostRss.toFixed(0)} MB`,
           goal: '< 200 MB',
           pass: hostRss < 200,
-          detail: `the host's process (VmRSS; the parsing worker is a thread of it, so counted) at once after typing, ${imports} reads of the 15 MB agenda, ${bodyIds.length} lists, 60 opens, ${queries.length} searches; peak during the run (VmHWM) ${peak.toFixed(0)} MB; ${((IDLE_WORKER_MS + 5_000) / 1000).toFixed(0)} s later ${settled.toFixed(0)} MB; in-process bench ${inProcessRss.toFixed(0)} MB`,
+          detail: `the host's process (VmRSS; the parsing worker is a thread of it, so counted) at once after the typing, ${imports} reads of the 15 MB agenda, ${past.saved} past meetings imported, ${bodyIds.length} lists, 60 opens, ${queries.length} searches; peak during the run (VmHWM) ${peak.toFixed(0)} MB; ${((IDLE_WORKER_MS + 5_000) / 1000).toFixed(0)} s later ${settled.toFixed(0)} MB; in-process bench ${inProcessRss.toFixed(0)} MB`,
         });
       } finally {
         await stopHost(host);

@@ -590,14 +590,17 @@ export function planMinutes(items: readonly AgendaItem[], first = 1): PlannedMin
 }
 
 /** The minute number each agenda item carries, by item id. */
-export function minuteNumbers(record: MeetingRecord): Map<number, number> {
+export function minuteNumbers(record: Pick<MeetingRecord, 'items' | 'firstMinuteNumber'>): Map<number, number> {
   const numbers = new Map<number, number>();
   for (const p of planMinutes(record.items, record.firstMinuteNumber)) if (p.kind === 'item') numbers.set(p.item.id, p.number);
   return numbers;
 }
 
-/** How many minute numbers a meeting uses. */
-export const minuteCount = (items: readonly AgendaItem[]) => planMinutes(items, 1).length;
+/** What of an item the numbering reads (planMinutes: left out, exempt, kind, and the two orders). */
+export type NumberingItem = Pick<AgendaItem, 'id' | 'position' | 'businessOrder' | 'leftOut' | 'exempt' | 'kind'>;
+
+/** How many minute numbers a meeting uses. Only the count is kept, so the items need only what the numbering reads. */
+export const minuteCount = (items: readonly NumberingItem[]) => planMinutes(items as readonly AgendaItem[], 1).length;
 
 /**
  * Turns a meeting record into the minutes document: the public minutes

@@ -9,6 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExportedFile } from '../../shared/contract';
+import { formatLongDate } from '../../shared/format';
 import { READINGS } from '../fixtures/reference/readings';
 import { describeFidelity, fidelity } from '../helpers/fidelity';
 import { officeText } from '../helpers/office-text';
@@ -187,4 +188,27 @@ test('preview edits by keyboard: a person taken as an officer instead of a new m
   const detail = await api(host.url, 'bodies.get', { bodyId: body.id });
   expect(detail.members.map((m) => m.name)).not.toContain('Cllr. L. Phillimore');
   expect(detail.members.map((m) => m.name)).toContain('Mrs D. Taylor CC');
+});
+
+test('more than a call can carry: 22 files chosen at once are read one by one and all saved, in calls of 20', async ({ page, host }) => {
+  test.setTimeout(180_000);
+  const body = await api(host.url, 'bodies.create', { name: BOARD, kind: 'Board' });
+  await page.goto(`${host.url}#/bodies/${body.id}`);
+  const text = readFileSync(join(REFERENCE, '2020-12-11-minutes.txt'), 'utf8');
+  // The same printed minutes for 22 Fridays, a week apart: more than import.savePastMinutes takes in one call (20).
+  const dates = Array.from({ length: 22 }, (_, i) => new Date(Date.UTC(2019, 0, 4 + 7 * i)).toISOString().slice(0, 10));
+  const files = dates.map((date, i) => ({
+    name: `minutes-${i + 1}.txt`,
+    mimeType: 'text/plain',
+    buffer: Buffer.from(text.replace('Friday, 11 December 2020', formatLongDate(date))),
+  }));
+  await page.getByLabel('Or choose Word (.docx) or text files').setInputFiles(files);
+  await expect(page.getByTestId('past-meeting')).toHaveCount(22, { timeout: 60_000 });
+  const save = page.getByRole('button', { name: 'Save 22 past meetings' });
+  await save.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: '22 past meetings saved as confirmed minutes.' })).toBeVisible({ timeout: 60_000 });
+  const saved = (await api(host.url, 'meetings.list', { bodyId: body.id })) as { date: string; minutesStatus: string }[];
+  expect(saved.map((m) => m.date).sort()).toEqual(dates);
+  expect(new Set(saved.map((m) => m.minutesStatus))).toEqual(new Set(['confirmed']));
 });

@@ -124,7 +124,8 @@ describe('minutes written before the block structure', () => {
         items: live.items.map(({ standardText: _t, standardAt: _a, filed: _f, nextForm: _n, ...rest }) => rest),
         minutesStatus: 'approved',
       };
-      store.db.prepare(`UPDATE meeting SET minutes_status = 'approved', frozen_record = ? WHERE id = 1`).run(JSON.stringify(legacy));
+      store.db.prepare(`UPDATE meeting SET minutes_status = 'approved' WHERE id = 1`).run();
+      store.db.prepare('INSERT INTO frozen_record (meeting_id, record) VALUES (1, ?)').run(JSON.stringify(legacy));
       store.close();
     }
     const services = createServices(openTrackedStore(temp, file));

@@ -311,7 +311,7 @@ describe('openStore: upgrading from every earlier version, with data', () => {
     expect(record.items.map((i) => i.title)).toEqual(['Budget monitoring']);
     if (version >= 2) expect(record.attendance.map((a) => a.name)).toEqual(['Cllr A. Old']);
     if (version >= 3) expect(record.entries.map((e) => e.text)).toEqual(['That the budget be noted.']);
-    const frozen = store.db.prepare('SELECT frozen_record FROM meeting WHERE id = 1').pluck().get() as string | null;
+    const frozen = (store.db.prepare('SELECT record FROM frozen_record WHERE meeting_id = 1').pluck().get() as string | undefined) ?? null;
     if (version >= 5) {
       // Minutes approved before records were frozen are frozen at the first start, as they stood.
       expect(record.minutesStatus).toBe('approved');
@@ -321,5 +321,34 @@ describe('openStore: upgrading from every earlier version, with data', () => {
     } else {
       expect(frozen).toBeNull();
     }
+  });
+});
+
+describe('openStore: frozen records move out of the meeting row (migration 18)', () => {
+  it('carries a record frozen in the meeting row into frozen_record, with its first minute number, and the minutes still print from it', () => {
+    const file = join(temp.makeDir(), 'meeting-clerk.sqlite');
+    const frozen = { id: 1, bodyId: 1, body: { id: 1, name: 'Board as approved' }, firstMinuteNumber: 41, items: [], entries: [], minutesStatus: 'approved' };
+    writeForeignDatabase(file, (db) => {
+      for (const step of migrations.filter((m) => m.version <= 17)) db.exec(step.sql);
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      db.pragma('user_version = 17');
+      const at = '2020-01-01T00:00:00.000Z';
+      db.prepare(
+        `INSERT INTO body (id, name, kind, quorum_min_voting, quorum_min_organisations, remote_counts_for_quorum, year_start_month, decision_label, created_at, updated_at)
+         VALUES (1, 'Board renamed since', 'Board', 1, 0, 1, 5, 'RESOLVED', ?, ?)`,
+      ).run(at, at);
+      db.prepare(`INSERT INTO meeting (id, body_id, date, start_time, venue, mode, contact_officer, created_at, updated_at) VALUES (1, 1, '2020-12-11', '10:00', 'County Hall', 'in_room', '', ?, ?)`).run(at, at);
+      db.prepare(`INSERT INTO meeting (id, body_id, date, start_time, venue, mode, contact_officer, created_at, updated_at) VALUES (2, 1, '2021-01-15', '10:00', 'County Hall', 'in_room', '', ?, ?)`).run(at, at);
+      db.prepare(`UPDATE meeting SET minutes_status = 'approved', frozen_record = ? WHERE id = 1`).run(JSON.stringify(frozen));
+    });
+    const store = openTrackedStore(temp, file);
+    const columns = (store.db.prepare('SELECT name FROM pragma_table_info(?)').all('meeting') as { name: string }[]).map((c) => c.name);
+    expect(columns).not.toContain('frozen_record');
+    expect(store.db.prepare('SELECT meeting_id, first_minute_number, record FROM frozen_record').all()).toEqual([{ meeting_id: 1, first_minute_number: 41, record: JSON.stringify(frozen) }]);
+    const services = createServices(store);
+    // Printed from the frozen copy: the name it was approved under, not the body's name today.
+    expect(call(services, 'meetings.get', { meetingId: 1 }).body.name).toBe('Board as approved');
+    // The next meeting's numbering continues from the approved minutes' first number (41, with no minutes of its own).
+    expect(call(services, 'meetings.get', { meetingId: 2 }).firstMinuteNumber).toBe(41);
   });
 });

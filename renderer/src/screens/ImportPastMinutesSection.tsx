@@ -2,6 +2,7 @@ import { useState, type ChangeEvent } from 'react';
 import type { PastMinutesPreview } from '../../../shared/contract';
 import { formatLongDate, formatTime } from '../../../shared/format';
 import { personKey, roleOf, type PastBlock, type PastMeeting, type PastPerson } from '../../../shared/import/past-minutes';
+import { MAX_ITEMS } from '../../../shared/limits';
 import type { BodyDetail } from '../../../shared/model';
 import { describeTooLarge, fileToBase64 } from '../components/files';
 import { FormError } from '../components/FormError';
@@ -68,6 +69,8 @@ export function ImportPastMinutesSection({ body }: { body: BodyDetail }) {
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** What is being done, file by file ("Reading 12 of 100: …"): a decade of files takes some seconds. */
+  const [progress, setProgress] = useState<string | null>(null);
 
   const readOne = async (source: string, input: { kind: 'text'; text: string } | { kind: 'docx'; base64: string }): Promise<Read | string> => {
     const result = await call('import.readPastMinutes', { bodyId: body.id, source: input });
@@ -91,7 +94,8 @@ export function ImportPastMinutesSection({ body }: { body: BodyDetail }) {
     event.target.value = '';
     setBusy(true);
     const found: (Read | string)[] = [];
-    for (const file of files) {
+    for (const [n, file] of files.entries()) {
+      if (files.length > 1) setProgress(`Reading ${n + 1} of ${files.length}: ${file.name}…`);
       const problem = describeTooLarge(file);
       if (problem) found.push(`${file.name}: ${problem}`);
       else if (/\.docx$/i.test(file.name)) found.push(await readOne(file.name, { kind: 'docx', base64: await fileToBase64(file) }));
@@ -99,6 +103,7 @@ export function ImportPastMinutesSection({ body }: { body: BodyDetail }) {
       else found.push(`${file.name} is not a Word (.docx) or text (.txt) file.`);
     }
     add(found);
+    setProgress(null);
     setBusy(false);
   };
   const update = (index: number, change: Partial<Read>) => setReads((list) => list.map((r, i) => (i === index ? { ...r, ...change } : r)));
@@ -123,12 +128,31 @@ export function ImportPastMinutesSection({ body }: { body: BodyDetail }) {
   /** The body's members by name as compared on saving: each person read is shown matched, or to be added. */
   const members = new Set(body.members.map((m) => personKey(m.name)));
 
+  /** Saved in calls of at most MAX_ITEMS.pastMeetings (a decade is a hundred meetings), oldest first; each call is all or nothing. */
   const save = async () => {
-    const result = await call('import.savePastMinutes', {
-      bodyId: body.id,
-      meetings: chosen.map((r) => ({ meeting: r.meeting, firstMinuteNumber: numbered(r) ? null : r.firstNumber, source: r.source })),
-    });
-    if (!result.ok) return setError(result.error.message);
+    setBusy(true);
+    const batches: Read[][] = [];
+    for (let i = 0; i < chosen.length; i += MAX_ITEMS.pastMeetings) batches.push(chosen.slice(i, i + MAX_ITEMS.pastMeetings));
+    let saved = 0;
+    for (const batch of batches) {
+      if (batches.length > 1) setProgress(`Saving ${saved + 1}–${saved + batch.length} of ${chosen.length}…`);
+      const result = await call('import.savePastMinutes', {
+        bodyId: body.id,
+        meetings: batch.map((r) => ({ meeting: r.meeting, firstMinuteNumber: numbered(r) ? null : r.firstNumber, source: r.source })),
+      });
+      if (!result.ok) {
+        // The meetings saved by earlier calls stay saved (and leave the list); the rest stay to be saved again.
+        const left = new Set(chosen.slice(saved));
+        setReads((list) => list.filter((r) => !r.include || left.has(r)));
+        setProgress(null);
+        setBusy(false);
+        if (saved) await loadBody(body.id);
+        return setError(saved ? `${saved} of ${chosen.length} meetings were saved; the rest were not: ${result.error.message}` : result.error.message);
+      }
+      saved += batch.length;
+    }
+    setProgress(null);
+    setBusy(false);
     await loadBody(body.id);
     setReads([]);
     setText('');
@@ -165,6 +189,11 @@ export function ImportPastMinutesSection({ body }: { body: BodyDetail }) {
         </div>
       </div>
       <FormError message={error} />
+      {progress ? (
+        <p className="muted" role="status" data-testid="past-progress">
+          {progress}
+        </p>
+      ) : null}
       {done ? (
         <p className="muted" role="status">
           {done}
