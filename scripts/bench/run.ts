@@ -284,7 +284,7 @@ const TAKE = `window.__bench.take()`;
 
 // ---------------------------------------------------------------- main
 
-const GROUPS = ['export', 'save', 'scale', 'checks', 'reply', 'publish', 'import', 'browser'];
+export const GROUPS = ['export', 'save', 'scale', 'checks', 'reply', 'publish', 'import', 'browser'];
 
 /** The bench's flags: --fresh, --only <groups>. Anything else is refused before any work is done. */
 export function parseBenchArgs(argv: string[]): { fresh: boolean; only: Set<string> | null } {

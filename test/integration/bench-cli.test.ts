@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseBenchArgs } from '../../scripts/bench/run';
+import { GROUPS, parseBenchArgs } from '../../scripts/bench/run';
 
 const repo = join(import.meta.dirname, '..', '..');
 const tsx = join(repo, 'node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -18,8 +18,12 @@ describe('the bench flags', () => {
     expect(parseBenchArgs(['--only=scale'])).toEqual({ fresh: false, only: new Set(['scale']) });
   });
 
+  it('names every group the bench has', () => {
+    expect(GROUPS).toEqual(['export', 'save', 'scale', 'checks', 'reply', 'publish', 'import', 'browser']);
+  });
+
   it('refuses an unknown group, an unknown flag and --only without its list', () => {
-    expect(() => parseBenchArgs(['--only', 'export,typing'])).toThrow('--only takes a comma-separated list of export, save, scale, browser, not "typing"');
+    expect(() => parseBenchArgs(['--only', 'export,typing'])).toThrow(`--only takes a comma-separated list of ${GROUPS.join(', ')}, not "typing"`);
     expect(() => parseBenchArgs(['--frsh'])).toThrow('Unknown option --frsh (known: --only, --fresh)');
     expect(() => parseBenchArgs(['--only'])).toThrow('--only needs a value');
   });
@@ -27,7 +31,7 @@ describe('the bench flags', () => {
   it('the commands stop in one line with exit code 1', { timeout: 60_000 }, () => {
     const bench = run('scripts/bench/run.ts', ['--only', 'exprt']);
     expect(bench.status).toBe(1);
-    expect(bench.stderr.trim().split('\n')).toEqual(['npm run bench: --only takes a comma-separated list of export, save, scale, browser, not "exprt"']);
+    expect(bench.stderr.trim().split('\n')).toEqual([`npm run bench: --only takes a comma-separated list of ${GROUPS.join(', ')}, not "exprt"`]);
     const generate = run('scripts/bench/generate.ts', ['--frsh']);
     expect(generate.status).toBe(1);
     expect(generate.stderr.trim().split('\n')).toEqual(['generate: Unknown option --frsh (known: --out, --fresh)']);
