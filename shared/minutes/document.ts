@@ -590,9 +590,10 @@ export function planMinutes(items: readonly AgendaItem[], first = 1): PlannedMin
 }
 
 /** The minute number each agenda item carries, by item id. */
-export function minuteNumbers(record: Pick<MeetingRecord, 'items' | 'firstMinuteNumber'>): Map<number, number> {
+export function minuteNumbers(record: { items: readonly NumberingItem[]; firstMinuteNumber: number }): Map<number, number> {
   const numbers = new Map<number, number>();
-  for (const p of planMinutes(record.items, record.firstMinuteNumber)) if (p.kind === 'item') numbers.set(p.item.id, p.number);
+  // The plan reads only the numbering's fields of each item (NumberingItem), as minuteCount below.
+  for (const p of planMinutes(record.items as readonly AgendaItem[], record.firstMinuteNumber)) if (p.kind === 'item') numbers.set(p.item.id, p.number);
   return numbers;
 }
 
