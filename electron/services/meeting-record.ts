@@ -1,7 +1,7 @@
 /** Loads a meeting with everything recorded live: the source of the minutes. */
 import { isDraftStatus, type MeetingRecord, type MeetingRef, type MinutesStatus, type Motion } from '../../shared/model';
 import { minuteCount, type NumberingItem } from '../../shared/minutes/document';
-import { firstMinuteNumber, municipalYearStart, type NumberedMeeting } from '../../shared/rules/numbering';
+import { before, firstMinuteNumber, municipalYearStart, type NumberedMeeting } from '../../shared/rules/numbering';
 import type { ReadContext } from './context';
 import { ATTENDANCE_SELECT, actionComments, frozenJsonOf, loadBody, loadMeeting, loadMeetingRow } from './lookups';
 import {
@@ -76,7 +76,7 @@ export function loadNumbering(
   let meetings = years.get(key);
   if (!meetings) {
     // The whole municipal year (up to the day before the next one starts): the rule reads only the meetings before each.
-    meetings = meetingsForNumbering(ctx, row.body_id, row.date, yearStartMonth, `${Number(yearStart.slice(0, 4)) + 1}${yearStart.slice(4, 8)}00`);
+    meetings = meetingsForNumbering(ctx, row.body_id, row.date, yearStartMonth, `${Number(yearStart.slice(0, 4)) + 1}${yearStart.slice(4, 8)}00`, true);
     years.set(key, meetings);
   }
   const self = meetings.find((m) => m.id === row.id)!;
@@ -196,7 +196,12 @@ function neighbour(ctx: ReadContext, row: MeetingRow, which: 'previous' | 'next'
 
 /** The body's meetings of one municipal year up to a date, as the numbering rule sees them. */
 /** `until` (a date, default `date`): the last day read, so one read can serve every meeting of the year. */
-export function meetingsForNumbering(ctx: ReadContext, bodyId: number, date: string, yearStartMonth: number, until = date): NumberedMeeting[] {
+/**
+ * `onlyCountsRead`: for numbering meetings of the list itself as they stand (search's citations): the counts the rule
+ * cannot read are left 0 rather than read. Any other use (a meeting's number worked out with a changed start, a date
+ * not in the list) reads them all.
+ */
+export function meetingsForNumbering(ctx: ReadContext, bodyId: number, date: string, yearStartMonth: number, until = date, onlyCountsRead = false): NumberedMeeting[] {
   const db = ctx.store.db;
   const rows = db
     .prepare(
@@ -211,14 +216,22 @@ export function meetingsForNumbering(ctx: ReadContext, bodyId: number, date: str
     minute_number_start: number | null;
     frozen_first: number | null;
   }[];
-  // Only what the numbering reads of each item, for the whole year in one query: every column of every item (SELECT *)
+  // A meeting's count of minutes is read by the rule only when the meeting after it has no first number of its own
+  // (approved minutes all have theirs), or when it is the last: so in a year of approved minutes with a draft at the
+  // end, one meeting's items are read, not the year's (a search lists a draft of each body; reading each body-year's
+  // items from all over the file was most of its time).
+  const ordered = rows
+    .map((m) => ({ id: m.id, date: m.date, startTime: m.start_time, start: m.frozen_first ?? m.minute_number_start }))
+    .sort((a, b) => (before(a, b) ? -1 : 1));
+  const counted = ordered.filter((m, i) => !onlyCountsRead || i === ordered.length - 1 || ordered[i + 1]!.start === null).map((m) => m.id);
+  // Only what the numbering reads of each item, in one query: every column of every item (SELECT *)
   // made this some 3 ms a body-year, paid for each meeting a search lists.
   const items = db
     .prepare(
       `SELECT i.meeting_id AS meetingId, i.id, i.position, i.business_order AS businessOrder, i.left_out AS leftOut, i.exempt, i.kind
        FROM agenda_item i WHERE i.meeting_id IN (SELECT value FROM json_each(?))`,
     )
-    .all(JSON.stringify(rows.map((m) => m.id))) as (Omit<NumberingItem, 'leftOut' | 'exempt'> & { meetingId: number; leftOut: number; exempt: number })[];
+    .all(JSON.stringify(counted)) as (Omit<NumberingItem, 'leftOut' | 'exempt'> & { meetingId: number; leftOut: number; exempt: number })[];
   const byMeeting = new Map<number, NumberingItem[]>();
   for (const { meetingId, leftOut, exempt, ...item } of items) {
     const list = byMeeting.get(meetingId) ?? [];

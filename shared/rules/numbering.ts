@@ -57,7 +57,8 @@ export interface NumberedMeeting {
   minuteCount: number;
 }
 
-const before = (a: NumberedMeeting, b: NumberedMeeting) =>
+/** Whether `a` comes before `b` in the body's order of meetings (date, start time, then id). */
+export const before = (a: Pick<NumberedMeeting, 'id' | 'date' | 'startTime'>, b: Pick<NumberedMeeting, 'id' | 'date' | 'startTime'>) =>
   a.date < b.date || (a.date === b.date && (a.startTime < b.startTime || (a.startTime === b.startTime && a.id < b.id)));
 
 /** The body's meetings in the same municipal year as `meeting` and before it, in order. */

@@ -218,6 +218,39 @@ function expectPeopleInStep(db: Database.Database): void {
   db.prepare(`INSERT INTO search_people (search_people) VALUES ('integrity-check')`).run();
 }
 
+describe('search: minute numbers of drafts after approved minutes', () => {
+  it('cites the numbers the minutes will print, reading on from the approved minutes of the year and any draft between', () => {
+    const { services } = createTempStore(temp);
+    const body = call(services, 'bodies.create', { name: 'Planning Committee', quorumMinVoting: 1, yearStartMonth: 5 });
+    const meetingOn = (date: string, titles: string[]) => {
+      const meeting = call(services, 'meetings.create', { bodyId: body.id, date, startTime: '10:00', venue: 'Town Hall', standardItems: false });
+      for (const title of titles) call(services, 'agendaItems.create', { meetingId: meeting.id, title });
+      return meeting.id;
+    };
+    const june = meetingOn('2026-06-04', ['Apologies', 'Quarry extension', 'Solar farm']);
+    const july = meetingOn('2026-07-02', ['Apologies', 'Housing allocation']);
+    const august = meetingOn('2026-08-06', ['Apologies', 'Wind turbine appeal']);
+    const september = meetingOn('2026-09-03', ['Apologies', 'Wind turbine conditions']);
+    call(services, 'minutes.setStatus', { meetingId: june, status: 'approved' });
+    // July approved, August still a draft: September reads on from both.
+    call(services, 'minutes.setStatus', { meetingId: july, status: 'approved' });
+    const cited = () => call(services, 'search.minutes', { query: 'wind turbine' }).map((h) => [h.date, h.minuteNumber, h.itemTitle]);
+    expect(cited()).toEqual([
+      ['2026-09-03', 9, 'Wind turbine conditions'],
+      ['2026-08-06', 7, 'Wind turbine appeal'],
+    ]);
+    // The same numbers as the meetings print.
+    expect(call(services, 'meetings.get', { meetingId: september }).firstMinuteNumber).toBe(8);
+    expect(call(services, 'meetings.get', { meetingId: august }).firstMinuteNumber).toBe(6);
+    // A point of order in the August draft moves September's numbers on.
+    call(services, 'agendaItems.create', { meetingId: august, title: 'Urgent business' });
+    expect(cited()).toEqual([
+      ['2026-09-03', 10, 'Wind turbine conditions'],
+      ['2026-08-06', 7, 'Wind turbine appeal'],
+    ]);
+  });
+});
+
 describe('search: people', () => {
   it('finds the minutes where a person attended, declared or moved, cites their minute numbers, and keeps the index in step', () => {
     const { services, store } = createTempStore(temp);
