@@ -27,6 +27,8 @@ interface Filters {
   from: string | null;
   to: string | null;
   includeExempt: number;
+  /** Within one body: the days it met (as the index's keys count them), a JSON array; null across all bodies. */
+  days: string | null;
 }
 
 /**
@@ -72,6 +74,15 @@ export const searchHandlers: Handlers<'search.minutes'> = {
       from: input.from ?? null,
       to: input.to ?? null,
       includeExempt: input.includeExempt ? 1 : 0,
+      // Within one body, a passage of a day the body did not meet is passed over on its key alone, before its item and
+      // meeting are looked up: the walk passes over every other body's minutes, and looking each one up was its cost.
+      days:
+        input.bodyId === undefined
+          ? null
+          : (db
+              .prepare('SELECT json_group_array(DISTINCT CAST(julianday(date) AS INTEGER)) FROM meeting WHERE body_id = ?')
+              .pluck()
+              .get(input.bodyId) as string),
     };
     const range = (table: string) => `${table}.rowid >= coalesce(CAST(julianday(@from) AS INTEGER) * ${DAY}, 0)
          AND ${table}.rowid < coalesce((CAST(julianday(@to) AS INTEGER) + 1) * ${DAY}, 9007199254740991)`;
@@ -82,6 +93,7 @@ export const searchHandlers: Handlers<'search.minutes'> = {
        JOIN meeting m ON m.id = i.meeting_id
        WHERE search_text MATCH @match
          AND ${range('s')}
+         AND (@days IS NULL OR s.rowid / ${DAY} IN (SELECT value FROM json_each(@days)))
          AND (@bodyId IS NULL OR m.body_id = @bodyId)
          AND (@includeExempt = 1 OR i.exempt = 0)
        ORDER BY s.rowid DESC`,
@@ -94,6 +106,7 @@ export const searchHandlers: Handlers<'search.minutes'> = {
        JOIN meeting m ON m.id = coalesce(i.meeting_id, (p.rowid % ${DAY}) / 4)
        WHERE search_people MATCH @match
          AND ${range('p')}
+         AND (@days IS NULL OR p.rowid / ${DAY} IN (SELECT value FROM json_each(@days)))
          AND (@bodyId IS NULL OR m.body_id = @bodyId)
          AND (@includeExempt = 1 OR i.exempt IS NULL OR i.exempt = 0)
        ORDER BY p.rowid DESC`,

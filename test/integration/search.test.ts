@@ -251,6 +251,33 @@ describe('search: minute numbers of drafts after approved minutes', () => {
   });
 });
 
+describe('search: within one body', () => {
+  it('finds the body’s own minutes and people only, also when another body met the same day', () => {
+    const { services } = createTempStore(temp);
+    const planning = call(services, 'bodies.create', { name: 'Planning Committee', quorumMinVoting: 1 });
+    const licensing = call(services, 'bodies.create', { name: 'Licensing Committee', quorumMinVoting: 1 });
+    const member = call(services, 'members.create', { bodyId: planning.id, name: 'Cllr. B. Okafor' });
+    const other = call(services, 'members.create', { bodyId: licensing.id, name: 'Cllr. J. Okafor' });
+    const meetingOf = (bodyId: number, date: string, title: string, memberId: number) => {
+      const meeting = call(services, 'meetings.create', { bodyId, date, startTime: '10:00', venue: 'Town Hall', standardItems: false });
+      call(services, 'agendaItems.create', { meetingId: meeting.id, title });
+      call(services, 'attendance.setMember', { meetingId: meeting.id, memberId, status: 'present' });
+    };
+    meetingOf(planning.id, '2026-03-12', 'Quarry extension report', member.id);
+    meetingOf(licensing.id, '2026-03-12', 'Taxi fares report', other.id);
+    meetingOf(licensing.id, '2026-04-09', 'Street trading report', other.id);
+    meetingOf(planning.id, '2026-05-14', 'Solar farm report', member.id);
+    const within = (bodyId: number, query: string) => call(services, 'search.minutes', { query, bodyId }).map((h) => [h.date, h.itemTitle || 'present']);
+    expect(within(planning.id, 'report')).toEqual([['2026-05-14', 'Solar farm report'], ['2026-03-12', 'Quarry extension report']]);
+    expect(within(licensing.id, 'report')).toEqual([['2026-04-09', 'Street trading report'], ['2026-03-12', 'Taxi fares report']]);
+    expect(within(licensing.id, 'Okafor')).toEqual([['2026-04-09', 'present'], ['2026-03-12', 'present']]);
+    expect(call(services, 'search.minutes', { query: 'report' })).toHaveLength(4);
+    // A body with no meetings finds nothing.
+    const empty = call(services, 'bodies.create', { name: 'New Panel' });
+    expect(within(empty.id, 'report')).toEqual([]);
+  });
+});
+
 describe('search: people', () => {
   it('finds the minutes where a person attended, declared or moved, cites their minute numbers, and keeps the index in step', () => {
     const { services, store } = createTempStore(temp);
