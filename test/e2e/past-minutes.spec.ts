@@ -114,6 +114,8 @@ for (const ref of [
       await from.focus();
       await page.keyboard.press('ArrowDown');
       await expect(from).toHaveValue('6');
+      // Named as its heading prints: "25. Title" (a number within the year, "21.44 Title", has no stop after it).
+      await expect(from.locator('option:checked')).toHaveText(/^\d+\. \S/);
       for (const width of [1440, 480]) {
         await page.setViewportSize({ width, height: 900 });
         await page.getByTestId('past-action').first().scrollIntoViewIfNeeded();
@@ -144,11 +146,14 @@ test('preview edits by keyboard: a person taken as an officer instead of a new m
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto(`${host.url}#/bodies/${body.id}`);
   const box = page.getByLabel('Paste past minutes');
-  for (const file of [join(REFERENCE, '2020-12-11-minutes.txt'), join(import.meta.dirname, '..', 'fixtures', 'past-minutes', '2022-12-09-agenda-pack.txt')]) {
+  const pasted = [join(REFERENCE, '2020-12-11-minutes.txt'), join(import.meta.dirname, '..', 'fixtures', 'past-minutes', '2022-12-09-agenda-pack.txt')];
+  for (const [n, file] of pasted.entries()) {
     await box.focus();
     await box.fill(readFileSync(file, 'utf8'));
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
+    // Each read in the preview before the next is pasted (the button waits while a text is being read).
+    await expect(page.getByTestId('past-meeting')).toHaveCount(n + 1);
   }
   await expect(page.getByTestId('past-meeting')).toHaveCount(2);
   await expect(page.getByRole('button', { name: 'Save 2 past meetings' })).toBeVisible();

@@ -25,6 +25,11 @@ const numberOf = (r: Read, i: number) => {
   if (!numberForm || !numberYear || numberForm === '{n}.') return String(n);
   return numberForm.replace('{n}', String(n)).replace(/\{y{2,4}\}/, numberYear);
 };
+/** The number as a minute's heading prints it: "44." plainly, "21.44" within the year (no stop after it). */
+const headingNumberOf = (r: Read, i: number) => {
+  const number = numberOf(r, i);
+  return /^\d+$/.test(number) ? `${number}.` : number;
+};
 
 /** The lists of people read, in the order the preview shows them. */
 const PEOPLE_LISTS = ['chair', 'present', 'substitutes', 'officers', 'others', 'apologies'] as const;
@@ -309,7 +314,7 @@ export function ImportPastMinutesSection({ body }: { body: BodyDetail }) {
                           <select id={`past-${i}-a${k}`} value={a.minute} onChange={(e) => replaceAction(i, k, Number(e.target.value))}>
                             {r.meeting.minutes.map((m, j) => (
                               <option key={j} value={j}>
-                                {numberOf(r, j)}. {m.title}
+                                {headingNumberOf(r, j)} {m.title}
                               </option>
                             ))}
                           </select>
