@@ -239,6 +239,8 @@ describe('search: minute numbers of drafts after approved minutes', () => {
       ['2026-09-03', 9, 'Wind turbine conditions'],
       ['2026-08-06', 7, 'Wind turbine appeal'],
     ]);
+    // Approved minutes cite the numbers they were frozen with (read from the frozen record's items).
+    expect(call(services, 'search.minutes', { query: 'housing allocation' }).map((h) => [h.date, h.minuteNumber])).toEqual([['2026-07-02', 5]]);
     // The same numbers as the meetings print.
     expect(call(services, 'meetings.get', { meetingId: september }).firstMinuteNumber).toBe(8);
     expect(call(services, 'meetings.get', { meetingId: august }).firstMinuteNumber).toBe(6);
