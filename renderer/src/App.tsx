@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { GuideDialog } from './components/GuideDialog';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { useReturningDialog } from './components/returning-dialog';
@@ -9,10 +9,16 @@ import { flushAllSaves } from './state/save-status';
 import { useApp } from './state/store';
 import { BodyScreen } from './screens/BodyScreen';
 import { HomeScreen } from './screens/HomeScreen';
-import { MeetingScreen } from './screens/MeetingScreen';
 import { SearchScreen } from './screens/SearchScreen';
 import { BackupsScreen, RecoveryScreen } from './screens/BackupsScreen';
 import type { RecoveryStatus } from '../../shared/model';
+
+/**
+ * The meeting screen (live minuting, review, the preview, drag and drop) is most of the renderer's code: it is loaded
+ * when first opened, or as soon as the first screen has drawn, so a start parses only the lists.
+ */
+const loadMeetingScreen = () => import('./screens/MeetingScreen').then((m) => ({ default: m.MeetingScreen }));
+const MeetingScreen = lazy(loadMeetingScreen);
 
 export function App() {
   const route = useApp((s) => s.route);
@@ -28,6 +34,8 @@ export function App() {
     void state.read('recovery.status', {}).then((r) => {
       if (r.ok && !r.value.ok) setRecovery(r.value);
       else void state.refreshBodies();
+      // Loaded while the clerk reads the first screen, so opening a meeting does not wait for it.
+      setTimeout(() => void loadMeetingScreen(), 0);
     });
     const onPop = () => useApp.getState().syncRouteFromHash();
     window.addEventListener('popstate', onPop);
@@ -116,7 +124,11 @@ export function App() {
           {route.name === 'home' ? <HomeScreen /> : null}
           {route.name === 'body' ? <BodyScreen bodyId={route.bodyId} /> : null}
           {route.name === 'actions' ? <ActionLogScreen bodyId={route.bodyId} /> : null}
-          {route.name === 'meeting' ? <MeetingScreen meetingId={route.meetingId} /> : null}
+          {route.name === 'meeting' ? (
+            <Suspense fallback={<p role="status">Opening the meeting…</p>}>
+              <MeetingScreen meetingId={route.meetingId} />
+            </Suspense>
+          ) : null}
           {route.name === 'search' ? <SearchScreen /> : null}
           {route.name === 'backups' ? <BackupsScreen /> : null}
         </main>

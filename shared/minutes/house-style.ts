@@ -5,18 +5,9 @@
 import { z } from 'zod';
 import { describeSize, MAX_LOGO_BASE64, MAX_LOGO_BYTES, TEXT_CHARS } from '../limits';
 import { wordTemplateRefSchema } from './word-template';
+import { CHAIR_TITLES, FONT_SIZE_PT, LOGO_MIME_TYPES, MARGIN_MM, type LogoMimeType } from './house-style-values';
 
-export const CHAIR_TITLES = ['Chairman', 'Chair'] as const;
-export type ChairTitle = (typeof CHAIR_TITLES)[number];
-
-export const LOGO_MIME_TYPES = ['image/png', 'image/jpeg'] as const;
-export type LogoMimeType = (typeof LOGO_MIME_TYPES)[number];
-
-/** Margins in millimetres; 25.4 mm is Word's one inch. */
-export const MARGIN_MM = { min: 5, max: 60, default: 25.4 } as const;
-export const FONT_SIZE_PT = { min: 8, max: 20, default: 12 } as const;
-/** A logo is printed small; 1 MB of image is plenty (see shared/limits.ts). */
-export const LOGO_MAX_BYTES = MAX_LOGO_BYTES;
+export { CHAIR_TITLES, FONT_SIZE_PT, LOGO_MAX_BYTES, LOGO_MIME_TYPES, MARGIN_MM, type ChairTitle, type LogoMimeType } from './house-style-values';
 
 /** The first bytes of each image type, as they start in base64. */
 const BASE64_MAGIC: Record<LogoMimeType, string> = {

@@ -18,7 +18,8 @@ import type { Block, MinutesDocument } from './document';
 import type { ListStyle } from '../model';
 import type { HouseStyle } from './house-style';
 import { styleWithTemplate } from './template-style';
-import { readableColour, type TextLook } from './word-template';
+import { readableColour } from './colour';
+import type { TextLook } from './word-template';
 import { hasWords, type HeadLine, type HeadLogo, type PageHead, type PageHeads } from './page-heads';
 import { exemptCitationText } from './wording';
 

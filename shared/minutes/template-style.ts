@@ -2,7 +2,8 @@
  * The house style as the body's Word template sets it (see word-template.ts).
  * Pure; no Node or DOM.
  */
-import { FONT_SIZE_PT, MARGIN_MM, type HouseStyle } from './house-style';
+import { FONT_SIZE_PT, MARGIN_MM } from './house-style-values';
+import type { HouseStyle } from './house-style';
 
 const clamp = (n: number, min: number, max: number) => Math.min(max, Math.max(min, n));
 

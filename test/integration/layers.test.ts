@@ -35,3 +35,24 @@ describe('the service layer', () => {
     expect(graph.circular()).toEqual([]);
   });
 });
+
+describe('the renderer', () => {
+  it('carries no validation library: calls are validated by the service layer, and zod would be parsed at every start', async () => {
+    const { build } = await import('esbuild');
+    const root = join(__dirname, '..', '..');
+    const result = await build({
+      entryPoints: [join(root, 'renderer', 'src', 'main.tsx')],
+      bundle: true,
+      write: false,
+      metafile: true,
+      outdir: join(root, '.tmp', 'layers-renderer'),
+      loader: { '.png': 'empty', '.svg': 'empty', '.css': 'empty', '.md': 'text' },
+      logLevel: 'silent',
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    // The graph was really read: the app and React are in it.
+    expect(inputs.some((f) => f.endsWith('renderer/src/App.tsx'))).toBe(true);
+    expect(inputs.some((f) => f.includes('node_modules/react-dom/'))).toBe(true);
+    expect(inputs.filter((f) => f.includes('node_modules/zod/'))).toEqual([]);
+  });
+});

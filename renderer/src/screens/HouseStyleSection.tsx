@@ -1,6 +1,7 @@
 import { useState, type ChangeEvent } from 'react';
 import { wasOf } from '../state/was';
-import { CHAIR_TITLES, FONT_SIZE_PT, LOGO_MAX_BYTES, type HouseStyle } from '../../../shared/minutes/house-style';
+import { CHAIR_TITLES, FONT_SIZE_PT, LOGO_MAX_BYTES } from '../../../shared/minutes/house-style-values';
+import type { HouseStyle } from '../../../shared/minutes/house-style';
 import { describeSize } from '../../../shared/limits';
 import type { BodyDetail } from '../../../shared/model';
 import { AutoSelect, AutoText } from '../components/AutoField';
