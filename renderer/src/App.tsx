@@ -30,13 +30,14 @@ export function App() {
 
   useEffect(() => {
     const state = useApp.getState();
-    // A database that could not be opened: the recovery screen instead of the app.
+    // A database that could not be opened: the recovery screen instead of the app. The bodies are asked for at the
+    // same time (a database in recovery answers no other call, and the recovery screen takes the app's place).
     void state.read('recovery.status', {}).then((r) => {
       if (r.ok && !r.value.ok) setRecovery(r.value);
-      else void state.refreshBodies();
       // Loaded while the clerk reads the first screen, so opening a meeting does not wait for it.
       setTimeout(() => void loadMeetingScreen(), 0);
     });
+    void state.refreshBodies();
     const onPop = () => useApp.getState().syncRouteFromHash();
     window.addEventListener('popstate', onPop);
     window.addEventListener('hashchange', onPop);
