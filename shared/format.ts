@@ -102,3 +102,9 @@ export function formatMoment(iso: string, options: { weekday?: boolean } = {}): 
   const date = options.weekday ? formatLongDate(day) : formatDate(day);
   return `${date}, ${formatTime(clockTime(at))}`;
 }
+
+/** A date as the action log prints it: "2022-06-17" -> "17/06/22"; anything that is not an ISO date is printed as given. */
+export function shortDate(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return match ? `${match[3]}/${match[2]}/${match[1]!.slice(2)}` : iso;
+}

@@ -54,11 +54,9 @@ export const STATUS_FILL: Record<ActionStatus, string> = {
   Complete: 'D9D9D9',
 };
 
-/** "2022-06-17" -> "17/06/22"; anything that is not an ISO date is printed as given. */
-export function shortDate(iso: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return match ? `${match[3]}/${match[2]}/${match[1]!.slice(2)}` : iso;
-}
+import { shortDate } from '../../shared/format';
+
+export { shortDate };
 
 const CELL_STYLE = 'TableText';
 

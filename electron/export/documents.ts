@@ -16,8 +16,9 @@ import { actionLogOf } from '../services/lookups';
 import { loadRecord } from '../services/meeting-record';
 import { templateKitOf } from '../services/word-templates';
 import type { TemplateKit } from '../import/word-template';
-import { actionLogToDocx, shortDate, type ActionLogInput } from './action-log-docx';
-import { decisionSheetToDocx, minutesToDocx } from './minutes-docx';
+import type { ActionLogInput } from './action-log-docx';
+import { shortDate } from '../../shared/format';
+import { wordWriters } from './word-writers';
 
 export type ExportDocument = (typeof EXPORT_DOCUMENTS)[number];
 
@@ -95,6 +96,7 @@ export function gatherExport(ctx: ReadContext, meetingId: number, document: Expo
 /** Writes the Word file. */
 export async function renderExport(source: ExportSource): Promise<ExportedFile> {
   const { template } = source;
+  const { actionLogToDocx, decisionSheetToDocx, minutesToDocx } = await wordWriters();
   const bytes =
     source.document === 'actions'
       ? await actionLogToDocx(source.log, source.style, { template })

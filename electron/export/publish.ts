@@ -23,11 +23,10 @@ import type { ReadContext } from '../services/context';
 import { loadRecord } from '../services/meeting-record';
 import type { TemplateKit } from '../import/word-template';
 import { templateKitOf } from '../services/word-templates';
-import { actionLogToDocx, type ActionLogInput } from './action-log-docx';
+import type { ActionLogInput } from './action-log-docx';
 import { actionLog, exemptParagraphsOf } from './documents';
-import { decisionSheetToDocx, minutesToDocx } from './minutes-docx';
 import { makePdf, PdfUnavailableError, type PdfMakerName } from './pdf';
-import { templateHeads } from './template-heads';
+import { wordWriters } from './word-writers';
 
 export interface PublishInput {
   meetingId: number;
@@ -122,6 +121,7 @@ export async function writePublication(pub: Publication, folder: string): Promis
     const base = name;
     // Published Word files keep body text at 12 pt or more even when the council's template sets it smaller.
     const word = { template: pub.template, minBodySizePt: pub.style.fontSize };
+    const { actionLogToDocx, decisionSheetToDocx, minutesToDocx, templateHeads } = await wordWriters();
     const minutesDocx = await minutesToDocx(pub.minutes, pub.style, word);
     // The template's logo heads the web page; its header and footer run on every page of the PDF printed from it.
     const html = minutesToHtml(pub.minutes, pub.style, { heads: templateHeads(pub.template, pub.style.councilName) });

@@ -15,7 +15,7 @@ import { isDraftStatus, MINUTES_STATUS_LABELS, type MeetingRecord, type ReviewRe
 import { DomainError, fail, ok, type Result } from '../../shared/result';
 import { markBookmark, placeReply, standardPart, storedFromPrinted, type ReviewReading, type SentBlock } from '../../shared/review/reply';
 import { DOCX_MIME, exemptParagraphsOf, fileNameFor } from '../export/documents';
-import { reviewCopyToDocx } from '../export/minutes-docx';
+import { wordWriters } from '../export/word-writers';
 import { parseIsolated } from '../import/isolated';
 import { isoNow, type Handlers, type ReadContext, type ReadHandlers, type ServiceContext } from './context';
 import { loadLiveRecord, loadRecord } from './meeting-record';
@@ -69,8 +69,9 @@ export function planSend(ctx: ReadContext, input: ParsedInput<'review.send'>): S
 }
 
 /** The review copy's bytes, written outside any transaction. */
-export function writeReviewCopy(plan: SendPlan): Promise<Buffer> {
+export async function writeReviewCopy(plan: SendPlan): Promise<Buffer> {
   const { record } = plan;
+  const { reviewCopyToDocx } = await wordWriters();
   const copy = reviewCopy(record);
   return reviewCopyToDocx(copy.minutes, record.body.houseStyle, markBookmark(record.id, plan.sendId), copy.exempt ? { doc: copy.exempt, paragraphs: exemptParagraphsOf(record) } : null);
 }

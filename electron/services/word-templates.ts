@@ -14,7 +14,8 @@ import { wordTemplateRefSchema, type WordTemplateRef } from '../../shared/minute
 import type { BodyDetail } from '../../shared/model';
 import { DomainError, fail, ok, type Result } from '../../shared/result';
 import { parseIsolated } from '../import/isolated';
-import { TEMPLATE_MESSAGES, type TemplateKit } from '../import/word-template';
+import type { TemplateKit } from '../import/word-template';
+import { TEMPLATE_MESSAGES } from '../import/template-messages';
 import { isoNow, type ReadContext, type ServiceContext } from './context';
 import { loadBody } from './lookups';
 

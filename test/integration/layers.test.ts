@@ -56,3 +56,44 @@ describe('the renderer', () => {
     expect(inputs.filter((f) => f.includes('node_modules/zod/'))).toEqual([]);
   });
 });
+
+describe('a start of the app or the browser host', () => {
+  /** Files reached from an entry by static imports only (a dynamic import() is loaded when first called). */
+  async function loadedAtStart(entry: string): Promise<string[]> {
+    const { build } = await import('esbuild');
+    const root = join(__dirname, '..', '..');
+    const result = await build({
+      entryPoints: [join(root, entry)],
+      bundle: true,
+      write: false,
+      metafile: true,
+      outfile: join(root, '.tmp', 'layers-start', 'start.cjs'),
+      platform: 'node',
+      format: 'cjs',
+      external: ['better-sqlite3', 'electron'],
+      define: { 'import.meta.url': '__url' },
+      logLevel: 'silent',
+    });
+    const inputs = result.metafile.inputs;
+    const reached = new Set([entry]);
+    const queue = [entry];
+    while (queue.length > 0) {
+      for (const dep of inputs[queue.shift()!]?.imports ?? []) {
+        if (dep.kind === 'dynamic-import' || dep.external || reached.has(dep.path)) continue;
+        reached.add(dep.path);
+        queue.push(dep.path);
+      }
+    }
+    return [...reached];
+  }
+
+  for (const entry of ['electron/host/run-host.ts', 'electron/main.ts']) {
+    it(`${entry} loads no Word writer or XML parser until a document is written or read (electron/export/word-writers.ts)`, async () => {
+      const files = await loadedAtStart(entry);
+      // The graph was really walked: the services and the store are loaded at start.
+      expect(files).toContain('electron/services/index.ts');
+      expect(files.some((f) => f.includes('node_modules/zod/'))).toBe(true);
+      expect(files.filter((f) => /node_modules\/(docx|@xmldom\/xmldom|fflate)\//.test(f))).toEqual([]);
+    });
+  }
+});

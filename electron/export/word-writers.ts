@@ -1,0 +1,26 @@
+/**
+ * The Word writers (the docx library, an XML parser for templates), loaded
+ * when the first document is written rather than when the app starts: they
+ * are the largest part of the service code, and most starts write no Word
+ * file. The layer test (test/integration/layers.test.ts) checks that nothing
+ * else brings them into a start.
+ */
+const load = () =>
+  Promise.all([import('./minutes-docx'), import('./action-log-docx'), import('./template-heads')]).then(([minutes, actions, heads]) => ({
+    minutesToDocx: minutes.minutesToDocx,
+    decisionSheetToDocx: minutes.decisionSheetToDocx,
+    reviewCopyToDocx: minutes.reviewCopyToDocx,
+    actionLogToDocx: actions.actionLogToDocx,
+    templateHeads: heads.templateHeads,
+  }));
+
+let writers: ReturnType<typeof load> | null = null;
+
+export function wordWriters(): ReturnType<typeof load> {
+  writers ??= load().catch((error: unknown) => {
+    // A failed load is tried again next time, not remembered.
+    writers = null;
+    throw error;
+  });
+  return writers;
+}
