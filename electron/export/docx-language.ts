@@ -4,9 +4,13 @@
  * the language there as well as from the styles' w:lang.
  */
 import { Packer, type File } from 'docx';
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
+import { zipParts, type ZipPart } from './zip';
 
 export const DOCUMENT_LANGUAGE = 'en-GB';
+
+/** Pictures are compressed already: stored as they are. */
+const isMedia = (name: string) => name.startsWith('word/media/');
 
 const withLanguage = (xml: string, language: string) =>
   xml.includes('<dc:language>') ? xml : xml.replace('</cp:coreProperties>', `<dc:language>${language}</dc:language></cp:coreProperties>`);
@@ -24,12 +28,12 @@ export async function packDocx(document: File, language: string = DOCUMENT_LANGU
   const compiler = (Packer as unknown as { compiler?: Compiler }).compiler;
   if (typeof compiler?.compile !== 'function') return withCoreLanguage(await Packer.toBuffer(document), language);
   // The parts keep their order, [Content_Types].xml first, as Word writes them.
-  const zippable: Zippable = {};
+  const parts: ZipPart[] = [];
   for (const [name, data] of compiler.compile(document, undefined, [])) {
     const bytes = name === 'docProps/core.xml' ? strToU8(withLanguage(typeof data === 'string' ? data : strFromU8(data), language)) : typeof data === 'string' ? strToU8(data) : data;
-    zippable[name] = [bytes, { level: name.startsWith('word/media/') ? 0 : 6 }];
+    parts.push({ name, bytes, store: isMedia(name) });
   }
-  return Buffer.from(zipSync(zippable));
+  return zipParts(parts);
 }
 
 /** The same .docx with <dc:language>en-GB</dc:language> in docProps/core.xml (left as it is when already there). */
@@ -41,7 +45,5 @@ export function withCoreLanguage(bytes: Uint8Array, language: string = DOCUMENT_
   if (xml.includes('<dc:language>')) return Buffer.from(bytes);
   parts['docProps/core.xml'] = strToU8(withLanguage(xml, language));
   // The parts keep their order, [Content_Types].xml first, as Word writes them.
-  const zippable: Zippable = {};
-  for (const [name, data] of Object.entries(parts)) zippable[name] = [data, { level: name.startsWith('word/media/') ? 0 : 6 }];
-  return Buffer.from(zipSync(zippable));
+  return zipParts(Object.entries(parts).map(([name, bytes]) => ({ name, bytes, store: isMedia(name) })));
 }

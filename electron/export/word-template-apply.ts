@@ -15,7 +15,8 @@
  * (electron/import/word-template.ts); the Word file is our own.
  */
 import { DOMParser, XMLSerializer, type Document as XmlDocument, type Element } from '@xmldom/xmldom';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
+import { zipParts } from './zip';
 import type { TemplateKit, TemplatePart } from '../import/word-template';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -186,5 +187,5 @@ export function applyWordTemplate(docx: Uint8Array, kit: TemplateKit, options: A
     for (const [name, { base64 }] of Object.entries(kit.media)) files[`word/media/${name}`] = new Uint8Array(Buffer.from(base64, 'base64'));
     files['[Content_Types].xml'] = strToU8(withImageTypes(strFromU8(files['[Content_Types].xml']!), kit.media));
   }
-  return Buffer.from(zipSync(files, { level: 6 }));
+  return zipParts(Object.entries(files).map(([name, bytes]) => ({ name, bytes })));
 }
