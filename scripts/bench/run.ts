@@ -488,7 +488,7 @@ async function main(): Promise<void> {
   }
   if (want('checks')) {
     log('The minutes checker…');
-    benchChecks(record);
+    await benchChecks(record, work);
   }
   if (want('reply') || want('publish')) {
     // A second 60-item meeting, of body 2: sending it to the chair changes its status, and the typing needs the first as it is.

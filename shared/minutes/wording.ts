@@ -335,7 +335,6 @@ export function standardParagraphs(
 ): string[] {
   const body = bodyReference(record.body.kind);
   const bodyName = body.replace(/^the /, '');
-  const year = municipalYearLabel(record.date, record.body.yearStartMonth);
   const previous = record.previousMeeting;
   switch (item.kind) {
     case 'appointment_chair':
@@ -343,7 +342,7 @@ export function standardParagraphs(
       const name = electedName(item, record);
       if (!name) return [];
       const office = item.kind === 'appointment_chair' ? chairTitle : `Deputy ${chairTitle}`;
-      return [`It was proposed, seconded, and AGREED that ${name} be elected ${office} of the ${bodyName} for ${year}.`];
+      return [`It was proposed, seconded, and AGREED that ${name} be elected ${office} of the ${bodyName} for ${municipalYearLabel(record.date, record.body.yearStartMonth)}.`];
     }
     case 'introductions':
       // The welcome stays when the clerk adds words of their own; it is edited or removed like any standard wording.
