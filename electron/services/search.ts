@@ -4,11 +4,17 @@ import { loadBody } from './lookups';
 import { minuteNumbersOf } from './minute-cite';
 import type { Handlers } from './context';
 
-/** Each word typed becomes a quoted prefix term, so no input can be read as FTS syntax. */
+/**
+ * Each word typed becomes a quoted term, so no input can be read as FTS syntax. The index stems words (porter), so a
+ * whole word finds its other forms ("report" finds "reports" and "reported"); only the last word is also a prefix, for
+ * a name or word not typed out ("Okaf"). A prefix is matched after stemming, so every word as a prefix would widen the
+ * search far past what was typed ("bus"* is "bu"*, which finds "budget" and "business") and make the index merge the
+ * lists of every word it finds; the words before the last are taken as typed.
+ */
 export function ftsQuery(text: string): string | null {
-  const words = text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
+  const words = (text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []).slice(0, 20);
   if (!words.length) return null;
-  return words.slice(0, 20).map((w) => `"${w.replace(/"/g, '')}"*`).join(' ');
+  return words.map((w, i) => `"${w.replace(/"/g, '')}"${i === words.length - 1 ? '*' : ''}`).join(' ');
 }
 
 /** The search index's rowids lead with the meeting's day (migration 7): rowid = day × 2^30 + source. */

@@ -54,6 +54,36 @@ function meetingsOn(services: Services, dates: string[], word = 'flood') {
   });
 }
 
+describe('search: the words typed', () => {
+  it('finds a whole word in its other forms, and only the last word as the start of a longer one', () => {
+    const { services } = createTempStore(temp);
+    const body = call(services, 'bodies.create', { name: 'Transport Board' });
+    const meeting = call(services, 'meetings.create', { bodyId: body.id, date: '2026-02-03', startTime: '10:00', venue: 'Council Chamber', standardItems: false });
+    const texts = {
+      bus: 'The Board noted the improvements to bus services in the north of the county.',
+      budget: 'The Board noted the budget for services in the north of the county.',
+      business: 'The Board received the business plan for services.',
+      name: 'Councillor Okafor presented the report.',
+    };
+    const itemOf = new Map<number, string>();
+    for (const [key, text] of Object.entries(texts)) {
+      const item = call(services, 'agendaItems.create', { meetingId: meeting.id, title: `Item ${key}` }).find((i) => i.title === `Item ${key}`);
+      call(services, 'entries.create', { meetingId: meeting.id, agendaItemId: item!.id, kind: 'paragraph', text });
+      itemOf.set(item!.id, key);
+    }
+    const found = (query: string) => call(services, 'search.minutes', { query }).map((h) => itemOf.get(h.itemId!)).sort();
+    // "bus" stems to "bu": as a prefix it would also find "budget" and "business".
+    expect(found('bus service')).toEqual(['bus']);
+    expect(found('bus services improvement')).toEqual(['bus']);
+    // The last word may be the start of a word or name not typed out.
+    expect(found('Okaf')).toEqual(['name']);
+    expect(found('services budg')).toEqual(['budget']);
+    // Only the last: a word before it is a word as typed.
+    expect(found('Okaf report')).toEqual([]);
+    expect(found('service')).toEqual(['budget', 'bus', 'business']);
+  });
+});
+
 describe('search: newest meetings first', () => {
   it('lists the newest meetings first, whatever order they were written in, and stops at the page limit', () => {
     const { services, store } = createTempStore(temp);
