@@ -641,7 +641,7 @@ function placeRecords(minutes: PastMinute[], attendance: PastAttendance, warning
     const after = minutes.slice(excludedAt + 1);
     if (paragraph && Number(paragraph[1]) >= 1 && Number(paragraph[1]) <= 7) {
       for (const m of after) m.exempt = Number(paragraph[1]);
-      if (after.length) warnings.push(`The public were excluded at “${minutes[excludedAt]!.title}”: the ${after.length === 1 ? 'minute' : `${after.length} minutes`} after it ${after.length === 1 ? 'is' : 'are'} kept as exempt (paragraph ${paragraph[1]} of Schedule 12A); their words are printed as read.`);
+      if (after.length) warnings.push(`The public were excluded at “${minutes[excludedAt]!.title}”: the ${after.length === 1 ? 'minute' : `${after.length} minutes`} after it ${after.length === 1 ? 'is' : 'are'} kept as exempt (paragraph ${paragraph[1]} of Schedule 12A): the public minutes say ${after.length === 1 ? 'it was' : 'they were'} taken in private, and ${after.length === 1 ? 'its' : 'their'} words as read print in the exempt minutes.`);
     } else if (after.length) {
       warnings.push(`The public were excluded at “${minutes[excludedAt]!.title}”, but no paragraph of Schedule 12A is cited: the minutes after it are not marked exempt.`);
     }
