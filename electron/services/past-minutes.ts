@@ -72,7 +72,7 @@ export async function readPastMinutes(
         }
       }
       const a = meeting.attendance;
-      for (const p of [a.chair, ...a.present, ...a.substitutes, ...a.apologies]) {
+      for (const p of [a.chair, ...a.present, ...a.substitutes, ...a.apologies, ...a.absent]) {
         const category = p && !members.has(nameKey(p.name)) ? known.get(nameKey(p.name)) : undefined;
         if (p && category && !p.as) p.as = category;
       }
@@ -162,7 +162,7 @@ function saveMeeting(ctx: ServiceContext, bodyId: number, meeting: PastMeeting, 
   /** Each person's attendance row by name, for the declarations read. */
   const attendanceOf = new Map<string, number>();
   const replacedIds = new Set<number>();
-  const addMember = (p: PastPerson, status: 'present' | 'apologies'): number | null => {
+  const addMember = (p: PastPerson, status: 'present' | 'apologies' | 'absent'): number | null => {
     const id = memberId(p);
     const already = db.prepare('SELECT id FROM attendance WHERE meeting_id = ? AND member_id = ?').get(meetingId, id) as { id: number } | undefined;
     if (already) return already.id;
@@ -186,7 +186,7 @@ function saveMeeting(ctx: ServiceContext, bodyId: number, meeting: PastMeeting, 
     return attendanceId;
   };
   /** An officer, other attendee or guest: a row of its own, and remembered by the body for its next meetings (not made a member). */
-  const addOther = (p: PastPerson, category: 'officer' | 'attendee' | 'guest', status: 'present' | 'apologies'): number => {
+  const addOther = (p: PastPerson, category: 'officer' | 'attendee' | 'guest', status: 'present' | 'apologies' | 'absent'): number => {
     const dup = db.prepare(`SELECT id FROM attendance WHERE meeting_id = ? AND category <> 'member' AND name = ? COLLATE NOCASE`).get(meetingId, p.name.trim()) as { id: number } | undefined;
     if (dup) return dup.id;
     const attendanceId = Number(
@@ -203,7 +203,7 @@ function saveMeeting(ctx: ServiceContext, bodyId: number, meeting: PastMeeting, 
   };
   const add = (p: PastPerson, list: Parameters<typeof roleOf>[1]): number | null => {
     const role = roleOf(p, list);
-    const status = list === 'apologies' ? 'apologies' : 'present';
+    const status = list === 'apologies' ? 'apologies' : list === 'absent' ? 'absent' : 'present';
     return role === 'member' ? addMember(p, status) : addOther(p, role, status);
   };
   const a = meeting.attendance;
@@ -213,6 +213,7 @@ function saveMeeting(ctx: ServiceContext, bodyId: number, meeting: PastMeeting, 
   for (const p of a.officers) add(p, 'officers');
   for (const p of a.others) add(p, 'others');
   for (const p of a.apologies) add(p, 'apologies');
+  for (const p of a.absent) add(p, 'absent');
   if (chairId !== null) db.prepare('INSERT INTO chair_change (meeting_id, attendance_id, agenda_item_id, time) VALUES (?, ?, NULL, ?)').run(meetingId, chairId, start);
 
   // The minutes: one item each, in order, its blocks as entries in the order read.

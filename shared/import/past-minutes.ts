@@ -47,7 +47,7 @@ export interface PastPerson {
 export type PastRole = 'member' | 'officer' | 'attendee' | 'guest';
 
 /** How a person read in `list` is saved, unless the clerk chose otherwise. */
-export function roleOf(p: PastPerson, list: 'chair' | 'present' | 'substitutes' | 'apologies' | 'officers' | 'others'): PastRole {
+export function roleOf(p: PastPerson, list: 'chair' | 'present' | 'substitutes' | 'apologies' | 'absent' | 'officers' | 'others'): PastRole {
   if (p.as) return p.as;
   if (list === 'officers') return 'officer';
   if (list === 'others') return 'attendee';
@@ -73,6 +73,8 @@ export interface PastAttendance {
   others: PastPerson[];
   apologies: PastPerson[];
   substitutes: PastPerson[];
+  /** Under "Absent": members neither present nor sending apologies, as printed (a parish council's minutes list them). */
+  absent: PastPerson[];
 }
 
 export type PastBlock =
@@ -178,7 +180,7 @@ const FURNITURE: RegExp[] = [
 const PRESENTER = /(will present this (report|item)( on behalf of .+)?|will provide an? (verbal )?update|will give a presentation|will be in attendance)\.?$/i;
 
 const LABEL = /^(RESOLVED|AGREED|NOTED)\s*[:.]?$/;
-const SECTION: [RegExp, keyof PastAttendance | 'present' | 'absent' | 'guests'][] = [
+const SECTION: [RegExp, keyof PastAttendance | 'present' | 'guests'][] = [
   [/^present\s*:?$/i, 'present'],
   [/^(officers?|officers? present|officers in attendance|in attendance)\s*:?$/i, 'officers'],
   [/^(other attendees|also present|also in attendance|others? present)\s*:?$/i, 'others'],
@@ -187,6 +189,8 @@ const SECTION: [RegExp, keyof PastAttendance | 'present' | 'absent' | 'guests'][
   [/^(absent|absences)\s*:?$/i, 'absent'],
   [/^(substitutes?|substitute members?)\s*:?$/i, 'substitutes'],
 ];
+/** A line under a heading of people that names no one ("There were no absences", "None"). */
+const NO_ONE = /^(?:there (?:were|was) no (?:absences?|absentees|members? absent)|no (?:absences?|absentees)|none|nil)\.?$/i;
 const OPENING = /^Minutes of (?:a|an|the) (?:[A-Za-z-]+ ){0,3}?meeting of (?:the )?(.+?) held (.*?)\s*on\s+((?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4})(.*)$/i;
 /** The other common form: "(Draft) minutes of the <body> (annual) meeting held at <venue> at 7.00 pm on Thursday 1 June 2017". */
 const OPENING_BODY_FIRST = /^(?:draft\s+)?minutes of (?:the\s+)?(.+?)\s+(?:(?:annual|extraordinary|ordinary|monthly|special)\s+)?meeting held (.*?)\s*on\s+((?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4})(.*)$/i;
@@ -326,10 +330,10 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
 
   let numberForm: { form: MinuteNumberForm; year: string } | null = null;
   const preamble: string[] = [];
-  const attendance: PastAttendance = { chair: null, present: [], officers: [], others: [], apologies: [], substitutes: [] };
+  const attendance: PastAttendance = { chair: null, present: [], officers: [], others: [], apologies: [], substitutes: [], absent: [] };
   const minutes: PastMinute[] = [];
   let closedAt: string | null = null;
-  let section: keyof PastAttendance | 'present' | 'absent' | 'guests' | null = null;
+  let section: keyof PastAttendance | 'present' | 'guests' | null = null;
   let minute: PastMinute | null = null;
   /** The decision being read: open until a plain line follows its single resolution or its lettered ones. */
   let decision: { block: Extract<PastBlock, { type: 'decision' }>; lettered: boolean; closed: boolean } | null = null;
@@ -439,8 +443,9 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
         preamble.push(line);
         continue;
       }
-      if (section === 'absent') {
-        warnings.push(`Recorded as absent: ${line.slice(0, 80)} (absences are not imported).`);
+      // "There were no absences" under Absent names no one: its words are kept, as the first words of the minutes.
+      if (section === 'absent' && NO_ONE.test(line)) {
+        preamble.push(line);
         continue;
       }
       if (section) {

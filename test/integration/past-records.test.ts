@@ -238,6 +238,70 @@ describe('past minutes: an exclusion of the public', () => {
   });
 });
 
+/** Written for this test (a fictional parish council), in a parish council's layout: members listed as absent between Present and In attendance. */
+const ABSENT = [
+  'Minutes of a meeting of the Wessex Parish Council held at the Village Hall on Tuesday, 9 May 2023 at 7.00 pm.',
+  'Present:',
+  'Cllr A. Brown (Chair)',
+  'Cllr C. Dean',
+  'Absent:',
+  'Cllr K. Lamb',
+  'Cllr M. North',
+  'In attendance:',
+  'Ms J. Hart\tClerk to the Council',
+  'Apologies:',
+  'Cllr H. Irving',
+  '1. Minutes of the previous meeting',
+  'RESOLVED:',
+  'That the minutes of the meeting held on 11 April 2023 be confirmed.',
+].join('\n');
+
+describe('past minutes: members listed as absent', () => {
+  it('are read, shown, saved as absent and printed under “Absent” as the minutes printed them', async () => {
+    const { services, store } = createTempStore(temp);
+    const bodyId = call(services, 'bodies.create', { name: 'Wessex Parish Council', yearStartMonth: 5 }).id;
+    const m = (await read(services, bodyId, ABSENT)).meeting;
+    expect(m.attendance.absent).toEqual([
+      { name: 'Cllr K. Lamb', detail: '' },
+      { name: 'Cllr M. North', detail: '' },
+    ]);
+    expect(m.attendance.present.map((p) => p.name)).toEqual(['Cllr C. Dean']);
+    expect(m.warnings.join(' ')).not.toMatch(/absent/i);
+    const meetingId = call(services, 'import.savePastMinutes', { bodyId, meetings: [{ meeting: m, firstMinuteNumber: null, source: 'pasted text' }] }).meetingIds[0]!;
+    expect(
+      store.db.prepare(`SELECT coalesce(mb.name, a.name) AS name, a.category, a.status FROM attendance a LEFT JOIN member mb ON mb.id = a.member_id WHERE a.meeting_id = ? ORDER BY a.position`).all(meetingId),
+    ).toEqual([
+      { name: 'Cllr A. Brown', category: 'member', status: 'present' },
+      { name: 'Cllr C. Dean', category: 'member', status: 'present' },
+      { name: 'Ms J. Hart', category: 'officer', status: 'present' },
+      { name: 'Cllr H. Irving', category: 'member', status: 'apologies' },
+      { name: 'Cllr K. Lamb', category: 'member', status: 'absent' },
+      { name: 'Cllr M. North', category: 'member', status: 'absent' },
+    ]);
+    // Absent members are members of the body.
+    expect(call(services, 'bodies.get', { bodyId }).members.map((x) => x.name)).toEqual(expect.arrayContaining(['Cllr K. Lamb', 'Cllr M. North']));
+    const file = await services.call('exports.build', { meetingId, document: 'minutes' });
+    if (!file.ok) throw new Error(file.error.message);
+    const text = officeText(Buffer.from((file.value as ExportedFile).base64, 'base64')).replace(/\s+/g, ' ');
+    expect(text).toMatch(/Apologies for absence (?:Name Role and organisation )?Cllr H\. Irving Absent (?:Name Role and organisation )?Cllr K\. Lamb Cllr M\. North 1\. Minutes/);
+    expect(count(text, 'Cllr K. Lamb')).toBe(1);
+  });
+
+  it('“There were no absences” names no one: no one is saved as absent and its words are kept', async () => {
+    const { services, store } = createTempStore(temp);
+    const bodyId = call(services, 'bodies.create', { name: 'Wessex Parish Council', yearStartMonth: 5 }).id;
+    const m = (await read(services, bodyId, ABSENT.replace('Cllr K. Lamb\nCllr M. North', 'There were no absences'))).meeting;
+    expect(m.attendance.absent).toEqual([]);
+    const meetingId = call(services, 'import.savePastMinutes', { bodyId, meetings: [{ meeting: m, firstMinuteNumber: null, source: 'pasted text' }] }).meetingIds[0]!;
+    expect(store.db.prepare(`SELECT count(*) AS n FROM attendance WHERE meeting_id = ? AND status = 'absent'`).get(meetingId)).toEqual({ n: 0 });
+    const file = await services.call('exports.build', { meetingId, document: 'minutes' });
+    if (!file.ok) throw new Error(file.error.message);
+    const text = officeText(Buffer.from((file.value as ExportedFile).base64, 'base64')).replace(/\s+/g, ' ');
+    expect(count(text, 'There were no absences')).toBe(1);
+    expect(text).not.toMatch(/\bAbsent\b/);
+  });
+});
+
 /** Written for this test: officers under "In attendance", a guest heading, and a PRESENT line the body knows as its clerk. */
 const PEOPLE = [
   'Minutes of a meeting of the Wessex Parish Council held at the Village Hall on Tuesday, 11 April 2023 at 7.00 pm.',
