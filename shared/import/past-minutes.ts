@@ -621,7 +621,7 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
 const AGENDA_REF = /\bmarked\s+['‘’"]?Agenda Item (\d{1,3})\b|[(‘'"]Agenda Item (\d{1,3})[)’'"]/i;
 const EXCLUSION = /\b(?:press and |the )?public\b[^.]{0,60}?\bbe excluded\b|\bexclu(?:de|sion of) the (?:press and )?public\b/i;
 const SCHEDULE_12A = /paragraphs?\s+(\d)\b[^.]{0,80}?\bSchedule\s+12A\b/i;
-const DECLARED = /^(.{3,80}?)\s+(declared\b.*)$/;
+const DECLARED = /^(.{3,80}?)\s+(?:(?:also|then|further|each)\s+)?(declared\b.*)$/;
 
 const blockText = (b: PastBlock): string[] => (b.type === 'paragraph' ? [b.text] : b.type === 'points' ? [b.intro ?? '', ...b.items] : b.resolutions);
 
@@ -652,12 +652,12 @@ function placeRecords(minutes: PastMinute[], attendance: PastAttendance, warning
     }
   }
   const people = [attendance.chair, ...attendance.present, ...attendance.substitutes, ...attendance.officers, ...attendance.others].filter((p): p is PastPerson => p !== null);
-  const known = new Map(people.map((p) => [personKey(p.name), p.name]));
+  const names = people.map((p) => p.name);
   minutes.forEach((m, at) => {
     for (const b of m.blocks) {
       if (b.type !== 'paragraph') continue;
       const d = DECLARED.exec(b.text);
-      const person = d ? known.get(personKey(d[1]!)) : undefined;
+      const person = d ? (matchPerson(d[1]!, names) ?? undefined) : undefined;
       if (!d || !person || d[2]!.length > 1000) continue;
       const nature = d[2]!.trim();
       if (/^declared\s+(no|any)\b/i.test(nature)) continue;
@@ -706,6 +706,58 @@ export const readPastMinutesText = (text: string): PastMinutesRead => readPastMi
 
 /** A person's name as a clerk compares it: case, full stops and spacing aside ("Mrs D. Taylor CC" = "Mrs. D Taylor CC"). */
 export const personKey = (name: string) => name.toLowerCase().replace(/[.,]/g, ' ').replace(/\s+/g, ' ').trim();
+
+/** Titles before a name; "mr" and "mrs/ms/miss" tell two people of one surname apart, the others do not. */
+const TITLES = new Set(['cllr', 'cllrs', 'councillor', 'county', 'district', 'borough', 'city', 'parish', 'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'sir', 'dame', 'lady', 'lord', 'rev', 'revd', 'the']);
+/** Letters after a name ("CC", "MBE"), never a surname. */
+const SUFFIXES = new Set(['cc', 'dc', 'bc', 'pc', 'mbe', 'obe', 'cbe', 'jp', 'dl', 'qpm', 'esq', 'mp', 'jnr', 'snr', 'jr', 'sr']);
+const MALE = new Set(['mr']);
+const FEMALE = new Set(['mrs', 'ms', 'miss']);
+
+/** A name taken apart: its title words, its given names or initials, and its surname. */
+function nameParts(name: string): { titles: string[]; given: string[]; surname: string } | null {
+  const words = name
+    .toLowerCase()
+    .replace(/[’']/g, '')
+    .replace(/[^a-z-]+/g, ' ')
+    .split(' ')
+    .filter(Boolean);
+  const titles: string[] = [];
+  while (words.length && TITLES.has(words[0]!)) titles.push(words.shift()!);
+  while (words.length > 1 && SUFFIXES.has(words[words.length - 1]!)) words.pop();
+  const surname = words.pop();
+  if (!surname || surname.length < 2) return null;
+  return { titles, given: words, surname };
+}
+
+/** Whether one given name or initial can be the other: the same word, or an initial of it. */
+const sameGiven = (a: string, b: string) => a === b || (a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b));
+
+/**
+ * The person in `people` a declaration's name is written for ("Cllr Smith", "Councillor J. Smith", "Councillor John Smith",
+ * "SMITH"), or null when none fits or more than one does: a name never goes to the wrong person. The same name written
+ * the same way wins outright; otherwise the surname must match, and any given names or initials written must fit the
+ * person's (an initial fits its name), and a title of one sex never fits a person of the other.
+ */
+export function matchPerson(written: string, people: readonly string[]): string | null {
+  const exact = people.filter((p) => personKey(p) === personKey(written));
+  if (exact.length === 1) return exact[0]!;
+  const w = nameParts(written);
+  if (!w) return null;
+  const fits = people.filter((p) => {
+    const c = nameParts(p);
+    if (!c || c.surname !== w.surname) return false;
+    const sexOf = (t: string[]) => (t.some((x) => MALE.has(x)) ? 'm' : t.some((x) => FEMALE.has(x)) ? 'f' : null);
+    const [ws, cs] = [sexOf(w.titles), sexOf(c.titles)];
+    if (ws && cs && ws !== cs) return false;
+    // Given names compared in order, as far as both are written ("J. A. Smith" fits "John Smith").
+    const n = Math.min(w.given.length, c.given.length);
+    for (let k = 0; k < n; k++) if (!sameGiven(w.given[k]!, c.given[k]!)) return false;
+    return true;
+  });
+  const unique = [...new Set(fits)];
+  return unique.length === 1 ? unique[0]! : null;
+}
 
 /** Significant words of a body's name, for telling one body's minutes from another's. */
 const nameWords = (name: string) =>

@@ -302,6 +302,51 @@ describe('past minutes: members listed as absent', () => {
   });
 });
 
+/** Written for this test (a fictional parish council): declarations naming members otherwise than the attendance does. */
+const DECLARING = [
+  'Minutes of a meeting of the Wessex Parish Council held at the Village Hall on Tuesday, 13 June 2023 at 7.00 pm.',
+  'Present:',
+  'Cllr A. Brown (Chair)',
+  'Cllr Mrs K. Brown',
+  'Cllr C. Dean',
+  'Councillor Peter Quill',
+  '1. Declarations of interest',
+  'Councillor Christopher Dean declared an other registrable interest in item 2 as a trustee of the village hall.',
+  'Cllr Quill also declared a non-registrable interest in item 2 as a regular user of the hall.',
+  'Cllr Brown declared an interest in item 2 as a neighbour of the hall.',
+  '2. Village hall lease',
+  'RESOLVED:',
+  'That the lease be renewed for five years.',
+].join('\n');
+
+describe('past minutes: a declaration names the member otherwise than the attendance', () => {
+  it('is matched to that member (title, given name, surname alone); a name two members could have stays words only', async () => {
+    const { services, store } = createTempStore(temp);
+    const bodyId = call(services, 'bodies.create', { name: 'Wessex Parish Council', yearStartMonth: 5 }).id;
+    const m = (await read(services, bodyId, DECLARING)).meeting;
+    const blocks = m.minutes[0]!.blocks;
+    expect(blocks.map((b) => (b.type === 'paragraph' ? (b.declaration?.person ?? null) : 'other'))).toEqual(['Cllr C. Dean', 'Councillor Peter Quill', null]);
+    const meetingId = call(services, 'import.savePastMinutes', { bodyId, meetings: [{ meeting: m, firstMinuteNumber: null, source: 'pasted text' }] }).meetingIds[0]!;
+    expect(
+      store.db
+        .prepare(
+          `SELECT mb.name, i.title, d.category, d.at_item FROM declaration d JOIN attendance a ON a.id = d.attendance_id JOIN member mb ON mb.id = a.member_id
+           LEFT JOIN agenda_item i ON i.id = d.agenda_item_id WHERE d.meeting_id = ? ORDER BY mb.name`,
+        )
+        .all(meetingId),
+    ).toEqual([
+      // "item 2" is not an agenda reference these minutes cite, so the item is not guessed.
+      { name: 'Cllr C. Dean', title: null, category: 'other_registrable', at_item: 0 },
+      { name: 'Councillor Peter Quill', title: null, category: 'non_registrable', at_item: 0 },
+    ]);
+    // Each sentence printed once, as read, the ambiguous one too.
+    const file = await services.call('exports.build', { meetingId, document: 'minutes' });
+    if (!file.ok) throw new Error(file.error.message);
+    const text = officeText(Buffer.from((file.value as ExportedFile).base64, 'base64')).replace(/\s+/g, ' ');
+    for (const line of DECLARING.split('\n').slice(7, 10)) expect(count(text, line)).toBe(1);
+  });
+});
+
 /** Written for this test: officers under "In attendance", a guest heading, and a PRESENT line the body knows as its clerk. */
 const PEOPLE = [
   'Minutes of a meeting of the Wessex Parish Council held at the Village Hall on Tuesday, 11 April 2023 at 7.00 pm.',

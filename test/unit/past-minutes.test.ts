@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readPastMinutesText, sameBody, type PastBlock, type PastMeeting } from '../../shared/import/past-minutes';
+import { matchPerson, readPastMinutesText, sameBody, type PastBlock, type PastMeeting } from '../../shared/import/past-minutes';
 
 const REFERENCE = join(import.meta.dirname, '..', 'fixtures', 'reference');
 const PAST = join(import.meta.dirname, '..', 'fixtures', 'past-minutes');
@@ -206,5 +206,40 @@ describe('other councils’ house styles (test/fixtures/past-minutes/README.md)'
     expect(m.minutes[4]!.blocks.map(shape)).toEqual(['bullet@0:×2']);
     const declared = m.minutes[1]!.blocks[0]!;
     expect(declared.type === 'paragraph' && declared.declaration).toMatchObject({ person: 'Cllr R. Hanley', category: 'non_registrable', minute: null });
+  });
+});
+
+describe('a declaration’s name matched to the person in the attendance', () => {
+  const people = ['Cllr J. Smith', 'Mrs D. Taylor CC', 'Mr. N. Bannister CC', 'Cllr A. Brown', 'Cllr Mrs K. Brown', 'Councillor Peter Quill'];
+
+  it('the name as written in the attendance, case, stops and spacing aside', () => {
+    expect(matchPerson('Cllr J. Smith', people)).toBe('Cllr J. Smith');
+    expect(matchPerson('CLLR J SMITH', people)).toBe('Cllr J. Smith');
+    expect(matchPerson('Mrs. D Taylor CC', people)).toBe('Mrs D. Taylor CC');
+  });
+
+  it('another title, the full given name for an initial, or the surname alone when only one person has it', () => {
+    expect(matchPerson('Cllr Smith', people)).toBe('Cllr J. Smith');
+    expect(matchPerson('Councillor J. Smith', people)).toBe('Cllr J. Smith');
+    expect(matchPerson('Councillor John Smith', people)).toBe('Cllr J. Smith');
+    expect(matchPerson('Smith', people)).toBe('Cllr J. Smith');
+    expect(matchPerson('Mr Bannister', people)).toBe('Mr. N. Bannister CC');
+    expect(matchPerson('County Councillor Taylor', people)).toBe('Mrs D. Taylor CC');
+    expect(matchPerson('Cllr P. Quill', people)).toBe('Councillor Peter Quill');
+    expect(matchPerson('Cllr Quill', people)).toBe('Councillor Peter Quill');
+  });
+
+  it('never the wrong person: two of the surname, a given name that does not fit, a title of the other sex, or no one', () => {
+    // Two Browns: the surname alone is ambiguous; the initial or the title tells them apart.
+    expect(matchPerson('Cllr Brown', people)).toBeNull();
+    expect(matchPerson('Cllr A Brown', people)).toBe('Cllr A. Brown');
+    expect(matchPerson('Councillor Karen Brown', people)).toBe('Cllr Mrs K. Brown');
+    expect(matchPerson('Cllr B. Brown', people)).toBeNull();
+    expect(matchPerson('Councillor Jane Smith', people)).toBe('Cllr J. Smith');
+    expect(matchPerson('Councillor Mary Smith', people)).toBeNull();
+    expect(matchPerson('Mr Taylor', people)).toBeNull();
+    expect(matchPerson('Cllr Z. Nobody', people)).toBeNull();
+    expect(matchPerson('The Chairman', people)).toBeNull();
+    expect(matchPerson('It was', people)).toBeNull();
   });
 });
