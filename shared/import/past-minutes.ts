@@ -120,16 +120,22 @@ export interface PastMeeting {
 export type PastMinutesRead = { ok: true; value: PastMeeting } | { ok: false; message: string };
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const DATE = /(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})/i;
+const DATE = /(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(\d{1,2})(?:(?:st|nd|rd|th)\s*|\s+)(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})/i;
 const TIME = /\b(\d{1,2})(?:[.:](\d{2}))?\s*([ap])\.?m\.?/i;
 /** A 24-hour time ("commencing at 19:00"). */
 const TIME_24 = /(?:\bat\s+|^)([01]?\d|2[0-3]):([0-5]\d)\b/i;
 
+/** The month first ("Tuesday May 6th 2014", "May 6, 2014"), as some parish minutes print it. */
+const DATE_MONTH_FIRST = /(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})/i;
+
 function isoDate(text: string): string | null {
   const m = DATE.exec(text);
-  if (!m) return null;
-  const month = MONTHS.indexOf(m[2]!.toLowerCase()) + 1;
-  return `${m[3]}-${String(month).padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  const f = m ? null : DATE_MONTH_FIRST.exec(text);
+  if (!m && !f) return null;
+  const [day, monthName, year] = m ? [m[1]!, m[2]!, m[3]!] : [f![2]!, f![1]!, f![3]!];
+  const month = MONTHS.indexOf(monthName.toLowerCase()) + 1;
+  if (Number(day) < 1 || Number(day) > 31) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${day.padStart(2, '0')}`;
 }
 
 function hhmm(text: string): string | null {
@@ -151,7 +157,13 @@ export function cleanLine(raw: string): string {
   return raw
     .replace(/\u00A0/g, ' ')
     .replace(/^\s*#{1,6}\s+/, '')
+    // A markdown conversion's escapes ("1\\. Minutes", "\\- item") are not the minutes' words.
+    .replace(/\\([.\-*_#()[\]!+])/g, '$1')
     .replace(/\*\*(.*?)\*\*/g, '$1')
+    .replace(/\*\*/g, '')
+    // A table row as a conversion writes it ("2. | Election of Chairman: |"): the number and the words, the bars off.
+    .replace(/^\s*\|?\s*(\d{1,3}\.)\s*\|\s*/, '$1 ')
+    .replace(/\s*\|\s*$/, '')
     .replace(/^\s*[-*]\s+(?=\()/, '')
     .replace(/^\s*[-*●◦▪]\s+/, '• ')
     .replace(/^\s*•\s*/, '• ')
@@ -190,10 +202,66 @@ const SECTION: [RegExp, keyof PastAttendance | 'present' | 'guests'][] = [
   [/^(substitutes?|substitute members?)\s*:?$/i, 'substitutes'],
 ];
 /** A line under a heading of people that names no one ("There were no absences", "None"). */
-const NO_ONE = /^(?:there (?:were|was) no (?:absences?|absentees|members? absent)|no (?:absences?|absentees)|none|nil)\.?$/i;
-const OPENING = /^Minutes of (?:a|an|the) (?:[A-Za-z-]+ ){0,3}?meeting of (?:the )?(.+?) held (.*?)\s*on\s+((?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4})(.*)$/i;
+const NO_ONE = /^(?:there (?:were|was) no (?:absences?|absentees|members? absent|apologies)|no (?:absences?|absentees|apologies(?: (?:were )?received)?)|none(?: received)?|nil)\.?$/i;
+
+/** A heading of people with its names on the same line: "Present: Cllr A. Brown, Cllr C. Dean and Cllr E. Fox.", "Those Attending – …". */
+const INLINE_SECTION: [RegExp, 'present' | 'officers' | 'others' | 'apologies' | 'absent'][] = [
+  [/^(?:present|those present|those attending|attending|members present|councillors present)\s*[:–—-]\s*(.+)$/i, 'present'],
+  [/^(?:in attendance|officers(?: present)?|officers in attendance)\s*[:–—-]\s*(.+)$/i, 'officers'],
+  [/^(?:also present|also in attendance)\s*[:–—-]\s*(.+)$/i, 'others'],
+  [/^apologies(?: for absence)?(?: (?:were )?received)?(?: from)?\s*[:–—-]\s*(.+)$/i, 'apologies'],
+  [/^absent\s*[:–—-]\s*(.+)$/i, 'absent'],
+];
+/** Where one name ends in a list written out: a comma, or "and"/"&" before the next title or a count ("and 16 members of the public"). */
+const NAME_SPLIT = /\s*[,;]\s*|\s+(?:and|&)\s+(?=(?:Cllrs?\.?|Councillors?|County|Borough|District|Mr|Mrs|Ms|Miss|Dr|PCSO|PC|Rev|\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b)/i;
+const CHAIR_NOTE = /^(.+?)\s*(?:[-–—]\s*|\(\s*)(?:in the\s+)?(?:chair|chairman|chairwoman|chairperson)\s*\)?$/i;
+
+/** A line that carries on a list of names written out ("Vicky Bright – Clerk and 3 members of the public."): each piece a titled name, a count of people, or a name with its role. */
+function namesLine(line: string): boolean {
+  if (/:$/.test(line)) return false;
+  const pieces = line.replace(/[.\s]+$/, '').split(NAME_SPLIT).filter(Boolean);
+  return pieces.every((p) => /^(?:Cllrs?\.?|Councillors?|County|Borough|District|Mr|Mrs|Ms|Miss|Dr|PCSO|PC|Rev)\b|^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+members?\b|^[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3}\s+[-–—(]/i.test(p.trim()));
+}
+
+/**
+ * The people of a list written out on one line, each as the block's rows would have them (a note after a dash or in
+ * brackets is their detail); null when a piece does not read as a person, so the words are kept as words instead.
+ */
+function inlinePeople(text: string): { chair: string | null; people: PastPerson[] } | null {
+  const pieces = text
+    .replace(/^(?:councillors|cllrs\.?|members)\s*:?\s*/i, '')
+    .replace(/[.\s]+$/, '')
+    .split(NAME_SPLIT)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const sentence = /\b(?:was|were|is|are|has|had|have|will|would|welcomed|noted|agreed|resolved|received|sent|gave|present(?:ed)?)\b/i;
+  if (!pieces.length || pieces.some((p) => p.length > 80 || p.split(/\s+/).length > 10 || sentence.test(p.replace(/\bmembers? of the (?:public|press)\b/i, '')))) return null;
+  let chair: string | null = null;
+  const people: PastPerson[] = [];
+  for (const piece of pieces) {
+    const c = CHAIR_NOTE.exec(piece);
+    if (c && chair === null) {
+      chair = c[1]!.trim();
+      continue;
+    }
+    const dash = /^(.+?)\s+[-–—]\s+(.+)$/.exec(piece) ?? /^(.+?)\s*\(([^)]+)\)$/.exec(piece);
+    const person = personOf(dash ? `${dash[1]!.trim()}\t${dash[2]!.trim()}` : piece);
+    if (/\bmembers? of the (?:public|press)\b|\bpress\b/i.test(person.name)) person.as = 'guest';
+    else if (/\b(?:clerk|officer|rfo|secretary)\b/i.test(person.detail)) person.as = 'officer';
+    people.push(person);
+  }
+  return { chair, people };
+}
+/** The date in an opening line: "Friday, 11 December 2020", "13th May 2015", or month first ("Tuesday May 6th 2014"). */
+const OPENING_DATE = String.raw`((?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{1,2}(?:(?:st|nd|rd|th)\s*|\s+)[A-Za-z]+,?\s+\d{4}|[A-Za-z]+\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}))`;
+/** Before the date: "on", or nothing when a weekday follows the venue directly ("… HELD AT THE CHURCH MONDAY 13th MAY 2015"). */
+const BEFORE_DATE = String.raw`\s*(?:on\s+|(?=(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b))`;
+const OPENING = new RegExp(String.raw`^Minutes of (?:a|an|the) (?:[A-Za-z&-]+ ){0,6}?meeting of (?:the )?(.+?) held (.*?)${BEFORE_DATE}${OPENING_DATE}(.*)$`, 'i');
 /** The other common form: "(Draft) minutes of the <body> (annual) meeting held at <venue> at 7.00 pm on Thursday 1 June 2017". */
-const OPENING_BODY_FIRST = /^(?:draft\s+)?minutes of (?:the\s+)?(.+?)\s+(?:(?:annual|extraordinary|ordinary|monthly|special)\s+)?meeting held (.*?)\s*on\s+((?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4})(.*)$/i;
+const OPENING_BODY_FIRST = new RegExp(
+  String.raw`^(?:draft\s+)?minutes of (?:the\s+)?(.+?)\s+(?:(?:annual|extraordinary|ordinary|monthly|special|agm|annual general|full)\s+)?meeting held (.*?)${BEFORE_DATE}${OPENING_DATE}(.*)$`,
+  'i',
+);
 const openingOf = (line: string) => OPENING.exec(line) ?? OPENING_BODY_FIRST.exec(line);
 const WEB_HEADING = /^(.+?)\s+-\s+((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\d{1,2}\s+\w+\s+\d{4})(?:\s+(\d{1,2}[.:]\d{2}\s*[ap]\.?m\.?))?\s*$/i;
 const NUMBERED = /^(\d{1,3})\.\s+(\S.*)$/;
@@ -279,6 +347,25 @@ function notMinutes(lines: string[]): string {
   return 'This does not look like minutes: no line says “Minutes of a meeting of … held … on <date>”, and it is not a council web page of minutes (“<Board> - Friday, 24 September 2021”). Nothing was saved.';
 }
 
+/**
+ * The opening line and where it ends: one line, or a line starting "Minutes of …" that runs on to the next line with
+ * words ("… HELD AT THE VILLAGE HALL ON" / "TUESDAY MAY 6th 2014"). at = -1 when there is none.
+ */
+function openingLine(lines: readonly string[]): { at: number; opening: string } {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!line) continue;
+    if (openingOf(line)) return { at: i, opening: line };
+    // Only an opening cut short after "held …" runs on ("… HELD AT THE VILLAGE HALL ON"), never a title ending in a stop.
+    if (!/^(?:draft\s+)?minutes of\b.*\bheld\b/i.test(line) || /[.:;]$/.test(line) || line.length > 300) continue;
+    let j = i + 1;
+    while (j < lines.length && j <= i + 3 && !lines[j]) j++;
+    const joined = `${line} ${lines[j] ?? ''}`;
+    if (j < lines.length && (lines[j] ?? '').length <= 120 && isoDate(lines[j]!) && openingOf(joined)) return { at: j, opening: joined };
+  }
+  return { at: -1, opening: '' };
+}
+
 /** Reads one meeting's minutes from the lines of a text or a Word document. */
 export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
   // An action log table's rows become actions, not words of a minute.
@@ -287,15 +374,16 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
   const warnings: string[] = [];
 
   // Where the minutes start: the opening line (an agenda pack's minutes start there too), or the web page's heading.
-  let at = lines.findIndex((l) => openingOf(l) !== null);
+  let { at, opening } = openingLine(lines);
   let form: PastMeeting['form'] = 'printed';
   let bodyName = '';
   let date: string | null = null;
   let startTime: string | null = null;
   let where = { mode: 'in_room' as MeetingMode, venue: '' };
   if (at >= 0) {
-    const m = openingOf(lines[at]!)!;
-    bodyName = m[1]!.trim();
+    const m = openingOf(opening)!;
+    // "Stoke Ferry Annual Parish Council Meeting": the kind of meeting is not part of the body's name.
+    bodyName = m[1]!.trim().replace(/\b(?:annual|extraordinary|ordinary)\s+(?=(?:parish|town|district|county|city|community)\s+council\b)/i, '');
     // A start time before the date ("held at the Village Hall at 7.00 pm on …") is the start, not part of the venue.
     const timeInWhere = /\s+(?:at|commencing at|starting at)\s+(\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?)\s*$/i.exec(m[2]!);
     where = modeOf(timeInWhere ? m[2]!.slice(0, timeInWhere.index) : m[2]!);
@@ -334,6 +422,8 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
   const minutes: PastMinute[] = [];
   let closedAt: string | null = null;
   let section: keyof PastAttendance | 'present' | 'guests' | null = null;
+  /** The section's names were written on its heading's line, so a following line of names is read the same way. */
+  let inline = false;
   let minute: PastMinute | null = null;
   /** The decision being read: open until a plain line follows its single resolution or its lettered ones. */
   let decision: { block: Extract<PastBlock, { type: 'decision' }>; lettered: boolean; closed: boolean } | null = null;
@@ -426,6 +516,36 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
       const sec = SECTION.find(([re]) => re.test(line));
       if (sec) {
         section = sec[1];
+        inline = false;
+        continue;
+      }
+      // The names on the heading's own line ("Present: Cllr A. Brown – Chair, Cllr C. Dean and 3 members of the public.").
+      const inlineSec = form === 'printed' ? INLINE_SECTION.map(([re, s]) => [re.exec(line), s] as const).find(([m]) => m) : undefined;
+      // A list written out ends at the first line that is not more names: what follows is words, not people.
+      if (!inlineSec && inline && !namesLine(line)) {
+        inline = false;
+        section = null;
+      }
+      const written: (typeof INLINE_SECTION)[number][1] | null = inlineSec ? inlineSec[1] : inline && (section === 'present' || section === 'officers' || section === 'others' || section === 'apologies' || section === 'absent') ? section : null;
+      const listed = written ? (inlineSec ? inlineSec[0]![1]! : line) : null;
+      if (written && listed !== null) {
+        const read = NO_ONE.test(listed.trim()) ? null : inlinePeople(listed);
+        if (inlineSec) {
+          section = written;
+          inline = true;
+        }
+        if (read) {
+          if (read.chair && written === 'present' && !attendance.chair) attendance.chair = personOf(read.chair);
+          else if (read.chair) attendance[written].push(personOf(read.chair));
+          for (const person of read.people) {
+            // Under Present, a clerk or officer named with their role ("Mrs C Hardy (Clerk)") is an officer, not a member.
+            if (person.as === 'officer' && written === 'present') attendance.officers.push(person);
+            else attendance[written].push(person);
+          }
+          continue;
+        }
+        // Words, not names ("No apologies", a sentence): kept, never dropped.
+        preamble.push(line);
         continue;
       }
       if (form === 'web') {

@@ -243,3 +243,81 @@ describe('a declaration’s name matched to the person in the attendance', () =>
     expect(matchPerson('It was', people)).toBeNull();
   });
 });
+
+describe('parish minutes with their attendance written out on a line (fixture parish-inline-attendance.txt)', () => {
+  const m = read(readFileSync(join(PAST, 'parish-inline-attendance.txt'), 'utf8'));
+
+  it('an opening line with no “on” before its weekday', () => {
+    expect([m.bodyName, m.date, m.venue, m.closedAt]).toEqual(['BRAMBLEFORD PARISH COUNCIL', '2023-06-12', 'THE CHAPEL ROOM', '20:20']);
+  });
+
+  it('“Present– … - Chairman, … & …”, “Those Attending: … (Clerk) and 4 members of the public.”: the chair, members, the clerk as an officer, the public as guests', () => {
+    const a = m.attendance;
+    expect(a.chair).toEqual({ name: 'Cllr Harriet Quince', detail: '' });
+    expect(a.present.map((p) => [p.name, p.as ?? null])).toEqual([
+      ['Cllr P Marsh', null],
+      ['Cllr Owen Tully', null],
+      ['Cllr Mrs R Fenn', null],
+      ['Cllr J Hollis', null],
+      ['4 members of the public', 'guest'],
+    ]);
+    expect(a.officers).toEqual([{ name: 'Mrs K Ashdown', detail: 'Clerk', as: 'officer' }]);
+    // “Apologies: No apologies” names no one: no one is made a person, the words are kept.
+    expect(a.apologies).toEqual([]);
+    expect(m.minutes[0]!.blocks[0]).toEqual({ type: 'paragraph', text: 'Apologies: No apologies' });
+  });
+
+  it('a markdown conversion’s escaped numbers (“1\\.”) and a table row’s bars (“5\\. | Footpaths: |”) are not the minutes’ words', () => {
+    expect(m.minutes.map((x) => `${x.number} ${x.title}`)).toEqual(['1 Election of Chairman', '2 Declarations of Interest', '3 Minutes of the previous meeting', '4 Planning', '5 Footpaths:']);
+    expect(m.minutes[4]!.blocks).toEqual([{ type: 'paragraph', text: 'The overgrown footpath by the ford has been reported to the county council.' }]);
+  });
+
+  it('the declaration names the member by full name, as the attendance does not', () => {
+    const b = m.minutes[1]!.blocks[0]!;
+    expect(b.type === 'paragraph' && b.declaration?.person).toBe('Cllr Owen Tully');
+  });
+});
+
+describe('parish minutes whose opening runs over two lines, the month first (fixture parish-two-line-opening.md)', () => {
+  const m = read(readFileSync(join(PAST, 'parish-two-line-opening.md'), 'utf8'));
+
+  it('“… HELD AT THE VILLAGE HALL ON” / “TUESDAY MAY 7th 2024” is one opening line', () => {
+    expect([m.bodyName, m.date, m.venue, m.closedAt]).toEqual(['ASHCOMBE PARISH COUNCIL', '2024-05-07', 'THE VILLAGE HALL', '20:05']);
+  });
+
+  it('“**Present:** … - Chair, … - Vice Chair, …”, then a line carrying the list on (“Gemma Rook – Clerk and 2 members of the public.”)', () => {
+    const a = m.attendance;
+    expect(a.chair?.name).toBe('Cllr. T. Wren');
+    expect(a.present.map((p) => [p.name, p.detail])).toEqual([
+      ['Cllr. B. Stour', 'Vice Chair'],
+      ['Cllr. L. Ferris', ''],
+      ['Cllr. N. Oakes', ''],
+      ['Cllr. D. Pike', ''],
+      ['2 members of the public', ''],
+    ]);
+    expect(a.officers.map((p) => [p.name, p.detail])).toEqual([['Gemma Rook', 'Clerk']]);
+    // The welcome after the list is words, not a person.
+    expect(m.minutes[0]!.blocks[0]).toEqual({ type: 'paragraph', text: 'Cllr. Wren opened the meeting and thanked the hall committee for the new heating.' });
+    expect(m.minutes.map((x) => x.number)).toEqual([1, 2, 3]);
+    expect(m.minutes[2]!.title).toBe('Minutes of the meeting held on 2nd April 2024');
+  });
+});
+
+describe('opening lines in other house styles', () => {
+  const opening = (line: string) => {
+    const r = readPastMinutesText(`${line}\nPresent:\nCllr A. Brown\n1. Apologies\nNone.`);
+    return r.ok ? [r.value.bodyName, r.value.date, r.value.startTime] : r.message;
+  };
+  it('a long kind of meeting, an ordinal run into its month, and a time after the date', () => {
+    expect(opening('Minutes of the One Hundredth & Twenty-fifth Annual Meeting of the Deepford Parish Council held in The Memorial Hall, Deepford on Wednesday 15thMay 2019, 7pm')).toEqual([
+      'Deepford Parish Council',
+      '2019-05-15',
+      '19:00',
+    ]);
+    expect(opening('Minutes of Deepford Annual Parish Council Meeting held in The Community Centre At 7.30pm on Wednesday 18 May 2011')).toEqual(['Deepford Parish Council', '2011-05-18', '19:30']);
+    expect(opening('Minutes of the meeting of the Deepford Parish Council held on May 6, 2014 at 7.00 pm')).toEqual(['Deepford Parish Council', '2014-05-06', '19:00']);
+  });
+  it('a title that only starts like an opening is not one', () => {
+    expect(opening('Minutes of previous meeting.')).toMatch(/does not look like minutes/);
+  });
+});
