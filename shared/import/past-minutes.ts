@@ -214,7 +214,7 @@ const INLINE_SECTION: [RegExp, 'present' | 'officers' | 'others' | 'apologies' |
 ];
 /** Where one name ends in a list written out: a comma, or "and"/"&" before the next title or a count ("and 16 members of the public"). */
 const NAME_SPLIT = /\s*[,;]\s*|\s+(?:and|&)\s+(?=(?:Cllrs?\.?|Councillors?|County|Borough|District|Mr|Mrs|Ms|Miss|Dr|PCSO|PC|Rev|\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b)/i;
-const CHAIR_NOTE = /^(.+?)\s*(?:[-–—]\s*|\(\s*)(?:in the\s+)?(?:chair|chairman|chairwoman|chairperson)\s*\)?$/i;
+const CHAIR_NOTE = /^(.+?)(?:\s+[-–—]\s*|\s*\(\s*)(?:in the\s+)?(?:chair|chairman|chairwoman|chairperson)\s*\)?$/i;
 
 /** A line that carries on a list of names written out ("Vicky Bright – Clerk and 3 members of the public."): each piece a titled name, a count of people, or a name with its role. */
 function namesLine(line: string): boolean {

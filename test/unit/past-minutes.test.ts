@@ -303,6 +303,20 @@ describe('parish minutes whose opening runs over two lines, the month first (fix
   });
 });
 
+describe('attendance written out on a line: the chair and roles', () => {
+  it('“(Vice-Chair)” is not the chair; “(Chair)” after it is', () => {
+    const r = readPastMinutesText(
+      'Minutes of a meeting of the Deepford Parish Council held at the Hall on Monday 3 July 2023\nPresent: Cllr B. Smith (Vice-Chair), Cllr A. Brown (Chair) and Cllr C. Dean – Deepford District Council.\n1. Apologies\nNone.',
+    );
+    if (!r.ok) throw new Error(r.message);
+    expect(r.value.attendance.chair).toEqual({ name: 'Cllr A. Brown', detail: '' });
+    expect(r.value.attendance.present).toEqual([
+      { name: 'Cllr B. Smith', detail: 'Vice-Chair' },
+      { name: 'Cllr C. Dean', detail: 'Deepford District Council' },
+    ]);
+  });
+});
+
 describe('opening lines in other house styles', () => {
   const opening = (line: string) => {
     const r = readPastMinutesText(`${line}\nPresent:\nCllr A. Brown\n1. Apologies\nNone.`);
