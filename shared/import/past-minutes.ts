@@ -239,6 +239,13 @@ function inlinePeople(text: string): { chair: string | null; people: PastPerson[
   let chair: string | null = null;
   const people: PastPerson[] = [];
   for (const piece of pieces) {
+    // "Mrs N. Cooper, Clerk": a role alone after a comma is the person's before it.
+    const last = people[people.length - 1];
+    if (last && !last.detail && /^(?:the\s+)?(?:clerk|parish clerk|town clerk|locum clerk|rfo|responsible financial officer|secretary|treasurer|vice[- ]chair(?:man)?|deputy clerk|assistant clerk)$/i.test(piece)) {
+      last.detail = piece;
+      if (/clerk|rfo|financial officer|secretary|treasurer/i.test(piece)) last.as = 'officer';
+      continue;
+    }
     const c = CHAIR_NOTE.exec(piece);
     if (c && chair === null) {
       chair = c[1]!.trim();
@@ -262,7 +269,18 @@ const OPENING_BODY_FIRST = new RegExp(
   String.raw`^(?:draft\s+)?minutes of (?:the\s+)?(.+?)\s+(?:(?:annual|extraordinary|ordinary|monthly|special|agm|annual general|full)\s+)?meeting held (.*?)${BEFORE_DATE}${OPENING_DATE}(.*)$`,
   'i',
 );
-const openingOf = (line: string) => OPENING.exec(line) ?? OPENING_BODY_FIRST.exec(line);
+/** A heading naming the body and its meeting, its minutes said on a line below: "<Body> – Extraordinary Meeting Wednesday 19th July 2017, 7.30pm <venue>". */
+const OPENING_HEADING = new RegExp(
+  String.raw`^(.+?\b(?:Council|Committee|Board|Panel|Forum|Cabinet|Partnership))\s+[–—-]\s+(?:(?:annual|extraordinary|ordinary|monthly|special|full|agm)\s+)?(?:general\s+|parish\s+|council\s+)?meeting,?\s+(?:held\s+)?(?:on\s+)?${OPENING_DATE},?\s*(?:at\s+)?(\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?)?,?\s*(?:(?:at|in)\s+)?(.*)$`,
+  'i',
+);
+/** The opening read as [line, body, where, date, after the date]: OPENING's groups, whichever form the line takes. */
+const openingOf = (line: string): readonly string[] | null => {
+  const m = OPENING.exec(line) ?? OPENING_BODY_FIRST.exec(line);
+  if (m) return m.map((g) => g ?? '');
+  const h = OPENING_HEADING.exec(line);
+  return h ? [line, h[1]!, h[4] ? `at ${h[4].replace(/[.\s]+$/, '')}` : '', h[2]!, h[3] ?? ''] : null;
+};
 const WEB_HEADING = /^(.+?)\s+-\s+((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\d{1,2}\s+\w+\s+\d{4})(?:\s+(\d{1,2}[.:]\d{2}\s*[ap]\.?m\.?))?\s*$/i;
 const NUMBERED = /^(\d{1,3})\.\s+(\S.*)$/;
 /** A minute numbered within its year ("21.44 ELECTION OF CHAIR", "44/21 Apologies"). */
@@ -284,7 +302,8 @@ const NUMBER_ALONE = /^(\d{1,3})\.$/;
 const MARKER = /^\(([a-z]{1,3}|\d{1,3})\)\s*(.*)$/;
 const NUMBER_POINT = /^(\d{1,2})[.)]\s+(.*)$/;
 const BULLET = /^•\s*(.*)$/;
-const CLOSE = /^The meeting (?:closed|ended|finished|concluded) at (.+?)\.?$/i;
+/** The close: "The meeting closed at 8.15 pm.", also after a short lead-in ("With nothing more to discuss the meeting closed at 8.05pm"). */
+const CLOSE = /^(?:(?:with|there being)\b[^.]{0,60}?,?\s+)?the meeting (?:closed|ended|finished|concluded) at (.+?)\.?$/i;
 const ROMAN = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii', 'xiii', 'xiv', 'xv', 'xvi', 'xvii', 'xviii', 'xix', 'xx'];
 
 const alphaIndex = (s: string) => (s.length === 1 ? s.charCodeAt(0) - 97 : -1);
@@ -355,7 +374,14 @@ function openingLine(lines: readonly string[]): { at: number; opening: string } 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (!line) continue;
-    if (openingOf(line)) return { at: i, opening: line };
+    // A heading form is an opening only where a line just below says these are its minutes (an agenda's heading is not).
+    if (OPENING.test(line) || OPENING_BODY_FIRST.test(line)) return { at: i, opening: line };
+    if (OPENING_HEADING.test(line)) {
+      if (/\bminutes\b/i.test(line)) return { at: i, opening: line };
+      // The line saying these are its minutes ("Draft Minutes for approval at the next Ordinary Meeting") is the opening's, not a minute's words.
+      const said = lines.slice(i + 1, i + 4).findIndex((l) => /^(?:draft\s+)?minutes\b/i.test(l) && l.length <= 120);
+      if (said >= 0) return { at: i + 1 + said, opening: line };
+    }
     // Only an opening cut short after "held …" runs on ("… HELD AT THE VILLAGE HALL ON"), never a title ending in a stop.
     if (!/^(?:draft\s+)?minutes of\b.*\bheld\b/i.test(line) || /[.:;]$/.test(line) || line.length > 300) continue;
     let j = i + 1;

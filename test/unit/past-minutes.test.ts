@@ -335,3 +335,40 @@ describe('opening lines in other house styles', () => {
     expect(opening('Minutes of previous meeting.')).toMatch(/does not look like minutes/);
   });
 });
+
+describe('a heading naming the body and its meeting, its minutes said below (in the layout of Northwold and Whittington Parish Council, 19 July 2017; see the fixtures README)', () => {
+  // Written for this test: a fictional council and business.
+  const text = [
+    'Deepford and Marsh Parish Council – Extraordinary Meeting Thursday 14th September 2023, 7.15pm Deepford Reading Room',
+    '',
+    'Draft Minutes for approval at the next Ordinary Meeting',
+    '',
+    'PRESENT: Cllr P. Hale (Chairman), Cllr R. Moss, Cllr T. Vane and Mrs L. Orme, Clerk.',
+    '',
+    '1\\. APOLOGIES FOR ABSENCE',
+    'Apologies were received from Cllr S. Kerr.',
+    '2\\. CHURCHYARD WALL',
+    'Members agreed to seek two quotations for repointing the wall.',
+    'With no further business the meeting closed at 8.10pm',
+  ].join('\n');
+  const r = readPastMinutesText(text);
+  if (!r.ok) throw new Error(r.message);
+  const m = r.value;
+
+  it('reads the body, date, start and venue from the heading, and not the line saying these are its minutes as words', () => {
+    expect([m.bodyName, m.date, m.startTime, m.venue, m.closedAt]).toEqual(['Deepford and Marsh Parish Council', '2023-09-14', '19:15', 'Deepford Reading Room', '20:10']);
+    expect(JSON.stringify(m.minutes)).not.toContain('Draft Minutes for approval');
+  });
+
+  it('“Mrs L. Orme, Clerk”: the role after a comma is hers, and she is an officer', () => {
+    expect(m.attendance.chair?.name).toBe('Cllr P. Hale');
+    expect(m.attendance.present.map((p) => p.name)).toEqual(['Cllr R. Moss', 'Cllr T. Vane']);
+    expect(m.attendance.officers).toEqual([{ name: 'Mrs L. Orme', detail: 'Clerk', as: 'officer' }]);
+    expect(m.minutes.map((x) => `${x.number} ${x.title}`)).toEqual(['1 APOLOGIES FOR ABSENCE', '2 CHURCHYARD WALL']);
+  });
+
+  it('an agenda’s heading of the same form, with no line saying minutes, is not taken for minutes', () => {
+    const agenda = readPastMinutesText(text.replace('Draft Minutes for approval at the next Ordinary Meeting', 'Agenda'));
+    expect(agenda.ok).toBe(false);
+  });
+});
