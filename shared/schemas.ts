@@ -596,6 +596,7 @@ export const pastMeeting = z.strictObject({
     others: pastPeople,
     apologies: pastPeople,
     substitutes: pastPeople,
+    absent: pastPeople.default([]),
   }),
   minutes: z.array(pastMinute).min(1, 'A meeting has at least one minute').max(MAX_ITEMS.pastMinutes, `At most ${MAX_ITEMS.pastMinutes} minutes in one meeting`),
   closedAt: time24.nullable(),
@@ -625,7 +626,7 @@ function pastStrings(meetings: z.infer<typeof pastMeeting>[]): string[] {
   for (const m of meetings) {
     const a = m.attendance;
     out.push(m.bodyName, m.venue, ...m.warnings);
-    for (const p of [a.chair, ...a.present, ...a.officers, ...a.others, ...a.apologies, ...a.substitutes]) if (p) out.push(p.name, p.detail);
+    for (const p of [a.chair, ...a.present, ...a.officers, ...a.others, ...a.apologies, ...a.substitutes, ...a.absent]) if (p) out.push(p.name, p.detail);
     for (const minute of m.minutes) {
       out.push(minute.title);
       for (const b of minute.blocks) out.push(...(b.type === 'paragraph' ? [b.text] : b.type === 'points' ? [b.intro ?? '', ...b.items] : b.resolutions));

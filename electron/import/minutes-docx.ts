@@ -16,6 +16,7 @@
  */
 import { DOMParser, type Element, type Node } from '@xmldom/xmldom';
 import { checkImportSize, describeBinaryFormat, importFail, importOk, type ImportResult } from '../../shared/import/decode';
+import { isActionHeading, mayBeActionHeader } from '../../shared/import/past-actions';
 import { readPastMinutes, type PastMeeting } from '../../shared/import/past-minutes';
 import { MAX_IMPORT_FILE_BYTES } from '../../shared/limits';
 import { DOCX_LIMITS, DOCX_MESSAGES, inflateDocxParts, isEncryptedOffice, type DocxLimits } from './docx-zip';
@@ -200,7 +201,9 @@ export function docxLines(documentXml: Element, numbering: Map<string, Map<numbe
           // A header row repeated on each page names the columns ("Name", "Role and organisation"): not part of the list.
           // An action log's header is kept: it is how the reader knows the table's columns (shared/import/past-actions.ts).
           const header = child(child(tr, 'trPr'), 'tblHeader');
-          if (header && !/^(false|0|off)$/i.test(val(header) ?? '') && !cells.some((c) => /^actions?\b|^description$/i.test(c))) continue;
+          // Under a heading of actions ("Action log"), a header row in other words ("Item | Task | Who | When") is kept too.
+          const headingBefore = header !== undefined && recentLines(lines, 3).some(isActionHeading);
+          if (header && !/^(false|0|off)$/i.test(val(header) ?? '') && !cells.some((c) => /^actions?\b|^description$/i.test(c)) && !mayBeActionHeader(cells, headingBefore)) continue;
           // Empty cells are kept (an action with no number or status), so each cell stays under its column.
           if (cells.some(Boolean)) lines.push(cells.length > 1 ? cells.join('\t') : cells[0]!);
         }
@@ -213,6 +216,13 @@ export function docxLines(documentXml: Element, numbering: Map<string, Map<numbe
   const body = child(documentXml, 'body');
   if (body) block(body);
   return lines;
+}
+
+/** The last `n` lines with words, newest first (looked back from the end, not over the whole document). */
+function recentLines(lines: readonly string[], n: number): string[] {
+  const out: string[] = [];
+  for (let i = lines.length - 1; i >= 0 && out.length < n; i--) if (lines[i]!.trim()) out.push(lines[i]!);
+  return out;
 }
 
 /** Reads past minutes from the bytes of a .docx. Call it in the parsing worker, never where the database is. */

@@ -72,7 +72,7 @@ export async function readPastMinutes(
         }
       }
       const a = meeting.attendance;
-      for (const p of [a.chair, ...a.present, ...a.substitutes, ...a.apologies]) {
+      for (const p of [a.chair, ...a.present, ...a.substitutes, ...a.apologies, ...a.absent]) {
         const category = p && !members.has(nameKey(p.name)) ? known.get(nameKey(p.name)) : undefined;
         if (p && category && !p.as) p.as = category;
       }
@@ -118,6 +118,9 @@ function saveMeeting(ctx: ServiceContext, bodyId: number, meeting: PastMeeting, 
   }
   const start = meeting.startTime ?? DEFAULT_START;
   if (meeting.closedAt && meeting.closedAt < start) throw new DomainError('invalid_input', `The meeting of ${formatLongDate(meeting.date)} closes at ${meeting.closedAt}, before it starts (${start})`);
+  if ((meeting.minutes[0]?.exempt ?? null) !== null) {
+    throw new DomainError('invalid_input', `The first minute of ${formatLongDate(meeting.date)} is marked exempt, but no minute before it excludes the public; nothing was saved`);
+  }
   const first = firstNumberOf(meeting, givenFirst, () => suggestedFirst(ctx, bodyId, meeting.date, start, meeting.minutes.length));
   // Minutes numbered within the year ("21.44"): the body numbers its minutes that way from now on, unless it already has a rule of its own.
   if (meeting.numberForm && (body.minuteNumberForm ?? '{n}.') === '{n}.') {
@@ -159,7 +162,7 @@ function saveMeeting(ctx: ServiceContext, bodyId: number, meeting: PastMeeting, 
   /** Each person's attendance row by name, for the declarations read. */
   const attendanceOf = new Map<string, number>();
   const replacedIds = new Set<number>();
-  const addMember = (p: PastPerson, status: 'present' | 'apologies'): number | null => {
+  const addMember = (p: PastPerson, status: 'present' | 'apologies' | 'absent'): number | null => {
     const id = memberId(p);
     const already = db.prepare('SELECT id FROM attendance WHERE meeting_id = ? AND member_id = ?').get(meetingId, id) as { id: number } | undefined;
     if (already) return already.id;
@@ -183,7 +186,7 @@ function saveMeeting(ctx: ServiceContext, bodyId: number, meeting: PastMeeting, 
     return attendanceId;
   };
   /** An officer, other attendee or guest: a row of its own, and remembered by the body for its next meetings (not made a member). */
-  const addOther = (p: PastPerson, category: 'officer' | 'attendee' | 'guest', status: 'present' | 'apologies'): number => {
+  const addOther = (p: PastPerson, category: 'officer' | 'attendee' | 'guest', status: 'present' | 'apologies' | 'absent'): number => {
     const dup = db.prepare(`SELECT id FROM attendance WHERE meeting_id = ? AND category <> 'member' AND name = ? COLLATE NOCASE`).get(meetingId, p.name.trim()) as { id: number } | undefined;
     if (dup) return dup.id;
     const attendanceId = Number(
@@ -200,7 +203,7 @@ function saveMeeting(ctx: ServiceContext, bodyId: number, meeting: PastMeeting, 
   };
   const add = (p: PastPerson, list: Parameters<typeof roleOf>[1]): number | null => {
     const role = roleOf(p, list);
-    const status = list === 'apologies' ? 'apologies' : 'present';
+    const status = list === 'apologies' ? 'apologies' : list === 'absent' ? 'absent' : 'present';
     return role === 'member' ? addMember(p, status) : addOther(p, role, status);
   };
   const a = meeting.attendance;
@@ -210,6 +213,7 @@ function saveMeeting(ctx: ServiceContext, bodyId: number, meeting: PastMeeting, 
   for (const p of a.officers) add(p, 'officers');
   for (const p of a.others) add(p, 'others');
   for (const p of a.apologies) add(p, 'apologies');
+  for (const p of a.absent) add(p, 'absent');
   if (chairId !== null) db.prepare('INSERT INTO chair_change (meeting_id, attendance_id, agenda_item_id, time) VALUES (?, ?, NULL, ?)').run(meetingId, chairId, start);
 
   // The minutes: one item each, in order, its blocks as entries in the order read.
@@ -223,10 +227,16 @@ function saveMeeting(ctx: ServiceContext, bodyId: number, meeting: PastMeeting, 
   const entry = db.prepare(
     `INSERT INTO minute_entry (agenda_item_id, kind, position, text, recorded_at, style, intro, label) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  /** The minutes that excluded the public (each one before a run of exempt minutes): their words, as read, are the exclusion. */
+  const excludedBy: number[] = [];
   meeting.minutes.forEach((minute, place) => {
     const exempt = minute.exempt ?? null;
     const papers = minute.agendaRef ? `Agenda Item ${minute.agendaRef}` : '';
-    const itemId = Number(item.run(meetingId, place, minute.title.trim(), papers, exempt === null ? 0 : 1, exempt, inferKind(minute.title), start, place).lastInsertRowid);
+    // The minute excluding the public is the exclusion whatever its title ("Confidential business"), so the numbering adds no exclusion of its own.
+    const excludes = exempt === null && (meeting.minutes[place + 1]?.exempt ?? null) !== null;
+    const kind = excludes ? 'exclusion' : inferKind(minute.title);
+    const itemId = Number(item.run(meetingId, place, minute.title.trim(), papers, exempt === null ? 0 : 1, exempt, kind, start, place).lastInsertRowid);
+    if (excludes) excludedBy.push(itemId);
     itemIds.push(itemId);
     let at = 0;
     for (const b of minute.blocks) {
@@ -257,6 +267,9 @@ function saveMeeting(ctx: ServiceContext, bodyId: number, meeting: PastMeeting, 
     const madeAtItem = !/declarations? of interest/i.test(meeting.minutes[itemOf]!.title);
     declare.run(meetingId, attendanceId, concerns, d.category, d.nature.trim(), d.action, madeAtItem && concerns === itemIds[itemOf] ? 1 : 0);
   }
+
+  // The exclusion's resolution is printed as read in its minute: the app's own wording of it is emptied, so it does not print twice.
+  if (excludedBy.length) db.prepare('UPDATE meeting SET wording = ? WHERE id = ?').run(JSON.stringify(Object.fromEntries(excludedBy.map((id) => [`exclusion:${id}`, '']))), meetingId);
 
   // The action log table's rows: actions of the body's log, each on the minute it came from, its printed number kept where the log has it free.
   if (meeting.actions.length) {
@@ -293,14 +306,14 @@ function saveMeeting(ctx: ServiceContext, bodyId: number, meeting: PastMeeting, 
   // Frozen as read: the body named as the minutes name it, each member's role and organisation as printed then.
   const live = loadLiveRecord(ctx, meetingId);
   if (minuteCount(live.items) !== meeting.minutes.length) throw new DomainError('internal', 'The imported minutes would not keep their numbers; nothing was saved');
-  // The records placed beside the words (remote attendance, substitutes, declarations, exempt minutes) are in the tables; the record
+  // The records placed beside the words (remote attendance, substitutes, declarations) are in the tables; the record
   // prints the words as read, notes and all, so they are not printed a second time from the records.
+  // Exempt minutes stay exempt, as a live meeting's: the public minutes show that each was taken in private, the exempt minutes print their words.
   const record: MeetingRecord = {
     ...live,
     body: { ...live.body, name: meeting.bodyName.trim() },
     attendance: live.attendance.map((row) => ({ ...(printed.has(row.id) ? { ...row, role: '', organisation: printed.get(row.id)! } : row), remote: false, substituteForMemberId: null })),
     declarations: [],
-    items: live.items.map((i) => ({ ...i, exempt: false, exemptParagraph: null })),
   };
   freezeRecord(ctx, record);
   return meetingId;

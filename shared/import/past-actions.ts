@@ -67,6 +67,63 @@ function headerOf(raw: string): (Column | null)[] | null {
   return cols;
 }
 
+/**
+ * A heading an action table sits under ("Action log", "Actions", "Action points", "4. Actions arising"): under it a
+ * table is read as actions though its header row uses other words ("Item | Task | Who | When").
+ */
+export const ACTION_HEADING =
+  /^(?:(?:minute\s+)?[\d./]+\.?\s*)?(?:the\s+)?(?:(?:agreed|outstanding|open|summary of|schedule of|list of)\s+)?(?:action(?:s| points?| log| list| tracker| sheet| plan| schedule| register)|actions?\s+(?:arising|agreed|log|list|tracker))(?:\s+\([^)]{0,60}\))?\s*:?$/i;
+
+/** Whether a line (a paragraph, or a numbered heading with a tab after its number) is a heading of actions. */
+export const isActionHeading = (raw: string) => ACTION_HEADING.test(cellsOf(raw).filter(Boolean).join(' ').replace(/^#+\s*/, ''));
+
+/** The looser words a header row under an action heading uses for its columns; the first that fits each cell, each column once. */
+const LOOSE: [Column, RegExp][] = [
+  ['minute', /\bminute\b|\bmin\.? (?:no|ref)/i],
+  ['raised', /\b(?:raised|agreed|opened|date of meeting|meeting date)\b/i],
+  ['comments', /\b(?:comments?|updates?|notes?|remarks?)\b/i],
+  ['status', /\b(?:status|progress|rag|complete[ds]?|done|position|outcome)\b/i],
+  ['owner', /\b(?:who|lead|owners?|responsib\w*|officers?|person|by whom|assigned|actioned by)\b/i],
+  ['due', /\b(?:when|due|deadline|target|timescales?|by|dates?)\b/i],
+  ['number', /^(?:no\.?|number|ref(?:erence)?\.?|item(?: no\.?)?|#|id)$/i],
+  ['action', /\b(?:what|tasks?|actions?|description|matter|issues?|subject|details?|activity|requirement|points?|item)\b/i],
+];
+
+/** A header naming people's attendance or money: never an action table, whatever heading it sits under. */
+const NOT_ACTIONS = /\b(?:name|role|organisation|organization|present|apologies|attendance|budget|actual|spent|spend|variance|forecast|income|expenditure|balance|costs?|amount|total|£|vat|votes?|for|against|abstentions?)\b/i;
+
+/** The columns of a header row under an action heading, in its own words, or null when it cannot be an action table. */
+function looseHeaderOf(raw: string): (Column | null)[] | null {
+  if (!raw.includes('\t')) return null;
+  const cells = cellsOf(raw);
+  if (cells.filter(Boolean).length < 3 || cells.some((c) => c.length > 40)) return null;
+  if (cells.some((c) => NOT_ACTIONS.test(c) && !LOOSE.some(([col, re]) => col !== 'number' && re.test(c)))) return null;
+  if (cells.some((c) => /\b(?:budget|actual|variance|forecast|income|expenditure|balance|£|name|role|organisation)\b/i.test(c))) return null;
+  const cols: (Column | null)[] = cells.map(() => null);
+  const used = new Set<Column>();
+  cells.forEach((c, at) => {
+    const found = LOOSE.find(([col, re]) => !used.has(col) && re.test(c));
+    if (found) {
+      cols[at] = found[0];
+      used.add(found[0]);
+    }
+  });
+  // No column named as the action: the first unnamed column is (a table of "Ref | Matter arising | Who | When").
+  if (!used.has('action')) {
+    const free = cols.findIndex((c, at) => c === null && cells[at]);
+    if (free < 0) return null;
+    cols[free] = 'action';
+  }
+  if (!cols.some((c) => c === 'owner' || c === 'due' || c === 'status')) return null;
+  return cols;
+}
+
+/** Whether a Word table's header row may be an action table's (kept for the reader, where other header rows are dropped). */
+export const mayBeActionHeader = (cells: readonly string[], headingBefore: boolean) => {
+  const raw = cells.join('\t');
+  return headerOf(raw) !== null || (headingBefore && looseHeaderOf(raw) !== null);
+};
+
 const SHORT_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** "26.6.20", "17/06/2022", "17 June 2022", "17th Jun 2022" as an ISO date; null when the cell is not one date. */
@@ -117,9 +174,25 @@ export interface ActionTable {
 /** Finds every action log table in the lines and reads its rows. */
 export function readActionTables(rawLines: readonly string[]): ActionTable {
   const out: ActionTable = { lines: new Set(), rows: [], minuteRefs: [] };
+  /** Where the last heading of actions was, and how many lines of words have followed it. */
+  let heading = -1;
+  let wordsSince = 0;
   for (let i = 0; i < rawLines.length; i++) {
-    const cols = headerOf(rawLines[i]!);
-    if (!cols) continue;
+    const line = rawLines[i]!;
+    if (isActionHeading(line)) {
+      heading = i;
+      wordsSince = 0;
+      continue;
+    }
+    // Under its heading, a table may follow a sentence or two ("The Board noted the actions below.").
+    const underHeading = heading >= 0 && wordsSince <= 2;
+    const cols = headerOf(line) ?? (underHeading ? looseHeaderOf(line) : null);
+    if (!cols) {
+      if (line.trim()) wordsSince++;
+      continue;
+    }
+    heading = -1;
+    const first = out.rows.length;
     out.lines.add(i);
     let k = i + 1;
     for (; k < rawLines.length; k++) {
@@ -165,6 +238,14 @@ export function readActionTables(rawLines: readonly string[]): ActionTable {
       if (!description && !owner && comments.length === 0) continue;
       out.rows.push({ number: number !== null && number > 0 ? number : null, raisedOn, description: description || '(no description)', owner, dueDate, status: status.status, comments });
       out.minuteRefs.push(cell('minute') || null);
+    }
+    // A table whose "actions" are sums of money or bare numbers is not an action table (a budget under an "Actions" heading).
+    const taken = out.rows.slice(first);
+    if (taken.length && taken.filter((r) => /^[£$€]?\s*[\d,.()%-]+\s*$/.test(r.description)).length * 2 >= taken.length) {
+      for (let x = i; x < k; x++) out.lines.delete(x);
+      out.rows.length = first;
+      out.minuteRefs.length = first;
+      continue;
     }
     i = k - 1;
   }

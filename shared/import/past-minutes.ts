@@ -47,7 +47,7 @@ export interface PastPerson {
 export type PastRole = 'member' | 'officer' | 'attendee' | 'guest';
 
 /** How a person read in `list` is saved, unless the clerk chose otherwise. */
-export function roleOf(p: PastPerson, list: 'chair' | 'present' | 'substitutes' | 'apologies' | 'officers' | 'others'): PastRole {
+export function roleOf(p: PastPerson, list: 'chair' | 'present' | 'substitutes' | 'apologies' | 'absent' | 'officers' | 'others'): PastRole {
   if (p.as) return p.as;
   if (list === 'officers') return 'officer';
   if (list === 'others') return 'attendee';
@@ -73,6 +73,8 @@ export interface PastAttendance {
   others: PastPerson[];
   apologies: PastPerson[];
   substitutes: PastPerson[];
+  /** Under "Absent": members neither present nor sending apologies, as printed (a parish council's minutes list them). */
+  absent: PastPerson[];
 }
 
 export type PastBlock =
@@ -118,16 +120,22 @@ export interface PastMeeting {
 export type PastMinutesRead = { ok: true; value: PastMeeting } | { ok: false; message: string };
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const DATE = /(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})/i;
+const DATE = /(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(\d{1,2})(?:(?:st|nd|rd|th)\s*|\s+)(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})/i;
 const TIME = /\b(\d{1,2})(?:[.:](\d{2}))?\s*([ap])\.?m\.?/i;
 /** A 24-hour time ("commencing at 19:00"). */
 const TIME_24 = /(?:\bat\s+|^)([01]?\d|2[0-3]):([0-5]\d)\b/i;
 
+/** The month first ("Tuesday May 6th 2014", "May 6, 2014"), as some parish minutes print it. */
+const DATE_MONTH_FIRST = /(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})/i;
+
 function isoDate(text: string): string | null {
   const m = DATE.exec(text);
-  if (!m) return null;
-  const month = MONTHS.indexOf(m[2]!.toLowerCase()) + 1;
-  return `${m[3]}-${String(month).padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  const f = m ? null : DATE_MONTH_FIRST.exec(text);
+  if (!m && !f) return null;
+  const [day, monthName, year] = m ? [m[1]!, m[2]!, m[3]!] : [f![2]!, f![1]!, f![3]!];
+  const month = MONTHS.indexOf(monthName.toLowerCase()) + 1;
+  if (Number(day) < 1 || Number(day) > 31) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${day.padStart(2, '0')}`;
 }
 
 function hhmm(text: string): string | null {
@@ -149,7 +157,13 @@ export function cleanLine(raw: string): string {
   return raw
     .replace(/\u00A0/g, ' ')
     .replace(/^\s*#{1,6}\s+/, '')
+    // A markdown conversion's escapes ("1\\. Minutes", "\\- item") are not the minutes' words.
+    .replace(/\\([.\-*_#()[\]!+])/g, '$1')
     .replace(/\*\*(.*?)\*\*/g, '$1')
+    .replace(/\*\*/g, '')
+    // A table row as a conversion writes it ("2. | Election of Chairman: |"): the number and the words, the bars off.
+    .replace(/^\s*\|?\s*(\d{1,3}\.)\s*\|\s*/, '$1 ')
+    .replace(/\s*\|\s*$/, '')
     .replace(/^\s*[-*]\s+(?=\()/, '')
     .replace(/^\s*[-*●◦▪]\s+/, '• ')
     .replace(/^\s*•\s*/, '• ')
@@ -178,7 +192,7 @@ const FURNITURE: RegExp[] = [
 const PRESENTER = /(will present this (report|item)( on behalf of .+)?|will provide an? (verbal )?update|will give a presentation|will be in attendance)\.?$/i;
 
 const LABEL = /^(RESOLVED|AGREED|NOTED)\s*[:.]?$/;
-const SECTION: [RegExp, keyof PastAttendance | 'present' | 'absent' | 'guests'][] = [
+const SECTION: [RegExp, keyof PastAttendance | 'present' | 'guests'][] = [
   [/^present\s*:?$/i, 'present'],
   [/^(officers?|officers? present|officers in attendance|in attendance)\s*:?$/i, 'officers'],
   [/^(other attendees|also present|also in attendance|others? present)\s*:?$/i, 'others'],
@@ -187,10 +201,86 @@ const SECTION: [RegExp, keyof PastAttendance | 'present' | 'absent' | 'guests'][
   [/^(absent|absences)\s*:?$/i, 'absent'],
   [/^(substitutes?|substitute members?)\s*:?$/i, 'substitutes'],
 ];
-const OPENING = /^Minutes of (?:a|an|the) (?:[A-Za-z-]+ ){0,3}?meeting of (?:the )?(.+?) held (.*?)\s*on\s+((?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4})(.*)$/i;
+/** A line under a heading of people that names no one ("There were no absences", "None"). */
+const NO_ONE = /^(?:there (?:were|was) no (?:absences?|absentees|members? absent|apologies)|no (?:absences?|absentees|apologies(?: (?:were )?received)?)|none(?: received)?|nil)\.?$/i;
+
+/** A heading of people with its names on the same line: "Present: Cllr A. Brown, Cllr C. Dean and Cllr E. Fox.", "Those Attending – …". */
+const INLINE_SECTION: [RegExp, 'present' | 'officers' | 'others' | 'apologies' | 'absent'][] = [
+  [/^(?:present|those present|those attending|attending|members present|councillors present)\s*[:–—-]\s*(.+)$/i, 'present'],
+  [/^(?:in attendance|officers(?: present)?|officers in attendance)\s*[:–—-]\s*(.+)$/i, 'officers'],
+  [/^(?:also present|also in attendance)\s*[:–—-]\s*(.+)$/i, 'others'],
+  [/^apologies(?: for absence)?(?: (?:were )?received)?(?: from)?\s*[:–—-]\s*(.+)$/i, 'apologies'],
+  [/^absent\s*[:–—-]\s*(.+)$/i, 'absent'],
+];
+/** Where one name ends in a list written out: a comma, or "and"/"&" before the next title or a count ("and 16 members of the public"). */
+const NAME_SPLIT = /\s*[,;]\s*|\s+(?:and|&)\s+(?=(?:Cllrs?\.?|Councillors?|County|Borough|District|Mr|Mrs|Ms|Miss|Dr|PCSO|PC|Rev|\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b)/i;
+const CHAIR_NOTE = /^(.+?)(?:\s+[-–—]\s*|\s*\(\s*)(?:in the\s+)?(?:chair|chairman|chairwoman|chairperson)\s*\)?$/i;
+
+/** A line that carries on a list of names written out ("Vicky Bright – Clerk and 3 members of the public."): each piece a titled name, a count of people, or a name with its role. */
+function namesLine(line: string): boolean {
+  if (/:$/.test(line)) return false;
+  const pieces = line.replace(/[.\s]+$/, '').split(NAME_SPLIT).filter(Boolean);
+  return pieces.every((p) => /^(?:Cllrs?\.?|Councillors?|County|Borough|District|Mr|Mrs|Ms|Miss|Dr|PCSO|PC|Rev)\b|^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+members?\b|^[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3}\s+[-–—(]/i.test(p.trim()));
+}
+
+/**
+ * The people of a list written out on one line, each as the block's rows would have them (a note after a dash or in
+ * brackets is their detail); null when a piece does not read as a person, so the words are kept as words instead.
+ */
+function inlinePeople(text: string): { chair: string | null; people: PastPerson[] } | null {
+  const pieces = text
+    .replace(/^(?:councillors|cllrs\.?|members)\s*:?\s*/i, '')
+    .replace(/[.\s]+$/, '')
+    .split(NAME_SPLIT)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const sentence = /\b(?:was|were|is|are|has|had|have|will|would|welcomed|noted|agreed|resolved|received|sent|gave|present(?:ed)?)\b/i;
+  if (!pieces.length || pieces.some((p) => p.length > 80 || p.split(/\s+/).length > 10 || sentence.test(p.replace(/\bmembers? of the (?:public|press)\b/i, '')))) return null;
+  let chair: string | null = null;
+  const people: PastPerson[] = [];
+  for (const piece of pieces) {
+    // "Mrs N. Cooper, Clerk": a role alone after a comma is the person's before it.
+    const last = people[people.length - 1];
+    if (last && !last.detail && /^(?:the\s+)?(?:clerk|parish clerk|town clerk|locum clerk|rfo|responsible financial officer|secretary|treasurer|vice[- ]chair(?:man)?|deputy clerk|assistant clerk)$/i.test(piece)) {
+      last.detail = piece;
+      if (/clerk|rfo|financial officer|secretary|treasurer/i.test(piece)) last.as = 'officer';
+      continue;
+    }
+    const c = CHAIR_NOTE.exec(piece);
+    if (c && chair === null) {
+      chair = c[1]!.trim();
+      continue;
+    }
+    const dash = /^(.+?)\s+[-–—]\s+(.+)$/.exec(piece) ?? /^(.+?)\s*\(([^)]+)\)$/.exec(piece);
+    const person = personOf(dash ? `${dash[1]!.trim()}\t${dash[2]!.trim()}` : piece);
+    if (/\bmembers? of the (?:public|press)\b|\bpress\b/i.test(person.name)) person.as = 'guest';
+    else if (/\b(?:clerk|officer|rfo|secretary)\b/i.test(person.detail)) person.as = 'officer';
+    people.push(person);
+  }
+  return { chair, people };
+}
+/** The date in an opening line: "Friday, 11 December 2020", "13th May 2015", or month first ("Tuesday May 6th 2014"). */
+const OPENING_DATE = String.raw`((?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{1,2}(?:(?:st|nd|rd|th)\s*|\s+)[A-Za-z]+,?\s+\d{4}|[A-Za-z]+\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}))`;
+/** Before the date: "on", or nothing when a weekday follows the venue directly ("… HELD AT THE CHURCH MONDAY 13th MAY 2015"). */
+const BEFORE_DATE = String.raw`\s*(?:on\s+|(?=(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b))`;
+const OPENING = new RegExp(String.raw`^Minutes of (?:a|an|the) (?:[A-Za-z&-]+ ){0,6}?meeting of (?:the )?(.+?) held (.*?)${BEFORE_DATE}${OPENING_DATE}(.*)$`, 'i');
 /** The other common form: "(Draft) minutes of the <body> (annual) meeting held at <venue> at 7.00 pm on Thursday 1 June 2017". */
-const OPENING_BODY_FIRST = /^(?:draft\s+)?minutes of (?:the\s+)?(.+?)\s+(?:(?:annual|extraordinary|ordinary|monthly|special)\s+)?meeting held (.*?)\s*on\s+((?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4})(.*)$/i;
-const openingOf = (line: string) => OPENING.exec(line) ?? OPENING_BODY_FIRST.exec(line);
+const OPENING_BODY_FIRST = new RegExp(
+  String.raw`^(?:draft\s+)?minutes of (?:the\s+)?(.+?)\s+(?:(?:annual|extraordinary|ordinary|monthly|special|agm|annual general|full)\s+)?meeting held (.*?)${BEFORE_DATE}${OPENING_DATE}(.*)$`,
+  'i',
+);
+/** A heading naming the body and its meeting, its minutes said on a line below: "<Body> – Extraordinary Meeting Wednesday 19th July 2017, 7.30pm <venue>". */
+const OPENING_HEADING = new RegExp(
+  String.raw`^(.+?\b(?:Council|Committee|Board|Panel|Forum|Cabinet|Partnership))\s+[–—-]\s+(?:(?:annual|extraordinary|ordinary|monthly|special|full|agm)\s+)?(?:general\s+|parish\s+|council\s+)?meeting,?\s+(?:held\s+)?(?:on\s+)?${OPENING_DATE},?\s*(?:at\s+)?(\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?)?,?\s*(?:(?:at|in)\s+)?(.*)$`,
+  'i',
+);
+/** The opening read as [line, body, where, date, after the date]: OPENING's groups, whichever form the line takes. */
+const openingOf = (line: string): readonly string[] | null => {
+  const m = OPENING.exec(line) ?? OPENING_BODY_FIRST.exec(line);
+  if (m) return m.map((g) => g ?? '');
+  const h = OPENING_HEADING.exec(line);
+  return h ? [line, h[1]!, h[4] ? `at ${h[4].replace(/[.\s]+$/, '')}` : '', h[2]!, h[3] ?? ''] : null;
+};
 const WEB_HEADING = /^(.+?)\s+-\s+((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\d{1,2}\s+\w+\s+\d{4})(?:\s+(\d{1,2}[.:]\d{2}\s*[ap]\.?m\.?))?\s*$/i;
 const NUMBERED = /^(\d{1,3})\.\s+(\S.*)$/;
 /** A minute numbered within its year ("21.44 ELECTION OF CHAIR", "44/21 Apologies"). */
@@ -212,7 +302,8 @@ const NUMBER_ALONE = /^(\d{1,3})\.$/;
 const MARKER = /^\(([a-z]{1,3}|\d{1,3})\)\s*(.*)$/;
 const NUMBER_POINT = /^(\d{1,2})[.)]\s+(.*)$/;
 const BULLET = /^•\s*(.*)$/;
-const CLOSE = /^The meeting (?:closed|ended|finished|concluded) at (.+?)\.?$/i;
+/** The close: "The meeting closed at 8.15 pm.", also after a short lead-in ("With nothing more to discuss the meeting closed at 8.05pm"). */
+const CLOSE = /^(?:(?:with|there being)\b[^.]{0,60}?,?\s+)?the meeting (?:closed|ended|finished|concluded) at (.+?)\.?$/i;
 const ROMAN = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii', 'xiii', 'xiv', 'xv', 'xvi', 'xvii', 'xviii', 'xix', 'xx'];
 
 const alphaIndex = (s: string) => (s.length === 1 ? s.charCodeAt(0) - 97 : -1);
@@ -275,6 +366,32 @@ function notMinutes(lines: string[]): string {
   return 'This does not look like minutes: no line says “Minutes of a meeting of … held … on <date>”, and it is not a council web page of minutes (“<Board> - Friday, 24 September 2021”). Nothing was saved.';
 }
 
+/**
+ * The opening line and where it ends: one line, or a line starting "Minutes of …" that runs on to the next line with
+ * words ("… HELD AT THE VILLAGE HALL ON" / "TUESDAY MAY 6th 2014"). at = -1 when there is none.
+ */
+function openingLine(lines: readonly string[]): { at: number; opening: string } {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!line) continue;
+    // A heading form is an opening only where a line just below says these are its minutes (an agenda's heading is not).
+    if (OPENING.test(line) || OPENING_BODY_FIRST.test(line)) return { at: i, opening: line };
+    if (OPENING_HEADING.test(line)) {
+      if (/\bminutes\b/i.test(line)) return { at: i, opening: line };
+      // The line saying these are its minutes ("Draft Minutes for approval at the next Ordinary Meeting") is the opening's, not a minute's words.
+      const said = lines.slice(i + 1, i + 4).findIndex((l) => /^(?:draft\s+)?minutes\b/i.test(l) && l.length <= 120);
+      if (said >= 0) return { at: i + 1 + said, opening: line };
+    }
+    // Only an opening cut short after "held …" runs on ("… HELD AT THE VILLAGE HALL ON"), never a title ending in a stop.
+    if (!/^(?:draft\s+)?minutes of\b.*\bheld\b/i.test(line) || /[.:;]$/.test(line) || line.length > 300) continue;
+    let j = i + 1;
+    while (j < lines.length && j <= i + 3 && !lines[j]) j++;
+    const joined = `${line} ${lines[j] ?? ''}`;
+    if (j < lines.length && (lines[j] ?? '').length <= 120 && isoDate(lines[j]!) && openingOf(joined)) return { at: j, opening: joined };
+  }
+  return { at: -1, opening: '' };
+}
+
 /** Reads one meeting's minutes from the lines of a text or a Word document. */
 export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
   // An action log table's rows become actions, not words of a minute.
@@ -283,15 +400,16 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
   const warnings: string[] = [];
 
   // Where the minutes start: the opening line (an agenda pack's minutes start there too), or the web page's heading.
-  let at = lines.findIndex((l) => openingOf(l) !== null);
+  let { at, opening } = openingLine(lines);
   let form: PastMeeting['form'] = 'printed';
   let bodyName = '';
   let date: string | null = null;
   let startTime: string | null = null;
   let where = { mode: 'in_room' as MeetingMode, venue: '' };
   if (at >= 0) {
-    const m = openingOf(lines[at]!)!;
-    bodyName = m[1]!.trim();
+    const m = openingOf(opening)!;
+    // "Stoke Ferry Annual Parish Council Meeting": the kind of meeting is not part of the body's name.
+    bodyName = m[1]!.trim().replace(/\b(?:annual|extraordinary|ordinary)\s+(?=(?:parish|town|district|county|city|community)\s+council\b)/i, '');
     // A start time before the date ("held at the Village Hall at 7.00 pm on …") is the start, not part of the venue.
     const timeInWhere = /\s+(?:at|commencing at|starting at)\s+(\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?)\s*$/i.exec(m[2]!);
     where = modeOf(timeInWhere ? m[2]!.slice(0, timeInWhere.index) : m[2]!);
@@ -326,10 +444,12 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
 
   let numberForm: { form: MinuteNumberForm; year: string } | null = null;
   const preamble: string[] = [];
-  const attendance: PastAttendance = { chair: null, present: [], officers: [], others: [], apologies: [], substitutes: [] };
+  const attendance: PastAttendance = { chair: null, present: [], officers: [], others: [], apologies: [], substitutes: [], absent: [] };
   const minutes: PastMinute[] = [];
   let closedAt: string | null = null;
-  let section: keyof PastAttendance | 'present' | 'absent' | 'guests' | null = null;
+  let section: keyof PastAttendance | 'present' | 'guests' | null = null;
+  /** The section's names were written on its heading's line, so a following line of names is read the same way. */
+  let inline = false;
   let minute: PastMinute | null = null;
   /** The decision being read: open until a plain line follows its single resolution or its lettered ones. */
   let decision: { block: Extract<PastBlock, { type: 'decision' }>; lettered: boolean; closed: boolean } | null = null;
@@ -422,6 +542,36 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
       const sec = SECTION.find(([re]) => re.test(line));
       if (sec) {
         section = sec[1];
+        inline = false;
+        continue;
+      }
+      // The names on the heading's own line ("Present: Cllr A. Brown – Chair, Cllr C. Dean and 3 members of the public.").
+      const inlineSec = form === 'printed' ? INLINE_SECTION.map(([re, s]) => [re.exec(line), s] as const).find(([m]) => m) : undefined;
+      // A list written out ends at the first line that is not more names: what follows is words, not people.
+      if (!inlineSec && inline && !namesLine(line)) {
+        inline = false;
+        section = null;
+      }
+      const written: (typeof INLINE_SECTION)[number][1] | null = inlineSec ? inlineSec[1] : inline && (section === 'present' || section === 'officers' || section === 'others' || section === 'apologies' || section === 'absent') ? section : null;
+      const listed = written ? (inlineSec ? inlineSec[0]![1]! : line) : null;
+      if (written && listed !== null) {
+        const read = NO_ONE.test(listed.trim()) ? null : inlinePeople(listed);
+        if (inlineSec) {
+          section = written;
+          inline = true;
+        }
+        if (read) {
+          if (read.chair && written === 'present' && !attendance.chair) attendance.chair = personOf(read.chair);
+          else if (read.chair) attendance[written].push(personOf(read.chair));
+          for (const person of read.people) {
+            // Under Present, a clerk or officer named with their role ("Mrs C Hardy (Clerk)") is an officer, not a member.
+            if (person.as === 'officer' && written === 'present') attendance.officers.push(person);
+            else attendance[written].push(person);
+          }
+          continue;
+        }
+        // Words, not names ("No apologies", a sentence): kept, never dropped.
+        preamble.push(line);
         continue;
       }
       if (form === 'web') {
@@ -439,8 +589,9 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
         preamble.push(line);
         continue;
       }
-      if (section === 'absent') {
-        warnings.push(`Recorded as absent: ${line.slice(0, 80)} (absences are not imported).`);
+      // "There were no absences" under Absent names no one: its words are kept, as the first words of the minutes.
+      if (section === 'absent' && NO_ONE.test(line)) {
+        preamble.push(line);
         continue;
       }
       if (section) {
@@ -616,7 +767,7 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
 const AGENDA_REF = /\bmarked\s+['‘’"]?Agenda Item (\d{1,3})\b|[(‘'"]Agenda Item (\d{1,3})[)’'"]/i;
 const EXCLUSION = /\b(?:press and |the )?public\b[^.]{0,60}?\bbe excluded\b|\bexclu(?:de|sion of) the (?:press and )?public\b/i;
 const SCHEDULE_12A = /paragraphs?\s+(\d)\b[^.]{0,80}?\bSchedule\s+12A\b/i;
-const DECLARED = /^(.{3,80}?)\s+(declared\b.*)$/;
+const DECLARED = /^(.{3,80}?)\s+(?:(?:also|then|further|each)\s+)?(declared\b.*)$/;
 
 const blockText = (b: PastBlock): string[] => (b.type === 'paragraph' ? [b.text] : b.type === 'points' ? [b.intro ?? '', ...b.items] : b.resolutions);
 
@@ -641,18 +792,18 @@ function placeRecords(minutes: PastMinute[], attendance: PastAttendance, warning
     const after = minutes.slice(excludedAt + 1);
     if (paragraph && Number(paragraph[1]) >= 1 && Number(paragraph[1]) <= 7) {
       for (const m of after) m.exempt = Number(paragraph[1]);
-      if (after.length) warnings.push(`The public were excluded at “${minutes[excludedAt]!.title}”: the ${after.length === 1 ? 'minute' : `${after.length} minutes`} after it ${after.length === 1 ? 'is' : 'are'} kept as exempt (paragraph ${paragraph[1]} of Schedule 12A); their words are printed as read.`);
+      if (after.length) warnings.push(`The public were excluded at “${minutes[excludedAt]!.title}”: the ${after.length === 1 ? 'minute' : `${after.length} minutes`} after it ${after.length === 1 ? 'is' : 'are'} kept as exempt (paragraph ${paragraph[1]} of Schedule 12A): the public minutes say ${after.length === 1 ? 'it was' : 'they were'} taken in private, and ${after.length === 1 ? 'its' : 'their'} words as read print in the exempt minutes.`);
     } else if (after.length) {
       warnings.push(`The public were excluded at “${minutes[excludedAt]!.title}”, but no paragraph of Schedule 12A is cited: the minutes after it are not marked exempt.`);
     }
   }
   const people = [attendance.chair, ...attendance.present, ...attendance.substitutes, ...attendance.officers, ...attendance.others].filter((p): p is PastPerson => p !== null);
-  const known = new Map(people.map((p) => [personKey(p.name), p.name]));
+  const names = people.map((p) => p.name);
   minutes.forEach((m, at) => {
     for (const b of m.blocks) {
       if (b.type !== 'paragraph') continue;
       const d = DECLARED.exec(b.text);
-      const person = d ? known.get(personKey(d[1]!)) : undefined;
+      const person = d ? (matchPerson(d[1]!, names) ?? undefined) : undefined;
       if (!d || !person || d[2]!.length > 1000) continue;
       const nature = d[2]!.trim();
       if (/^declared\s+(no|any)\b/i.test(nature)) continue;
@@ -701,6 +852,58 @@ export const readPastMinutesText = (text: string): PastMinutesRead => readPastMi
 
 /** A person's name as a clerk compares it: case, full stops and spacing aside ("Mrs D. Taylor CC" = "Mrs. D Taylor CC"). */
 export const personKey = (name: string) => name.toLowerCase().replace(/[.,]/g, ' ').replace(/\s+/g, ' ').trim();
+
+/** Titles before a name; "mr" and "mrs/ms/miss" tell two people of one surname apart, the others do not. */
+const TITLES = new Set(['cllr', 'cllrs', 'councillor', 'county', 'district', 'borough', 'city', 'parish', 'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'sir', 'dame', 'lady', 'lord', 'rev', 'revd', 'the']);
+/** Letters after a name ("CC", "MBE"), never a surname. */
+const SUFFIXES = new Set(['cc', 'dc', 'bc', 'pc', 'mbe', 'obe', 'cbe', 'jp', 'dl', 'qpm', 'esq', 'mp', 'jnr', 'snr', 'jr', 'sr']);
+const MALE = new Set(['mr']);
+const FEMALE = new Set(['mrs', 'ms', 'miss']);
+
+/** A name taken apart: its title words, its given names or initials, and its surname. */
+function nameParts(name: string): { titles: string[]; given: string[]; surname: string } | null {
+  const words = name
+    .toLowerCase()
+    .replace(/[’']/g, '')
+    .replace(/[^a-z-]+/g, ' ')
+    .split(' ')
+    .filter(Boolean);
+  const titles: string[] = [];
+  while (words.length && TITLES.has(words[0]!)) titles.push(words.shift()!);
+  while (words.length > 1 && SUFFIXES.has(words[words.length - 1]!)) words.pop();
+  const surname = words.pop();
+  if (!surname || surname.length < 2) return null;
+  return { titles, given: words, surname };
+}
+
+/** Whether one given name or initial can be the other: the same word, or an initial of it. */
+const sameGiven = (a: string, b: string) => a === b || (a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b));
+
+/**
+ * The person in `people` a declaration's name is written for ("Cllr Smith", "Councillor J. Smith", "Councillor John Smith",
+ * "SMITH"), or null when none fits or more than one does: a name never goes to the wrong person. The same name written
+ * the same way wins outright; otherwise the surname must match, and any given names or initials written must fit the
+ * person's (an initial fits its name), and a title of one sex never fits a person of the other.
+ */
+export function matchPerson(written: string, people: readonly string[]): string | null {
+  const exact = people.filter((p) => personKey(p) === personKey(written));
+  if (exact.length === 1) return exact[0]!;
+  const w = nameParts(written);
+  if (!w) return null;
+  const fits = people.filter((p) => {
+    const c = nameParts(p);
+    if (!c || c.surname !== w.surname) return false;
+    const sexOf = (t: string[]) => (t.some((x) => MALE.has(x)) ? 'm' : t.some((x) => FEMALE.has(x)) ? 'f' : null);
+    const [ws, cs] = [sexOf(w.titles), sexOf(c.titles)];
+    if (ws && cs && ws !== cs) return false;
+    // Given names compared in order, as far as both are written ("J. A. Smith" fits "John Smith").
+    const n = Math.min(w.given.length, c.given.length);
+    for (let k = 0; k < n; k++) if (!sameGiven(w.given[k]!, c.given[k]!)) return false;
+    return true;
+  });
+  const unique = [...new Set(fits)];
+  return unique.length === 1 ? unique[0]! : null;
+}
 
 /** Significant words of a body's name, for telling one body's minutes from another's. */
 const nameWords = (name: string) =>

@@ -173,6 +173,11 @@ function attendanceBlocks(record: MeetingRecord, opening: ChairChange | undefine
     .filter((a) => a.status === 'apologies')
     .map((a) => ({ name: a.name.trim(), detail: detailOf(a.role, a.organisation) }));
   if (apologies.length) blocks.push({ type: 'section-heading', text: 'Apologies for absence' }, { type: 'name-list', rows: apologies });
+  // Imported past minutes print those they listed as absent (a parish council's minutes do); the app's own minutes leave absent members out.
+  if (record.importedFrom) {
+    const absent = attendance.filter((a) => a.status === 'absent').map((a) => ({ name: a.name.trim(), detail: detailOf(a.role, a.organisation) }));
+    if (absent.length) blocks.push({ type: 'section-heading', text: 'Absent' }, { type: 'name-list', rows: absent });
+  }
   return blocks;
 }
 

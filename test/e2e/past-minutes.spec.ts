@@ -217,3 +217,50 @@ test('more than a call can carry: 22 files chosen at once are read one by one an
   expect(saved.map((m) => m.date).sort()).toEqual(dates);
   expect(new Set(saved.map((m) => m.minutesStatus))).toEqual(new Set(['confirmed']));
 });
+
+test('members listed as absent are shown in the preview as absent and saved as absent', async ({ page, host }, testInfo) => {
+  test.setTimeout(120_000);
+  const body = await api(host.url, 'bodies.create', { name: 'Wessex Parish Council' });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(`${host.url}#/bodies/${body.id}`);
+  // Written for this test (a fictional parish council).
+  const text = [
+    'Minutes of a meeting of the Wessex Parish Council held at the Village Hall on Tuesday, 9 May 2023 at 7.00 pm.',
+    'Present:',
+    'Cllr A. Brown (Chair)',
+    'Cllr C. Dean',
+    'Absent:',
+    'Cllr K. Lamb',
+    'Cllr M. North',
+    '1. Minutes of the previous meeting',
+    'RESOLVED:',
+    'That the minutes of the meeting held on 11 April 2023 be confirmed.',
+  ].join('\n');
+  const box = page.getByLabel('Paste past minutes');
+  await box.focus();
+  await box.fill(text);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  const meeting = page.getByTestId('past-meeting');
+  await expect(meeting).toHaveCount(1);
+  const summary = meeting.getByText(/^Attendance: /);
+  await expect(summary).toContainText('2 absent');
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  const people = meeting.getByTestId('past-present');
+  await expect(people).toContainText('Cllr K. Lamb (absent) · new: added to the body’s members');
+  await expect(people).toContainText('Cllr M. North (absent)');
+  await people.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('past-absent-1440.png') });
+  await page.setViewportSize({ width: 480, height: 900 });
+  await people.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('past-absent-480.png') });
+
+  const save = page.getByRole('button', { name: 'Save 1 past meeting' });
+  await save.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: '1 past meeting saved as confirmed minutes.' })).toBeVisible();
+  const [saved] = await api(host.url, 'meetings.list', { bodyId: body.id });
+  const record = await api(host.url, 'meetings.get', { meetingId: saved!.id });
+  expect(record.attendance.filter((a) => a.status === 'absent').map((a) => a.name)).toEqual(['Cllr K. Lamb', 'Cllr M. North']);
+});

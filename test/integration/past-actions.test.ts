@@ -65,6 +65,60 @@ async function minutesWithActionLog(): Promise<Buffer> {
   return Buffer.from(await Packer.toBuffer(doc));
 }
 
+/** Minutes whose action table sits under "Action points" with a header in other words, beside an attendance table and a budget table. */
+async function minutesWithActionPoints(): Promise<Buffer> {
+  const p = (text: string) => new Paragraph({ text });
+  const doc = new Document({
+    sections: [
+      {
+        children: [
+          p('Minutes of a meeting of the Wessex Parish Council held at the Village Hall on Tuesday, 9 April 2024 at 7.00 pm.'),
+          p('PRESENT:'),
+          p('Cllr A. Brown (in the Chair)'),
+          new Table({ rows: [row(['Name', 'Role and organisation'], true), row(['Cllr C. Dean', 'Wessex District Council'])] }),
+          p('1. Finance'),
+          p('The Council noted the budget position.'),
+          new Table({ rows: [row(['Item', 'Budget', 'Spent', 'Remaining'], true), row(['Grass cutting', '£4,000', '£2,500', '£1,500'])] }),
+          p('2. Village green'),
+          p('Members discussed the drainage of the village green after the winter floods.'),
+          p('3. Action points'),
+          new Table({
+            rows: [
+              row(['Item', 'Task', 'Who', 'When', 'Progress'], true),
+              row(['1', 'Ask a contractor to survey the drainage of the village green', 'Clerk', '30/04/2024', 'In progress']),
+              row(['2', 'Renew the insurance', 'Cllr C. Dean', '31 May 2024', 'Done']),
+            ],
+          }),
+          p('The meeting closed at 8.30 pm.'),
+        ],
+      },
+    ],
+  });
+  return Buffer.from(await Packer.toBuffer(doc));
+}
+
+describe('past minutes: an action table under a heading of actions, its header row in other words', () => {
+  it('a Word table under “Action points” (“Item | Task | Who | When | Progress”) becomes actions; the attendance and budget tables do not', async () => {
+    const { services, store } = createTempStore(temp);
+    const bodyId = call(services, 'bodies.create', { name: 'Wessex Parish Council', yearStartMonth: 5 }).id;
+    const m = (await read(services, bodyId, { kind: 'docx', base64: (await minutesWithActionPoints()).toString('base64') })).meeting;
+    expect(m.minutes.map((x) => `${x.number}. ${x.title}`)).toEqual(['1. Finance', '2. Village green', '3. Action points']);
+    expect(m.attendance.present.map((x) => x.name)).toEqual(['Cllr C. Dean']);
+    expect(m.actions).toEqual([
+      { number: 1, raisedOn: null, description: 'Ask a contractor to survey the drainage of the village green', owner: 'Clerk', dueDate: '2024-04-30', status: 'Amber', comments: ['Status: In progress'], minute: 1 },
+      { number: 2, raisedOn: null, description: 'Renew the insurance', owner: 'Cllr C. Dean', dueDate: '2024-05-31', status: 'Complete', comments: ['Status: Done'], minute: 2 },
+    ]);
+    // The budget's words stay the finance minute's.
+    expect(JSON.stringify(m.minutes[0]!.blocks)).toMatch(/Grass cutting/);
+    call(services, 'import.savePastMinutes', { bodyId, meetings: [{ meeting: m, firstMinuteNumber: null, source: 'minutes.docx' }] });
+    expect(call(services, 'actions.log', { bodyId }).map((a) => [a.number, a.text, a.status, a.itemTitle])).toEqual([
+      [1, 'Ask a contractor to survey the drainage of the village green', 'Amber', 'Village green'],
+      [2, 'Renew the insurance', 'Complete', 'Action points'],
+    ]);
+    expect(countRows(store.db).action).toBe(2);
+  });
+});
+
 describe('past minutes: an action log table becomes actions of the body’s log', () => {
   it('a Word table: read into the preview, saved with the meeting, open actions carried on at the next meeting', async () => {
     const { services, store } = createTempStore(temp);

@@ -127,6 +127,8 @@ describe('other councils’ house styles import without error, every minute numb
     ['moderngov-numbered-page.txt', 'Licensing Committee', [1, 2, 3, 4, 5], (n: number) => `${n}.`],
     ['parish-council-minutes.txt', 'Ambridge Parish Council', [44, 45, 46, 47], (n: number) => `21.${n}`],
     ['parish-slash-numbered.txt', 'Loxley Barrett Parish Council', [70, 71, 72, 73, 74, 75, 76], (n: number) => `${n}/17`],
+    ['parish-inline-attendance.txt', 'Brambleford Parish Council', [1, 2, 3, 4, 5], (n: number) => `${n}.`],
+    ['parish-two-line-opening.md', 'Ashcombe Parish Council', [1, 2, 3], (n: number) => `${n}.`],
   ] as const) {
     it(file, async () => {
       const { services } = createTempStore(temp);

@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExportedFile, PastMinutesPreview } from '../../shared/contract';
 import type { Services } from '../../electron/services';
+import { buildMinutes } from '../../shared/minutes/document';
+import { minutesToHtml } from '../../shared/minutes/html';
 import { call } from '../helpers/api';
 import { officeText } from '../helpers/office-text';
 import { createTempStore } from '../helpers/store';
@@ -132,8 +134,16 @@ describe('past minutes: what the words record, placed as records', () => {
     expect(count(text, 'Cllr C. Dean declared a disclosable pecuniary interest in agenda item 3')).toBe(1);
     expect(count(text, '(attended remotely)')).toBe(1);
     expect(count(text, 'substitute for Cllr B. Green')).toBe(1);
-    expect(count(text, 'The Council considered the tenders received for the grounds maintenance contract.')).toBe(1);
+    // The exempt minute is left out of the public minutes, as a live meeting's is: its heading and that it was taken in private.
+    expect(count(text, 'The Council considered the tenders received for the grounds maintenance contract.')).toBe(0);
+    expect(count(text, 'This item was considered in private (exempt information under paragraph 3 of Schedule 12A to the Local Government Act 1972)')).toBe(1);
+    expect(count(text, 'the public be excluded from the meeting for the following item of business')).toBe(1);
     expect(text).not.toMatch(/No declarations were made|The Chairman invited/);
+    const exempt = await services.call('exports.build', { meetingId, document: 'exempt' });
+    if (!exempt.ok) throw new Error(exempt.error.message);
+    const exemptText = officeText(Buffer.from((exempt.value as ExportedFile).base64, 'base64'));
+    expect(count(exemptText, 'The Council considered the tenders received for the grounds maintenance contract.')).toBe(1);
+    expect(exemptText).not.toMatch(/objects to the application/);
   });
 
   it('the 2022 reference: the declaration read with its person and the agenda references of its minutes', async () => {
@@ -153,6 +163,187 @@ describe('past minutes: what the words record, placed as records', () => {
     ]);
     expect(m.minutes.find((x) => x.title === 'LSCSB Action Log')!.agendaRef).toBe(4);
     expect(m.minutes.filter((x) => x.agendaRef !== null).map((x) => x.agendaRef)).toEqual([4, 9, 10, 11, 12, 13, 14, 15]);
+  });
+});
+
+/** Written for this test (a fictional board): the public excluded in a minute not titled as an exclusion, two exempt minutes after it. */
+const PRIVATE = [
+  'Minutes of a meeting of the Wessex Estates Board held at County Hall on Thursday, 8 June 2023 at 2.00 pm.',
+  'PRESENT:',
+  'Mr A. Brown (in the Chair)',
+  'Ms C. Dean',
+  '21. Minutes of the previous meeting',
+  'RESOLVED:',
+  'That the minutes of the meeting held on 11 May 2023 be confirmed.',
+  '22. Depot roof repairs',
+  'The Board noted the report on the depot roof.',
+  '23. Confidential business',
+  'RESOLVED:',
+  'That under Section 100A(4) of the Local Government Act 1972 the public be excluded from the meeting for the remaining items of business on the grounds that they involve the likely disclosure of exempt information as defined in paragraph 3 of Part 1 of Schedule 12A of the Act.',
+  '24. Sale of the old library',
+  'The Board considered the offers received for the old library building.',
+  'RESOLVED:',
+  'That the highest offer be accepted.',
+  '25. Staffing restructure',
+  'The Board noted the proposed restructure of the estates team.',
+  'The meeting closed at 3.40 pm.',
+].join('\n');
+
+describe('past minutes: an exclusion of the public', () => {
+  it('keeps the minutes after it exempt: out of the public Word and HTML minutes, in the exempt minutes, numbers and the exclusion’s words as read', async () => {
+    const { services, store } = createTempStore(temp);
+    const bodyId = call(services, 'bodies.create', { name: 'Wessex Estates Board', yearStartMonth: 5 }).id;
+    const m = (await read(services, bodyId, PRIVATE)).meeting;
+    expect(m.minutes.map((x) => [x.number, x.exempt])).toEqual([[21, null], [22, null], [23, null], [24, 3], [25, 3]]);
+    const meetingId = call(services, 'import.savePastMinutes', { bodyId, meetings: [{ meeting: m, firstMinuteNumber: null, source: 'pasted text' }] }).meetingIds[0]!;
+    expect(store.db.prepare('SELECT title, kind, exempt, exempt_paragraph FROM agenda_item WHERE meeting_id = ? ORDER BY position').all(meetingId)).toEqual([
+      { title: 'Minutes of the previous meeting', kind: 'previous_minutes', exempt: 0, exempt_paragraph: null },
+      { title: 'Depot roof repairs', kind: 'business', exempt: 0, exempt_paragraph: null },
+      // The minute that excluded the public is the exclusion, so the numbering adds none of its own.
+      { title: 'Confidential business', kind: 'exclusion', exempt: 0, exempt_paragraph: null },
+      { title: 'Sale of the old library', kind: 'business', exempt: 1, exempt_paragraph: 3 },
+      { title: 'Staffing restructure', kind: 'business', exempt: 1, exempt_paragraph: 3 },
+    ]);
+
+    const word = async (document: 'minutes' | 'exempt') => {
+      const file = await services.call('exports.build', { meetingId, document });
+      if (!file.ok) throw new Error(file.error.message);
+      return officeText(Buffer.from((file.value as ExportedFile).base64, 'base64')).replace(/\s+/g, ' ');
+    };
+    const open = await word('minutes');
+    const exclusionWords = 'the public be excluded from the meeting for the remaining items of business';
+    // The exclusion printed once, as read (the app's own wording of it is not added).
+    expect(count(open, exclusionWords)).toBe(1);
+    expect(open).not.toMatch(/for the following items? of business on the grounds that/);
+    expect(open).toMatch(/24\.? Sale of the old library This item was considered in private \(exempt information under paragraph 3 of Schedule 12A to the Local Government Act 1972\)\. 25/);
+    expect(open).toMatch(/25\.? Staffing restructure This item was considered in private/);
+    for (const secret of ['offers received for the old library', 'highest offer be accepted', 'restructure of the estates team']) expect(open).not.toContain(secret);
+    expect(open).toMatch(/The meeting closed at 3\.40 pm/);
+
+    const exempt = await word('exempt');
+    expect(exempt).toMatch(/Exempt minutes of/);
+    for (const secret of ['The Board considered the offers received for the old library building.', 'That the highest offer be accepted.', 'The Board noted the proposed restructure of the estates team.']) {
+      expect(count(exempt, secret)).toBe(1);
+    }
+    expect(exempt).toMatch(/24\.? Sale of the old library/);
+    expect(exempt).not.toContain('depot roof');
+    expect(exempt).not.toContain(exclusionWords);
+
+    // The published web page is made from the same frozen record: the exempt words are not in it.
+    const record = call(services, 'meetings.get', { meetingId });
+    const html = minutesToHtml(buildMinutes(record, { style: record.body.houseStyle }), record.body.houseStyle);
+    expect(html).toContain('Sale of the old library');
+    expect(html).not.toContain('highest offer');
+    expect(html).toContain('This item was considered in private');
+  });
+});
+
+/** Written for this test (a fictional parish council), in a parish council's layout: members listed as absent between Present and In attendance. */
+const ABSENT = [
+  'Minutes of a meeting of the Wessex Parish Council held at the Village Hall on Tuesday, 9 May 2023 at 7.00 pm.',
+  'Present:',
+  'Cllr A. Brown (Chair)',
+  'Cllr C. Dean',
+  'Absent:',
+  'Cllr K. Lamb',
+  'Cllr M. North',
+  'In attendance:',
+  'Ms J. Hart\tClerk to the Council',
+  'Apologies:',
+  'Cllr H. Irving',
+  '1. Minutes of the previous meeting',
+  'RESOLVED:',
+  'That the minutes of the meeting held on 11 April 2023 be confirmed.',
+].join('\n');
+
+describe('past minutes: members listed as absent', () => {
+  it('are read, shown, saved as absent and printed under “Absent” as the minutes printed them', async () => {
+    const { services, store } = createTempStore(temp);
+    const bodyId = call(services, 'bodies.create', { name: 'Wessex Parish Council', yearStartMonth: 5 }).id;
+    const m = (await read(services, bodyId, ABSENT)).meeting;
+    expect(m.attendance.absent).toEqual([
+      { name: 'Cllr K. Lamb', detail: '' },
+      { name: 'Cllr M. North', detail: '' },
+    ]);
+    expect(m.attendance.present.map((p) => p.name)).toEqual(['Cllr C. Dean']);
+    expect(m.warnings.join(' ')).not.toMatch(/absent/i);
+    const meetingId = call(services, 'import.savePastMinutes', { bodyId, meetings: [{ meeting: m, firstMinuteNumber: null, source: 'pasted text' }] }).meetingIds[0]!;
+    expect(
+      store.db.prepare(`SELECT coalesce(mb.name, a.name) AS name, a.category, a.status FROM attendance a LEFT JOIN member mb ON mb.id = a.member_id WHERE a.meeting_id = ? ORDER BY a.position`).all(meetingId),
+    ).toEqual([
+      { name: 'Cllr A. Brown', category: 'member', status: 'present' },
+      { name: 'Cllr C. Dean', category: 'member', status: 'present' },
+      { name: 'Ms J. Hart', category: 'officer', status: 'present' },
+      { name: 'Cllr H. Irving', category: 'member', status: 'apologies' },
+      { name: 'Cllr K. Lamb', category: 'member', status: 'absent' },
+      { name: 'Cllr M. North', category: 'member', status: 'absent' },
+    ]);
+    // Absent members are members of the body.
+    expect(call(services, 'bodies.get', { bodyId }).members.map((x) => x.name)).toEqual(expect.arrayContaining(['Cllr K. Lamb', 'Cllr M. North']));
+    const file = await services.call('exports.build', { meetingId, document: 'minutes' });
+    if (!file.ok) throw new Error(file.error.message);
+    const text = officeText(Buffer.from((file.value as ExportedFile).base64, 'base64')).replace(/\s+/g, ' ');
+    expect(text).toMatch(/Apologies for absence (?:Name Role and organisation )?Cllr H\. Irving Absent (?:Name Role and organisation )?Cllr K\. Lamb Cllr M\. North 1\. Minutes/);
+    expect(count(text, 'Cllr K. Lamb')).toBe(1);
+  });
+
+  it('“There were no absences” names no one: no one is saved as absent and its words are kept', async () => {
+    const { services, store } = createTempStore(temp);
+    const bodyId = call(services, 'bodies.create', { name: 'Wessex Parish Council', yearStartMonth: 5 }).id;
+    const m = (await read(services, bodyId, ABSENT.replace('Cllr K. Lamb\nCllr M. North', 'There were no absences'))).meeting;
+    expect(m.attendance.absent).toEqual([]);
+    const meetingId = call(services, 'import.savePastMinutes', { bodyId, meetings: [{ meeting: m, firstMinuteNumber: null, source: 'pasted text' }] }).meetingIds[0]!;
+    expect(store.db.prepare(`SELECT count(*) AS n FROM attendance WHERE meeting_id = ? AND status = 'absent'`).get(meetingId)).toEqual({ n: 0 });
+    const file = await services.call('exports.build', { meetingId, document: 'minutes' });
+    if (!file.ok) throw new Error(file.error.message);
+    const text = officeText(Buffer.from((file.value as ExportedFile).base64, 'base64')).replace(/\s+/g, ' ');
+    expect(count(text, 'There were no absences')).toBe(1);
+    expect(text).not.toMatch(/\bAbsent\b/);
+  });
+});
+
+/** Written for this test (a fictional parish council): declarations naming members otherwise than the attendance does. */
+const DECLARING = [
+  'Minutes of a meeting of the Wessex Parish Council held at the Village Hall on Tuesday, 13 June 2023 at 7.00 pm.',
+  'Present:',
+  'Cllr A. Brown (Chair)',
+  'Cllr Mrs K. Brown',
+  'Cllr C. Dean',
+  'Councillor Peter Quill',
+  '1. Declarations of interest',
+  'Councillor Christopher Dean declared an other registrable interest in item 2 as a trustee of the village hall.',
+  'Cllr Quill also declared a non-registrable interest in item 2 as a regular user of the hall.',
+  'Cllr Brown declared an interest in item 2 as a neighbour of the hall.',
+  '2. Village hall lease',
+  'RESOLVED:',
+  'That the lease be renewed for five years.',
+].join('\n');
+
+describe('past minutes: a declaration names the member otherwise than the attendance', () => {
+  it('is matched to that member (title, given name, surname alone); a name two members could have stays words only', async () => {
+    const { services, store } = createTempStore(temp);
+    const bodyId = call(services, 'bodies.create', { name: 'Wessex Parish Council', yearStartMonth: 5 }).id;
+    const m = (await read(services, bodyId, DECLARING)).meeting;
+    const blocks = m.minutes[0]!.blocks;
+    expect(blocks.map((b) => (b.type === 'paragraph' ? (b.declaration?.person ?? null) : 'other'))).toEqual(['Cllr C. Dean', 'Councillor Peter Quill', null]);
+    const meetingId = call(services, 'import.savePastMinutes', { bodyId, meetings: [{ meeting: m, firstMinuteNumber: null, source: 'pasted text' }] }).meetingIds[0]!;
+    expect(
+      store.db
+        .prepare(
+          `SELECT mb.name, i.title, d.category, d.at_item FROM declaration d JOIN attendance a ON a.id = d.attendance_id JOIN member mb ON mb.id = a.member_id
+           LEFT JOIN agenda_item i ON i.id = d.agenda_item_id WHERE d.meeting_id = ? ORDER BY mb.name`,
+        )
+        .all(meetingId),
+    ).toEqual([
+      // "item 2" is not an agenda reference these minutes cite, so the item is not guessed.
+      { name: 'Cllr C. Dean', title: null, category: 'other_registrable', at_item: 0 },
+      { name: 'Councillor Peter Quill', title: null, category: 'non_registrable', at_item: 0 },
+    ]);
+    // Each sentence printed once, as read, the ambiguous one too.
+    const file = await services.call('exports.build', { meetingId, document: 'minutes' });
+    if (!file.ok) throw new Error(file.error.message);
+    const text = officeText(Buffer.from((file.value as ExportedFile).base64, 'base64')).replace(/\s+/g, ' ');
+    for (const line of DECLARING.split('\n').slice(7, 10)) expect(count(text, line)).toBe(1);
   });
 });
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readPastMinutesText, sameBody, type PastBlock, type PastMeeting } from '../../shared/import/past-minutes';
+import { matchPerson, readPastMinutesText, sameBody, type PastBlock, type PastMeeting } from '../../shared/import/past-minutes';
 
 const REFERENCE = join(import.meta.dirname, '..', 'fixtures', 'reference');
 const PAST = join(import.meta.dirname, '..', 'fixtures', 'past-minutes');
@@ -206,5 +206,169 @@ describe('other councils’ house styles (test/fixtures/past-minutes/README.md)'
     expect(m.minutes[4]!.blocks.map(shape)).toEqual(['bullet@0:×2']);
     const declared = m.minutes[1]!.blocks[0]!;
     expect(declared.type === 'paragraph' && declared.declaration).toMatchObject({ person: 'Cllr R. Hanley', category: 'non_registrable', minute: null });
+  });
+});
+
+describe('a declaration’s name matched to the person in the attendance', () => {
+  const people = ['Cllr J. Smith', 'Mrs D. Taylor CC', 'Mr. N. Bannister CC', 'Cllr A. Brown', 'Cllr Mrs K. Brown', 'Councillor Peter Quill'];
+
+  it('the name as written in the attendance, case, stops and spacing aside', () => {
+    expect(matchPerson('Cllr J. Smith', people)).toBe('Cllr J. Smith');
+    expect(matchPerson('CLLR J SMITH', people)).toBe('Cllr J. Smith');
+    expect(matchPerson('Mrs. D Taylor CC', people)).toBe('Mrs D. Taylor CC');
+  });
+
+  it('another title, the full given name for an initial, or the surname alone when only one person has it', () => {
+    expect(matchPerson('Cllr Smith', people)).toBe('Cllr J. Smith');
+    expect(matchPerson('Councillor J. Smith', people)).toBe('Cllr J. Smith');
+    expect(matchPerson('Councillor John Smith', people)).toBe('Cllr J. Smith');
+    expect(matchPerson('Smith', people)).toBe('Cllr J. Smith');
+    expect(matchPerson('Mr Bannister', people)).toBe('Mr. N. Bannister CC');
+    expect(matchPerson('County Councillor Taylor', people)).toBe('Mrs D. Taylor CC');
+    expect(matchPerson('Cllr P. Quill', people)).toBe('Councillor Peter Quill');
+    expect(matchPerson('Cllr Quill', people)).toBe('Councillor Peter Quill');
+  });
+
+  it('never the wrong person: two of the surname, a given name that does not fit, a title of the other sex, or no one', () => {
+    // Two Browns: the surname alone is ambiguous; the initial or the title tells them apart.
+    expect(matchPerson('Cllr Brown', people)).toBeNull();
+    expect(matchPerson('Cllr A Brown', people)).toBe('Cllr A. Brown');
+    expect(matchPerson('Councillor Karen Brown', people)).toBe('Cllr Mrs K. Brown');
+    expect(matchPerson('Cllr B. Brown', people)).toBeNull();
+    expect(matchPerson('Councillor Jane Smith', people)).toBe('Cllr J. Smith');
+    expect(matchPerson('Councillor Mary Smith', people)).toBeNull();
+    expect(matchPerson('Mr Taylor', people)).toBeNull();
+    expect(matchPerson('Cllr Z. Nobody', people)).toBeNull();
+    expect(matchPerson('The Chairman', people)).toBeNull();
+    expect(matchPerson('It was', people)).toBeNull();
+  });
+});
+
+describe('parish minutes with their attendance written out on a line (fixture parish-inline-attendance.txt)', () => {
+  const m = read(readFileSync(join(PAST, 'parish-inline-attendance.txt'), 'utf8'));
+
+  it('an opening line with no “on” before its weekday', () => {
+    expect([m.bodyName, m.date, m.venue, m.closedAt]).toEqual(['BRAMBLEFORD PARISH COUNCIL', '2023-06-12', 'THE CHAPEL ROOM', '20:20']);
+  });
+
+  it('“Present– … - Chairman, … & …”, “Those Attending: … (Clerk) and 4 members of the public.”: the chair, members, the clerk as an officer, the public as guests', () => {
+    const a = m.attendance;
+    expect(a.chair).toEqual({ name: 'Cllr Harriet Quince', detail: '' });
+    expect(a.present.map((p) => [p.name, p.as ?? null])).toEqual([
+      ['Cllr P Marsh', null],
+      ['Cllr Owen Tully', null],
+      ['Cllr Mrs R Fenn', null],
+      ['Cllr J Hollis', null],
+      ['4 members of the public', 'guest'],
+    ]);
+    expect(a.officers).toEqual([{ name: 'Mrs K Ashdown', detail: 'Clerk', as: 'officer' }]);
+    // “Apologies: No apologies” names no one: no one is made a person, the words are kept.
+    expect(a.apologies).toEqual([]);
+    expect(m.minutes[0]!.blocks[0]).toEqual({ type: 'paragraph', text: 'Apologies: No apologies' });
+  });
+
+  it('a markdown conversion’s escaped numbers (“1\\.”) and a table row’s bars (“5\\. | Footpaths: |”) are not the minutes’ words', () => {
+    expect(m.minutes.map((x) => `${x.number} ${x.title}`)).toEqual(['1 Election of Chairman', '2 Declarations of Interest', '3 Minutes of the previous meeting', '4 Planning', '5 Footpaths:']);
+    expect(m.minutes[4]!.blocks).toEqual([{ type: 'paragraph', text: 'The overgrown footpath by the ford has been reported to the county council.' }]);
+  });
+
+  it('the declaration names the member by full name, as the attendance does not', () => {
+    const b = m.minutes[1]!.blocks[0]!;
+    expect(b.type === 'paragraph' && b.declaration?.person).toBe('Cllr Owen Tully');
+  });
+});
+
+describe('parish minutes whose opening runs over two lines, the month first (fixture parish-two-line-opening.md)', () => {
+  const m = read(readFileSync(join(PAST, 'parish-two-line-opening.md'), 'utf8'));
+
+  it('“… HELD AT THE VILLAGE HALL ON” / “TUESDAY MAY 7th 2024” is one opening line', () => {
+    expect([m.bodyName, m.date, m.venue, m.closedAt]).toEqual(['ASHCOMBE PARISH COUNCIL', '2024-05-07', 'THE VILLAGE HALL', '20:05']);
+  });
+
+  it('“**Present:** … - Chair, … - Vice Chair, …”, then a line carrying the list on (“Gemma Rook – Clerk and 2 members of the public.”)', () => {
+    const a = m.attendance;
+    expect(a.chair?.name).toBe('Cllr. T. Wren');
+    expect(a.present.map((p) => [p.name, p.detail])).toEqual([
+      ['Cllr. B. Stour', 'Vice Chair'],
+      ['Cllr. L. Ferris', ''],
+      ['Cllr. N. Oakes', ''],
+      ['Cllr. D. Pike', ''],
+      ['2 members of the public', ''],
+    ]);
+    expect(a.officers.map((p) => [p.name, p.detail])).toEqual([['Gemma Rook', 'Clerk']]);
+    // The welcome after the list is words, not a person.
+    expect(m.minutes[0]!.blocks[0]).toEqual({ type: 'paragraph', text: 'Cllr. Wren opened the meeting and thanked the hall committee for the new heating.' });
+    expect(m.minutes.map((x) => x.number)).toEqual([1, 2, 3]);
+    expect(m.minutes[2]!.title).toBe('Minutes of the meeting held on 2nd April 2024');
+  });
+});
+
+describe('attendance written out on a line: the chair and roles', () => {
+  it('“(Vice-Chair)” is not the chair; “(Chair)” after it is', () => {
+    const r = readPastMinutesText(
+      'Minutes of a meeting of the Deepford Parish Council held at the Hall on Monday 3 July 2023\nPresent: Cllr B. Smith (Vice-Chair), Cllr A. Brown (Chair) and Cllr C. Dean – Deepford District Council.\n1. Apologies\nNone.',
+    );
+    if (!r.ok) throw new Error(r.message);
+    expect(r.value.attendance.chair).toEqual({ name: 'Cllr A. Brown', detail: '' });
+    expect(r.value.attendance.present).toEqual([
+      { name: 'Cllr B. Smith', detail: 'Vice-Chair' },
+      { name: 'Cllr C. Dean', detail: 'Deepford District Council' },
+    ]);
+  });
+});
+
+describe('opening lines in other house styles', () => {
+  const opening = (line: string) => {
+    const r = readPastMinutesText(`${line}\nPresent:\nCllr A. Brown\n1. Apologies\nNone.`);
+    return r.ok ? [r.value.bodyName, r.value.date, r.value.startTime] : r.message;
+  };
+  it('a long kind of meeting, an ordinal run into its month, and a time after the date', () => {
+    expect(opening('Minutes of the One Hundredth & Twenty-fifth Annual Meeting of the Deepford Parish Council held in The Memorial Hall, Deepford on Wednesday 15thMay 2019, 7pm')).toEqual([
+      'Deepford Parish Council',
+      '2019-05-15',
+      '19:00',
+    ]);
+    expect(opening('Minutes of Deepford Annual Parish Council Meeting held in The Community Centre At 7.30pm on Wednesday 18 May 2011')).toEqual(['Deepford Parish Council', '2011-05-18', '19:30']);
+    expect(opening('Minutes of the meeting of the Deepford Parish Council held on May 6, 2014 at 7.00 pm')).toEqual(['Deepford Parish Council', '2014-05-06', '19:00']);
+  });
+  it('a title that only starts like an opening is not one', () => {
+    expect(opening('Minutes of previous meeting.')).toMatch(/does not look like minutes/);
+  });
+});
+
+describe('a heading naming the body and its meeting, its minutes said below (in the layout of Northwold and Whittington Parish Council, 19 July 2017; see the fixtures README)', () => {
+  // Written for this test: a fictional council and business.
+  const text = [
+    'Deepford and Marsh Parish Council – Extraordinary Meeting Thursday 14th September 2023, 7.15pm Deepford Reading Room',
+    '',
+    'Draft Minutes for approval at the next Ordinary Meeting',
+    '',
+    'PRESENT: Cllr P. Hale (Chairman), Cllr R. Moss, Cllr T. Vane and Mrs L. Orme, Clerk.',
+    '',
+    '1\\. APOLOGIES FOR ABSENCE',
+    'Apologies were received from Cllr S. Kerr.',
+    '2\\. CHURCHYARD WALL',
+    'Members agreed to seek two quotations for repointing the wall.',
+    'With no further business the meeting closed at 8.10pm',
+  ].join('\n');
+  const r = readPastMinutesText(text);
+  if (!r.ok) throw new Error(r.message);
+  const m = r.value;
+
+  it('reads the body, date, start and venue from the heading, and not the line saying these are its minutes as words', () => {
+    expect([m.bodyName, m.date, m.startTime, m.venue, m.closedAt]).toEqual(['Deepford and Marsh Parish Council', '2023-09-14', '19:15', 'Deepford Reading Room', '20:10']);
+    expect(JSON.stringify(m.minutes)).not.toContain('Draft Minutes for approval');
+  });
+
+  it('“Mrs L. Orme, Clerk”: the role after a comma is hers, and she is an officer', () => {
+    expect(m.attendance.chair?.name).toBe('Cllr P. Hale');
+    expect(m.attendance.present.map((p) => p.name)).toEqual(['Cllr R. Moss', 'Cllr T. Vane']);
+    expect(m.attendance.officers).toEqual([{ name: 'Mrs L. Orme', detail: 'Clerk', as: 'officer' }]);
+    expect(m.minutes.map((x) => `${x.number} ${x.title}`)).toEqual(['1 APOLOGIES FOR ABSENCE', '2 CHURCHYARD WALL']);
+  });
+
+  it('an agenda’s heading of the same form, with no line saying minutes, is not taken for minutes', () => {
+    const agenda = readPastMinutesText(text.replace('Draft Minutes for approval at the next Ordinary Meeting', 'Agenda'));
+    expect(agenda.ok).toBe(false);
   });
 });

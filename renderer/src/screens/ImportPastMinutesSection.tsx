@@ -32,7 +32,7 @@ const headingNumberOf = (r: Read, i: number) => {
 };
 
 /** The lists of people read, in the order the preview shows them. */
-const PEOPLE_LISTS = ['chair', 'present', 'substitutes', 'officers', 'others', 'apologies'] as const;
+const PEOPLE_LISTS = ['chair', 'present', 'substitutes', 'officers', 'others', 'apologies', 'absent'] as const;
 type PeopleList = (typeof PEOPLE_LISTS)[number];
 const peopleOf = (m: PastMeeting, list: PeopleList): PastPerson[] => (list === 'chair' ? (m.attendance.chair ? [m.attendance.chair] : []) : m.attendance[list]);
 
@@ -250,7 +250,7 @@ export function ImportPastMinutesSection({ body }: { body: BodyDetail }) {
                 <summary>
                   Attendance: {r.meeting.attendance.chair ? `${r.meeting.attendance.chair.name} in the Chair, ` : ''}
                   {r.meeting.attendance.present.length} present, {r.meeting.attendance.officers.length} officers, {r.meeting.attendance.others.length} others,{' '}
-                  {r.meeting.attendance.apologies.length} apologies
+                  {r.meeting.attendance.apologies.length} apologies{r.meeting.attendance.absent.length ? `, ${r.meeting.attendance.absent.length} absent` : ''}
                 </summary>
                 <ul className="past-people" data-testid="past-present">
                   {PEOPLE_LISTS.flatMap((list) => peopleOf(r.meeting, list).map((person, k) => ({ list, person, k }))).map(({ list, person, k }) => {
@@ -260,7 +260,7 @@ export function ImportPastMinutesSection({ body }: { body: BodyDetail }) {
                     const matched = members.has(personKey(person.name));
                     const said =
                       role === 'officer' ? 'officer' : role === 'attendee' ? 'other attendee' : role === 'guest' ? 'guest' : chosen ? `matched to ${chosen.name}` : matched ? 'a member of the body' : 'new: added to the body’s members';
-                    const note = list === 'chair' ? 'in the Chair' : list === 'substitutes' ? 'substitute' : list === 'apologies' ? 'apologies' : '';
+                    const note = list === 'chair' ? 'in the Chair' : list === 'substitutes' ? 'substitute' : list === 'apologies' ? 'apologies' : list === 'absent' ? 'absent' : '';
                     const fieldId = `past-${i}-${list}-${k}`;
                     return (
                       <li key={fieldId} className="past-person">
