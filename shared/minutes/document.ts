@@ -301,12 +301,12 @@ const LEGACY_RANK: Record<MinuteEntry['kind'], number> = { paragraph: 0, point: 
 export function clerkBlocks(record: MeetingRecord, itemId: number): ClerkBlock[] {
   const entries = byItem(record.entries).get(itemId) ?? [];
   const motions = byItem(record.motions).get(itemId) ?? [];
-  const blocks: (ClerkBlock & { key: [number, number, number, number] })[] = [
-    ...entries.map((entry) => ({ entry, key: [record.layout === 2 ? 0 : LEGACY_RANK[entry.kind], entry.position, 0, entry.id] as [number, number, number, number] })),
-    ...motions.map((motion) => ({ motion, key: [record.layout === 2 ? 0 : 2, motion.position, 1, motion.id] as [number, number, number, number] })),
-  ];
-  blocks.sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2] || a.key[3] - b.key[3]);
-  return blocks.map(({ key: _key, ...b }) => b as ClerkBlock);
+  const legacy = record.layout !== 2;
+  // By kind (in the legacy layout), then position, entries before motions, then id.
+  const rank = (b: ClerkBlock) => (!legacy ? 0 : b.entry ? LEGACY_RANK[b.entry.kind] : 2);
+  const row = (b: ClerkBlock) => (b.entry ?? b.motion)!;
+  const blocks: ClerkBlock[] = [...entries.map((entry) => ({ entry })), ...motions.map((motion) => ({ motion }))];
+  return blocks.sort((a, b) => rank(a) - rank(b) || row(a).position - row(b).position || (a.entry ? 0 : 1) - (b.entry ? 0 : 1) || row(a).id - row(b).id);
 }
 
 /** Paragraphs of an edited standard wording: a blank line between paragraphs. */
@@ -414,6 +414,8 @@ function itemBody(item: AgendaItem, record: MeetingRecord, style: HouseStyle, fo
   const exclusion = item.kind === 'exclusion' && following.length ? exclusionSentence(record, item.id, following) : null;
   // Where the standard wording and the arrivals sit, a list or decision is cut: they are printed between its parts.
   const segments = minuteSegments(item, record, blocks, [standardAt, movementsAt]);
+  const segmentAt = new Map<number, MinuteSegment>();
+  for (const g of segments) if (!segmentAt.has(g.from)) segmentAt.set(g.from, g);
   const labelOf = () => item.decisionLabel ?? record.body.decisionLabel;
   const asRead = Boolean(record.importedFrom);
 
@@ -421,7 +423,7 @@ function itemBody(item: AgendaItem, record: MeetingRecord, style: HouseStyle, fo
   blocks.forEach((b, i) => {
     if (i === standardAt) out.push(...standard);
     if (i === movementsAt) for (const m of movements) out.push(...sentenceParagraphs(movementSentence(m, record), `movement:${m.id}`, marked));
-    const segment = segments.find((g) => g.from === i);
+    const segment = segmentAt.get(i);
     if (!segment) return;
     switch (segment.kind) {
       case 'motion':
