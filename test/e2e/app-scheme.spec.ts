@@ -96,6 +96,17 @@ test('the built renderer served by the app-scheme handler renders its first scre
   const bodies = await shell.runtime.services.call('bodies.list', {});
   expect(JSON.stringify(bodies)).toContain('Wessex Audit Committee');
 
+  // The meeting screen is a chunk of its own, loaded through the handler once the first screen has drawn, and it opens.
+  await expect.poll(() => shell.asked.some((url) => /^app:\/\/meeting-clerk\/assets\/MeetingScreen-[\w-]+\.js$/.test(url))).toBe(true);
+  const body = (bodies as { ok: true; value: { id: number; name: string }[] }).value.find((b) => b.name === 'Wessex Audit Committee')!;
+  const meeting = (await shell.runtime.services.call('meetings.create', { bodyId: body.id, date: '2026-03-10', startTime: '10:00', venue: 'Council Chamber' })) as {
+    ok: true;
+    value: { id: number };
+  };
+  await page.goto(`${shell.origin}/index.html#/meetings/${meeting.value.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Tuesday, 10 March 2026, 10.00 am' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Meeting details' })).toBeVisible();
+
   expect(problems).toEqual([]);
   // Everything the page asked for came from its own origin, through the handler.
   expect(requests.filter((url) => !url.startsWith(`${shell.origin}/`) && !/^(data|blob):/.test(url))).toEqual([]);
