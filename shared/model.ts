@@ -187,6 +187,11 @@ export interface AgendaItem {
   filed: string | null;
   /** How the date of the next meeting is minuted. */
   nextForm: NextMeetingForm;
+  /**
+   * How many minute numbers the minutes skip before this item's minute (published minutes printed "7." then "9."):
+   * set only by the import of past minutes. Absent (a record frozen before it was kept) or 0: none.
+   */
+  numbersSkipped?: number;
 }
 
 export const NEXT_MEETING_FORMS = ['noted_held', 'noted_take_place', 'resolved_held', 'resolved_take_place'] as const;

@@ -62,7 +62,8 @@ export function loadNumbering(
         .prepare(
           `SELECT coalesce(f.first_minute_number, f.record ->> '$.firstMinuteNumber', 1) AS first,
                   (SELECT json_group_array(json_object('id', j.value->'id', 'position', j.value->'position', 'businessOrder', j.value->'businessOrder',
-                                                       'leftOut', j.value->'leftOut', 'exempt', j.value->'exempt', 'kind', j.value->'kind'))
+                                                       'leftOut', j.value->'leftOut', 'exempt', j.value->'exempt', 'kind', j.value->'kind',
+                                                       'numbersSkipped', j.value->'numbersSkipped'))
                    FROM json_each(f.record, '$.items') j) AS items
            FROM frozen_record f WHERE f.meeting_id = ?`,
         )
@@ -228,7 +229,8 @@ export function meetingsForNumbering(ctx: ReadContext, bodyId: number, date: str
   // made this some 3 ms a body-year, paid for each meeting a search lists.
   const items = db
     .prepare(
-      `SELECT i.meeting_id AS meetingId, i.id, i.position, i.business_order AS businessOrder, i.left_out AS leftOut, i.exempt, i.kind
+      `SELECT i.meeting_id AS meetingId, i.id, i.position, i.business_order AS businessOrder, i.left_out AS leftOut, i.exempt, i.kind,
+              i.numbers_skipped AS numbersSkipped
        FROM agenda_item i WHERE i.meeting_id IN (SELECT value FROM json_each(?))`,
     )
     .all(JSON.stringify(counted)) as (Omit<NumberingItem, 'leftOut' | 'exempt'> & { meetingId: number; leftOut: number; exempt: number })[];

@@ -193,6 +193,7 @@ export interface AgendaItemRow {
   opening_form: string | null;
   filed: string | null;
   next_form: string;
+  numbers_skipped: number;
 }
 
 export const toAgendaItem = (r: AgendaItemRow): AgendaItem => ({ leftOut: r.left_out === 1, version: r.version,
@@ -221,6 +222,7 @@ export const toAgendaItem = (r: AgendaItemRow): AgendaItem => ({ leftOut: r.left
   standardAt: r.standard_at,
   filed: r.filed,
   nextForm: r.next_form as NextMeetingForm,
+  numbersSkipped: r.numbers_skipped,
 });
 
 export interface EntryRow {

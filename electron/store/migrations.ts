@@ -896,6 +896,15 @@ export const migrations: Migration[] = [
       CREATE INDEX frozen_record_meeting ON frozen_record(meeting_id);
     `,
   },
+  {
+    version: 19,
+    description: 'A gap in imported minutes’ numbers is kept (issue 18): an item says how many minute numbers were skipped before its minute, as published minutes skip one left out of the public version',
+    sql: `
+      -- How many minute numbers the published minutes skipped before this item's minute ("7." then "9."): set only
+      -- by the import of past minutes; 0 (every item made here) means the minute follows the one before.
+      ALTER TABLE agenda_item ADD COLUMN numbers_skipped INTEGER NOT NULL DEFAULT 0 CHECK (numbers_skipped >= 0);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

@@ -299,6 +299,8 @@ function yearNumber(a: string, sep: string, b: string, date: string): { n: numbe
 }
 /** A ModernGov page with numbers: the number on a line of its own, the title on the next. */
 const NUMBER_ALONE = /^(\d{1,3})\.$/;
+/** The largest jump forward in the minute numbers read as a gap (7 then 12); a larger one is a line of the minute before. */
+export const MAX_MINUTE_NUMBER_JUMP = 5;
 const MARKER = /^\(([a-z]{1,3}|\d{1,3})\)\s*(.*)$/;
 const NUMBER_POINT = /^(\d{1,2})[.)]\s+(.*)$/;
 const BULLET = /^•\s*(.*)$/;
@@ -470,6 +472,25 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
     const numbered = minutes.filter((m) => m.number !== null);
     return numbered.length ? numbered[numbered.length - 1]!.number! + 1 : null;
   };
+  /**
+   * Whether a numbered line starts the next minute: the first number, the next one, or a small jump forward (published
+   * minutes skip a number, often an exempt minute left out of the public version: "7." then "9.") where the line looks
+   * like a minute's heading (a short title, not a point of a numbered list open in the minute). A jump backwards or a
+   * large one stays a line of the minute it is in.
+   */
+  const startsMinute = (n: number, title: string | undefined): boolean => {
+    const expected = expectedNumber();
+    if (expected === null) return !minute;
+    if (n === expected) return true;
+    const heading = title !== undefined && title.length <= 100 && /^[A-Z‘'“"(]/.test(title) && !/[,;:]$/.test(title);
+    const inNumberedList = (list as { block: { style: ListStyle } } | null)?.block.style === 'number';
+    if (n > expected && n - (expected - 1) <= MAX_MINUTE_NUMBER_JUMP && heading && !inNumberedList) {
+      const last = expected - 1;
+      warnings.push(`The minutes are numbered ${last} then ${n} (${n - expected === 1 ? `minute ${expected} is` : `minutes ${expected} to ${n - 1} are`} not in them, as where an exempt minute is left out of the published minutes): the numbers are kept as printed. Check them.`);
+      return true;
+    }
+    return false;
+  };
   const paragraph = (text: string) => {
     decision = null;
     list = null;
@@ -496,8 +517,7 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
     const numbered = NUMBERED.exec(line);
     if (numbered) {
       const n = Number(numbered[1]);
-      const expected = expectedNumber();
-      if ((expected === null && !minute) || n === expected || (expected === null && minute === null)) {
+      if (startsMinute(n, numbered[2]!)) {
         startMinute(n, numbered[2]!);
         continue;
       }
@@ -507,8 +527,7 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
     const yearly = yearlyLine && !numbered ? yearNumber(yearlyLine[1]!, yearlyLine[2]!, yearlyLine[3]!, date) : null;
     if (yearly && (!numberForm || (numberForm.form === yearly.form && numberForm.year === yearly.year))) {
       const n = yearly.n;
-      const expected = expectedNumber();
-      if ((expected === null && !minute) || n === expected) {
+      if (startsMinute(n, yearlyLine![4]!)) {
         startMinute(n, yearlyLine![4]!);
         if (!numberForm) {
           numberForm = { form: yearly.form, year: yearly.year };
@@ -520,9 +539,8 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
     const alone = NUMBER_ALONE.exec(line);
     if (alone) {
       const n = Number(alone[1]);
-      const expected = expectedNumber();
       const title = body.slice(i + 1).find((l) => l !== '');
-      if (title && ((expected === null && !minute) || n === expected)) {
+      if (title && startsMinute(n, title)) {
         startMinute(n, title);
         // The agenda's text sits between the title and "Minutes:"; the minute's own words follow that label.
         i = body.indexOf(title, i + 1);

@@ -591,6 +591,8 @@ export function planMinutes(items: readonly AgendaItem[], first = 1): PlannedMin
       plan.push({ kind: 'exclusion', number: number++, items: exemptRunFrom(ordered, i) });
     }
     const followingExempt = item.kind === 'exclusion' ? exemptRunFrom(ordered, i + 1) : [];
+    // Numbers the published minutes skipped before this one (imported past minutes): the gap is kept.
+    number += Math.max(0, item.numbersSkipped ?? 0);
     plan.push({ kind: 'item', number: number++, item, followingExempt });
   });
   return plan;
@@ -604,11 +606,14 @@ export function minuteNumbers(record: { items: readonly NumberingItem[]; firstMi
   return numbers;
 }
 
-/** What of an item the numbering reads (planMinutes: left out, exempt, kind, and the two orders). */
-export type NumberingItem = Pick<AgendaItem, 'id' | 'position' | 'businessOrder' | 'leftOut' | 'exempt' | 'kind'>;
+/** What of an item the numbering reads (planMinutes: left out, exempt, kind, numbers skipped, and the two orders). */
+export type NumberingItem = Pick<AgendaItem, 'id' | 'position' | 'businessOrder' | 'leftOut' | 'exempt' | 'kind' | 'numbersSkipped'>;
 
-/** How many minute numbers a meeting uses. Only the count is kept, so the items need only what the numbering reads. */
-export const minuteCount = (items: readonly NumberingItem[]) => planMinutes(items as readonly AgendaItem[], 1).length;
+/**
+ * How many minute numbers a meeting uses, the numbers its minutes skipped included (after "7." and "9." the next
+ * meeting starts at 10). Only the count is kept, so the items need only what the numbering reads.
+ */
+export const minuteCount = (items: readonly NumberingItem[]) => planMinutes(items as readonly AgendaItem[], 1).at(-1)?.number ?? 0;
 
 /**
  * Turns a meeting record into the minutes document: the public minutes

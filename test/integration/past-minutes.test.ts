@@ -121,6 +121,43 @@ describe('past minutes: read, saved as confirmed, exported with the published wo
   }, 60_000);
 });
 
+describe('past minutes with a gap in their numbers (a minute left out of the published minutes)', () => {
+  const GAPPED = [
+    'Minutes of a meeting of the Audit Committee held at County Hall on Friday, 11 December 2020.',
+    'Present:',
+    'Councillor J. Smith (in the Chair)',
+    '1. Apologies for absence',
+    'There were no apologies.',
+    '2. Minutes of the previous meeting',
+    'The minutes were agreed as a true record.',
+    '4. Internal audit progress',
+    'The Committee noted the progress of the quarrying compliance review.',
+    '5. Date of next meeting',
+    'RESOLVED:',
+    'That the next meeting be held on 12 March 2021.',
+  ].join('\n');
+
+  it('keeps the printed numbers 1, 2, 4, 5 in the Word export, the next meeting continues at 6, and search cites minute 4', async () => {
+    const { services } = createTempStore(temp);
+    const bodyId = call(services, 'bodies.create', { name: 'Audit Committee', yearStartMonth: 5 }).id;
+    const preview = await asyncCall<PastMinutesPreview>(services, 'import.readPastMinutes', { bodyId, source: { kind: 'text', text: GAPPED } });
+    expect(preview.meeting.minutes.map((m) => m.number)).toEqual([1, 2, 4, 5]);
+    const [id] = call(services, 'import.savePastMinutes', { bodyId, meetings: [{ meeting: preview.meeting, firstMinuteNumber: null, source: 'pasted text' }] }).meetingIds;
+
+    const word = officeText(await exportWord(services, id!));
+    const headings = [...word.matchAll(/^\s*(\d+)\.\s+(Apologies for absence|Minutes of the previous meeting|Internal audit progress|Date of next meeting)\s*$/gm)].map((m) => `${m[1]}. ${m[2]}`);
+    expect(headings).toEqual(['1. Apologies for absence', '2. Minutes of the previous meeting', '4. Internal audit progress', '5. Date of next meeting']);
+    expect(word).not.toMatch(/^\s*3\.\s/m);
+
+    // The municipal year runs from May: the meeting of March 2021 is in the same year, and continues after the last printed number.
+    const next = call(services, 'meetings.create', { bodyId, date: '2021-03-12', startTime: '10:00', venue: 'County Hall', standardItems: true });
+    expect(call(services, 'meetings.get', { meetingId: next.id }).firstMinuteNumber).toBe(6);
+
+    const hits = call(services, 'search.minutes', { query: 'quarrying' });
+    expect(hits.map((h) => [h.meetingId, h.minuteNumber, h.itemTitle])).toEqual([[id, 4, 'Internal audit progress']]);
+  }, 60_000);
+});
+
 describe('other councils’ house styles import without error, every minute number found', () => {
   // Each minute's number as read, and as the export prints it (a parish numbering within the year keeps the year: 21.44, 70/17).
   for (const [file, body, numbers, printed] of [

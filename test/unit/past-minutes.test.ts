@@ -372,3 +372,49 @@ describe('a heading naming the body and its meeting, its minutes said below (in 
     expect(agenda.ok).toBe(false);
   });
 });
+
+describe('a gap in the minute numbers (a minute left out of the published minutes)', () => {
+  const GAPPED = [
+    'Minutes of a meeting of the Audit Committee held at County Hall on Friday, 11 December 2020.',
+    'Present:',
+    'Councillor J. Smith (in the Chair)',
+    '1. Apologies for absence',
+    'There were no apologies.',
+    '2. Minutes of the previous meeting',
+    'The minutes were agreed as a true record.',
+    '4. Internal audit progress',
+    'The Committee noted the progress of the internal audit plan.',
+    '5. Date of next meeting',
+    'RESOLVED:',
+    'That the next meeting be held on 12 March 2021.',
+  ].join('\n');
+
+  it('keeps the minute after the gap as a minute of its own, with its printed number, and says so', () => {
+    const m = read(GAPPED);
+    expect(m.minutes.map((x) => x.number)).toEqual([1, 2, 4, 5]);
+    expect(m.minutes[2]).toMatchObject({ number: 4, title: 'Internal audit progress', blocks: [{ type: 'paragraph', text: 'The Committee noted the progress of the internal audit plan.' }] });
+    expect(m.minutes[1]!.blocks).toEqual([{ type: 'paragraph', text: 'The minutes were agreed as a true record.' }]);
+    expect(m.warnings.join(' ')).toMatch(/numbered 2 then 4/);
+  });
+
+  it('a jump backwards, a large jump, or a numbered point inside a minute stays a line of the minute', () => {
+    const m = read(
+      [
+        'Minutes of a meeting of the Audit Committee held at County Hall on Friday, 11 December 2020.',
+        '1. Apologies for absence',
+        'There were no apologies.',
+        '2. Risk register',
+        'The Committee noted:',
+        '1. the new risks;',
+        '2. the closed risks;',
+        '3. Internal audit progress',
+        'The plan was on track.',
+        '2. A heading numbered backwards',
+        '20. A heading far ahead',
+        'The meeting closed at 11.00 am.',
+      ].join('\n'),
+    );
+    expect(m.minutes.map((x) => x.number)).toEqual([1, 2, 3]);
+    expect(JSON.stringify(m.minutes[2]!.blocks)).toMatch(/A heading numbered backwards.*A heading far ahead/);
+  });
+});
