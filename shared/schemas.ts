@@ -2,6 +2,7 @@
  * zod schemas for every API input. The Node side validates with these before
  * anything touches the store; the renderer reuses them for inline hints.
  */
+import { isBase64 } from './base64';
 import { z } from 'zod';
 import {
   AGENDA_ITEM_KINDS,
@@ -108,8 +109,9 @@ export const bodySetWordTemplate = z.strictObject({
         .max(TEXT_CHARS.name, `The template’s file name must be at most ${TEXT_CHARS.name} characters`)
         .regex(/\.(docx|dotx|dotm|docm)$/i, 'Choose a Word document or template: a .docx or .dotx file'),
       base64: z
-        .base64('The template must be sent as base64')
-        .max(MAX_TEMPLATE_BASE64, `The Word template is too large: a template is at most ${describeSize(MAX_TEMPLATE_BYTES)}. Nothing was changed.`),
+        .string()
+        .max(MAX_TEMPLATE_BASE64, `The Word template is too large: a template is at most ${describeSize(MAX_TEMPLATE_BYTES)}. Nothing was changed.`)
+        .refine(isBase64, { message: 'The template must be sent as base64', abort: true }),
     })
     .nullable(),
 });
@@ -492,8 +494,9 @@ export const searchMinutes = z
 
 /** A file's bytes, base64 encoded; the size limit is checked again once decoded. */
 const fileBytes = z
-  .base64('The file must be sent as base64')
-  .max(MAX_IMPORT_FILE_BASE64, `The file is too large to import (the limit is ${describeSize(MAX_IMPORT_FILE_BYTES)})`);
+  .string()
+  .max(MAX_IMPORT_FILE_BASE64, `The file is too large to import (the limit is ${describeSize(MAX_IMPORT_FILE_BYTES)})`)
+  .refine(isBase64, { message: 'The file must be sent as base64', abort: true });
 export const importReadAgenda = z.strictObject({
   meetingId: id,
   source: z.discriminatedUnion('kind', [

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { describeSize, MAX_LOGO_BASE64, MAX_LOGO_BYTES, TEXT_CHARS } from '../limits';
 import { wordTemplateRefSchema } from './word-template';
+import { isBase64 } from '../base64';
 import { CHAIR_TITLES, FONT_SIZE_PT, LOGO_MIME_TYPES, MARGIN_MM, type LogoMimeType } from './house-style-values';
 
 export { CHAIR_TITLES, FONT_SIZE_PT, LOGO_MAX_BYTES, LOGO_MIME_TYPES, MARGIN_MM, type ChairTitle, type LogoMimeType } from './house-style-values';
@@ -25,8 +26,9 @@ export const logoSchema = z
     mime: z.enum(LOGO_MIME_TYPES),
     /** The image file, base64 encoded (no "data:" prefix). */
     data: z
-      .base64('Logo must be base64 image data')
-      .max(MAX_LOGO_BASE64, `Logo must be at most ${describeSize(MAX_LOGO_BYTES)}`),
+      .string()
+      .max(MAX_LOGO_BASE64, `Logo must be at most ${describeSize(MAX_LOGO_BYTES)}`)
+      .refine(isBase64, { message: 'Logo must be base64 image data', abort: true }),
   })
   .refine((logo) => logo.data.startsWith(BASE64_MAGIC[logo.mime]), {
     message: 'Logo must be a PNG or JPEG image matching its type',
