@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { LOCKED_STATUSES, MINUTES_STATUS_LABELS, type MeetingRecord } from '../../../../shared/model';
 import { buildMinutes, type MinutesPart } from '../../../../shared/minutes/document';
@@ -15,6 +15,13 @@ import { ChecksPanel } from './ChecksPanel';
 import type { Check } from './checks-ui';
 import { styleWithTemplate } from '../../../../shared/minutes/template-style';
 import { focusRegion, type Region } from './regions';
+import { propsButEntries } from './same-record';
+
+// The panels beside the minute read nothing of the entries: an autosave of typed words passes them by.
+const Attendance = memo(AttendancePanel, propsButEntries);
+const Declarations = memo(DeclarationsPanel, propsButEntries);
+const Sentences = memo(MeetingSentences, propsButEntries);
+const ImportTeams = memo(ImportTeamsPanel, propsButEntries);
 
 /** The preview, from the record with the words still being typed laid over it. Only it follows each keystroke. */
 function LivePreview({ record, checks }: { record: MeetingRecord; checks: Check[] }) {
@@ -92,6 +99,7 @@ export function LiveTab({ record, checks }: { record: MeetingRecord; checks: Che
   const [pane, setPane] = useState<Region>('minute');
   const [refused, setRefused] = useState(0);
   const banner = useRef<HTMLDivElement>(null);
+  const onDeclare = useCallback((attendanceId: number) => declarations.current?.startFor(attendanceId), []);
 
   // A region asked for by its key (or by a check's "go there") is shown first in the narrow layout.
   useEffect(() => {
@@ -188,10 +196,10 @@ export function LiveTab({ record, checks }: { record: MeetingRecord; checks: Che
               <ItemMinute record={record} />
             </div>
             <div className="attendance-slot" data-region="attendance" id="pane-panel-attendance" hidden={!shown('attendance')}>
-              <AttendancePanel record={record} onDeclare={(attendanceId) => declarations.current?.startFor(attendanceId)} />
-              <DeclarationsPanel ref={declarations} record={record} chairTitle={style.chairTitle} />
-              <MeetingSentences record={record} />
-              <ImportTeamsPanel record={record} />
+              <Attendance record={record} onDeclare={onDeclare} />
+              <Declarations ref={declarations} record={record} chairTitle={style.chairTitle} />
+              <Sentences record={record} />
+              <ImportTeams record={record} />
             </div>
           </fieldset>
         </div>
