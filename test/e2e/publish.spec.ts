@@ -54,6 +54,17 @@ test('Ctrl+P prints the minutes, the action log and an attendance register on A4
   // Ctrl+P asks for the print dialog (the desktop app has no browser menu to do it).
   await page.keyboard.press('Control+P');
   expect(await page.evaluate(() => (window as unknown as { printed?: number }).printed)).toBe(1);
+  // The minutes are drawn into the pack only for printing: by the time the browser's beforeprint handlers return (the
+  // print dialog lays the page out straight after), and gone again after printing.
+  expect(await page.getByTestId('print-minutes').count()).toBe(0);
+  const drawnForPrint = await page.evaluate(() => {
+    window.dispatchEvent(new Event('beforeprint'));
+    const drawn = document.querySelector('[data-testid="print-minutes"]')?.textContent ?? '';
+    window.dispatchEvent(new Event('afterprint'));
+    return drawn;
+  });
+  expect(drawnForPrint).toContain('Minutes of a meeting of the Wessex Safer Communities Board');
+  await expect(page.getByTestId('print-minutes')).toHaveCount(0);
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByTestId('print-pack')).toBeVisible();
   await expect(page.getByRole('tablist', { name: 'Meeting views' })).toBeHidden();

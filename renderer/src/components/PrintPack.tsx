@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { createPortal } from 'react-dom';
+import { createPortal, flushSync } from 'react-dom';
 import { formatLongDate } from '../../../shared/format';
 import { buildMinutes } from '../../../shared/minutes/document';
 import type { ActionLogEntry, MeetingRecord } from '../../../shared/model';
@@ -12,6 +12,36 @@ const shortDate = (iso: string) => {
   return m ? `${m[3]}/${m[2]}/${m[1]!.slice(2)}` : iso;
 };
 
+const printMedia = () => window.matchMedia('print');
+
+/**
+ * Whether the page is being printed: from the browser's beforeprint (Ctrl+P,
+ * the browser's own menu) to afterprint, or while the page is shown as print
+ * media (an emulated print, a PDF made of the page). The minutes are drawn in
+ * the print pack only then: built and drawn at every save they cost each
+ * keystroke's neighbour a frame (a full minutes document and its hidden copy
+ * of the preview), for a copy nobody sees on screen.
+ */
+function usePrinting(): boolean {
+  const [printing, setPrinting] = useState(() => printMedia().matches);
+  useEffect(() => {
+    const media = printMedia();
+    // Drawn at once: the browser lays the page out for printing as soon as beforeprint's handlers return.
+    const before = () => flushSync(() => setPrinting(true));
+    const after = () => setPrinting(media.matches);
+    const change = () => flushSync(() => setPrinting(media.matches));
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    media.addEventListener('change', change);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+      media.removeEventListener('change', change);
+    };
+  }, []);
+  return printing;
+}
+
 /**
  * What Ctrl+P prints from the meeting screen (the print stylesheet in
  * styles.css shows only this): the minutes, the action log as at this meeting
@@ -23,7 +53,8 @@ export function PrintPack({ record }: { record: MeetingRecord }) {
   const read = useApp((s) => s.read);
   const [log, setLog] = useState<ActionLogEntry[]>([]);
   const style = record.body.houseStyle;
-  const doc = useMemo(() => buildMinutes(record, { style }), [record, style]);
+  const printing = usePrinting();
+  const doc = useMemo(() => (printing ? buildMinutes(record, { style }) : null), [printing, record, style]);
   // Printed in the council's Word template's font and size when it has one.
   const printed = styleWithTemplate(style);
   const body = record.body.name;
@@ -54,7 +85,7 @@ export function PrintPack({ record }: { record: MeetingRecord }) {
   return createPortal(
     <div className="print-pack" data-testid="print-pack">
       <section className="print-section">
-        <MinutesPreview doc={doc} fontFamily={printed.fontFamily} fontSize={Math.max(12, printed.fontSize)} councilName={style.councilName} testId="print-minutes" label="Minutes for printing" />
+        {doc ? <MinutesPreview doc={doc} fontFamily={printed.fontFamily} fontSize={Math.max(12, printed.fontSize)} councilName={style.councilName} testId="print-minutes" label="Minutes for printing" /> : null}
       </section>
       <section className="print-section print-landscape">
         <h1>{body}: Action Log</h1>

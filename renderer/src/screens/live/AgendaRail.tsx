@@ -1,7 +1,7 @@
 import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import type { KeyboardEvent } from 'react';
+import { memo, type KeyboardEvent } from 'react';
 import { ITEM_OUTCOME_LABELS, type AgendaItem, type MeetingRecord } from '../../../../shared/model';
 import { minuteNumbers } from '../../../../shared/minutes/document';
 import { inBusinessOrder, orderVariedAt } from '../../../../shared/rules/numbering';
@@ -72,7 +72,7 @@ function RailRow({ record, item, place, count, minute }: RowProps) {
  * minute number and agenda number. Enter takes an item up and stamps its
  * start time; Alt+↑/↓ or dragging the handle varies the order.
  */
-export function AgendaRail({ record }: { record: MeetingRecord }) {
+function AgendaRailView({ record }: { record: MeetingRecord }) {
   const ordered = inBusinessOrder(record.items);
   const numbers = minuteNumbers(record);
   const varied = orderVariedAt(record.items) !== -1;
@@ -105,6 +105,17 @@ export function AgendaRail({ record }: { record: MeetingRecord }) {
     </nav>
   );
 }
+
+/**
+ * Drawn again only when what it shows changes: the items, the item taken, the
+ * numbering's start. An autosave of typed words replaces the record's entries
+ * alone, and redrawing the 60 rows (each a sortable of dnd-kit) then took
+ * several milliseconds of the frame beside a keystroke.
+ */
+export const AgendaRail = memo(
+  AgendaRailView,
+  (a, b) => a.record.id === b.record.id && a.record.items === b.record.items && a.record.currentItemId === b.record.currentItemId && a.record.firstMinuteNumber === b.record.firstMinuteNumber,
+);
 
 /** Alt+PageDown / Alt+PageUp: take the next / previous item in the order of business. */
 export function takeNeighbour(record: MeetingRecord, step: 1 | -1): number | null {
