@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { wasOf } from '../state/was';
 import { countText } from '../../../shared/checks';
 import { useChecksGate } from '../components/ChecksGate';
@@ -37,7 +37,11 @@ export function MeetingScreen({ meetingId }: { meetingId: number }) {
     void loadMeeting(meetingId);
   }, [meetingId, loadMeeting]);
   const live = useApp((s) => s.live);
-  const checks = useMemo(() => (meeting ? checkMinutes(meeting) : []), [meeting]);
+  // The live checks follow the record a render behind (React's deferred value): a save's answer or a change draws
+  // first, and the checks run in a render of their own that typing may interrupt. Another meeting's checks are never shown.
+  const deferred = useDeferredValue(meeting);
+  const checked = deferred?.id === meeting?.id ? deferred : meeting;
+  const checks = useMemo(() => (checked ? checkMinutes(checked) : []), [checked]);
   const gate = useChecksGate();
   const [backupProblem, setBackupProblem] = useState<string | null>(null);
   /** Closing shows the checks first (as they will be once closed); the clerk may close anyway. */
