@@ -120,7 +120,7 @@ export interface PastMeeting {
 export type PastMinutesRead = { ok: true; value: PastMeeting } | { ok: false; message: string };
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const DATE = /(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(\d{1,2})(?:(?:st|nd|rd|th)\s*|\s+)(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})/i;
+const DATE = /(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(\d{1,2})(?:(?:st|nd|rd|th)\s*|\s+)(January|February|March|April|May|June|July|August|September|October|November|December),?\s+(\d{4})/i;
 const TIME = /\b(\d{1,2})(?:[.:](\d{2}))?\s*([ap])\.?m\.?/i;
 /** A 24-hour time ("commencing at 19:00"). */
 const TIME_24 = /(?:\bat\s+|^)([01]?\d|2[0-3]):([0-5]\d)\b/i;
@@ -274,14 +274,18 @@ const OPENING_HEADING = new RegExp(
   String.raw`^(.+?\b(?:Council|Committee|Board|Panel|Forum|Cabinet|Partnership))\s+[–—-]\s+(?:(?:annual|extraordinary|ordinary|monthly|special|full|agm)\s+)?(?:general\s+|parish\s+|council\s+)?meeting,?\s+(?:held\s+)?(?:on\s+)?${OPENING_DATE},?\s*(?:at\s+)?(\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?)?,?\s*(?:(?:at|in)\s+)?(.*)$`,
   'i',
 );
+/** What a body-first opening captures when the line names no body ("Minutes of the (previous) meeting held on …"). */
+const NO_BODY = /^(?:the|a|an|its|this|that|our)?\s*(?:previous|last|preceding|above|said)?$/i;
 /** The opening read as [line, body, where, date, after the date]: OPENING's groups, whichever form the line takes. */
 const openingOf = (line: string): readonly string[] | null => {
   const m = OPENING.exec(line) ?? OPENING_BODY_FIRST.exec(line);
+  // "Minutes of the meeting held on 5 December 2018 to be received" (an agenda's words) names no body: not an opening line.
+  if (m && NO_BODY.test(m[1]!.trim())) return null;
   if (m) return m.map((g) => g ?? '');
   const h = OPENING_HEADING.exec(line);
   return h ? [line, h[1]!, h[4] ? `at ${h[4].replace(/[.\s]+$/, '')}` : '', h[2]!, h[3] ?? ''] : null;
 };
-const WEB_HEADING = /^(.+?)\s+-\s+((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\d{1,2}\s+\w+\s+\d{4})(?:\s+(\d{1,2}[.:]\d{2}\s*[ap]\.?m\.?))?\s*$/i;
+const WEB_HEADING = /^(.+?)\s+-\s+((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\d{1,2}(?:st|nd|rd|th)?\s+\w+,?\s+\d{4})(?:\s+(\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?))?\s*$/i;
 const NUMBERED = /^(\d{1,3})\.\s+(\S.*)$/;
 /** A minute numbered within its year ("21.44 ELECTION OF CHAIR", "44/21 Apologies"). */
 const YEAR_NUMBERED = /^(\d{1,4})([./])(\d{1,4})\.?\s+(\S.*)$/;
@@ -377,7 +381,7 @@ function openingLine(lines: readonly string[]): { at: number; opening: string } 
     const line = lines[i]!;
     if (!line) continue;
     // A heading form is an opening only where a line just below says these are its minutes (an agenda's heading is not).
-    if (OPENING.test(line) || OPENING_BODY_FIRST.test(line)) return { at: i, opening: line };
+    if ((OPENING.test(line) || OPENING_BODY_FIRST.test(line)) && openingOf(line)) return { at: i, opening: line };
     if (OPENING_HEADING.test(line)) {
       if (/\bminutes\b/i.test(line)) return { at: i, opening: line };
       // The line saying these are its minutes ("Draft Minutes for approval at the next Ordinary Meeting") is the opening's, not a minute's words.
@@ -547,7 +551,7 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
         const label = body.findIndex((l, k) => k > i && /^Minutes:?$/i.test(l));
         const next = body.findIndex((l, k) => k > i && NUMBER_ALONE.test(l));
         if (label > 0 && (next < 0 || label < next)) {
-          if (label > i + 1) warnings.push(`Under “${title}” the page showed the agenda’s text before “Minutes:”; it was left out.`);
+          if (body.slice(i + 1, label).some((l) => l !== '')) warnings.push(`Under “${title}” the page showed the agenda’s text before “Minutes:”; it was left out.`);
           i = label;
         }
         continue;

@@ -418,3 +418,59 @@ describe('a gap in the minute numbers (a minute left out of the published minute
     expect(JSON.stringify(m.minutes[2]!.blocks)).toMatch(/A heading numbered backwards.*A heading far ahead/);
   });
 });
+
+describe('a ModernGov page whose heading has an ordinal date and a comma before the year (in the layout of Lancaster City Council’s Planning Regulatory Committee page of 4 February 2019; see the fixtures README)', () => {
+  const PAGE = [
+    'Agenda and minutes',
+    '',
+    'Licensing Regulatory Committee - Tuesday, 3rd March, 2026 10.30 a.m.',
+    '',
+    'Venue: Borchester Town Hall',
+    '',
+    'Contact: Ann Example, Democratic Services',
+    '',
+    'Items',
+    'No. Item',
+    '',
+    '41.',
+    '',
+    'Minutes',
+    '',
+    'Minutes of the meeting held on 3 February, 2026 to be approved and signed.',
+    '',
+    'Minutes:',
+    '',
+    'The minutes of the meeting held on 3rd February 2026 were signed by the Chair as a correct record.',
+    '',
+    '42.',
+    '',
+    'Items of Urgent Business authorised by the Chair',
+    '',
+    'Minutes:',
+    '',
+    'There were no items of urgent business.',
+  ].join('\n');
+
+  it('reads the heading (“Tuesday, 3rd March, 2026 10.30 a.m.”), the venue and the numbered minutes', () => {
+    const m = read(PAGE);
+    expect(m).toMatchObject({ bodyName: 'Licensing Regulatory Committee', date: '2026-03-03', startTime: '10:30', venue: 'Borchester Town Hall', form: 'web' });
+    expect(m.minutes.map((x) => [x.number, x.title])).toEqual([
+      [41, 'Minutes'],
+      [42, 'Items of Urgent Business authorised by the Chair'],
+    ]);
+    expect(m.minutes[0]!.blocks).toEqual([{ type: 'paragraph', text: 'The minutes of the meeting held on 3rd February 2026 were signed by the Chair as a correct record.' }]);
+  });
+
+  it('warns of agenda text left out only under the minute that had some, not where a blank line alone stood before “Minutes:”', () => {
+    const warned = read(PAGE).warnings.filter((w) => /agenda’s text before “Minutes:”/.test(w));
+    expect(warned).toHaveLength(1);
+    expect(warned[0]).toMatch(/Under “Minutes”/);
+  });
+
+  it('a page cut above its heading is not minutes, though an agenda item says “Minutes of the meeting held on …”', () => {
+    const cut = PAGE.split('\n').slice(10).join('\n');
+    const r = readPastMinutesText(cut);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(/does not look like minutes/);
+  });
+});
