@@ -208,7 +208,7 @@ const NO_ONE = /^(?:there (?:were|was) no (?:absences?|absentees|members? absent
 const INLINE_SECTION: [RegExp, 'present' | 'officers' | 'others' | 'apologies' | 'absent'][] = [
   [/^(?:present|those present|those attending|attending|members present|councillors present)\s*[:–—-]\s*(.+)$/i, 'present'],
   [/^(?:in attendance|officers(?: present)?|officers in attendance)\s*[:–—-]\s*(.+)$/i, 'officers'],
-  [/^(?:also present|also in attendance)\s*[:–—-]\s*(.+)$/i, 'others'],
+  [/^(?:also present|also in attendance)(?:\s+(?:via|on|by|through|remotely|virtually|online)\b[^:]{0,40})?\s*[:–—-]\s*(.+)$/i, 'others'],
   [/^apologies(?: for absence)?(?: (?:were )?received)?(?: from)?\s*[:–—-]\s*(.+)$/i, 'apologies'],
   [/^absent\s*[:–—-]\s*(.+)$/i, 'absent'],
 ];
@@ -230,6 +230,10 @@ function namesLine(line: string): boolean {
 function inlinePeople(text: string): { chair: string | null; people: PastPerson[] } | null {
   const pieces = text
     .replace(/^(?:councillors|cllrs\.?|members)\s*:?\s*/i, '')
+    // Names by surname with their notes in brackets, no comma between ("Councillor Kerr (Chair) Appich (Deputy Chair) and
+    // Bell"): each bracket ends a name, and "and" before the last surname splits it off.
+    .replace(/\)\s+(?=[A-Z])/g, '), ')
+    .replace(/\)?,?\s+and\s+(?=[A-Z][\w'’-]+(?:\s*\([^)]*\))?\.?$)/, (m) => (m.startsWith(')') ? '), ' : ', '))
     .replace(/[.\s]+$/, '')
     .split(NAME_SPLIT)
     .map((p) => p.trim())
@@ -303,6 +307,8 @@ function yearNumber(a: string, sep: string, b: string, date: string): { n: numbe
 }
 /** A ModernGov page with numbers: the number on a line of its own, the title on the next. */
 const NUMBER_ALONE = /^(\d{1,3})\.$/;
+/** A minute's number with no stop after it ("1 Procedural Business"), its title a heading; read only in minutes numbered that way throughout. */
+const BARE_NUMBERED = /^(\d{1,3})\s+([A-Z‘'“"][^.;:,]{0,99})$/;
 /** The largest jump forward in the minute numbers read as a gap (7 then 12); a larger one is a line of the minute before. */
 export const MAX_MINUTE_NUMBER_JUMP = 5;
 const MARKER = /^\(([a-z]{1,3}|\d{1,3})\)\s*(.*)$/;
@@ -395,8 +401,26 @@ function openingLine(lines: readonly string[]): { at: number; opening: string } 
     const joined = `${line} ${lines[j] ?? ''}`;
     if (j < lines.length && (lines[j] ?? '').length <= 120 && isoDate(lines[j]!) && openingOf(joined)) return { at: j, opening: joined };
   }
+  // A heading set out on lines of its own, above a line saying "MINUTES": the council, the body, the date (with its time),
+  // the venue ("Policy & Resources Committee" / "4.00pm 1 July 2021" / "Hove Town Hall - Council Chamber" / "MINUTES").
+  for (let i = 1; i < Math.min(lines.length, 40); i++) {
+    if (!/^(?:draft\s+)?minutes$/i.test(lines[i]!)) continue;
+    const above = lines.slice(Math.max(0, i - 6), i).filter((l) => l !== '' && l.length <= 120);
+    const d = above.findIndex((l) => DATE.test(l) || DATE_MONTH_FIRST.test(l));
+    if (d < 0) continue;
+    const bodyLine = above.slice(0, d).reverse().find((l) => STACKED_BODY.test(l));
+    if (!bodyLine) continue;
+    const dateLine = above[d]!;
+    const dateText = (DATE.exec(dateLine) ?? DATE_MONTH_FIRST.exec(dateLine))![0];
+    const time = /(\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?)/i.exec(dateLine.replace(dateText, ' '));
+    const venue = above.slice(d + 1).join(', ');
+    const opening = `Minutes of a meeting of the ${bodyLine.replace(/^the\s+/i, '')} held${venue ? ` at ${venue}` : ''} on ${dateText}${time ? ` at ${time[1]}` : ''}`;
+    if (openingOf(opening)) return { at: i, opening };
+  }
   return { at: -1, opening: '' };
 }
+/** A line naming a body in a heading set out on lines of its own. */
+const STACKED_BODY = /^[A-Z][^.:;]*\b(?:Committee|Board|Panel|Forum|Cabinet|Partnership|Sub-Committee|Council|Commission|Group)$/;
 
 /** Reads one meeting's minutes from the lines of a text or a Word document. */
 export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
@@ -447,6 +471,13 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
   let end = lines.findIndex((l, i) => i > at && /^This page is intentionally left blank\.?$/i.test(l));
   if (end < 0) end = lines.length;
   const body = lines.slice(at, end);
+  // Minutes numbered with no stop ("1 Procedural Business", "2 Minutes"): only where no minute is numbered "1." and the bare
+  // numbers run 1, 2, 3 … as headings, so a line starting with a count ("12 Members attended") is not taken for a minute.
+  const bareNumbers = (() => {
+    if (form !== 'printed' || body.some((l) => NUMBERED.test(l) || NUMBER_ALONE.test(l))) return false;
+    const bare = body.map((l) => BARE_NUMBERED.exec(l)).filter((m) => m !== null).map((m) => Number(m[1]));
+    return bare.length >= 2 && new Set(bare).size === bare.length && bare.every((n, k) => k === 0 || n > bare[k - 1]!);
+  })();
 
   let numberForm: { form: MinuteNumberForm; year: string } | null = null;
   const preamble: string[] = [];
@@ -518,7 +549,7 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
     if (form === 'web' && PRESENTER.test(line)) continue;
 
     // A new minute: its number (the next one, so a numbered point inside a minute is not taken for one).
-    const numbered = NUMBERED.exec(line);
+    const numbered = NUMBERED.exec(line) ?? (bareNumbers ? BARE_NUMBERED.exec(line) : null);
     if (numbered) {
       const n = Number(numbered[1]);
       if (startsMinute(n, numbered[2]!)) {
@@ -585,7 +616,10 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
         if (read) {
           if (read.chair && written === 'present' && !attendance.chair) attendance.chair = personOf(read.chair);
           else if (read.chair) attendance[written].push(personOf(read.chair));
+          // "Also present via Teams virtually: …": the heading says they took part remotely.
+          const remotely = inlineSec && /^[^:]*\b(?:(?:Microsoft )?Teams|Zoom|virtual(?:ly)?|remotely|online)\b[^:]*:/i.test(line);
           for (const person of read.people) {
+            if (remotely) person.remote = true;
             // Under Present, a clerk or officer named with their role ("Mrs C Hardy (Clerk)") is an officer, not a member.
             if (person.as === 'officer' && written === 'present') attendance.officers.push(person);
             else attendance[written].push(person);

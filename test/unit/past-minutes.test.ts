@@ -474,3 +474,57 @@ describe('a ModernGov page whose heading has an ordinal date and a comma before 
     if (!r.ok) expect(r.message).toMatch(/does not look like minutes/);
   });
 });
+
+describe('minutes headed on lines of their own, numbered with no stop (in the layout of Brighton & Hove City Council’s Policy & Resources Committee minutes of 1 July 2021; see the fixtures README)', () => {
+  const STACKED = [
+    'Borsetshire County Council',
+    'Highways & Transport Committee',
+    '2.00pm3 March 2026',
+    'Felpersham Shire Hall - Council Chamber',
+    'MINUTES',
+    'Present: Councillor Kerr (Chair) Aldridge (Deputy Chair), Fairbrother (Group Spokesperson) and Tucker.',
+    '|',
+    'Also present via Teams virtually: Dr Usha Franks',
+    '|',
+    'PART ONE',
+    '1 Procedural Business',
+    '(a) Declarations of Interest',
+    '1.1 There were no declarations of interest.',
+    '2 Minutes',
+    '2.1 The minutes of the meeting held on 13 January 2026 were approved as a correct record.',
+    '3 Winter Gritting Routes',
+    '3.1 The Committee considered a report on the gritting routes.',
+    '3.2 RESOLVED: That the revised routes be approved.',
+    '12 Parish representatives had written in support.',
+  ].join('\n');
+
+  it('reads the body, date, time and venue from the heading above “MINUTES”', () => {
+    expect(read(STACKED)).toMatchObject({ bodyName: 'Highways & Transport Committee', date: '2026-03-03', startTime: '14:00', venue: 'Felpersham Shire Hall - Council Chamber', form: 'printed' });
+  });
+
+  it('reads “1 Procedural Business”, “2 Minutes” … as numbered minutes, and a line starting with a count as words', () => {
+    const m = read(STACKED);
+    expect(m.minutes.map((x) => [x.number, x.title])).toEqual([
+      [1, 'Procedural Business'],
+      [2, 'Minutes'],
+      [3, 'Winter Gritting Routes'],
+    ]);
+    expect(JSON.stringify(m.minutes[2]!.blocks)).toMatch(/12 Parish representatives had written in support\./);
+  });
+
+  it('reads surnames with bracketed notes and no comma between them, and “Also present via Teams” as remote attendees', () => {
+    const a = read(STACKED).attendance;
+    expect(a.chair).toMatchObject({ name: 'Councillor Kerr' });
+    expect(a.present.map((p) => [p.name, p.detail])).toEqual([
+      ['Aldridge', 'Deputy Chair'],
+      ['Fairbrother', 'Group Spokesperson'],
+      ['Tucker', ''],
+    ]);
+    expect(a.others).toEqual([{ name: 'Dr Usha Franks', detail: '', remote: true }]);
+  });
+
+  it('a line saying “MINUTES” with no body and date above it is not an opening', () => {
+    const r = readPastMinutesText(['Some notes', 'MINUTES', '1 Procedural Business', '2 Minutes'].join('\n'));
+    expect(r.ok).toBe(false);
+  });
+});
