@@ -307,6 +307,8 @@ function yearNumber(a: string, sep: string, b: string, date: string): { n: numbe
 }
 /** A ModernGov page with numbers: the number on a line of its own, the title on the next. */
 const NUMBER_ALONE = /^(\d{1,3})\.$/;
+/** A heading of a page's parts: "PART I - RECOMMENDATIONS", "PART II - MINUTES", "PART ONE". */
+const PAGE_PART = /^PART\s+(?:[IVX]{1,4}|\d|ONE|TWO|THREE|A|B)\b(?:\s*[-–—:]\s*[A-Z][A-Z ]*)?$/;
 /** A minute's number with no stop after it ("1 Procedural Business"), its title a heading; read only in minutes numbered that way throughout. */
 const BARE_NUMBERED = /^(\d{1,3})\s+([A-Z‘'“"][^.;:,]{0,99})$/;
 /** The largest jump forward in the minute numbers read as a gap (7 then 12); a larger one is a line of the minute before. */
@@ -513,9 +515,10 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
    * like a minute's heading (a short title, not a point of a numbered list open in the minute). A jump backwards or a
    * large one stays a line of the minute it is in.
    */
-  const startsMinute = (n: number, title: string | undefined): boolean => {
+  const startsMinute = (n: number, title: string | undefined, alone = false): boolean => {
     const expected = expectedNumber();
-    if (expected === null) return !minute;
+    // A web page's number on a line of its own starts the numbering even after unnumbered items ("PART I - RECOMMENDATIONS").
+    if (expected === null) return !minute || (form === 'web' && alone);
     if (n === expected) return true;
     const heading = title !== undefined && title.length <= 100 && /^[A-Z‘'“"(]/.test(title) && !/[,;:]$/.test(title);
     const inNumberedList = (list as { block: { style: ListStyle } } | null)?.block.style === 'number';
@@ -534,9 +537,13 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
 
   const webTitle = (line: string, i: number): boolean => {
     if (line.length > 160 || /^That\b/.test(line) || MARKER.test(line) || BULLET.test(line) || LABEL.test(line)) return false;
+    // A decision's words ("Resolved to RECOMMEND: (to Council)") or a heading of the page's parts ("PART II - MINUTES") is not a minute's title.
+    if (/^(?:resolved|agreed|noted|recommended)\b/i.test(line) || PAGE_PART.test(line)) return false;
     const raw = rawLines[at + i] ?? '';
     if (/ pdf icon PDF \d/i.test(raw)) return true;
     const next = body.slice(i + 1).find((l) => l !== '') ?? '';
+    // The page's "Minutes:" label straight after a line: that line is the item's title.
+    if (/^Minutes:?$/i.test(next)) return true;
     if (PRESENTER.test(next) || /^Additional documents:?$/i.test(next)) return true;
     if (recogniseStandardItem(line.replace(/\.$/, '')) !== 'business' && line.split(/\s+/).length <= 8) return true;
     return !/[.;:,]$/.test(line) && /^[A-Z]/.test(line) && line.split(/\s+/).length <= 8 && !/^(Friday|Monday|Tuesday|Wednesday|Thursday|Saturday|Sunday)\b/.test(line);
@@ -575,7 +582,7 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
     if (alone) {
       const n = Number(alone[1]);
       const title = body.slice(i + 1).find((l) => l !== '');
-      if (title && startsMinute(n, title)) {
+      if (title && startsMinute(n, title, true)) {
         startMinute(n, title);
         // The agenda's text sits between the title and "Minutes:"; the minute's own words follow that label.
         i = body.indexOf(title, i + 1);
@@ -627,6 +634,11 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
           continue;
         }
         // Words, not names ("No apologies", a sentence): kept, never dropped.
+        preamble.push(line);
+        continue;
+      }
+      if (form === 'web' && PAGE_PART.test(line)) {
+        // "PART I - RECOMMENDATIONS" above the first item: words before the first minute, kept with it.
         preamble.push(line);
         continue;
       }

@@ -528,3 +528,64 @@ describe('minutes headed on lines of their own, numbered with no stop (in the la
     expect(r.ok).toBe(false);
   });
 });
+
+describe('a ModernGov page with an unnumbered part before its numbered minutes (in the layout of the London Borough of Harrow’s Overview and Scrutiny Committee page of 16 March 2009; see the fixtures README)', () => {
+  const PAGE = [
+    'Agenda and minutes',
+    '',
+    'Scrutiny Committee - Monday 9 March 2026 7.00 pm',
+    '',
+    'Venue: Committee Room 1, Borchester Civic Centre. View directions',
+    '',
+    'Items',
+    'No. Item',
+    '',
+    'PART I - RECOMMENDATIONS',
+    '',
+    'RECOMMENDATION I - Scrutiny Committee Terms of Reference and Work Programme',
+    '',
+    'Minutes:',
+    '',
+    'Members considered a report of the Head of Governance on the terms of reference.  It was',
+    '',
+    'Resolved to RECOMMEND: (to Council)',
+    '',
+    'That the revised terms of reference be approved.',
+    '',
+    'PART II - MINUTES',
+    '',
+    '212.',
+    '',
+    'Attendance by Reserve Members',
+    '',
+    'To note the attendance of any Reserve Members.',
+    '',
+    'Minutes:',
+    '',
+    'There were no Reserve Members.',
+    '',
+    '213.',
+    '',
+    'Declarations of Interest',
+    '',
+    'Minutes:',
+    '',
+    'There were no declarations of interest.',
+  ].join('\n');
+
+  it('reads the numbered minutes after the unnumbered part, with their numbers', () => {
+    const m = read(PAGE);
+    expect(m.minutes.map((x) => [x.number, x.title])).toEqual([
+      [null, 'RECOMMENDATION I - Scrutiny Committee Terms of Reference and Work Programme'],
+      [212, 'Attendance by Reserve Members'],
+      [213, 'Declarations of Interest'],
+    ]);
+    expect(m.minutes[1]!.blocks).toEqual([{ type: 'paragraph', text: 'There were no Reserve Members.' }]);
+  });
+
+  it('keeps “PART I - RECOMMENDATIONS” and “Resolved to RECOMMEND: (to Council)” as words, not titles', () => {
+    const words = JSON.stringify(read(PAGE).minutes[0]!.blocks);
+    expect(words).toMatch(/PART I - RECOMMENDATIONS/);
+    expect(words).toMatch(/Resolved to RECOMMEND: \(to Council\)/);
+  });
+});
