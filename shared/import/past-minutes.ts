@@ -192,6 +192,8 @@ const FURNITURE: RegExp[] = [
 const PRESENTER = /(will present this (report|item)( on behalf of .+)?|will provide an? (verbal )?update|will give a presentation|will be in attendance)\.?$/i;
 
 const LABEL = /^(RESOLVED|AGREED|NOTED)\s*[:.]?$/;
+/** A label with its one resolution on the same line, after a dash or colon: "RESOLVED – That the report be noted." (not "That:", which opens a list). */
+const LABEL_INLINE = /^(RESOLVED|AGREED)\s*(?:[–—:-]|\s)\s*(That\b(?!\s*[:–—-]*\s*$).+)$/;
 const SECTION: [RegExp, keyof PastAttendance | 'present' | 'guests'][] = [
   [/^present\s*:?$/i, 'present'],
   [/^(officers?|officers? present|officers in attendance|in attendance)\s*:?$/i, 'officers'],
@@ -210,6 +212,8 @@ const INLINE_SECTION: [RegExp, 'present' | 'officers' | 'others' | 'apologies' |
   [/^(?:in attendance|officers(?: present)?|officers in attendance)\s*[:–—-]\s*(.+)$/i, 'officers'],
   [/^(?:also present|also in attendance)(?:\s+(?:via|on|by|through|remotely|virtually|online)\b[^:]{0,40})?\s*[:–—-]\s*(.+)$/i, 'others'],
   [/^apologies(?: for absence)?(?: (?:were )?received)?(?: from)?\s*[:–—-]\s*(.+)$/i, 'apologies'],
+  // The sentence form: "Apologies for absence were received from Councillors R Grundy and K Horrobin."
+  [/^(?:apologies for absence were|an apology for absence was)\s+(?:received|submitted|given)\s+(?:from|on behalf of)\s+(.+)$/i, 'apologies'],
   [/^absent\s*[:–—-]\s*(.+)$/i, 'absent'],
 ];
 /** Where one name ends in a list written out: a comma, or "and"/"&" before the next title or a count ("and 16 members of the public"). */
@@ -233,7 +237,9 @@ function inlinePeople(text: string): { chair: string | null; people: PastPerson[
     // Names by surname with their notes in brackets, no comma between ("Councillor Kerr (Chair) Appich (Deputy Chair) and
     // Bell"): each bracket ends a name, and "and" before the last surname splits it off.
     .replace(/\)\s+(?=[A-Z])/g, '), ')
-    .replace(/\)?,?\s+and\s+(?=[A-Z][\w'’-]+(?:\s*\([^)]*\))?\.?$)/, (m) => (m.startsWith(')') ? '), ' : ', '))
+    .replace(/\)?,?\s+and\s+(?=[A-Z][\w.'’-]*(?:\s+[A-Z][\w'’-]+){0,3}(?:\s*\([^)]*\))?\.?$)/, (m) => (m.startsWith(')') ? '), ' : ', '))
+    // "Councillor J Archer (Chairman); Councillors B Aldridge, S Pargetter": the plural heads a run of names, not a name.
+    .replace(/(^|[,;]\s*)(?:Councillors|Cllrs\.?)\s+/g, '$1')
     .replace(/[.\s]+$/, '')
     .split(NAME_SPLIT)
     .map((p) => p.trim())
@@ -691,6 +697,15 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
       continue;
     }
 
+    // The label and its single resolution on one line: "RESOLVED – That the minutes … be approved as a correct record."
+    const inlineLabel = LABEL_INLINE.exec(line);
+    if (inlineLabel) {
+      list = null;
+      const block: Extract<PastBlock, { type: 'decision' }> = { type: 'decision', label: inlineLabel[1] as DecisionLabel, resolutions: [inlineLabel[2]!.trim()] };
+      blocks().push(block);
+      decision = { block, lettered: false, closed: true };
+      continue;
+    }
     const label = LABEL.exec(line);
     if (label) {
       list = null;

@@ -589,3 +589,48 @@ describe('a ModernGov page with an unnumbered part before its numbered minutes (
     expect(words).toMatch(/Resolved to RECOMMEND: \(to Council\)/);
   });
 });
+
+describe('a district council committee’s printed minutes (ModernGov house style: “PRESENT: Councillor … (Chairman); Councillors …”, “RESOLVED – That …” on one line)', () => {
+  const m = read(
+    [
+      'MINUTES of the meeting of the AUDIT AND GOVERNANCE COMMITTEE held in the Council Chamber, Borchester House on Wednesday, 4 March 2026 at 6.00 pm',
+      '',
+      'PRESENT: Councillor J Archer (Chairman); Councillors B Aldridge, S Pargetter and T Tucker.',
+      '',
+      'Officers in attendance: H Franks (Head of Finance) and L Snell (Democratic Services Officer).',
+      '',
+      'Apologies for absence were received from Councillors R Grundy and K Horrobin.',
+      '',
+      '23. DECLARATIONS OF INTEREST',
+      '',
+      'There were no declarations of interest.',
+      '',
+      '24. MINUTES',
+      '',
+      'RESOLVED – That the minutes of the meeting held on 14 January 2026 be approved as a correct record, subject to the amendment of Minute No. 17/25.',
+      '',
+      'The meeting closed at 7.15 pm.',
+    ].join('\n'),
+  );
+
+  it('reads the chair, the members after “Councillors”, the last one after “and”, and officers with their roles in brackets', () => {
+    expect(m.attendance.chair).toMatchObject({ name: 'Councillor J Archer' });
+    expect(m.attendance.present.map((p) => p.name)).toEqual(['B Aldridge', 'S Pargetter', 'T Tucker']);
+    expect(m.attendance.officers.map((p) => [p.name, p.detail])).toEqual([
+      ['H Franks', 'Head of Finance'],
+      ['L Snell', 'Democratic Services Officer'],
+    ]);
+  });
+
+  it('reads “Apologies for absence were received from Councillors …” as apologies, not as words of the first minute', () => {
+    expect(m.attendance.apologies.map((p) => p.name)).toEqual(['R Grundy', 'K Horrobin']);
+    expect(m.minutes[0]!.blocks).toEqual([{ type: 'paragraph', text: 'There were no declarations of interest.' }]);
+  });
+
+  it('reads “RESOLVED – That …” on one line as the decision and its resolution', () => {
+    expect(m.minutes[1]!.blocks).toEqual([
+      { type: 'decision', label: 'RESOLVED', resolutions: ['That the minutes of the meeting held on 14 January 2026 be approved as a correct record, subject to the amendment of Minute No. 17/25.'] },
+    ]);
+    expect(m.closedAt).toBe('19:15');
+  });
+});
