@@ -279,6 +279,11 @@ const OPENING_BODY_FIRST = new RegExp(
   String.raw`^(?:draft\s+)?minutes of (?:the\s+)?(.+?)\s+(?:(?:annual|extraordinary|ordinary|monthly|special|agm|annual general|full)\s+)?meeting held (.*?)${BEFORE_DATE}${OPENING_DATE}(.*)$`,
   'i',
 );
+/** "Minutes of the Licensing Sub-Committee held on Monday 6 March 2023 at 10.00 am in Committee Room 2": no word "meeting". */
+const OPENING_NO_MEETING = new RegExp(
+  String.raw`^(?:draft\s+)?minutes of (?:the\s+)?(.+?\b(?:Committee|Sub-Committee|Board|Panel|Forum|Cabinet|Council|Partnership|Commission|Executive))\s+held (.*?)${BEFORE_DATE}${OPENING_DATE}(.*)$`,
+  'i',
+);
 /** A heading naming the body and its meeting, its minutes said on a line below: "<Body> – Extraordinary Meeting Wednesday 19th July 2017, 7.30pm <venue>". */
 const OPENING_HEADING = new RegExp(
   String.raw`^(.+?\b(?:Council|Committee|Board|Panel|Forum|Cabinet|Partnership))\s+[–—-]\s+(?:(?:annual|extraordinary|ordinary|monthly|special|full|agm)\s+)?(?:general\s+|parish\s+|council\s+)?meeting,?\s+(?:held\s+)?(?:on\s+)?${OPENING_DATE},?\s*(?:at\s+)?(\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?)?,?\s*(?:(?:at|in)\s+)?(.*)$`,
@@ -288,9 +293,11 @@ const OPENING_HEADING = new RegExp(
 const NO_BODY = /^(?:the|a|an|its|this|that|our)?\s*(?:previous|last|preceding|above|said)?$/i;
 /** The opening read as [line, body, where, date, after the date]: OPENING's groups, whichever form the line takes. */
 const openingOf = (line: string): readonly string[] | null => {
-  const m = OPENING.exec(line) ?? OPENING_BODY_FIRST.exec(line);
+  const m = OPENING.exec(line) ?? OPENING_BODY_FIRST.exec(line) ?? OPENING_NO_MEETING.exec(line);
   // "Minutes of the meeting held on 5 December 2018 to be received" (an agenda's words) names no body: not an opening line.
   if (m && NO_BODY.test(m[1]!.trim())) return null;
+  // An agenda item about earlier minutes ("Minutes of the Cabinet held on 8 June 2021 to be approved (attached)") is not an opening.
+  if (m && /\b(?:to be|be)\s+(?:approved|confirmed|received|signed|noted|agreed)\b|\b(?:previously circulated|copy attached|attached)\b/i.test(m[4] ?? '')) return null;
   if (m) return m.map((g) => g ?? '');
   const h = OPENING_HEADING.exec(line);
   return h ? [line, h[1]!, h[4] ? `at ${h[4].replace(/[.\s]+$/, '')}` : '', h[2]!, h[3] ?? ''] : null;
@@ -369,10 +376,13 @@ function personOf(line: string, section?: string): PastPerson {
 }
 
 function modeOf(where: string): { mode: MeetingMode; venue: string } {
-  const w = where.replace(/\s+/g, ' ').trim();
+  // "held as a hybrid meeting at County Hall and via Microsoft Teams": the kind of meeting is said before the venue.
+  const hybrid = /\bhybrid\b/i.test(where);
+  const w = where.replace(/\s+/g, ' ').trim().replace(/^(?:as\s+)?(?:an?\s+)?hybrid\s+meeting\s*/i, '');
   const teams = /(Microsoft )?Teams|Zoom|remotely|virtual|video conferenc/i.test(w);
-  const at = /^at\s+(.+?)(?:\s+and\s+(?:via|by|on)\s+.*)?$/i.exec(w);
-  if (at && teams && /\band\b/i.test(w)) return { mode: 'hybrid', venue: at[1]!.trim() };
+  const at = /^at\s+(.+?)(?:,?\s+and\s+(?:via|by|on)\s+.*)?$/i.exec(w) ?? (hybrid ? /^in\s+(.+?)(?:,?\s+and\s+(?:via|by|on)\s+.*)?$/i.exec(w) : null);
+  if (at && (hybrid || (teams && /\band\b/i.test(w)))) return { mode: 'hybrid', venue: at[1]!.trim() };
+  if (hybrid) return { mode: 'hybrid', venue: '' };
   if (teams) return { mode: 'teams', venue: '' };
   return { mode: 'in_room', venue: at ? at[1]!.trim() : w.replace(/^(at|in)\s+/i, '') };
 }
@@ -395,7 +405,7 @@ function openingLine(lines: readonly string[]): { at: number; opening: string } 
     const line = lines[i]!;
     if (!line) continue;
     // A heading form is an opening only where a line just below says these are its minutes (an agenda's heading is not).
-    if ((OPENING.test(line) || OPENING_BODY_FIRST.test(line)) && openingOf(line)) return { at: i, opening: line };
+    if ((OPENING.test(line) || OPENING_BODY_FIRST.test(line) || OPENING_NO_MEETING.test(line)) && openingOf(line)) return { at: i, opening: line };
     if (OPENING_HEADING.test(line)) {
       if (/\bminutes\b/i.test(line)) return { at: i, opening: line };
       // The line saying these are its minutes ("Draft Minutes for approval at the next Ordinary Meeting") is the opening's, not a minute's words.
@@ -454,6 +464,9 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
     date = isoDate(m[3]!);
     const rest = m[4] ?? '';
     startTime = hhmm(rest) ?? (timeInWhere ? hhmm(timeInWhere[1]!) : null);
+    // The venue after the date and time ("… on Monday 6 March 2023 at 10.00 am in Committee Room 2").
+    const venueAfter = /^[\s,]*(?:at\s+\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?|hours)?)?[\s,]*(?:in|at)\s+(?!\d)([A-Z].*?)[.\s]*$/i.exec(rest);
+    if (!where.venue && where.mode === 'in_room' && venueAfter) where = modeOf(`at ${venueAfter[1]!}`);
     at += 1;
   } else {
     at = lines.findIndex((l) => WEB_HEADING.test(l));

@@ -634,3 +634,32 @@ describe('a district council committee’s printed minutes (ModernGov house styl
     expect(m.closedAt).toBe('19:15');
   });
 });
+
+describe('committee opening lines: a hybrid meeting, no word “meeting”, the venue after the time', () => {
+  const open = (line: string) => read([line, '', 'Present: Councillor A Brown (Chair), Councillor C Dean', '', '45. Apologies', 'None.', '46. Minutes', 'Agreed.'].join('\n'));
+
+  it('“held as a hybrid meeting at <venue> and via Microsoft Teams” is hybrid, at that venue', () => {
+    expect(open('Minutes of the meeting of the Borsetshire Health and Wellbeing Board held as a hybrid meeting at Shire Hall, Felpersham and via Microsoft Teams on Thursday, 5 March 2026 at 2.00 pm')).toMatchObject({
+      bodyName: 'Borsetshire Health and Wellbeing Board',
+      date: '2026-03-05',
+      startTime: '14:00',
+      mode: 'hybrid',
+      venue: 'Shire Hall, Felpersham',
+    });
+  });
+
+  it('“Minutes of the Licensing Sub-Committee held on … at 10.00 am in Committee Room 2”', () => {
+    expect(open('Minutes of the Licensing Sub-Committee held on Monday 2 March 2026 at 10.00 am in Committee Room 2')).toMatchObject({
+      bodyName: 'Licensing Sub-Committee',
+      date: '2026-03-02',
+      startTime: '10:00',
+      mode: 'in_room',
+      venue: 'Committee Room 2',
+    });
+  });
+
+  it('an agenda item about earlier minutes (“… held on … to be approved”) is not an opening line', () => {
+    const r = readPastMinutesText(['Minutes of the meeting of the Licensing Sub-Committee held on Monday 2 February 2026 to be approved and signed.', '', '45. Apologies', 'None.'].join('\n'));
+    expect(r.ok).toBe(false);
+  });
+});
