@@ -120,7 +120,7 @@ export interface PastMeeting {
 export type PastMinutesRead = { ok: true; value: PastMeeting } | { ok: false; message: string };
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const DATE = /(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(\d{1,2})(?:(?:st|nd|rd|th)\s*|\s+)(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})/i;
+const DATE = /(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(\d{1,2})(?:(?:st|nd|rd|th)\s*|\s+)(January|February|March|April|May|June|July|August|September|October|November|December),?\s+(\d{4})/i;
 const TIME = /\b(\d{1,2})(?:[.:](\d{2}))?\s*([ap])\.?m\.?/i;
 /** A 24-hour time ("commencing at 19:00"). */
 const TIME_24 = /(?:\bat\s+|^)([01]?\d|2[0-3]):([0-5]\d)\b/i;
@@ -192,6 +192,8 @@ const FURNITURE: RegExp[] = [
 const PRESENTER = /(will present this (report|item)( on behalf of .+)?|will provide an? (verbal )?update|will give a presentation|will be in attendance)\.?$/i;
 
 const LABEL = /^(RESOLVED|AGREED|NOTED)\s*[:.]?$/;
+/** A label with its one resolution on the same line, after a dash or colon: "RESOLVED – That the report be noted." (not "That:", which opens a list). */
+const LABEL_INLINE = /^(RESOLVED|AGREED)\s*(?:[–—:-]|\s)\s*(That\b(?!\s*[:–—-]*\s*$).+)$/;
 const SECTION: [RegExp, keyof PastAttendance | 'present' | 'guests'][] = [
   [/^present\s*:?$/i, 'present'],
   [/^(officers?|officers? present|officers in attendance|in attendance)\s*:?$/i, 'officers'],
@@ -208,8 +210,10 @@ const NO_ONE = /^(?:there (?:were|was) no (?:absences?|absentees|members? absent
 const INLINE_SECTION: [RegExp, 'present' | 'officers' | 'others' | 'apologies' | 'absent'][] = [
   [/^(?:present|those present|those attending|attending|members present|councillors present)\s*[:–—-]\s*(.+)$/i, 'present'],
   [/^(?:in attendance|officers(?: present)?|officers in attendance)\s*[:–—-]\s*(.+)$/i, 'officers'],
-  [/^(?:also present|also in attendance)\s*[:–—-]\s*(.+)$/i, 'others'],
+  [/^(?:also present|also in attendance)(?:\s+(?:via|on|by|through|remotely|virtually|online)\b[^:]{0,40})?\s*[:–—-]\s*(.+)$/i, 'others'],
   [/^apologies(?: for absence)?(?: (?:were )?received)?(?: from)?\s*[:–—-]\s*(.+)$/i, 'apologies'],
+  // The sentence form: "Apologies for absence were received from Councillors R Grundy and K Horrobin."
+  [/^(?:apologies for absence were|an apology for absence was)\s+(?:received|submitted|given)\s+(?:from|on behalf of)\s+(.+)$/i, 'apologies'],
   [/^absent\s*[:–—-]\s*(.+)$/i, 'absent'],
 ];
 /** Where one name ends in a list written out: a comma, or "and"/"&" before the next title or a count ("and 16 members of the public"). */
@@ -230,6 +234,12 @@ function namesLine(line: string): boolean {
 function inlinePeople(text: string): { chair: string | null; people: PastPerson[] } | null {
   const pieces = text
     .replace(/^(?:councillors|cllrs\.?|members)\s*:?\s*/i, '')
+    // Names by surname with their notes in brackets, no comma between ("Councillor Kerr (Chair) Appich (Deputy Chair) and
+    // Bell"): each bracket ends a name, and "and" before the last surname splits it off.
+    .replace(/\)\s+(?=[A-Z])/g, '), ')
+    .replace(/\)?,?\s+and\s+(?=[A-Z][\w.'’-]*(?:\s+[A-Z][\w'’-]+){0,3}(?:\s*\([^)]*\))?\.?$)/, (m) => (m.startsWith(')') ? '), ' : ', '))
+    // "Councillor J Archer (Chairman); Councillors B Aldridge, S Pargetter": the plural heads a run of names, not a name.
+    .replace(/(^|[,;]\s*)(?:Councillors|Cllrs\.?)\s+/g, '$1')
     .replace(/[.\s]+$/, '')
     .split(NAME_SPLIT)
     .map((p) => p.trim())
@@ -269,19 +279,30 @@ const OPENING_BODY_FIRST = new RegExp(
   String.raw`^(?:draft\s+)?minutes of (?:the\s+)?(.+?)\s+(?:(?:annual|extraordinary|ordinary|monthly|special|agm|annual general|full)\s+)?meeting held (.*?)${BEFORE_DATE}${OPENING_DATE}(.*)$`,
   'i',
 );
+/** "Minutes of the Licensing Sub-Committee held on Monday 6 March 2023 at 10.00 am in Committee Room 2": no word "meeting". */
+const OPENING_NO_MEETING = new RegExp(
+  String.raw`^(?:draft\s+)?minutes of (?:the\s+)?(.+?\b(?:Committee|Sub-Committee|Board|Panel|Forum|Cabinet|Council|Partnership|Commission|Executive))\s+held (.*?)${BEFORE_DATE}${OPENING_DATE}(.*)$`,
+  'i',
+);
 /** A heading naming the body and its meeting, its minutes said on a line below: "<Body> – Extraordinary Meeting Wednesday 19th July 2017, 7.30pm <venue>". */
 const OPENING_HEADING = new RegExp(
   String.raw`^(.+?\b(?:Council|Committee|Board|Panel|Forum|Cabinet|Partnership))\s+[–—-]\s+(?:(?:annual|extraordinary|ordinary|monthly|special|full|agm)\s+)?(?:general\s+|parish\s+|council\s+)?meeting,?\s+(?:held\s+)?(?:on\s+)?${OPENING_DATE},?\s*(?:at\s+)?(\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?)?,?\s*(?:(?:at|in)\s+)?(.*)$`,
   'i',
 );
+/** What a body-first opening captures when the line names no body ("Minutes of the (previous) meeting held on …"). */
+const NO_BODY = /^(?:the|a|an|its|this|that|our)?\s*(?:previous|last|preceding|above|said)?$/i;
 /** The opening read as [line, body, where, date, after the date]: OPENING's groups, whichever form the line takes. */
 const openingOf = (line: string): readonly string[] | null => {
-  const m = OPENING.exec(line) ?? OPENING_BODY_FIRST.exec(line);
+  const m = OPENING.exec(line) ?? OPENING_BODY_FIRST.exec(line) ?? OPENING_NO_MEETING.exec(line);
+  // "Minutes of the meeting held on 5 December 2018 to be received" (an agenda's words) names no body: not an opening line.
+  if (m && NO_BODY.test(m[1]!.trim())) return null;
+  // An agenda item about earlier minutes ("Minutes of the Cabinet held on 8 June 2021 to be approved (attached)") is not an opening.
+  if (m && /\b(?:to be|be)\s+(?:approved|confirmed|received|signed|noted|agreed)\b|\b(?:previously circulated|copy attached|attached)\b/i.test(m[4] ?? '')) return null;
   if (m) return m.map((g) => g ?? '');
   const h = OPENING_HEADING.exec(line);
   return h ? [line, h[1]!, h[4] ? `at ${h[4].replace(/[.\s]+$/, '')}` : '', h[2]!, h[3] ?? ''] : null;
 };
-const WEB_HEADING = /^(.+?)\s+-\s+((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\d{1,2}\s+\w+\s+\d{4})(?:\s+(\d{1,2}[.:]\d{2}\s*[ap]\.?m\.?))?\s*$/i;
+const WEB_HEADING = /^(.+?)\s+-\s+((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\d{1,2}(?:st|nd|rd|th)?\s+\w+,?\s+\d{4})(?:\s+(\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?))?\s*$/i;
 const NUMBERED = /^(\d{1,3})\.\s+(\S.*)$/;
 /** A minute numbered within its year ("21.44 ELECTION OF CHAIR", "44/21 Apologies"). */
 const YEAR_NUMBERED = /^(\d{1,4})([./])(\d{1,4})\.?\s+(\S.*)$/;
@@ -299,6 +320,10 @@ function yearNumber(a: string, sep: string, b: string, date: string): { n: numbe
 }
 /** A ModernGov page with numbers: the number on a line of its own, the title on the next. */
 const NUMBER_ALONE = /^(\d{1,3})\.$/;
+/** A heading of a page's parts: "PART I - RECOMMENDATIONS", "PART II - MINUTES", "PART ONE". */
+const PAGE_PART = /^PART\s+(?:[IVX]{1,4}|\d|ONE|TWO|THREE|A|B)\b(?:\s*[-–—:]\s*[A-Z][A-Z ]*)?$/;
+/** A minute's number with no stop after it ("1 Procedural Business"), its title a heading; read only in minutes numbered that way throughout. */
+const BARE_NUMBERED = /^(\d{1,3})\s+([A-Z‘'“"][^.;:,]{0,99})$/;
 /** The largest jump forward in the minute numbers read as a gap (7 then 12); a larger one is a line of the minute before. */
 export const MAX_MINUTE_NUMBER_JUMP = 5;
 const MARKER = /^\(([a-z]{1,3}|\d{1,3})\)\s*(.*)$/;
@@ -351,10 +376,13 @@ function personOf(line: string, section?: string): PastPerson {
 }
 
 function modeOf(where: string): { mode: MeetingMode; venue: string } {
-  const w = where.replace(/\s+/g, ' ').trim();
+  // "held as a hybrid meeting at County Hall and via Microsoft Teams": the kind of meeting is said before the venue.
+  const hybrid = /\bhybrid\b/i.test(where);
+  const w = where.replace(/\s+/g, ' ').trim().replace(/^(?:as\s+)?(?:an?\s+)?hybrid\s+meeting\s*/i, '');
   const teams = /(Microsoft )?Teams|Zoom|remotely|virtual|video conferenc/i.test(w);
-  const at = /^at\s+(.+?)(?:\s+and\s+(?:via|by|on)\s+.*)?$/i.exec(w);
-  if (at && teams && /\band\b/i.test(w)) return { mode: 'hybrid', venue: at[1]!.trim() };
+  const at = /^at\s+(.+?)(?:,?\s+and\s+(?:via|by|on)\s+.*)?$/i.exec(w) ?? (hybrid ? /^in\s+(.+?)(?:,?\s+and\s+(?:via|by|on)\s+.*)?$/i.exec(w) : null);
+  if (at && (hybrid || (teams && /\band\b/i.test(w)))) return { mode: 'hybrid', venue: at[1]!.trim() };
+  if (hybrid) return { mode: 'hybrid', venue: '' };
   if (teams) return { mode: 'teams', venue: '' };
   return { mode: 'in_room', venue: at ? at[1]!.trim() : w.replace(/^(at|in)\s+/i, '') };
 }
@@ -377,7 +405,7 @@ function openingLine(lines: readonly string[]): { at: number; opening: string } 
     const line = lines[i]!;
     if (!line) continue;
     // A heading form is an opening only where a line just below says these are its minutes (an agenda's heading is not).
-    if (OPENING.test(line) || OPENING_BODY_FIRST.test(line)) return { at: i, opening: line };
+    if ((OPENING.test(line) || OPENING_BODY_FIRST.test(line) || OPENING_NO_MEETING.test(line)) && openingOf(line)) return { at: i, opening: line };
     if (OPENING_HEADING.test(line)) {
       if (/\bminutes\b/i.test(line)) return { at: i, opening: line };
       // The line saying these are its minutes ("Draft Minutes for approval at the next Ordinary Meeting") is the opening's, not a minute's words.
@@ -391,8 +419,26 @@ function openingLine(lines: readonly string[]): { at: number; opening: string } 
     const joined = `${line} ${lines[j] ?? ''}`;
     if (j < lines.length && (lines[j] ?? '').length <= 120 && isoDate(lines[j]!) && openingOf(joined)) return { at: j, opening: joined };
   }
+  // A heading set out on lines of its own, above a line saying "MINUTES": the council, the body, the date (with its time),
+  // the venue ("Policy & Resources Committee" / "4.00pm 1 July 2021" / "Hove Town Hall - Council Chamber" / "MINUTES").
+  for (let i = 1; i < Math.min(lines.length, 40); i++) {
+    if (!/^(?:draft\s+)?minutes$/i.test(lines[i]!)) continue;
+    const above = lines.slice(Math.max(0, i - 6), i).filter((l) => l !== '' && l.length <= 120);
+    const d = above.findIndex((l) => DATE.test(l) || DATE_MONTH_FIRST.test(l));
+    if (d < 0) continue;
+    const bodyLine = above.slice(0, d).reverse().find((l) => STACKED_BODY.test(l));
+    if (!bodyLine) continue;
+    const dateLine = above[d]!;
+    const dateText = (DATE.exec(dateLine) ?? DATE_MONTH_FIRST.exec(dateLine))![0];
+    const time = /(\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?)/i.exec(dateLine.replace(dateText, ' '));
+    const venue = above.slice(d + 1).join(', ');
+    const opening = `Minutes of a meeting of the ${bodyLine.replace(/^the\s+/i, '')} held${venue ? ` at ${venue}` : ''} on ${dateText}${time ? ` at ${time[1]}` : ''}`;
+    if (openingOf(opening)) return { at: i, opening };
+  }
   return { at: -1, opening: '' };
 }
+/** A line naming a body in a heading set out on lines of its own. */
+const STACKED_BODY = /^[A-Z][^.:;]*\b(?:Committee|Board|Panel|Forum|Cabinet|Partnership|Sub-Committee|Council|Commission|Group)$/;
 
 /** Reads one meeting's minutes from the lines of a text or a Word document. */
 export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
@@ -418,6 +464,9 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
     date = isoDate(m[3]!);
     const rest = m[4] ?? '';
     startTime = hhmm(rest) ?? (timeInWhere ? hhmm(timeInWhere[1]!) : null);
+    // The venue after the date and time ("… on Monday 6 March 2023 at 10.00 am in Committee Room 2").
+    const venueAfter = /^[\s,]*(?:at\s+\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?|hours)?)?[\s,]*(?:in|at)\s+(?!\d)([A-Z].*?)[.\s]*$/i.exec(rest);
+    if (!where.venue && where.mode === 'in_room' && venueAfter) where = modeOf(`at ${venueAfter[1]!}`);
     at += 1;
   } else {
     at = lines.findIndex((l) => WEB_HEADING.test(l));
@@ -443,6 +492,13 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
   let end = lines.findIndex((l, i) => i > at && /^This page is intentionally left blank\.?$/i.test(l));
   if (end < 0) end = lines.length;
   const body = lines.slice(at, end);
+  // Minutes numbered with no stop ("1 Procedural Business", "2 Minutes"): only where no minute is numbered "1." and the bare
+  // numbers run 1, 2, 3 … as headings, so a line starting with a count ("12 Members attended") is not taken for a minute.
+  const bareNumbers = (() => {
+    if (form !== 'printed' || body.some((l) => NUMBERED.test(l) || NUMBER_ALONE.test(l))) return false;
+    const bare = body.map((l) => BARE_NUMBERED.exec(l)).filter((m) => m !== null).map((m) => Number(m[1]));
+    return bare.length >= 2 && new Set(bare).size === bare.length && bare.every((n, k) => k === 0 || n > bare[k - 1]!);
+  })();
 
   let numberForm: { form: MinuteNumberForm; year: string } | null = null;
   const preamble: string[] = [];
@@ -478,9 +534,10 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
    * like a minute's heading (a short title, not a point of a numbered list open in the minute). A jump backwards or a
    * large one stays a line of the minute it is in.
    */
-  const startsMinute = (n: number, title: string | undefined): boolean => {
+  const startsMinute = (n: number, title: string | undefined, alone = false): boolean => {
     const expected = expectedNumber();
-    if (expected === null) return !minute;
+    // A web page's number on a line of its own starts the numbering even after unnumbered items ("PART I - RECOMMENDATIONS").
+    if (expected === null) return !minute || (form === 'web' && alone);
     if (n === expected) return true;
     const heading = title !== undefined && title.length <= 100 && /^[A-Z‘'“"(]/.test(title) && !/[,;:]$/.test(title);
     const inNumberedList = (list as { block: { style: ListStyle } } | null)?.block.style === 'number';
@@ -499,9 +556,13 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
 
   const webTitle = (line: string, i: number): boolean => {
     if (line.length > 160 || /^That\b/.test(line) || MARKER.test(line) || BULLET.test(line) || LABEL.test(line)) return false;
+    // A decision's words ("Resolved to RECOMMEND: (to Council)") or a heading of the page's parts ("PART II - MINUTES") is not a minute's title.
+    if (/^(?:resolved|agreed|noted|recommended)\b/i.test(line) || PAGE_PART.test(line)) return false;
     const raw = rawLines[at + i] ?? '';
     if (/ pdf icon PDF \d/i.test(raw)) return true;
     const next = body.slice(i + 1).find((l) => l !== '') ?? '';
+    // The page's "Minutes:" label straight after a line: that line is the item's title.
+    if (/^Minutes:?$/i.test(next)) return true;
     if (PRESENTER.test(next) || /^Additional documents:?$/i.test(next)) return true;
     if (recogniseStandardItem(line.replace(/\.$/, '')) !== 'business' && line.split(/\s+/).length <= 8) return true;
     return !/[.;:,]$/.test(line) && /^[A-Z]/.test(line) && line.split(/\s+/).length <= 8 && !/^(Friday|Monday|Tuesday|Wednesday|Thursday|Saturday|Sunday)\b/.test(line);
@@ -514,7 +575,7 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
     if (form === 'web' && PRESENTER.test(line)) continue;
 
     // A new minute: its number (the next one, so a numbered point inside a minute is not taken for one).
-    const numbered = NUMBERED.exec(line);
+    const numbered = NUMBERED.exec(line) ?? (bareNumbers ? BARE_NUMBERED.exec(line) : null);
     if (numbered) {
       const n = Number(numbered[1]);
       if (startsMinute(n, numbered[2]!)) {
@@ -540,14 +601,14 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
     if (alone) {
       const n = Number(alone[1]);
       const title = body.slice(i + 1).find((l) => l !== '');
-      if (title && startsMinute(n, title)) {
+      if (title && startsMinute(n, title, true)) {
         startMinute(n, title);
         // The agenda's text sits between the title and "Minutes:"; the minute's own words follow that label.
         i = body.indexOf(title, i + 1);
         const label = body.findIndex((l, k) => k > i && /^Minutes:?$/i.test(l));
         const next = body.findIndex((l, k) => k > i && NUMBER_ALONE.test(l));
         if (label > 0 && (next < 0 || label < next)) {
-          if (label > i + 1) warnings.push(`Under “${title}” the page showed the agenda’s text before “Minutes:”; it was left out.`);
+          if (body.slice(i + 1, label).some((l) => l !== '')) warnings.push(`Under “${title}” the page showed the agenda’s text before “Minutes:”; it was left out.`);
           i = label;
         }
         continue;
@@ -581,7 +642,10 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
         if (read) {
           if (read.chair && written === 'present' && !attendance.chair) attendance.chair = personOf(read.chair);
           else if (read.chair) attendance[written].push(personOf(read.chair));
+          // "Also present via Teams virtually: …": the heading says they took part remotely.
+          const remotely = inlineSec && /^[^:]*\b(?:(?:Microsoft )?Teams|Zoom|virtual(?:ly)?|remotely|online)\b[^:]*:/i.test(line);
           for (const person of read.people) {
+            if (remotely) person.remote = true;
             // Under Present, a clerk or officer named with their role ("Mrs C Hardy (Clerk)") is an officer, not a member.
             if (person.as === 'officer' && written === 'present') attendance.officers.push(person);
             else attendance[written].push(person);
@@ -589,6 +653,11 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
           continue;
         }
         // Words, not names ("No apologies", a sentence): kept, never dropped.
+        preamble.push(line);
+        continue;
+      }
+      if (form === 'web' && PAGE_PART.test(line)) {
+        // "PART I - RECOMMENDATIONS" above the first item: words before the first minute, kept with it.
         preamble.push(line);
         continue;
       }
@@ -641,6 +710,15 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
       continue;
     }
 
+    // The label and its single resolution on one line: "RESOLVED – That the minutes … be approved as a correct record."
+    const inlineLabel = LABEL_INLINE.exec(line);
+    if (inlineLabel) {
+      list = null;
+      const block: Extract<PastBlock, { type: 'decision' }> = { type: 'decision', label: inlineLabel[1] as DecisionLabel, resolutions: [inlineLabel[2]!.trim()] };
+      blocks().push(block);
+      decision = { block, lettered: false, closed: true };
+      continue;
+    }
     const label = LABEL.exec(line);
     if (label) {
       list = null;

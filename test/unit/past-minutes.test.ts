@@ -418,3 +418,248 @@ describe('a gap in the minute numbers (a minute left out of the published minute
     expect(JSON.stringify(m.minutes[2]!.blocks)).toMatch(/A heading numbered backwards.*A heading far ahead/);
   });
 });
+
+describe('a ModernGov page whose heading has an ordinal date and a comma before the year (in the layout of Lancaster City Council’s Planning Regulatory Committee page of 4 February 2019; see the fixtures README)', () => {
+  const PAGE = [
+    'Agenda and minutes',
+    '',
+    'Licensing Regulatory Committee - Tuesday, 3rd March, 2026 10.30 a.m.',
+    '',
+    'Venue: Borchester Town Hall',
+    '',
+    'Contact: Ann Example, Democratic Services',
+    '',
+    'Items',
+    'No. Item',
+    '',
+    '41.',
+    '',
+    'Minutes',
+    '',
+    'Minutes of the meeting held on 3 February, 2026 to be approved and signed.',
+    '',
+    'Minutes:',
+    '',
+    'The minutes of the meeting held on 3rd February 2026 were signed by the Chair as a correct record.',
+    '',
+    '42.',
+    '',
+    'Items of Urgent Business authorised by the Chair',
+    '',
+    'Minutes:',
+    '',
+    'There were no items of urgent business.',
+  ].join('\n');
+
+  it('reads the heading (“Tuesday, 3rd March, 2026 10.30 a.m.”), the venue and the numbered minutes', () => {
+    const m = read(PAGE);
+    expect(m).toMatchObject({ bodyName: 'Licensing Regulatory Committee', date: '2026-03-03', startTime: '10:30', venue: 'Borchester Town Hall', form: 'web' });
+    expect(m.minutes.map((x) => [x.number, x.title])).toEqual([
+      [41, 'Minutes'],
+      [42, 'Items of Urgent Business authorised by the Chair'],
+    ]);
+    expect(m.minutes[0]!.blocks).toEqual([{ type: 'paragraph', text: 'The minutes of the meeting held on 3rd February 2026 were signed by the Chair as a correct record.' }]);
+  });
+
+  it('warns of agenda text left out only under the minute that had some, not where a blank line alone stood before “Minutes:”', () => {
+    const warned = read(PAGE).warnings.filter((w) => /agenda’s text before “Minutes:”/.test(w));
+    expect(warned).toHaveLength(1);
+    expect(warned[0]).toMatch(/Under “Minutes”/);
+  });
+
+  it('a page cut above its heading is not minutes, though an agenda item says “Minutes of the meeting held on …”', () => {
+    const cut = PAGE.split('\n').slice(10).join('\n');
+    const r = readPastMinutesText(cut);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(/does not look like minutes/);
+  });
+});
+
+describe('minutes headed on lines of their own, numbered with no stop (in the layout of Brighton & Hove City Council’s Policy & Resources Committee minutes of 1 July 2021; see the fixtures README)', () => {
+  const STACKED = [
+    'Borsetshire County Council',
+    'Highways & Transport Committee',
+    '2.00pm3 March 2026',
+    'Felpersham Shire Hall - Council Chamber',
+    'MINUTES',
+    'Present: Councillor Kerr (Chair) Aldridge (Deputy Chair), Fairbrother (Group Spokesperson) and Tucker.',
+    '|',
+    'Also present via Teams virtually: Dr Usha Franks',
+    '|',
+    'PART ONE',
+    '1 Procedural Business',
+    '(a) Declarations of Interest',
+    '1.1 There were no declarations of interest.',
+    '2 Minutes',
+    '2.1 The minutes of the meeting held on 13 January 2026 were approved as a correct record.',
+    '3 Winter Gritting Routes',
+    '3.1 The Committee considered a report on the gritting routes.',
+    '3.2 RESOLVED: That the revised routes be approved.',
+    '12 Parish representatives had written in support.',
+  ].join('\n');
+
+  it('reads the body, date, time and venue from the heading above “MINUTES”', () => {
+    expect(read(STACKED)).toMatchObject({ bodyName: 'Highways & Transport Committee', date: '2026-03-03', startTime: '14:00', venue: 'Felpersham Shire Hall - Council Chamber', form: 'printed' });
+  });
+
+  it('reads “1 Procedural Business”, “2 Minutes” … as numbered minutes, and a line starting with a count as words', () => {
+    const m = read(STACKED);
+    expect(m.minutes.map((x) => [x.number, x.title])).toEqual([
+      [1, 'Procedural Business'],
+      [2, 'Minutes'],
+      [3, 'Winter Gritting Routes'],
+    ]);
+    expect(JSON.stringify(m.minutes[2]!.blocks)).toMatch(/12 Parish representatives had written in support\./);
+  });
+
+  it('reads surnames with bracketed notes and no comma between them, and “Also present via Teams” as remote attendees', () => {
+    const a = read(STACKED).attendance;
+    expect(a.chair).toMatchObject({ name: 'Councillor Kerr' });
+    expect(a.present.map((p) => [p.name, p.detail])).toEqual([
+      ['Aldridge', 'Deputy Chair'],
+      ['Fairbrother', 'Group Spokesperson'],
+      ['Tucker', ''],
+    ]);
+    expect(a.others).toEqual([{ name: 'Dr Usha Franks', detail: '', remote: true }]);
+  });
+
+  it('a line saying “MINUTES” with no body and date above it is not an opening', () => {
+    const r = readPastMinutesText(['Some notes', 'MINUTES', '1 Procedural Business', '2 Minutes'].join('\n'));
+    expect(r.ok).toBe(false);
+  });
+});
+
+describe('a ModernGov page with an unnumbered part before its numbered minutes (in the layout of the London Borough of Harrow’s Overview and Scrutiny Committee page of 16 March 2009; see the fixtures README)', () => {
+  const PAGE = [
+    'Agenda and minutes',
+    '',
+    'Scrutiny Committee - Monday 9 March 2026 7.00 pm',
+    '',
+    'Venue: Committee Room 1, Borchester Civic Centre. View directions',
+    '',
+    'Items',
+    'No. Item',
+    '',
+    'PART I - RECOMMENDATIONS',
+    '',
+    'RECOMMENDATION I - Scrutiny Committee Terms of Reference and Work Programme',
+    '',
+    'Minutes:',
+    '',
+    'Members considered a report of the Head of Governance on the terms of reference.  It was',
+    '',
+    'Resolved to RECOMMEND: (to Council)',
+    '',
+    'That the revised terms of reference be approved.',
+    '',
+    'PART II - MINUTES',
+    '',
+    '212.',
+    '',
+    'Attendance by Reserve Members',
+    '',
+    'To note the attendance of any Reserve Members.',
+    '',
+    'Minutes:',
+    '',
+    'There were no Reserve Members.',
+    '',
+    '213.',
+    '',
+    'Declarations of Interest',
+    '',
+    'Minutes:',
+    '',
+    'There were no declarations of interest.',
+  ].join('\n');
+
+  it('reads the numbered minutes after the unnumbered part, with their numbers', () => {
+    const m = read(PAGE);
+    expect(m.minutes.map((x) => [x.number, x.title])).toEqual([
+      [null, 'RECOMMENDATION I - Scrutiny Committee Terms of Reference and Work Programme'],
+      [212, 'Attendance by Reserve Members'],
+      [213, 'Declarations of Interest'],
+    ]);
+    expect(m.minutes[1]!.blocks).toEqual([{ type: 'paragraph', text: 'There were no Reserve Members.' }]);
+  });
+
+  it('keeps “PART I - RECOMMENDATIONS” and “Resolved to RECOMMEND: (to Council)” as words, not titles', () => {
+    const words = JSON.stringify(read(PAGE).minutes[0]!.blocks);
+    expect(words).toMatch(/PART I - RECOMMENDATIONS/);
+    expect(words).toMatch(/Resolved to RECOMMEND: \(to Council\)/);
+  });
+});
+
+describe('a district council committee’s printed minutes (ModernGov house style: “PRESENT: Councillor … (Chairman); Councillors …”, “RESOLVED – That …” on one line)', () => {
+  const m = read(
+    [
+      'MINUTES of the meeting of the AUDIT AND GOVERNANCE COMMITTEE held in the Council Chamber, Borchester House on Wednesday, 4 March 2026 at 6.00 pm',
+      '',
+      'PRESENT: Councillor J Archer (Chairman); Councillors B Aldridge, S Pargetter and T Tucker.',
+      '',
+      'Officers in attendance: H Franks (Head of Finance) and L Snell (Democratic Services Officer).',
+      '',
+      'Apologies for absence were received from Councillors R Grundy and K Horrobin.',
+      '',
+      '23. DECLARATIONS OF INTEREST',
+      '',
+      'There were no declarations of interest.',
+      '',
+      '24. MINUTES',
+      '',
+      'RESOLVED – That the minutes of the meeting held on 14 January 2026 be approved as a correct record, subject to the amendment of Minute No. 17/25.',
+      '',
+      'The meeting closed at 7.15 pm.',
+    ].join('\n'),
+  );
+
+  it('reads the chair, the members after “Councillors”, the last one after “and”, and officers with their roles in brackets', () => {
+    expect(m.attendance.chair).toMatchObject({ name: 'Councillor J Archer' });
+    expect(m.attendance.present.map((p) => p.name)).toEqual(['B Aldridge', 'S Pargetter', 'T Tucker']);
+    expect(m.attendance.officers.map((p) => [p.name, p.detail])).toEqual([
+      ['H Franks', 'Head of Finance'],
+      ['L Snell', 'Democratic Services Officer'],
+    ]);
+  });
+
+  it('reads “Apologies for absence were received from Councillors …” as apologies, not as words of the first minute', () => {
+    expect(m.attendance.apologies.map((p) => p.name)).toEqual(['R Grundy', 'K Horrobin']);
+    expect(m.minutes[0]!.blocks).toEqual([{ type: 'paragraph', text: 'There were no declarations of interest.' }]);
+  });
+
+  it('reads “RESOLVED – That …” on one line as the decision and its resolution', () => {
+    expect(m.minutes[1]!.blocks).toEqual([
+      { type: 'decision', label: 'RESOLVED', resolutions: ['That the minutes of the meeting held on 14 January 2026 be approved as a correct record, subject to the amendment of Minute No. 17/25.'] },
+    ]);
+    expect(m.closedAt).toBe('19:15');
+  });
+});
+
+describe('committee opening lines: a hybrid meeting, no word “meeting”, the venue after the time', () => {
+  const open = (line: string) => read([line, '', 'Present: Councillor A Brown (Chair), Councillor C Dean', '', '45. Apologies', 'None.', '46. Minutes', 'Agreed.'].join('\n'));
+
+  it('“held as a hybrid meeting at <venue> and via Microsoft Teams” is hybrid, at that venue', () => {
+    expect(open('Minutes of the meeting of the Borsetshire Health and Wellbeing Board held as a hybrid meeting at Shire Hall, Felpersham and via Microsoft Teams on Thursday, 5 March 2026 at 2.00 pm')).toMatchObject({
+      bodyName: 'Borsetshire Health and Wellbeing Board',
+      date: '2026-03-05',
+      startTime: '14:00',
+      mode: 'hybrid',
+      venue: 'Shire Hall, Felpersham',
+    });
+  });
+
+  it('“Minutes of the Licensing Sub-Committee held on … at 10.00 am in Committee Room 2”', () => {
+    expect(open('Minutes of the Licensing Sub-Committee held on Monday 2 March 2026 at 10.00 am in Committee Room 2')).toMatchObject({
+      bodyName: 'Licensing Sub-Committee',
+      date: '2026-03-02',
+      startTime: '10:00',
+      mode: 'in_room',
+      venue: 'Committee Room 2',
+    });
+  });
+
+  it('an agenda item about earlier minutes (“… held on … to be approved”) is not an opening line', () => {
+    const r = readPastMinutesText(['Minutes of the meeting of the Licensing Sub-Committee held on Monday 2 February 2026 to be approved and signed.', '', '45. Apologies', 'None.'].join('\n'));
+    expect(r.ok).toBe(false);
+  });
+});
