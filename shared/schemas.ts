@@ -577,6 +577,7 @@ const pastBlock = z.discriminatedUnion('type', [
     type: z.literal('decision'),
     label: z.enum(DECISION_LABELS),
     resolutions: z.array(pastText('A resolution')).max(MAX_ITEMS.pastBlocks),
+    intro: pastText('A decision’s label line', TEXT_CHARS.detail).nullable().optional(),
   }),
 ]);
 const pastMinute = z.strictObject({

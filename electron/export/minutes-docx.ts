@@ -519,7 +519,7 @@ function minutesBody(doc: MinutesDocument, m: Metrics, exemptParagraphs: readonl
             style: STYLE.decisionLabel,
             ...(inMinute ? {} : { indent: { left: 0 } }),
             ...spacingAfterTable(),
-            children: [new TextRun(`${block.label}:`)],
+            children: [new TextRun(block.heading ?? `${block.label}:`)],
           }),
         );
         if (block.markers.every((marker) => marker === '')) block.resolutions.forEach((r, i) => push(text(r, { keepNext: false }, block.sources?.[i])));

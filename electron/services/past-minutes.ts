@@ -258,7 +258,8 @@ function saveMeeting(ctx: ServiceContext, bodyId: number, meeting: PastMeeting, 
           entry.run(itemId, 'point', at++, text.trim(), start, b.style, intro, null);
         });
       } else {
-        b.resolutions.forEach((text, i) => entry.run(itemId, 'resolution', at++, text.trim(), start, null, null, i === 0 ? b.label : null));
+        // A decision's label line as printed ("RESOLVED – That:") is kept as its first resolution's introduction.
+        b.resolutions.forEach((text, i) => entry.run(itemId, 'resolution', at++, text.trim(), start, null, i === 0 ? (b.intro?.trim() || null) : null, i === 0 ? b.label : null));
       }
     }
   });

@@ -82,7 +82,8 @@ export type PastBlock =
   | { type: 'paragraph'; text: string; declaration?: PastDeclaration }
   /** A list of points; start is the 0-based index of its first marker ((ii) after a paragraph = 1). */
   | { type: 'points'; style: ListStyle; start: number; intro: string | null; items: string[] }
-  | { type: 'decision'; label: DecisionLabel; resolutions: string[] };
+  /** `intro`: the label's line as printed when it leads into lettered or numbered resolutions ("RESOLVED – That:"), printed in place of "RESOLVED:". */
+  | { type: 'decision'; label: DecisionLabel; resolutions: string[]; intro?: string | null };
 
 export interface PastMinute {
   /** As printed; null where the source shows none (a web page copied as text). */
@@ -194,6 +195,20 @@ const PRESENTER = /(will present this (report|item)( on behalf of .+)?|will prov
 const LABEL = /^(RESOLVED|AGREED|NOTED)\s*[:.]?$/;
 /** A label with its one resolution on the same line, after a dash or colon: "RESOLVED – That the report be noted." (not "That:", which opens a list). */
 const LABEL_INLINE = /^(RESOLVED|AGREED)\s*(?:[–—:-]|\s)\s*(That\b(?!\s*[:–—-]*\s*$).+)$/;
+/**
+ * A label's line that leads into lettered or numbered resolutions on the lines after it:
+ * "RESOLVED – That:", "RESOLVED: That the Committee:-", "RESOLVED that", "It was RESOLVED that:".
+ */
+const LABEL_LEAD = /^(?:It was\s+)?(RESOLVED|AGREED)(?:\s*[–—:-]\s*|\s+)(?:[Tt]hat\b[^.;]{0,80}?)\s*(?::-?|[–—-])?$|^It was\s+(RESOLVED|AGREED)\s*:?$/;
+/** A resolution's marker: "(a)", "a)", "(1)", "1)", "i)". */
+const RESOLUTION_MARK = /^(?:\(([a-z]{1,4}|\d{1,3})\)|([a-z]{1,4}|\d{1,3})\))\s+(\S.*)$/;
+/** Markers that count from the start in one style: a, b, c …; 1, 2, 3 …; i, ii, iii …. */
+function resolutionRun(marks: string[]): boolean {
+  const roman = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii', 'xiii', 'xiv', 'xv'];
+  if (marks.every((m, n) => m === String(n + 1))) return true;
+  if (marks.every((m, n) => m === roman[n])) return true;
+  return marks.every((m, n) => m === String.fromCharCode(97 + n));
+}
 const SECTION: [RegExp, keyof PastAttendance | 'present' | 'guests'][] = [
   [/^present\s*:?$/i, 'present'],
   [/^(officers?|officers? present|officers in attendance|in attendance)\s*:?$/i, 'officers'],
@@ -710,6 +725,38 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
       continue;
     }
 
+    // The label's line leading into lettered or numbered resolutions directly below it: a decision with those resolutions, its line kept as printed.
+    const lead = LABEL_LEAD.exec(line);
+    if (lead) {
+      let k = i + 1;
+      while (k < body.length && body[k]!.trim() === '') k++;
+      const marks: string[] = [];
+      const texts: string[] = [];
+      for (; k < body.length; k++) {
+        const next = body[k]!.trim();
+        if (next === '') continue;
+        const m = RESOLUTION_MARK.exec(next);
+        if (m) {
+          marks.push(m[1] ?? m[2]!);
+          texts.push(m[3]!.trim());
+          continue;
+        }
+        // A line carrying on the resolution before it across a page break.
+        if (texts.length && /^[a-z]/.test(next)) {
+          texts[texts.length - 1] += ` ${next}`;
+          continue;
+        }
+        break;
+      }
+      if (texts.length && resolutionRun(marks)) {
+        list = null;
+        const block: Extract<PastBlock, { type: 'decision' }> = { type: 'decision', label: (lead[1] ?? lead[2]) as DecisionLabel, resolutions: texts, intro: line };
+        blocks().push(block);
+        decision = { block, lettered: true, closed: true };
+        i = k - 1;
+        continue;
+      }
+    }
     // The label and its single resolution on one line: "RESOLVED – That the minutes … be approved as a correct record."
     const inlineLabel = LABEL_INLINE.exec(line);
     if (inlineLabel) {

@@ -109,7 +109,8 @@ export type Block =
    */
   | { type: 'lettered'; style: ListStyle; items: string[]; markers: string[]; start?: number; continues?: boolean; sources?: (SourceKey | null)[] }
   /** A decision: its label and resolutions, each with its marker ('' for a single resolution, printed plain). */
-  | { type: 'decision'; label: string; resolutions: string[]; markers: string[]; sources?: (SourceKey | null)[] }
+  /** `heading`: the label's line as printed in imported minutes ("RESOLVED – That:"), in place of "RESOLVED:". */
+  | { type: 'decision'; label: string; resolutions: string[]; markers: string[]; sources?: (SourceKey | null)[]; heading?: string }
   | { type: 'closing'; text: string; source?: SourceKey }
   | { type: 'signature'; chairTitle: string };
 
@@ -449,7 +450,9 @@ function itemBody(item: AgendaItem, record: MeetingRecord, style: HouseStyle, fo
           sources.unshift(sentenceSource(`exclusion:${item.id}`, 0));
           exclusionPrinted = true;
         }
-        const decision = decisionBlock(segment.label, asRead ? resolutions.filter(Boolean) : punctuateResolutions(resolutions));
+        const built = decisionBlock(segment.label, asRead ? resolutions.filter(Boolean) : punctuateResolutions(resolutions));
+        // Imported minutes keep the label's line as read ("RESOLVED: That the Committee:-").
+        const decision = asRead && segment.intro && built.type === 'decision' ? { ...built, heading: segment.intro } : built;
         out.push(marked ? ({ ...decision, sources } as Block) : decision);
         break;
       }
@@ -486,7 +489,8 @@ export type MinuteSegment =
   | { kind: 'paragraph'; from: number; entry: MinuteEntry }
   | { kind: 'motion'; from: number; motion: Motion }
   | { kind: 'list'; from: number; entries: MinuteEntry[]; style: ListStyle; start: number; intro: string; markers: string[] }
-  | { kind: 'decision'; from: number; entries: MinuteEntry[]; label: DecisionLabel; markers: string[] };
+  /** `intro`: the label's line as read from imported minutes ("RESOLVED – That:"), printed in place of "RESOLVED:"; '' for none. */
+  | { kind: 'decision'; from: number; entries: MinuteEntry[]; label: DecisionLabel; markers: string[]; intro: string };
 
 /**
  * The one rule for how an item's blocks group: consecutive points of one
@@ -540,7 +544,7 @@ export function minuteSegments(item: AgendaItem, record: MeetingRecord, blocks: 
       const open = current as MinuteSegment | null;
       if (!open || open.kind !== 'decision' || (e.label !== null && e.label !== undefined) || cut) {
         close();
-        current = { kind: 'decision', from: i, entries: [], label: e.label ?? item.decisionLabel ?? record.body.decisionLabel, markers: [] };
+        current = { kind: 'decision', from: i, entries: [], label: e.label ?? item.decisionLabel ?? record.body.decisionLabel, markers: [], intro: e.intro?.trim() ?? '' };
       }
       (current as unknown as { entries: MinuteEntry[] }).entries.push(e);
       return;
@@ -761,7 +765,7 @@ export function minutesToText(doc: MinutesDocument): string {
         if (b.items.length) out.push(b.items.map((t, i) => `${b.markers[i]} ${t}`).join('\n'));
         break;
       case 'decision':
-        out.push(`${b.label}:`);
+        out.push(b.heading ?? `${b.label}:`);
         if (b.resolutions.length) out.push(b.resolutions.map((t, i) => (b.markers[i] ? `${b.markers[i]} ${t}` : t)).join('\n'));
         break;
       case 'signature':

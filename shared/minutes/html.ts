@@ -260,7 +260,7 @@ function body(doc: MinutesDocument, options: MinutesHtmlOptions): string {
         if (block.items.length) out.push(list(block.items, block.style, block.markers, block.start ?? 0));
         break;
       case 'decision':
-        out.push(`<p class="decision-label">${escapeHtml(block.label)}:</p>`);
+        out.push(`<p class="decision-label">${escapeHtml(block.heading ?? `${block.label}:`)}</p>`);
         if (block.markers.every((marker) => marker === '')) for (const r of block.resolutions) out.push(`<p>${escapeHtml(r)}</p>`);
         else out.push(list(block.resolutions, 'alpha', block.markers));
         break;

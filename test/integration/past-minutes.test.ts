@@ -158,6 +158,51 @@ describe('past minutes with a gap in their numbers (a minute left out of the pub
   }, 60_000);
 });
 
+describe('past minutes whose decisions print their label’s line, then lettered or numbered resolutions', () => {
+  const LETTERED = [
+    'MINUTES of the meeting of the PLANNING COMMITTEE held in the Council Chamber, Borchester House on Tuesday, 10 March 2026 at 7.00 pm',
+    '',
+    'PRESENT: Councillor J Archer (Chairman); Councillors B Aldridge and S Pargetter.',
+    '',
+    '31. LOCAL PLAN REVIEW',
+    '',
+    'The Head of Planning introduced the report.',
+    '',
+    'RESOLVED – That:',
+    '',
+    '(a) the report be noted;',
+    '',
+    '(b) the Head of Planning report back in June 2026.',
+    '',
+    '32. AMBRIDGE VILLAGE GREEN',
+    '',
+    'RESOLVED: That the Committee:-',
+    '(1) notes the timetable;',
+    '(2) agrees the consultation draft.',
+    '',
+    'The meeting closed at 8.05 pm.',
+  ].join('\n');
+
+  it('imports each as a decision and exports it to Word with the label’s line and its resolutions word for word', async () => {
+    const { services } = createTempStore(temp);
+    const bodyId = call(services, 'bodies.create', { name: 'Planning Committee', yearStartMonth: 5 }).id;
+    const preview = await asyncCall<PastMinutesPreview>(services, 'import.readPastMinutes', { bodyId, source: { kind: 'text', text: LETTERED } });
+    expect(preview.meeting.minutes.map((m) => m.blocks.map((b) => b.type))).toEqual([['paragraph', 'decision'], ['decision']]);
+    const [id] = call(services, 'import.savePastMinutes', { bodyId, meetings: [{ meeting: preview.meeting, firstMinuteNumber: null, source: 'pasted text' }] }).meetingIds;
+
+    const lines = officeText(await exportWord(services, id!)).split('\n').map((l) => l.trim()).filter(Boolean);
+    const after = (first: string, count: number) => {
+      const at = lines.indexOf(first);
+      expect(at, `“${first}” in the Word export`).toBeGreaterThan(-1);
+      return lines.slice(at, at + count);
+    };
+    expect(after('RESOLVED – That:', 3)).toEqual(['RESOLVED – That:', '(a)\tthe report be noted;', '(b)\tthe Head of Planning report back in June 2026.']);
+    expect(after('RESOLVED: That the Committee:-', 3)).toEqual(['RESOLVED: That the Committee:-', '(a)\tnotes the timetable;', '(b)\tagrees the consultation draft.']);
+    // No word is added: the label is not printed a second time, nor is a “That” put before each resolution.
+    expect(lines.filter((l) => /^RESOLVED/.test(l))).toEqual(['RESOLVED – That:', 'RESOLVED: That the Committee:-']);
+  }, 60_000);
+});
+
 describe('other councils’ house styles import without error, every minute number found', () => {
   // Each minute's number as read, and as the export prints it (a parish numbering within the year keeps the year: 21.44, 70/17).
   for (const [file, body, numbers, printed] of [

@@ -663,3 +663,58 @@ describe('committee opening lines: a hybrid meeting, no word “meeting”, the 
     expect(r.ok).toBe(false);
   });
 });
+
+describe('a label’s line leading into lettered or numbered resolutions (“RESOLVED – That:” then “(a) …”, “(b) …”)', () => {
+  const minutesWith = (lines: string[]) =>
+    read(
+      [
+        'MINUTES of the meeting of the PLANNING COMMITTEE held in the Council Chamber, Borchester House on Tuesday, 10 March 2026 at 7.00 pm',
+        '',
+        'PRESENT: Councillor J Archer (Chairman); Councillors B Aldridge and S Pargetter.',
+        '',
+        '31. LOCAL PLAN REVIEW',
+        '',
+        'The Head of Planning introduced the report.',
+        '',
+        ...lines,
+        '',
+        '32. ANY OTHER BUSINESS',
+        '',
+        'There was none.',
+      ].join('\n'),
+    ).minutes[0]!.blocks;
+
+  it('“RESOLVED – That:” then (a), (b) is a decision with those resolutions, its line kept as printed', () => {
+    expect(minutesWith(['RESOLVED – That:', '', '(a) the report be noted;', '', '(b) the Head of Planning report back in June 2026.'])).toEqual([
+      { type: 'paragraph', text: 'The Head of Planning introduced the report.' },
+      { type: 'decision', label: 'RESOLVED', intro: 'RESOLVED – That:', resolutions: ['the report be noted;', 'the Head of Planning report back in June 2026.'] },
+    ]);
+  });
+
+  it('“RESOLVED: That the Committee:-” then (1), (2); “RESOLVED that” then a), b); “It was RESOLVED that:” then i), ii)', () => {
+    expect(minutesWith(['RESOLVED: That the Committee:-', '(1) notes the timetable;', '(2) agrees the consultation draft.']).at(-1)).toEqual({
+      type: 'decision',
+      label: 'RESOLVED',
+      intro: 'RESOLVED: That the Committee:-',
+      resolutions: ['notes the timetable;', 'agrees the consultation draft.'],
+    });
+    expect(minutesWith(['RESOLVED that', 'a) the report be noted; and', 'b) a site visit be arranged.']).at(-1)).toEqual({
+      type: 'decision',
+      label: 'RESOLVED',
+      intro: 'RESOLVED that',
+      resolutions: ['the report be noted; and', 'a site visit be arranged.'],
+    });
+    expect(minutesWith(['It was RESOLVED that:', 'i) the report be noted;', 'ii) the map be published', 'on the Council’s website.']).at(-1)).toEqual({
+      type: 'decision',
+      label: 'RESOLVED',
+      intro: 'It was RESOLVED that:',
+      resolutions: ['the report be noted;', 'the map be published on the Council’s website.'],
+    });
+  });
+
+  it('a list after ordinary words stays a list; a label line with nothing lettered below it is not taken for a decision', () => {
+    const blocks = minutesWith(['Members raised the following points:', '(a) the timetable was tight;', '(b) the parishes should be consulted.']);
+    expect(blocks.map(shape)).toEqual(['P', 'alpha@0:×2']);
+    expect(minutesWith(['RESOLVED that', 'The Chairman thanked the officers.']).map(shape)).not.toContain('RESOLVED×2');
+  });
+});

@@ -56,7 +56,7 @@ function BlockViewPlain({ block }: { block: Block }) {
       return (
         <div className="minutes-decision">
           <p className="minutes-decision-label">
-            <strong>{block.label}:</strong>
+            <strong>{block.heading ?? `${block.label}:`}</strong>
           </p>
           {block.markers.every((marker) => marker === '') ? (
             block.resolutions.map((r, i) => (

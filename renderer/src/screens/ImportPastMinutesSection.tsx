@@ -57,7 +57,7 @@ function blockLines(b: PastBlock): string[] {
     };
     return [...(b.intro ? [b.intro] : []), ...b.items.map((t, i) => `${marker(i)} ${t}`)];
   }
-  return [`${b.label}:`, ...b.resolutions.map((t, i) => (b.resolutions.length > 1 ? `(${String.fromCharCode(97 + i)}) ${t}` : t))];
+  return [b.intro ?? `${b.label}:`, ...b.resolutions.map((t, i) => (b.resolutions.length > 1 ? `(${String.fromCharCode(97 + i)}) ${t}` : t))];
 }
 
 /**
