@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { GuideDialog } from './components/GuideDialog';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { useReturningDialog } from './components/returning-dialog';
@@ -17,8 +17,45 @@ import type { RecoveryStatus } from '../../shared/model';
  * The meeting screen (live minuting, review, the preview, drag and drop) is most of the renderer's code: it is loaded
  * when first opened, or as soon as the first screen has drawn, so a start parses only the lists.
  */
-const loadMeetingScreen = () => import('./screens/MeetingScreen').then((m) => ({ default: m.MeetingScreen }));
-const MeetingScreen = lazy(loadMeetingScreen);
+type MeetingScreenComponent = (typeof import('./screens/MeetingScreen'))['MeetingScreen'];
+/** Set once the chunk has loaded: from then on the screen is drawn at once, with no moment of "Opening…" in which a
+ * shortcut pressed (Alt+3, say) would be lost. */
+let loadedMeetingScreen: MeetingScreenComponent | null = null;
+let loadingMeetingScreen: Promise<MeetingScreenComponent> | null = null;
+const loadMeetingScreen = () =>
+  (loadingMeetingScreen ??= import('./screens/MeetingScreen').then(
+    (m) => (loadedMeetingScreen = m.MeetingScreen),
+    (error: unknown) => {
+      loadingMeetingScreen = null;
+      throw error;
+    },
+  ));
+
+/** The meeting screen, or a line saying it is opening while its chunk loads. The screen is chosen once per opening, so
+ * it is never swapped (and its fields' unsaved words never dropped) when the chunk arrives. */
+function MeetingScreen({ meetingId }: { meetingId: number }) {
+  const [Screen, setScreen] = useState<MeetingScreenComponent | null>(() => loadedMeetingScreen);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    if (Screen) return;
+    let live = true;
+    loadMeetingScreen().then(
+      (loaded) => live && setScreen(() => loaded),
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [Screen]);
+  if (Screen) return <Screen meetingId={meetingId} />;
+  return failed ? (
+    <p className="banner-error" role="alert">
+      The meeting screen could not be loaded. Reload the window to try again.
+    </p>
+  ) : (
+    <p role="status">Opening the meeting…</p>
+  );
+}
 
 export function App() {
   const route = useApp((s) => s.route);
@@ -125,11 +162,7 @@ export function App() {
           {route.name === 'home' ? <HomeScreen /> : null}
           {route.name === 'body' ? <BodyScreen bodyId={route.bodyId} /> : null}
           {route.name === 'actions' ? <ActionLogScreen bodyId={route.bodyId} /> : null}
-          {route.name === 'meeting' ? (
-            <Suspense fallback={<p role="status">Opening the meeting…</p>}>
-              <MeetingScreen meetingId={route.meetingId} />
-            </Suspense>
-          ) : null}
+          {route.name === 'meeting' ? <MeetingScreen meetingId={route.meetingId} /> : null}
           {route.name === 'search' ? <SearchScreen /> : null}
           {route.name === 'backups' ? <BackupsScreen /> : null}
         </main>
