@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { MeetingScreen } from './screens/MeetingScreen';
 import { GuideDialog } from './components/GuideDialog';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { useReturningDialog } from './components/returning-dialog';
@@ -12,50 +13,6 @@ import { HomeScreen } from './screens/HomeScreen';
 import { SearchScreen } from './screens/SearchScreen';
 import { BackupsScreen, RecoveryScreen } from './screens/BackupsScreen';
 import type { RecoveryStatus } from '../../shared/model';
-
-/**
- * The meeting screen (live minuting, review, the preview, drag and drop) is most of the renderer's code: it is loaded
- * when first opened, or as soon as the first screen has drawn, so a start parses only the lists.
- */
-type MeetingScreenComponent = (typeof import('./screens/MeetingScreen'))['MeetingScreen'];
-/** Set once the chunk has loaded: from then on the screen is drawn at once, with no moment of "Opening…" in which a
- * shortcut pressed (Alt+3, say) would be lost. */
-let loadedMeetingScreen: MeetingScreenComponent | null = null;
-let loadingMeetingScreen: Promise<MeetingScreenComponent> | null = null;
-const loadMeetingScreen = () =>
-  (loadingMeetingScreen ??= import('./screens/MeetingScreen').then(
-    (m) => (loadedMeetingScreen = m.MeetingScreen),
-    (error: unknown) => {
-      loadingMeetingScreen = null;
-      throw error;
-    },
-  ));
-
-/** The meeting screen, or a line saying it is opening while its chunk loads. The screen is chosen once per opening, so
- * it is never swapped (and its fields' unsaved words never dropped) when the chunk arrives. */
-function MeetingScreen({ meetingId }: { meetingId: number }) {
-  const [Screen, setScreen] = useState<MeetingScreenComponent | null>(() => loadedMeetingScreen);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    if (Screen) return;
-    let live = true;
-    loadMeetingScreen().then(
-      (loaded) => live && setScreen(() => loaded),
-      () => live && setFailed(true),
-    );
-    return () => {
-      live = false;
-    };
-  }, [Screen]);
-  if (Screen) return <Screen meetingId={meetingId} />;
-  return failed ? (
-    <p className="banner-error" role="alert">
-      The meeting screen could not be loaded. Reload the window to try again.
-    </p>
-  ) : (
-    <p role="status">Opening the meeting…</p>
-  );
-}
 
 export function App() {
   const route = useApp((s) => s.route);
@@ -71,8 +28,6 @@ export function App() {
     // same time (a database in recovery answers no other call, and the recovery screen takes the app's place).
     void state.read('recovery.status', {}).then((r) => {
       if (r.ok && !r.value.ok) setRecovery(r.value);
-      // Loaded while the clerk reads the first screen, so opening a meeting does not wait for it.
-      setTimeout(() => void loadMeetingScreen(), 0);
     });
     void state.refreshBodies();
     const onPop = () => useApp.getState().syncRouteFromHash();
