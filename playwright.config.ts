@@ -1,7 +1,10 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, systemChromium } from './test/chromium';
+import { useAfternoonClock } from './test/e2e/afternoon';
 
 const executablePath = systemChromium();
+// Host processes, test code and Chromium all read 2 pm local time (see test/e2e/afternoon.ts).
+const timezoneId = useAfternoonClock();
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -14,7 +17,7 @@ export default defineConfig({
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
     locale: 'en-GB',
-    timezoneId: 'Europe/London',
+    timezoneId,
     viewport: { width: 1280, height: 860 },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',

@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { formatLongDate, formatTime } from '../../../shared/format';
+import { calendarDate, formatLongDate, formatTime } from '../../../shared/format';
 import { MEETING_MODES, MEETING_MODE_LABELS, MINUTES_STATUS_LABELS, type BodyDetail, type MeetingMode, type MeetingSummary } from '../../../shared/model';
 import { useApp } from '../state/store';
 import { FormError } from '../components/FormError';
@@ -50,7 +50,8 @@ export function MeetingsSection({ body }: { body: BodyDetail }) {
   );
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+// Today on this machine's calendar (not UTC's: after midnight in summer time they differ).
+const today = () => calendarDate(new Date());
 
 function NewMeetingForm({ body }: { body: BodyDetail }) {
   const write = useApp((s) => s.write);
