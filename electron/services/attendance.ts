@@ -2,6 +2,7 @@
 import type { Attendance } from '../../shared/model';
 import { formatTime } from '../../shared/format';
 import { DomainError } from '../../shared/result';
+import { isAfterClose, isBeforeStart } from '../../shared/rules/meeting-clock';
 import { notFound, stamp, type Handlers, type ReadHandlers, type ServiceContext, definedOnly } from './context';
 import { addPerson, recordMovement, rememberAttendee, setMemberAttendance } from './attendance-ops';
 import { assertItemInMeeting, loadAttendance, loadBody, loadMeetingRow } from './lookups';
@@ -64,11 +65,11 @@ export const attendanceHandlers: Handlers<
     const patch = definedOnly(input.patch);
     const time = patch.time ?? row.time;
     // A corrected time lies within the meeting's own times, as the minutes print them.
-    if (patch.time !== undefined && meeting.started_at && time < meeting.started_at) {
-      throw new DomainError('invalid_input', `time: ${formatTime(time)} is before the meeting started (${formatTime(meeting.started_at)}); correct the start time first if that is wrong`);
+    if (patch.time !== undefined && isBeforeStart(meeting.started_at, time)) {
+      throw new DomainError('invalid_input', `time: ${formatTime(time)} is before the meeting started (${formatTime(meeting.started_at!)}); correct the start time first if that is wrong`);
     }
-    if (patch.time !== undefined && meeting.closed_at && time > meeting.closed_at) {
-      throw new DomainError('invalid_input', `time: ${formatTime(time)} is after the meeting closed (${formatTime(meeting.closed_at)}); correct the closing time first if that is wrong`);
+    if (patch.time !== undefined && isAfterClose({ startedAt: meeting.started_at, closedAt: meeting.closed_at }, time)) {
+      throw new DomainError('invalid_input', `time: ${formatTime(time)} is after the meeting closed (${formatTime(meeting.closed_at!)}); correct the closing time first if that is wrong`);
     }
     const itemId = patch.agendaItemId === undefined ? row.agenda_item_id : patch.agendaItemId;
     if (itemId !== null) assertItemInMeeting(ctx, person.meetingId, itemId);

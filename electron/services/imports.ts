@@ -9,6 +9,7 @@ import { planAgendaImport, removalBlocker } from '../../shared/import/agenda-pla
 import { OPENING_FOR_FORM, parsePresenterLine } from '../../shared/import/presenter-line';
 import { inferKind } from '../../shared/minutes/standard-items';
 import { DomainError, fail, ok, type Result } from '../../shared/result';
+import { compareInMeeting, minutesIntoMeeting } from '../../shared/rules/meeting-clock';
 import { parseIsolated } from '../import/isolated';
 import type { ParseTask } from '../import/parse-task';
 import type { TeamsCandidate } from '../import/teams-preview';
@@ -61,8 +62,6 @@ export async function readTeams(
     return fail('internal', `The attendance report could not be read: ${(error as Error)?.message ?? String(error)}`);
   }
 }
-
-const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 export const importHandlers: Handlers<'import.applyAgenda' | 'import.applyTeams' | 'app.setAlwaysOnTop'> = {
   /**
@@ -125,9 +124,12 @@ export const importHandlers: Handlers<'import.applyAgenda' | 'import.applyTeams'
     let record = loadRecord(ctx, input.meetingId);
     const start = record.startedAt ?? record.startTime;
     const leaves = input.rows.map((r) => r.lastLeave).filter((t): t is string => t !== null);
-    const end = record.closedAt ?? (leaves.length ? leaves.reduce((a, b) => (a > b ? a : b)) : null);
+    const later = (a: string, b: string) => compareInMeeting(start, a, b) > 0;
+    const end = record.closedAt ?? (leaves.length ? leaves.reduce((a, b) => (later(a, b) ? a : b)) : null);
     const itemAt = (time: string) =>
-      [...record.items].filter((i) => i.takenAt !== null && i.takenAt <= time).sort((a, b) => (a.takenAt! < b.takenAt! ? 1 : -1))[0]?.id ?? null;
+      [...record.items]
+        .filter((i) => i.takenAt !== null && !later(i.takenAt, time))
+        .sort((a, b) => compareInMeeting(start, b.takenAt!, a.takenAt!))[0]?.id ?? null;
     const GRACE = 5;
 
     for (const row of input.rows) {
@@ -152,11 +154,11 @@ export const importHandlers: Handlers<'import.applyAgenda' | 'import.applyTeams'
       }
       if (attendanceId === undefined) continue;
       const has = (kind: 'arrived' | 'left') => record.movements.some((m) => m.attendanceId === attendanceId && m.kind === kind);
-      if (row.firstJoin && minutesOf(row.firstJoin) > minutesOf(start) + GRACE && !has('arrived')) {
+      if (row.firstJoin && minutesIntoMeeting(start, row.firstJoin) > GRACE && !has('arrived')) {
         recordMovement(ctx, { attendanceId, kind: 'arrived', time: row.firstJoin, agendaItemId: itemAt(row.firstJoin) });
         record = loadRecord(ctx, input.meetingId);
       }
-      if (row.lastLeave && end && minutesOf(row.lastLeave) < minutesOf(end) - GRACE && !has('left')) {
+      if (row.lastLeave && end && minutesIntoMeeting(start, row.lastLeave) < minutesIntoMeeting(start, end) - GRACE && !has('left')) {
         recordMovement(ctx, { attendanceId, kind: 'left', time: row.lastLeave, agendaItemId: itemAt(row.lastLeave) });
         record = loadRecord(ctx, input.meetingId);
       }

@@ -1,5 +1,7 @@
 /** Starting and closing the meeting, and taking up an item. */
+import { formatTime } from '../../shared/format';
 import { DomainError } from '../../shared/result';
+import { isBeforeStart } from '../../shared/rules/meeting-clock';
 import { placeTakenItem } from './agenda-order';
 import { stamp, type Handlers } from './context';
 import { assertItemInMeeting, loadMeetingRow } from './lookups';
@@ -16,8 +18,8 @@ export const liveMeetingHandlers: Handlers<'meetings.start' | 'meetings.close' |
     const row = loadMeetingRow(ctx, input.meetingId);
     if (!row.started_at) throw new DomainError('conflict', 'The meeting has not been started, so it cannot be closed');
     const time = stamp(ctx, input.time);
-    if (time < row.started_at) {
-      throw new DomainError('invalid_input', `The closing time ${time} is before the start time ${row.started_at}`);
+    if (isBeforeStart(row.started_at, time)) {
+      throw new DomainError('invalid_input', `The closing time ${formatTime(time)} is before the start time ${formatTime(row.started_at)}`);
     }
     ctx.store.db.prepare('UPDATE meeting SET closed_at = ?, current_item_id = NULL WHERE id = ?').run(time, input.meetingId);
     return loadRecord(ctx, input.meetingId);

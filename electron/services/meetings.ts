@@ -1,7 +1,9 @@
 import type { MeetingDetail, MeetingSummary } from '../../shared/model';
 import { ACTION_LOG_RESOLUTION, standardItems } from '../../shared/minutes/standard-items';
 import { isFirstOfMunicipalYear } from '../../shared/rules/numbering';
+import { formatTime } from '../../shared/format';
 import { DomainError } from '../../shared/result';
+import { isBeforeStart } from '../../shared/rules/meeting-clock';
 import { insertItem } from './agenda-order';
 import { isoNow, setClause, type Handlers, type ServiceContext } from './context';
 import { assertConfirmationKept } from './guards';
@@ -110,7 +112,9 @@ export const meetingHandlers: Handlers<'meetings.list' | 'meetings.get' | 'meeti
       throw new DomainError('invalid_input', 'startedAt: the meeting has not been started; start it first (Alt+S), then correct the time');
     }
     if (input.patch.closedAt && row.started_at === null) throw new DomainError('invalid_input', 'closedAt: the meeting has not been started, so it cannot have closed');
-    if (started && closed && closed < started) throw new DomainError('invalid_input', `closedAt: the closing time ${closed} is before the start time ${started}`);
+    if (started && closed && isBeforeStart(started, closed)) {
+      throw new DomainError('invalid_input', `closedAt: the closing time ${formatTime(closed)} is before the start time ${formatTime(started)}`);
+    }
     const { wording, ...columns } = input.patch;
     const merged = wording === undefined ? undefined : mergedWording(ctx, row, wording);
     const { sql, params } = setClause({ ...columns, ...(merged === undefined ? {} : { wording: merged }) }, MEETING_COLUMNS);

@@ -18,7 +18,8 @@ import { MAX_MINUTE_NUMBER_JUMP, personKey as nameKey, roleOf, sameBody, type Pa
 import type { MeetingRecord } from '../../shared/model';
 import { DomainError, fail, ok, type Result } from '../../shared/result';
 import { firstMinuteNumber, minuteMark, municipalYearStart } from '../../shared/rules/numbering';
-import { formatLongDate, monthName } from '../../shared/format';
+import { formatLongDate, formatTime, monthName } from '../../shared/format';
+import { isBeforeStart } from '../../shared/rules/meeting-clock';
 import { parseIsolated } from '../import/isolated';
 import { isoNow, type Handlers, type ReadContext, type ServiceContext } from './context';
 import { freezeRecord } from './guards';
@@ -125,7 +126,9 @@ function saveMeeting(ctx: ServiceContext, bodyId: number, meeting: PastMeeting, 
     throw new DomainError('conflict', `${body.name} already has a meeting on ${formatLongDate(meeting.date)}; past minutes are imported once, so nothing was saved`);
   }
   const start = meeting.startTime ?? DEFAULT_START;
-  if (meeting.closedAt && meeting.closedAt < start) throw new DomainError('invalid_input', `The meeting of ${formatLongDate(meeting.date)} closes at ${meeting.closedAt}, before it starts (${start})`);
+  if (meeting.closedAt && isBeforeStart(start, meeting.closedAt)) {
+    throw new DomainError('invalid_input', `The meeting of ${formatLongDate(meeting.date)} closes at ${formatTime(meeting.closedAt)}, before it starts (${formatTime(start)})`);
+  }
   if ((meeting.minutes[0]?.exempt ?? null) !== null) {
     throw new DomainError('invalid_input', `The first minute of ${formatLongDate(meeting.date)} is marked exempt, but no minute before it excludes the public; nothing was saved`);
   }

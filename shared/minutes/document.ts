@@ -18,6 +18,7 @@ import {
   type Movement,
   type SentenceKey,
 } from '../model';
+import { byMeetingTime, isBeforeStart } from '../rules/meeting-clock';
 import { inBusinessOrder, minuteMark, orderVariedAt } from '../rules/numbering';
 import { isPreWorded } from './standard-items';
 import {
@@ -136,8 +137,6 @@ export const DEFAULT_HOUSE_STYLE: HouseStyle = { chairTitle: 'Chairman' };
 const detailOf = (role: string, organisation: string) => [role.trim(), organisation.trim()].filter(Boolean).join(' – ');
 
 const inAttendanceOrder = (a: Attendance, b: Attendance) => a.position - b.position || a.id - b.id;
-const byTime = (a: { time: string; id: number }, b: { time: string; id: number }) =>
-  a.time === b.time ? a.id - b.id : a.time < b.time ? -1 : 1;
 
 /** A row of the PRESENT block; a substitute and remote attendance are noted after the role and organisation. */
 function presentRow(record: MeetingRecord, a: Attendance): { name: string; detail: string } {
@@ -149,7 +148,7 @@ function presentRow(record: MeetingRecord, a: Attendance): { name: string; detai
 
 /** The member in the Chair at the start: the chair change from the start of the meeting, else the first one. */
 function openingChair(record: MeetingRecord): ChairChange | undefined {
-  return record.chairChanges.find((c) => c.agendaItemId === null) ?? [...record.chairChanges].sort(byTime)[0];
+  return record.chairChanges.find((c) => c.agendaItemId === null) ?? [...record.chairChanges].sort(byMeetingTime(record.startedAt))[0];
 }
 
 /** PRESENT with the chair first, then members, officers, other attendees, guests, and apologies. */
@@ -276,9 +275,9 @@ export function meetingSentences(record: MeetingRecord, style: HouseStyle = DEFA
     return item ? ` (item ${item.agendaNumber})` : '';
   };
   const name = (attendanceId: number) => record.attendance.find((a) => a.id === attendanceId)?.name.trim() || 'A member';
-  const changes = record.chairChanges.filter((c) => c !== opening).sort(byTime);
+  const changes = record.chairChanges.filter((c) => c !== opening).sort(byMeetingTime(record.startedAt));
   for (const c of changes) add(`chair:${c.id}`, `${name(c.attendanceId)} in the Chair${itemTitle(c.agendaItemId)}`, chairChangeText(c, record));
-  for (const m of record.movements.filter((m) => !beforeStart(m, record)).sort(byTime)) {
+  for (const m of record.movements.filter((m) => !beforeStart(m, record)).sort(byMeetingTime(record.startedAt))) {
     add(`movement:${m.id}`, `${name(m.attendanceId)} ${m.kind === 'arrived' ? 'arrived' : 'left'} at ${formatTime(m.time)}${itemTitle(m.agendaItemId)}`, movementText(m, record));
   }
   for (const p of planMinutes(record.items, record.firstMinuteNumber)) {
@@ -408,7 +407,7 @@ function itemBody(item: AgendaItem, record: MeetingRecord, style: HouseStyle, fo
       ? [{ ...only, source: `open${item.id}` as const }]
       : markedParts(standardAll, item.id);
   const standardAt = Math.min(Math.max(item.standardAt ?? 0, 0), blocks.length);
-  const movements = record.movements.filter((m) => m.agendaItemId === item.id && !beforeStart(m, record)).sort(byTime);
+  const movements = record.movements.filter((m) => m.agendaItemId === item.id && !beforeStart(m, record)).sort(byMeetingTime(record.startedAt));
   // Arrivals and departures during the item follow its narrative, before its points and decisions.
   const firstDecided = blocks.findIndex((b, i) => i >= standardAt && !(b.entry?.kind === 'paragraph'));
   const movementsAt = firstDecided === -1 ? blocks.length : firstDecided;
@@ -465,7 +464,7 @@ function itemBody(item: AgendaItem, record: MeetingRecord, style: HouseStyle, fo
     out.push(marked ? ({ ...decision, sources: [sentenceSource(`exclusion:${item.id}`, 0)] } as Block) : decision);
   }
   // A change of chair is minuted after the decision that made it ("Mrs D. Taylor CC in the Chair.").
-  for (const c of record.chairChanges.filter((c) => c.agendaItemId === item.id).sort(byTime)) out.push(...sentenceParagraphs(chairSentence(c, record), `chair:${c.id}`, marked));
+  for (const c of record.chairChanges.filter((c) => c.agendaItemId === item.id).sort(byMeetingTime(record.startedAt))) out.push(...sentenceParagraphs(chairSentence(c, record), `chair:${c.id}`, marked));
   return out;
 }
 
@@ -559,7 +558,7 @@ export function minuteSegments(item: AgendaItem, record: MeetingRecord, blocks: 
 
 /** An arrival stamped before the meeting started is not an arrival: the member was there from the start. */
 function beforeStart(m: { kind: string; time: string }, record: MeetingRecord): boolean {
-  return m.kind === 'arrived' && record.startedAt !== null && m.time < record.startedAt;
+  return m.kind === 'arrived' && isBeforeStart(record.startedAt, m.time);
 }
 
 /** The exempt items that follow place i in the order of business, up to the next public item. */
@@ -642,10 +641,10 @@ export function buildMinutes(record: MeetingRecord, options: BuildOptions = {}):
     // Declarations with no declarations item on the agenda still appear, before the first minute.
     if (!record.items.some((i) => i.kind === 'declarations')) blocks.push(...declarationParagraphs(record, style));
     // Changes of chair after the start and arrivals or departures not stamped with an item on the agenda.
-    for (const c of record.chairChanges.filter((c) => !onItem(c.agendaItemId) && c !== opening).sort(byTime)) {
+    for (const c of record.chairChanges.filter((c) => !onItem(c.agendaItemId) && c !== opening).sort(byMeetingTime(record.startedAt))) {
       blocks.push(...sentenceParagraphs(chairSentence(c, record), `chair:${c.id}`, marked));
     }
-    for (const m of record.movements.filter((m) => !onItem(m.agendaItemId) && !beforeStart(m, record)).sort(byTime)) {
+    for (const m of record.movements.filter((m) => !onItem(m.agendaItemId) && !beforeStart(m, record)).sort(byMeetingTime(record.startedAt))) {
       blocks.push(...sentenceParagraphs(movementSentence(m, record), `movement:${m.id}`, marked));
     }
   } else {

@@ -4,6 +4,7 @@
  * voting place of the member they replace.
  */
 import type { Attendance, MeetingRecord, Member } from '../model';
+import { byMeetingTime, compareInMeeting } from './meeting-clock';
 
 export interface QuorumState {
   quorate: boolean;
@@ -16,9 +17,6 @@ export interface QuorumState {
   reasons: string[];
 }
 
-const byTimeThenId = (a: { time: string; id: number }, b: { time: string; id: number }) =>
-  a.time === b.time ? a.id - b.id : a.time < b.time ? -1 : 1;
-
 /**
  * Whether someone marked present is in the room at a time (HH:MM), given
  * their arrivals and departures. Without a time, every movement recorded so
@@ -28,10 +26,10 @@ const byTimeThenId = (a: { time: string; id: number }, b: { time: string; id: nu
  */
 export function isPresentAt(record: MeetingRecord, person: Attendance, atTime?: string): boolean {
   if (person.status !== 'present') return false;
-  const movements = record.movements.filter((m) => m.attendanceId === person.id).sort(byTimeThenId);
+  const movements = record.movements.filter((m) => m.attendanceId === person.id).sort(byMeetingTime(record.startedAt));
   const first = movements[0];
   if (!first) return true;
-  const upTo = atTime === undefined ? movements : movements.filter((m) => m.time <= atTime);
+  const upTo = atTime === undefined ? movements : movements.filter((m) => compareInMeeting(record.startedAt, m.time, atTime) <= 0);
   const last = upTo.at(-1);
   if (!last) return first.kind === 'left';
   return last.kind === 'arrived';

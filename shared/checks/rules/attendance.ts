@@ -1,4 +1,5 @@
 import { formatTime } from '../../format';
+import { isAfterClose, isBeforeStart } from '../../rules/meeting-clock';
 import { fix, type Rule, type Check } from '../types';
 
 /** Attendance that cannot be right: arrivals or departures outside the meeting, a substitute for a member who is present. */
@@ -8,8 +9,8 @@ export const attendanceFacts: Rule = {
     const out: Check[] = [];
     const nameOf = (attendanceId: number) => record.attendance.find((a) => a.id === attendanceId)?.name ?? 'Someone';
     for (const m of record.movements) {
-      const before = record.startedAt !== null && m.time < record.startedAt;
-      const after = record.closedAt !== null && m.time > record.closedAt;
+      const before = isBeforeStart(record.startedAt, m.time);
+      const after = isAfterClose(record, m.time);
       if (before || after) {
         out.push({
           id: `movement-time:${m.id}`,
