@@ -905,6 +905,26 @@ export const migrations: Migration[] = [
       ALTER TABLE agenda_item ADD COLUMN numbers_skipped INTEGER NOT NULL DEFAULT 0 CHECK (numbers_skipped >= 0);
     `,
   },
+  {
+    version: 20,
+    description: 'What the numbering reads of each approved meeting is kept beside its frozen record, so a search citing many approved minutes does not parse each whole record',
+    sql: `
+      -- Written with the frozen record (freezeRecord), never changed otherwise: the record's first minute number and,
+      -- for each item, what the numbering reads (id, position, businessOrder, leftOut, exempt, kind, numbersSkipped).
+      CREATE TABLE frozen_numbering (
+        meeting_id INTEGER PRIMARY KEY REFERENCES meeting(id) ON DELETE CASCADE,
+        first_minute_number INTEGER NOT NULL,
+        items TEXT NOT NULL CHECK (json_valid(items))
+      ) STRICT;
+      INSERT INTO frozen_numbering (meeting_id, first_minute_number, items)
+        SELECT f.meeting_id, coalesce(f.first_minute_number, f.record ->> '$.firstMinuteNumber', 1),
+               (SELECT json_group_array(json_object('id', j.value->'id', 'position', j.value->'position', 'businessOrder', j.value->'businessOrder',
+                                                    'leftOut', j.value->'leftOut', 'exempt', j.value->'exempt', 'kind', j.value->'kind',
+                                                    'numbersSkipped', j.value->'numbersSkipped'))
+                FROM json_each(f.record, '$.items') j)
+        FROM frozen_record f;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
