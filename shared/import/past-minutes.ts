@@ -461,22 +461,28 @@ const OPENING_STOP = /^(?:present|apologies|attendance|attending|those (?:attend
  * a line that is itself the start of another opening, or the attendance, ends the heading.
  */
 function stackedOpening(lines: readonly string[], i: number): { at: number; opening: string } | null {
-  const first = lines[i]!.replace(/^(draft\s+)?minutes for\b/i, '$1minutes of');
-  if (!/^(?:draft\s+)?minutes of\b/i.test(first) || /[.:;]$/.test(first) || first.length > 300) return null;
+  // "Minutes for …" and "Minutes to …" are other councils' "Minutes of …".
+  const first = lines[i]!.replace(/^(draft\s+)?minutes (?:for|to)\b/i, '$1minutes of');
+  if (!/^(?:draft\s+)?minutes of\b/i.test(first) || first.length > 300) return null;
   // "Minutes of the meeting held on …" or "Minutes of the Ordinary Parish Council Meeting" names no body: the line above
   // it does ("STOKE FERRY PARISH COUNCIL"). At the head of the text with no such line, the minutes are the body's they
   // are imported into; further down, or after an agenda's words, such a line is an agenda item's, not an opening.
-  const unnamed = /^((?:draft\s+)?minutes of (?:the|a|an) (?:[A-Za-z-]+ ){0,3}?meeting)(?:\s+(held\b.*))?$/i.exec(first);
+  const unnamed = /^((?:draft\s+)?minutes of (?:(?:the|a|an) (?:[A-Za-z-]+ ){0,3}?)?meeting)(?:\s+(held\b.*?))?\.?$/i.exec(first);
+  // A line ending in a stop is a title, unless it is itself a whole opening naming no body ("… held on 9th January 2003
+  // at 8p.m. in the Village Hall."); then nothing below it is part of it.
+  const endsInStop = /[.:;]$/.test(first);
+  if (endsInStop && !(unnamed?.[2] && isoDate(first))) return null;
   let joined = first;
   if (unnamed) {
     const above = lines.slice(Math.max(0, i - 3), i).filter((l) => l !== '').at(-1)?.replace(/[.:]$/, '');
     const before = lines.slice(0, i).filter((l) => l !== '');
     const atHead = before.length <= 5 && !before.some((l) => /\b(?:agenda|summoned|notice of (?:the )?meeting)\b/i.test(l));
     const body = above && STACKED_BODY.test(above) && above.length <= 120 ? above : unnamed[2] && atHead ? UNNAMED_BODY : null;
-    if (!body) return null;
-    joined = `${unnamed[1]} of ${body} ${unnamed[2] ?? 'held on'}`;
+    // "Minutes of Meeting held …": the article the opening forms expect. With no body found, the lines below may name it.
+    if (body) joined = `${unnamed[1]!.replace(/^((?:draft\s+)?minutes of )(?!(?:the|a|an)\s)/i, '$1the ')} of ${body} ${unnamed[2] ?? 'held on'}`;
   }
   if (openingOf(joined) && isoDate(joined)) return { at: i, opening: joined };
+  if (endsInStop) return null;
   for (let j = i + 1, taken = 0; j < lines.length && j <= i + 6 && taken < 3; j++) {
     const next = lines[j]!;
     if (!next) continue;

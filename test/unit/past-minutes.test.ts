@@ -366,6 +366,11 @@ describe('openings set out over several lines, as parish minutes head their firs
     expect(read).toMatchObject({ body: '', date: '2002-06-13', start: '20:00' });
     expect(typeof read === 'object' && read.warnings.some((w) => w.includes('do not name the body'))).toBe(true);
   });
+  it('a whole opening ending in a stop, “Minutes of Meeting” without its article, and “Minutes to …”', () => {
+    expect(heading('Minutes of the January 2003 meeting', 'Minutes of the meeting held on 9th January 2003 at 8p.m. in the Village Hall.')).toMatchObject({ body: '', date: '2003-01-09', start: '20:00' });
+    expect(heading('DEEPFORD PARISH COUNCIL', 'Minutes of Meeting held in the Community Centre', 'At 7.30pm on Wednesday 26 November 2008', 'DRAFT')).toMatchObject({ body: 'DEEPFORD PARISH COUNCIL', date: '2008-11-26', start: '19:30' });
+    expect(heading('Minutes to Deepford Parish Council Meeting held in the Community Centre Wednesday 5th May 2004 at 7.45pm')).toMatchObject({ body: 'Deepford Parish Council', date: '2004-05-05', start: '19:45' });
+  });
   it('not an opening: a line naming no body after an agenda’s words, a heading line run into the attendance, or into another opening', () => {
     expect(heading('AGENDA', 'Minutes of the meeting held on 5 May 2024')).toMatch(/does not look like minutes|looks like an agenda/);
     expect(heading('MINUTES OF DEEPFORD PARISH COUNCIL MEETING', 'Present: Cllr A. Brown', 'THURSDAY 4 DECEMBER 2014')).toMatch(/does not look like minutes/);
