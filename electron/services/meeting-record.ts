@@ -63,7 +63,7 @@ export function loadNumbering(
           `SELECT coalesce(f.first_minute_number, f.record ->> '$.firstMinuteNumber', 1) AS first,
                   (SELECT json_group_array(json_object('id', j.value->'id', 'position', j.value->'position', 'businessOrder', j.value->'businessOrder',
                                                        'leftOut', j.value->'leftOut', 'exempt', j.value->'exempt', 'kind', j.value->'kind',
-                                                       'numbersSkipped', j.value->'numbersSkipped'))
+                                                       'numbersSkipped', j.value->'numbersSkipped', 'unnumbered', j.value->'unnumbered'))
                    FROM json_each(f.record, '$.items') j) AS items
            FROM frozen_record f WHERE f.meeting_id = ?`,
         )
@@ -230,14 +230,14 @@ export function meetingsForNumbering(ctx: ReadContext, bodyId: number, date: str
   const items = db
     .prepare(
       `SELECT i.meeting_id AS meetingId, i.id, i.position, i.business_order AS businessOrder, i.left_out AS leftOut, i.exempt, i.kind,
-              i.numbers_skipped AS numbersSkipped
+              i.numbers_skipped AS numbersSkipped, i.unnumbered
        FROM agenda_item i WHERE i.meeting_id IN (SELECT value FROM json_each(?))`,
     )
-    .all(JSON.stringify(counted)) as (Omit<NumberingItem, 'leftOut' | 'exempt'> & { meetingId: number; leftOut: number; exempt: number })[];
+    .all(JSON.stringify(counted)) as (Omit<NumberingItem, 'leftOut' | 'exempt' | 'unnumbered'> & { meetingId: number; leftOut: number; exempt: number; unnumbered: number })[];
   const byMeeting = new Map<number, NumberingItem[]>();
-  for (const { meetingId, leftOut, exempt, ...item } of items) {
+  for (const { meetingId, leftOut, exempt, unnumbered, ...item } of items) {
     const list = byMeeting.get(meetingId) ?? [];
-    list.push({ ...item, leftOut: leftOut === 1, exempt: exempt === 1 });
+    list.push({ ...item, leftOut: leftOut === 1, exempt: exempt === 1, unnumbered: unnumbered === 1 });
     byMeeting.set(meetingId, list);
   }
   return rows.map((m) => ({

@@ -692,8 +692,8 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
     const yearlyLine = YEAR_NUMBERED.exec(line);
     const yearly = yearlyLine && !numbered ? yearNumber(yearlyLine[1]!, yearlyLine[2]!, yearlyLine[3]!, date) : null;
     const prefixedLine = !numbered && !yearly ? PREFIXED.exec(line) : null;
-    const prefixed = prefixedLine ? prefixedNumber(prefixedLine[1]!, prefixedLine[2]!, date, (numberForm as { form: MinuteNumberForm } | null)?.form) : null;
-    const within = yearly ? { ...yearly, text: yearlyLine![4]! } : prefixed ? { ...prefixed, text: prefixedLine![3]! } : null;
+    const prefixed: ReturnType<typeof prefixedNumber> = prefixedLine ? prefixedNumber(prefixedLine[1]!, prefixedLine[2]!, date, (numberForm as { form: MinuteNumberForm } | null)?.form) : null;
+    const within: { n: number; year: string; form: MinuteNumberForm; text: string } | null = yearly ? { ...yearly, text: yearlyLine![4]! } : prefixed ? { ...prefixed, text: prefixedLine![3]! } : null;
     if (within && (!numberForm || (numberForm.form === within.form && numberForm.year === within.year))) {
       if (numberedHeading(within.n, within.text)) {
         if (!numberForm) {
