@@ -55,7 +55,11 @@ export function isMinuteNumberForm(form: string): boolean {
 
 /** A minute's number as printed in `form`, the year being that of the start of the municipal year of `date` (numbering restarts then). */
 export function minuteMark(number: number, date: string, startMonth: number, form: MinuteNumberForm = '{n}.'): string {
-  const year = Number(municipalYearStart(date, startMonth).slice(0, 4));
+  return markInYear(number, Number(municipalYearStart(date, startMonth).slice(0, 4)), form);
+}
+
+/** A minute's number as printed in `form` in the (municipal) year starting in `year` (2007: "Cou/285/07-08"). */
+export function markInYear(number: number, year: number, form: MinuteNumberForm = '{n}.'): string {
   const two = (y: number) => String(y % 100).padStart(2, '0');
   return form.replace(FORM_TOKEN, (_, part: string) =>
     part === 'n' ? String(number)
