@@ -402,7 +402,7 @@ export function headingAndWords(text: string): { title: string; words: string | 
   const dash = /^(.+?)(?:\s+[–—-]|:)\s+(\S.*)$/.exec(text);
   if (dash) {
     const [, head, rest] = dash as unknown as [string, string, string];
-    const capsHead = isCaps(head) && /[a-z]/.test(rest);
+    const capsHead = isCaps(head) && sentence(rest);
     if (words(head) <= 8 && (capsHead || (sentence(rest) && (knownHeading(head) || (words(rest) >= 4 && SENTENCE_WORD.test(rest)))))) return { title: head.trim(), words: rest.trim() };
   }
   // After a full stop: a short heading ("Apologies for absence.") before a sentence of the minute's words.
@@ -978,7 +978,7 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
   if (preamble.length && minutes.length) {
     minutes[0]!.blocks.unshift(...preamble.map((text) => ({ type: 'paragraph' as const, text })));
     warnings.push(
-      `Before the first minute, ${preamble.length === 1 ? `“${preamble[0]!.slice(0, 80)}” is not attendance; it was` : `${preamble.length} lines (“${preamble[0]!.slice(0, 60)}” …) are not attendance; they were`} kept as the first words of minute ${minutes[0]!.number ?? 1} “${minutes[0]!.title}”.`,
+      `Before the first minute, ${preamble.length === 1 ? `“${preamble[0]!.slice(0, 80)}” is not attendance; it was` : `${preamble.length} lines (“${preamble[0]!.slice(0, 60)}” …) are not attendance; they were`} kept as the first words of ${minutes[0]!.unnumbered ? 'the minute' : `minute ${minutes[0]!.number ?? 1}`} “${minutes[0]!.title}”.`,
     );
   }
   placeRecords(minutes, attendance, warnings);

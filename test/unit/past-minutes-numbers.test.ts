@@ -163,3 +163,10 @@ describe('numbering with an unnumbered item', () => {
     expect(minuteCount([item(0, { unnumbered: true })])).toBe(0);
   });
 });
+
+describe('a heading in capitals before a dash', () => {
+  it('splits only where a sentence follows', () => {
+    expect(headingAndWords('PLANNING – 23/00123/FUL Land at Mill Lane')).toEqual({ title: 'PLANNING – 23/00123/FUL Land at Mill Lane', words: null });
+    expect(headingAndWords('DECLARATIONS OF INTEREST – None.')).toEqual({ title: 'DECLARATIONS OF INTEREST', words: 'None.' });
+  });
+});
