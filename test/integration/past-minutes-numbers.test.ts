@@ -6,14 +6,17 @@
  * continued by the next meeting in the same form. Fixtures are fictional, in real councils' layouts (their README).
  */
 import { readFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExportedFile, PastMinutesPreview } from '../../shared/contract';
-import type { Services } from '../../electron/services';
+import { createServices, type Services } from '../../electron/services';
 import { buildMinutes, minutesToText } from '../../shared/minutes/document';
 import { call } from '../helpers/api';
 import { officeText } from '../helpers/office-text';
-import { countRows, createTempStore } from '../helpers/store';
+import { countRows, createTempStore, openTrackedStore } from '../helpers/store';
+import { migrations } from '../../electron/store/migrations';
+import { APPLICATION_ID } from '../../electron/store/open-store';
 import { useTempDirs } from '../helpers/temp';
 
 const temp = useTempDirs();
@@ -155,4 +158,40 @@ describe('a parish council’s minutes numbered “PC/23/045”', () => {
     // The imported meeting still prints as it was frozen, in the form of its own minutes.
     expect(minutesToText(buildMinutes(call(services, 'meetings.get', { meetingId: id! })))).toMatch(/^PC\/23\/045 /m);
   }, 90_000);
+});
+
+describe('the migration that lets a body’s form carry a prefix, and an item print without a number', () => {
+  const step = migrations.find((m) => /prefix of its own/.test(m.description))!;
+
+  it('keeps each body’s form, then takes a prefixed one and refuses one with no number part; items stay numbered', () => {
+    const file = join(temp.makeDir(), 'meeting-clerk.sqlite');
+    const old = new Database(file);
+    for (const m of migrations.filter((m) => m.version < step.version)) old.exec(m.sql);
+    old.pragma(`application_id = ${APPLICATION_ID}`);
+    old.pragma(`user_version = ${step.version - 1}`);
+    const at = '2020-01-01T00:00:00.000Z';
+    const body = old.prepare(
+      `INSERT INTO body (id, name, kind, quorum_min_voting, quorum_min_organisations, remote_counts_for_quorum, year_start_month, decision_label, created_at, updated_at, minute_number_form)
+       VALUES (?, ?, 'Council', 1, 0, 1, 5, 'RESOLVED', ?, ?, ?)`,
+    );
+    body.run(1, 'Melton Parish Council', at, at, '{yy}.{n}');
+    body.run(2, 'Audit Committee', at, at, '{n}.');
+    old.prepare(`INSERT INTO meeting (id, body_id, date, start_time, venue, mode, contact_officer, created_at, updated_at) VALUES (1, 1, '2021-05-05', '19:00', 'Zoom', 'teams', '', ?, ?)`).run(at, at);
+    old.prepare(`INSERT INTO agenda_item (id, meeting_id, position, title, presenter, papers, exempt, exempt_paragraph) VALUES (1, 1, 0, 'Election of Chair', '', '', 0, NULL)`).run();
+    old.close();
+
+    const store = openTrackedStore(temp, file);
+    const db = store.db;
+    expect(db.prepare('SELECT id, minute_number_form AS form FROM body ORDER BY id').all()).toEqual([
+      { id: 1, form: '{yy}.{n}' },
+      { id: 2, form: '{n}.' },
+    ]);
+    expect(db.prepare('SELECT unnumbered FROM agenda_item WHERE id = 1').pluck().get()).toBe(0);
+    db.prepare("UPDATE body SET minute_number_form = 'PC/{yy}/{nnn}' WHERE id = 2").run();
+    expect(db.prepare('SELECT minute_number_form FROM body WHERE id = 2').pluck().get()).toBe('PC/{yy}/{nnn}');
+    expect(() => db.prepare("UPDATE body SET minute_number_form = 'PC/' WHERE id = 2").run()).toThrow(/CHECK constraint failed/);
+    expect(() => db.prepare('UPDATE agenda_item SET unnumbered = 2 WHERE id = 1').run()).toThrow(/CHECK constraint failed/);
+    const services = createServices(store);
+    expect(call(services, 'meetings.get', { meetingId: 1 }).body.minuteNumberForm).toBe('{yy}.{n}');
+  });
 });
