@@ -5,7 +5,8 @@ import type { HouseStyle } from './minutes/house-style';
  * Node side and the renderer. Words follow ../shared/domain.md.
  */
 
-export const BODY_KINDS = ['Committee', 'Board', 'Panel', 'Sub-Committee', 'Cabinet', 'Forum'] as const;
+/** What a body is; the minutes call it "the <kind>". A parish or town council (or a full council) minutes its own meetings as "the Council". */
+export const BODY_KINDS = ['Committee', 'Board', 'Panel', 'Sub-Committee', 'Cabinet', 'Forum', 'Council'] as const;
 export type BodyKind = (typeof BODY_KINDS)[number];
 
 export const DECISION_LABELS = ['RESOLVED', 'AGREED', 'NOTED'] as const;

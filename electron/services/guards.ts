@@ -8,6 +8,7 @@ import { DomainError } from '../../shared/result';
 import type { ReadContext, ServiceContext } from './context';
 import { formatLongDate } from '../../shared/format';
 import { asApproved, loadLiveRecord } from './meeting-record';
+import { numberingItem } from '../../shared/minutes/document';
 
 /**
  * Refuses a change to a meeting whose minutes are approved, unless an
@@ -32,6 +33,13 @@ export function freezeRecord(ctx: ServiceContext, record: MeetingRecord): void {
        ON CONFLICT (meeting_id) DO UPDATE SET record = excluded.record, first_minute_number = excluded.first_minute_number`,
     )
     .run(record.id, JSON.stringify(record), record.firstMinuteNumber ?? null);
+  // What the numbering reads of the record, beside it: a search citing fifty approved minutes reads these, not fifty records.
+  ctx.store.db
+    .prepare(
+      `INSERT INTO frozen_numbering (meeting_id, first_minute_number, items) VALUES (?, ?, ?)
+       ON CONFLICT (meeting_id) DO UPDATE SET first_minute_number = excluded.first_minute_number, items = excluded.items`,
+    )
+    .run(record.id, record.firstMinuteNumber ?? 1, JSON.stringify(record.items.map(numberingItem)));
 }
 
 /** The record an amendment leaves: the live minutes under the approved names, numbering and house style. */

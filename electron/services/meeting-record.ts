@@ -1,16 +1,14 @@
 /** Loads a meeting with everything recorded live: the source of the minutes. */
 import { isDraftStatus, type MeetingRecord, type MeetingRef, type MinutesStatus, type Motion } from '../../shared/model';
-import { minuteCount, type NumberingItem } from '../../shared/minutes/document';
+import { minuteCount, NUMBERING_KEYS, type NumberingItem } from '../../shared/minutes/document';
 import { before, firstMinuteNumber, municipalYearStart, type NumberedMeeting } from '../../shared/rules/numbering';
-import type { ReadContext } from './context';
+import { notFound, type ReadContext } from './context';
 import { ATTENDANCE_SELECT, actionComments, frozenJsonOf, loadBody, loadMeeting, loadMeetingRow } from './lookups';
 import {
   toAction,
-  toAgendaItem,
   toEntry,
   toMotion,
   type ActionRow,
-  type AgendaItemRow,
   type EntryRow,
   type MeetingRow,
   type MotionRow,
@@ -53,23 +51,29 @@ export function loadNumbering(
   /** The body's meetings of each municipal year already read, by "body:year start": a list of hits shares them. */
   years: Map<string, NumberedMeeting[]> = new Map(),
 ): { items: readonly NumberingItem[]; firstMinuteNumber: number } {
-  const row = loadMeetingRow(ctx, meetingId);
-  // Approved minutes number as frozen. Only what the numbering reads of each frozen item is taken out of the
-  // record, by SQLite's JSON functions: parsing a whole 40 KB record for each hit was most of a search's time.
+  // Only the columns the numbering reads: a whole meeting row (its wording and notes) cost more than the rest here.
+  const row = ctx.store.db
+    .prepare('SELECT body_id, date, minutes_status, amendment_reason, minute_number_start FROM meeting WHERE id = ?')
+    .get(meetingId) as Pick<MeetingRow, 'body_id' | 'date' | 'minutes_status' | 'amendment_reason' | 'minute_number_start'> | undefined;
+  if (!row) notFound('Meeting', meetingId);
+  // Approved minutes number as frozen, from what the numbering reads of the frozen record, kept beside it
+  // (frozen_numbering, migration 20): taking it out of each 40 KB record by SQLite's JSON functions was most of a
+  // search's time. A frozen record without that row (a file edited by hand) is read the slow way, never misnumbered.
   const frozen = isDraftStatus(row.minutes_status as MinutesStatus)
     ? undefined
-    : (ctx.store.db
+    : ((ctx.store.db.prepare('SELECT first_minute_number AS first, items FROM frozen_numbering WHERE meeting_id = ?').get(meetingId) as
+        | { first: number; items: string }
+        | undefined) ??
+      (ctx.store.db
         .prepare(
           `SELECT coalesce(f.first_minute_number, f.record ->> '$.firstMinuteNumber', 1) AS first,
-                  (SELECT json_group_array(json_object('id', j.value->'id', 'position', j.value->'position', 'businessOrder', j.value->'businessOrder',
-                                                       'leftOut', j.value->'leftOut', 'exempt', j.value->'exempt', 'kind', j.value->'kind',
-                                                       'numbersSkipped', j.value->'numbersSkipped', 'unnumbered', j.value->'unnumbered'))
+                  (SELECT json_group_array(json_object(${NUMBERING_KEYS.map((k) => `'${k}', j.value->'${k}'`).join(', ')}))
                    FROM json_each(f.record, '$.items') j) AS items
            FROM frozen_record f WHERE f.meeting_id = ?`,
         )
-        .get(meetingId) as { first: number; items: string } | undefined);
+        .get(meetingId) as { first: number; items: string } | undefined));
   if (frozen && row.amendment_reason === null) return { items: JSON.parse(frozen.items) as NumberingItem[], firstMinuteNumber: frozen.first };
-  const items = (ctx.store.db.prepare('SELECT * FROM agenda_item WHERE meeting_id = ? ORDER BY position, id').all(meetingId) as AgendaItemRow[]).map(toAgendaItem);
+  const items = numberingItemsOf(ctx, [meetingId]).get(meetingId) ?? [];
   if (frozen) return { items, firstMinuteNumber: frozen.first };
   const yearStartMonth = (ctx.store.db.prepare('SELECT year_start_month AS m FROM body WHERE id = ?').get(row.body_id) as { m: number }).m;
   const yearStart = municipalYearStart(row.date, yearStartMonth);
@@ -80,8 +84,28 @@ export function loadNumbering(
     meetings = meetingsForNumbering(ctx, row.body_id, row.date, yearStartMonth, `${Number(yearStart.slice(0, 4)) + 1}${yearStart.slice(4, 8)}00`, true);
     years.set(key, meetings);
   }
-  const self = meetings.find((m) => m.id === row.id)!;
+  const self = meetings.find((m) => m.id === meetingId)!;
   return { items, firstMinuteNumber: firstMinuteNumber({ ...self, minuteNumberStart: row.minute_number_start }, meetings, yearStartMonth) };
+}
+
+/** What the numbering reads of the live items of these meetings, in agenda order, by meeting. */
+function numberingItemsOf(ctx: ReadContext, meetingIds: readonly number[]): Map<number, NumberingItem[]> {
+  // Only what the numbering reads of each item, in one query: every column of every item (SELECT *)
+  // made this some 3 ms a body-year, paid for each meeting a search lists.
+  const items = ctx.store.db
+    .prepare(
+      `SELECT i.meeting_id AS meetingId, i.id, i.position, i.business_order AS businessOrder, i.left_out AS leftOut, i.exempt, i.kind,
+              i.numbers_skipped AS numbersSkipped, i.unnumbered
+       FROM agenda_item i WHERE i.meeting_id IN (SELECT value FROM json_each(?)) ORDER BY i.meeting_id, i.position, i.id`,
+    )
+    .all(JSON.stringify(meetingIds)) as (Omit<NumberingItem, 'leftOut' | 'exempt' | 'unnumbered'> & { meetingId: number; leftOut: number; exempt: number; unnumbered: number })[];
+  const byMeeting = new Map<number, NumberingItem[]>();
+  for (const { meetingId, leftOut, exempt, unnumbered, ...item } of items) {
+    const list = byMeeting.get(meetingId) ?? [];
+    list.push({ ...item, leftOut: leftOut === 1, exempt: exempt === 1, unnumbered: unnumbered === 1 });
+    byMeeting.set(meetingId, list);
+  }
+  return byMeeting;
 }
 
 /** The live record under the approved one's names, numbering and house style: what an amendment changes, and nothing else. */
@@ -204,10 +228,13 @@ function neighbour(ctx: ReadContext, row: MeetingRow, which: 'previous' | 'next'
  */
 export function meetingsForNumbering(ctx: ReadContext, bodyId: number, date: string, yearStartMonth: number, until = date, onlyCountsRead = false): NumberedMeeting[] {
   const db = ctx.store.db;
+  // An approved meeting's first number from the small table kept beside its frozen record (migration 20), whose rows
+  // share pages; the frozen record's own row (its first page read for each meeting) only where that row is missing.
   const rows = db
     .prepare(
-      `SELECT m.id, m.date, m.start_time, m.minute_number_start, f.first_minute_number AS frozen_first
-       FROM meeting m LEFT JOIN frozen_record f ON f.meeting_id = m.id
+      `SELECT m.id, m.date, m.start_time, m.minute_number_start,
+              coalesce(n.first_minute_number, (SELECT f.first_minute_number FROM frozen_record f WHERE f.meeting_id = m.id)) AS frozen_first
+       FROM meeting m LEFT JOIN frozen_numbering n ON n.meeting_id = m.id
        WHERE m.body_id = @body AND m.date >= @yearStart AND m.date <= @date`,
     )
     .all({ body: bodyId, yearStart: municipalYearStart(date, yearStartMonth), date: until }) as {
@@ -225,21 +252,7 @@ export function meetingsForNumbering(ctx: ReadContext, bodyId: number, date: str
     .map((m) => ({ id: m.id, date: m.date, startTime: m.start_time, start: m.frozen_first ?? m.minute_number_start }))
     .sort((a, b) => (before(a, b) ? -1 : 1));
   const counted = ordered.filter((m, i) => !onlyCountsRead || i === ordered.length - 1 || ordered[i + 1]!.start === null).map((m) => m.id);
-  // Only what the numbering reads of each item, in one query: every column of every item (SELECT *)
-  // made this some 3 ms a body-year, paid for each meeting a search lists.
-  const items = db
-    .prepare(
-      `SELECT i.meeting_id AS meetingId, i.id, i.position, i.business_order AS businessOrder, i.left_out AS leftOut, i.exempt, i.kind,
-              i.numbers_skipped AS numbersSkipped, i.unnumbered
-       FROM agenda_item i WHERE i.meeting_id IN (SELECT value FROM json_each(?))`,
-    )
-    .all(JSON.stringify(counted)) as (Omit<NumberingItem, 'leftOut' | 'exempt' | 'unnumbered'> & { meetingId: number; leftOut: number; exempt: number; unnumbered: number })[];
-  const byMeeting = new Map<number, NumberingItem[]>();
-  for (const { meetingId, leftOut, exempt, unnumbered, ...item } of items) {
-    const list = byMeeting.get(meetingId) ?? [];
-    list.push({ ...item, leftOut: leftOut === 1, exempt: exempt === 1, unnumbered: unnumbered === 1 });
-    byMeeting.set(meetingId, list);
-  }
+  const byMeeting = numberingItemsOf(ctx, counted);
   return rows.map((m) => ({
     id: m.id,
     date: m.date,

@@ -30,6 +30,12 @@ import { loadLiveRecord, meetingsForNumbering } from './meeting-record';
 /** The start assumed when the minutes do not say (printed minutes rarely do): the usual 10.00 am. */
 const DEFAULT_START = '10:00';
 
+/** The body's name as imported minutes print it: as they name it, unless they name none or only in capitals. */
+function printedBodyName(read: string, body: string): string {
+  const name = read.trim();
+  return name && name !== name.toUpperCase() ? name : body;
+}
+
 const anotherBody = (read: string, body: string) =>
   `These are the minutes of the ${read}, not of the ${body}. Import them on that body’s page; nothing was saved.`;
 
@@ -56,6 +62,8 @@ export async function readPastMinutes(
     if (!read.ok) return fail('invalid_input', read.error.message);
     const meeting = read.value;
     if (!sameBody(meeting.bodyName, body.name)) return fail('invalid_input', anotherBody(meeting.bodyName, body.name));
+    // Minutes that name no body ("Minutes of the meeting held on …") are the minutes of the body they are read for.
+    if (!meeting.bodyName.trim()) meeting.bodyName = body.name;
     return inReadTransaction(() => {
       // Someone the body knows as an officer, attendee or guest (and not a member) is taken as that, wherever the minutes list them.
       const members = new Set(body.members.map((m) => nameKey(m.name)));
@@ -328,7 +336,10 @@ function saveMeeting(ctx: ServiceContext, bodyId: number, meeting: PastMeeting, 
   // Exempt minutes stay exempt, as a live meeting's: the public minutes show that each was taken in private, the exempt minutes print their words.
   const record: MeetingRecord = {
     ...live,
-    body: { ...live.body, name: meeting.bodyName.trim() },
+    // Minutes that do not name their body print the name of the body they were imported into.
+    // Minutes that do not name their body, or name it in capitals in their heading ("WEST DEREHAM PARISH COUNCIL"),
+    // print the name of the body they were imported into (the same body: sameBody checked it).
+    body: { ...live.body, name: printedBodyName(meeting.bodyName, live.body.name) },
     attendance: live.attendance.map((row) => ({ ...(printed.has(row.id) ? { ...row, role: '', organisation: printed.get(row.id)! } : row), remote: false, substituteForMemberId: null })),
     declarations: [],
   };

@@ -907,19 +907,41 @@ export const migrations: Migration[] = [
   },
   {
     version: 20,
+    description: 'What the numbering reads of each approved meeting is kept beside its frozen record, so a search citing many approved minutes does not parse each whole record',
+    sql: `
+      -- Written with the frozen record (freezeRecord), never changed otherwise: the record's first minute number and,
+      -- for each item, what the numbering reads (id, position, businessOrder, leftOut, exempt, kind, numbersSkipped).
+      CREATE TABLE frozen_numbering (
+        meeting_id INTEGER PRIMARY KEY REFERENCES meeting(id) ON DELETE CASCADE,
+        first_minute_number INTEGER NOT NULL,
+        items TEXT NOT NULL CHECK (json_valid(items))
+      ) STRICT;
+      INSERT INTO frozen_numbering (meeting_id, first_minute_number, items)
+        SELECT f.meeting_id, coalesce(f.first_minute_number, f.record ->> '$.firstMinuteNumber', 1),
+               (SELECT json_group_array(json_object('id', j.value->'id', 'position', j.value->'position', 'businessOrder', j.value->'businessOrder',
+                                                    'leftOut', j.value->'leftOut', 'exempt', j.value->'exempt', 'kind', j.value->'kind',
+                                                    'numbersSkipped', j.value->'numbersSkipped'))
+                FROM json_each(f.record, '$.items') j)
+        FROM frozen_record f;
+    `,
+  },
+  {
+    version: 21,
     description: 'Minute numbers as parish and town councils print them (issue 18): a body’s form of minute numbers may carry a prefix of its own (Cou/285/07-08, PC/23/045, FC 12/24), and an imported minute printed with no number keeps none',
     sql: `
       -- The body's form of minute numbers was one of seven (migration 17); it is now any form of an optional prefix of
       -- letters, one number part and year parts ('Cou/{n}/{yy}-{yy+1}', 'PC/{yy}/{nnn}', 'FC {n}/{yy}'), checked in full
       -- by the app (shared/rules/numbering.ts isMinuteNumberForm) and in outline here. SQLite cannot change a column's
       -- CHECK, so the column is made again under the same name, its values kept.
-      ALTER TABLE body ADD COLUMN minute_number_form_v20 TEXT NOT NULL DEFAULT '{n}.'
-        CHECK (length(minute_number_form_v20) BETWEEN 3 AND 40 AND minute_number_form_v20 GLOB '*{n*}*');
-      UPDATE body SET minute_number_form_v20 = minute_number_form;
+      ALTER TABLE body ADD COLUMN minute_number_form_new TEXT NOT NULL DEFAULT '{n}.'
+        CHECK (length(minute_number_form_new) BETWEEN 3 AND 40 AND minute_number_form_new GLOB '*{n*}*');
+      UPDATE body SET minute_number_form_new = minute_number_form;
       ALTER TABLE body DROP COLUMN minute_number_form;
-      ALTER TABLE body RENAME COLUMN minute_number_form_v20 TO minute_number_form;
+      ALTER TABLE body RENAME COLUMN minute_number_form_new TO minute_number_form;
       -- An imported minute printed as a heading with no number before the numbered ones ("Chair's announcements"
       -- above "1. Apologies"): 1 = it takes no minute number; 0 (every item made here) = numbered as usual.
+      -- It is one of the keys the numbering reads (NUMBERING_KEYS), so frozen_numbering's items carry it from now on;
+      -- the rows written before have no item printed without a number, and a key absent reads as numbered.
       ALTER TABLE agenda_item ADD COLUMN unnumbered INTEGER NOT NULL DEFAULT 0 CHECK (unnumbered IN (0, 1));
     `,
   },

@@ -228,7 +228,8 @@ const NO_ONE = /^(?:there (?:were|was) no (?:absences?|absentees|members? absent
 
 /** A heading of people with its names on the same line: "Present: Cllr A. Brown, Cllr C. Dean and Cllr E. Fox.", "Those Attending – …". */
 const INLINE_SECTION: [RegExp, 'present' | 'officers' | 'others' | 'apologies' | 'absent'][] = [
-  [/^(?:present|those present|those attending|attending|members present|councillors present)\s*[:–—-]\s*(.+)$/i, 'present'],
+  // "PRESENT (6 Councillors):- Pam Bullas (PB), …": a count of those present in brackets, and ":-" or ": -" after the heading.
+  [/^(?:present|those present|those attending|attending|members present|councillors present)(?:\s*\((?:\d+|[a-z]+) (?:councillors|members)\))?\s*(?::\s*[–—-]?|[–—-])\s*(.+)$/i, 'present'],
   [/^(?:in attendance|officers(?: present)?|officers in attendance)\s*[:–—-]\s*(.+)$/i, 'officers'],
   [/^(?:also present|also in attendance)(?:\s+(?:via|on|by|through|remotely|virtually|online)\b[^:]{0,40})?\s*[:–—-]\s*(.+)$/i, 'others'],
   [/^apologies(?: for absence)?(?: (?:were )?received)?(?: from)?\s*[:–—-]\s*(.+)$/i, 'apologies'],
@@ -514,12 +515,8 @@ function openingLine(lines: readonly string[]): { at: number; opening: string } 
       const said = lines.slice(i + 1, i + 4).findIndex((l) => /^(?:draft\s+)?minutes\b/i.test(l) && l.length <= 120);
       if (said >= 0) return { at: i + 1 + said, opening: line };
     }
-    // Only an opening cut short after "held …" runs on ("… HELD AT THE VILLAGE HALL ON"), never a title ending in a stop.
-    if (!/^(?:draft\s+)?minutes of\b.*\bheld\b/i.test(line) || /[.:;]$/.test(line) || line.length > 300) continue;
-    let j = i + 1;
-    while (j < lines.length && j <= i + 3 && !lines[j]) j++;
-    const joined = `${line} ${lines[j] ?? ''}`;
-    if (j < lines.length && (lines[j] ?? '').length <= 120 && isoDate(lines[j]!) && openingOf(joined)) return { at: j, opening: joined };
+    const stacked = stackedOpening(lines, i);
+    if (stacked) return stacked;
   }
   // A heading set out on lines of its own, above a line saying "MINUTES": the council, the body, the date (with its time),
   // the venue ("Policy & Resources Committee" / "4.00pm 1 July 2021" / "Hove Town Hall - Council Chamber" / "MINUTES").
@@ -539,8 +536,48 @@ function openingLine(lines: readonly string[]): { at: number; opening: string } 
   }
   return { at: -1, opening: '' };
 }
+/** Stands for the body in an opening that names none ("Minutes of the meeting held on …"): read as the body imported into. */
+const UNNAMED_BODY = 'Unnamed Body \u2063';
+/** Where a heading's lines stop: the attendance, a minute, or the first words of the minutes. */
+const OPENING_STOP = /^(?:present|apologies|attendance|attending|those (?:attending|present)|in attendance|members present|councillors present|\d{1,3}[.)]?\s|•)/i;
+/**
+ * An opening set out over two to four lines, as parish and town minutes print their heading:
+ * "MINUTES OF WEST DEREHAM PARISH COUNCIL MEETING" / "HELD AT THE VILLAGE HALL" / "THURSDAY OCTOBER 1st 2009",
+ * "Minutes of the meeting of Wereham Parish Council" / "held on 12th January 2010 in the Village Hall at 7.30 p.m.",
+ * or the body on a line above "Minutes of the meeting held on 10th August, 2016". Read as the one line they make;
+ * a line that is itself the start of another opening, or the attendance, ends the heading.
+ */
+function stackedOpening(lines: readonly string[], i: number): { at: number; opening: string } | null {
+  const first = lines[i]!.replace(/^(draft\s+)?minutes for\b/i, '$1minutes of');
+  if (!/^(?:draft\s+)?minutes of\b/i.test(first) || /[.:;]$/.test(first) || first.length > 300) return null;
+  // "Minutes of the meeting held on …" or "Minutes of the Ordinary Parish Council Meeting" names no body: the line above
+  // it does ("STOKE FERRY PARISH COUNCIL"). At the head of the text with no such line, the minutes are the body's they
+  // are imported into; further down, or after an agenda's words, such a line is an agenda item's, not an opening.
+  const unnamed = /^((?:draft\s+)?minutes of (?:the|a|an) (?:[A-Za-z-]+ ){0,3}?meeting)(?:\s+(held\b.*))?$/i.exec(first);
+  let joined = first;
+  if (unnamed) {
+    const above = lines.slice(Math.max(0, i - 3), i).filter((l) => l !== '').at(-1)?.replace(/[.:]$/, '');
+    const before = lines.slice(0, i).filter((l) => l !== '');
+    const atHead = before.length <= 5 && !before.some((l) => /\b(?:agenda|summoned|notice of (?:the )?meeting)\b/i.test(l));
+    const body = above && STACKED_BODY.test(above) && above.length <= 120 ? above : unnamed[2] && atHead ? UNNAMED_BODY : null;
+    if (!body) return null;
+    joined = `${unnamed[1]} of ${body} ${unnamed[2] ?? 'held on'}`;
+  }
+  if (openingOf(joined) && isoDate(joined)) return { at: i, opening: joined };
+  for (let j = i + 1, taken = 0; j < lines.length && j <= i + 6 && taken < 3; j++) {
+    const next = lines[j]!;
+    if (!next) continue;
+    if (next.length > 160 || OPENING_STOP.test(next) || /^(?:draft\s+)?minutes (?:of|for)\b/i.test(next)) return null;
+    joined = `${joined} ${next}`;
+    taken++;
+    if (isoDate(next) && openingOf(joined)) return { at: j, opening: joined };
+  }
+  return null;
+}
+
 /** A line naming a body in a heading set out on lines of its own. */
-const STACKED_BODY = /^[A-Z][^.:;]*\b(?:Committee|Board|Panel|Forum|Cabinet|Partnership|Sub-Committee|Council|Commission|Group)$/;
+// In capitals too ("STOKE FERRY PARISH COUNCIL"), as many parish minutes head their first page.
+const STACKED_BODY = /^[A-Z][^.:;]*\b(?:Committee|Board|Panel|Forum|Cabinet|Partnership|Sub-Committee|Council|Commission|Group)$/i;
 
 /** Reads one meeting's minutes from the lines of a text or a Word document. */
 export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
@@ -560,6 +597,10 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
     const m = openingOf(opening)!;
     // "Stoke Ferry Annual Parish Council Meeting": the kind of meeting is not part of the body's name.
     bodyName = m[1]!.trim().replace(/\b(?:annual|extraordinary|ordinary)\s+(?=(?:parish|town|district|county|city|community)\s+council\b)/i, '');
+    if (bodyName === UNNAMED_BODY.trim()) {
+      bodyName = '';
+      warnings.push('The minutes do not name the body (“Minutes of the meeting held on …”): they are read as the minutes of the body they are imported into.');
+    }
     // A start time before the date ("held at the Village Hall at 7.00 pm on …") is the start, not part of the venue.
     const timeInWhere = /\s+(?:at|commencing at|starting at)\s+(\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?)\s*$/i.exec(m[2]!);
     where = modeOf(timeInWhere ? m[2]!.slice(0, timeInWhere.index) : m[2]!);

@@ -615,8 +615,17 @@ export function minuteNumbers(record: { items: readonly NumberingItem[]; firstMi
   return numbers;
 }
 
-/** What of an item the numbering reads (planMinutes: left out, exempt, kind, numbers skipped, and the two orders). */
-export type NumberingItem = Pick<AgendaItem, 'id' | 'position' | 'businessOrder' | 'leftOut' | 'exempt' | 'kind' | 'numbersSkipped' | 'unnumbered'>;
+/**
+ * What of an item the numbering reads (planMinutes: left out, exempt, kind, numbers skipped, and the two orders).
+ * Approved minutes keep these beside their frozen record (frozen_numbering, written by freezeRecord): a key added
+ * here needs a migration that writes it into that table's rows too.
+ */
+export const NUMBERING_KEYS = ['id', 'position', 'businessOrder', 'leftOut', 'exempt', 'kind', 'numbersSkipped', 'unnumbered'] as const satisfies readonly (keyof AgendaItem)[];
+export type NumberingItem = Pick<AgendaItem, (typeof NUMBERING_KEYS)[number]>;
+
+/** An item as the numbering reads it, and nothing more. */
+export const numberingItem = (item: NumberingItem): NumberingItem =>
+  Object.fromEntries(NUMBERING_KEYS.map((key) => [key, item[key]])) as unknown as NumberingItem;
 
 /**
  * How many minute numbers a meeting uses, the numbers its minutes skipped included (after "7." and "9." the next

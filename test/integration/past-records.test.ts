@@ -461,3 +461,28 @@ describe('past minutes numbered within the year', () => {
     expect(warned.warnings.join(' ')).toMatch(/The minutes print the year as “21”, but Ambridge Parish Council’s municipal year \(starting in September\) makes this meeting’s first minute 20\.44/);
   });
 });
+
+describe('past minutes: the body as the minutes name it', () => {
+  const heading = (...lines: string[]) => [...lines, '', 'Present: Cllr A. Brown - Chairman, Cllr C. Dean.', '', '1. Apologies for Absence', 'None.', '', '2. Footpaths', 'The Clerk reported on the footpaths.'].join('\n');
+  it('minutes naming no body, or naming it only in capitals, print the name of the body they are imported into; others print it as read', async () => {
+    const { services } = createTempStore(temp);
+    const body = call(services, 'bodies.create', { name: 'Deepford Parish Council', kind: 'Council', quorumMinVoting: 1 });
+    const save = async (text: string) => {
+      const preview = await read(services, body.id, text);
+      const meetingId = call(services, 'import.savePastMinutes', { bodyId: body.id, meetings: [{ meeting: preview.meeting, firstMinuteNumber: null, source: 'pasted text' }] }).meetingIds[0]!;
+      const record = call(services, 'meetings.get', { meetingId });
+      return { warnings: preview.meeting.warnings, name: record.body.name, opening: buildMinutes(record).blocks.find((b) => b.type === 'opening') };
+    };
+    const unnamed = await save(heading('Minutes of the meeting held on Thursday 13th June 2002 at 8.00pm in the Village Hall'));
+    expect(unnamed.name).toBe('Deepford Parish Council');
+    expect(unnamed.warnings.some((w) => w.includes('do not name the body'))).toBe(true);
+    expect(JSON.stringify(unnamed.opening)).toContain('Deepford Parish Council');
+    const capitals = await save(heading('MINUTES OF DEEPFORD PARISH COUNCIL MEETING', 'HELD AT THE VILLAGE HALL', 'THURSDAY 4 DECEMBER 2014'));
+    expect(capitals.name).toBe('Deepford Parish Council');
+    const asRead = await save(heading('Minutes of the meeting of the Deepford Parish Council', 'held on Thursday 8th March 2007 in', 'The Village Hall at 8.00p.m.'));
+    expect(asRead.name).toBe('Deepford Parish Council');
+    // Another body's minutes are still refused, however the heading is set out.
+    const other = await services.call('import.readPastMinutes', { bodyId: body.id, source: { kind: 'text', text: heading('MINUTES OF STOKEBURY TOWN COUNCIL MEETING', 'HELD AT THE GUILDHALL', 'MONDAY 3 MARCH 2014') } });
+    expect(other.ok).toBe(false);
+  });
+});

@@ -283,6 +283,51 @@ describe('search: minute numbers of drafts after approved minutes', () => {
   });
 });
 
+describe('search: the numbering of approved minutes, kept beside their frozen records', () => {
+  it('is written at approval, filled in when a version 19 file is upgraded, and never needed for the numbers to be right', () => {
+    const { services, store, file } = createTempStore(temp);
+    const body = call(services, 'bodies.create', { name: 'Planning Committee', quorumMinVoting: 1, yearStartMonth: 5 });
+    const ids: number[] = [];
+    for (const [date, titles] of [
+      ['2026-06-04', ['Apologies', 'Quarry extension', 'Solar farm']],
+      ['2026-07-02', ['Apologies', 'Housing allocation', 'Solar farm appeal']],
+    ] as const) {
+      const meeting = call(services, 'meetings.create', { bodyId: body.id, date, startTime: '10:00', venue: 'Town Hall', standardItems: false });
+      for (const title of titles) call(services, 'agendaItems.create', { meetingId: meeting.id, title });
+      ids.push(meeting.id);
+    }
+    for (const id of ids) call(services, 'minutes.setStatus', { meetingId: id, status: 'approved' });
+    const cited = (s: Services) => call(s, 'search.minutes', { query: 'solar farm' }).map((h) => [h.date, h.minuteNumber, h.itemTitle]);
+    const expected = [
+      ['2026-07-02', 6, 'Solar farm appeal'],
+      ['2026-06-04', 3, 'Solar farm'],
+    ];
+    expect(cited(services)).toEqual(expected);
+    const rows = () => store.db.prepare('SELECT meeting_id, first_minute_number, items FROM frozen_numbering ORDER BY meeting_id').all() as { meeting_id: number; first_minute_number: number; items: string }[];
+    const written = rows();
+    expect(written.map((r) => [r.meeting_id, r.first_minute_number])).toEqual([[ids[0], 1], [ids[1], 4]]);
+    expect(JSON.parse(written[1]!.items)).toEqual(
+      call(services, 'meetings.get', { meetingId: ids[1]! }).items.map(({ id, position, businessOrder, leftOut, exempt, kind, numbersSkipped }) => ({ id, position, businessOrder, leftOut, exempt, kind, numbersSkipped })),
+    );
+
+    // Without the rows (a file edited by hand), the numbers are read from the frozen records and still right.
+    store.db.exec('DELETE FROM frozen_numbering');
+    expect(cited(services)).toEqual(expected);
+
+    // A version 19 file had no such table: the upgrade fills it in from the frozen records, the same as approval writes.
+    store.db.exec('DROP TABLE frozen_numbering');
+    // Nor the column a later migration adds (an item printed with no number), which the upgrade adds again.
+    store.db.exec('ALTER TABLE agenda_item DROP COLUMN unnumbered');
+    store.db.pragma('user_version = 19');
+    store.close();
+    const upgraded = openTrackedStore(temp, file);
+    expect(upgraded.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    const filled = upgraded.db.prepare('SELECT meeting_id, first_minute_number, items FROM frozen_numbering ORDER BY meeting_id').all() as typeof written;
+    expect(filled.map((r) => [r.meeting_id, r.first_minute_number, JSON.parse(r.items)])).toEqual(written.map((r) => [r.meeting_id, r.first_minute_number, JSON.parse(r.items)]));
+    expect(cited(createServices(upgraded))).toEqual(expected);
+  });
+});
+
 describe('search: within one body', () => {
   it('finds the body’s own minutes and people only, also when another body met the same day', () => {
     const { services } = createTempStore(temp);

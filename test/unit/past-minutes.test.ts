@@ -336,6 +336,49 @@ describe('opening lines in other house styles', () => {
   });
 });
 
+describe('openings set out over several lines, as parish minutes head their first page (layouts of West Dereham, Wretton, Wereham and Stoke Ferry Parish Councils, 2009–2017; see the fixtures README)', () => {
+  // Written for this test: a fictional council. Each heading is followed by the same attendance and minutes.
+  const rest = ['', 'Present: Cllr A. Brown - Chairman, Cllr C. Dean, Cllr E. Fox.', '', '1. Apologies for Absence', 'None.', '', '2. Footpaths', 'The Clerk reported on the footpaths.'];
+  const heading = (...lines: string[]) => {
+    const r = readPastMinutesText([...lines, ...rest].join('\n'));
+    return r.ok ? { body: r.value.bodyName, date: r.value.date, start: r.value.startTime, venue: r.value.venue, minutes: r.value.minutes.map((m) => m.number), warnings: r.value.warnings } : r.message;
+  };
+  it('three lines in capitals: the body’s meeting, where it was held (and when), and the date with an ordinal, the month first or last', () => {
+    expect(heading('**MINUTES OF DEEPFORD PARISH COUNCIL MEETING**', '**HELD AT DEEPFORD VILLAGE HALL at 7.30 pm**', '**THURSDAY 4 DECEMBER 2014**')).toMatchObject({
+      body: 'DEEPFORD PARISH COUNCIL',
+      date: '2014-12-04',
+      start: '19:30',
+      venue: 'DEEPFORD VILLAGE HALL',
+      minutes: [1, 2],
+    });
+    expect(heading('MINUTES FOR DEEPFORD PARISH COUNCIL MEETING', 'HELD AT THE CHURCH', 'MONDAY 11TH JANUARY 2010')).toMatchObject({ body: 'DEEPFORD PARISH COUNCIL', date: '2010-01-11', venue: 'THE CHURCH' });
+    expect(heading('MINUTES OF DEEPFORD PARISH COUNCIL MEETING', 'HELD AT THE VILLAGE HALL THURSDAY OCTOBER 1st 2009')).toMatchObject({ body: 'DEEPFORD PARISH COUNCIL', date: '2009-10-01' });
+  });
+  it('the body named in the first line, where and when in the next two', () => {
+    expect(heading('Minutes of the meeting of the Deepford Parish Council', 'held on Thursday 8th March 2007 in', 'The Village Hall at 8.00p.m.')).toMatchObject({ body: 'Deepford Parish Council', date: '2007-03-08' });
+  });
+  it('the body on a line of its own above “Minutes of the meeting held on …” or “Minutes of the Ordinary Parish Council Meeting”', () => {
+    expect(heading('Page 001 (2017)', 'DEEPFORD PARISH COUNCIL', 'Minutes of the meeting held on 11th January, 2017')).toMatchObject({ body: 'DEEPFORD PARISH COUNCIL', date: '2017-01-11' });
+    expect(heading('**DEEPFORD PARISH COUNCIL**', '**Minutes of the Ordinary Parish Council Meeting**', '**11th November 2014 at 7.30pm**')).toMatchObject({ body: 'DEEPFORD PARISH COUNCIL', date: '2014-11-11', start: '19:30' });
+  });
+  it('minutes that name no body at all, at the head of the text, are read as the minutes of the body they are imported into', () => {
+    const read = heading('Minutes of the meeting held on 13th June at 8pm', 'Minutes of the meeting held on Thursday 13th June 2002 at 8.00pm in the Village Hall');
+    expect(read).toMatchObject({ body: '', date: '2002-06-13', start: '20:00' });
+    expect(typeof read === 'object' && read.warnings.some((w) => w.includes('do not name the body'))).toBe(true);
+  });
+  it('not an opening: a line naming no body after an agenda’s words, a heading line run into the attendance, or into another opening', () => {
+    expect(heading('AGENDA', 'Minutes of the meeting held on 5 May 2024')).toMatch(/does not look like minutes|looks like an agenda/);
+    expect(heading('MINUTES OF DEEPFORD PARISH COUNCIL MEETING', 'Present: Cllr A. Brown', 'THURSDAY 4 DECEMBER 2014')).toMatch(/does not look like minutes/);
+    expect(heading('Minutes of the October meeting of Deepford Parish Council', 'MINUTES OF DEEPFORD PARISH COUNCIL MEETING', 'HELD AT THE VILLAGE HALL', 'THURSDAY OCTOBER 1st 2009')).toMatchObject({ body: 'DEEPFORD PARISH COUNCIL', date: '2009-10-01' });
+  });
+  it('“PRESENT (6 Councillors):- …”: the count in brackets and “:-” after the heading', () => {
+    const r = readPastMinutesText(['MINUTES OF DEEPFORD PARISH COUNCIL MEETING', 'HELD AT THE VILLAGE HALL', 'THURSDAY 4 DECEMBER 2014', '', 'PRESENT (3 Councillors):- Ann Brown (AB), Cy Dean (CD) – Chairman, Eve Fox (EF)', '', '1. Apologies for Absence', 'None.'].join('\n'));
+    // The initials in brackets, the minutes' shorthand for each councillor, are kept as printed.
+    expect(r.ok && r.value.attendance.present.map((p) => [p.name, p.detail])).toEqual([['Ann Brown', 'AB'], ['Eve Fox', 'EF']]);
+    expect(r.ok && r.value.attendance.chair?.name).toBe('Cy Dean (CD)');
+  });
+});
+
 describe('a heading naming the body and its meeting, its minutes said below (in the layout of Northwold and Whittington Parish Council, 19 July 2017; see the fixtures README)', () => {
   // Written for this test: a fictional council and business.
   const text = [
