@@ -39,7 +39,7 @@ describe('a town council’s minutes: unnumbered headings, then “Cou/285/07-08
   const TEXT = readFileSync(join(PAST, 'town-prefixed-numbers.txt'), 'utf8');
 
   it('saves the unnumbered minutes without numbers, exports every number and word as printed, and the next meeting continues in that form', async () => {
-    const { services } = createTempStore(temp);
+    const { services, store } = createTempStore(temp);
     const bodyId = call(services, 'bodies.create', { name: 'Wessex Market Town Council', yearStartMonth: 5 }).id;
     const preview = await read(services, bodyId, { kind: 'text', text: TEXT });
     const saved = call(services, 'import.savePastMinutes', { bodyId, meetings: [{ meeting: preview.meeting, firstMinuteNumber: null, source: 'town-prefixed-numbers.txt' }] });
@@ -55,6 +55,9 @@ describe('a town council’s minutes: unnumbered headings, then “Cou/285/07-08
     ]);
     expect(record.firstMinuteNumber).toBe(285);
     expect(call(services, 'bodies.get', { bodyId }).minuteNumberForm).toBe('Cou/{n}/{yy}-{yy+1}');
+    // The numbering kept beside the frozen record says which items take no number.
+    const kept = JSON.parse(store.db.prepare('SELECT items FROM frozen_numbering WHERE meeting_id = ?').pluck().get(record.id) as string) as { unnumbered?: boolean }[];
+    expect(kept.map((i) => i.unnumbered === true)).toEqual([true, true, false, false, false, false, false]);
 
     const text = lines(officeText(await word(services, record.id)));
     const at = (l: string) => text.indexOf(l);
