@@ -17,7 +17,7 @@ const MONTH_OPTIONS = Array.from({ length: 12 }, (_, i) => ({ value: i + 1, labe
 const NUMBER_FORM_OPTIONS = MINUTE_NUMBER_FORMS.map((form) => ({ value: form, label: form === '{n}.' ? '44. (the number alone)' : minuteMark(44, '2021-06-01', 5, form) }));
 /** The forms offered, with the body's own where it has one with a prefix (as its imported minutes print it: "PC/21/044"). */
 const numberFormOptions = (current: string) =>
-  NUMBER_FORM_OPTIONS.some((o) => o.value === current) ? NUMBER_FORM_OPTIONS : [...NUMBER_FORM_OPTIONS, { value: current, label: `${minuteMark(44, '2021-06-01', 5, current)} (as the body’s minutes print them)` }];
+  NUMBER_FORM_OPTIONS.some((o) => o.value === current) ? NUMBER_FORM_OPTIONS : [...NUMBER_FORM_OPTIONS, { value: current, label: `${minuteMark(44, '2021-06-01', 5, current)} (its own)` }];
 
 export function BodyScreen({ bodyId }: { bodyId: number }) {
   const body = useApp((s) => (s.body?.id === bodyId ? s.body : null));
