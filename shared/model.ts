@@ -193,6 +193,11 @@ export interface AgendaItem {
    * set only by the import of past minutes. Absent (a record frozen before it was kept) or 0: none.
    */
   numbersSkipped?: number;
+  /**
+   * Printed with no number (imported past minutes: "Chair's announcements" as a heading before "1. Apologies"): it
+   * takes no minute number and the minutes after it number on as if it were not there. Absent or false: numbered.
+   */
+  unnumbered?: boolean;
 }
 
 export const NEXT_MEETING_FORMS = ['noted_held', 'noted_take_place', 'resolved_held', 'resolved_take_place'] as const;
@@ -657,9 +662,15 @@ export interface SearchHit {
 
 export const ACTION_STATUSES = ['Red', 'Amber', 'Green', 'Complete'] as const;
 
-/** How a body prints a minute's number: plain ("44."), or with its municipal year ("21.44", "2021/44", "44/21"). */
+/**
+ * How a body prints a minute's number: plain ("44."), with its municipal year ("21.44", "2021/44", "44/21"), or with a
+ * prefix of its own as parish and town councils print them ("Cou/{n}/{yy}-{yy+1}" Cou/285/07-08, "PC/{yy}/{nnn}"
+ * PC/23/045, "FC {n}/{yy}" FC 12/24). The forms offered by name; any form shared/rules/numbering.ts
+ * isMinuteNumberForm accepts can be kept.
+ */
 export const MINUTE_NUMBER_FORMS = ['{n}.', '{yy}.{n}', '{yyyy}.{n}', '{yy}/{n}', '{yyyy}/{n}', '{n}/{yy}', '{n}/{yyyy}'] as const;
-export type MinuteNumberForm = (typeof MINUTE_NUMBER_FORMS)[number];
+/** A form of MINUTE_NUMBER_FORMS, or one with a prefix of its own (checked by isMinuteNumberForm). */
+export type MinuteNumberForm = (typeof MINUTE_NUMBER_FORMS)[number] | (string & {});
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 /** Standard wording kept per body and inserted by keyboard. */

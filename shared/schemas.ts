@@ -23,13 +23,13 @@ import {
   OPENING_KINDS,
   VOTE_CHOICES,
   ACTION_STATUSES,
-  MINUTE_NUMBER_FORMS,
   MINUTES_STATUSES,
   CONFIRMATION_OUTCOMES,
   SENTENCE_KEY,
 } from './model';
 import { isValidIsoDate, isValidTime } from './format';
 import { houseStyleInputSchema } from './minutes/house-style';
+import { isMinuteNumberForm } from './rules/numbering';
 import { describeSize, MAX_IMPORT_FILE_BASE64, MAX_IMPORT_FILE_BYTES, MAX_ITEMS, MAX_TEMPLATE_BASE64, MAX_TEMPLATE_BYTES, TEXT_CHARS } from './limits';
 
 const id = z.int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -47,6 +47,12 @@ export const isoDate = z
   .refine(isValidIsoDate, 'Date must be a real date written YYYY-MM-DD');
 export const time24 = z.string().refine(isValidTime, 'Time must be written HH:MM (24-hour)');
 
+/** A form of minute numbers: a few characters with one number part ("{n}.", "21.{n}" is not one: "{yy}.{n}", "PC/{yy}/{nnn}"). */
+const minuteNumberForm = z
+  .string()
+  .max(40, 'A form of minute numbers is at most 40 characters')
+  .refine(isMinuteNumberForm, 'A form of minute numbers is an optional prefix of letters (“PC/”, “FC ”), then {n} (or {nnn} for 045) and any year parts ({yy}, {yyyy}, {yy+1}) joined by “.”, “/” or “-”: for example “{n}.”, “{yy}.{n}” or “PC/{yy}/{nnn}”');
+
 export const bodyRulesFields = {
   quorumMinVoting: z.int().min(0).max(200),
   quorumMinOrganisations: z.int().min(0).max(200),
@@ -63,8 +69,8 @@ const bodyFields = {
   houseStyle: houseStyleInputSchema,
   /** The opening form new items of business take. */
   openingKind: z.enum(OPENING_KINDS),
-  /** How its minute numbers are printed: "{n}." (44.) or within the municipal year ("{yy}.{n}": 21.44). */
-  minuteNumberForm: z.enum(MINUTE_NUMBER_FORMS),
+  /** How its minute numbers are printed: "{n}." (44.), within the municipal year ("{yy}.{n}": 21.44), or with a prefix ("PC/{yy}/{nnn}": PC/23/045). */
+  minuteNumberForm: minuteNumberForm,
 };
 
 export const bodyCreate = z.strictObject({
@@ -582,6 +588,8 @@ const pastBlock = z.discriminatedUnion('type', [
 ]);
 const pastMinute = z.strictObject({
   number: z.int().min(1).max(9999).nullable(),
+  /** Printed with no number ("Chair's announcements" before "1. Apologies"): it takes none. */
+  unnumbered: z.boolean().optional(),
   title: requiredText('Each minute’s title', TEXT_CHARS.line),
   blocks: z.array(pastBlock).max(MAX_ITEMS.pastBlocks, `At most ${MAX_ITEMS.pastBlocks} blocks in one minute`),
   agendaRef: z.int().min(1).max(999).nullable().optional(),
@@ -620,7 +628,7 @@ export const pastMeeting = z.strictObject({
     .max(MAX_ITEMS.pastActions, `At most ${MAX_ITEMS.pastActions} actions with one meeting`)
     .default([]),
   form: z.enum(['printed', 'web']),
-  numberForm: z.enum(MINUTE_NUMBER_FORMS).optional(),
+  numberForm: minuteNumberForm.optional(),
   numberYear: z.string().regex(/^\d{2}(\d{2})?$/, 'The year of the minute numbers is two or four digits').optional(),
   warnings: z.array(z.string().max(TEXT_CHARS.detail)).max(500),
 });

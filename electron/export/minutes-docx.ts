@@ -501,9 +501,13 @@ function minutesBody(doc: MinutesDocument, m: Metrics, exemptParagraphs: readonl
             ...spacingAfterTable(),
             // A template's Heading 1 knows nothing of minute numbers: the number hangs in the margin of the minute's text all the same.
             ...(withTemplate ? { indent: { left: m.indent, hanging: m.indent }, tabStops: [{ type: TabStopType.LEFT, position: m.indent }] } : {}),
-            children: block.source
-              ? [new TextRun(block.mark ?? `${block.number}.`), new TextRun({ children: [new Tab()] }), words(block.text, block.source)]
-              : [new TextRun(block.mark ?? `${block.number}.`), new TextRun({ children: [new Tab(), block.text] })],
+            // A minute printed with no number (imported past minutes) is its title alone.
+            children:
+              block.mark === ''
+                ? [block.source ? words(block.text, block.source) : new TextRun(block.text)]
+                : block.source
+                  ? [new TextRun(block.mark ?? `${block.number}.`), new TextRun({ children: [new Tab()] }), words(block.text, block.source)]
+                  : [new TextRun(block.mark ?? `${block.number}.`), new TextRun({ children: [new Tab(), block.text] })],
           }),
         );
         break;

@@ -95,14 +95,14 @@ function numberingItemsOf(ctx: ReadContext, meetingIds: readonly number[]): Map<
   const items = ctx.store.db
     .prepare(
       `SELECT i.meeting_id AS meetingId, i.id, i.position, i.business_order AS businessOrder, i.left_out AS leftOut, i.exempt, i.kind,
-              i.numbers_skipped AS numbersSkipped
+              i.numbers_skipped AS numbersSkipped, i.unnumbered
        FROM agenda_item i WHERE i.meeting_id IN (SELECT value FROM json_each(?)) ORDER BY i.meeting_id, i.position, i.id`,
     )
-    .all(JSON.stringify(meetingIds)) as (Omit<NumberingItem, 'leftOut' | 'exempt'> & { meetingId: number; leftOut: number; exempt: number })[];
+    .all(JSON.stringify(meetingIds)) as (Omit<NumberingItem, 'leftOut' | 'exempt' | 'unnumbered'> & { meetingId: number; leftOut: number; exempt: number; unnumbered: number })[];
   const byMeeting = new Map<number, NumberingItem[]>();
-  for (const { meetingId, leftOut, exempt, ...item } of items) {
+  for (const { meetingId, leftOut, exempt, unnumbered, ...item } of items) {
     const list = byMeeting.get(meetingId) ?? [];
-    list.push({ ...item, leftOut: leftOut === 1, exempt: exempt === 1 });
+    list.push({ ...item, leftOut: leftOut === 1, exempt: exempt === 1, unnumbered: unnumbered === 1 });
     byMeeting.set(meetingId, list);
   }
   return byMeeting;

@@ -88,7 +88,7 @@ export async function readPastMinutes(
       const existing = ctx.store.db.prepare('SELECT id FROM meeting WHERE body_id = ? AND date = ? ORDER BY id LIMIT 1').get(body.id, meeting.date) as { id: number } | undefined;
       return ok({
         meeting,
-        suggestedFirstMinuteNumber: suggestedFirst(ctx, body.id, meeting.date, meeting.startTime ?? DEFAULT_START, meeting.minutes.length),
+        suggestedFirstMinuteNumber: suggestedFirst(ctx, body.id, meeting.date, meeting.startTime ?? DEFAULT_START, meeting.minutes.filter((m) => !m.unnumbered).length),
         existingMeetingId: existing?.id ?? null,
       });
     });
@@ -104,23 +104,27 @@ export async function readPastMinutes(
  * or jump forward a little where the published minutes skipped numbers ("7." then "9.": an exempt minute left out of
  * them); each minute's skip is kept, so it prints as read and the next meeting continues after its last number.
  */
-function numbersOf(meeting: PastMeeting, given: number | null, suggested: () => number): { first: number; skipped: number[]; printed: number[] } {
-  const read = meeting.minutes.map((m) => m.number);
-  const skipped = read.map(() => 0);
+function numbersOf(meeting: PastMeeting, given: number | null, suggested: () => number): { first: number; skipped: number[]; printed: (number | null)[] } {
+  // A minute printed with no number takes none: the numbering is that of the others.
+  const numbered = meeting.minutes.map((m, i) => ({ n: m.number, i })).filter(({ i }) => !meeting.minutes[i]!.unnumbered);
+  const read = numbered.map((m) => m.n);
+  const skipped = meeting.minutes.map(() => 0);
   const first = read.findIndex((n) => n !== null);
   const start = first < 0 ? (given ?? suggested()) : read[first]! - first;
   if (start < 1) throw new DomainError('invalid_input', `The first minute of ${formatLongDate(meeting.date)} would be numbered ${start}; minute numbers start at 1`);
   let next = start;
-  const printed = read.map((n, i) => {
-    if (n !== null && i > first && n > next && n - next < MAX_MINUTE_NUMBER_JUMP) skipped[i] = n - next;
+  const printed: (number | null)[] = meeting.minutes.map(() => null);
+  read.forEach((n, i) => {
+    const at = numbered[i]!.i;
+    if (n !== null && i > first && n > next && n - next < MAX_MINUTE_NUMBER_JUMP) skipped[at] = n - next;
     else if (n !== null && n !== next) {
       throw new DomainError(
         'invalid_input',
         `The minutes of ${formatLongDate(meeting.date)} are numbered ${read[i - 1] ?? '–'} then ${n}: each minute's number must follow the one before (or skip at most ${MAX_MINUTE_NUMBER_JUMP - 1}). Correct the number in the preview; nothing was saved.`,
       );
     }
-    next += skipped[i]!;
-    return next++;
+    next += skipped[at]!;
+    printed[at] = next++;
   });
   return { first: start, skipped, printed };
 }
@@ -140,7 +144,7 @@ function saveMeeting(ctx: ServiceContext, bodyId: number, meeting: PastMeeting, 
   if ((meeting.minutes[0]?.exempt ?? null) !== null) {
     throw new DomainError('invalid_input', `The first minute of ${formatLongDate(meeting.date)} is marked exempt, but no minute before it excludes the public; nothing was saved`);
   }
-  const { first, skipped, printed: numbers } = numbersOf(meeting, givenFirst, () => suggestedFirst(ctx, bodyId, meeting.date, start, meeting.minutes.length));
+  const { first, skipped, printed: numbers } = numbersOf(meeting, givenFirst, () => suggestedFirst(ctx, bodyId, meeting.date, start, meeting.minutes.filter((m) => !m.unnumbered).length));
   // Minutes numbered within the year ("21.44"): the body numbers its minutes that way from now on, unless it already has a rule of its own.
   if (meeting.numberForm && (body.minuteNumberForm ?? '{n}.') === '{n}.') {
     db.prepare('UPDATE body SET minute_number_form = ? WHERE id = ?').run(meeting.numberForm, bodyId);
@@ -238,8 +242,8 @@ function saveMeeting(ctx: ServiceContext, bodyId: number, meeting: PastMeeting, 
   // The minutes: one item each, in order, its blocks as entries in the order read.
   // Its agenda reference kept as its papers ("Agenda Item 6"), a minute after the exclusion of the public exempt under the paragraph cited.
   const item = db.prepare(
-    `INSERT INTO agenda_item (meeting_id, position, title, presenter, papers, exempt, exempt_paragraph, kind, taken_at, business_order, standard_text, numbers_skipped)
-     VALUES (?, ?, ?, '', ?, ?, ?, ?, ?, ?, '', ?)`,
+    `INSERT INTO agenda_item (meeting_id, position, title, presenter, papers, exempt, exempt_paragraph, kind, taken_at, business_order, standard_text, numbers_skipped, unnumbered)
+     VALUES (?, ?, ?, '', ?, ?, ?, ?, ?, ?, '', ?, ?)`,
   );
   const itemIds: number[] = [];
   const declarations: { itemOf: number; d: NonNullable<Extract<PastMeeting['minutes'][number]['blocks'][number], { type: 'paragraph' }>['declaration']> }[] = [];
@@ -254,7 +258,7 @@ function saveMeeting(ctx: ServiceContext, bodyId: number, meeting: PastMeeting, 
     // The minute excluding the public is the exclusion whatever its title ("Confidential business"), so the numbering adds no exclusion of its own.
     const excludes = exempt === null && (meeting.minutes[place + 1]?.exempt ?? null) !== null;
     const kind = excludes ? 'exclusion' : inferKind(minute.title);
-    const itemId = Number(item.run(meetingId, place, minute.title.trim(), papers, exempt === null ? 0 : 1, exempt, kind, start, place, skipped[place]!).lastInsertRowid);
+    const itemId = Number(item.run(meetingId, place, minute.title.trim(), papers, exempt === null ? 0 : 1, exempt, kind, start, place, skipped[place]!, minute.unnumbered ? 1 : 0).lastInsertRowid);
     if (excludes) excludedBy.push(itemId);
     itemIds.push(itemId);
     let at = 0;
@@ -326,7 +330,7 @@ function saveMeeting(ctx: ServiceContext, bodyId: number, meeting: PastMeeting, 
   // Frozen as read: the body named as the minutes name it, each member's role and organisation as printed then.
   const live = loadLiveRecord(ctx, meetingId);
   const planned = minuteNumbers(live);
-  if (planned.size !== meeting.minutes.length || itemIds.some((id, i) => planned.get(id) !== numbers[i])) throw new DomainError('internal', 'The imported minutes would not keep their numbers; nothing was saved');
+  if (planned.size !== numbers.filter((n) => n !== null).length || itemIds.some((id, i) => (planned.get(id) ?? null) !== numbers[i])) throw new DomainError('internal', 'The imported minutes would not keep their numbers; nothing was saved');
   // The records placed beside the words (remote attendance, substitutes, declarations) are in the tables; the record
   // prints the words as read, notes and all, so they are not printed a second time from the records.
   // Exempt minutes stay exempt, as a live meeting's: the public minutes show that each was taken in private, the exempt minutes print their words.

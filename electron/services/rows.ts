@@ -194,6 +194,8 @@ export interface AgendaItemRow {
   filed: string | null;
   next_form: string;
   numbers_skipped: number;
+  /** 1: printed with no number (imported past minutes); absent before the migration that added it. */
+  unnumbered?: number;
 }
 
 export const toAgendaItem = (r: AgendaItemRow): AgendaItem => ({ leftOut: r.left_out === 1, version: r.version,
@@ -223,6 +225,7 @@ export const toAgendaItem = (r: AgendaItemRow): AgendaItem => ({ leftOut: r.left
   filed: r.filed,
   nextForm: r.next_form as NextMeetingForm,
   numbersSkipped: r.numbers_skipped,
+  ...(r.unnumbered === 1 ? { unnumbered: true } : {}),
 });
 
 export interface EntryRow {

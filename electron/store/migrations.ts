@@ -925,6 +925,26 @@ export const migrations: Migration[] = [
         FROM frozen_record f;
     `,
   },
+  {
+    version: 21,
+    description: 'Minute numbers as parish and town councils print them (issue 18): a body’s form of minute numbers may carry a prefix of its own (Cou/285/07-08, PC/23/045, FC 12/24), and an imported minute printed with no number keeps none',
+    sql: `
+      -- The body's form of minute numbers was one of seven (migration 17); it is now any form of an optional prefix of
+      -- letters, one number part and year parts ('Cou/{n}/{yy}-{yy+1}', 'PC/{yy}/{nnn}', 'FC {n}/{yy}'), checked in full
+      -- by the app (shared/rules/numbering.ts isMinuteNumberForm) and in outline here. SQLite cannot change a column's
+      -- CHECK, so the column is made again under the same name, its values kept.
+      ALTER TABLE body ADD COLUMN minute_number_form_new TEXT NOT NULL DEFAULT '{n}.'
+        CHECK (length(minute_number_form_new) BETWEEN 3 AND 40 AND minute_number_form_new GLOB '*{n*}*');
+      UPDATE body SET minute_number_form_new = minute_number_form;
+      ALTER TABLE body DROP COLUMN minute_number_form;
+      ALTER TABLE body RENAME COLUMN minute_number_form_new TO minute_number_form;
+      -- An imported minute printed as a heading with no number before the numbered ones ("Chair's announcements"
+      -- above "1. Apologies"): 1 = it takes no minute number; 0 (every item made here) = numbered as usual.
+      -- It is one of the keys the numbering reads (NUMBERING_KEYS), so frozen_numbering's items carry it from now on;
+      -- the rows written before have no item printed without a number, and a key absent reads as numbered.
+      ALTER TABLE agenda_item ADD COLUMN unnumbered INTEGER NOT NULL DEFAULT 0 CHECK (unnumbered IN (0, 1));
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

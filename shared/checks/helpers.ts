@@ -25,7 +25,8 @@ export function bodiesByMinute(blocks: readonly Block[]): Map<number, Block[]> {
   for (const block of blocks) {
     if (block.type === 'minute-heading') {
       current = [];
-      out.set(block.number, current);
+      // A minute printed with no number (imported past minutes) is not the minute whose number it would take.
+      if (block.mark !== '') out.set(block.number, current);
     } else if (block.type === 'closing' || block.type === 'signature') {
       current = null;
     } else current?.push(block);

@@ -88,6 +88,11 @@ export type PastBlock =
 export interface PastMinute {
   /** As printed; null where the source shows none (a web page copied as text). */
   number: number | null;
+  /**
+   * Printed as a heading with no number before the numbered minutes ("Chair's announcements", "Public participation"
+   * above "1. Apologies"): it takes no number, and the numbered minutes keep theirs. Its `number` is null.
+   */
+  unnumbered?: boolean;
   title: string;
   blocks: PastBlock[];
   /** The agenda item it minutes, as the minute cites it ("marked 'Agenda Item 6'"), or null. */
@@ -334,6 +339,88 @@ function yearNumber(a: string, sep: string, b: string, date: string): { n: numbe
   if (!found || found.n < 1 || !(MINUTE_NUMBER_FORMS as readonly string[]).includes(found.form)) return null;
   return found as { n: number; year: string; form: MinuteNumberForm };
 }
+/**
+ * A minute number with a council's own prefix, as parish and town councils print them: "Cou/285/07-08", "PC/23/045",
+ * "FC 12/24" (a prefix of letters, then the number and its year in some order), its heading after it.
+ */
+const PREFIXED = /^([A-Z][A-Za-z]{0,3}[ /.-]?)((?:\d{1,4}[./-]){1,2}\d{1,4})\.?(?:\s*[:–—]\s*|\s+[-–—]\s+|\s+)(\S.*)$/;
+/** Prefixes that are words of a minute, not a council's mark ("Item 12/24", "Page 3/4"). */
+const NOT_PREFIX = /^(?:Item|Page|Para|Min|No|Ref|Tel|Cllr|Mr|Mrs|Ms|Dr)\b/i;
+
+/**
+ * A prefixed number read: which group is the number and which the year (the meeting's year or the one before; "07-08"
+ * the municipal year written as a span), and the form printing it again ("Cou/{n}/{yy}-{yy+1}", "PC/{yy}/{nnn}").
+ * `prefer`: the form already read in these minutes, chosen where the groups could be read either way ("FC 23/24").
+ */
+export function prefixedNumber(prefix: string, digits: string, date: string, prefer?: MinuteNumberForm | null): { n: number; year: string; form: MinuteNumberForm } | null {
+  if (NOT_PREFIX.test(prefix)) return null;
+  const y = Number(date.slice(0, 4));
+  const groups = digits.split(/[./-]/);
+  const seps = digits.match(/[./-]/g) ?? [];
+  const two = (v: number) => String(((v % 100) + 100) % 100).padStart(2, '0');
+  const isYear = (g: string) => (g.length === 2 && (g === two(y) || g === two(y - 1))) || (g.length === 4 && (g === String(y) || g === String(y - 1)));
+  const readings: { n: number; year: string; form: MinuteNumberForm }[] = [];
+  for (let k = 0; k < groups.length; k++) {
+    if (!isYear(groups[k]!)) continue;
+    // The year as a span ("07-08", "2007-08"): the year and the one after it.
+    const span = groups[k + 1] !== undefined && groups[k + 1]!.length === 2 && seps[k] === '-' && groups[k + 1] === two(Number(groups[k]!) + 1);
+    const yearGroups = span ? [k, k + 1] : [k];
+    const rest = groups.map((_, i) => i).filter((i) => !yearGroups.includes(i));
+    if (rest.length !== 1) continue;
+    const g = groups[rest[0]!]!;
+    const n = Number(g);
+    if (n < 1 || g.length > 4) continue;
+    const nToken = /^0/.test(g) ? (g.length === 3 ? '{nnn}' : g.length === 2 ? '{nn}' : null) : '{n}';
+    if (!nToken) continue;
+    const tokens = groups.map((t, i) => (i === rest[0] ? nToken : i === k ? (t.length === 4 ? '{yyyy}' : '{yy}') : '{yy+1}'));
+    const form = prefix + tokens.map((t, i) => (i === 0 ? t : `${seps[i - 1]}${t}`)).join('');
+    readings.push({ n, year: groups[k]!, form });
+  }
+  if (!readings.length) return null;
+  // Read either way: the form these minutes already use, else the year last ("FC 23/24" as 23 of 2024).
+  return readings.find((r) => r.form === prefer) ?? readings[readings.length - 1]!;
+}
+
+/** Abbreviations and initials a full stop ends without ending a heading ("Cllr.", "St.", "A."). */
+const ABBREVIATION = /(?:\b(?:Cllrs?|Mr|Mrs|Ms|Dr|St|No|Nos|Rev|Revd|Prof|Co|Ltd|etc|approx|ref|inc|cf|viz|vs?|Sq|Rd|Ave)|(?:^|\s)[A-Z])\.$/;
+/** Words of a sentence (a minute's words), not of a heading. */
+const SENTENCE_WORD = /\b(?:was|were|is|are|had|has|have|be|been|noted|received|resolved|agreed|approved|reported|confirmed|declared|made|given|signed|considered|discussed|welcomed|presented|explained|informed|asked|none|nothing)\b/i;
+/** A standard item's heading ("Apologies for absence", "Minutes") or one printed unnumbered ("Public participation"). */
+const knownHeading = (head: string) => recogniseStandardItem(head.replace(/[.:]$/, '')) !== 'business' || UNNUMBERED_HEADING.test(head);
+const isCaps = (s: string) => /[A-Z]{2}/.test(s) && s === s.toUpperCase();
+
+/**
+ * A minute's heading with its first words on the same line: "Apologies for absence. Apologies were received from Cllr
+ * A. Brown." or "MINUTES – The minutes of the meeting held on 4 May 2023 were approved.": the short heading, and the
+ * words after it (its first paragraph). A heading with no sentence after it stays whole ("The Mentors in Violence
+ * Prevention Programme.", "Performance 2020-21 - Quarter 2.", "Partner Update: Office of the Police and Crime
+ * Commissioner.", "PREMISES LICENCE REVIEW: THE BULL, AMBRIDGE"); so does a stop after an initial or "St.".
+ */
+export function headingAndWords(text: string): { title: string; words: string | null } {
+  const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
+  const sentence = (s: string) => /^[A-Z0-9‘'“"(]/.test(s) && /[a-z]/.test(s) && /[.!?)]$/.test(s);
+  // After a dash or a colon: a heading in capitals ("MINUTES – The minutes …"), or a short heading before a sentence.
+  const dash = /^(.+?)(?:\s+[–—-]|:)\s+(\S.*)$/.exec(text);
+  if (dash) {
+    const [, head, rest] = dash as unknown as [string, string, string];
+    const capsHead = isCaps(head) && sentence(rest);
+    if (words(head) <= 8 && (capsHead || (sentence(rest) && (knownHeading(head) || (words(rest) >= 4 && SENTENCE_WORD.test(rest)))))) return { title: head.trim(), words: rest.trim() };
+  }
+  // After a full stop: a short heading ("Apologies for absence.") before a sentence of the minute's words.
+  // The first stop that is not after an initial or an abbreviation ("Repairs to St. Mary's Church. The Clerk …").
+  for (const stop of text.matchAll(/\.\s+(?=\S)/g)) {
+    const head = text.slice(0, stop.index + 1);
+    if (ABBREVIATION.test(head)) continue;
+    const rest = text.slice(stop.index + stop[0].length);
+    if (words(head) <= 10 && sentence(rest) && (knownHeading(head) || SENTENCE_WORD.test(rest) || words(rest) >= 6)) return { title: head.trim(), words: rest.trim() };
+    break;
+  }
+  return { title: text, words: null };
+}
+
+/** Headings printed with no number before the numbered minutes ("Chair's announcements", "Public participation"). */
+const UNNUMBERED_HEADING = /^(?:(?:the\s+)?(?:chair(?:man|woman|person)?|mayor)[’']?s?[’']?\s+(?:announcements?|welcome|remarks|opening remarks|communications)|(?:public|open)\s+(?:participation|forum|session|questions?|question time|time)|questions? from (?:the )?(?:public|members of the public)|announcements?|welcome(?: and introductions)?|opening of the meeting|adjournment for public (?:participation|questions?)|public speaking)\s*[.:]?$/i;
+
 /** A ModernGov page with numbers: the number on a line of its own, the title on the next. */
 const NUMBER_ALONE = /^(\d{1,3})\.$/;
 /** A heading of a page's parts: "PART I - RECOMMENDATIONS", "PART II - MINUTES", "PART ONE". */
@@ -598,10 +685,11 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
    */
   const startsMinute = (n: number, title: string | undefined, alone = false): boolean => {
     const expected = expectedNumber();
-    // A web page's number on a line of its own starts the numbering even after unnumbered items ("PART I - RECOMMENDATIONS").
-    if (expected === null) return !minute || (form === 'web' && alone);
-    if (n === expected) return true;
     const heading = title !== undefined && title.length <= 100 && /^[A-Z‘'“"(]/.test(title) && !/[,;:]$/.test(title);
+    // A web page's number on a line of its own starts the numbering even after unnumbered items ("PART I - RECOMMENDATIONS"),
+    // and so does a numbered heading after headings printed with no number ("Chair's announcements", then "1. Apologies").
+    if (expected === null) return !minute || (form === 'web' && alone) || (heading && minutes.every((m) => m.unnumbered));
+    if (n === expected) return true;
     const inNumberedList = (list as { block: { style: ListStyle } } | null)?.block.style === 'number';
     if (n > expected && n - (expected - 1) <= MAX_MINUTE_NUMBER_JUMP && heading && !inNumberedList) {
       const last = expected - 1;
@@ -614,6 +702,14 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
     decision = null;
     list = null;
     blocks().push({ type: 'paragraph', text });
+  };
+  /** A numbered heading's line: the minute starts if its number is the next, its words on the line its first paragraph. */
+  const numberedHeading = (n: number, text: string): boolean => {
+    const { title, words } = headingAndWords(text);
+    if (!startsMinute(n, title)) return false;
+    startMinute(n, title);
+    if (words) paragraph(words);
+    return true;
   };
 
   const webTitle = (line: string, i: number): boolean => {
@@ -638,23 +734,19 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
 
     // A new minute: its number (the next one, so a numbered point inside a minute is not taken for one).
     const numbered = NUMBERED.exec(line) ?? (bareNumbers ? BARE_NUMBERED.exec(line) : null);
-    if (numbered) {
-      const n = Number(numbered[1]);
-      if (startsMinute(n, numbered[2]!)) {
-        startMinute(n, numbered[2]!);
-        continue;
-      }
-    }
+    if (numbered && numberedHeading(Number(numbered[1]), numbered[2]!)) continue;
 
     const yearlyLine = YEAR_NUMBERED.exec(line);
     const yearly = yearlyLine && !numbered ? yearNumber(yearlyLine[1]!, yearlyLine[2]!, yearlyLine[3]!, date) : null;
-    if (yearly && (!numberForm || (numberForm.form === yearly.form && numberForm.year === yearly.year))) {
-      const n = yearly.n;
-      if (startsMinute(n, yearlyLine![4]!)) {
-        startMinute(n, yearlyLine![4]!);
+    const prefixedLine = !numbered && !yearly ? PREFIXED.exec(line) : null;
+    const prefixed: ReturnType<typeof prefixedNumber> = prefixedLine ? prefixedNumber(prefixedLine[1]!, prefixedLine[2]!, date, (numberForm as { form: MinuteNumberForm } | null)?.form) : null;
+    const within: { n: number; year: string; form: MinuteNumberForm; text: string } | null = yearly ? { ...yearly, text: yearlyLine![4]! } : prefixed ? { ...prefixed, text: prefixedLine![3]! } : null;
+    if (within && (!numberForm || (numberForm.form === within.form && numberForm.year === within.year))) {
+      if (numberedHeading(within.n, within.text)) {
         if (!numberForm) {
-          numberForm = { form: yearly.form, year: yearly.year };
-          warnings.push(`The minutes are numbered within their year (“${line.split(/\s/)[0]}”): each keeps its full number, and the body’s later minutes are numbered the same way.`);
+          numberForm = { form: within.form, year: within.year };
+          const printed = prefixedLine ? `${prefixedLine[1]}${prefixedLine[2]}` : line.split(/\s/)[0];
+          warnings.push(`The minutes are numbered within their year (“${printed}”): each keeps its full number, and the body’s later minutes are numbered the same way.`);
         }
         continue;
       }
@@ -677,6 +769,16 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
       }
     }
     if (/^(Minutes|Decision):?$/i.test(line) && minute) continue;
+
+    // A heading printed with no number before the numbered minutes ("Chair's announcements", "Public participation"):
+    // a minute of its own that takes no number.
+    const unnumbered = form === 'printed' && minutes.every((m) => m.unnumbered) ? headingAndWords(line) : null;
+    if (unnumbered && UNNUMBERED_HEADING.test(unnumbered.title)) {
+      startMinute(null, unnumbered.title);
+      minute!.unnumbered = true;
+      if (unnumbered.words) paragraph(unnumbered.words);
+      continue;
+    }
 
     // Before the first minute: the attendance.
     if (!minute) {
@@ -911,10 +1013,19 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
   }
 
   if (form === 'web') for (const m of minutes) dropAgendaText(m, warnings);
+  // Where the minutes print numbers, a minute read without one was printed without one (a heading before the numbered
+  // minutes): it stays unnumbered, and the numbers of the others are as printed.
+  if (minutes.some((m) => m.number !== null)) {
+    const without = minutes.filter((m) => m.number === null);
+    for (const m of without) m.unnumbered = true;
+    if (without.length) {
+      warnings.push(`${without.length === 1 ? `“${without[0]!.title}” is` : `${without.length} minutes (“${without[0]!.title}” …) are`} printed with no number before the numbered minutes: ${without.length === 1 ? 'it is' : 'they are'} kept without one, and the other minutes keep their numbers.`);
+    }
+  }
   if (preamble.length && minutes.length) {
     minutes[0]!.blocks.unshift(...preamble.map((text) => ({ type: 'paragraph' as const, text })));
     warnings.push(
-      `Before the first minute, ${preamble.length === 1 ? `“${preamble[0]!.slice(0, 80)}” is not attendance; it was` : `${preamble.length} lines (“${preamble[0]!.slice(0, 60)}” …) are not attendance; they were`} kept as the first words of minute ${minutes[0]!.number ?? 1} “${minutes[0]!.title}”.`,
+      `Before the first minute, ${preamble.length === 1 ? `“${preamble[0]!.slice(0, 80)}” is not attendance; it was` : `${preamble.length} lines (“${preamble[0]!.slice(0, 60)}” …) are not attendance; they were`} kept as the first words of ${minutes[0]!.unnumbered ? 'the minute' : `minute ${minutes[0]!.number ?? 1}`} “${minutes[0]!.title}”.`,
     );
   }
   placeRecords(minutes, attendance, warnings);

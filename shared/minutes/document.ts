@@ -100,7 +100,7 @@ export type Block =
   /** sources: for the review copy, each row's name and detail marks (null for an empty detail). */
   | { type: 'name-list'; rows: { name: string; detail: string }[]; sources?: [SourceKey, SourceKey | null][] }
   /** agendaNumber is null for minutes the agenda did not list (a change to the order of business, an exclusion). */
-  /** `mark`: the number as printed where the body numbers within the year ("21.44"); absent, "44." is printed. */
+  /** `mark`: the number as printed where the body numbers within the year ("21.44"); absent, "44." is printed; '' for a minute printed with no number. */
   | { type: 'minute-heading'; number: number; agendaNumber: number | null; text: string; source?: SourceKey; mark?: string }
   | { type: 'paragraph'; text: string; source?: SourceKey }
   /**
@@ -570,7 +570,8 @@ function exemptRunFrom(ordered: AgendaItem[], i: number): AgendaItem[] {
 
 /** One numbered minute: an agenda item, the consent to vary the order of business, or an exclusion of the public. */
 export type PlannedMinute =
-  | { kind: 'item'; number: number; item: AgendaItem; followingExempt: AgendaItem[] }
+  /** `unnumbered`: the item takes no number (imported minutes printed it so); `number` is then the next number, not used. */
+  | { kind: 'item'; number: number; item: AgendaItem; followingExempt: AgendaItem[]; unnumbered?: boolean }
   | { kind: 'order-of-business'; number: number }
   | { kind: 'exclusion'; number: number; items: AgendaItem[] };
 
@@ -594,6 +595,11 @@ export function planMinutes(items: readonly AgendaItem[], first = 1): PlannedMin
       plan.push({ kind: 'exclusion', number: number++, items: exemptRunFrom(ordered, i) });
     }
     const followingExempt = item.kind === 'exclusion' ? exemptRunFrom(ordered, i + 1) : [];
+    // An item printed with no number ("Chair's announcements" before "1. Apologies" in imported minutes) takes none.
+    if (item.unnumbered) {
+      plan.push({ kind: 'item', number, item, followingExempt, unnumbered: true });
+      return;
+    }
     // Numbers the published minutes skipped before this one (imported past minutes): the gap is kept.
     number += Math.max(0, item.numbersSkipped ?? 0);
     plan.push({ kind: 'item', number: number++, item, followingExempt });
@@ -605,7 +611,7 @@ export function planMinutes(items: readonly AgendaItem[], first = 1): PlannedMin
 export function minuteNumbers(record: { items: readonly NumberingItem[]; firstMinuteNumber: number }): Map<number, number> {
   const numbers = new Map<number, number>();
   // The plan reads only the numbering's fields of each item (NumberingItem), as minuteCount below.
-  for (const p of planMinutes(record.items as readonly AgendaItem[], record.firstMinuteNumber)) if (p.kind === 'item') numbers.set(p.item.id, p.number);
+  for (const p of planMinutes(record.items as readonly AgendaItem[], record.firstMinuteNumber)) if (p.kind === 'item' && !p.unnumbered) numbers.set(p.item.id, p.number);
   return numbers;
 }
 
@@ -614,7 +620,7 @@ export function minuteNumbers(record: { items: readonly NumberingItem[]; firstMi
  * Approved minutes keep these beside their frozen record (frozen_numbering, written by freezeRecord): a key added
  * here needs a migration that writes it into that table's rows too.
  */
-export const NUMBERING_KEYS = ['id', 'position', 'businessOrder', 'leftOut', 'exempt', 'kind', 'numbersSkipped'] as const satisfies readonly (keyof AgendaItem)[];
+export const NUMBERING_KEYS = ['id', 'position', 'businessOrder', 'leftOut', 'exempt', 'kind', 'numbersSkipped', 'unnumbered'] as const satisfies readonly (keyof AgendaItem)[];
 export type NumberingItem = Pick<AgendaItem, (typeof NUMBERING_KEYS)[number]>;
 
 /** An item as the numbering reads it, and nothing more. */
@@ -625,7 +631,10 @@ export const numberingItem = (item: NumberingItem): NumberingItem =>
  * How many minute numbers a meeting uses, the numbers its minutes skipped included (after "7." and "9." the next
  * meeting starts at 10). Only the count is kept, so the items need only what the numbering reads.
  */
-export const minuteCount = (items: readonly NumberingItem[]) => planMinutes(items as readonly AgendaItem[], 1).at(-1)?.number ?? 0;
+export const minuteCount = (items: readonly NumberingItem[]) => planMinutes(items as readonly AgendaItem[], 1).filter((p) => !(p.kind === 'item' && p.unnumbered)).at(-1)?.number ?? 0;
+
+/** A minute heading's number as printed: "44.", the body's form ("21.44"), or nothing for a minute printed with no number. */
+export const headingMark = (b: { number: number; mark?: string }) => b.mark ?? `${b.number}.`;
 
 /**
  * Turns a meeting record into the minutes document: the public minutes
@@ -680,7 +689,7 @@ export function buildMinutes(record: MeetingRecord, options: BuildOptions = {}):
       }
     } else {
       const { item } = p;
-      const heading: Block = { type: 'minute-heading', number: p.number, agendaNumber: item.agendaNumber, text: item.title.trim(), ...(marked ? { source: `i${item.id}` as const } : {}), ...mark(p.number) };
+      const heading: Block = { type: 'minute-heading', number: p.number, agendaNumber: item.agendaNumber, text: item.title.trim(), ...(marked ? { source: `i${item.id}` as const } : {}), ...(p.unnumbered ? { mark: '' } : mark(p.number)) };
       if (item.exempt) {
         const summary = item.publicSummary.trim();
         blocks.push(heading);
@@ -767,7 +776,7 @@ export function minutesToText(doc: MinutesDocument): string {
         if (b.rows.length) out.push(b.rows.map((r) => (r.detail ? `${r.name}\t${r.detail}` : r.name)).join('\n'));
         break;
       case 'minute-heading':
-        out.push(`${b.mark ?? `${b.number}.`} ${b.text}`);
+        out.push(b.mark === '' ? b.text : `${headingMark(b)} ${b.text}`);
         break;
       case 'lettered':
         if (b.items.length) out.push(b.items.map((t, i) => `${b.markers[i]} ${t}`).join('\n'));

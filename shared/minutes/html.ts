@@ -249,7 +249,7 @@ function body(doc: MinutesDocument, options: MinutesHtmlOptions): string {
         inMinute = true;
         const id = `minute-${block.number}`;
         out.push(
-          `<section class="minute" aria-labelledby="${id}"><h2 id="${id}"><span class="number">${escapeHtml(block.mark ?? `${block.number}.`)}</span> ${escapeHtml(block.text)}</h2>`,
+          `<section class="minute" aria-labelledby="${id}"><h2 id="${id}">${block.mark === '' ? '' : `<span class="number">${escapeHtml(block.mark ?? `${block.number}.`)}</span> `}${escapeHtml(block.text)}</h2>`,
         );
         break;
       }

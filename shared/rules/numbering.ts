@@ -40,10 +40,35 @@ export function orderVariedAt(items: readonly AgendaItem[]): number {
   return business.findIndex((item, i) => item.id !== agenda[i]!.id);
 }
 
+/** A form's parts: {n} the number ({nn}, {nnn} with noughts before it to two or three figures), {yy} or {yyyy} the year, {yy+1} the year after. */
+const FORM_TOKEN = /\{(n|nn|nnn|yy|yyyy|yy\+1)\}/g;
+/**
+ * A form a body can print its minute numbers in: an optional prefix of letters with one separator ("Cou/", "PC/", "FC "),
+ * then the number and any year parts joined by ".", "/" or "-", an optional stop at the end; exactly one number part.
+ */
+const FORM_SHAPE = /^(?:[A-Za-z]{1,6}[ /.-]?)?\{(?:n|nn|nnn|yy|yyyy|yy\+1)\}(?:[./-]\{(?:n|nn|nnn|yy|yyyy|yy\+1)\}){0,3}\.?$/;
+export function isMinuteNumberForm(form: string): boolean {
+  if (form.length > 40 || !FORM_SHAPE.test(form)) return false;
+  const parts = [...form.matchAll(FORM_TOKEN)].map((m) => m[1]!);
+  return parts.filter((p) => p.startsWith('n')).length === 1 && (!parts.includes('yy+1') || parts.includes('yy') || parts.includes('yyyy'));
+}
+
 /** A minute's number as printed in `form`, the year being that of the start of the municipal year of `date` (numbering restarts then). */
 export function minuteMark(number: number, date: string, startMonth: number, form: MinuteNumberForm = '{n}.'): string {
-  const year = municipalYearStart(date, startMonth).slice(0, 4);
-  return form.replace('{n}', String(number)).replace('{yyyy}', year).replace('{yy}', year.slice(2));
+  return markInYear(number, Number(municipalYearStart(date, startMonth).slice(0, 4)), form);
+}
+
+/** A minute's number as printed in `form` in the (municipal) year starting in `year` (2007: "Cou/285/07-08"). */
+export function markInYear(number: number, year: number, form: MinuteNumberForm = '{n}.'): string {
+  const two = (y: number) => String(y % 100).padStart(2, '0');
+  return form.replace(FORM_TOKEN, (_, part: string) =>
+    part === 'n' ? String(number)
+    : part === 'nn' ? String(number).padStart(2, '0')
+    : part === 'nnn' ? String(number).padStart(3, '0')
+    : part === 'yyyy' ? String(year)
+    : part === 'yy' ? two(year)
+    : two(year + 1),
+  );
 }
 
 /** A meeting as numbering sees it. */

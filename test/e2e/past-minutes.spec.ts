@@ -264,3 +264,50 @@ test('members listed as absent are shown in the preview as absent and saved as a
   const record = await api(host.url, 'meetings.get', { meetingId: saved!.id });
   expect(record.attendance.filter((a) => a.status === 'absent').map((a) => a.name)).toEqual(['Cllr K. Lamb', 'Cllr M. North']);
 });
+
+test('a town council’s minutes: unnumbered headings and “Cou/285/07-08” numbers shown as printed, a number corrected by keyboard, saved', async ({ page, host }, testInfo) => {
+  test.setTimeout(120_000);
+  const body = await api(host.url, 'bodies.create', { name: 'Wessex Market Town Council', yearStartMonth: 5 });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(`${host.url}#/bodies/${body.id}`);
+  const box = page.getByLabel('Paste past minutes');
+  await box.focus();
+  await box.fill(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'past-minutes', 'town-prefixed-numbers.txt'), 'utf8'));
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  const meeting = page.getByTestId('past-meeting');
+  await expect(meeting.getByRole('heading', { level: 4 })).toHaveText('Monday, 14 January 2008 · 7 minutes (Cou/285/07-08–Cou/290/07-08, 2 unnumbered)');
+  await expect(page.getByLabel('Title of unnumbered minute 1', { exact: true })).toHaveValue("Chair's announcements");
+  await expect(page.getByLabel('Title of minute Cou/285/07-08', { exact: true })).toHaveValue('Apologies for absence.');
+  await expect(page.getByLabel('Printed without a number (minute 1)', { exact: true })).toBeChecked();
+  await expect(page.getByTestId('past-minute').nth(2)).toContainText('Apologies were received from Cllr N. Oakes and Cllr P. Reed.');
+
+  // The gap before the last minute (290 after 288) is the clerk's to correct: typed, by keyboard.
+  const last = page.getByLabel('Number of minute 7 as printed', { exact: true });
+  await expect(last).toHaveValue('290');
+  await last.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(last).toHaveValue('289');
+  await expect(page.getByLabel('Title of minute Cou/289/07-08', { exact: true })).toHaveValue('Date of next meeting.');
+  for (const width of [1440, 480]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.getByTestId('past-minute').first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: testInfo.outputPath(`past-unnumbered-${width}.png`) });
+  }
+
+  const save = page.getByRole('button', { name: 'Save 1 past meeting' });
+  await save.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: '1 past meeting saved as confirmed minutes.' })).toBeVisible();
+  const [summary] = await api(host.url, 'meetings.list', { bodyId: body.id });
+  const file = (await api(host.url, 'exports.build', { meetingId: summary!.id, document: 'minutes' })) as ExportedFile;
+  const lines = officeText(Buffer.from(file.base64, 'base64')).split('\n').map((l) => l.replace(/\t/g, ' ').trim());
+  expect(lines.filter((l) => /^Cou\/\d+\/07-08 /.test(l))).toEqual([
+    'Cou/285/07-08 Apologies for absence.',
+    'Cou/286/07-08 Declarations of interest',
+    'Cou/287/07-08 MINUTES',
+    'Cou/288/07-08 Christmas lights',
+    'Cou/289/07-08 Date of next meeting.',
+  ]);
+  expect(lines).toContain("Chair's announcements");
+});

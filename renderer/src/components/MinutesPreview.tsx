@@ -45,7 +45,7 @@ function BlockViewPlain({ block }: { block: Block }) {
     case 'minute-heading':
       return (
         <h3 className="minutes-heading" data-agenda-number={block.agendaNumber ?? undefined}>
-          {block.mark ?? `${block.number}.`} {block.text}
+          {block.mark === '' ? block.text : `${block.mark ?? `${block.number}.`} ${block.text}`}
         </h3>
       );
     case 'paragraph':

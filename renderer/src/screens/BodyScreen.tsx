@@ -15,6 +15,9 @@ import { ImportPastMinutesSection } from './ImportPastMinutesSection';
 const MONTH_OPTIONS = Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: monthName(i + 1) }));
 /** How minute numbers are printed, each shown as the 44th minute of the year starting 2021 prints it. */
 const NUMBER_FORM_OPTIONS = MINUTE_NUMBER_FORMS.map((form) => ({ value: form, label: form === '{n}.' ? '44. (the number alone)' : minuteMark(44, '2021-06-01', 5, form) }));
+/** The forms offered, with the body's own where it has one with a prefix (as its imported minutes print it: "PC/21/044"). */
+const numberFormOptions = (current: string) =>
+  NUMBER_FORM_OPTIONS.some((o) => o.value === current) ? NUMBER_FORM_OPTIONS : [...NUMBER_FORM_OPTIONS, { value: current, label: `${minuteMark(44, '2021-06-01', 5, current)} (its own)` }];
 
 export function BodyScreen({ bodyId }: { bodyId: number }) {
   const body = useApp((s) => (s.body?.id === bodyId ? s.body : null));
@@ -114,10 +117,10 @@ function BodyDetails({ body }: { body: BodyDetail }) {
         <AutoSelect
           label="Minute numbers printed as"
           value={body.minuteNumberForm ?? '{n}.'}
-          options={NUMBER_FORM_OPTIONS}
+          options={numberFormOptions(body.minuteNumberForm ?? '{n}.')}
           saveKey={key('minuteNumberForm')}
           onSave={(minuteNumberForm) => save({ minuteNumberForm })}
-          hint="With the year the municipal year starts (21.44), or the number alone"
+          hint="With the year the municipal year starts (21.44), the number alone, or the body’s own prefix as its imported minutes print it"
         />
         <AutoCheckbox
           label="Members attending remotely count towards the quorum"

@@ -4,6 +4,7 @@ import { formatLongDate, formatTime } from '../../../shared/format';
 import { personKey, roleOf, type PastBlock, type PastMeeting, type PastPerson } from '../../../shared/import/past-minutes';
 import { MAX_ITEMS } from '../../../shared/limits';
 import type { BodyDetail } from '../../../shared/model';
+import { markInYear } from '../../../shared/rules/numbering';
 import { describeTooLarge, fileToBase64 } from '../components/files';
 import { FormError } from '../components/FormError';
 import { useApp } from '../state/store';
@@ -17,18 +18,53 @@ interface Read {
   firstNumber: number;
 }
 
-const numbered = (r: Read) => r.meeting.minutes.every((m) => m.number !== null);
-/** A minute's number as the minutes print it: "24", or within the year "21.44". */
-const numberOf = (r: Read, i: number) => {
-  const n = r.meeting.minutes[i]!.number ?? r.firstNumber + i;
-  const { numberForm, numberYear } = r.meeting;
-  if (!numberForm || !numberYear || numberForm === '{n}.') return String(n);
-  return numberForm.replace('{n}', String(n)).replace(/\{y{2,4}\}/, numberYear);
+/** Every minute has its number as printed, or was printed without one: the clerk gives no first number. */
+const numbered = (r: Read) => r.meeting.minutes.every((m) => m.number !== null || m.unnumbered);
+/** Each minute's number: as read, or on from the first number the clerk gives; null for one printed without a number. */
+const numbersOf = (r: Read): (number | null)[] => {
+  let next = r.firstNumber;
+  return r.meeting.minutes.map((m) => (m.unnumbered ? null : (m.number ?? next++)));
 };
-/** The number as a minute's heading prints it: "44." plainly, "21.44" within the year (no stop after it). */
+/** The year the minutes print in their numbers, in full ("07" in a meeting of 2008: 2007). */
+const printedYear = (r: Read): number => {
+  const y = r.meeting.numberYear ?? '';
+  const dateYear = Number(r.meeting.date.slice(0, 4));
+  if (y.length !== 2) return Number(y) || dateYear;
+  const year = Math.floor(dateYear / 100) * 100 + Number(y);
+  return year > dateYear ? year - 100 : year;
+};
+/** A minute's number as the minutes print it: "24", within the year "21.44", with a prefix "PC/23/045"; '' for none. */
+const numberOf = (r: Read, i: number) => {
+  const n = numbersOf(r)[i];
+  if (n === null || n === undefined) return '';
+  const { numberForm } = r.meeting;
+  if (!numberForm || numberForm === '{n}.') return String(n);
+  return markInYear(n, printedYear(r), numberForm);
+};
+/** The number as a minute's heading prints it: "44." plainly, "21.44" within the year (no stop after it), nothing for none. */
 const headingNumberOf = (r: Read, i: number) => {
   const number = numberOf(r, i);
   return /^\d+$/.test(number) ? `${number}.` : number;
+};
+/** The range of numbers of a meeting's minutes, and how many were printed without one: "17–28", "1–9, 1 unnumbered". */
+const rangeOf = (r: Read) => {
+  const at = numbersOf(r).flatMap((n, i) => (n === null ? [] : [i]));
+  const unnumbered = r.meeting.minutes.length - at.length;
+  const range = at.length ? `${numberOf(r, at[0]!)}–${numberOf(r, at[at.length - 1]!)}` : 'no numbers';
+  return unnumbered ? `${range}, ${unnumbered} unnumbered` : range;
+};
+/** The number a minute takes when the clerk says it was numbered after all: one after the numbered minute before it. */
+const numberAfter = (r: Read, j: number): number => {
+  const before = r.meeting.minutes.slice(0, j).reverse().find((m) => m.number !== null);
+  if (before) return before.number! + 1;
+  const after = r.meeting.minutes.slice(j + 1).find((m) => m.number !== null);
+  return after ? Math.max(1, after.number! - 1) : r.firstNumber;
+};
+/** A minute named for its label: its number, or its place among those printed without one. */
+const minuteName = (r: Read, j: number) => {
+  const number = numberOf(r, j);
+  if (number) return `minute ${number}`;
+  return `unnumbered minute ${r.meeting.minutes.slice(0, j + 1).filter((m) => m.unnumbered).length}`;
 };
 
 /** The lists of people read, in the order the preview shows them. */
@@ -115,6 +151,19 @@ export function ImportPastMinutesSection({ body }: { body: BodyDetail }) {
   const retitle = (index: number, minute: number, title: string) =>
     setReads((list) =>
       list.map((r, i) => (i === index ? { ...r, meeting: { ...r.meeting, minutes: r.meeting.minutes.map((m, j) => (j === minute ? { ...m, title } : m)) } } : r)),
+    );
+  /** The clerk corrects a minute's number as printed (a gap before it), or says it was printed without one. */
+  const renumber = (index: number, minute: number, change: { number: number | null; unnumbered?: boolean }) =>
+    setReads((list) =>
+      list.map((r, i) => {
+        if (i !== index) return r;
+        const minutes = r.meeting.minutes.map((m, j) => {
+          if (j !== minute) return m;
+          const { unnumbered: _was, ...rest } = m;
+          return change.unnumbered ? { ...rest, number: null, unnumbered: true } : { ...rest, number: change.number };
+        });
+        return { ...r, meeting: { ...r.meeting, minutes } };
+      }),
     );
   const setPerson = (index: number, list: PeopleList, k: number, value: string) =>
     setReads((rs) =>
@@ -212,7 +261,7 @@ export function ImportPastMinutesSection({ body }: { body: BodyDetail }) {
           {reads.map((r, i) => (
             <article key={`${r.source}-${r.meeting.date}-${i}`} className="past-meeting" data-testid="past-meeting" aria-labelledby={`past-${i}-title`}>
               <h4 id={`past-${i}-title`}>
-                {formatLongDate(r.meeting.date)} · {r.meeting.minutes.length} minutes ({numberOf(r, 0)}–{numberOf(r, r.meeting.minutes.length - 1)})
+                {formatLongDate(r.meeting.date)} · {r.meeting.minutes.length} minutes ({rangeOf(r)})
               </h4>
               <p className="muted">
                 {r.meeting.bodyName} · {r.meeting.mode === 'teams' ? 'Microsoft Teams' : r.meeting.venue || 'venue not given'}
@@ -314,7 +363,7 @@ export function ImportPastMinutesSection({ body }: { body: BodyDetail }) {
                           <select id={`past-${i}-a${k}`} value={a.minute} onChange={(e) => replaceAction(i, k, Number(e.target.value))}>
                             {r.meeting.minutes.map((m, j) => (
                               <option key={j} value={j}>
-                                {headingNumberOf(r, j)} {m.title}
+                                {[headingNumberOf(r, j), m.title].filter(Boolean).join(' ')}
                               </option>
                             ))}
                           </select>
@@ -327,8 +376,35 @@ export function ImportPastMinutesSection({ body }: { body: BodyDetail }) {
               <ol className="past-minutes" aria-label={`Minutes of ${formatLongDate(r.meeting.date)}`}>
                 {r.meeting.minutes.map((m, j) => (
                   <li key={j} className="past-minute" data-testid="past-minute">
+                    {m.number !== null || m.unnumbered ? (
+                      <div className="past-minute-number">
+                        {m.unnumbered ? null : (
+                          <div className="field">
+                            {/* Its number as printed: a gap before it (an exempt minute left out) is corrected here. */}
+                            <label htmlFor={`past-${i}-n${j}`}>Number of minute {j + 1} as printed</label>
+                            <input
+                              id={`past-${i}-n${j}`}
+                              type="number"
+                              min={1}
+                              max={9999}
+                              value={m.number ?? ''}
+                              onChange={(e) => renumber(i, j, { number: Math.max(1, Math.trunc(Number(e.target.value)) || 1) })}
+                            />
+                          </div>
+                        )}
+                        <div className="field field-checkbox">
+                          <input
+                            id={`past-${i}-u${j}`}
+                            type="checkbox"
+                            checked={m.unnumbered === true}
+                            onChange={(e) => renumber(i, j, e.target.checked ? { unnumbered: true, number: null } : { unnumbered: false, number: numberAfter(r, j) })}
+                          />
+                          <label htmlFor={`past-${i}-u${j}`}>Printed without a number (minute {j + 1})</label>
+                        </div>
+                      </div>
+                    ) : null}
                     <div className="field">
-                      <label htmlFor={`past-${i}-m${j}`}>Title of minute {numberOf(r, j)}</label>
+                      <label htmlFor={`past-${i}-m${j}`}>Title of {minuteName(r, j)}</label>
                       <input id={`past-${i}-m${j}`} value={m.title} onChange={(e) => retitle(i, j, e.target.value)} />
                     </div>
                     {m.agendaRef || m.exempt ? (
@@ -345,7 +421,7 @@ export function ImportPastMinutesSection({ body }: { body: BodyDetail }) {
                       {m.blocks.flatMap((b) => (b.type === 'paragraph' && b.declaration ? [b.declaration] : [])).map((d, k) => (
                         <p key={`d${k}`} className="muted" data-testid="past-declaration">
                           Declaration of interest: {d.person}
-                          {d.minute !== null ? `, in minute ${numberOf(r, d.minute)} (${r.meeting.minutes[d.minute]!.title})` : ''}
+                          {d.minute !== null ? `, in ${minuteName(r, d.minute)} (${r.meeting.minutes[d.minute]!.title})` : ''}
                           {d.category ? ` · ${d.category === 'dpi' ? 'disclosable pecuniary interest' : d.category === 'other_registrable' ? 'other registrable interest' : 'non-registrable interest'}` : ''}
                         </p>
                       ))}
