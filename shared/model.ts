@@ -290,6 +290,10 @@ export const LIST_STYLE_LABELS: Record<ListStyle, string> = {
   bullet: 'Bulleted •',
 };
 
+/** How a decision's resolutions are marked: (a), (i) or (1); never bulleted. */
+export const RESOLUTION_STYLES = ['alpha', 'roman', 'number'] as const;
+export type ResolutionStyle = (typeof RESOLUTION_STYLES)[number];
+
 export const ATTENDEE_CATEGORIES = ['member', 'officer', 'attendee', 'guest'] as const;
 export type AttendeeCategory = (typeof ATTENDEE_CATEGORIES)[number];
 export const ATTENDEE_CATEGORY_LABELS: Record<AttendeeCategory, string> = {
@@ -451,7 +455,10 @@ export interface MinuteEntry {
   recordedAt: string;
   /** Resolutions only: recorded while the meeting was inquorate (a flag for the clerk, never printed). */
   inquorate: boolean;
-  /** Points: the list's style (null: the item's lettering). */
+  /**
+   * Points: the list's style (null: the item's lettering). Resolutions: how the decision's resolutions are marked,
+   * read from the first resolution of the decision ('alpha', 'roman' or 'number'; null: lettered (a), (b)).
+   */
   style?: ListStyle | null;
   /** Points: a list starts here with this introduction ('' none); null continues the list before. */
   intro?: string | null;

@@ -73,6 +73,9 @@ export const exemptCitation = exemptCitationText;
 /** The Word list definitions: lettered and roman points, "(%1)" then a tab, hanging. */
 export const NUMBERING = { alpha: 'points-alpha', roman: 'points-roman', number: 'points-number', bullet: 'points-bullet' } as const;
 
+/** Numbered resolutions print bracketed, "(1)", as councils print them (numbered points print "1."). */
+export const RESOLUTIONS_NUMBERED = 'resolutions-number';
+
 /** The list definition of a list that carries on another's numbering from a later point ("(ii)" after a paragraph). */
 export const numberingFrom = (style: ListStyle, start: number) => `${NUMBERING[style]}-from-${start + 1}`;
 
@@ -91,6 +94,7 @@ export function numberingFor(m: Metrics, doc?: MinutesDocument): INumberingOptio
       { reference: NUMBERING.roman, levels: [level(LevelFormat.LOWER_ROMAN)] },
       { reference: NUMBERING.number, levels: [level(LevelFormat.DECIMAL, '%1.')] },
       { reference: NUMBERING.bullet, levels: [level(LevelFormat.BULLET, '\u2022')] },
+      { reference: RESOLUTIONS_NUMBERED, levels: [level(LevelFormat.DECIMAL, '(%1)')] },
       // A list carrying on the numbering of one before it (interrupted by a paragraph or sub-points) starts at its
       // own number, so every word processor shows it the same (LibreOffice restarts a list number taken up again).
       ...continuedLists(doc).map(({ style, start }) => ({
@@ -436,9 +440,9 @@ function minutesBody(doc: MinutesDocument, m: Metrics, exemptParagraphs: readonl
   /** One Word list instance per list, so each starts again at (a) or (i); a list carrying on another starts at its own number. */
   let listInstance = 0;
   /** Points or resolutions: Word numbering "(a)" TAB text, hanging; indented one step less before the first minute. */
-  const lettered = (items: string[], style: ListStyle, start = 0, sources?: (SourceKey | null)[]) => {
+  const lettered = (items: string[], style: ListStyle, start = 0, sources?: (SourceKey | null)[], resolutions = false) => {
     const instance = listInstance++;
-    const reference = start > 0 ? numberingFrom(style, start) : NUMBERING[style];
+    const reference = resolutions && style === 'number' ? RESOLUTIONS_NUMBERED : start > 0 ? numberingFrom(style, start) : NUMBERING[style];
     items.forEach((text, i) =>
       push(
         new Paragraph({
@@ -523,7 +527,7 @@ function minutesBody(doc: MinutesDocument, m: Metrics, exemptParagraphs: readonl
           }),
         );
         if (block.markers.every((marker) => marker === '')) block.resolutions.forEach((r, i) => push(text(r, { keepNext: false }, block.sources?.[i])));
-        else lettered(block.resolutions, 'alpha', 0, block.sources);
+        else lettered(block.resolutions, block.style ?? 'alpha', 0, block.sources, true);
         break;
       case 'closing':
         push(

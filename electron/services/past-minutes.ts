@@ -261,8 +261,10 @@ function saveMeeting(ctx: ServiceContext, bodyId: number, meeting: PastMeeting, 
           entry.run(itemId, 'point', at++, text.trim(), start, b.style, intro, null);
         });
       } else {
-        // A decision's label line as printed ("RESOLVED – That:") is kept as its first resolution's introduction.
-        b.resolutions.forEach((text, i) => entry.run(itemId, 'resolution', at++, text.trim(), start, null, i === 0 ? (b.intro?.trim() || null) : null, i === 0 ? b.label : null));
+        // A decision's label line as printed ("RESOLVED – That:") is kept as its first resolution's introduction, and the
+        // style its resolutions were marked in ("(1)", "(i)") on each of them, so the minutes print them as the original did.
+        const style = b.style && b.style !== 'alpha' ? b.style : null;
+        b.resolutions.forEach((text, i) => entry.run(itemId, 'resolution', at++, text.trim(), start, style, i === 0 ? (b.intro?.trim() || null) : null, i === 0 ? b.label : null));
       }
     }
   });

@@ -155,6 +155,7 @@ function stylesheet(houseStyle: HouseStyle, draft: boolean, heads: PageHeads | n
   return `
 @counter-style paren-alpha { system: extends lower-alpha; prefix: "("; suffix: ")\\a0\\a0"; }
 @counter-style paren-roman { system: extends lower-roman; prefix: "("; suffix: ")\\a0\\a0"; }
+@counter-style paren-decimal { system: extends decimal; prefix: "("; suffix: ")\\a0\\a0"; }
 ol.points.number { list-style: decimal; }
 ul.points.bullet { list-style: disc; margin-top: 0; padding-left: 3.5em; }
 ul.points.bullet li { margin-bottom: 0.6em; padding-left: 0.25em; }
@@ -180,6 +181,7 @@ ol.points { margin-top: 0; padding-left: 3.5em; }
 ol.points li { margin-bottom: 0.6em; padding-left: 0.25em; }
 ol.alpha { list-style-type: paren-alpha; }
 ol.roman { list-style-type: paren-roman; }
+ol.resolutions-number { list-style-type: paren-decimal; }
 .decision-label { font-weight: bold; margin-bottom: 0.5em; }
 .closing { margin-top: 1.5em; }
 footer.published { margin-top: 3rem; border-top: 1px solid #595959; padding-top: 0.5rem; font-size: 0.9em; }
@@ -262,7 +264,8 @@ function body(doc: MinutesDocument, options: MinutesHtmlOptions): string {
       case 'decision':
         out.push(`<p class="decision-label">${escapeHtml(block.heading ?? `${block.label}:`)}</p>`);
         if (block.markers.every((marker) => marker === '')) for (const r of block.resolutions) out.push(`<p>${escapeHtml(r)}</p>`);
-        else out.push(list(block.resolutions, 'alpha', block.markers));
+        // Numbered resolutions print bracketed, "(1)", unlike numbered points ("1.").
+        else out.push(list(block.resolutions, block.style ?? 'alpha', block.markers).replace('class="points number"', 'class="points resolutions-number"'));
         break;
       case 'closing':
         closeMinute();

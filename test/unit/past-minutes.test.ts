@@ -697,6 +697,7 @@ describe('a label’s line leading into lettered or numbered resolutions (“RES
       label: 'RESOLVED',
       intro: 'RESOLVED: That the Committee:-',
       resolutions: ['notes the timetable;', 'agrees the consultation draft.'],
+      style: 'number',
     });
     expect(minutesWith(['RESOLVED that', 'a) the report be noted; and', 'b) a site visit be arranged.']).at(-1)).toEqual({
       type: 'decision',
@@ -709,6 +710,7 @@ describe('a label’s line leading into lettered or numbered resolutions (“RES
       label: 'RESOLVED',
       intro: 'It was RESOLVED that:',
       resolutions: ['the report be noted;', 'the map be published on the Council’s website.'],
+      style: 'roman',
     });
   });
 
