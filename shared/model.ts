@@ -293,6 +293,9 @@ export const LIST_STYLE_LABELS: Record<ListStyle, string> = {
 /** How a decision's resolutions are marked: (a), (i) or (1); never bulleted. */
 export const RESOLUTION_STYLES = ['alpha', 'roman', 'number'] as const;
 export type ResolutionStyle = (typeof RESOLUTION_STYLES)[number];
+/** How a resolution's marker is bracketed: "(1)" both sides (every decision typed here), or "1)" closing only, as some minutes print it. */
+export const RESOLUTION_BRACKETS = ['both', 'close'] as const;
+export type ResolutionBracket = (typeof RESOLUTION_BRACKETS)[number];
 
 export const ATTENDEE_CATEGORIES = ['member', 'officer', 'attendee', 'guest'] as const;
 export type AttendeeCategory = (typeof ATTENDEE_CATEGORIES)[number];
@@ -464,6 +467,8 @@ export interface MinuteEntry {
   intro?: string | null;
   /** Resolutions: a decision starts here with this label; null continues the decision before. */
   label?: DecisionLabel | null;
+  /** Resolutions read from past minutes printed "1)", "i)": their markers' closing bracket alone (absent: "(1)"). */
+  bracket?: ResolutionBracket;
 }
 
 export const MOTION_KINDS = ['motion', 'amendment'] as const;

@@ -20,7 +20,7 @@
  * the minute it is in; lines removed are the page's own furniture (links to
  * papers, the agenda's presenter lines, page breaks), listed below.
  */
-import { MINUTE_NUMBER_FORMS, type DecisionLabel, type ListStyle, type MeetingMode, type MinuteNumberForm, type ResolutionStyle } from '../model';
+import { MINUTE_NUMBER_FORMS, type DecisionLabel, type ListStyle, type MeetingMode, type MinuteNumberForm, type ResolutionBracket, type ResolutionStyle } from '../model';
 import { recogniseStandardItem } from '../minutes/recognise';
 import { placeActions, readActionTables, type PastAction } from './past-actions';
 
@@ -85,9 +85,10 @@ export type PastBlock =
   /**
    * `intro`: the label's line as printed when it leads into lettered or numbered resolutions ("RESOLVED – That:"), or
    * carries its paragraph's number ("1.4 RESOLVED:"), printed in place of "RESOLVED:". `style`: how its resolutions are
-   * marked as printed ("(1)", "i)" …); absent, lettered (a), (b).
+   * marked as printed ("(1)", "(i)" …); absent, lettered (a), (b). `bracket`: 'close' where the markers were printed
+   * with a closing bracket alone ("1)", "i)", "a)").
    */
-  | { type: 'decision'; label: DecisionLabel; resolutions: string[]; intro?: string | null; style?: ResolutionStyle };
+  | { type: 'decision'; label: DecisionLabel; resolutions: string[]; intro?: string | null; style?: ResolutionStyle; bracket?: ResolutionBracket };
 
 export interface PastMinute {
   /** As printed; null where the source shows none (a web page copied as text). */
@@ -743,6 +744,8 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
       while (k < body.length && body[k]!.trim() === '') k++;
       const marks: string[] = [];
       const texts: string[] = [];
+      /** Whether each marker was printed with a closing bracket alone ("1)" rather than "(1)"). */
+      const closing: boolean[] = [];
       for (; k < body.length; k++) {
         const next = body[k]!.trim();
         if (next === '') continue;
@@ -750,6 +753,7 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
         if (m) {
           marks.push(m[1] ?? m[2]!);
           texts.push(m[3]!.trim());
+          closing.push(m[1] === undefined);
           continue;
         }
         // A line carrying on the resolution before it across a page break.
@@ -764,7 +768,15 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
         list = null;
         // A bare label prints as the label does ("RESOLVED:"); only a line printed otherwise is kept as its introduction.
         const intro = bareLead && line === `${lead[1]}:` ? null : line;
-        const block: Extract<PastBlock, { type: 'decision' }> = { type: 'decision', label: (lead[1] ?? lead[2]) as DecisionLabel, resolutions: texts, intro, ...(style !== 'alpha' ? { style } : {}) };
+        const block: Extract<PastBlock, { type: 'decision' }> = {
+          type: 'decision',
+          label: (lead[1] ?? lead[2]) as DecisionLabel,
+          resolutions: texts,
+          intro,
+          ...(style !== 'alpha' ? { style } : {}),
+          // "a)", "1)", "i)" throughout: the bracket form is kept too, so they print as they were printed.
+          ...(closing.every(Boolean) ? { bracket: 'close' as const } : {}),
+        };
         blocks().push(block);
         decision = { block, lettered: true, closed: true };
         i = k - 1;

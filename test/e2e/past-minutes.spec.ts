@@ -265,7 +265,7 @@ test('members listed as absent are shown in the preview as absent and saved as a
   expect(record.attendance.filter((a) => a.status === 'absent').map((a) => a.name)).toEqual(['Cllr K. Lamb', 'Cllr M. North']);
 });
 
-test('minutes numbered paragraph by paragraph: the preview and the saved minutes print “5.2 RESOLVED: …” and (1), (i) as read', async ({ page, host }, testInfo) => {
+test('minutes numbered paragraph by paragraph: the preview and the saved minutes print “5.2 RESOLVED: …” and (1), i) as read', async ({ page, host }, testInfo) => {
   test.setTimeout(120_000);
   const body = await api(host.url, 'bodies.create', { name: 'Policy & Resources Committee', kind: 'Committee' });
   await page.setViewportSize({ width: 1440, height: 900 });
@@ -280,7 +280,8 @@ test('minutes numbered paragraph by paragraph: the preview and the saved minutes
   await expect(outturn).toContainText('5.2 RESOLVED: That the Committee –');
   await expect(outturn).toContainText('(1) Notes the provisional outturn position for the General Fund;');
   await expect(outturn).toContainText('(3) Notes the position of the Housing Revenue Account.');
-  await expect(page.getByTestId('past-minute').nth(5)).toContainText('(ii) That the Executive Director be granted delegated authority to award the contract.');
+  await expect(page.getByTestId('past-minute').nth(5)).toContainText('ii) That the Executive Director be granted delegated authority to award the contract.');
+  await expect(page.getByTestId('past-minute').nth(5)).not.toContainText('(ii)');
   await outturn.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('past-numbered-1440.png') });
   await page.setViewportSize({ width: 480, height: 900 });

@@ -272,6 +272,12 @@ describe('a decision’s resolutions marked in the style they were printed in (i
     expect(textOf(roman)).toContain('(i) That the contract be let;\n(ii) That the Director award it.');
     const block = buildMinutes(numbered).blocks.find((b) => b.type === 'decision');
     expect(block).toMatchObject({ style: 'number', markers: ['(1)', '(2)'] });
+    // Read as "i)", "ii)" (a closing bracket alone), they print so.
+    const close = record({
+      importedFrom: 'minutes.docx',
+      entries: [{ ...resolution(1, 'That the contract be let;', 'roman', 'RESOLVED'), bracket: 'close' }, { ...resolution(2, 'That the Director award it.', 'roman'), bracket: 'close' }],
+    });
+    expect(textOf(close)).toContain('i) That the contract be let;\nii) That the Director award it.');
   });
 
   it('a decision with no style kept (every decision typed live) is lettered (a), (b) as before', () => {

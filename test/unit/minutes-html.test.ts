@@ -84,5 +84,8 @@ describe('minutesToHtml', () => {
     expect(html).toContain('<ol class="points resolutions-number">');
     expect(html).toMatch(/ol\.resolutions-number \{ list-style-type: paren-decimal; \}/);
     expect(html).toMatch(/@counter-style paren-decimal \{ system: extends decimal; prefix: "\("/);
+    const close = minutesToHtml({ ...DOC, blocks: [decisionBlock('RESOLVED', ['That the report be noted;', 'That it be circulated.'], 'roman', 'close')] }, DEFAULT_HOUSE_STYLE_FULL);
+    expect(close).toContain('<ol class="points close-roman">');
+    expect(close).toMatch(/ol\.points\.close-roman \{ list-style-type: close-roman; \}/);
   });
 });

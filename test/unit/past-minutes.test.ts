@@ -704,6 +704,7 @@ describe('a label’s line leading into lettered or numbered resolutions (“RES
       label: 'RESOLVED',
       intro: 'RESOLVED that',
       resolutions: ['the report be noted; and', 'a site visit be arranged.'],
+      bracket: 'close',
     });
     expect(minutesWith(['It was RESOLVED that:', 'i) the report be noted;', 'ii) the map be published', 'on the Council’s website.']).at(-1)).toEqual({
       type: 'decision',
@@ -711,10 +712,12 @@ describe('a label’s line leading into lettered or numbered resolutions (“RES
       intro: 'It was RESOLVED that:',
       resolutions: ['the report be noted;', 'the map be published on the Council’s website.'],
       style: 'roman',
+      bracket: 'close',
     });
   });
 
   it('a bare “RESOLVED:” then (1), (2) or i), ii) is a decision in that style, printed “RESOLVED:” as the label does', () => {
+    // “(1)” is bracketed both sides, as the app prints: no bracket form is kept.
     expect(minutesWith(['RESOLVED:', '(1) That the report be noted;', '(2) That it be circulated.']).at(-1)).toEqual({
       type: 'decision',
       label: 'RESOLVED',
@@ -722,7 +725,8 @@ describe('a label’s line leading into lettered or numbered resolutions (“RES
       resolutions: ['That the report be noted;', 'That it be circulated.'],
       style: 'number',
     });
-    expect(minutesWith(['RESOLVED:', 'i) That the report be noted;', 'ii) That it be circulated.']).at(-1)).toMatchObject({ type: 'decision', intro: null, style: 'roman' });
+    expect(minutesWith(['RESOLVED:', 'i) That the report be noted;', 'ii) That it be circulated.']).at(-1)).toMatchObject({ type: 'decision', intro: null, style: 'roman', bracket: 'close' });
+    expect(minutesWith(['RESOLVED:', '1) That the report be noted;', '2) That it be circulated.']).at(-1)).toMatchObject({ type: 'decision', intro: null, style: 'number', bracket: 'close' });
     // Lettered under a bare label reads as it always has: a lettered decision, no style kept (lettered is the default).
     expect(minutesWith(['RESOLVED:', '(a) That the report be noted;', '(b) That it be circulated.']).at(-1)).toEqual({
       type: 'decision',
@@ -743,8 +747,8 @@ describe('a label’s line leading into lettered or numbered resolutions (“RES
       '(1) notes the timetable;',
       '(2) agrees the budget.',
       '1.6 RESOLVED:',
-      '(i) That the contract be let;',
-      '(ii) That the Director award it.',
+      'i) That the contract be let;',
+      'ii) That the Director award it.',
       '1.7 AGREED:',
       'That the next meeting be on 9 April 2026.',
     ]);
@@ -754,7 +758,7 @@ describe('a label’s line leading into lettered or numbered resolutions (“RES
       { type: 'decision', label: 'RESOLVED', intro: '1.3 RESOLVED:', resolutions: ['That the revised routes be approved.'] },
       { type: 'decision', label: 'RESOLVED', intro: '1.4 RESOLVED – That:', resolutions: ['the report be noted; and', 'the routes be published.'] },
       { type: 'decision', label: 'RESOLVED', intro: '1.5 RESOLVED: That the Committee –', resolutions: ['notes the timetable;', 'agrees the budget.'], style: 'number' },
-      { type: 'decision', label: 'RESOLVED', intro: '1.6 RESOLVED:', resolutions: ['That the contract be let;', 'That the Director award it.'], style: 'roman' },
+      { type: 'decision', label: 'RESOLVED', intro: '1.6 RESOLVED:', resolutions: ['That the contract be let;', 'That the Director award it.'], style: 'roman', bracket: 'close' },
       { type: 'decision', label: 'AGREED', intro: '1.7 AGREED:', resolutions: ['That the next meeting be on 9 April 2026.'] },
     ]);
   });

@@ -59,7 +59,7 @@ function blockLines(b: PastBlock): string[] {
     return [...(b.intro ? [b.intro] : []), ...b.items.map((t, i) => `${marker(i)} ${t}`)];
   }
   // The resolutions marked as they were printed ("(1)", "(i)"), as the minutes will print them.
-  return [b.intro ?? `${b.label}:`, ...b.resolutions.map((t, i) => (b.resolutions.length > 1 ? `${resolutionMarker(i, b.style)} ${t}` : t))];
+  return [b.intro ?? `${b.label}:`, ...b.resolutions.map((t, i) => (b.resolutions.length > 1 ? `${resolutionMarker(i, b.style, b.bracket)} ${t}` : t))];
 }
 
 /**
