@@ -293,6 +293,11 @@ export const LIST_STYLE_LABELS: Record<ListStyle, string> = {
 /** How a decision's resolutions are marked: (a), (i) or (1); never bulleted. */
 export const RESOLUTION_STYLES = ['alpha', 'roman', 'number'] as const;
 export type ResolutionStyle = (typeof RESOLUTION_STYLES)[number];
+export const RESOLUTION_STYLE_LABELS: Record<ResolutionStyle, string> = {
+  alpha: 'Lettered (a), (b)',
+  roman: 'Roman (i), (ii)',
+  number: 'Numbered (1), (2)',
+};
 /** How a resolution's marker is bracketed: "(1)" both sides (every decision typed here), or "1)" closing only, as some minutes print it. */
 export const RESOLUTION_BRACKETS = ['both', 'close'] as const;
 export type ResolutionBracket = (typeof RESOLUTION_BRACKETS)[number];
