@@ -296,6 +296,18 @@ export const LIST_STYLE_LABELS: Record<ListStyle, string> = {
   bullet: 'Bulleted •',
 };
 
+/** How a decision's resolutions are marked: (a), (i) or (1); never bulleted. */
+export const RESOLUTION_STYLES = ['alpha', 'roman', 'number'] as const;
+export type ResolutionStyle = (typeof RESOLUTION_STYLES)[number];
+export const RESOLUTION_STYLE_LABELS: Record<ResolutionStyle, string> = {
+  alpha: 'Lettered (a), (b)',
+  roman: 'Roman (i), (ii)',
+  number: 'Numbered (1), (2)',
+};
+/** How a resolution's marker is bracketed: "(1)" both sides (every decision typed here), or "1)" closing only, as some minutes print it. */
+export const RESOLUTION_BRACKETS = ['both', 'close'] as const;
+export type ResolutionBracket = (typeof RESOLUTION_BRACKETS)[number];
+
 export const ATTENDEE_CATEGORIES = ['member', 'officer', 'attendee', 'guest'] as const;
 export type AttendeeCategory = (typeof ATTENDEE_CATEGORIES)[number];
 export const ATTENDEE_CATEGORY_LABELS: Record<AttendeeCategory, string> = {
@@ -457,12 +469,17 @@ export interface MinuteEntry {
   recordedAt: string;
   /** Resolutions only: recorded while the meeting was inquorate (a flag for the clerk, never printed). */
   inquorate: boolean;
-  /** Points: the list's style (null: the item's lettering). */
+  /**
+   * Points: the list's style (null: the item's lettering). Resolutions: how the decision's resolutions are marked,
+   * read from the first resolution of the decision ('alpha', 'roman' or 'number'; null: lettered (a), (b)).
+   */
   style?: ListStyle | null;
   /** Points: a list starts here with this introduction ('' none); null continues the list before. */
   intro?: string | null;
   /** Resolutions: a decision starts here with this label; null continues the decision before. */
   label?: DecisionLabel | null;
+  /** Resolutions read from past minutes printed "1)", "i)": their markers' closing bracket alone (absent: "(1)"). */
+  bracket?: ResolutionBracket;
 }
 
 export const MOTION_KINDS = ['motion', 'amendment'] as const;

@@ -17,6 +17,8 @@ import {
   ITEM_OUTCOMES,
   LETTER_STYLES,
   LIST_STYLES,
+  RESOLUTION_STYLES,
+  RESOLUTION_BRACKETS,
   NEXT_MEETING_FORMS,
   MOTION_KINDS,
   MOTION_OUTCOMES,
@@ -584,6 +586,8 @@ const pastBlock = z.discriminatedUnion('type', [
     label: z.enum(DECISION_LABELS),
     resolutions: z.array(pastText('A resolution')).max(MAX_ITEMS.pastBlocks),
     intro: pastText('A decision’s label line', TEXT_CHARS.detail).nullable().optional(),
+    style: z.enum(RESOLUTION_STYLES, { error: 'A decision’s resolutions are lettered (alpha), roman or numbered' }).optional(),
+    bracket: z.enum(RESOLUTION_BRACKETS, { error: 'A decision’s markers are bracketed both sides (both) or closing only (close)' }).optional(),
   }),
 ]);
 const pastMinute = z.strictObject({

@@ -73,6 +73,11 @@ export const exemptCitation = exemptCitationText;
 /** The Word list definitions: lettered and roman points, "(%1)" then a tab, hanging. */
 export const NUMBERING = { alpha: 'points-alpha', roman: 'points-roman', number: 'points-number', bullet: 'points-bullet' } as const;
 
+/** Numbered resolutions print bracketed, "(1)", as councils print them (numbered points print "1."). */
+export const RESOLUTIONS_NUMBERED = 'resolutions-number';
+/** Resolutions read from minutes that printed their markers with a closing bracket alone: "a)", "i)", "1)". */
+export const RESOLUTIONS_CLOSE = { alpha: 'resolutions-alpha-close', roman: 'resolutions-roman-close', number: 'resolutions-number-close' } as const;
+
 /** The list definition of a list that carries on another's numbering from a later point ("(ii)" after a paragraph). */
 export const numberingFrom = (style: ListStyle, start: number) => `${NUMBERING[style]}-from-${start + 1}`;
 
@@ -91,6 +96,10 @@ export function numberingFor(m: Metrics, doc?: MinutesDocument): INumberingOptio
       { reference: NUMBERING.roman, levels: [level(LevelFormat.LOWER_ROMAN)] },
       { reference: NUMBERING.number, levels: [level(LevelFormat.DECIMAL, '%1.')] },
       { reference: NUMBERING.bullet, levels: [level(LevelFormat.BULLET, '\u2022')] },
+      { reference: RESOLUTIONS_NUMBERED, levels: [level(LevelFormat.DECIMAL, '(%1)')] },
+      { reference: RESOLUTIONS_CLOSE.alpha, levels: [level(LevelFormat.LOWER_LETTER, '%1)')] },
+      { reference: RESOLUTIONS_CLOSE.roman, levels: [level(LevelFormat.LOWER_ROMAN, '%1)')] },
+      { reference: RESOLUTIONS_CLOSE.number, levels: [level(LevelFormat.DECIMAL, '%1)')] },
       // A list carrying on the numbering of one before it (interrupted by a paragraph or sub-points) starts at its
       // own number, so every word processor shows it the same (LibreOffice restarts a list number taken up again).
       ...continuedLists(doc).map(({ style, start }) => ({
@@ -436,9 +445,17 @@ function minutesBody(doc: MinutesDocument, m: Metrics, exemptParagraphs: readonl
   /** One Word list instance per list, so each starts again at (a) or (i); a list carrying on another starts at its own number. */
   let listInstance = 0;
   /** Points or resolutions: Word numbering "(a)" TAB text, hanging; indented one step less before the first minute. */
-  const lettered = (items: string[], style: ListStyle, start = 0, sources?: (SourceKey | null)[]) => {
+  /** `resolutions`: a decision's, numbered "(1)" (not "1." as points), or with the bracket form they were read with ("1)"). */
+  const lettered = (items: string[], style: ListStyle, start = 0, sources?: (SourceKey | null)[], resolutions?: { bracket: 'both' | 'close' }) => {
     const instance = listInstance++;
-    const reference = start > 0 ? numberingFrom(style, start) : NUMBERING[style];
+    const reference =
+      resolutions?.bracket === 'close' && style !== 'bullet'
+        ? RESOLUTIONS_CLOSE[style]
+        : resolutions && style === 'number'
+          ? RESOLUTIONS_NUMBERED
+          : start > 0
+            ? numberingFrom(style, start)
+            : NUMBERING[style];
     items.forEach((text, i) =>
       push(
         new Paragraph({
@@ -527,7 +544,7 @@ function minutesBody(doc: MinutesDocument, m: Metrics, exemptParagraphs: readonl
           }),
         );
         if (block.markers.every((marker) => marker === '')) block.resolutions.forEach((r, i) => push(text(r, { keepNext: false }, block.sources?.[i])));
-        else lettered(block.resolutions, 'alpha', 0, block.sources);
+        else lettered(block.resolutions, block.style ?? 'alpha', 0, block.sources, { bracket: block.bracket ?? 'both' });
         break;
       case 'closing':
         push(

@@ -48,9 +48,13 @@ const renumberBlocks = (ctx: ServiceContext, itemId: number) => writeBlocks(ctx,
 const endOfBlocks = (ctx: ServiceContext, itemId: number) => blocksOf(ctx, itemId).length;
 const actionList = (itemId: number): OrderedList => ({ table: 'action', where: 'agenda_item_id = ?', params: [itemId] });
 
-/** A point's style and introduction, a resolution's label: only what the kind has, the rest null. */
+/**
+ * A point's style and introduction, a resolution's label and style (how its decision's resolutions are marked, read
+ * from the decision's first): only what the kind has, the rest null.
+ */
 function entryShape(e: { kind: EntryKind; style?: string | null; intro?: string | null; label?: string | null }): [string | null, string | null, string | null] {
-  return [e.kind === 'point' ? (e.style ?? null) : null, e.kind === 'point' ? (e.intro ?? null) : null, e.kind === 'resolution' ? (e.label ?? null) : null];
+  if (e.kind === 'resolution' && e.style === 'bullet') throw new DomainError('invalid_input', 'A decision’s resolutions are lettered (a), roman (i) or numbered (1), not bulleted');
+  return [e.kind === 'point' || e.kind === 'resolution' ? (e.style ?? null) : null, e.kind === 'point' ? (e.intro ?? null) : null, e.kind === 'resolution' ? (e.label ?? null) : null];
 }
 
 function loadEntryRow(ctx: ServiceContext, entryId: number): EntryRow {

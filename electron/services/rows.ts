@@ -240,6 +240,7 @@ export interface EntryRow {
   style: string | null;
   intro: string | null;
   label: string | null;
+  marker_form?: string | null;
 }
 
 export const toEntry = (r: EntryRow): MinuteEntry => ({ version: r.version,
@@ -253,6 +254,8 @@ export const toEntry = (r: EntryRow): MinuteEntry => ({ version: r.version,
   style: r.style as ListStyle | null,
   intro: r.intro,
   label: r.label as DecisionLabel | null,
+  // Only a resolution read as "1)" carries it, so every other entry keeps the shape it always had.
+  ...(r.marker_form === 'close' ? { bracket: 'close' as const } : {}),
 });
 
 export interface MotionRow {

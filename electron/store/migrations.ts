@@ -945,6 +945,16 @@ export const migrations: Migration[] = [
       ALTER TABLE agenda_item ADD COLUMN unnumbered INTEGER NOT NULL DEFAULT 0 CHECK (unnumbered IN (0, 1));
     `,
   },
+  {
+    version: 22,
+    description: 'A decision read from past minutes keeps the bracket form of its resolutions’ markers (issue 18): “1)”, “i)” as printed, not “(1)”, “(i)”',
+    sql: `
+      -- How a resolution's marker is bracketed where imported minutes printed it with a closing bracket alone ("1)",
+      -- "i)", "a)"): 'close'. NULL (every resolution typed here, and those printed "(1)") is bracketed both sides.
+      -- The marker's style (lettered, roman, numbered) is in the style column (migration 9), as for points.
+      ALTER TABLE minute_entry ADD COLUMN marker_form TEXT CHECK (marker_form IS NULL OR marker_form = 'close');
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

@@ -20,7 +20,7 @@
  * the minute it is in; lines removed are the page's own furniture (links to
  * papers, the agenda's presenter lines, page breaks), listed below.
  */
-import { MINUTE_NUMBER_FORMS, type DecisionLabel, type ListStyle, type MeetingMode, type MinuteNumberForm } from '../model';
+import { MINUTE_NUMBER_FORMS, type DecisionLabel, type ListStyle, type MeetingMode, type MinuteNumberForm, type ResolutionBracket, type ResolutionStyle } from '../model';
 import { recogniseStandardItem } from '../minutes/recognise';
 import { placeActions, readActionTables, type PastAction } from './past-actions';
 
@@ -82,8 +82,13 @@ export type PastBlock =
   | { type: 'paragraph'; text: string; declaration?: PastDeclaration }
   /** A list of points; start is the 0-based index of its first marker ((ii) after a paragraph = 1). */
   | { type: 'points'; style: ListStyle; start: number; intro: string | null; items: string[] }
-  /** `intro`: the label's line as printed when it leads into lettered or numbered resolutions ("RESOLVED – That:"), printed in place of "RESOLVED:". */
-  | { type: 'decision'; label: DecisionLabel; resolutions: string[]; intro?: string | null };
+  /**
+   * `intro`: the label's line as printed when it leads into lettered or numbered resolutions ("RESOLVED – That:"), or
+   * carries its paragraph's number ("1.4 RESOLVED:"), printed in place of "RESOLVED:". `style`: how its resolutions are
+   * marked as printed ("(1)", "(i)" …); absent, lettered (a), (b). `bracket`: 'close' where the markers were printed
+   * with a closing bracket alone ("1)", "i)", "a)").
+   */
+  | { type: 'decision'; label: DecisionLabel; resolutions: string[]; intro?: string | null; style?: ResolutionStyle; bracket?: ResolutionBracket };
 
 export interface PastMinute {
   /** As printed; null where the source shows none (a web page copied as text). */
@@ -207,13 +212,15 @@ const LABEL_INLINE = /^(RESOLVED|AGREED)\s*(?:[–—:-]|\s)\s*(That\b(?!\s*[:�
 const LABEL_LEAD = /^(?:It was\s+)?(RESOLVED|AGREED)(?:\s*[–—:-]\s*|\s+)(?:[Tt]hat\b[^.;]{0,80}?)\s*(?::-?|[–—-])?$|^It was\s+(RESOLVED|AGREED)\s*:?$/;
 /** A resolution's marker: "(a)", "a)", "(1)", "1)", "i)". */
 const RESOLUTION_MARK = /^(?:\(([a-z]{1,4}|\d{1,3})\)|([a-z]{1,4}|\d{1,3})\))\s+(\S.*)$/;
-/** Markers that count from the start in one style: a, b, c …; 1, 2, 3 …; i, ii, iii …. */
-function resolutionRun(marks: string[]): boolean {
+/** The style of markers that count from the start in one style (1, 2, 3 …; i, ii, iii …; a, b, c …), or null. */
+function resolutionRun(marks: string[]): ResolutionStyle | null {
   const roman = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii', 'xiii', 'xiv', 'xv'];
-  if (marks.every((m, n) => m === String(n + 1))) return true;
-  if (marks.every((m, n) => m === roman[n])) return true;
-  return marks.every((m, n) => m === String.fromCharCode(97 + n));
+  if (marks.every((m, n) => m === String(n + 1))) return 'number';
+  if (marks.every((m, n) => m === roman[n])) return 'roman';
+  return marks.every((m, n) => m === String.fromCharCode(97 + n)) ? 'alpha' : null;
 }
+/** A paragraph's own number before its words, as minutes numbered paragraph by paragraph print it ("1.4 RESOLVED: That …"). */
+const PARAGRAPH_NUMBER = /^(\d{1,3}\.\d{1,3})\s+(?=\S)/;
 const SECTION: [RegExp, keyof PastAttendance | 'present' | 'guests'][] = [
   [/^present\s*:?$/i, 'present'],
   [/^(officers?|officers? present|officers in attendance|in attendance)\s*:?$/i, 'officers'],
@@ -874,13 +881,20 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
       continue;
     }
 
+    // A numbered paragraph that is a decision ("1.4 RESOLVED: That …"): read as the label's line, its number kept in it as printed.
+    const paragraphNumber = PARAGRAPH_NUMBER.exec(line);
+    const labelLine = paragraphNumber ? line.slice(paragraphNumber[0].length) : line;
     // The label's line leading into lettered or numbered resolutions directly below it: a decision with those resolutions, its line kept as printed.
-    const lead = LABEL_LEAD.exec(line);
+    // A bare label ("RESOLVED:", "1.4 RESOLVED:") leads into them too where they are numbered or roman ("(1)", "i)").
+    const bareLead = LABEL.exec(labelLine);
+    const lead = LABEL_LEAD.exec(labelLine) ?? bareLead;
     if (lead) {
       let k = i + 1;
       while (k < body.length && body[k]!.trim() === '') k++;
       const marks: string[] = [];
       const texts: string[] = [];
+      /** Whether each marker was printed with a closing bracket alone ("1)" rather than "(1)"). */
+      const closing: boolean[] = [];
       for (; k < body.length; k++) {
         const next = body[k]!.trim();
         if (next === '') continue;
@@ -888,6 +902,7 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
         if (m) {
           marks.push(m[1] ?? m[2]!);
           texts.push(m[3]!.trim());
+          closing.push(m[1] === undefined);
           continue;
         }
         // A line carrying on the resolution before it across a page break.
@@ -897,9 +912,20 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
         }
         break;
       }
-      if (texts.length && resolutionRun(marks)) {
+      const style = texts.length ? resolutionRun(marks) : null;
+      if (style && (!bareLead || style !== 'alpha')) {
         list = null;
-        const block: Extract<PastBlock, { type: 'decision' }> = { type: 'decision', label: (lead[1] ?? lead[2]) as DecisionLabel, resolutions: texts, intro: line };
+        // A bare label prints as the label does ("RESOLVED:"); only a line printed otherwise is kept as its introduction.
+        const intro = bareLead && line === `${lead[1]}:` ? null : line;
+        const block: Extract<PastBlock, { type: 'decision' }> = {
+          type: 'decision',
+          label: (lead[1] ?? lead[2]) as DecisionLabel,
+          resolutions: texts,
+          intro,
+          ...(style !== 'alpha' ? { style } : {}),
+          // "a)", "1)", "i)" throughout: the bracket form is kept too, so they print as they were printed.
+          ...(closing.every(Boolean) ? { bracket: 'close' as const } : {}),
+        };
         blocks().push(block);
         decision = { block, lettered: true, closed: true };
         i = k - 1;
@@ -907,18 +933,25 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
       }
     }
     // The label and its single resolution on one line: "RESOLVED – That the minutes … be approved as a correct record."
-    const inlineLabel = LABEL_INLINE.exec(line);
+    const inlineLabel = LABEL_INLINE.exec(labelLine);
     if (inlineLabel) {
       list = null;
-      const block: Extract<PastBlock, { type: 'decision' }> = { type: 'decision', label: inlineLabel[1] as DecisionLabel, resolutions: [inlineLabel[2]!.trim()] };
+      // Numbered, the label's part of the line keeps its number as printed ("1.4 RESOLVED:"), the resolution after it.
+      const numberedIntro = paragraphNumber ? line.slice(0, line.length - inlineLabel[2]!.length).trim() : null;
+      const block: Extract<PastBlock, { type: 'decision' }> = {
+        type: 'decision',
+        label: inlineLabel[1] as DecisionLabel,
+        resolutions: [inlineLabel[2]!.trim()],
+        ...(numberedIntro ? { intro: numberedIntro } : {}),
+      };
       blocks().push(block);
       decision = { block, lettered: false, closed: true };
       continue;
     }
-    const label = LABEL.exec(line);
+    const label = LABEL.exec(labelLine);
     if (label) {
       list = null;
-      const block: Extract<PastBlock, { type: 'decision' }> = { type: 'decision', label: label[1] as DecisionLabel, resolutions: [] };
+      const block: Extract<PastBlock, { type: 'decision' }> = { type: 'decision', label: label[1] as DecisionLabel, resolutions: [], ...(paragraphNumber ? { intro: line } : {}) };
       blocks().push(block);
       decision = { block, lettered: false, closed: false };
       continue;

@@ -15,6 +15,8 @@ import {
   type ListStyle,
   type MinuteEntry,
   type Motion,
+  type ResolutionBracket,
+  type ResolutionStyle,
   type Movement,
   type SentenceKey,
 } from '../model';
@@ -88,10 +90,29 @@ export type BlockInput =
 export const blocksFrom = (blocks: BlockInput[]): Block[] =>
   blocks.map((b) => (b.type === 'lettered' ? listBlock(b.items, b.style) : b.type === 'decision' ? decisionBlock(b.label, b.resolutions) : b));
 
-/** A decision block: a single resolution is printed plain, several are lettered (a), (b) … */
-export function decisionBlock(label: string, resolutions: string[]): Block {
-  return { type: 'decision', label, resolutions, markers: resolutions.length > 1 ? resolutions.map((_, i) => markerFor(i, 'alpha')) : resolutions.map(() => '') };
+/**
+ * A decision block: a single resolution is printed plain, several are lettered (a), (b) …, or marked in the style the
+ * decision was printed in where it was read from past minutes ("(1)", "(i)").
+ */
+export function decisionBlock(label: string, resolutions: string[], style: ResolutionStyle = 'alpha', bracket: ResolutionBracket = 'both'): Block {
+  return {
+    type: 'decision',
+    label,
+    resolutions,
+    markers: resolutionMarkers(resolutions.length, style, bracket),
+    ...(style !== 'alpha' ? { style } : {}),
+    ...(bracket === 'close' ? { bracket } : {}),
+  };
 }
+
+/** A resolution's marker: "(a)", "(iv)", "(3)", bracketed in every style; "a)", "iv)", "3)" where printed so. */
+export function resolutionMarker(index: number, style: ResolutionStyle = 'alpha', bracket: ResolutionBracket = 'both'): string {
+  const both = style === 'number' ? `(${index + 1})` : markerFor(index, style);
+  return bracket === 'close' ? both.slice(1) : both;
+}
+/** The markers of a decision's resolutions: none for a single one (printed plain). */
+const resolutionMarkers = (count: number, style: ResolutionStyle, bracket: ResolutionBracket = 'both'): string[] =>
+  Array.from({ length: count }, (_, i) => (count > 1 ? resolutionMarker(i, style, bracket) : ''));
 
 export type Block =
   | { type: 'opening'; text: string }
@@ -111,7 +132,9 @@ export type Block =
   | { type: 'lettered'; style: ListStyle; items: string[]; markers: string[]; start?: number; continues?: boolean; sources?: (SourceKey | null)[] }
   /** A decision: its label and resolutions, each with its marker ('' for a single resolution, printed plain). */
   /** `heading`: the label's line as printed in imported minutes ("RESOLVED – That:"), in place of "RESOLVED:". */
-  | { type: 'decision'; label: string; resolutions: string[]; markers: string[]; sources?: (SourceKey | null)[]; heading?: string }
+  /** `style`: how the markers count, where not lettered (a), (b) (a decision read from past minutes numbered "(1)" or "(i)"). */
+  /** `bracket`: 'close' where the markers print with a closing bracket alone ("1)", "i)"), as read. */
+  | { type: 'decision'; label: string; resolutions: string[]; markers: string[]; sources?: (SourceKey | null)[]; heading?: string; style?: ResolutionStyle; bracket?: ResolutionBracket }
   | { type: 'closing'; text: string; source?: SourceKey }
   | { type: 'signature'; chairTitle: string };
 
@@ -449,7 +472,7 @@ function itemBody(item: AgendaItem, record: MeetingRecord, style: HouseStyle, fo
           sources.unshift(sentenceSource(`exclusion:${item.id}`, 0));
           exclusionPrinted = true;
         }
-        const built = decisionBlock(segment.label, asRead ? resolutions.filter(Boolean) : punctuateResolutions(resolutions));
+        const built = decisionBlock(segment.label, asRead ? resolutions.filter(Boolean) : punctuateResolutions(resolutions), segment.style, segment.bracket);
         // Imported minutes keep the label's line as read ("RESOLVED: That the Committee:-").
         const decision = asRead && segment.intro && built.type === 'decision' ? { ...built, heading: segment.intro } : built;
         out.push(marked ? ({ ...decision, sources } as Block) : decision);
@@ -489,7 +512,8 @@ export type MinuteSegment =
   | { kind: 'motion'; from: number; motion: Motion }
   | { kind: 'list'; from: number; entries: MinuteEntry[]; style: ListStyle; start: number; intro: string; markers: string[] }
   /** `intro`: the label's line as read from imported minutes ("RESOLVED – That:"), printed in place of "RESOLVED:"; '' for none. */
-  | { kind: 'decision'; from: number; entries: MinuteEntry[]; label: DecisionLabel; markers: string[]; intro: string };
+  /** `style`: its first resolution's (imported minutes keep the markers as printed); lettered (a), (b) unless set. */
+  | { kind: 'decision'; from: number; entries: MinuteEntry[]; label: DecisionLabel; markers: string[]; intro: string; style: ResolutionStyle; bracket: ResolutionBracket };
 
 /**
  * The one rule for how an item's blocks group: consecutive points of one
@@ -511,7 +535,7 @@ export function minuteSegments(item: AgendaItem, record: MeetingRecord, blocks: 
       segment.markers = segment.entries.map((_, i) => markerFor(segment.start + i, segment.style));
       counted.set(segment.style, segment.start + segment.entries.length);
     } else if (segment?.kind === 'decision') {
-      segment.markers = segment.entries.length > 1 ? segment.entries.map((_, i) => markerFor(i, 'alpha')) : segment.entries.map(() => '');
+      segment.markers = resolutionMarkers(segment.entries.length, segment.style, segment.bracket);
     }
     if (segment) segments.push(segment);
     current = null;
@@ -543,7 +567,7 @@ export function minuteSegments(item: AgendaItem, record: MeetingRecord, blocks: 
       const open = current as MinuteSegment | null;
       if (!open || open.kind !== 'decision' || (e.label !== null && e.label !== undefined) || cut) {
         close();
-        current = { kind: 'decision', from: i, entries: [], label: e.label ?? item.decisionLabel ?? record.body.decisionLabel, markers: [], intro: e.intro?.trim() ?? '' };
+        current = { kind: 'decision', from: i, entries: [], label: e.label ?? item.decisionLabel ?? record.body.decisionLabel, markers: [], intro: e.intro?.trim() ?? '', style: resolutionStyleOf(e.style), bracket: e.bracket === 'close' ? 'close' : 'both' };
       }
       (current as unknown as { entries: MinuteEntry[] }).entries.push(e);
       return;
@@ -555,6 +579,9 @@ export function minuteSegments(item: AgendaItem, record: MeetingRecord, blocks: 
   close();
   return segments;
 }
+
+/** A resolution's stored style as its decision prints it: lettered unless roman or numbered was kept. */
+const resolutionStyleOf = (style: ListStyle | null | undefined): ResolutionStyle => (style === 'roman' || style === 'number' ? style : 'alpha');
 
 /** An arrival stamped before the meeting started is not an arrival: the member was there from the start. */
 function beforeStart(m: { kind: string; time: string }, record: MeetingRecord): boolean {

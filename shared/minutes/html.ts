@@ -155,6 +155,10 @@ function stylesheet(houseStyle: HouseStyle, draft: boolean, heads: PageHeads | n
   return `
 @counter-style paren-alpha { system: extends lower-alpha; prefix: "("; suffix: ")\\a0\\a0"; }
 @counter-style paren-roman { system: extends lower-roman; prefix: "("; suffix: ")\\a0\\a0"; }
+@counter-style paren-decimal { system: extends decimal; prefix: "("; suffix: ")\\a0\\a0"; }
+@counter-style close-alpha { system: extends lower-alpha; suffix: ")\\a0\\a0"; }
+@counter-style close-roman { system: extends lower-roman; suffix: ")\\a0\\a0"; }
+@counter-style close-decimal { system: extends decimal; suffix: ")\\a0\\a0"; }
 ol.points.number { list-style: decimal; }
 ul.points.bullet { list-style: disc; margin-top: 0; padding-left: 3.5em; }
 ul.points.bullet li { margin-bottom: 0.6em; padding-left: 0.25em; }
@@ -180,6 +184,10 @@ ol.points { margin-top: 0; padding-left: 3.5em; }
 ol.points li { margin-bottom: 0.6em; padding-left: 0.25em; }
 ol.alpha { list-style-type: paren-alpha; }
 ol.roman { list-style-type: paren-roman; }
+ol.resolutions-number { list-style-type: paren-decimal; }
+ol.points.close-alpha { list-style-type: close-alpha; }
+ol.points.close-roman { list-style-type: close-roman; }
+ol.points.close-decimal { list-style-type: close-decimal; }
 .decision-label { font-weight: bold; margin-bottom: 0.5em; }
 .closing { margin-top: 1.5em; }
 footer.published { margin-top: 3rem; border-top: 1px solid #595959; padding-top: 0.5rem; font-size: 0.9em; }
@@ -262,7 +270,12 @@ function body(doc: MinutesDocument, options: MinutesHtmlOptions): string {
       case 'decision':
         out.push(`<p class="decision-label">${escapeHtml(block.heading ?? `${block.label}:`)}</p>`);
         if (block.markers.every((marker) => marker === '')) for (const r of block.resolutions) out.push(`<p>${escapeHtml(r)}</p>`);
-        else out.push(list(block.resolutions, 'alpha', block.markers));
+        // Numbered resolutions print bracketed, "(1)", unlike numbered points ("1."); read as "1)", they print so.
+        else {
+          const style = block.style ?? 'alpha';
+          const kind = block.bracket === 'close' ? `close-${style === 'number' ? 'decimal' : style}` : style === 'number' ? 'resolutions-number' : style;
+          out.push(list(block.resolutions, style, block.markers).replace(`class="points ${style}"`, `class="points ${kind}"`));
+        }
         break;
       case 'closing':
         closeMinute();

@@ -94,7 +94,7 @@ export function sentBlocks(doc: MinutesDocument): SentBlock[] {
     } else if (b.type === 'decision') {
       b.resolutions.forEach((t, i) => {
         const part = b.sources?.[i] ? standardPart(b.sources[i]!) : null;
-        push(b.sources?.[i], t, part ? `standard wording, paragraph ${part.index + 1} (${b.label})` : b.resolutions.length === 1 ? 'resolution' : `resolution ${markerFor(i, 'alpha')}`);
+        push(b.sources?.[i], t, part ? `standard wording, paragraph ${part.index + 1} (${b.label})` : b.resolutions.length === 1 ? 'resolution' : `resolution ${b.markers[i] || markerFor(i, 'alpha')}`);
       });
     }
   }

@@ -236,3 +236,47 @@ const EXPECTED_PUBLIC = [
   'Chairman',
   'Date',
 ];
+
+test('a decision typed live is lettered (a), (b); the clerk marks it numbered (1), (2) by keyboard with its labelled control', async ({ page, host }, testInfo) => {
+  const body = await api(host.url, 'bodies.create', { name: 'Wessex Safer Communities Board', kind: 'Board', quorumMinVoting: 1 });
+  await api(host.url, 'members.create', { bodyId: body.id, ...MEMBERS[0]! });
+  const meeting = await api(host.url, 'meetings.create', { bodyId: body.id, date: '2026-06-19', startTime: '10:00', venue: 'County Hall, Kingsbridge' });
+  await api(host.url, 'agendaItems.create', { meetingId: meeting.id, title: 'Budget Monitoring' });
+  const started = await api(host.url, 'meetings.start', { meetingId: meeting.id, time: '10:00' });
+  await api(host.url, 'attendance.setMember', { meetingId: meeting.id, memberId: started.members[0]!.id, status: 'present' });
+
+  const app = new AppPage(page);
+  const live = new LivePage(page);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await live.open(host.url, meeting.id);
+  await live.take('Budget Monitoring');
+  await live.typeEntries('Alt+R', 'resolution', ['That the outturn be noted', 'That the carry forwards be approved']);
+  await app.expectSaved();
+  expect((await live.previewLines()).join('\n')).toContain('(a) That the outturn be noted;\n(b) That the carry forwards be approved.');
+
+  // The control sits on the decision's first resolution, reached with Tab, changed with the arrow keys.
+  const marked = live.minute().getByTestId('resolution-row').first().getByLabel('Resolutions marked');
+  await expect(marked).toHaveValue('alpha');
+  await marked.focus();
+  await expect(marked).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(marked).toHaveValue('number');
+  await app.expectSaved();
+  await expect.poll(async () => (await live.previewLines()).join('\n')).toContain('(1) That the outturn be noted;\n(2) That the carry forwards be approved.');
+  await marked.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('resolutions-marked-1440.png') });
+  // Beside a Teams window, at 480 px: the minute is a tab of its own.
+  await page.setViewportSize({ width: 480, height: 900 });
+  await page.getByRole('tab', { name: 'Minute', exact: true }).click();
+  await marked.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('resolutions-marked-480.png') });
+  await page.setViewportSize({ width: 1440, height: 900 });
+
+  // Kept: read back after a reload, and stored on the first resolution.
+  await page.reload();
+  await live.take('Budget Monitoring');
+  await expect(live.minute().getByTestId('resolution-row').first().getByLabel('Resolutions marked')).toHaveValue('number');
+  const record = await api(host.url, 'meetings.get', { meetingId: meeting.id });
+  expect(record.entries.filter((e) => e.kind === 'resolution').map((e) => e.style)).toEqual(['number', null]);
+});

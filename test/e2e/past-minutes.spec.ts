@@ -311,3 +311,42 @@ test('a town council’s minutes: unnumbered headings and “Cou/285/07-08” nu
   ]);
   expect(lines).toContain("Chair's announcements");
 });
+
+test('minutes numbered paragraph by paragraph: the preview and the saved minutes print “5.2 RESOLVED: …” and (1), i) as read', async ({ page, host }, testInfo) => {
+  test.setTimeout(120_000);
+  const body = await api(host.url, 'bodies.create', { name: 'Policy & Resources Committee', kind: 'Committee' });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(`${host.url}#/bodies/${body.id}`);
+  const box = page.getByLabel('Paste past minutes');
+  await box.focus();
+  await box.fill(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'past-minutes', 'numbered-paragraphs.txt'), 'utf8'));
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('past-meeting').getByRole('heading', { level: 4 })).toHaveText('Thursday, 9 July 2026 · 7 minutes (1–7)');
+  const outturn = page.getByTestId('past-minute').nth(4);
+  await expect(outturn).toContainText('5.2 RESOLVED: That the Committee –');
+  await expect(outturn).toContainText('(1) Notes the provisional outturn position for the General Fund;');
+  await expect(outturn).toContainText('(3) Notes the position of the Housing Revenue Account.');
+  await expect(page.getByTestId('past-minute').nth(5)).toContainText('ii) That the Executive Director be granted delegated authority to award the contract.');
+  await expect(page.getByTestId('past-minute').nth(5)).not.toContainText('(ii)');
+  await outturn.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('past-numbered-1440.png') });
+  await page.setViewportSize({ width: 480, height: 900 });
+  await outturn.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('past-numbered-480.png') });
+  await page.setViewportSize({ width: 1440, height: 900 });
+
+  const save = page.getByRole('button', { name: 'Save 1 past meeting' });
+  await save.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: '1 past meeting saved as confirmed minutes.' })).toBeVisible();
+  // The minutes drawn from the frozen record, as the Word export and the review screen print them.
+  const [summary] = await api(host.url, 'meetings.list', { bodyId: body.id });
+  const record = await api(host.url, 'meetings.get', { meetingId: summary!.id });
+  expect(record.entries.filter((e) => e.kind === 'resolution' && e.style === 'number')).toHaveLength(3);
+  const file = (await api(host.url, 'exports.build', { meetingId: summary!.id, document: 'minutes' })) as ExportedFile;
+  const lines = officeText(Buffer.from(file.base64, 'base64')).split('\n');
+  const at = lines.indexOf('5.2 RESOLVED: That the Committee –');
+  expect(lines.slice(at + 1, at + 3)).toEqual(['(1)\tNotes the provisional outturn position for the General Fund;', '(2)\tApproves the carry forward requests set out in Appendix 3; and']);
+  expect(lines).toContain('1.4 RESOLVED:');
+});

@@ -34,7 +34,7 @@ export function officeText(docx: string | Buffer): string {
     return readFileSync(join(dir, 'document.txt'), 'utf8')
       .replace(/^\uFEFF/, '')
       .split(/\r?\n/)
-      .map((line) => line.trim().replace(/^(\([a-z]+\)) +/, '$1\t'))
+      .map((line) => line.trim().replace(/^(\([a-z]+\)|\(\d+\)) +/, '$1\t'))
       .filter(Boolean)
       .join('\n');
   } finally {

@@ -150,3 +150,25 @@ describe('bad minuting input changes nothing', () => {
     expect(snapshotTables(store.db)).toEqual(before);
   });
 });
+
+describe('a decision typed live: how its resolutions are marked', () => {
+  it('is lettered (a), (b) unless the clerk chooses roman or numbered on its first resolution; bulleted is refused and changes nothing', () => {
+    const { services, store } = createTempStore(temp);
+    const { body } = boardWithMembers(services);
+    const id = meeting(services, body.id, '2026-06-19', ['Budget monitoring']);
+    const itemId = call(services, 'meetings.get', { meetingId: id }).items.find((i) => i.title === 'Budget monitoring')!.id;
+    call(services, 'entries.create', { meetingId: id, agendaItemId: itemId, kind: 'resolution', text: 'That the budget be noted.', time: '10:10' });
+    let record = call(services, 'entries.create', { meetingId: id, agendaItemId: itemId, kind: 'resolution', text: 'That the reserves be reviewed.', time: '10:12' });
+    expect(minutesToText(buildMinutes(record))).toContain('(a) That the budget be noted;\n(b) That the reserves be reviewed.');
+
+    const first = record.entries.find((e) => e.text === 'That the budget be noted.')!;
+    const updated = call(services, 'entries.update', { baseVersion: first.version, entryId: first.id, patch: { style: 'number' } });
+    expect(updated.style).toBe('number');
+    record = call(services, 'meetings.get', { meetingId: id });
+    expect(minutesToText(buildMinutes(record))).toContain('(1) That the budget be noted;\n(2) That the reserves be reviewed.');
+
+    const before = snapshotTables(store.db);
+    expect(callError(services, 'entries.update', { baseVersion: updated.version, entryId: first.id, patch: { style: 'bullet' } }).message).toMatch(/lettered \(a\), roman \(i\) or numbered \(1\), not bulleted/);
+    expect(snapshotTables(store.db)).toEqual(before);
+  });
+});

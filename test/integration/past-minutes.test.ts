@@ -197,10 +197,78 @@ describe('past minutes whose decisions print their label’s line, then lettered
       return lines.slice(at, at + count);
     };
     expect(after('RESOLVED – That:', 3)).toEqual(['RESOLVED – That:', '(a)\tthe report be noted;', '(b)\tthe Head of Planning report back in June 2026.']);
-    expect(after('RESOLVED: That the Committee:-', 3)).toEqual(['RESOLVED: That the Committee:-', '(a)\tnotes the timetable;', '(b)\tagrees the consultation draft.']);
+    // Numbered as printed, "(1)", "(2)": not lettered again.
+    expect(after('RESOLVED: That the Committee:-', 3)).toEqual(['RESOLVED: That the Committee:-', '(1)\tnotes the timetable;', '(2)\tagrees the consultation draft.']);
     // No word is added: the label is not printed a second time, nor is a “That” put before each resolution.
     expect(lines.filter((l) => /^RESOLVED/.test(l))).toEqual(['RESOLVED – That:', 'RESOLVED: That the Committee:-']);
   }, 60_000);
+});
+
+describe('minutes numbered paragraph by paragraph, with numbered, lettered and roman decisions (numbered-paragraphs.txt, in the layout of Brighton & Hove City Council’s Policy & Resources Committee minutes; see the fixtures README)', () => {
+  /** The words from the first minute to the close, as a reader compares them: spacing, case and a stop or comma after a word aside. */
+  const words = (text: string, first: string, last: RegExp) => {
+    const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+    const from = lines.findIndex((l) => l.replace(/^(\d+)\.?\s+/, '$1 ') === first);
+    const to = lines.findIndex((l, i) => i > from && last.test(l));
+    expect(from, `“${first}” found`).toBeGreaterThan(-1);
+    expect(to, `${last} found after it`).toBeGreaterThan(from);
+    return lines
+      .slice(from, to)
+      .join(' ')
+      .split(/\s+/)
+      .map((w) => w.toLowerCase().replace(/[.,;:]+$/, ''))
+      .filter(Boolean);
+  };
+
+  it('imports through the services, saves it frozen with each decision’s style, and re-exports Word with the same words', async () => {
+    const { services, store } = createTempStore(temp);
+    const bodyId = call(services, 'bodies.create', { name: 'Policy & Resources Committee', yearStartMonth: 5 }).id;
+    const text = readFileSync(join(PAST, 'numbered-paragraphs.txt'), 'utf8');
+    const preview = await asyncCall<PastMinutesPreview>(services, 'import.readPastMinutes', { bodyId, source: { kind: 'text', text } });
+    const decisionsOf = (p: PastMinutesPreview) =>
+      p.meeting.minutes.flatMap((m) => m.blocks.filter((b) => b.type === 'decision').map((b) => [m.number, b.intro, b.style ?? 'alpha', b.bracket ?? 'both', b.resolutions.length]));
+    const decisions = decisionsOf(preview);
+    expect(decisions).toEqual([
+      [1, '1.4 RESOLVED:', 'alpha', 'both', 1],
+      [2, '2.1 RESOLVED:', 'alpha', 'both', 1],
+      [4, '4.3 RESOLVED – That:', 'alpha', 'both', 2],
+      [5, '5.2 RESOLVED: That the Committee –', 'number', 'both', 3],
+      [6, '6.2 RESOLVED:', 'roman', 'close', 2],
+      [7, '7.1 RESOLVED:', 'alpha', 'both', 1],
+    ]);
+    const [id] = call(services, 'import.savePastMinutes', { bodyId, meetings: [{ meeting: preview.meeting, firstMinuteNumber: null, source: 'numbered-paragraphs.txt' }] }).meetingIds;
+
+    // The frozen record (imported meetings are stored confirmed) carries the style on the resolutions.
+    const frozen = store.db.prepare('SELECT record FROM frozen_record WHERE meeting_id = ?').get(id) as { record: string };
+    const resolutions = (JSON.parse(frozen.record) as { entries: { kind: string; text: string; style: string | null; bracket?: string }[] }).entries.filter((e) => e.kind === 'resolution');
+    expect(resolutions.filter((e) => e.style === 'number').map((e) => e.text)).toEqual([
+      'Notes the provisional outturn position for the General Fund;',
+      'Approves the carry forward requests set out in Appendix 3; and',
+      'Notes the position of the Housing Revenue Account.',
+    ]);
+    expect(resolutions.filter((e) => e.style === 'roman' && e.bracket === 'close')).toHaveLength(2);
+
+    const bytes = await exportWord(services, id!);
+    const word = officeText(bytes);
+    const lines = word.split('\n').map((l) => l.trim()).filter(Boolean);
+    expect(lines).toContain('1.4 RESOLVED:');
+    expect(lines).toContain('1.1 Declarations of Substitutes: Councillor Snell was present in substitution for Councillor Horrobin.');
+    const at = lines.indexOf('5.2 RESOLVED: That the Committee –');
+    expect(lines.slice(at, at + 4)).toEqual([
+      '5.2 RESOLVED: That the Committee –',
+      '(1)\tNotes the provisional outturn position for the General Fund;',
+      '(2)\tApproves the carry forward requests set out in Appendix 3; and',
+      '(3)\tNotes the position of the Housing Revenue Account.',
+    ]);
+    const roman = lines.indexOf('6.2 RESOLVED:');
+    expect(lines.slice(roman + 1, roman + 3).map((l) => l.split(/\s/)[0])).toEqual(['i)', 'ii)']);
+    // Word for word from the first minute to the close, markers and paragraph numbers included.
+    expect(words(word, '1 Procedural Business', /^The meeting closed at/)).toEqual(words(text, '1 Procedural Business', /^The meeting closed at/));
+
+    // Read again from its own Word export, the decisions and their styles are the same.
+    const again = await asyncCall<PastMinutesPreview>(services, 'import.readPastMinutes', { bodyId, source: { kind: 'docx', base64: bytes.toString('base64') } });
+    expect(decisionsOf(again)).toEqual(decisions);
+  }, 120_000);
 });
 
 describe('other councils’ house styles import without error, every minute number found', () => {

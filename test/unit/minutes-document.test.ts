@@ -248,3 +248,42 @@ describe('minutesToText', () => {
     expect([0, 3, 8, 13, 18, 39].map((i) => letterFor(i, 'roman'))).toEqual(['i', 'iv', 'ix', 'xiv', 'xix', 'xl']);
   });
 });
+
+describe('a decision’s resolutions marked in the style they were printed in (imported past minutes)', () => {
+  const resolution = (id: number, text: string, style: 'roman' | 'number' | null, label: 'RESOLVED' | null = null) => ({
+    id,
+    version: 1,
+    agendaItemId: 11,
+    kind: 'resolution' as const,
+    position: id,
+    text,
+    recordedAt: '10:05',
+    inquorate: false,
+    style,
+    intro: label ? 'RESOLVED: That the Committee –' : null,
+    label,
+  });
+
+  it('prints numbered resolutions “(1)”, “(2)” and roman ones “(i)”, “(ii)”, under the label line as read', () => {
+    const numbered = record({ importedFrom: 'minutes.docx', entries: [resolution(1, 'Notes the outturn;', 'number', 'RESOLVED'), resolution(2, 'Approves the carry forwards.', 'number')] });
+    const text = textOf(numbered);
+    expect(text).toContain('RESOLVED: That the Committee –\n\n(1) Notes the outturn;\n(2) Approves the carry forwards.');
+    const roman = record({ importedFrom: 'minutes.docx', entries: [resolution(1, 'That the contract be let;', 'roman', 'RESOLVED'), resolution(2, 'That the Director award it.', 'roman')] });
+    expect(textOf(roman)).toContain('(i) That the contract be let;\n(ii) That the Director award it.');
+    const block = buildMinutes(numbered).blocks.find((b) => b.type === 'decision');
+    expect(block).toMatchObject({ style: 'number', markers: ['(1)', '(2)'] });
+    // Read as "i)", "ii)" (a closing bracket alone), they print so.
+    const close = record({
+      importedFrom: 'minutes.docx',
+      entries: [{ ...resolution(1, 'That the contract be let;', 'roman', 'RESOLVED'), bracket: 'close' }, { ...resolution(2, 'That the Director award it.', 'roman'), bracket: 'close' }],
+    });
+    expect(textOf(close)).toContain('i) That the contract be let;\nii) That the Director award it.');
+  });
+
+  it('a decision with no style kept (every decision typed live) is lettered (a), (b) as before', () => {
+    const live = record({ entries: [resolution(1, 'That the report be noted', null, 'RESOLVED'), resolution(2, 'That it be circulated', null)] });
+    const block = buildMinutes(live).blocks.find((b) => b.type === 'decision');
+    expect(block).toMatchObject({ markers: ['(a)', '(b)'] });
+    expect(block).not.toHaveProperty('style');
+  });
+});

@@ -3,7 +3,7 @@
  * minutes, escaped, with the structure the published page relies on.
  */
 import { describe, expect, it } from 'vitest';
-import { blocksFrom, type MinutesDocument } from '../../shared/minutes/document';
+import { blocksFrom, decisionBlock, type MinutesDocument } from '../../shared/minutes/document';
 import { DEFAULT_HOUSE_STYLE_FULL } from '../../shared/minutes/house-style';
 import { exemptCitationText, fontStack, minutesToHtml } from '../../shared/minutes/html';
 
@@ -77,5 +77,15 @@ describe('minutesToHtml', () => {
     expect(fontStack('Gill Sans')).toBe('"Gill Sans", Arial, "Liberation Sans", Helvetica, sans-serif');
     expect(minutesToHtml(DOC, { ...DEFAULT_HOUSE_STYLE_FULL, fontSize: 10 })).toContain('font-size: 12pt;');
     expect(minutesToHtml(DOC, { ...DEFAULT_HOUSE_STYLE_FULL, fontSize: 14 })).toContain('font-size: 14pt;');
+  });
+
+  it('numbers a decision’s resolutions in brackets, “(1)”, where they were printed so', () => {
+    const html = minutesToHtml({ ...DOC, blocks: [decisionBlock('RESOLVED', ['That the report be noted;', 'That it be circulated.'], 'number')] }, DEFAULT_HOUSE_STYLE_FULL);
+    expect(html).toContain('<ol class="points resolutions-number">');
+    expect(html).toMatch(/ol\.resolutions-number \{ list-style-type: paren-decimal; \}/);
+    expect(html).toMatch(/@counter-style paren-decimal \{ system: extends decimal; prefix: "\("/);
+    const close = minutesToHtml({ ...DOC, blocks: [decisionBlock('RESOLVED', ['That the report be noted;', 'That it be circulated.'], 'roman', 'close')] }, DEFAULT_HOUSE_STYLE_FULL);
+    expect(close).toContain('<ol class="points close-roman">');
+    expect(close).toMatch(/ol\.points\.close-roman \{ list-style-type: close-roman; \}/);
   });
 });

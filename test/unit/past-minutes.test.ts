@@ -745,19 +745,79 @@ describe('a label’s line leading into lettered or numbered resolutions (“RES
       label: 'RESOLVED',
       intro: 'RESOLVED: That the Committee:-',
       resolutions: ['notes the timetable;', 'agrees the consultation draft.'],
+      style: 'number',
     });
     expect(minutesWith(['RESOLVED that', 'a) the report be noted; and', 'b) a site visit be arranged.']).at(-1)).toEqual({
       type: 'decision',
       label: 'RESOLVED',
       intro: 'RESOLVED that',
       resolutions: ['the report be noted; and', 'a site visit be arranged.'],
+      bracket: 'close',
     });
     expect(minutesWith(['It was RESOLVED that:', 'i) the report be noted;', 'ii) the map be published', 'on the Council’s website.']).at(-1)).toEqual({
       type: 'decision',
       label: 'RESOLVED',
       intro: 'It was RESOLVED that:',
       resolutions: ['the report be noted;', 'the map be published on the Council’s website.'],
+      style: 'roman',
+      bracket: 'close',
     });
+  });
+
+  it('a bare “RESOLVED:” then (1), (2) or i), ii) is a decision in that style, printed “RESOLVED:” as the label does', () => {
+    // “(1)” is bracketed both sides, as the app prints: no bracket form is kept.
+    expect(minutesWith(['RESOLVED:', '(1) That the report be noted;', '(2) That it be circulated.']).at(-1)).toEqual({
+      type: 'decision',
+      label: 'RESOLVED',
+      intro: null,
+      resolutions: ['That the report be noted;', 'That it be circulated.'],
+      style: 'number',
+    });
+    expect(minutesWith(['RESOLVED:', 'i) That the report be noted;', 'ii) That it be circulated.']).at(-1)).toMatchObject({ type: 'decision', intro: null, style: 'roman', bracket: 'close' });
+    expect(minutesWith(['RESOLVED:', '1) That the report be noted;', '2) That it be circulated.']).at(-1)).toMatchObject({ type: 'decision', intro: null, style: 'number', bracket: 'close' });
+    // Lettered under a bare label reads as it always has: a lettered decision, no style kept (lettered is the default).
+    expect(minutesWith(['RESOLVED:', '(a) That the report be noted;', '(b) That it be circulated.']).at(-1)).toEqual({
+      type: 'decision',
+      label: 'RESOLVED',
+      resolutions: ['That the report be noted;', 'That it be circulated.'],
+    });
+  });
+
+  it('numbered paragraphs (“1.1 …”) keep their numbers in their words; “1.4 RESOLVED: That …” is a decision whose label line keeps its number', () => {
+    const blocks = minutesWith([
+      '1.1 The Committee considered a report on the gritting routes.',
+      '1.2 Councillor Aldridge asked about the rural routes.',
+      '1.3 RESOLVED: That the revised routes be approved.',
+      '1.4 RESOLVED – That:',
+      '(a) the report be noted; and',
+      '(b) the routes be published.',
+      '1.5 RESOLVED: That the Committee –',
+      '(1) notes the timetable;',
+      '(2) agrees the budget.',
+      '1.6 RESOLVED:',
+      'i) That the contract be let;',
+      'ii) That the Director award it.',
+      '1.7 AGREED:',
+      'That the next meeting be on 9 April 2026.',
+    ]);
+    expect(blocks.slice(1)).toEqual([
+      { type: 'paragraph', text: '1.1 The Committee considered a report on the gritting routes.' },
+      { type: 'paragraph', text: '1.2 Councillor Aldridge asked about the rural routes.' },
+      { type: 'decision', label: 'RESOLVED', intro: '1.3 RESOLVED:', resolutions: ['That the revised routes be approved.'] },
+      { type: 'decision', label: 'RESOLVED', intro: '1.4 RESOLVED – That:', resolutions: ['the report be noted; and', 'the routes be published.'] },
+      { type: 'decision', label: 'RESOLVED', intro: '1.5 RESOLVED: That the Committee –', resolutions: ['notes the timetable;', 'agrees the budget.'], style: 'number' },
+      { type: 'decision', label: 'RESOLVED', intro: '1.6 RESOLVED:', resolutions: ['That the contract be let;', 'That the Director award it.'], style: 'roman', bracket: 'close' },
+      { type: 'decision', label: 'AGREED', intro: '1.7 AGREED:', resolutions: ['That the next meeting be on 9 April 2026.'] },
+    ]);
+  });
+
+  it('the fixture numbered-paragraphs.txt reads its numbered paragraphs and each decision with its style', () => {
+    const m = read(readFileSync(join(PAST, 'numbered-paragraphs.txt'), 'utf8'));
+    expect(m.minutes.map((x) => x.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(m.minutes.map((x) => x.blocks.map(shape).join(' '))).toEqual(['P P P RESOLVED×1', 'RESOLVED×1', 'P', 'P P RESOLVED×2', 'P RESOLVED×3', 'P RESOLVED×2', 'RESOLVED×1']);
+    const styles = m.minutes.flatMap((x) => x.blocks.flatMap((b) => (b.type === 'decision' ? [b.style ?? 'alpha'] : [])));
+    expect(styles).toEqual(['alpha', 'alpha', 'alpha', 'number', 'roman', 'alpha']);
+    expect(m.warnings).toEqual([]);
   });
 
   it('a list after ordinary words stays a list; a label line with nothing lettered below it is not taken for a decision', () => {

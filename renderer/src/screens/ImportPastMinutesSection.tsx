@@ -2,6 +2,7 @@ import { useState, type ChangeEvent } from 'react';
 import type { PastMinutesPreview } from '../../../shared/contract';
 import { formatLongDate, formatTime } from '../../../shared/format';
 import { personKey, roleOf, type PastBlock, type PastMeeting, type PastPerson } from '../../../shared/import/past-minutes';
+import { resolutionMarker } from '../../../shared/minutes/document';
 import { MAX_ITEMS } from '../../../shared/limits';
 import type { BodyDetail } from '../../../shared/model';
 import { markInYear } from '../../../shared/rules/numbering';
@@ -93,7 +94,8 @@ function blockLines(b: PastBlock): string[] {
     };
     return [...(b.intro ? [b.intro] : []), ...b.items.map((t, i) => `${marker(i)} ${t}`)];
   }
-  return [b.intro ?? `${b.label}:`, ...b.resolutions.map((t, i) => (b.resolutions.length > 1 ? `(${String.fromCharCode(97 + i)}) ${t}` : t))];
+  // The resolutions marked as they were printed ("(1)", "(i)"), as the minutes will print them.
+  return [b.intro ?? `${b.label}:`, ...b.resolutions.map((t, i) => (b.resolutions.length > 1 ? `${resolutionMarker(i, b.style, b.bracket)} ${t}` : t))];
 }
 
 /**

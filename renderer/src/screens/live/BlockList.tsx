@@ -1,5 +1,5 @@
 import type { KeyboardEvent } from 'react';
-import { DECISION_LABELS, LIST_STYLES, LIST_STYLE_LABELS, type AgendaItem, type DecisionLabel, type EntryKind, type ListStyle, type MeetingRecord, type MinuteEntry } from '../../../../shared/model';
+import { DECISION_LABELS, LIST_STYLES, LIST_STYLE_LABELS, RESOLUTION_STYLES, RESOLUTION_STYLE_LABELS, type AgendaItem, type DecisionLabel, type EntryKind, type ListStyle, type MeetingRecord, type MinuteEntry, type ResolutionStyle } from '../../../../shared/model';
 import { clerkBlocks, minuteSegments, standardWordingText } from '../../../../shared/minutes/document';
 import { AutoSelect, AutoText } from '../../components/AutoField';
 import { MoveButtons } from '../../components/MoveButtons';
@@ -246,14 +246,25 @@ export function BlockList({ record, item }: { record: MeetingRecord; item: Agend
                 </div>
               ) : null}
               {entry.kind === 'resolution' && named.first ? (
-                <AutoSelect<DecisionLabel | ''>
-                  key={`label:${entry.label ?? ''}`}
-                  label="Decision label"
-                  value={entry.label ?? ''}
-                  options={[{ value: '', label: `As the item (${named.segmentLabel ?? record.body.decisionLabel})` }, ...DECISION_LABELS.map((l) => ({ value: l, label: l }))]}
-                  saveKey={`entry:${entry.id}:label`}
-                  onSave={(label) => updateEntryShape(entry.id, { label: label || null })}
-                />
+                <div className="field-row block-options">
+                  <AutoSelect<DecisionLabel | ''>
+                    key={`label:${entry.label ?? ''}`}
+                    label="Decision label"
+                    value={entry.label ?? ''}
+                    options={[{ value: '', label: `As the item (${named.segmentLabel ?? record.body.decisionLabel})` }, ...DECISION_LABELS.map((l) => ({ value: l, label: l }))]}
+                    saveKey={`entry:${entry.id}:label`}
+                    onSave={(label) => updateEntryShape(entry.id, { label: label || null })}
+                  />
+                  {/* How the decision's resolutions are marked: lettered unless the clerk chooses otherwise (kept on its first). */}
+                  <AutoSelect<ResolutionStyle>
+                    key={`resolutions:${entry.style ?? 'alpha'}`}
+                    label="Resolutions marked"
+                    value={entry.style === 'roman' || entry.style === 'number' ? entry.style : 'alpha'}
+                    options={RESOLUTION_STYLES.map((s) => ({ value: s, label: RESOLUTION_STYLE_LABELS[s] }))}
+                    saveKey={`entry:${entry.id}:resolution-style`}
+                    onSave={(style) => updateEntryShape(entry.id, { style: style === 'alpha' ? null : style })}
+                  />
+                </div>
               ) : null}
               <AutoText
                 label={named.name}
