@@ -12,8 +12,15 @@ const SEVERITY: Record<Check['severity'], string> = { error: 'Error', warning: '
  */
 function ChecksPanelView({ record, checks }: { record: MeetingRecord; checks: Check[] }) {
   const [failed, setFailed] = useState<string | null>(null);
-  const settle = (index: number) => {
+  // The checks are drawn from a deferred copy of the record (MeetingScreen), so the list may still show the check just
+  // put right for a frame or more after the fix's answer: focus waits for it to go (a second at most), never landing
+  // on a button that is about to disappear.
+  const settle = (index: number, fixed: string | null, frames = 60) => {
     requestAnimationFrame(() => {
+      if (fixed !== null && frames > 0 && document.querySelector(`[data-testid="check"][data-check-id="${CSS.escape(fixed)}"]`)) {
+        settle(index, fixed, frames - 1);
+        return;
+      }
       const rows = document.querySelectorAll<HTMLElement>('[data-testid="check"] button');
       const next = document.querySelectorAll<HTMLElement>('[data-testid="check"]')[index]?.querySelector<HTMLElement>('button') ?? rows[0];
       (next ?? document.getElementById('checks-title'))?.focus();
@@ -32,7 +39,7 @@ function ChecksPanelView({ record, checks }: { record: MeetingRecord; checks: Ch
       {checks.length ? (
         <ul className="checks-list">
           {checks.map((check, index) => (
-            <li key={check.id} className={`check check-${check.severity}`} data-testid="check" data-rule={check.rule}>
+            <li key={check.id} className={`check check-${check.severity}`} data-testid="check" data-rule={check.rule} data-check-id={check.id}>
               <p>
                 <strong>{SEVERITY[check.severity]}:</strong> {check.message}
               </p>
@@ -44,7 +51,7 @@ function ChecksPanelView({ record, checks }: { record: MeetingRecord; checks: Ch
                     onClick={() =>
                       void applyFix(record, fix).then((error) => {
                         setFailed(error);
-                        settle(index);
+                        settle(index, error ? null : check.id);
                       })
                     }
                   >
