@@ -210,6 +210,14 @@ const LABEL_INLINE = /^(RESOLVED|AGREED)\s*(?:[–—:-]|\s)\s*(That\b(?!\s*[:�
  * "RESOLVED – That:", "RESOLVED: That the Committee:-", "RESOLVED that", "It was RESOLVED that:".
  */
 const LABEL_LEAD = /^(?:It was\s+)?(RESOLVED|AGREED)(?:\s*[–—:-]\s*|\s+)(?:[Tt]hat\b[^.;]{0,80}?)\s*(?::-?|[–—-])?$|^It was\s+(RESOLVED|AGREED)\s*:?$/;
+/**
+ * A label's line with its lettered or numbered resolutions run on after it, on the same line:
+ * "RESOLVED – That: (a) the report be noted; and (b) the Clerk write to the Highways Authority."
+ * Groups: the label's part as printed, the label, the first marker, and the rest of the line.
+ */
+const LABEL_RUN = /^((?:It was\s+)?(RESOLVED|AGREED)(?:\s*[–—:-]\s*|\s+)(?:[Tt]hat\b[^.;()]{0,80}?)\s*(?::-?|[–—-]))\s*\(([a-z]|[ivx]{1,4}|\d{1,2})\)\s+(\S.*)$/;
+/** Where one resolution ends and the next begins on such a line: its marker in brackets. */
+const RUN_MARK = /\s+\(([a-z]|[ivx]{1,4}|\d{1,2})\)\s+/;
 /** A resolution's marker: "(a)", "a)", "(1)", "1)", "i)". */
 const RESOLUTION_MARK = /^(?:\(([a-z]{1,4}|\d{1,3})\)|([a-z]{1,4}|\d{1,3})\))\s+(\S.*)$/;
 /** The style of markers that count from the start in one style (1, 2, 3 …; i, ii, iii …; a, b, c …), or null. */
@@ -929,6 +937,29 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
         blocks().push(block);
         decision = { block, lettered: true, closed: true };
         i = k - 1;
+        continue;
+      }
+    }
+    // The label and its resolutions run on after it on one line ("RESOLVED – That: (a) …; and (b) …"): a decision whose
+    // label's part is printed as read, each resolution on a line of its own, the words as printed.
+    const run = LABEL_RUN.exec(labelLine);
+    if (run) {
+      const parts = run[4]!.split(RUN_MARK);
+      const marks = [run[3]!, ...parts.filter((_, n) => n % 2 === 1)];
+      const texts = parts.filter((_, n) => n % 2 === 0).map((t) => t.trim());
+      const style = marks.length >= 2 && texts.every(Boolean) ? resolutionRun(marks) : null;
+      if (style) {
+        list = null;
+        const intro = paragraphNumber ? `${paragraphNumber[0].trim()} ${run[1]!.trim()}` : run[1]!.trim();
+        const block: Extract<PastBlock, { type: 'decision' }> = {
+          type: 'decision',
+          label: run[2] as DecisionLabel,
+          resolutions: texts,
+          intro,
+          ...(style !== 'alpha' ? { style } : {}),
+        };
+        blocks().push(block);
+        decision = { block, lettered: true, closed: true };
         continue;
       }
     }

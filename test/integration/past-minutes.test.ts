@@ -180,6 +180,10 @@ describe('past minutes whose decisions print their label’s line, then lettered
     '(1) notes the timetable;',
     '(2) agrees the consultation draft.',
     '',
+    '33. FOOTPATH DIVERSION ORDER',
+    '',
+    'RESOLVED – That: (a) the order be made; and (b) the Clerk notify the landowners.',
+    '',
     'The meeting closed at 8.05 pm.',
   ].join('\n');
 
@@ -187,7 +191,7 @@ describe('past minutes whose decisions print their label’s line, then lettered
     const { services } = createTempStore(temp);
     const bodyId = call(services, 'bodies.create', { name: 'Planning Committee', yearStartMonth: 5 }).id;
     const preview = await asyncCall<PastMinutesPreview>(services, 'import.readPastMinutes', { bodyId, source: { kind: 'text', text: LETTERED } });
-    expect(preview.meeting.minutes.map((m) => m.blocks.map((b) => b.type))).toEqual([['paragraph', 'decision'], ['decision']]);
+    expect(preview.meeting.minutes.map((m) => m.blocks.map((b) => b.type))).toEqual([['paragraph', 'decision'], ['decision'], ['decision']]);
     const [id] = call(services, 'import.savePastMinutes', { bodyId, meetings: [{ meeting: preview.meeting, firstMinuteNumber: null, source: 'pasted text' }] }).meetingIds;
 
     const lines = officeText(await exportWord(services, id!)).split('\n').map((l) => l.trim()).filter(Boolean);
@@ -199,8 +203,11 @@ describe('past minutes whose decisions print their label’s line, then lettered
     expect(after('RESOLVED – That:', 3)).toEqual(['RESOLVED – That:', '(a)\tthe report be noted;', '(b)\tthe Head of Planning report back in June 2026.']);
     // Numbered as printed, "(1)", "(2)": not lettered again.
     expect(after('RESOLVED: That the Committee:-', 3)).toEqual(['RESOLVED: That the Committee:-', '(1)\tnotes the timetable;', '(2)\tagrees the consultation draft.']);
+    // Run on after the label on one line, the resolutions print on lines of their own with the same words and markers.
+    const runOn = lines.lastIndexOf('RESOLVED – That:');
+    expect(lines.slice(runOn - 1, runOn + 3)).toEqual(['33.\tFOOTPATH DIVERSION ORDER', 'RESOLVED – That:', '(a)\tthe order be made; and', '(b)\tthe Clerk notify the landowners.']);
     // No word is added: the label is not printed a second time, nor is a “That” put before each resolution.
-    expect(lines.filter((l) => /^RESOLVED/.test(l))).toEqual(['RESOLVED – That:', 'RESOLVED: That the Committee:-']);
+    expect(lines.filter((l) => /^RESOLVED/.test(l))).toEqual(['RESOLVED – That:', 'RESOLVED: That the Committee:-', 'RESOLVED – That:']);
   }, 60_000);
 });
 

@@ -764,6 +764,25 @@ describe('a label’s line leading into lettered or numbered resolutions (“RES
     });
   });
 
+  it('the label’s line with its resolutions run on after it (“RESOLVED – That: (a) …; and (b) …”) is a decision with each resolution', () => {
+    expect(minutesWith(['RESOLVED – That: (a) the report be noted; and (b) the Clerk write to the Highways Authority.']).at(-1)).toEqual({
+      type: 'decision',
+      label: 'RESOLVED',
+      intro: 'RESOLVED – That:',
+      resolutions: ['the report be noted; and', 'the Clerk write to the Highways Authority.'],
+    });
+    expect(minutesWith(['4.3 RESOLVED: That the Committee:- (1) notes the outturn; (2) approves the carry forwards.']).at(-1)).toEqual({
+      type: 'decision',
+      label: 'RESOLVED',
+      intro: '4.3 RESOLVED: That the Committee:-',
+      resolutions: ['notes the outturn;', 'approves the carry forwards.'],
+      style: 'number',
+    });
+    // Markers that do not count from the start, or one marker alone, leave the line one resolution, as read.
+    expect(minutesWith(['RESOLVED – That: (b) the report be noted.']).at(-1)).toMatchObject({ type: 'decision', resolutions: ['That: (b) the report be noted.'] });
+    expect(minutesWith(['RESOLVED – That the works in (a) and (c) of the report be approved.']).at(-1)).toMatchObject({ type: 'decision', resolutions: ['That the works in (a) and (c) of the report be approved.'] });
+  });
+
   it('a bare “RESOLVED:” then (1), (2) or i), ii) is a decision in that style, printed “RESOLVED:” as the label does', () => {
     // “(1)” is bracketed both sides, as the app prints: no bracket form is kept.
     expect(minutesWith(['RESOLVED:', '(1) That the report be noted;', '(2) That it be circulated.']).at(-1)).toEqual({
