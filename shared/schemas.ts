@@ -616,6 +616,7 @@ export const pastMeeting = z.strictObject({
   }),
   minutes: z.array(pastMinute).min(1, 'A meeting has at least one minute').max(MAX_ITEMS.pastMinutes, `At most ${MAX_ITEMS.pastMinutes} minutes in one meeting`),
   closedAt: time24.nullable(),
+  closingLine: pastText('The closing line', TEXT_CHARS.detail).optional(),
   actions: z
     .array(
       z.strictObject({

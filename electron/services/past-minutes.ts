@@ -12,7 +12,7 @@
  * the app would compose is added to what was read.
  */
 import type { PastMinutesPreview, PastMinutesSaved, ParsedInput } from '../../shared/contract';
-import { minuteNumbers } from '../../shared/minutes/document';
+import { closingText, minuteNumbers } from '../../shared/minutes/document';
 import { inferKind } from '../../shared/minutes/standard-items';
 import { MAX_MINUTE_NUMBER_JUMP, personKey as nameKey, roleOf, sameBody, type PastMeeting, type PastPerson } from '../../shared/import/past-minutes';
 import type { MeetingRecord } from '../../shared/model';
@@ -26,6 +26,7 @@ import { freezeRecord } from './guards';
 import { rememberAttendee } from './attendance-ops';
 import { loadBody } from './lookups';
 import { loadLiveRecord, meetingsForNumbering } from './meeting-record';
+import { pastMeeting } from '../../shared/schemas';
 
 /** The start assumed when the minutes do not say (printed minutes rarely do): the usual 10.00 am. */
 const DEFAULT_START = '10:00';
@@ -64,6 +65,12 @@ export async function readPastMinutes(
     if (!sameBody(meeting.bodyName, body.name)) return fail('invalid_input', anotherBody(meeting.bodyName, body.name));
     // Minutes that name no body ("Minutes of the meeting held on …") are the minutes of the body they are read for.
     if (!meeting.bodyName.trim()) meeting.bodyName = body.name;
+    // What was read must be what a meeting can hold (the reader fits it), so the preview can always be saved.
+    const fits = pastMeeting.safeParse(meeting);
+    if (!fits.success) {
+      const issue = fits.error.issues[0]!;
+      return fail('invalid_input', `These minutes could not be read into a meeting the app can keep (${issue.message}, at ${issue.path.join('.')}). Nothing was saved.`);
+    }
     return inReadTransaction(() => {
       // Someone the body knows as an officer, attendee or guest (and not a member) is taken as that, wherever the minutes list them.
       const members = new Set(body.members.map((m) => nameKey(m.name)));
@@ -297,7 +304,10 @@ function saveMeeting(ctx: ServiceContext, bodyId: number, meeting: PastMeeting, 
   }
 
   // The exclusion's resolution is printed as read in its minute: the app's own wording of it is emptied, so it does not print twice.
-  if (excludedBy.length) db.prepare('UPDATE meeting SET wording = ? WHERE id = ?').run(JSON.stringify(Object.fromEntries(excludedBy.map((id) => [`exclusion:${id}`, '']))), meetingId);
+  // The closing line as printed ("The meeting closed at 8.40p.m.") is the meeting's closing sentence, where it differs from the app's.
+  const wording: Record<string, string> = Object.fromEntries(excludedBy.map((id) => [`exclusion:${id}`, '']));
+  if (meeting.closingLine && meeting.closedAt && meeting.closingLine.trim() !== closingText(meeting.closedAt)) wording.closing = meeting.closingLine.trim();
+  if (Object.keys(wording).length) db.prepare('UPDATE meeting SET wording = ? WHERE id = ?').run(JSON.stringify(wording), meetingId);
 
   // The action log table's rows: actions of the body's log, each on the minute it came from, its printed number kept where the log has it free.
   if (meeting.actions.length) {

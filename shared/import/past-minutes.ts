@@ -22,6 +22,7 @@
  */
 import { MINUTE_NUMBER_FORMS, type DecisionLabel, type ListStyle, type MeetingMode, type MinuteNumberForm, type ResolutionBracket, type ResolutionStyle } from '../model';
 import { recogniseStandardItem } from '../minutes/recognise';
+import { MAX_ITEMS, TEXT_CHARS } from '../limits';
 import { placeActions, readActionTables, type PastAction } from './past-actions';
 
 export type { PastAction } from './past-actions';
@@ -117,6 +118,8 @@ export interface PastMeeting {
   attendance: PastAttendance;
   minutes: PastMinute[];
   closedAt: string | null;
+  /** The close as printed ("The meeting closed at 8.40p.m."), kept as the meeting's closing sentence; absent when none was read. */
+  closingLine?: string;
   /** How the minutes print their numbers where they are numbered within the year ("{yy}.{n}" for 21.44), and the year printed ("21"). */
   numberForm?: MinuteNumberForm;
   numberYear?: string;
@@ -131,20 +134,22 @@ export interface PastMeeting {
 export type PastMinutesRead = { ok: true; value: PastMeeting } | { ok: false; message: string };
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const DATE = /(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(\d{1,2})(?:(?:st|nd|rd|th)\s*|\s+)(January|February|March|April|May|June|July|August|September|October|November|December),?\s+(\d{4})/i;
+/** A month's name, or its abbreviation as parish minutes print it ("17th Jan 2002", "3 Sept. 2019"). */
+const MONTH = String.raw`(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
+const DATE = new RegExp(String.raw`(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(\d{1,2})(?:(?:st|nd|rd|th)\s*|\s+)(?:of\s+)?${MONTH},?\s+(\d{4})`, 'i');
 const TIME = /\b(\d{1,2})(?:[.:](\d{2}))?\s*([ap])\.?m\.?/i;
 /** A 24-hour time ("commencing at 19:00"). */
 const TIME_24 = /(?:\bat\s+|^)([01]?\d|2[0-3]):([0-5]\d)\b/i;
 
 /** The month first ("Tuesday May 6th 2014", "May 6, 2014"), as some parish minutes print it. */
-const DATE_MONTH_FIRST = /(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})/i;
+const DATE_MONTH_FIRST = new RegExp(String.raw`(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})`, 'i');
 
 function isoDate(text: string): string | null {
   const m = DATE.exec(text);
   const f = m ? null : DATE_MONTH_FIRST.exec(text);
   if (!m && !f) return null;
   const [day, monthName, year] = m ? [m[1]!, m[2]!, m[3]!] : [f![2]!, f![1]!, f![3]!];
-  const month = MONTHS.indexOf(monthName.toLowerCase()) + 1;
+  const month = MONTHS.findIndex((name) => name.startsWith(monthName.toLowerCase().replace(/\.$/, '').slice(0, 3))) + 1;
   if (Number(day) < 1 || Number(day) > 31) return null;
   return `${year}-${String(month).padStart(2, '0')}-${day.padStart(2, '0')}`;
 }
@@ -243,6 +248,9 @@ const NO_ONE = /^(?:there (?:were|was) no (?:absences?|absentees|members? absent
 
 /** A heading of people with its names on the same line: "Present: Cllr A. Brown, Cllr C. Dean and Cllr E. Fox.", "Those Attending – …". */
 const INLINE_SECTION: [RegExp, 'present' | 'officers' | 'others' | 'apologies' | 'absent'][] = [
+  // The heading in capitals and the names after it with no colon ("PRESENT Vice Chairman (Mr. Corby, who took the chair), Mrs. Lane …").
+  [/^(?:PRESENT|ATTENDING|THOSE PRESENT)[.,]?\s+(?![a-z(:–—-])(?!.*\):)(.+)$/, 'present'],
+  [/^APOLOGIES(?: FOR ABSENCE)?[.,]?\s+(?![a-z]|[:–—-])(.+)$/, 'apologies'],
   // "PRESENT (6 Councillors):- Pam Bullas (PB), …": a count of those present in brackets, and ":-" or ": -" after the heading.
   [/^(?:present|those present|those attending|attending|members present|councillors present)(?:\s*\((?:\d+|[a-z]+) (?:councillors|members)\))?\s*(?::\s*[–—-]?|[–—-])\s*(.+)$/i, 'present'],
   [/^(?:in attendance|officers(?: present)?|officers in attendance)\s*[:–—-]\s*(.+)$/i, 'officers'],
@@ -306,7 +314,7 @@ function inlinePeople(text: string): { chair: string | null; people: PastPerson[
   return { chair, people };
 }
 /** The date in an opening line: "Friday, 11 December 2020", "13th May 2015", or month first ("Tuesday May 6th 2014"). */
-const OPENING_DATE = String.raw`((?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{1,2}(?:(?:st|nd|rd|th)\s*|\s+)[A-Za-z]+,?\s+\d{4}|[A-Za-z]+\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}))`;
+const OPENING_DATE = String.raw`((?:[A-Za-z]{3,9}day,?\s+)?(?:\d{1,2}(?:(?:st|nd|rd|th)\s*|\s+)(?:of\s+)?[A-Za-z]+\.?,?\s+\d{4}|[A-Za-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}))`;
 /** Before the date: "on", or nothing when a weekday follows the venue directly ("… HELD AT THE CHURCH MONDAY 13th MAY 2015"). */
 const BEFORE_DATE = String.raw`\s*(?:on\s+|(?=(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b))`;
 const OPENING = new RegExp(String.raw`^Minutes of (?:a|an|the) (?:[A-Za-z&-]+ ){0,6}?meeting of (?:the )?(.+?) held (.*?)${BEFORE_DATE}${OPENING_DATE}(.*)$`, 'i');
@@ -415,11 +423,19 @@ export function headingAndWords(text: string): { title: string; words: string | 
   const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
   const sentence = (s: string) => /^[A-Z0-9‘'“"(]/.test(s) && /[a-z]/.test(s) && /[.!?)]$/.test(s);
   // After a dash or a colon: a heading in capitals ("MINUTES – The minutes …"), or a short heading before a sentence.
-  const dash = /^(.+?)(?:\s+[–—-]|:)\s+(\S.*)$/.exec(text);
+  const dash = /^(.+?)(\s+[–—-]|:)\s+(\S.*)$/.exec(text);
   if (dash) {
-    const [, head, rest] = dash as unknown as [string, string, string];
+    const [, head, separator, rest] = dash as unknown as [string, string, string, string];
+    // A colon is kept with the heading, as printed ("Payments:"); a dash between them is not part of either.
+    const title = separator === ':' ? `${head.trim()}:` : head.trim();
     const capsHead = isCaps(head) && sentence(rest);
-    if (words(head) <= 8 && (capsHead || (sentence(rest) && (knownHeading(head) || (words(rest) >= 4 && SENTENCE_WORD.test(rest)))))) return { title: head.trim(), words: rest.trim() };
+    if (words(head) <= 8 && (capsHead || (sentence(rest) && (knownHeading(head) || (words(rest) >= 4 && SENTENCE_WORD.test(rest)))))) return { title, words: rest.trim() };
+    // "Payments: Royal British Legion £16.50 … proposed Mrs. Willis seconded C. Humphries - pass for payment": a short
+    // heading in capitals before a colon, and words that are not themselves a heading ("Partner Update: Office of the
+    // Police and Crime Commissioner." stays whole).
+    if (separator === ':' && words(head) <= 6 && titleLike(head) && words(rest) >= 3 && !titleLike(rest) && !isCaps(rest) && /\b[a-z]{3,}\b/.test(rest.replace(/\b(?:and|the|for|from|with|into)\b/g, ''))) {
+      return { title, words: rest.trim() };
+    }
   }
   // After a full stop: a short heading ("Apologies for absence.") before a sentence of the minute's words.
   // The first stop that is not after an initial or an abbreviation ("Repairs to St. Mary's Church. The Clerk …").
@@ -549,7 +565,44 @@ function openingLine(lines: readonly string[]): { at: number; opening: string } 
     const opening = `Minutes of a meeting of the ${bodyLine.replace(/^the\s+/i, '')} held${venue ? ` at ${venue}` : ''} on ${dateText}${time ? ` at ${time[1]}` : ''}`;
     if (openingOf(opening)) return { at: i, opening };
   }
-  return { at: -1, opening: '' };
+  return looseOpening(lines) ?? { at: -1, opening: '' };
+}
+
+/**
+ * A heading in none of the forms above, as small councils' minutes print it at the head of the text: a date among its
+ * first few lines, with the words "minutes", "meeting" or "held" ("Minutes of the January meeting" / "Held on the 16th
+ * November 2000 at 7.30pm", "Minutes of the meeting of the West Dereham Parish Council" / "Thursday 8th April 2004 in
+ * the Village Hall at 8.00p.m.", "held in the Community Centre" / "at 7.55pm on Wednesday 20th April 2005"). The body is
+ * the line naming one, else the body imported into; the venue follows "held in/at" or the date's "in the …".
+ */
+function looseOpening(lines: readonly string[]): { at: number; opening: string } | null {
+  const head: { line: string; at: number }[] = [];
+  for (let i = 0; i < lines.length && head.length < 8; i++) {
+    const line = lines[i]!;
+    if (!line) continue;
+    if (OPENING_STOP.test(line) || line.length > 200) break;
+    head.push({ line, at: i });
+  }
+  const d = head.findIndex(({ line }) => isoDate(line) !== null);
+  if (d < 0) return null;
+  const upTo = head.slice(0, d + 1);
+  const text = upTo.map((h) => h.line).join(' ');
+  // The heading says these are minutes; an agenda's, or an agenda item about earlier minutes ("… to be approved"), is not one.
+  if (!/\bminutes\b/i.test(text) || /\b(?:agenda|summoned|notice of|you are)\b/i.test(text)) return null;
+  if (/\b(?:to be|be)\s+(?:approved|confirmed|received|signed|noted|agreed)\b|\b(?:previously circulated|copy attached|attached)\b/i.test(text)) return null;
+  // The lines carrying on the date's line: its venue or time ("in the Village Hall at 7.30 p.m.").
+  let end = d;
+  while (end + 1 < head.length && /^(?:in|at)\s/i.test(head[end + 1]!.line) && head[end + 1]!.line.length <= 120) end++;
+  const all = head.slice(0, end + 1).map((h) => h.line).join(' ');
+  const dateText = (DATE.exec(all) ?? DATE_MONTH_FIRST.exec(all))![0];
+  const named =
+    head.slice(0, end + 1).map((h) => h.line.replace(/[.:]$/, '')).find((l) => STACKED_BODY.test(l) && l.length <= 120 && !/^minutes\b/i.test(l)) ??
+    /\bof (?:the )?([A-Z][\w'’ -]*?\b(?:Parish Council|Town Council|Parish Meeting|Committee|Board|Council))\b/i.exec(all)?.[1];
+  const time = TIME.exec(all.replace(dateText, ' '));
+  const venue = /\bheld (?:in|at) (?!\d)(.+?)(?=\s+(?:on|at)\s+(?:\d|[A-Z][a-z]+day\b)|[.,]?$)/i.exec(all)?.[1] ?? /\b\d{4}\s+(?:in|at) (?!\d)(.+?)(?=\s+at\s+\d|[.,]?$)/i.exec(all)?.[1] ?? /^(?:in|at) (?!\d)(the .+?)(?=\s+at\s+\d|[.,]?$)/i.exec(head[end]!.line)?.[1] ?? '';
+  const body = named ? named.replace(/^(?:the\s+)?(?:meeting of (?:the )?)?/i, '').trim() : UNNAMED_BODY.trim();
+  const opening = `Minutes of a meeting of the ${body} held${venue ? ` at ${venue.replace(/^(?:the\s)/i, 'the ')}` : ''} on ${dateText}${time ? ` at ${time[0]}` : ''}`;
+  return openingOf(opening) ? { at: head[end]!.at, opening } : null;
 }
 /** Stands for the body in an opening that names none ("Minutes of the meeting held on …"): read as the body imported into. */
 const UNNAMED_BODY = 'Unnamed Body \u2063';
@@ -591,7 +644,16 @@ function stackedOpening(lines: readonly string[], i: number): { at: number; open
     if (next.length > 160 || OPENING_STOP.test(next) || /^(?:draft\s+)?minutes (?:of|for)\b/i.test(next)) return null;
     joined = `${joined} ${next}`;
     taken++;
-    if (isoDate(next) && openingOf(joined)) return { at: j, opening: joined };
+    if (isoDate(next) && openingOf(joined)) {
+      // The venue and time on the line below the date's ("Thursday 9th May 2024 in" / "The Village Hall at 7.30 p.m.").
+      const k = lines.findIndex((l, n) => n > j && l !== '');
+      const below = k > 0 ? lines[k]! : '';
+      if (below && below.length <= 120 && !OPENING_STOP.test(below) && (/\b(?:in|at)$/i.test(next) || /^(?:in|at)\s/i.test(below)) && (TIME.test(below) || /\b(?:hall|room|centre|church|chamber|school|pavilion|office|house)\b/i.test(below))) {
+        const more = `${joined} ${/\b(?:in|at)$/i.test(next) ? '' : ''}${below}`;
+        if (openingOf(more)) return { at: k, opening: more };
+      }
+      return { at: j, opening: joined };
+    }
   }
   return null;
 }
@@ -600,8 +662,124 @@ function stackedOpening(lines: readonly string[], i: number): { at: number; open
 // In capitals too ("STOKE FERRY PARISH COUNCIL"), as many parish minutes head their first page.
 const STACKED_BODY = /^[A-Z][^.:;]*\b(?:Committee|Board|Panel|Forum|Cabinet|Partnership|Sub-Committee|Council|Commission|Group)$/i;
 
+/** Words too small to start with a capital in a heading ("Report of the Clerk", "Matters Arising from the Minutes"). */
+const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'with', '&', '-', '–', '—', '/']);
+
+/** A heading's words: every word capitalised but the small ones ("Matters Arising", "Any Other Business"), or in capitals. */
+function titleLike(text: string): boolean {
+  if (!/^[A-Z‘'“"(]/.test(text) || text.length > 80) return false;
+  if (isCaps(text)) return true;
+  const words = text.replace(/[.:]$/, '').split(/\s+/).filter(Boolean);
+  return words.length <= 8 && words.every((w, i) => (i > 0 && SMALL_WORDS.has(w.toLowerCase())) || /^[A-Z0-9‘'“"(£]/.test(w));
+}
+
+/**
+ * In minutes with no numbers (as many parish councils print them), a minute's heading: "Matters Arising: The fish have
+ * been removed …" (its words after the colon, the colon kept in the title as printed) or a heading on a line of its own
+ * ("Planning", "CORRESPONDENCE:") with words below it. A line of names, a sentence or the signature is not one.
+ */
+function headedHeading(line: string, next: string | undefined): { title: string; words: string | null } | null {
+  if (CLOSE.test(line) || /^(?:signed|chair(?:man|woman|person)?|(?:parish |town )?clerk|date)\b/i.test(line)) return null;
+  // A heading in capitals running into its words ("MINUTES read and signed as a true record.").
+  const capsLead = /^([A-Z][A-Z&’' -]{2,40}[A-Z])\s+(?:of\s+)?([a-z].*)$/.exec(line);
+  if (capsLead && (capsLead[1]!.split(/\s+/).length <= 3 || knownHeading(capsLead[1]!))) {
+    const title = line.slice(0, capsLead[1]!.length);
+    return { title, words: line.slice(title.length).trim() };
+  }
+  const colon = /^([^:]{2,60}?)\s*:[-–—]?\s*(.*)$/.exec(line);
+  if (colon) {
+    const head = colon[1]!.trim();
+    if (head.split(/\s+/).length > 6 || SENTENCE_WORD.test(head) || !(knownHeading(head) || (titleLike(head) && !/[\d£$€]/.test(head)))) return null;
+    const words = colon[2]!.trim();
+    return { title: line.slice(0, line.length - colon[2]!.length).trim(), words: words || null };
+  }
+  if (next === undefined || /[.,;!?]$/.test(line) || !(titleLike(line) || knownHeading(line)) || DATE.test(line)) return null;
+  return { title: line, words: null };
+}
+
+/** Text cut at a word boundary to at most `max` characters, and the rest. */
+function cutAt(text: string, max: number): [string, string] {
+  const cut = text.lastIndexOf(' ', max);
+  const at = cut > max / 2 ? cut : max;
+  return [text.slice(0, at).trim(), text.slice(at).trim()];
+}
+
+/**
+ * What the reader read, made to fit what a meeting can hold (the limits of import.savePastMinutes), so a preview can
+ * always be saved and no word is lost: a heading over a line's length keeps its first sentence (or first words) and
+ * the rest starts the minute's words; a list's introduction over its limit is a paragraph before the list; a minute of
+ * more blocks than one holds has its last paragraphs joined; a "name" over a name's length is words, kept in the first
+ * minute; a venue over its length is cut, with a warning. Each change is a warning for the clerk.
+ */
+function fitLimits(minutes: PastMinute[], attendance: PastAttendance, where: { venue: string }, warnings: string[]): void {
+  const titleMax = TEXT_CHARS.line;
+  for (const m of minutes) {
+    if (m.title.length > titleMax) {
+      const stop = /^(.{3,300}?[.:])\s+(?=\S)/.exec(m.title);
+      const [title, rest] = stop ? [stop[1]!, m.title.slice(stop[0].length)] : cutAt(m.title, 200);
+      m.title = title;
+      m.blocks.unshift({ type: 'paragraph', text: rest });
+      warnings.push(`The heading “${title.slice(0, 60)}…” was longer than a heading can be (${titleMax} characters): its first words are the heading and the rest the minute’s first paragraph. Check it.`);
+    }
+    for (let k = 0; k < m.blocks.length; k++) {
+      const b = m.blocks[k]!;
+      if (b.type === 'points' && b.intro !== null && b.intro.length > TEXT_CHARS.detail) {
+        m.blocks.splice(k, 0, { type: 'paragraph', text: b.intro });
+        b.intro = null;
+      }
+      if (b.type === 'decision' && b.intro && b.intro.length > TEXT_CHARS.detail) {
+        m.blocks.splice(k, 0, { type: 'paragraph', text: b.intro });
+        b.intro = null;
+      }
+    }
+    if (m.blocks.length > MAX_ITEMS.pastBlocks) {
+      const over = m.blocks.splice(MAX_ITEMS.pastBlocks - 1);
+      m.blocks.push({ type: 'paragraph', text: over.flatMap(blockText).join(' ').slice(0, TEXT_CHARS.entry) });
+      warnings.push(`Minute ${m.number ?? m.title.slice(0, 40)} has more than ${MAX_ITEMS.pastBlocks} paragraphs and points: its last ones were joined into one paragraph. Check it.`);
+    }
+  }
+  const lists = ['present', 'officers', 'others', 'apologies', 'substitutes', 'absent'] as const;
+  const words: string[] = [];
+  for (const list of lists) {
+    attendance[list] = attendance[list].filter((p) => {
+      if (p.name.length <= TEXT_CHARS.name && (p.detail ?? '').length <= TEXT_CHARS.detail) return true;
+      words.push(p.detail ? `${p.name}, ${p.detail}` : p.name);
+      return false;
+    });
+  }
+  if (words.length && minutes.length) {
+    minutes[0]!.blocks.unshift(...words.map((text) => ({ type: 'paragraph' as const, text })));
+    warnings.push(`${words.length === 1 ? 'A line' : `${words.length} lines`} of the attendance (“${words[0]!.slice(0, 50)}…”) ${words.length === 1 ? 'is' : 'are'} too long for a name: kept as the first words of the first minute.`);
+  }
+  if (where.venue.length > TEXT_CHARS.name) {
+    where.venue = cutAt(where.venue, TEXT_CHARS.name)[0];
+    warnings.push(`The venue was longer than ${TEXT_CHARS.name} characters: it was cut to “${where.venue.slice(0, 60)}…”. Check it.`);
+  }
+}
+
 /** Reads one meeting's minutes from the lines of a text or a Word document. */
 export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
+  const read = readMinutes(rawLines, false);
+  // No numbered minute: minutes printed under headings with no numbers, read again as such.
+  if (!read.ok && read.message === NO_MINUTES) {
+    const headed = readMinutes(rawLines, true);
+    if (headed.ok) return headed;
+  }
+  // Numbers under headings in capitals ("MATTERS ARISING" / "1. Gravel at Beech Drive …" / "PLANNING"): the numbers are
+  // the points of each heading's minute, not minutes, when the numbered reading left two or more such headings as words.
+  if (read.ok && read.value.form === 'printed') {
+    const capsHeadings = read.value.minutes.flatMap((m) => m.blocks).filter((b) => b.type === 'paragraph' && isCaps(b.text) && b.text.split(/\s+/).length <= 5 && !/[.,;]$/.test(b.text));
+    if (capsHeadings.length >= 2) {
+      const headed = readMinutes(rawLines, true);
+      if (headed.ok && headed.value.minutes.length > read.value.minutes.length) return headed;
+    }
+  }
+  return read;
+}
+
+const NO_MINUTES = 'No minutes were found after the attendance: there is no numbered minute (“17. Introductions”) and no heading (“Matters Arising:”). Nothing was saved.';
+
+function readMinutes(rawLines: readonly string[], headed: boolean): PastMinutesRead {
   // An action log table's rows become actions, not words of a minute.
   const actionTable = readActionTables(rawLines);
   const lines = rawLines.map((l, i) => (actionTable.lines.has(i) ? '' : cleanLine(l)));
@@ -630,7 +808,8 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
     startTime = hhmm(rest) ?? (timeInWhere ? hhmm(timeInWhere[1]!) : null);
     // The venue after the date and time ("… on Monday 6 March 2023 at 10.00 am in Committee Room 2").
     const venueAfter = /^[\s,]*(?:at\s+\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?|hours)?)?[\s,]*(?:in|at)\s+(?!\d)([A-Z].*?)[.\s]*$/i.exec(rest);
-    if (!where.venue && where.mode === 'in_room' && venueAfter) where = modeOf(`at ${venueAfter[1]!}`);
+    // "in The Village Hall at 7.30 p.m.": the time after the venue is the start, not part of it.
+    if (!where.venue && where.mode === 'in_room' && venueAfter) where = modeOf(`at ${venueAfter[1]!.replace(/\s+at\s+\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?$/i, '')}`);
     at += 1;
   } else {
     at = lines.findIndex((l) => WEB_HEADING.test(l));
@@ -669,6 +848,7 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
   const attendance: PastAttendance = { chair: null, present: [], officers: [], others: [], apologies: [], substitutes: [], absent: [] };
   const minutes: PastMinute[] = [];
   let closedAt: string | null = null;
+  let closingLine: string | null = null;
   let section: keyof PastAttendance | 'present' | 'guests' | null = null;
   /** The section's names were written on its heading's line, so a following line of names is read the same way. */
   let inline = false;
@@ -748,10 +928,11 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
     if (form === 'web' && PRESENTER.test(line)) continue;
 
     // A new minute: its number (the next one, so a numbered point inside a minute is not taken for one).
-    const numbered = NUMBERED.exec(line) ?? (bareNumbers ? BARE_NUMBERED.exec(line) : null);
+    // Minutes under headings: a numbered line is a point of the heading's minute ("1. Gravel at Beech Drive …").
+    const numbered = headed ? null : (NUMBERED.exec(line) ?? (bareNumbers ? BARE_NUMBERED.exec(line) : null));
     if (numbered && numberedHeading(Number(numbered[1]), numbered[2]!)) continue;
 
-    const yearlyLine = YEAR_NUMBERED.exec(line);
+    const yearlyLine = headed ? null : YEAR_NUMBERED.exec(line);
     const yearly = yearlyLine && !numbered ? yearNumber(yearlyLine[1]!, yearlyLine[2]!, yearlyLine[3]!, date) : null;
     const prefixedLine = !numbered && !yearly ? PREFIXED.exec(line) : null;
     const prefixed: ReturnType<typeof prefixedNumber> = prefixedLine ? prefixedNumber(prefixedLine[1]!, prefixedLine[2]!, date, (numberForm as { form: MinuteNumberForm } | null)?.form) : null;
@@ -766,7 +947,7 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
         continue;
       }
     }
-    const alone = NUMBER_ALONE.exec(line);
+    const alone = headed ? null : NUMBER_ALONE.exec(line);
     if (alone) {
       const n = Number(alone[1]);
       const title = body.slice(i + 1).find((l) => l !== '');
@@ -780,6 +961,20 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
           if (body.slice(i + 1, label).some((l) => l !== '')) warnings.push(`Under “${title}” the page showed the agenda’s text before “Minutes:”; it was left out.`);
           i = label;
         }
+        continue;
+      }
+    }
+    // Minutes with no numbers: each heading starts a minute of its own, after the attendance (read below).
+    if (headed && !(inline && !minute && namesLine(line)) && (minute || !(SECTION.some(([re]) => re.test(line)) || INLINE_SECTION.some(([re]) => re.test(line))))) {
+      const heading = headedHeading(line, body.slice(i + 1).find((l) => l !== ''));
+      // Under a heading of people ("PRESENT" / "R. Lanning (in the Chair)"), a name is not a heading: only a heading with its
+      // words, or a standard one, ends the list. Straight below a heading with no words, a line is its words.
+      const strong = heading && (heading.words !== null || knownHeading(heading.title));
+      const waiting = minute !== null && (minute as PastMinute).blocks.length === 0;
+      if (heading && (strong || (!(section && !minute) && !waiting))) {
+        startMinute(null, heading.title);
+        minute!.unnumbered = true;
+        if (heading.words) paragraph(heading.words);
         continue;
       }
     }
@@ -886,6 +1081,7 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
     const close = CLOSE.exec(line);
     if (close && hhmm(close[1]!)) {
       closedAt = hhmm(close[1]!);
+      closingLine = line;
       continue;
     }
 
@@ -1093,7 +1289,7 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
     );
   }
   placeRecords(minutes, attendance, warnings);
-  if (minutes.length === 0) return { ok: false, message: 'No minutes were found after the attendance: there is no numbered minute (“17. Introductions”). Nothing was saved.' };
+  if (minutes.length === 0) return { ok: false, message: NO_MINUTES };
   for (const m of minutes) {
     if (m.blocks.length === 0) warnings.push(`Minute ${m.number ?? ''} “${m.title}” has no words under its title.`.replace('  ', ' '));
     for (const b of m.blocks) if (b.type === 'decision' && b.resolutions.length === 0) warnings.push(`The decision of minute ${m.number ?? m.title} has a label but no resolution.`);
@@ -1109,6 +1305,11 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
   const earlier = actions.filter((a) => a.raisedOn !== null && a.raisedOn !== date).length;
   if (earlier) warnings.push(`${earlier} of the ${actions.length} actions in the action log were raised at earlier meetings; they are kept with the minute shown, with the date they were raised.`);
 
+  if (bodyName.length > TEXT_CHARS.name) return { ok: false, message: `The body’s name in the opening line is over ${TEXT_CHARS.name} characters (“${bodyName.slice(0, 60)}…”): these do not look like minutes. Nothing was saved.` };
+  fitLimits(minutes, attendance, where, warnings);
+  // A warning quotes what it is about; a long heading or line is quoted by its first words.
+  for (let k = 0; k < warnings.length; k++) warnings[k] = warnings[k]!.replace(/“([^”]{80,})”/g, (_m, q: string) => `“${cutAt(q, 77)[0]}…”`).slice(0, TEXT_CHARS.detail);
+
   return {
     ok: true,
     value: {
@@ -1120,6 +1321,7 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
       attendance,
       minutes,
       closedAt,
+      ...(closingLine && closedAt ? { closingLine: (closingLine as string).slice(0, TEXT_CHARS.detail) } : {}),
       actions,
       form,
       warnings,

@@ -18,6 +18,7 @@ import { countRows, createTempStore, openTrackedStore } from '../helpers/store';
 import { migrations } from '../../electron/store/migrations';
 import { APPLICATION_ID } from '../../electron/store/open-store';
 import { useTempDirs } from '../helpers/temp';
+import { compareWords, linesOf, wordsOf } from '../helpers/fidelity';
 
 const temp = useTempDirs();
 const PAST = join(import.meta.dirname, '..', 'fixtures', 'past-minutes');
@@ -144,7 +145,7 @@ describe('a parish council’s minutes numbered “PC/23/045”', () => {
     const text = lines(officeText(await word(services, id!)));
     expect(text.filter((l) => /^PC\/23\/\d{3} /.test(l))).toEqual([
       'PC/23/045 Election of Chair.',
-      'PC/23/046 Apologies for absence',
+      'PC/23/046 Apologies for absence:',
       'PC/23/047 MINUTES',
       "PC/23/048 Repairs to St. Mary's Church wall.",
       'PC/23/049 Planning applications',
@@ -197,4 +198,41 @@ describe('the migration that lets a body’s form carry a prefix, and an item pr
     const services = createServices(store);
     expect(call(services, 'meetings.get', { meetingId: 1 }).body.minuteNumberForm).toBe('{yy}.{n}');
   });
+});
+
+describe('a parish council’s minutes under headings with no numbers (fixture parish-headed-minutes.txt)', () => {
+  it('saves the headings as minutes without numbers; the Word export has the printed words from the first heading on, and reads back the same', async () => {
+    const TEXT = readFileSync(join(PAST, 'parish-headed-minutes.txt'), 'utf8');
+    const { services } = createTempStore(temp);
+    const bodyId = call(services, 'bodies.create', { name: 'Holmsworth Parish Council', yearStartMonth: 5 }).id;
+    const preview = await read(services, bodyId, { kind: 'text', text: TEXT });
+    const saved = call(services, 'import.savePastMinutes', { bodyId, meetings: [{ meeting: preview.meeting, firstMinuteNumber: null, source: 'parish-headed-minutes.txt' }] });
+    const record = call(services, 'meetings.get', { meetingId: saved.meetingIds[0]! });
+    expect(record.items.map((i) => [i.title, i.unnumbered === true])).toEqual([
+      ['Minutes:', true],
+      ['Matters Arising:', true],
+      ['Planning:', true],
+      ['Payments:', true],
+      ['Correspondence', true],
+      ['Any Other Business:', true],
+    ]);
+    const bytes = await word(services, record.id);
+    const exported = linesOf(officeText(bytes));
+    const printed = linesOf(TEXT);
+    // From the first heading on, without the signature: the Chairman's welcome, printed above it, is the first minute's first words.
+    const from = (l: readonly string[], first: string) => l.slice(l.findIndex((x) => x.startsWith(first)));
+    const published = from(printed, 'Minutes: It was proposed').filter((l) => l !== 'Parish Clerk');
+    const ours = from(exported, 'Minutes:').filter((l) => !/^(Chairman|Chair|Date|Signed|Parish Clerk|The Chairman opened)/.test(l));
+    const cmp = compareWords(wordsOf(published), wordsOf(ours));
+    console.log(`parish-headed-minutes: ${(cmp.similarity * 100).toFixed(1)} % of words the same`, JSON.stringify(cmp.differences.slice(0, 8)));
+    expect(cmp.similarity).toBeGreaterThanOrEqual(0.99);
+    // The closing line as printed, not in the app's form.
+    expect(exported).toContain('The meeting closed at 8.40p.m.');
+    expect(exported.join('\n')).not.toMatch(/^\d+\.\s+(Minutes|Planning)/m);
+    // Read back from its own Word file: the same headings, still without numbers.
+    const other = createTempStore(temp).services;
+    const otherBody = call(other, 'bodies.create', { name: 'Holmsworth Parish Council', yearStartMonth: 5 }).id;
+    const again = await read(other, otherBody, { kind: 'docx', base64: bytes.toString('base64') });
+    expect(again.meeting.minutes.map((m) => [m.title, m.number])).toEqual(record.items.map((i) => [i.title, null]));
+  }, 90_000);
 });

@@ -27,7 +27,8 @@ describe('a heading and its words on one line', () => {
     ['Apologies for absence. Apologies were received from Cllr A. Brown.', 'Apologies for absence.', 'Apologies were received from Cllr A. Brown.'],
     ['MINUTES – The minutes of the meeting held on 4 May 2023 were approved.', 'MINUTES', 'The minutes of the meeting held on 4 May 2023 were approved.'],
     ['Declarations of interest – None.', 'Declarations of interest', 'None.'],
-    ['Public participation: Two residents spoke about the speed of traffic.', 'Public participation', 'Two residents spoke about the speed of traffic.'],
+    ['Public participation: Two residents spoke about the speed of traffic.', 'Public participation:', 'Two residents spoke about the speed of traffic.'],
+    ['Payments: Royal British Legion £16.50: Thomas B. Bonnett £41.18 - proposed Mrs. Willis seconded C. Humphries - pass for payment', 'Payments:', 'Royal British Legion £16.50: Thomas B. Bonnett £41.18 - proposed Mrs. Willis seconded C. Humphries - pass for payment'],
     ["Repairs to St. Mary's Church. The Clerk reported that the quote had been received.", "Repairs to St. Mary's Church.", 'The Clerk reported that the quote had been received.'],
   ])('“%s” is the heading and the first paragraph', (line, title, words) => {
     expect(headingAndWords(line)).toEqual({ title, words });
@@ -96,7 +97,7 @@ describe('a parish council’s minutes numbered “PC/23/045” (fixture parish-
   });
 
   it('splits the headings with words after them, not the one after “St.”', () => {
-    expect(m.minutes.map((x) => x.title)).toEqual(['Election of Chair.', 'Apologies for absence', 'MINUTES', "Repairs to St. Mary's Church wall.", 'Planning applications']);
+    expect(m.minutes.map((x) => x.title)).toEqual(['Election of Chair.', 'Apologies for absence:', 'MINUTES', "Repairs to St. Mary's Church wall.", 'Planning applications']);
     expect(m.minutes[3]!.blocks.map((b) => b.type)).toEqual(['paragraph', 'decision']);
   });
 });

@@ -845,3 +845,75 @@ describe('a label’s line leading into lettered or numbered resolutions (“RES
     expect(minutesWith(['RESOLVED that', 'The Chairman thanked the officers.']).map(shape)).not.toContain('RESOLVED×2');
   });
 });
+
+describe('parish minutes under headings with no numbers (in the layout of West Dereham and Wereham Parish Councils’ minutes of 2004; see the fixtures README)', () => {
+  const m = read(readFileSync(join(PAST, 'parish-headed-minutes.txt'), 'utf8'));
+
+  it('reads the opening set out over three lines, with its venue and time on the third', () => {
+    expect(m).toMatchObject({ bodyName: 'Holmsworth Parish Council', date: '2024-05-09', startTime: '19:30', venue: 'The Village Hall', closedAt: '20:40' });
+    expect(m.attendance.chair?.name).toBe('R. Lanning');
+    expect(m.attendance.apologies.map((p) => p.name)).toEqual(['B. Ashdown and T. Moss']);
+  });
+
+  it('makes each heading a minute without a number, its colon kept and its words its first paragraph', () => {
+    expect(m.minutes.map((x) => [x.number, x.unnumbered, x.title])).toEqual([
+      [null, true, 'Minutes:'],
+      [null, true, 'Matters Arising:'],
+      [null, true, 'Planning:'],
+      [null, true, 'Payments:'],
+      [null, true, 'Correspondence'],
+      [null, true, 'Any Other Business:'],
+    ]);
+    expect(m.minutes[3]!.blocks).toEqual([{ type: 'paragraph', text: "Village Hall £24.00: Norfolk Mowers £112.50 : Clerk's expenses £18.40 - proposed D. Whitcombe seconded Miss Pryor - passed for payment." }]);
+    expect(m.minutes[4]!.blocks[0]).toMatchObject({ type: 'paragraph', text: expect.stringMatching(/^Highways - grass cutting dates: noted\./) });
+    // The Chairman's welcome before the first heading is kept, as the first words of the first minute.
+    expect(m.minutes[0]!.blocks[0]).toEqual({ type: 'paragraph', text: 'The Chairman opened the meeting and welcomed Mrs. Tate to her first meeting.' });
+  });
+});
+
+describe('minutes headed “Held on …” in capitals sections, the numbers points under each (in the layout of Stoke Ferry Parish Council’s minutes of 2000–2002; see the fixtures README)', () => {
+  const m = read(readFileSync(join(PAST, 'parish-held-on-only.txt'), 'utf8'));
+
+  it('reads the date from “Held on the 16th Nov 2023 at 7.30pm” below the title, with the month abbreviated', () => {
+    expect(m).toMatchObject({ bodyName: 'Ashby Fen Parish Council', date: '2023-11-16', startTime: '19:30', closedAt: '21:05' });
+    expect(m.attendance.apologies.map((p) => p.name)).toEqual(['Mr. Hale', 'Mr. Jessop']);
+  });
+
+  it('takes the headings in capitals as the minutes and the numbered lines under one as its points', () => {
+    expect(m.minutes.map((x) => x.title)).toEqual(['MINUTES', 'MATTERS ARISING', 'PLANNING']);
+    expect(m.minutes[0]!.blocks).toEqual([{ type: 'paragraph', text: 'read and signed as a true record.' }]);
+    expect(m.minutes[1]!.blocks).toEqual([
+      { type: 'points', style: 'number', start: 0, intro: null, items: ['Gravel at Beech Drive still not removed.', 'Village sign. Decided it was not worth trying to repair. Quotes to be obtained for a new one.'] },
+    ]);
+  });
+
+  it('still refuses a text with a date and “minutes” but no minutes, and an agenda item about earlier minutes', () => {
+    const notMinutes = readPastMinutesText('Minutes of the Ashby Fen Parish Council meeting\n\nHeld on the 16th Nov 2023 at 7.30pm\n');
+    expect(notMinutes.ok).toBe(false);
+    const agenda = readPastMinutesText('Ashby Fen Parish Council\n\nMinutes of the meeting held on 16th Nov 2023 to be approved\n\nPlanning: two applications\n');
+    expect(agenda.ok).toBe(false);
+  });
+});
+
+describe('what the reader reads always fits what a meeting can hold, so the preview can be saved', () => {
+  const long = (words: number) => Array.from({ length: words }, (_, i) => `word${i}`).join(' ');
+  const cases: [string, string][] = [
+    ['a heading of 150 words', `Minutes of the meeting of the Ashby Fen Parish Council held on 4th March 2024\n\n1. ${long(150)}\n\n2. Planning\n\nNone.`],
+    ['a list introduction of 300 words', `Minutes of the meeting of the Ashby Fen Parish Council held on 4th March 2024\n\n1. Planning\n\n${long(300)}:\n\n(a) one\n\n(b) two`],
+    ['250 paragraphs in one minute', `Minutes of the meeting of the Ashby Fen Parish Council held on 4th March 2024\n\n1. Planning\n\n${Array.from({ length: 250 }, (_, i) => `Paragraph ${i}.`).join('\n\n')}`],
+    ['a venue of 80 words', `Minutes of the meeting of the Ashby Fen Parish Council held at ${long(80)} on 4th March 2024\n\n1. Planning\n\nNone.`],
+    ['a name of 60 words under Present', `Minutes of the meeting of the Ashby Fen Parish Council held on 4th March 2024\n\nPresent:\n\n${long(60)}\n\n1. Planning\n\nNone.`],
+  ];
+  it.each(cases)('%s', async (_name, text) => {
+    const { pastMeeting } = await import('../../shared/schemas');
+    const r = readPastMinutesText(text);
+    if (!r.ok) throw new Error(r.message);
+    const fits = pastMeeting.safeParse({ ...r.value, bodyName: r.value.bodyName || 'Ashby Fen Parish Council' });
+    expect(fits.success, fits.success ? '' : JSON.stringify(fits.error.issues[0])).toBe(true);
+    // No word is lost: every word of the text after the opening line is in what was read.
+    const readWords = new Set(JSON.stringify(r.value).match(/word\d+|Paragraph \d+/g) ?? []);
+    for (const w of text.split('\n').slice(1).join(' ').match(/word\d+|Paragraph \d+/g) ?? []) {
+      if (!/^Paragraph/.test(w) && !/\bvenue\b/.test(_name)) expect(readWords.has(w), w).toBe(true);
+    }
+  });
+});
