@@ -250,6 +250,9 @@ const NO_ONE = /^(?:there (?:were|was) no (?:absences?|absentees|members? absent
 const INLINE_SECTION: [RegExp, 'present' | 'officers' | 'others' | 'apologies' | 'absent'][] = [
   // The heading in capitals and the names after it with no colon ("PRESENT Vice Chairman (Mr. Corby, who took the chair), Mrs. Lane …").
   [/^(?:PRESENT|ATTENDING|THOSE PRESENT)[.,]?\s+(?![a-z(:–—-])(?!.*\):)(.+)$/, 'present'],
+  // "Those Attending Mr M Ferrie (Chairman), …": no colon, a titled name straight after.
+  [/^(?:those attending|those present)\s+(?=(?:Cllrs?\.?|Councillors?|Mr|Mrs|Ms|Miss|Dr)\b)(.+)$/i, 'present'],
+  [/^(?:also present|also in attendance)\s+(?=(?:Cllrs?\.?|Councillors?|County|Borough|District|Mr|Mrs|Ms|Miss|Dr|PCSO|PC|Rev)\b)(.+)$/i, 'others'],
   [/^APOLOGIES(?: FOR ABSENCE)?[.,]?\s+(?![a-z]|[:–—-])(.+)$/, 'apologies'],
   // "PRESENT (6 Councillors):- Pam Bullas (PB), …": a count of those present in brackets, and ":-" or ": -" after the heading.
   [/^(?:present|those present|those attending|attending|members present|councillors present)(?:\s*\((?:\d+|[a-z]+) (?:councillors|members)\))?\s*(?::\s*[–—-]?|[–—-])\s*(.+)$/i, 'present'],
@@ -261,7 +264,7 @@ const INLINE_SECTION: [RegExp, 'present' | 'officers' | 'others' | 'apologies' |
   [/^absent\s*[:–—-]\s*(.+)$/i, 'absent'],
 ];
 /** Where one name ends in a list written out: a comma, or "and"/"&" before the next title or a count ("and 16 members of the public"). */
-const NAME_SPLIT = /\s*[,;]\s*|\s+(?:and|&)\s+(?=(?:Cllrs?\.?|Councillors?|County|Borough|District|Mr|Mrs|Ms|Miss|Dr|PCSO|PC|Rev|\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b)/i;
+const NAME_SPLIT = /\s*[,;]\s*(?:and\s+)?|\s+(?:and|&)\s+(?=(?:Cllrs?\.?|Councillors?|County|Borough|District|Mr|Mrs|Ms|Miss|Dr|PCSO|PC|Rev|\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b|[A-Z]\.\s*[A-Z])|\s+(?:together with|along with|plus)\s+(?=(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|the)\s+(?:members?|parishioners?|residents?)\b)|\.\s+(?=(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Dr)\b)/i;
 const CHAIR_NOTE = /^(.+?)(?:\s+[-–—]\s*|\s*\(\s*)(?:in the\s+)?(?:chair|chairman|chairwoman|chairperson)\s*\)?$/i;
 
 /** A line that carries on a list of names written out ("Vicky Bright – Clerk and 3 members of the public."): each piece a titled name, a count of people, or a name with its role. */
@@ -992,6 +995,13 @@ function readMinutes(rawLines: readonly string[], headed: boolean): PastMinutesR
 
     // Before the first minute: the attendance.
     if (!minute) {
+      // "… 8 Members of the public. Also in attendance PCSO Sara Green …": the next list starts within the line.
+      const also = /^(.+?[.;])\s+((?:also (?:present|in attendance)|in attendance|apologies(?: for absence)?)\b.+)$/i.exec(line);
+      if (also && INLINE_SECTION.some(([re]) => re.test(line)) && INLINE_SECTION.some(([re]) => re.test(also[2]!))) {
+        body.splice(i, 1, also[1]!, also[2]!);
+        i--;
+        continue;
+      }
       const sec = SECTION.find(([re]) => re.test(line));
       if (sec) {
         section = sec[1];

@@ -852,7 +852,27 @@ describe('parish minutes under headings with no numbers (in the layout of West D
   it('reads the opening set out over three lines, with its venue and time on the third', () => {
     expect(m).toMatchObject({ bodyName: 'Holmsworth Parish Council', date: '2024-05-09', startTime: '19:30', venue: 'The Village Hall', closedAt: '20:40' });
     expect(m.attendance.chair?.name).toBe('R. Lanning');
-    expect(m.attendance.apologies.map((p) => p.name)).toEqual(['B. Ashdown and T. Moss']);
+    // "B. Ashdown and T. Moss - Borough Council": two people; "… D. Whitcombe together with 3 members of the public": the public apart.
+    expect(m.attendance.apologies.map((p) => p.name)).toEqual(['B. Ashdown', 'T. Moss']);
+    expect(m.attendance.present.map((p) => [p.name, p.as ?? 'member'])).toEqual([
+      ['Mrs. Tate', 'member'],
+      ['G. Orme', 'member'],
+      ['Miss Pryor', 'member'],
+      ['D. Whitcombe', 'member'],
+      ['3 members of the public', 'guest'],
+    ]);
+  });
+
+  it('reads the attendance lines of other parish minutes: no colon after “Those Attending”, a full stop between names, “Also in attendance” in the same line', () => {
+    const at = (line: string) => read(`Minutes of the meeting of the Holmsworth Parish Council held on 9th May 2024\n\n${line}\n\n1. Planning\n\nNone.`).attendance;
+    const a = at('Those Attending: Cllr M Fenn (Chairman), Cllr Mrs T Rowe (Vice-Chair), Cllr D Sumner, and Mrs C Hardy (Clerk), 8 Members of the public. Also in attendance PCSO S Green and PCSO T Mills.');
+    expect(a.chair?.name).toBe('Cllr M Fenn');
+    expect(a.present.map((p) => p.name)).toEqual(['Cllr Mrs T Rowe', 'Cllr D Sumner', '8 Members of the public']);
+    expect(a.officers.map((p) => p.name)).toEqual(['Mrs C Hardy']);
+    expect(a.others.map((p) => p.name)).toEqual(['PCSO S Green', 'PCSO T Mills']);
+    const b = at('Those Attending Mr M Fenn (Chairman), Mrs T Rowe. Mrs M Lane, Mr D Sumner, 13 members of the public.');
+    expect(b.chair?.name).toBe('Mr M Fenn');
+    expect(b.present.map((p) => p.name)).toEqual(['Mrs T Rowe', 'Mrs M Lane', 'Mr D Sumner', '13 members of the public']);
   });
 
   it('makes each heading a minute without a number, its colon kept and its words its first paragraph', () => {
