@@ -167,7 +167,7 @@ const meetingFields = {
       const keys = Object.keys(w);
       if (keys.length === 0 || keys.length > 200) ctx.addIssue({ code: 'custom', message: 'Name between 1 and 200 sentences to change' });
       for (const key of keys.filter((k) => !SENTENCE_KEY.test(k))) {
-        ctx.addIssue({ code: 'custom', path: [key], message: `“${key}” is not a sentence: orderOfBusiness, closing, exclusion:<item id>, movement:<id> or chair:<id>` });
+        ctx.addIssue({ code: 'custom', path: [key], message: `“${key}” is not a sentence: preamble, orderOfBusiness, closing, exclusion:<item id>, movement:<id> or chair:<id>` });
       }
     }),
 };
@@ -617,6 +617,11 @@ export const pastMeeting = z.strictObject({
   minutes: z.array(pastMinute).min(1, 'A meeting has at least one minute').max(MAX_ITEMS.pastMinutes, `At most ${MAX_ITEMS.pastMinutes} minutes in one meeting`),
   closedAt: time24.nullable(),
   closingLine: pastText('The closing line', TEXT_CHARS.detail).optional(),
+  preamble: z
+    .array(pastText('Words before the first minute'))
+    .max(MAX_ITEMS.pastBlocks, `At most ${MAX_ITEMS.pastBlocks} paragraphs before the first minute`)
+    .refine((p) => p.join('\n\n').length <= TEXT_CHARS.entry, `The words before the first minute are at most ${TEXT_CHARS.entry.toLocaleString('en-GB')} characters`)
+    .optional(),
   actions: z
     .array(
       z.strictObject({
@@ -763,7 +768,7 @@ export const reviewApply = z.strictObject({
         key: z
           .string()
           .regex(
-            /^((e|i|open)\d{1,15}|std\d{1,15}_\d{1,4}|s[ocxmh]\d{1,15}_\d{1,4})$/,
+            /^((e|i|open)\d{1,15}|std\d{1,15}_\d{1,4}|s[pocxmh]\d{1,15}_\d{1,4})$/,
             'Block key must name an entry (e12), a minute heading (i5), an item’s standard wording (open5) or one of its paragraphs (std5_0), or one of the meeting’s own sentences (so0_0)',
           ),
         text: optionalText('Corrected words', TEXT_CHARS.entry),

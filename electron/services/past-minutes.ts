@@ -306,6 +306,8 @@ function saveMeeting(ctx: ServiceContext, bodyId: number, meeting: PastMeeting, 
   // The exclusion's resolution is printed as read in its minute: the app's own wording of it is emptied, so it does not print twice.
   // The closing line as printed ("The meeting closed at 8.40p.m.") is the meeting's closing sentence, where it differs from the app's.
   const wording: Record<string, string> = Object.fromEntries(excludedBy.map((id) => [`exclusion:${id}`, '']));
+  // Words printed before the first minute are the meeting's words before the first minute, a blank line between paragraphs.
+  if (meeting.preamble?.length) wording.preamble = meeting.preamble.map((p) => p.trim()).filter(Boolean).join('\n\n');
   if (meeting.closingLine && meeting.closedAt && meeting.closingLine.trim() !== closingText(meeting.closedAt)) wording.closing = meeting.closingLine.trim();
   if (Object.keys(wording).length) db.prepare('UPDATE meeting SET wording = ? WHERE id = ?').run(JSON.stringify(wording), meetingId);
 

@@ -118,6 +118,8 @@ export interface PastMeeting {
   attendance: PastAttendance;
   minutes: PastMinute[];
   closedAt: string | null;
+  /** Words printed after the attendance and before the first minute that are not attendance ("The Chairman welcomed …"), kept there. */
+  preamble?: string[];
   /** The close as printed ("The meeting closed at 8.40p.m."), kept as the meeting's closing sentence; absent when none was read. */
   closingLine?: string;
   /** How the minutes print their numbers where they are numbered within the year ("{yy}.{n}" for 21.44), and the year printed ("21"). */
@@ -771,7 +773,8 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
   // Numbers under headings in capitals ("MATTERS ARISING" / "1. Gravel at Beech Drive …" / "PLANNING"): the numbers are
   // the points of each heading's minute, not minutes, when the numbered reading left two or more such headings as words.
   if (read.ok && read.value.form === 'printed') {
-    const capsHeadings = read.value.minutes.flatMap((m) => m.blocks).filter((b) => b.type === 'paragraph' && isCaps(b.text) && b.text.split(/\s+/).length <= 5 && !/[.,;]$/.test(b.text));
+    const words = [...(read.value.preamble ?? []), ...read.value.minutes.flatMap((m) => m.blocks.flatMap((b) => (b.type === 'paragraph' ? [b.text] : [])))];
+    const capsHeadings = words.filter((text) => isCaps(text) && text.split(/\s+/).length <= 5 && !/[.,;]$/.test(text));
     if (capsHeadings.length >= 2) {
       const headed = readMinutes(rawLines, true);
       if (headed.ok && headed.value.minutes.length > read.value.minutes.length) return headed;
@@ -1292,10 +1295,13 @@ function readMinutes(rawLines: readonly string[], headed: boolean): PastMinutesR
       warnings.push(`${without.length === 1 ? `“${without[0]!.title}” is` : `${without.length} minutes (“${without[0]!.title}” …) are`} printed with no number before the numbered minutes: ${without.length === 1 ? 'it is' : 'they are'} kept without one, and the other minutes keep their numbers.`);
     }
   }
+  // Words before the first minute that are not attendance are printed there again, after the attendance; so many that
+  // they could not be one of the meeting's sentences start the first minute instead.
+  const beforeFirst = preamble.length && preamble.join('\n\n').length <= TEXT_CHARS.entry ? [...preamble] : [];
   if (preamble.length && minutes.length) {
-    minutes[0]!.blocks.unshift(...preamble.map((text) => ({ type: 'paragraph' as const, text })));
+    if (!beforeFirst.length) minutes[0]!.blocks.unshift(...preamble.map((text) => ({ type: 'paragraph' as const, text })));
     warnings.push(
-      `Before the first minute, ${preamble.length === 1 ? `“${preamble[0]!.slice(0, 80)}” is not attendance; it was` : `${preamble.length} lines (“${preamble[0]!.slice(0, 60)}” …) are not attendance; they were`} kept as the first words of ${minutes[0]!.unnumbered ? 'the minute' : `minute ${minutes[0]!.number ?? 1}`} “${minutes[0]!.title}”.`,
+      `Before the first minute, ${preamble.length === 1 ? `“${preamble[0]!.slice(0, 80)}” is not attendance; it was` : `${preamble.length} lines (“${preamble[0]!.slice(0, 60)}” …) are not attendance; they were`} kept as ${beforeFirst.length ? 'words before the first minute, after the attendance' : `the first words of ${minutes[0]!.unnumbered ? 'the minute' : `minute ${minutes[0]!.number ?? 1}`} “${minutes[0]!.title}”`}.`,
     );
   }
   placeRecords(minutes, attendance, warnings);
@@ -1331,6 +1337,7 @@ function readMinutes(rawLines: readonly string[], headed: boolean): PastMinutesR
       attendance,
       minutes,
       closedAt,
+      ...(beforeFirst.length ? { preamble: beforeFirst } : {}),
       ...(closingLine && closedAt ? { closingLine: (closingLine as string).slice(0, TEXT_CHARS.detail) } : {}),
       actions,
       form,

@@ -58,22 +58,23 @@ export { closingText, exemptItemText, openingLine };
  */
 export type SourceKey = `e${number}` | `open${number}` | `i${number}` | `std${number}_${number}` | SentenceSource | `a${number}`;
 /**
- * The meeting's own sentences (meetingSentences) in the review copy: "s", the kind (o order of business, c closing
- * line, x exclusion, m movement, h change of chair), the id (0 for the first two), "_" and the paragraph. The
+ * The meeting's own sentences (meetingSentences) in the review copy: "s", the kind (p words before the first minute,
+ * o order of business, c closing line, x exclusion, m movement, h change of chair), the id (0 for the first three),
+ * "_" and the paragraph. The
  * attendance under PRESENT is marked line by line ("a3"), so a change to it is found, and listed, never applied.
  */
-export type SentenceSource = `s${'o' | 'c' | 'x' | 'm' | 'h'}${number}_${number}`;
-const SENTENCE_CODES = { orderOfBusiness: 'o', closing: 'c', exclusion: 'x', movement: 'm', chair: 'h' } as const;
+export type SentenceSource = `s${'p' | 'o' | 'c' | 'x' | 'm' | 'h'}${number}_${number}`;
+const SENTENCE_CODES = { preamble: 'p', orderOfBusiness: 'o', closing: 'c', exclusion: 'x', movement: 'm', chair: 'h' } as const;
 export function sentenceSource(key: SentenceKey, paragraph: number): SentenceSource {
   const [kind, id] = key.split(':') as [keyof typeof SENTENCE_CODES, string | undefined];
   return `s${SENTENCE_CODES[kind]}${Number(id ?? 0)}_${paragraph}` as SentenceSource;
 }
 /** The sentence and paragraph a SentenceSource names, or null for any other key. */
 export function sentenceOf(source: string): { key: SentenceKey; paragraph: number } | null {
-  const m = /^s([ocxmh])(\d+)_(\d+)$/.exec(source);
+  const m = /^s([pocxmh])(\d+)_(\d+)$/.exec(source);
   if (!m) return null;
   const kind = (Object.keys(SENTENCE_CODES) as (keyof typeof SENTENCE_CODES)[]).find((k) => SENTENCE_CODES[k] === m[1])!;
-  const key = (kind === 'orderOfBusiness' || kind === 'closing' ? kind : `${kind}:${m[2]}`) as SentenceKey;
+  const key = (kind === 'preamble' || kind === 'orderOfBusiness' || kind === 'closing' ? kind : `${kind}:${m[2]}`) as SentenceKey;
   return { key, paragraph: Number(m[3]) };
 }
 
@@ -298,6 +299,8 @@ export function meetingSentences(record: MeetingRecord, style: HouseStyle = DEFA
     return item ? ` (item ${item.agendaNumber})` : '';
   };
   const name = (attendanceId: number) => record.attendance.find((a) => a.id === attendanceId)?.name.trim() || 'A member';
+  // Words before the first minute, after the attendance ("The Chairman welcomed everyone …"): none unless the clerk writes them.
+  add('preamble', 'Words before the first minute', '');
   const changes = record.chairChanges.filter((c) => c !== opening).sort(byMeetingTime(record.startedAt));
   for (const c of changes) add(`chair:${c.id}`, `${name(c.attendanceId)} in the Chair${itemTitle(c.agendaItemId)}`, chairChangeText(c, record));
   for (const m of record.movements.filter((m) => !beforeStart(m, record)).sort(byMeetingTime(record.startedAt))) {
@@ -683,6 +686,8 @@ export function buildMinutes(record: MeetingRecord, options: BuildOptions = {}):
   if (publicPart) {
     const attendance = attendanceBlocks(record, opening);
     blocks.push({ type: 'opening', text: openingLine(record) }, ...(marked ? markedAttendance(attendance) : attendance));
+    // The clerk's words before the first minute ("The Chairman welcomed everyone …"), as the minutes printed them.
+    blocks.push(...sentenceParagraphs(asEdited(record, 'preamble', ''), 'preamble', marked));
     // Declarations with no declarations item on the agenda still appear, before the first minute.
     if (!record.items.some((i) => i.kind === 'declarations')) blocks.push(...declarationParagraphs(record, style));
     // Changes of chair after the start and arrivals or departures not stamped with an item on the agenda.

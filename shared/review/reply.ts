@@ -36,7 +36,7 @@ export const bookmarkName = (key: SourceKey) => `mc_${key}`;
 /** The bookmark around the title that says which meeting and which copy sent this is. */
 export const markBookmark = (meetingId: number, sendId: number) => `mc_m${meetingId}_s${sendId}`;
 export const MARK_PATTERN = /^mc_m(\d+)_s(\d+)$/;
-export const KEY_PATTERN = /^mc_((?:e|open|i|a)\d+|std\d+_\d+|s[ocxmh]\d+_\d+)$/;
+export const KEY_PATTERN = /^mc_((?:e|open|i|a)\d+|std\d+_\d+|s[pocxmh]\d+_\d+)$/;
 /** A line of the attendance under PRESENT: its changes are listed for the clerk, never applied. */
 export const isAttendanceKey = (key: string) => /^a\d+$/.test(key);
 /** The item and paragraph of a standard wording's key ("std5_2"), or null for any other key. */

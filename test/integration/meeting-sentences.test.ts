@@ -61,6 +61,7 @@ async function printedFour(services: Services, meetingId: number): Promise<Recor
 }
 
 const EDITS = {
+  preamble: 'The Chairman welcomed the new members of the Committee.',
   orderOfBusiness: 'With the consent of the Committee, the Chairman took item 2 first.',
   closing: 'The meeting closed at 11.50 am, after a short adjournment.',
   movement: 'Cllr. M. Osei left the meeting at 10.20 am to attend another engagement.',
@@ -77,7 +78,9 @@ describe('the meeting’s own sentences, edited in place', () => {
     const sentences = meetingSentences(record, record.body.houseStyle);
     const keyOf = (kind: string) => sentences.find((s) => s.key.split(':')[0] === kind)!.key;
     // The app's wording of each, as printed, before any edit.
-    expect(sentences.map((s) => s.key.split(':')[0]).sort()).toEqual(['chair', 'closing', 'exclusion', 'movement', 'orderOfBusiness']);
+    expect(sentences.map((s) => s.key.split(':')[0]).sort()).toEqual(['chair', 'closing', 'exclusion', 'movement', 'orderOfBusiness', 'preamble']);
+    // The words before the first minute are the clerk's alone: the app writes none.
+    expect(sentences.find((s) => s.key === 'preamble')!.standard).toBe('');
     expect(keyOf('exclusion')).toBe(`exclusion:${contract.id}`);
     const before = minutesToText(buildMinutes(record, { style: record.body.houseStyle }));
     for (const s of sentences) expect(before).toContain(s.standard.replace(/\s+/g, ' '));
@@ -92,7 +95,11 @@ describe('the meeting’s own sentences, edited in place', () => {
     const printed = await printedFour(services, meetingId);
     for (const [writer, words] of Object.entries(printed)) {
       for (const text of Object.values(EDITS)) expect(words, `${writer}: ${text}`).toContain(text.replace(/\.$/, ''));
-      for (const s of sentences) expect(words, `${writer} still prints the app's ${s.key}`).not.toContain(s.standard.replace(/\.$/, ''));
+      for (const s of sentences.filter((s) => s.standard)) expect(words, `${writer} still prints the app's ${s.key}`).not.toContain(s.standard.replace(/\.$/, ''));
+      // Printed after the attendance, before the first minute.
+      const firstMinute = Math.min(...['Taxi fares', 'Street trading consents', 'Change to the Order of Business'].map((t) => words.indexOf(t)).filter((i) => i >= 0));
+      expect(words.indexOf(EDITS.preamble.replace(/\.$/, '')), writer).toBeGreaterThan(words.indexOf('PRESENT'));
+      expect(words.indexOf(EDITS.preamble.replace(/\.$/, '')), writer).toBeLessThan(firstMinute);
     }
 
     // Following the record stops with the edit: a later change of time leaves the edited closing line as typed.

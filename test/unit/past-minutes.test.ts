@@ -196,10 +196,10 @@ describe('other councils’ house styles (test/fixtures/past-minutes/README.md)'
       '75 Allotments',
       '76 Date of next meeting',
     ]);
-    // The welcome before the first minute is not a person of In attendance: its words are kept as the first of minute 70/17.
-    expect(m.minutes[0]!.blocks.map(shape)).toEqual(['P', 'P']);
-    expect(m.minutes[0]!.blocks[0]).toEqual({ type: 'paragraph', text: 'The Chairman welcomed everyone present to the Parish Council Meeting.' });
-    expect(m.warnings.join(' ')).toMatch(/Before the first minute, “The Chairman welcomed everyone present to the Parish Council Meeting\.” is not attendance; it was kept as the first words of minute 70 “Apologies for absence”/);
+    // The welcome before the first minute is not a person of In attendance: its words are kept there, before minute 70/17.
+    expect(m.preamble).toEqual(['The Chairman welcomed everyone present to the Parish Council Meeting.']);
+    expect(m.minutes[0]!.blocks.map(shape)).toEqual(['P']);
+    expect(m.warnings.join(' ')).toMatch(/Before the first minute, “The Chairman welcomed everyone present to the Parish Council Meeting\.” is not attendance; it was kept as words before the first minute, after the attendance/);
     // The reference to an earlier minute stays a paragraph of this one, not a minute of its own.
     expect(m.minutes[2]!.blocks.map(shape)).toEqual(['P', 'P']);
     expect(m.minutes[3]!.blocks.map(shape)).toEqual(['alpha@0:×2', 'RESOLVED×1']);
@@ -264,7 +264,7 @@ describe('parish minutes with their attendance written out on a line (fixture pa
     expect(a.officers).toEqual([{ name: 'Mrs K Ashdown', detail: 'Clerk', as: 'officer' }]);
     // “Apologies: No apologies” names no one: no one is made a person, the words are kept.
     expect(a.apologies).toEqual([]);
-    expect(m.minutes[0]!.blocks[0]).toEqual({ type: 'paragraph', text: 'Apologies: No apologies' });
+    expect(m.preamble?.[0]).toBe('Apologies: No apologies');
   });
 
   it('a markdown conversion’s escaped numbers (“1\\.”) and a table row’s bars (“5\\. | Footpaths: |”) are not the minutes’ words', () => {
@@ -297,7 +297,7 @@ describe('parish minutes whose opening runs over two lines, the month first (fix
     ]);
     expect(a.officers.map((p) => [p.name, p.detail])).toEqual([['Gemma Rook', 'Clerk']]);
     // The welcome after the list is words, not a person.
-    expect(m.minutes[0]!.blocks[0]).toEqual({ type: 'paragraph', text: 'Cllr. Wren opened the meeting and thanked the hall committee for the new heating.' });
+    expect(m.preamble).toEqual(['Cllr. Wren opened the meeting and thanked the hall committee for the new heating.']);
     expect(m.minutes.map((x) => x.number)).toEqual([1, 2, 3]);
     expect(m.minutes[2]!.title).toBe('Minutes of the meeting held on 2nd April 2024');
   });
@@ -633,7 +633,8 @@ describe('a ModernGov page with an unnumbered part before its numbered minutes (
 
   it('keeps “PART I - RECOMMENDATIONS” and “Resolved to RECOMMEND: (to Council)” as words, not titles', () => {
     const words = JSON.stringify(read(PAGE).minutes[0]!.blocks);
-    expect(words).toMatch(/PART I - RECOMMENDATIONS/);
+    // Above the first item, the words before the first minute.
+    expect(read(PAGE).preamble).toEqual(['PART I - RECOMMENDATIONS']);
     expect(words).toMatch(/Resolved to RECOMMEND: \(to Council\)/);
   });
 });
@@ -886,8 +887,8 @@ describe('parish minutes under headings with no numbers (in the layout of West D
     ]);
     expect(m.minutes[3]!.blocks).toEqual([{ type: 'paragraph', text: "Village Hall £24.00: Norfolk Mowers £112.50 : Clerk's expenses £18.40 - proposed D. Whitcombe seconded Miss Pryor - passed for payment." }]);
     expect(m.minutes[4]!.blocks[0]).toMatchObject({ type: 'paragraph', text: expect.stringMatching(/^Highways - grass cutting dates: noted\./) });
-    // The Chairman's welcome before the first heading is kept, as the first words of the first minute.
-    expect(m.minutes[0]!.blocks[0]).toEqual({ type: 'paragraph', text: 'The Chairman opened the meeting and welcomed Mrs. Tate to her first meeting.' });
+    // The Chairman's welcome before the first heading is kept there, as the words before the first minute.
+    expect(m.preamble).toEqual(['The Chairman opened the meeting and welcomed Mrs. Tate to her first meeting.']);
   });
 });
 

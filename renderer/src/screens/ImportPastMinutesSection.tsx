@@ -375,6 +375,13 @@ export function ImportPastMinutesSection({ body }: { body: BodyDetail }) {
                   </ul>
                 </details>
               ) : null}
+              {r.meeting.preamble?.length ? (
+                <div className="past-blocks" data-testid="past-preamble" aria-label="Words before the first minute">
+                  {r.meeting.preamble.map((line, k) => (
+                    <p key={k}>{line}</p>
+                  ))}
+                </div>
+              ) : null}
               <ol className="past-minutes" aria-label={`Minutes of ${formatLongDate(r.meeting.date)}`}>
                 {r.meeting.minutes.map((m, j) => (
                   <li key={j} className="past-minute" data-testid="past-minute">

@@ -102,7 +102,13 @@ export function MeetingSentences({ record }: { record: MeetingRecord }) {
                 ) : null}
                 <AutoText
                   label={edited ? `${s.label} (edited)` : s.label}
-                  hint={edited ? 'Kept as typed. Alt+Shift+Backspace puts the standard wording back.' : 'Follows the record until you edit it.'}
+                  hint={
+                    s.standard === ''
+                      ? 'Printed after the attendance, before the first minute; left empty, nothing is printed.'
+                      : edited
+                        ? 'Kept as typed. Alt+Shift+Backspace puts the standard wording back.'
+                        : 'Follows the record until you edit it.'
+                  }
                   value={edited ? s.edited! : s.standard}
                   saveKey={`meeting:${record.id}:sentence:${s.key}`}
                   multiline
@@ -121,7 +127,7 @@ export function MeetingSentences({ record }: { record: MeetingRecord }) {
                 />
                 {edited ? (
                   <button type="button" className="button-quiet" aria-keyshortcuts="Alt+Shift+Backspace" onClick={restore}>
-                    Put the standard wording back
+                    {s.standard === '' ? 'Remove these words' : 'Put the standard wording back'}
                   </button>
                 ) : null}
               </li>
