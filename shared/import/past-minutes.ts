@@ -539,10 +539,19 @@ function notMinutes(lines: string[]): string {
  * The opening line and where it ends: one line, or a line starting "Minutes of …" that runs on to the next line with
  * words ("… HELD AT THE VILLAGE HALL ON" / "TUESDAY MAY 6th 2014"). at = -1 when there is none.
  */
-function openingLine(lines: readonly string[]): { at: number; opening: string } {
+function openingLine(text: readonly string[]): { at: number; opening: string } {
+  // "12 th October", "1 ST SEPTEMBER": an ordinal set apart from its number, as text copied from a PDF has it.
+  const lines = text.map((l) => l.replace(/\b(\d{1,2})\s+(st|nd|rd|th)\b/gi, '$1$2'));
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (!line) continue;
+    // The body named before the opening on its line ("LITTLE WALDEN PARISH COUNCIL Minutes of Meeting held on …",
+    // "WROCKLEY PARISH COUNCIL. Minutes of the Parish Council Meeting held on …"): the opening, naming that body.
+    const named = BODY_BEFORE_OPENING.exec(line);
+    if (named && !/^(?:draft\s+)?minutes\b/i.test(named[1]!)) {
+      const opening = `Minutes of a meeting of the ${named[1]!.replace(/^the\s+/i, '')} held ${named[2]!}`;
+      if (openingOf(opening) && isoDate(opening)) return { at: i, opening };
+    }
     // A heading form is an opening only where a line just below says these are its minutes (an agenda's heading is not).
     if ((OPENING.test(line) || OPENING_BODY_FIRST.test(line) || OPENING_NO_MEETING.test(line)) && openingOf(line)) return { at: i, opening: line };
     if (OPENING_HEADING.test(line)) {
@@ -609,6 +618,8 @@ function looseOpening(lines: readonly string[]): { at: number; opening: string }
   const opening = `Minutes of a meeting of the ${body} held${venue ? ` at ${venue.replace(/^(?:the\s)/i, 'the ')}` : ''} on ${dateText}${time ? ` at ${time[0]}` : ''}`;
   return openingOf(opening) ? { at: head[end]!.at, opening } : null;
 }
+/** A body's name, then an opening of its minutes held on …: [line, body, what follows "held"]. */
+const BODY_BEFORE_OPENING = /^(.{3,120}?\b(?:Council|Committee|Sub-Committee|Board|Panel|Forum|Partnership|Authority|Trust|Commission))[.,:;]?\s+(?:draft\s+)?minutes of (?:the\s+|a\s+|an\s+)?(?:[A-Za-z-]+\s+){0,4}?meeting\b.*?\bheld\s+(.+)$/i;
 /** Stands for the body in an opening that names none ("Minutes of the meeting held on …"): read as the body imported into. */
 const UNNAMED_BODY = 'Unnamed Body \u2063';
 /** Where a heading's lines stop: the attendance, a minute, or the first words of the minutes. */
@@ -801,13 +812,15 @@ function readMinutes(rawLines: readonly string[], headed: boolean): PastMinutesR
   if (at >= 0) {
     const m = openingOf(opening)!;
     // "Stoke Ferry Annual Parish Council Meeting": the kind of meeting is not part of the body's name.
-    bodyName = m[1]!.trim().replace(/\b(?:annual|extraordinary|ordinary)\s+(?=(?:parish|town|district|county|city|community)\s+council\b)/i, '');
+    bodyName = m[1]!.trim().replace(/\b(?:annual|extraordinary|ordinary)\s+(?=(?:parish|town|district|county|city|community)\s+council\b)/i, '').replace(/[.,;:]+$/, '');
+    // "Minutes of the Parish Council Meeting held on …": the kind of council, not its name.
+    if (/^(?:the\s+)?(?:parish|town|community|city|district|county|borough)\s+council$/i.test(bodyName)) bodyName = UNNAMED_BODY.trim();
     if (bodyName === UNNAMED_BODY.trim()) {
       bodyName = '';
       warnings.push('The minutes do not name the body (“Minutes of the meeting held on …”): they are read as the minutes of the body they are imported into.');
     }
     // A start time before the date ("held at the Village Hall at 7.00 pm on …") is the start, not part of the venue.
-    const timeInWhere = /\s+(?:at|commencing at|starting at)\s+(\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?)\s*$/i.exec(m[2]!);
+    const timeInWhere = /(?:^|\s+)(?:at|commencing at|starting at)\s+(\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?)\s*$/i.exec(m[2]!);
     where = modeOf(timeInWhere ? m[2]!.slice(0, timeInWhere.index) : m[2]!);
     date = isoDate(m[3]!);
     const rest = m[4] ?? '';

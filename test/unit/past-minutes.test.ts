@@ -938,3 +938,28 @@ describe('what the reader reads always fits what a meeting can hold, so the prev
     }
   });
 });
+
+describe('parish council opening lines in the forms English parish councils print them (fictional councils; see the fixtures README)', () => {
+  const open = (line: string) => read(`${line}\n\nPresent: Cllr A Brown (Chair), Cllr B Green\n\n1. Apologies\n\nNone.`);
+  it.each([
+    ['MINUTES OF NEWBY PARISH COUNCIL MEETING Held on Wednesday 12 th October 2016 in Newby Village Hall at 7.30pm', 'NEWBY PARISH COUNCIL', '2016-10-12', '19:30', 'Newby Village Hall'],
+    ['Minutes of the Saltby Parish Council meeting held at 7.30pm on Monday 15 th January 2018 At Jubilee Hall, Lower Street, Saltby', 'Saltby Parish Council', '2018-01-15', '19:30', 'Jubilee Hall, Lower Street, Saltby'],
+    ['RIDGEWAY PARISH COUNCIL MINUTES OF THE ANNUAL MEETING HELD ON 13 MAY 2014 AT THE VILLAGE HALL', 'RIDGEWAY PARISH COUNCIL', '2014-05-13', null, 'THE VILLAGE HALL'],
+    ['MINUTES OF THE MEETING OF ICKLETON PARISH COUNCIL. Held on 9th February 2016, at 7.30pm at Ickleton Village Hall Annexe', 'ICKLETON PARISH COUNCIL', '2016-02-09', '19:30', 'Ickleton Village Hall Annexe'],
+    ['EARNBY PARISH COUNCIL MINUTES OF THE MEETING OF EARNBY PARISH COUNCIL HELD ON 22 nd SEPTEMBER 2016', 'EARNBY PARISH COUNCIL', '2016-09-22', null, ''],
+    ['LITTLE WALDEN PARISH COUNCIL Minutes of Meeting held on Tuesday 20 th September 2016 at 7.30pm in the Parish Room', 'LITTLE WALDEN PARISH COUNCIL', '2016-09-20', '19:30', 'the Parish Room'],
+    ['MINUTES OF THE STANTON DALE PARISH COUNCIL MEETING HELD IN THE PARISH HALL ON THURSDAY 1 ST SEPTEMBER 2016 AT 7.30 PM', 'STANTON DALE PARISH COUNCIL', '2016-09-01', '19:30', 'THE PARISH HALL'],
+    ['MINUTES of the Meeting of Tollbury Parish Council held in the Pavilion on Tuesday 6 th February 2018 commencing at 7.30pm.', 'Tollbury Parish Council', '2018-02-06', '19:30', 'the Pavilion'],
+    ['Hardwell Parish Council Minutes of the Meeting held on Tuesday 24 October 2017 in the School at 7.00 pm', 'Hardwell Parish Council', '2017-10-24', '19:00', 'the School'],
+    ['WROCKLEY PARISH COUNCIL. Minutes of the Parish Council Meeting held on Wednesday 13 th July 2016 at Wrockley Parish Hall at 7.30 p.m.', 'WROCKLEY PARISH COUNCIL', '2016-07-13', '19:30', 'Wrockley Parish Hall'],
+    ['ALLESTON PARISH COUNCIL Minutes of Meeting held on Monday, 7th September 2015 at 7.45 pm at All Saints Church, Alleston', 'ALLESTON PARISH COUNCIL', '2015-09-07', '19:45', 'All Saints Church, Alleston'],
+  ])('“%s”', (line, bodyName, date, startTime, venue) => {
+    expect(open(line)).toMatchObject({ bodyName, date, startTime, venue });
+  });
+
+  it('“Minutes of the Parish Council Meeting held on …” names the kind of council, not the body: read as the body imported into', () => {
+    const m = open('Minutes of the Parish Council Meeting held on Wednesday 13th July 2016 at Wrockley Parish Hall at 7.30 p.m.');
+    expect(m.bodyName).toBe('');
+    expect(m.warnings.join(' ')).toMatch(/do not name the body/);
+  });
+});
