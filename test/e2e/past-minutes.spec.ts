@@ -350,3 +350,38 @@ test('minutes numbered paragraph by paragraph: the preview and the saved minutes
   expect(lines.slice(at + 1, at + 3)).toEqual(['(1)\tNotes the provisional outturn position for the General Fund;', '(2)\tApproves the carry forward requests set out in Appendix 3; and']);
   expect(lines).toContain('1.4 RESOLVED:');
 });
+
+test('parish minutes under headings with no numbers: the preview shows the words before the first minute and the headings unnumbered; saved, the Word export prints them in place', async ({ page, host }, testInfo) => {
+  test.setTimeout(120_000);
+  const body = await api(host.url, 'bodies.create', { name: 'Holmsworth Parish Council', yearStartMonth: 5 });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(`${host.url}#/bodies/${body.id}`);
+  const box = page.getByLabel('Paste past minutes');
+  await box.focus();
+  await box.fill(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'past-minutes', 'parish-headed-minutes.txt'), 'utf8'));
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  const meeting = page.getByTestId('past-meeting');
+  await expect(meeting.getByRole('heading', { level: 4 })).toContainText('Thursday, 9 May 2024');
+  await expect(page.getByTestId('past-preamble')).toHaveText('The Chairman opened the meeting and welcomed Mrs. Tate to her first meeting.');
+  await expect(page.getByLabel('Title of unnumbered minute 1', { exact: true })).toHaveValue('Minutes:');
+  await expect(page.getByLabel('Title of unnumbered minute 4', { exact: true })).toHaveValue('Payments:');
+  await expect(page.getByTestId('past-minute').nth(3)).toContainText('Village Hall £24.00');
+  for (const width of [1440, 480]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.getByTestId('past-preamble').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: testInfo.outputPath(`past-headed-${width}.png`) });
+  }
+  const save = page.getByRole('button', { name: 'Save 1 past meeting' });
+  await save.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: '1 past meeting saved as confirmed minutes.' })).toBeVisible();
+  const [summary] = await api(host.url, 'meetings.list', { bodyId: body.id });
+  const file = (await api(host.url, 'exports.build', { meetingId: summary!.id, document: 'minutes' })) as ExportedFile;
+  const lines = officeText(Buffer.from(file.base64, 'base64')).split('\n').map((l) => l.replace(/\t/g, ' ').trim()).filter(Boolean);
+  const welcome = lines.indexOf('The Chairman opened the meeting and welcomed Mrs. Tate to her first meeting.');
+  expect(welcome).toBeGreaterThan(0);
+  expect(welcome).toBeLessThan(lines.indexOf('Minutes:'));
+  expect(lines).toContain('The meeting closed at 8.40p.m.');
+  expect(lines.some((l) => /^\d+\.\s+Minutes:/.test(l))).toBe(false);
+});

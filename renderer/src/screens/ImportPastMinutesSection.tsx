@@ -51,7 +51,8 @@ const headingNumberOf = (r: Read, i: number) => {
 const rangeOf = (r: Read) => {
   const at = numbersOf(r).flatMap((n, i) => (n === null ? [] : [i]));
   const unnumbered = r.meeting.minutes.length - at.length;
-  const range = at.length ? `${numberOf(r, at[0]!)}–${numberOf(r, at[at.length - 1]!)}` : 'no numbers';
+  if (!at.length) return 'none numbered';
+  const range = `${numberOf(r, at[0]!)}–${numberOf(r, at[at.length - 1]!)}`;
   return unnumbered ? `${range}, ${unnumbered} unnumbered` : range;
 };
 /** The number a minute takes when the clerk says it was numbered after all: one after the numbered minute before it. */
@@ -376,11 +377,16 @@ export function ImportPastMinutesSection({ body }: { body: BodyDetail }) {
                 </details>
               ) : null}
               {r.meeting.preamble?.length ? (
-                <div className="past-blocks" data-testid="past-preamble" aria-label="Words before the first minute">
-                  {r.meeting.preamble.map((line, k) => (
-                    <p key={k}>{line}</p>
-                  ))}
-                </div>
+                <section className="past-preamble" aria-labelledby={`past-${i}-preamble`}>
+                  <h5 id={`past-${i}-preamble`} className="past-preamble-title">
+                    Words before the first minute
+                  </h5>
+                  <div className="past-blocks" data-testid="past-preamble">
+                    {r.meeting.preamble.map((line, k) => (
+                      <p key={k}>{line}</p>
+                    ))}
+                  </div>
+                </section>
               ) : null}
               <ol className="past-minutes" aria-label={`Minutes of ${formatLongDate(r.meeting.date)}`}>
                 {r.meeting.minutes.map((m, j) => (
