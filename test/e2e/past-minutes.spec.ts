@@ -15,9 +15,23 @@ import { describeFidelity, fidelity } from '../helpers/fidelity';
 import { officeText } from '../helpers/office-text';
 import { api } from './api';
 import { expect, test } from './host-fixture';
+import type { Page } from '@playwright/test';
 
 const REFERENCE = join(import.meta.dirname, '..', 'fixtures', 'reference');
 const BOARD = 'Leicestershire Safer Communities Strategy Board';
+
+/** A body made through the API, its screen opened at 1440 px, and a fixture's text pasted and read by keyboard. */
+async function pasteFixture(page: Page, url: string, bodyName: string, fixture: string): Promise<{ id: number }> {
+  const body = await api(url, 'bodies.create', { name: bodyName, yearStartMonth: 5 });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(`${url}#/bodies/${body.id}`);
+  const box = page.getByLabel('Paste past minutes');
+  await box.focus();
+  await box.fill(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'past-minutes', fixture), 'utf8'));
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  return body;
+}
 
 test('past minutes pasted, previewed and saved by keyboard; the Word export has the published words and reads back', async ({ page, host }, testInfo) => {
   test.setTimeout(180_000);
@@ -267,14 +281,7 @@ test('members listed as absent are shown in the preview as absent and saved as a
 
 test('a town council’s minutes: unnumbered headings and “Cou/285/07-08” numbers shown as printed, a number corrected by keyboard, saved', async ({ page, host }, testInfo) => {
   test.setTimeout(120_000);
-  const body = await api(host.url, 'bodies.create', { name: 'Wessex Market Town Council', yearStartMonth: 5 });
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto(`${host.url}#/bodies/${body.id}`);
-  const box = page.getByLabel('Paste past minutes');
-  await box.focus();
-  await box.fill(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'past-minutes', 'town-prefixed-numbers.txt'), 'utf8'));
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('Enter');
+  const body = await pasteFixture(page, host.url, 'Wessex Market Town Council', 'town-prefixed-numbers.txt');
   const meeting = page.getByTestId('past-meeting');
   await expect(meeting.getByRole('heading', { level: 4 })).toHaveText('Monday, 14 January 2008 · 7 minutes (Cou/285/07-08–Cou/290/07-08, 2 unnumbered)');
   await expect(page.getByLabel('Title of unnumbered minute 1', { exact: true })).toHaveValue("Chair's announcements");
@@ -353,14 +360,7 @@ test('minutes numbered paragraph by paragraph: the preview and the saved minutes
 
 test('parish minutes under headings with no numbers: the preview shows the words before the first minute and the headings unnumbered; saved, the Word export prints them in place', async ({ page, host }, testInfo) => {
   test.setTimeout(120_000);
-  const body = await api(host.url, 'bodies.create', { name: 'Holmsworth Parish Council', yearStartMonth: 5 });
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto(`${host.url}#/bodies/${body.id}`);
-  const box = page.getByLabel('Paste past minutes');
-  await box.focus();
-  await box.fill(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'past-minutes', 'parish-headed-minutes.txt'), 'utf8'));
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('Enter');
+  const body = await pasteFixture(page, host.url, 'Holmsworth Parish Council', 'parish-headed-minutes.txt');
   const meeting = page.getByTestId('past-meeting');
   await expect(meeting.getByRole('heading', { level: 4 })).toContainText('Thursday, 9 May 2024');
   await expect(page.getByTestId('past-preamble')).toHaveText('The Chairman opened the meeting and welcomed Mrs. Tate to her first meeting.');
