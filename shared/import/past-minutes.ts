@@ -876,6 +876,8 @@ function readMinutes(rawLines: readonly string[], headed: boolean): PastMinutesR
   let decision: { block: Extract<PastBlock, { type: 'decision' }>; lettered: boolean; closed: boolean } | null = null;
   let list: { block: Extract<PastBlock, { type: 'points' }>; next: number } | null = null;
   let lastStyleIndex = new Map<ListStyle, number>();
+  /** The marker of each decision's first lettered resolution, in case it turns out to be the only one. */
+  const firstMark = new Map<Extract<PastBlock, { type: 'decision' }>, string>();
 
   const blocks = () => minute!.blocks;
   const last = () => blocks()[blocks().length - 1];
@@ -1217,6 +1219,7 @@ function readMinutes(rawLines: readonly string[], headed: boolean): PastMinutesR
 
     // A lettered resolution: in an open decision, or on a web page a lettered "That …".
     if (marker && (d && !d.closed && (d.lettered || d.block.resolutions.length === 0)) && /^[a-z]$/.test(marker[1]!)) {
+      if (d.block.resolutions.length === 0) firstMark.set(d.block, `(${marker[1]!})`);
       d.block.resolutions.push(marker[2]!.trim());
       d.lettered = true;
       continue;
@@ -1298,6 +1301,8 @@ function readMinutes(rawLines: readonly string[], headed: boolean): PastMinutesR
     paragraph(line);
   }
 
+  // A decision with one lettered resolution ("RESOLVED:" then "(a) That the hedge be cut."): it prints plain, so its marker is kept in its words.
+  for (const [block, mark] of firstMark) if (block.resolutions.length === 1) block.resolutions[0] = `${mark} ${block.resolutions[0]}`;
   if (form === 'web') for (const m of minutes) dropAgendaText(m, warnings);
   // Where the minutes print numbers, a minute read without one was printed without one (a heading before the numbered
   // minutes): it stays unnumbered, and the numbers of the others are as printed.

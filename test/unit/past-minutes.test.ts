@@ -963,3 +963,11 @@ describe('parish council opening lines in the forms English parish councils prin
     expect(m.warnings.join(' ')).toMatch(/do not name the body/);
   });
 });
+
+describe('a decision with a single lettered resolution', () => {
+  it('keeps its marker in its words, since one resolution prints plain; two keep their letters as the list', () => {
+    const m = read('Minutes of the meeting of the Ashby Fen Parish Council held on 4th March 2024\n\n1. Planning\n\nRESOLVED:\n\n(a) That the hedge be cut.\n\n2. Other\n\nRESOLVED:\n\n(a) That the hedge be cut.\n\n(b) That the bin be emptied.');
+    expect(m.minutes[0]!.blocks).toEqual([{ type: 'decision', label: 'RESOLVED', resolutions: ['(a) That the hedge be cut.'] }]);
+    expect(m.minutes[1]!.blocks).toEqual([{ type: 'decision', label: 'RESOLVED', resolutions: ['That the hedge be cut.', 'That the bin be emptied.'] }]);
+  });
+});
