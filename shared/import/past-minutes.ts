@@ -135,6 +135,12 @@ export interface PastMeeting {
 
 export type PastMinutesRead = { ok: true; value: PastMeeting } | { ok: false; message: string };
 
+/** "11 December 2020": the date as a running header prints it. */
+function formatLongDateWords(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const month = MONTHS[m - 1]!;
+  return `${d} ${month[0]!.toUpperCase()}${month.slice(1)} ${y}`;
+}
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 /** A month's name, or its abbreviation as parish minutes print it ("17th Jan 2002", "3 Sept. 2019"). */
 const MONTH = String.raw`(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
@@ -201,6 +207,11 @@ const FURNITURE: RegExp[] = [
   /^View directions$/i,
   /^Contact:/i,
   /^Page \d+$/i,
+  // Page furniture of text copied from a PDF: "Page 2 of 5", "- 2 -", "2 | Page", "Chairman's initials ……".
+  /^Page \d+ of \d+$/i,
+  /^[-–—]\s*\d{1,3}\s*[-–—]$/,
+  /^\d{1,3}\s*\|\s*P\s?a\s?g\s?e$/i,
+  /^(?:Chairman|Chair|Chairperson)[’']?s initials\b[\s_.…:]*$/i,
   /^Agenda Item \d+$/i,
   /^(Chairman|Chair|Date|Signed|CHAIRMAN|CHAIR|DATE)\s*:?$/,
   /^[_.\s]{3,}$/,
@@ -854,6 +865,18 @@ function readMinutes(rawLines: readonly string[], headed: boolean): PastMinutesR
   let end = lines.findIndex((l, i) => i > at && /^This page is intentionally left blank\.?$/i.test(l));
   if (end < 0) end = lines.length;
   const body = lines.slice(at, end);
+  // A page's running header or footer, printed on every page of a PDF the text was copied from ("Safer Communities
+  // Strategy Board – 11 December 2020"): a line of several words naming the body or the date, three times or more.
+  const counts = new Map<string, number>();
+  for (const l of body) if (l) counts.set(l, (counts.get(l) ?? 0) + 1);
+  const dateWords = date ? [formatLongDateWords(date), date] : [];
+  for (const [l, n] of counts) {
+    if (n < 3 || l.split(/\s+/).length < 3 || l.length > 160) continue;
+    const names = (bodyName && bodyName !== UNNAMED_BODY.trim() && l.toLowerCase().includes(bodyName.toLowerCase())) || dateWords.some((d) => l.includes(d)) || /\bpage \d+\b/i.test(l);
+    if (!names) continue;
+    for (let k = 0; k < body.length; k++) if (body[k] === l) body[k] = '';
+    warnings.push(`“${l}” is printed ${n} times (a page’s running header or footer): it was left out.`);
+  }
   // Minutes numbered with no stop ("1 Procedural Business", "2 Minutes"): only where no minute is numbered "1." and the bare
   // numbers run 1, 2, 3 … as headings, so a line starting with a count ("12 Members attended") is not taken for a minute.
   const bareNumbers = (() => {

@@ -971,3 +971,37 @@ describe('a decision with a single lettered resolution', () => {
     expect(m.minutes[1]!.blocks).toEqual([{ type: 'decision', label: 'RESOLVED', resolutions: ['That the hedge be cut.', 'That the bin be emptied.'] }]);
   });
 });
+
+describe('minutes copied from a PDF, with each page’s furniture', () => {
+  it('leaves out the running header naming the body and date, “Page 2 of 3”, “- 2 -” and the chair’s initials, and says so', () => {
+    const header = 'Ashby Fen Parish Council – 4 March 2024';
+    const m = read(
+      [
+        'Minutes of the meeting of the Ashby Fen Parish Council held on 4th March 2024 at 7.30 pm in the Village Hall',
+        header,
+        '1. Planning',
+        'Two applications were considered.',
+        'Page 1 of 3',
+        header,
+        'Chairman’s initials ……',
+        '2. Finance',
+        'The accounts were approved.',
+        '- 2 -',
+        header,
+        '3. Highways',
+        'The Clerk reported on the potholes in Mill Lane.',
+      ].join('\n\n'),
+    );
+    expect(m.minutes.map((x) => x.blocks)).toEqual([
+      [{ type: 'paragraph', text: 'Two applications were considered.' }],
+      [{ type: 'paragraph', text: 'The accounts were approved.' }],
+      [{ type: 'paragraph', text: 'The Clerk reported on the potholes in Mill Lane.' }],
+    ]);
+    expect(m.warnings.join(' ')).toContain(`“${header}” is printed 3 times (a page’s running header or footer): it was left out.`);
+  });
+
+  it('keeps a line of the minutes said three times that names neither the body nor the date', () => {
+    const m = read(['Minutes of the meeting of the Ashby Fen Parish Council held on 4th March 2024', '1. Planning', 'The application was noted by members.', '2. Finance', 'The application was noted by members.', '3. Other', 'The application was noted by members.'].join('\n\n'));
+    expect(m.minutes.every((x) => x.blocks.length === 1)).toBe(true);
+  });
+});
