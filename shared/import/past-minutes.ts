@@ -209,7 +209,7 @@ const FURNITURE: RegExp[] = [
   /^Page \d+$/i,
   // Page furniture of text copied from a PDF: "Page 2 of 5", "- 2 -", "2 | Page", "Chairman's initials ……".
   /^Page \d+ of \d+$/i,
-  /^[-–—]\s*\d{1,3}\s*[-–—]$/,
+  /^[-–—•]\s*\d{1,3}\s*[-–—]$/,
   /^\d{1,3}\s*\|\s*P\s?a\s?g\s?e$/i,
   /^(?:Chairman|Chair|Chairperson)[’']?s initials\b[\s_.…:]*$/i,
   /^Agenda Item \d+$/i,
