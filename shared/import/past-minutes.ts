@@ -215,6 +215,8 @@ const FURNITURE: RegExp[] = [
   /^Agenda Item \d+$/i,
   /^(Chairman|Chair|Date|Signed|CHAIRMAN|CHAIR|DATE)\s*:?$/,
   /^[_.\s]{3,}$/,
+  // The item markers a ModernGov minutes document carries around each minute ("<AI1>", "</AI1>").
+  /^<\/?AI\d{1,4}>$/,
 ];
 
 /** The agenda's presenter line, which a web page shows above a minute. */
@@ -1106,8 +1108,17 @@ function readMinutes(rawLines: readonly string[], headed: boolean): PastMinutesR
         preamble.push(line);
         continue;
       }
+      // "Councillors:" under Present: a heading of the list, not a person.
+      if (section && /^(?:councillors|members|cllrs)\s*:?$/i.test(line)) continue;
       if (section) {
         const chair = /^(.+?)\s*\((?:in the )?(?:Chair|Chairman|Chairwoman|Chairperson)\)\.?$/i.exec(line);
+        // The role before the name, as a ModernGov minutes document sets it: "Chairman Cllr Foss", "Vice Chairman Cllr Austen".
+        const roleFirst = /^((?:Vice[- ]|Deputy )?(?:Chair|Chairman|Chairwoman|Chairperson|Mayor|Deputy Mayor|Leader))\s+((?:Cllr\.?|Councillor|Mr|Mrs|Ms|Miss|Dr)\s+.+)$/i.exec(line);
+        if (roleFirst && section === 'present') {
+          if (/^(?:chair|chairman|chairwoman|chairperson)$/i.test(roleFirst[1]!) && !attendance.chair) attendance.chair = personOf(roleFirst[2]!);
+          else attendance.present.push({ ...personOf(roleFirst[2]!), detail: roleFirst[1]! });
+          continue;
+        }
         if (chair && section === 'present') attendance.chair = personOf(chair[1]!);
         else if (section === 'guests') attendance.others.push({ ...personOf(line), as: 'guest' });
         else {

@@ -1005,3 +1005,41 @@ describe('minutes copied from a PDF, with each page’s furniture', () => {
     expect(m.minutes.every((x) => x.blocks.length === 1)).toBe(true);
   });
 });
+
+describe('a ModernGov minutes document (in the layout of South Hams District Council’s Council minutes of 19 May 2022; see the fixtures README)', () => {
+  const m = read(
+    [
+      'Wessex Vale Council',
+      'Minutes of a meeting of the Wessex Vale Council held on',
+      'Thursday, 19th May, 2022 at 2.00 pm at the Council Chamber - Follaton House',
+      'Present:',
+      'Councillors:',
+      'Chairman Cllr Ford',
+      'Vice Chairman Cllr Aston',
+      'Cllr Abbey',
+      'Cllr Baldwin',
+      '<AI1>',
+      '1.                            Election of the Chairman of the Council;',
+      'RESOLVED',
+      'That Cllr L Aston be elected Chairman of the Council for the year.',
+      '</AI1>',
+      '<AI2>',
+      '2.                            Address by the New Chairman of Council',
+      'In addressing the Council, Cllr Aston thanked Members.',
+      '</AI2>',
+    ].join('\n\n'),
+  );
+  it('reads the role before the name under Present, and leaves out “Councillors:” and the item markers', () => {
+    expect(m.attendance.chair).toEqual({ name: 'Cllr Ford', detail: '' });
+    expect(m.attendance.present.map((p) => [p.name, p.detail])).toEqual([
+      ['Cllr Aston', 'Vice Chairman'],
+      ['Cllr Abbey', ''],
+      ['Cllr Baldwin', ''],
+    ]);
+    expect(m.minutes.map((x) => [x.number, x.title])).toEqual([
+      [1, 'Election of the Chairman of the Council;'],
+      [2, 'Address by the New Chairman of Council'],
+    ]);
+    expect(JSON.stringify(m.minutes)).not.toMatch(/<\/?AI\d/);
+  });
+});
