@@ -786,6 +786,22 @@ function fitLimits(minutes: PastMinute[], attendance: PastAttendance, where: { v
   }
 }
 
+/**
+ * A ModernGov page whose heading sets the body and the date on lines of their own ("Agenda and draft minutes" /
+ * "Cumbria Health and Wellbeing Board" / "Thursday, 18th April, 2019 10.00 am" / "Venue: …"): the one heading line
+ * they make ("<body> - <date> <time>"), where the page's "Venue:" or "Contact:" follows within a few lines.
+ */
+function webHeadingOnTwoLines(lines: readonly string[]): { at: number; line: string } | null {
+  const text = lines.map((l, i) => ({ l, i })).filter(({ l }) => l !== '');
+  for (let k = 1; k < Math.min(text.length, 30); k++) {
+    const joined = `${text[k - 1]!.l} - ${text[k]!.l}`;
+    if (text[k - 1]!.l.length > 120 || !WEB_HEADING.test(joined) || !/^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/i.test(text[k]!.l)) continue;
+    if (!text.slice(k + 1, k + 5).some(({ l }) => /^(?:Venue|Contact):/i.test(l))) continue;
+    return { at: text[k]!.i, line: joined };
+  }
+  return null;
+}
+
 /** Reads one meeting's minutes from the lines of a text or a Word document. */
 export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
   const read = readMinutes(rawLines, false);
@@ -845,9 +861,14 @@ function readMinutes(rawLines: readonly string[], headed: boolean): PastMinutesR
     at += 1;
   } else {
     at = lines.findIndex((l) => WEB_HEADING.test(l));
+    let heading = at >= 0 ? lines[at]! : '';
+    if (at < 0) {
+      const two = webHeadingOnTwoLines(lines);
+      if (two) ({ at, line: heading } = two);
+    }
     if (at < 0) return { ok: false, message: notMinutes(lines) };
     form = 'web';
-    const m = WEB_HEADING.exec(lines[at]!)!;
+    const m = WEB_HEADING.exec(heading)!;
     bodyName = m[1]!.trim();
     date = isoDate(m[2]!);
     startTime = m[3] ? hhmm(m[3]) : null;
@@ -1222,11 +1243,13 @@ function readMinutes(rawLines: readonly string[], headed: boolean): PastMinutesR
       }
     }
     // The label and its single resolution on one line: "RESOLVED – That the minutes … be approved as a correct record."
-    const inlineLabel = LABEL_INLINE.exec(labelLine);
+    // In title case too ("Resolved – That the minutes … be agreed"), its label's part then printed as it was.
+    const titledInline = LABEL_INLINE.exec(labelLine) ? null : /^(Resolved)\s*(?:[–—:-]|\s)\s*(That\b(?!\s*[:–—-]*\s*$).+)$/.exec(labelLine);
+    const inlineLabel = LABEL_INLINE.exec(labelLine) ?? (titledInline ? (['', 'RESOLVED', titledInline[2]!] as unknown as RegExpExecArray) : null);
     if (inlineLabel) {
       list = null;
       // Numbered, the label's part of the line keeps its number as printed ("1.4 RESOLVED:"), the resolution after it.
-      const numberedIntro = paragraphNumber ? line.slice(0, line.length - inlineLabel[2]!.length).trim() : null;
+      const numberedIntro = paragraphNumber || titledInline ? line.slice(0, line.length - inlineLabel[2]!.length).trim() : null;
       const block: Extract<PastBlock, { type: 'decision' }> = {
         type: 'decision',
         label: inlineLabel[1] as DecisionLabel,
@@ -1237,10 +1260,11 @@ function readMinutes(rawLines: readonly string[], headed: boolean): PastMinutesR
       decision = { block, lettered: false, closed: true };
       continue;
     }
-    const label = LABEL.exec(labelLine);
+    // "Resolved" alone on its line, in title case as some councils print it: the label, printed as it was.
+    const label = LABEL.exec(labelLine) ?? (/^Resolved\s*[:.–—-]?$/.test(labelLine) ? (['', 'RESOLVED'] as unknown as RegExpExecArray) : null);
     if (label) {
       list = null;
-      const block: Extract<PastBlock, { type: 'decision' }> = { type: 'decision', label: label[1] as DecisionLabel, resolutions: [], ...(paragraphNumber ? { intro: line } : {}) };
+      const block: Extract<PastBlock, { type: 'decision' }> = { type: 'decision', label: label[1] as DecisionLabel, resolutions: [], ...(paragraphNumber || !LABEL.test(labelLine) ? { intro: line } : {}) };
       blocks().push(block);
       decision = { block, lettered: false, closed: false };
       continue;
@@ -1315,6 +1339,11 @@ function readMinutes(rawLines: readonly string[], headed: boolean): PastMinutesR
       }
       if (prev.type === 'paragraph') {
         prev.text += ` ${line}`;
+        continue;
+      }
+      // A resolution carried on across a line break ("… be" / "agreed as a correct record.").
+      if (prev.type === 'decision' && prev.resolutions.length && /\s(?:be|to|the|of|and|that|as|on|for|in)$/.test(prev.resolutions[prev.resolutions.length - 1]!)) {
+        prev.resolutions[prev.resolutions.length - 1] += ` ${line}`;
         continue;
       }
     }

@@ -1043,3 +1043,23 @@ describe('a ModernGov minutes document (in the layout of South Hams District Cou
     expect(JSON.stringify(m.minutes)).not.toMatch(/<\/?AI\d/);
   });
 });
+
+describe('ModernGov pages of health and wellbeing boards (in the layouts of Cumbria County Council’s page of 18 April 2019, Wiltshire Council’s of 23 May 2024 and Slough Borough Council’s of 21 October 2021; see the fixtures README)', () => {
+  const page = (heading: string, items: string) => `Agenda and draft minutes\n\n${heading}\n\nVenue: Council Chamber - County Offices. View directions\n\nContact: A Clerk\n\nItems\nNo. Item\n\n${items}`;
+  it('reads the body and the date set on lines of their own', () => {
+    const m = read(page('Wessex Health and Wellbeing Board\nThursday, 18th April, 2019 10.00 am', '1.\n\nApologies for Absence\n\nTo receive any apologies.\n\nMinutes:\n\nApologies were received from Mr D Black.'));
+    expect(m).toMatchObject({ bodyName: 'Wessex Health and Wellbeing Board', date: '2019-04-18', startTime: '10:00', form: 'web' });
+    expect(m.minutes.map((x) => [x.number, x.title])).toEqual([[1, 'Apologies for Absence']]);
+  });
+
+  it('reads “Resolved” in title case, alone or with its resolution, as a decision printed as it was; a resolution carried on to the next line stays one', () => {
+    const m = read(
+      page(
+        'Wessex Health and Wellbeing Board - Thursday 23 May 2024 10.00 am',
+        '15.\n\nMinutes\n\nTo confirm the minutes.\n\nMinutes:\n\nThe minutes were presented.\n\nResolved\n\nThe Board approved the minutes as a true record.\n\n16.\n\nMatters arising\n\nMinutes:\n\nResolved – That the minutes of the meeting held on 14 September 2021 be\n\nagreed as a correct record.',
+      ),
+    );
+    expect(m.minutes[0]!.blocks[1]).toEqual({ type: 'decision', label: 'RESOLVED', resolutions: ['The Board approved the minutes as a true record.'], intro: 'Resolved' });
+    expect(m.minutes[1]!.blocks).toEqual([{ type: 'decision', label: 'RESOLVED', resolutions: ['That the minutes of the meeting held on 14 September 2021 be agreed as a correct record.'], intro: 'Resolved –' }]);
+  });
+});
