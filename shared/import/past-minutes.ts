@@ -1590,3 +1590,21 @@ export function sameBody(read: string, body: string): boolean {
   for (const w of small) if (large.has(w)) shared++;
   return shared / small.size >= 0.6;
 }
+
+/**
+ * The clerk's correction in the preview of a heading read where the minutes had none: minute `j` joins the minute
+ * above it, its title a paragraph there followed by its words. Declarations and actions placed on it move with it, and
+ * those on later minutes keep their minute. Nothing else changes; a first minute has nothing to join.
+ */
+export function joinMinuteAbove(meeting: PastMeeting, j: number): PastMeeting {
+  if (j <= 0 || j >= meeting.minutes.length) return meeting;
+  const moved = (minute: number | null) => (minute === null || minute < j ? minute : minute - 1);
+  const placed = (b: PastBlock): PastBlock => (b.type === 'paragraph' && b.declaration ? { ...b, declaration: { ...b.declaration, minute: moved(b.declaration.minute) } } : b);
+  const joined = meeting.minutes[j]!;
+  const minutes = meeting.minutes
+    .map((m, k) => (k === j - 1 ? { ...m, blocks: [...m.blocks, { type: 'paragraph' as const, text: joined.title }, ...joined.blocks] } : m))
+    .filter((_, k) => k !== j)
+    .map((m) => ({ ...m, blocks: m.blocks.map(placed) }));
+  const actions = meeting.actions.map((a) => ({ ...a, minute: moved(a.minute)! }));
+  return { ...meeting, minutes, actions };
+}

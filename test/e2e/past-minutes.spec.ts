@@ -372,6 +372,13 @@ test('parish minutes under headings with no numbers: the preview shows the words
     await page.getByTestId('past-preamble').scrollIntoViewIfNeeded();
     await page.screenshot({ path: testInfo.outputPath(`past-headed-${width}.png`) });
   }
+  // A heading read where the minutes had none is joined to the minute above, by keyboard; the focus stays in the minutes.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.getByRole('button', { name: 'Not a heading: join to the minute above (unnumbered minute 5)' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('past-minute')).toHaveCount(5);
+  await expect(page.getByLabel('Title of unnumbered minute 4', { exact: true })).toBeFocused();
+  await expect(page.getByTestId('past-minute').nth(3)).toContainText('Correspondence');
   const save = page.getByRole('button', { name: 'Save 1 past meeting' });
   await save.focus();
   await page.keyboard.press('Enter');
@@ -384,4 +391,6 @@ test('parish minutes under headings with no numbers: the preview shows the words
   expect(welcome).toBeLessThan(lines.indexOf('Minutes:'));
   expect(lines).toContain('The meeting closed at 8.40p.m.');
   expect(lines.some((l) => /^\d+\.\s+Minutes:/.test(l))).toBe(false);
+  const record = await api(host.url, 'meetings.get', { meetingId: summary!.id });
+  expect(record.items.map((i) => i.title)).toEqual(['Minutes:', 'Matters Arising:', 'Planning:', 'Payments:', 'Any Other Business:']);
 });

@@ -1063,3 +1063,23 @@ describe('ModernGov pages of health and wellbeing boards (in the layouts of Cumb
     expect(m.minutes[1]!.blocks).toEqual([{ type: 'decision', label: 'RESOLVED', resolutions: ['That the minutes of the meeting held on 14 September 2021 be agreed as a correct record.'], intro: 'Resolved –' }]);
   });
 });
+
+describe('joining a minute to the one above (the preview’s correction of a heading read where there was none)', () => {
+  it('makes its title a paragraph of the minute above, followed by its words; declarations and actions keep their minutes', async () => {
+    const { joinMinuteAbove } = await import('../../shared/import/past-minutes');
+    const m = read(readFileSync(join(PAST, 'parish-headed-minutes.txt'), 'utf8'));
+    const withRecords: PastMeeting = {
+      ...m,
+      minutes: m.minutes.map((x, k) => (k === 5 ? { ...x, blocks: [{ type: 'paragraph', text: 'Cllr Orme declared an interest.', declaration: { person: 'G. Orme', minute: 5, nature: 'an interest', category: null, action: 'not_recorded' } }, ...x.blocks] } : x)),
+      actions: [{ number: null, raisedOn: null, description: 'Report the streetlight', owner: 'Clerk', dueDate: null, status: 'Amber', comments: [], minute: 5 }],
+    };
+    const joined = joinMinuteAbove(withRecords, 4);
+    expect(joined.minutes.map((x) => x.title)).toEqual(['Minutes:', 'Matters Arising:', 'Planning:', 'Payments:', 'Any Other Business:']);
+    expect(joined.minutes[3]!.blocks.map((b) => (b.type === 'paragraph' ? b.text.slice(0, 20) : b.type))).toEqual(['Village Hall £24.00:', 'Correspondence', 'Highways - grass cut']);
+    const declared = joined.minutes[4]!.blocks[0]!;
+    expect(declared.type === 'paragraph' && declared.declaration?.minute).toBe(4);
+    expect(joined.actions[0]!.minute).toBe(4);
+    // The first minute has nothing above it: nothing changes.
+    expect(joinMinuteAbove(m, 0)).toBe(m);
+  });
+});

@@ -1,7 +1,7 @@
 import { useState, type ChangeEvent } from 'react';
 import type { PastMinutesPreview } from '../../../shared/contract';
 import { formatLongDate, formatTime } from '../../../shared/format';
-import { personKey, roleOf, type PastBlock, type PastMeeting, type PastPerson } from '../../../shared/import/past-minutes';
+import { joinMinuteAbove, personKey, roleOf, type PastBlock, type PastMeeting, type PastPerson } from '../../../shared/import/past-minutes';
 import { resolutionMarker } from '../../../shared/minutes/document';
 import { MAX_ITEMS } from '../../../shared/limits';
 import type { BodyDetail } from '../../../shared/model';
@@ -168,6 +168,11 @@ export function ImportPastMinutesSection({ body }: { body: BodyDetail }) {
         return { ...r, meeting: { ...r.meeting, minutes } };
       }),
     );
+  /** A heading read where the minutes had none: the minute joins the one above, and the focus goes to that minute's title. */
+  const joinAbove = (index: number, minute: number) => {
+    setReads((list) => list.map((r, i) => (i === index ? { ...r, meeting: joinMinuteAbove(r.meeting, minute) } : r)));
+    requestAnimationFrame(() => document.getElementById(`past-${index}-m${minute - 1}`)?.focus());
+  };
   const setPerson = (index: number, list: PeopleList, k: number, value: string) =>
     setReads((rs) =>
       rs.map((r, i) => {
@@ -422,6 +427,11 @@ export function ImportPastMinutesSection({ body }: { body: BodyDetail }) {
                       <label htmlFor={`past-${i}-m${j}`}>Title of {minuteName(r, j)}</label>
                       <input id={`past-${i}-m${j}`} value={m.title} onChange={(e) => retitle(i, j, e.target.value)} />
                     </div>
+                    {j > 0 ? (
+                      <button type="button" className="button-quiet" onClick={() => joinAbove(i, j)} aria-label={`Not a heading: join to the minute above (${minuteName(r, j)})`}>
+                        Not a heading: join to the minute above
+                      </button>
+                    ) : null}
                     {m.agendaRef || m.exempt ? (
                       <p className="muted" data-testid="past-minute-records">
                         {[m.agendaRef ? `Agenda item ${m.agendaRef}` : '', m.exempt ? `Exempt (paragraph ${m.exempt} of Schedule 12A)` : ''].filter(Boolean).join(' · ')}
