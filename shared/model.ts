@@ -481,6 +481,8 @@ export interface MinuteEntry {
   label?: DecisionLabel | null;
   /** Resolutions read from past minutes printed "1)", "i)": their markers' closing bracket alone (absent: "(1)"). */
   bracket?: ResolutionBracket;
+  /** A decision's first resolution read from past minutes printed on one line with its label ("RESOLVED – That …"). */
+  runOn?: true;
 }
 
 export const MOTION_KINDS = ['motion', 'amendment'] as const;

@@ -588,6 +588,8 @@ const pastBlock = z.discriminatedUnion('type', [
     intro: pastText('A decision’s label line', TEXT_CHARS.detail).nullable().optional(),
     style: z.enum(RESOLUTION_STYLES, { error: 'A decision’s resolutions are lettered (alpha), roman or numbered' }).optional(),
     bracket: z.enum(RESOLUTION_BRACKETS, { error: 'A decision’s markers are bracketed both sides (both) or closing only (close)' }).optional(),
+    /** Printed on one line with its label ("RESOLVED – That …"): its only resolution prints so again. */
+    runOn: z.boolean().optional(),
   }),
 ]);
 const pastMinute = z.strictObject({

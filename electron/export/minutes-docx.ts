@@ -535,6 +535,17 @@ function minutesBody(doc: MinutesDocument, m: Metrics, exemptParagraphs: readonl
         lettered(block.items, block.style, block.start ?? 0, block.sources);
         break;
       case 'decision':
+        // Printed on one line with its label, as the imported minutes had it ("RESOLVED – That …"): the label bold, then the resolution.
+        if (block.runOn) {
+          push(
+            new Paragraph({
+              style: inMinute ? STYLE.minuteText : undefined,
+              ...spacingAfterTable(),
+              children: [new TextRun({ text: block.heading ?? `${block.label}:`, bold: true }), new TextRun(' '), words(block.resolutions[0] ?? '', block.sources?.[0] ?? undefined)],
+            }),
+          );
+          break;
+        }
         push(
           new Paragraph({
             style: STYLE.decisionLabel,

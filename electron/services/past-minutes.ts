@@ -255,7 +255,7 @@ function saveMeeting(ctx: ServiceContext, bodyId: number, meeting: PastMeeting, 
   const itemIds: number[] = [];
   const declarations: { itemOf: number; d: NonNullable<Extract<PastMeeting['minutes'][number]['blocks'][number], { type: 'paragraph' }>['declaration']> }[] = [];
   const entry = db.prepare(
-    `INSERT INTO minute_entry (agenda_item_id, kind, position, text, recorded_at, style, intro, label, marker_form) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO minute_entry (agenda_item_id, kind, position, text, recorded_at, style, intro, label, marker_form, run_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   /** The minutes that excluded the public (each one before a run of exempt minutes): their words, as read, are the exclusion. */
   const excludedBy: number[] = [];
@@ -271,13 +271,13 @@ function saveMeeting(ctx: ServiceContext, bodyId: number, meeting: PastMeeting, 
     let at = 0;
     for (const b of minute.blocks) {
       if (b.type === 'paragraph') {
-        if (b.text.trim()) entry.run(itemId, 'paragraph', at++, b.text.trim(), start, null, null, null, null);
+        if (b.text.trim()) entry.run(itemId, 'paragraph', at++, b.text.trim(), start, null, null, null, null, 0);
         if (b.declaration) declarations.push({ itemOf: place, d: b.declaration });
       } else if (b.type === 'points') {
         b.items.forEach((text, i) => {
           // A list that starts at its first marker says so (its own introduction, even none); one carrying on after a paragraph does not.
           const intro = i === 0 ? (b.intro ?? (b.start === 0 ? '' : null)) : null;
-          entry.run(itemId, 'point', at++, text.trim(), start, b.style, intro, null, null);
+          entry.run(itemId, 'point', at++, text.trim(), start, b.style, intro, null, null, 0);
         });
       } else {
         // A decision's label line as printed ("RESOLVED – That:") is kept as its first resolution's introduction, and the
@@ -285,7 +285,9 @@ function saveMeeting(ctx: ServiceContext, bodyId: number, meeting: PastMeeting, 
         // minutes print them as the original did.
         const style = b.style && b.style !== 'alpha' ? b.style : null;
         const bracket = b.bracket === 'close' ? 'close' : null;
-        b.resolutions.forEach((text, i) => entry.run(itemId, 'resolution', at++, text.trim(), start, style, i === 0 ? (b.intro?.trim() || null) : null, i === 0 ? b.label : null, bracket));
+        // Printed on one line with its label ("RESOLVED – That …"): its only resolution says so, and prints so again.
+        const runOn = b.runOn === true && b.resolutions.length === 1 && !!b.intro?.trim() ? 1 : 0;
+        b.resolutions.forEach((text, i) => entry.run(itemId, 'resolution', at++, text.trim(), start, style, i === 0 ? (b.intro?.trim() || null) : null, i === 0 ? b.label : null, bracket, i === 0 ? runOn : 0));
       }
     }
   });

@@ -241,6 +241,7 @@ export interface EntryRow {
   intro: string | null;
   label: string | null;
   marker_form?: string | null;
+  run_on?: number;
 }
 
 export const toEntry = (r: EntryRow): MinuteEntry => ({ version: r.version,
@@ -256,6 +257,7 @@ export const toEntry = (r: EntryRow): MinuteEntry => ({ version: r.version,
   label: r.label as DecisionLabel | null,
   // Only a resolution read as "1)" carries it, so every other entry keeps the shape it always had.
   ...(r.marker_form === 'close' ? { bracket: 'close' as const } : {}),
+  ...(r.run_on === 1 ? { runOn: true as const } : {}),
 });
 
 export interface MotionRow {

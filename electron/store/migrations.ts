@@ -955,6 +955,16 @@ export const migrations: Migration[] = [
       ALTER TABLE minute_entry ADD COLUMN marker_form TEXT CHECK (marker_form IS NULL OR marker_form = 'close');
     `,
   },
+  {
+    version: 23,
+    description: 'A decision read from past minutes printed on one line with its label (“RESOLVED – That the report be noted.”) prints on one line again (issue 18)',
+    sql: `
+      -- On a decision's first resolution: 1 = imported minutes printed the label's line and this, its only resolution,
+      -- as one line ("RESOLVED – That …"), and the minutes print them so; 0 (every resolution typed here) = the label on
+      -- a line of its own.
+      ALTER TABLE minute_entry ADD COLUMN run_on INTEGER NOT NULL DEFAULT 0 CHECK (run_on IN (0, 1));
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

@@ -89,7 +89,7 @@ export type PastBlock =
    * marked as printed ("(1)", "(i)" …); absent, lettered (a), (b). `bracket`: 'close' where the markers were printed
    * with a closing bracket alone ("1)", "i)", "a)").
    */
-  | { type: 'decision'; label: DecisionLabel; resolutions: string[]; intro?: string | null; style?: ResolutionStyle; bracket?: ResolutionBracket };
+  | { type: 'decision'; label: DecisionLabel; resolutions: string[]; intro?: string | null; style?: ResolutionStyle; bracket?: ResolutionBracket; runOn?: boolean };
 
 export interface PastMinute {
   /** As printed; null where the source shows none (a web page copied as text). */
@@ -1248,13 +1248,16 @@ function readMinutes(rawLines: readonly string[], headed: boolean): PastMinutesR
     const inlineLabel = LABEL_INLINE.exec(labelLine) ?? (titledInline ? (['', 'RESOLVED', titledInline[2]!] as unknown as RegExpExecArray) : null);
     if (inlineLabel) {
       list = null;
-      // Numbered, the label's part of the line keeps its number as printed ("1.4 RESOLVED:"), the resolution after it.
-      const numberedIntro = paragraphNumber || titledInline ? line.slice(0, line.length - inlineLabel[2]!.length).trim() : null;
+      // The label's part of the line as printed ("RESOLVED –", "1.4 RESOLVED:", "Resolved –"), kept with the resolution on
+      // one line, so the words and the line print as they were.
+      const labelPart = line.slice(0, line.length - inlineLabel[2]!.length).trim();
       const block: Extract<PastBlock, { type: 'decision' }> = {
         type: 'decision',
         label: inlineLabel[1] as DecisionLabel,
         resolutions: [inlineLabel[2]!.trim()],
-        ...(numberedIntro ? { intro: numberedIntro } : {}),
+        // Printed on one line with its label ("RESOLVED – That …"), it prints so again.
+        intro: labelPart,
+        runOn: true,
       };
       blocks().push(block);
       decision = { block, lettered: false, closed: true };

@@ -135,7 +135,8 @@ export type Block =
   /** `heading`: the label's line as printed in imported minutes ("RESOLVED – That:"), in place of "RESOLVED:". */
   /** `style`: how the markers count, where not lettered (a), (b) (a decision read from past minutes numbered "(1)" or "(i)"). */
   /** `bracket`: 'close' where the markers print with a closing bracket alone ("1)", "i)"), as read. */
-  | { type: 'decision'; label: string; resolutions: string[]; markers: string[]; sources?: (SourceKey | null)[]; heading?: string; style?: ResolutionStyle; bracket?: ResolutionBracket }
+  /** `runOn`: the heading (the label's line as read) and the only resolution print as one line, as imported minutes printed them. */
+  | { type: 'decision'; label: string; resolutions: string[]; markers: string[]; sources?: (SourceKey | null)[]; heading?: string; style?: ResolutionStyle; bracket?: ResolutionBracket; runOn?: true }
   | { type: 'closing'; text: string; source?: SourceKey }
   | { type: 'signature'; chairTitle: string };
 
@@ -477,7 +478,8 @@ function itemBody(item: AgendaItem, record: MeetingRecord, style: HouseStyle, fo
         }
         const built = decisionBlock(segment.label, asRead ? resolutions.filter(Boolean) : punctuateResolutions(resolutions), segment.style, segment.bracket);
         // Imported minutes keep the label's line as read ("RESOLVED: That the Committee:-").
-        const decision = asRead && segment.intro && built.type === 'decision' ? { ...built, heading: segment.intro } : built;
+        const runOn = asRead && segment.runOn && segment.intro && built.type === 'decision' && built.resolutions.length === 1;
+        const decision = asRead && segment.intro && built.type === 'decision' ? { ...built, heading: segment.intro, ...(runOn ? { runOn: true as const } : {}) } : built;
         out.push(marked ? ({ ...decision, sources } as Block) : decision);
         break;
       }
@@ -516,7 +518,7 @@ export type MinuteSegment =
   | { kind: 'list'; from: number; entries: MinuteEntry[]; style: ListStyle; start: number; intro: string; markers: string[] }
   /** `intro`: the label's line as read from imported minutes ("RESOLVED – That:"), printed in place of "RESOLVED:"; '' for none. */
   /** `style`: its first resolution's (imported minutes keep the markers as printed); lettered (a), (b) unless set. */
-  | { kind: 'decision'; from: number; entries: MinuteEntry[]; label: DecisionLabel; markers: string[]; intro: string; style: ResolutionStyle; bracket: ResolutionBracket };
+  | { kind: 'decision'; from: number; entries: MinuteEntry[]; label: DecisionLabel; markers: string[]; intro: string; style: ResolutionStyle; bracket: ResolutionBracket; runOn: boolean };
 
 /**
  * The one rule for how an item's blocks group: consecutive points of one
@@ -570,7 +572,7 @@ export function minuteSegments(item: AgendaItem, record: MeetingRecord, blocks: 
       const open = current as MinuteSegment | null;
       if (!open || open.kind !== 'decision' || (e.label !== null && e.label !== undefined) || cut) {
         close();
-        current = { kind: 'decision', from: i, entries: [], label: e.label ?? item.decisionLabel ?? record.body.decisionLabel, markers: [], intro: e.intro?.trim() ?? '', style: resolutionStyleOf(e.style), bracket: e.bracket === 'close' ? 'close' : 'both' };
+        current = { kind: 'decision', from: i, entries: [], label: e.label ?? item.decisionLabel ?? record.body.decisionLabel, markers: [], intro: e.intro?.trim() ?? '', style: resolutionStyleOf(e.style), bracket: e.bracket === 'close' ? 'close' : 'both', runOn: e.runOn === true };
       }
       (current as unknown as { entries: MinuteEntry[] }).entries.push(e);
       return;
@@ -814,6 +816,10 @@ export function minutesToText(doc: MinutesDocument): string {
         if (b.items.length) out.push(b.items.map((t, i) => `${b.markers[i]} ${t}`).join('\n'));
         break;
       case 'decision':
+        if (b.runOn) {
+          out.push(`${b.heading} ${b.resolutions[0]}`);
+          break;
+        }
         out.push(b.heading ?? `${b.label}:`);
         if (b.resolutions.length) out.push(b.resolutions.map((t, i) => (b.markers[i] ? `${b.markers[i]} ${t}` : t)).join('\n'));
         break;

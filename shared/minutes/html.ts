@@ -268,6 +268,11 @@ function body(doc: MinutesDocument, options: MinutesHtmlOptions): string {
         if (block.items.length) out.push(list(block.items, block.style, block.markers, block.start ?? 0));
         break;
       case 'decision':
+        // Printed on one line with its label, as the imported minutes had it: the label in its weight, the resolution after it.
+        if (block.runOn) {
+          out.push(`<p><span class="decision-label">${escapeHtml(block.heading ?? `${block.label}:`)}</span> ${escapeHtml(block.resolutions[0] ?? '')}</p>`);
+          break;
+        }
         out.push(`<p class="decision-label">${escapeHtml(block.heading ?? `${block.label}:`)}</p>`);
         if (block.markers.every((marker) => marker === '')) for (const r of block.resolutions) out.push(`<p>${escapeHtml(r)}</p>`);
         // Numbered resolutions print bracketed, "(1)", unlike numbered points ("1."); read as "1)", they print so.

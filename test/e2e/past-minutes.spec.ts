@@ -355,7 +355,8 @@ test('minutes numbered paragraph by paragraph: the preview and the saved minutes
   const lines = officeText(Buffer.from(file.base64, 'base64')).split('\n');
   const at = lines.indexOf('5.2 RESOLVED: That the Committee –');
   expect(lines.slice(at + 1, at + 3)).toEqual(['(1)\tNotes the provisional outturn position for the General Fund;', '(2)\tApproves the carry forward requests set out in Appendix 3; and']);
-  expect(lines).toContain('1.4 RESOLVED:');
+  // A decision printed on one line with its label prints so again.
+  expect(lines).toContain('1.4 RESOLVED: That the agenda be taken in the order printed.');
 });
 
 test('parish minutes under headings with no numbers: the preview shows the words before the first minute and the headings unnumbered; saved, the Word export prints them in place', async ({ page, host }, testInfo) => {

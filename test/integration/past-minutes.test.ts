@@ -258,7 +258,8 @@ describe('minutes numbered paragraph by paragraph, with numbered, lettered and r
     const bytes = await exportWord(services, id!);
     const word = officeText(bytes);
     const lines = word.split('\n').map((l) => l.trim()).filter(Boolean);
-    expect(lines).toContain('1.4 RESOLVED:');
+    // Printed on one line with its label, as read.
+    expect(lines).toContain('1.4 RESOLVED: That the agenda be taken in the order printed.');
     expect(lines).toContain('1.1 Declarations of Substitutes: Councillor Snell was present in substitution for Councillor Horrobin.');
     const at = lines.indexOf('5.2 RESOLVED: That the Committee –');
     expect(lines.slice(at, at + 4)).toEqual([

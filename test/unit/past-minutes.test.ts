@@ -676,9 +676,15 @@ describe('a district council committee’s printed minutes (ModernGov house styl
     expect(m.minutes[0]!.blocks).toEqual([{ type: 'paragraph', text: 'There were no declarations of interest.' }]);
   });
 
-  it('reads “RESOLVED – That …” on one line as the decision and its resolution', () => {
+  it('reads “RESOLVED – That …” on one line as the decision and its resolution, the label’s part as printed, to print on one line again', () => {
     expect(m.minutes[1]!.blocks).toEqual([
-      { type: 'decision', label: 'RESOLVED', resolutions: ['That the minutes of the meeting held on 14 January 2026 be approved as a correct record, subject to the amendment of Minute No. 17/25.'] },
+      {
+        type: 'decision',
+        label: 'RESOLVED',
+        intro: 'RESOLVED –',
+        runOn: true,
+        resolutions: ['That the minutes of the meeting held on 14 January 2026 be approved as a correct record, subject to the amendment of Minute No. 17/25.'],
+      },
     ]);
     expect(m.closedAt).toBe('19:15');
   });
@@ -823,7 +829,7 @@ describe('a label’s line leading into lettered or numbered resolutions (“RES
     expect(blocks.slice(1)).toEqual([
       { type: 'paragraph', text: '1.1 The Committee considered a report on the gritting routes.' },
       { type: 'paragraph', text: '1.2 Councillor Aldridge asked about the rural routes.' },
-      { type: 'decision', label: 'RESOLVED', intro: '1.3 RESOLVED:', resolutions: ['That the revised routes be approved.'] },
+      { type: 'decision', label: 'RESOLVED', intro: '1.3 RESOLVED:', runOn: true, resolutions: ['That the revised routes be approved.'] },
       { type: 'decision', label: 'RESOLVED', intro: '1.4 RESOLVED – That:', resolutions: ['the report be noted; and', 'the routes be published.'] },
       { type: 'decision', label: 'RESOLVED', intro: '1.5 RESOLVED: That the Committee –', resolutions: ['notes the timetable;', 'agrees the budget.'], style: 'number' },
       { type: 'decision', label: 'RESOLVED', intro: '1.6 RESOLVED:', resolutions: ['That the contract be let;', 'That the Director award it.'], style: 'roman', bracket: 'close' },
@@ -1060,7 +1066,7 @@ describe('ModernGov pages of health and wellbeing boards (in the layouts of Cumb
       ),
     );
     expect(m.minutes[0]!.blocks[1]).toEqual({ type: 'decision', label: 'RESOLVED', resolutions: ['The Board approved the minutes as a true record.'], intro: 'Resolved' });
-    expect(m.minutes[1]!.blocks).toEqual([{ type: 'decision', label: 'RESOLVED', resolutions: ['That the minutes of the meeting held on 14 September 2021 be agreed as a correct record.'], intro: 'Resolved –' }]);
+    expect(m.minutes[1]!.blocks).toEqual([{ type: 'decision', label: 'RESOLVED', resolutions: ['That the minutes of the meeting held on 14 September 2021 be agreed as a correct record.'], intro: 'Resolved –', runOn: true }]);
   });
 });
 

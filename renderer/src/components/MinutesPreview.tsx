@@ -53,6 +53,16 @@ function BlockViewPlain({ block }: { block: Block }) {
     case 'lettered':
       return block.items.length ? <Lettered items={block.items} markers={block.markers} /> : null;
     case 'decision':
+      // Printed on one line with its label, as the imported minutes had it.
+      if (block.runOn) {
+        return (
+          <div className="minutes-decision">
+            <p className="minutes-paragraph">
+              <strong>{block.heading ?? `${block.label}:`}</strong> {block.resolutions[0]}
+            </p>
+          </div>
+        );
+      }
       return (
         <div className="minutes-decision">
           <p className="minutes-decision-label">

@@ -95,6 +95,8 @@ function blockLines(b: PastBlock): string[] {
     };
     return [...(b.intro ? [b.intro] : []), ...b.items.map((t, i) => `${marker(i)} ${t}`)];
   }
+  // Printed on one line with its label ("RESOLVED – That …"), as the minutes will print it.
+  if (b.runOn && b.intro && b.resolutions.length === 1) return [`${b.intro} ${b.resolutions[0]}`];
   // The resolutions marked as they were printed ("(1)", "(i)"), as the minutes will print them.
   return [b.intro ?? `${b.label}:`, ...b.resolutions.map((t, i) => (b.resolutions.length > 1 ? `${resolutionMarker(i, b.style, b.bracket)} ${t}` : t))];
 }
