@@ -20,6 +20,10 @@ import { officeText } from '../helpers/office-text';
 import { countRows, createTempStore } from '../helpers/store';
 import { useTempDirs } from '../helpers/temp';
 import { buildMinutes, minutesToText } from '../../shared/minutes/document';
+import { minutesToHtml } from '../../shared/minutes/html';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { MinutesPreview } from '../../renderer/src/components/MinutesPreview';
 import { hugeSingleRunDocx, nestedTablesDocx, zipBombDocx } from '../helpers/hostile-docx';
 
 const temp = useTempDirs();
@@ -258,8 +262,13 @@ describe('minutes numbered paragraph by paragraph, with numbered, lettered and r
     const bytes = await exportWord(services, id!);
     const word = officeText(bytes);
     const lines = word.split('\n').map((l) => l.trim()).filter(Boolean);
-    // Printed on one line with its label, as read.
+    // Printed on one line with its label, as read: in Word, on the web page and in the preview alike.
     expect(lines).toContain('1.4 RESOLVED: That the agenda be taken in the order printed.');
+    const record = call(services, 'meetings.get', { meetingId: id! });
+    const doc = buildMinutes(record, { style: record.body.houseStyle });
+    expect(minutesToHtml(doc, record.body.houseStyle)).toContain('<p><span class="decision-label">1.4 RESOLVED:</span> That the agenda be taken in the order printed.</p>');
+    const drawn = renderToStaticMarkup(createElement(MinutesPreview, { doc }));
+    expect(drawn.replace(/<!-- -->/g, '')).toContain('<p class="minutes-paragraph"><strong>1.4 RESOLVED:</strong> That the agenda be taken in the order printed.</p>');
     expect(lines).toContain('1.1 Declarations of Substitutes: Councillor Snell was present in substitution for Councillor Horrobin.');
     const at = lines.indexOf('5.2 RESOLVED: That the Committee –');
     expect(lines.slice(at, at + 4)).toEqual([
