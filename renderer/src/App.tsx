@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { MeetingScreen } from './screens/MeetingScreen';
 import { GuideDialog } from './components/GuideDialog';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { useReturningDialog } from './components/returning-dialog';
@@ -13,6 +12,63 @@ import { HomeScreen } from './screens/HomeScreen';
 import { SearchScreen } from './screens/SearchScreen';
 import { BackupsScreen, RecoveryScreen } from './screens/BackupsScreen';
 import type { RecoveryStatus } from '../../shared/model';
+
+/**
+ * The meeting screen (live minuting, review, the preview, drag and drop) is most of the renderer's code: it is a chunk
+ * of its own, loaded as soon as the first screen has drawn (or at once when a meeting is opened first), so a start
+ * parses only the lists. Its shortcuts pressed before it is drawn are held for it (state/held-keys.ts).
+ */
+type MeetingScreenComponent = (typeof import('./screens/MeetingScreen'))['MeetingScreen'];
+/** Set once the chunk has loaded: from then on the screen is drawn at once, with no moment of "Opening…". */
+let loadedMeetingScreen: MeetingScreenComponent | null = null;
+let loadingMeetingScreen: Promise<MeetingScreenComponent> | null = null;
+const loadMeetingScreen = () =>
+  (loadingMeetingScreen ??= import('./screens/MeetingScreen').then(
+    (m) => (loadedMeetingScreen = m.MeetingScreen),
+    (error: unknown) => {
+      loadingMeetingScreen = null;
+      throw error;
+    },
+  ));
+
+/** The meeting screen, or a line saying it is opening while its chunk loads. The screen is chosen once per opening, so
+ * it is never swapped (and its fields' unsaved words never dropped) when the chunk arrives. */
+function MeetingScreen({ meetingId }: { meetingId: number }) {
+  const [Screen, setScreen] = useState<MeetingScreenComponent | null>(() => loadedMeetingScreen);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    if (Screen) return;
+    let live = true;
+    loadMeetingScreen().then(
+      (loaded) => live && setScreen(() => loaded),
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [Screen]);
+  if (Screen) return <Screen meetingId={meetingId} />;
+  return failed ? (
+    <p className="banner-error" role="alert">
+      The meeting screen could not be loaded. Reload the window to try again.
+    </p>
+  ) : (
+    <p className="screen muted" role="status">
+      Opening the meeting…
+    </p>
+  );
+}
+
+/** After the first screen is drawn: the meeting screen's chunk, so that opening a meeting does not wait for it. */
+function preloadMeetingScreen() {
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      loadMeetingScreen().catch(() => {
+        // Said when a meeting is opened (the screen tries again then).
+      });
+    }, 0),
+  );
+}
 
 export function App() {
   const route = useApp((s) => s.route);
@@ -29,7 +85,8 @@ export function App() {
     void state.read('recovery.status', {}).then((r) => {
       if (r.ok && !r.value.ok) setRecovery(r.value);
     });
-    void state.refreshBodies();
+    // Once the bodies are drawn (or could not be read), the meeting screen's chunk is fetched while the clerk reads them.
+    void state.refreshBodies().finally(preloadMeetingScreen);
     const onPop = () => useApp.getState().syncRouteFromHash();
     window.addEventListener('popstate', onPop);
     window.addEventListener('hashchange', onPop);

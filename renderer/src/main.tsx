@@ -4,6 +4,7 @@ import { connect } from './api/client';
 import { App } from './App';
 import { useApp } from './state/store';
 import { keepFocus } from './components/focus-keeper';
+import { holdMeetingKeys } from './state/held-keys';
 import './styles.css';
 import './live.css';
 
@@ -22,6 +23,7 @@ if (transport.kind === 'no-token') {
 } else {
   useApp.getState().connect(transport.bridge);
   keepFocus();
+  holdMeetingKeys();
   root.render(
     <StrictMode>
       <App />
