@@ -5,8 +5,7 @@
  * Each call's schema is built the first time it is used (`lazy`, then kept),
  * not when this module loads: building all of them cost a start (the browser
  * host printing its address, the export command) some 20 ms, and most runs
- * use a handful. What a schema accepts, refuses and says is the same either
- * way: `lazy` hands every parse to the schema built, whole.
+ * use a handful (shared/lazy-schema.ts).
  */
 import { isBase64 } from './base64';
 import { z } from 'zod';
@@ -38,18 +37,8 @@ import {
 import { isValidIsoDate, isValidTime } from './format';
 import { houseStyleInputSchema } from './minutes/house-style';
 import { isMinuteNumberForm } from './rules/numbering';
+import { lazy, once } from './lazy-schema';
 import { describeSize, MAX_IMPORT_FILE_BASE64, MAX_IMPORT_FILE_BYTES, MAX_ITEMS, MAX_TEMPLATE_BASE64, MAX_TEMPLATE_BYTES, TEXT_CHARS } from './limits';
-
-/** A schema built at its first use and kept (z.lazy, whose getter is memoised here too, as the fuzzer calls it directly). */
-function lazy<T extends z.ZodType>(make: () => T): z.ZodLazy<T> {
-  let made: T | undefined;
-  return z.lazy(() => (made ??= make()));
-}
-/** Fields shared by several schemas, built with the first of them. */
-function once<T>(make: () => T): () => T {
-  let made: T | undefined;
-  return () => (made ??= make());
-}
 
 const id = z.int().positive().max(Number.MAX_SAFE_INTEGER);
 const requiredText = (label: string, max: number = TEXT_CHARS.name) =>
