@@ -70,6 +70,22 @@ function preloadMeetingScreen() {
   );
 }
 
+let firstScreen: Promise<RecoveryStatus | null> | null = null;
+/**
+ * The first screen's data, asked for once, as soon as the page runs (main.tsx calls this before React's first
+ * render, so the answers are on their way meanwhile): the recovery status (a database that could not be opened shows
+ * the recovery screen instead of the app, and answers no other call) and, at the same time, the bodies. Resolves with
+ * the status when the database is in recovery, else null.
+ */
+export function askFirstScreen(): Promise<RecoveryStatus | null> {
+  return (firstScreen ??= (() => {
+    const state = useApp.getState();
+    // Once the bodies are drawn (or could not be read), the meeting screen's chunk is fetched while the clerk reads them.
+    void state.refreshBodies().finally(preloadMeetingScreen);
+    return state.read('recovery.status', {}).then((r) => (r.ok && !r.value.ok ? r.value : null));
+  })());
+}
+
 export function App() {
   const route = useApp((s) => s.route);
   const navigate = useApp((s) => s.navigate);
@@ -79,14 +95,9 @@ export function App() {
   const [recovery, setRecovery] = useState<RecoveryStatus | null>(null);
 
   useEffect(() => {
-    const state = useApp.getState();
-    // A database that could not be opened: the recovery screen instead of the app. The bodies are asked for at the
-    // same time (a database in recovery answers no other call, and the recovery screen takes the app's place).
-    void state.read('recovery.status', {}).then((r) => {
-      if (r.ok && !r.value.ok) setRecovery(r.value);
+    void askFirstScreen().then((status) => {
+      if (status) setRecovery(status);
     });
-    // Once the bodies are drawn (or could not be read), the meeting screen's chunk is fetched while the clerk reads them.
-    void state.refreshBodies().finally(preloadMeetingScreen);
     const onPop = () => useApp.getState().syncRouteFromHash();
     window.addEventListener('popstate', onPop);
     window.addEventListener('hashchange', onPop);

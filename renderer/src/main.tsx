@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connect } from './api/client';
-import { App } from './App';
+import { App, askFirstScreen } from './App';
 import { useApp } from './state/store';
 import { keepFocus } from './components/focus-keeper';
 import { holdMeetingKeys } from './state/held-keys';
@@ -24,6 +24,7 @@ if (transport.kind === 'no-token') {
   useApp.getState().connect(transport.bridge);
   keepFocus();
   holdMeetingKeys();
+  void askFirstScreen();
   root.render(
     <StrictMode>
       <App />
