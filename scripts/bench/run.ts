@@ -454,16 +454,30 @@ async function main(): Promise<void> {
       await stopHost(await startHost(scratchDir));
       const starts: number[] = [];
       const ready: number[] = [];
-      for (let i = 0; i < COLD_STARTS; i++) {
+      // Beside each start, one begun once Chromium has settled after making its fresh context and page (half a second):
+      // reported, not judged, as it says how much of the figure is the browser's own set-up still running on the
+      // machine's two cores while the host starts (a clerk's browser is already open when the address is pasted).
+      const settledStarts: number[] = [];
+      const coldStartOnce = async (settle: boolean) => {
         const page = await newPage(browser);
+        if (settle) await sleep(500);
         const start = performance.now();
         const host = await startHost(scratchDir);
-        ready.push(performance.now() - start);
+        const hostReady = performance.now() - start;
         await page.goto(host.url);
         await page.getByRole('list', { name: 'Bodies' }).first().getByRole('listitem').nth(bodyIds.length - 1).waitFor({ state: 'visible' });
-        starts.push(performance.now() - start);
+        const took = performance.now() - start;
         await page.context().close();
         await stopHost(host);
+        if (settle) settledStarts.push(took);
+        else {
+          starts.push(took);
+          ready.push(hostReady);
+        }
+      };
+      for (let i = 0; i < COLD_STARTS; i++) {
+        await coldStartOnce(false);
+        await coldStartOnce(true);
       }
       const coldStart = median(starts);
       add({
@@ -471,7 +485,7 @@ async function main(): Promise<void> {
         measured: ms(coldStart),
         goal: '< 500 ms',
         pass: coldStart < 500,
-        detail: `spawn the bundled host (npm run serve's command) on the decade DB → ${bodyIds.length} bodies listed in Chromium, after one unmeasured start that built the code cache; median of ${COLD_STARTS} (${starts.map((s) => s.toFixed(0)).join(', ')} ms), of which the host printing its URL ${ms(median(ready))}`,
+        detail: `spawn the bundled host (npm run serve's command) on the decade DB → ${bodyIds.length} bodies listed in Chromium, after one unmeasured start that built the code cache; median of ${COLD_STARTS} (${starts.map((s) => s.toFixed(0)).join(', ')} ms), of which the host printing its URL ${ms(median(ready))}; begun once Chromium had settled after making its page (interleaved, reported) ${ms(median(settledStarts))}`,
       });
 
       if (want('browser')) {
