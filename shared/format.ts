@@ -11,11 +11,17 @@
  * the punctuation is the house style's.
  */
 
-const LONG_DATE = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const MONTH = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' });
+// Each made on first use: the first Intl.DateTimeFormat a process makes loads ICU's calendar data (some 10 ms), which a
+// start (the browser host printing its address, the renderer drawing its first screen) need not wait for.
+const once = <T>(make: () => T): (() => T) => {
+  let made: T | undefined;
+  return () => (made ??= make());
+};
+const LONG_DATE = once(() => new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }));
+const DATE = once(() => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }));
+const MONTH = once(() => new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }));
 // hourCycle 'h12' rather than hour12: true, which gives "0.30 am" for en-GB in some ICU versions.
-const TIME = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', hourCycle: 'h12', timeZone: 'UTC' });
+const TIME = once(() => new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', hourCycle: 'h12', timeZone: 'UTC' }));
 // The machine's own clock and calendar, for moments (instants) turned into stored times and dates:
 // made at each call, so that they follow the machine's time zone if it changes while the app runs.
 const clock = () => new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
@@ -52,13 +58,13 @@ export function isValidTime(hhmm: string): boolean {
 
 /** "2020-12-11" -> "Friday, 11 December 2020" */
 export function formatLongDate(iso: string): string {
-  const p = parts(LONG_DATE, parseIsoDate(iso));
+  const p = parts(LONG_DATE(), parseIsoDate(iso));
   return `${p.weekday}, ${p.day} ${p.month} ${p.year}`;
 }
 
 /** "2020-12-11" -> "11 December 2020" */
 export function formatDate(iso: string): string {
-  const p = parts(DATE, parseIsoDate(iso));
+  const p = parts(DATE(), parseIsoDate(iso));
   return `${p.day} ${p.month} ${p.year}`;
 }
 
@@ -67,14 +73,14 @@ export function formatTime(hhmm: string): string {
   if (!isValidTime(hhmm)) throw new RangeError(`Not a time: ${hhmm}`);
   if (hhmm === '12:00') return '12.00 noon';
   const [h, min] = hhmm.split(':').map(Number) as [number, number];
-  const p = parts(TIME, new Date(Date.UTC(2000, 0, 1, h, min)));
+  const p = parts(TIME(), new Date(Date.UTC(2000, 0, 1, h, min)));
   return `${p.hour}.${p.minute} ${(p.dayPeriod ?? '').toLowerCase()}`;
 }
 
 /** "January" … "December", for choosing a month (month 1 is January). */
 export function monthName(month: number): string {
   if (!Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(`Not a month: ${month}`);
-  return parts(MONTH, new Date(Date.UTC(2000, month - 1, 1))).month ?? '';
+  return parts(MONTH(), new Date(Date.UTC(2000, month - 1, 1))).month ?? '';
 }
 
 /** The clock time of a moment on this machine, 'HH:MM' (24-hour), as times are stored. */

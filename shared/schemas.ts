@@ -1,6 +1,11 @@
 /**
  * zod schemas for every API input. The Node side validates with these before
- * anything touches the store; the renderer reuses them for inline hints.
+ * anything touches the store.
+ *
+ * Each call's schema is built the first time it is used (`lazy`, then kept),
+ * not when this module loads: building all of them cost a start (the browser
+ * host printing its address, the export command) some 20 ms, and most runs
+ * use a handful (shared/lazy-schema.ts).
  */
 import { isBase64 } from './base64';
 import { z } from 'zod';
@@ -32,6 +37,7 @@ import {
 import { isValidIsoDate, isValidTime } from './format';
 import { houseStyleInputSchema } from './minutes/house-style';
 import { isMinuteNumberForm } from './rules/numbering';
+import { lazy, once } from './lazy-schema';
 import { describeSize, MAX_IMPORT_FILE_BASE64, MAX_IMPORT_FILE_BYTES, MAX_ITEMS, MAX_TEMPLATE_BASE64, MAX_TEMPLATE_BYTES, TEXT_CHARS } from './limits';
 
 const id = z.int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -55,35 +61,35 @@ const minuteNumberForm = z
   .max(40, 'A form of minute numbers is at most 40 characters')
   .refine(isMinuteNumberForm, 'A form of minute numbers is an optional prefix of letters (“PC/”, “FC ”), then {n} (or {nnn} for 045) and any year parts ({yy}, {yyyy}, {yy+1}) joined by “.”, “/” or “-”: for example “{n}.”, “{yy}.{n}” or “PC/{yy}/{nnn}”');
 
-export const bodyRulesFields = {
+export const bodyRulesFields = once(() => ({
   quorumMinVoting: z.int().min(0).max(200),
   quorumMinOrganisations: z.int().min(0).max(200),
   remoteCountsForQuorum: z.boolean(),
   yearStartMonth: z.int().min(1, 'Month must be 1-12').max(12, 'Month must be 1-12'),
   decisionLabel: z.enum(DECISION_LABELS),
-};
+}));
 
-const bodyFields = {
+const bodyFields = once(() => ({
   name: requiredText('Body name'),
   kind: z.enum(BODY_KINDS),
-  ...bodyRulesFields,
+  ...bodyRulesFields(),
   // The whole style each time (the settings screen sends it all): no field falls back to a default unseen.
   houseStyle: houseStyleInputSchema,
   /** The opening form new items of business take. */
   openingKind: z.enum(OPENING_KINDS),
   /** How its minute numbers are printed: "{n}." (44.), within the municipal year ("{yy}.{n}": 21.44), or with a prefix ("PC/{yy}/{nnn}": PC/23/045). */
   minuteNumberForm: minuteNumberForm,
-};
+}));
 
-export const bodyCreate = z.strictObject({
-  name: bodyFields.name,
-  kind: bodyFields.kind.default('Committee'),
-  quorumMinVoting: bodyFields.quorumMinVoting.default(3),
-  quorumMinOrganisations: bodyFields.quorumMinOrganisations.default(0),
-  remoteCountsForQuorum: bodyFields.remoteCountsForQuorum.default(true),
-  yearStartMonth: bodyFields.yearStartMonth.default(5),
-  decisionLabel: bodyFields.decisionLabel.default('RESOLVED'),
-});
+export const bodyCreate = lazy(() => z.strictObject({
+  name: bodyFields().name,
+  kind: bodyFields().kind.default('Committee'),
+  quorumMinVoting: bodyFields().quorumMinVoting.default(3),
+  quorumMinOrganisations: bodyFields().quorumMinOrganisations.default(0),
+  remoteCountsForQuorum: bodyFields().remoteCountsForQuorum.default(true),
+  yearStartMonth: bodyFields().yearStartMonth.default(5),
+  decisionLabel: bodyFields().decisionLabel.default('RESOLVED'),
+}));
 
 const nonEmptyPatch = <T extends z.ZodRawShape>(shape: T) =>
   z
@@ -102,10 +108,10 @@ const baseVersion = z.number().int().positive().optional();
  */
 const was = z.record(z.string().max(40), z.unknown()).optional();
 
-export const bodyUpdate = z.strictObject({ baseVersion, was, bodyId: id, patch: nonEmptyPatch(bodyFields) });
-export const bodyRef = z.strictObject({ bodyId: id });
+export const bodyUpdate = lazy(() => z.strictObject({ baseVersion, was, bodyId: id, patch: nonEmptyPatch(bodyFields()) }));
+export const bodyRef = lazy(() => z.strictObject({ bodyId: id }));
 /** A Word template file sent as it was chosen; read (and refused, if need be) in the parsing worker. */
-export const bodySetWordTemplate = z.strictObject({
+export const bodySetWordTemplate = lazy(() => z.strictObject({
   bodyId: id,
   /** The council's .docx or .dotx, or null to go back to the built-in house style. */
   template: z
@@ -122,30 +128,30 @@ export const bodySetWordTemplate = z.strictObject({
         .refine(isBase64, { message: 'The template must be sent as base64', abort: true }),
     })
     .nullable(),
-});
+}));
 
-const memberFields = {
+const memberFields = once(() => ({
   name: requiredText('Name'),
   role: optionalText('Role'),
   organisation: optionalText('Organisation'),
   email: z.union([z.literal(''), z.email('Email must be a valid address').max(TEXT_CHARS.email)]),
   voting: z.boolean(),
   substitutesFor: z.array(id).max(200),
-};
-export const memberCreate = z.strictObject({
+}));
+export const memberCreate = lazy(() => z.strictObject({
   bodyId: id,
-  name: memberFields.name,
-  role: memberFields.role.default(''),
-  organisation: memberFields.organisation.default(''),
-  email: memberFields.email.default(''),
-  voting: memberFields.voting.default(true),
-  substitutesFor: memberFields.substitutesFor.default([]),
-});
-export const memberUpdate = z.strictObject({ baseVersion, was, memberId: id, patch: nonEmptyPatch(memberFields) });
-export const memberRef = z.strictObject({ memberId: id });
-export const memberMove = z.strictObject({ memberId: id, toPosition: z.int().min(0).max(10_000) });
+  name: memberFields().name,
+  role: memberFields().role.default(''),
+  organisation: memberFields().organisation.default(''),
+  email: memberFields().email.default(''),
+  voting: memberFields().voting.default(true),
+  substitutesFor: memberFields().substitutesFor.default([]),
+}));
+export const memberUpdate = lazy(() => z.strictObject({ baseVersion, was, memberId: id, patch: nonEmptyPatch(memberFields()) }));
+export const memberRef = lazy(() => z.strictObject({ memberId: id }));
+export const memberMove = lazy(() => z.strictObject({ memberId: id, toPosition: z.int().min(0).max(10_000) }));
 
-const meetingFields = {
+const meetingFields = once(() => ({
   date: isoDate,
   startTime: time24,
   venue: requiredText('Venue'),
@@ -170,23 +176,23 @@ const meetingFields = {
         ctx.addIssue({ code: 'custom', path: [key], message: `“${key}” is not a sentence: preamble, orderOfBusiness, closing, exclusion:<item id>, movement:<id> or chair:<id>` });
       }
     }),
-};
-export const meetingCreate = z.strictObject({
+}));
+export const meetingCreate = lazy(() => z.strictObject({
   bodyId: id,
-  date: meetingFields.date,
-  startTime: meetingFields.startTime,
-  venue: meetingFields.venue,
-  mode: meetingFields.mode.default('in_room'),
-  contactOfficer: meetingFields.contactOfficer.default(''),
-  minuteNumberStart: meetingFields.minuteNumberStart.default(null),
+  date: meetingFields().date,
+  startTime: meetingFields().startTime,
+  venue: meetingFields().venue,
+  mode: meetingFields().mode.default('in_room'),
+  contactOfficer: meetingFields().contactOfficer.default(''),
+  minuteNumberStart: meetingFields().minuteNumberStart.default(null),
   /** Adds the pre-worded standard items (appointments at the first meeting of the municipal year). */
   standardItems: z.boolean().default(false),
-});
-export const meetingUpdate = z.strictObject({ baseVersion, was, meetingId: id, patch: nonEmptyPatch(meetingFields) });
-export const meetingRef = z.strictObject({ meetingId: id });
+}));
+export const meetingUpdate = lazy(() => z.strictObject({ baseVersion, was, meetingId: id, patch: nonEmptyPatch(meetingFields()) }));
+export const meetingRef = lazy(() => z.strictObject({ meetingId: id }));
 
 const schedule12AParagraph = z.int().min(1, 'Schedule 12A paragraph must be 1-7').max(7, 'Schedule 12A paragraph must be 1-7');
-const agendaItemFields = {
+const agendaItemFields = once(() => ({
   title: requiredText('Title', TEXT_CHARS.line),
   presenter: optionalText('Presenter', TEXT_CHARS.line),
   papers: optionalText('Papers', TEXT_CHARS.name),
@@ -211,65 +217,65 @@ const agendaItemFields = {
   nextForm: z.enum(NEXT_MEETING_FORMS),
   /** When the item was taken up, as corrected by the clerk. */
   takenAt: time24.nullable(),
-};
+}));
 const exemptNeedsParagraph = (item: { exempt?: boolean; exemptParagraph?: number | null }) =>
   !(item.exempt === true && item.exemptParagraph === null);
 const exemptMessage = {
   message: 'An exempt item must cite its Schedule 12A paragraph (1-7)',
   path: ['exemptParagraph'],
 };
-export const agendaItemCreate = z
+export const agendaItemCreate = lazy(() => z
   .strictObject({
     meetingId: id,
-    title: agendaItemFields.title,
-    presenter: agendaItemFields.presenter.default(''),
-    papers: agendaItemFields.papers.default(''),
-    exempt: agendaItemFields.exempt.default(false),
-    exemptParagraph: agendaItemFields.exemptParagraph.default(null),
+    title: agendaItemFields().title,
+    presenter: agendaItemFields().presenter.default(''),
+    papers: agendaItemFields().papers.default(''),
+    exempt: agendaItemFields().exempt.default(false),
+    exemptParagraph: agendaItemFields().exemptParagraph.default(null),
     /** Inferred from the title when omitted ("Declarations of interest" -> declarations). */
-    kind: agendaItemFields.kind.optional(),
+    kind: agendaItemFields().kind.optional(),
     /** 0-based place; appended at the end when omitted. */
     position: z.int().min(0).max(10_000).optional(),
   })
-  .refine(exemptNeedsParagraph, exemptMessage);
-export const agendaItemUpdate = z.strictObject({ baseVersion, was,
+  .refine(exemptNeedsParagraph, exemptMessage));
+export const agendaItemUpdate = lazy(() => z.strictObject({ baseVersion, was,
   itemId: id,
-  patch: nonEmptyPatch(agendaItemFields).refine(exemptNeedsParagraph, exemptMessage),
-});
+  patch: nonEmptyPatch(agendaItemFields()).refine(exemptNeedsParagraph, exemptMessage),
+}));
 /** Moves an item within the order of business (the order taken), not the agenda. */
-export const agendaItemReorderBusiness = z.strictObject({ itemId: id, toPlace: z.int().min(0).max(10_000) });
-export const agendaItemRef = z.strictObject({ itemId: id });
-export const agendaItemMove = z.strictObject({ itemId: id, toPosition: z.int().min(0).max(10_000) });
+export const agendaItemReorderBusiness = lazy(() => z.strictObject({ itemId: id, toPlace: z.int().min(0).max(10_000) }));
+export const agendaItemRef = lazy(() => z.strictObject({ itemId: id }));
+export const agendaItemMove = lazy(() => z.strictObject({ itemId: id, toPosition: z.int().min(0).max(10_000) }));
 
-export const empty = z.strictObject({});
+export const empty = lazy(() => z.strictObject({}));
 
 /* ---------- Live meeting ---------- */
 
 /** Optional clock override; the service stamps its own local time when omitted. */
 const stampTime = time24.optional();
 
-export const meetingStamp = z.strictObject({ meetingId: id, time: stampTime });
-export const meetingTakeItem = z.strictObject({ meetingId: id, itemId: id.nullable(), time: stampTime });
+export const meetingStamp = lazy(() => z.strictObject({ meetingId: id, time: stampTime }));
+export const meetingTakeItem = lazy(() => z.strictObject({ meetingId: id, itemId: id.nullable(), time: stampTime }));
 
-export const attendanceSetMember = z.strictObject({
+export const attendanceSetMember = lazy(() => z.strictObject({
   meetingId: id,
   memberId: id,
   status: z.enum(ATTENDANCE_STATUSES).optional(),
   remote: z.boolean().optional(),
   /** The member this one stands in for, or null to clear. */
   substituteForMemberId: id.nullable().optional(),
-});
+}));
 
 const otherCategory = z.enum(['officer', 'attendee', 'guest']);
-export const attendanceAddPerson = z.strictObject({
+export const attendanceAddPerson = lazy(() => z.strictObject({
   meetingId: id,
   category: otherCategory,
   name: requiredText('Name'),
   role: optionalText('Role').default(''),
   organisation: optionalText('Organisation').default(''),
   remote: z.boolean().default(false),
-});
-export const attendanceUpdatePerson = z.strictObject({ baseVersion, was,
+}));
+export const attendanceUpdatePerson = lazy(() => z.strictObject({ baseVersion, was,
   attendanceId: id,
   patch: nonEmptyPatch({
     name: requiredText('Name'),
@@ -278,30 +284,30 @@ export const attendanceUpdatePerson = z.strictObject({ baseVersion, was,
     remote: z.boolean(),
     category: otherCategory,
   }),
-});
-export const attendanceRef = z.strictObject({ attendanceId: id });
-export const attendanceMovement = z.strictObject({
+}));
+export const attendanceRef = lazy(() => z.strictObject({ attendanceId: id }));
+export const attendanceMovement = lazy(() => z.strictObject({
   attendanceId: id,
   kind: z.enum(MOVEMENT_KINDS),
   time: stampTime,
   /** The item being taken; defaults to the meeting's current item. */
   agendaItemId: id.nullable().optional(),
-});
-export const movementRef = z.strictObject({ movementId: id });
+}));
+export const movementRef = lazy(() => z.strictObject({ movementId: id }));
 /** Corrects a recorded arrival or departure: its time (within the meeting's times) or the item it happened during. */
-export const attendanceUpdateMovement = z.strictObject({
+export const attendanceUpdateMovement = lazy(() => z.strictObject({
   was,
   movementId: id,
   patch: nonEmptyPatch({ time: time24, agendaItemId: id.nullable() }),
-});
-export const attendanceSetChair = z.strictObject({
+}));
+export const attendanceSetChair = lazy(() => z.strictObject({
   attendanceId: id,
   /** From which item; defaults to the current item (null before any item is taken). */
   agendaItemId: id.nullable().optional(),
   time: stampTime,
-});
+}));
 
-const declarationFields = {
+const declarationFields = once(() => ({
   attendanceId: id,
   agendaItemId: id.nullable(),
   category: z.enum(INTEREST_CATEGORIES).nullable(),
@@ -312,34 +318,34 @@ const declarationFields = {
   leftAt: time24.nullable(),
   returnedAt: time24.nullable(),
   atItem: z.boolean(),
-};
-export const declarationCreate = z.strictObject({
+}));
+export const declarationCreate = lazy(() => z.strictObject({
   meetingId: id,
-  attendanceId: declarationFields.attendanceId,
-  agendaItemId: declarationFields.agendaItemId.default(null),
-  category: declarationFields.category.default(null),
-  nature: declarationFields.nature.default(''),
-  sensitive: declarationFields.sensitive.default(false),
-  dispensation: declarationFields.dispensation.default(''),
-  action: declarationFields.action.default('not_recorded'),
-  leftAt: declarationFields.leftAt.default(null),
-  returnedAt: declarationFields.returnedAt.default(null),
-  atItem: declarationFields.atItem.default(false),
-});
-export const declarationUpdate = z.strictObject({ baseVersion, was, declarationId: id, patch: nonEmptyPatch(declarationFields) });
-export const declarationRef = z.strictObject({ declarationId: id });
+  attendanceId: declarationFields().attendanceId,
+  agendaItemId: declarationFields().agendaItemId.default(null),
+  category: declarationFields().category.default(null),
+  nature: declarationFields().nature.default(''),
+  sensitive: declarationFields().sensitive.default(false),
+  dispensation: declarationFields().dispensation.default(''),
+  action: declarationFields().action.default('not_recorded'),
+  leftAt: declarationFields().leftAt.default(null),
+  returnedAt: declarationFields().returnedAt.default(null),
+  atItem: declarationFields().atItem.default(false),
+}));
+export const declarationUpdate = lazy(() => z.strictObject({ baseVersion, was, declarationId: id, patch: nonEmptyPatch(declarationFields()) }));
+export const declarationRef = lazy(() => z.strictObject({ declarationId: id }));
 
 /* ---------- Minuting each item ---------- */
 
 const entryText = (kind: string) =>
   z.string().trim().max(TEXT_CHARS.entry, `${kind} must be at most ${TEXT_CHARS.entry.toLocaleString('en-GB')} characters`);
 /** A point's list style and introduction (a new list starts at a point with one), a resolution's label (a new decision). */
-const entryShapeFields = {
+const entryShapeFields = once(() => ({
   style: z.enum(LIST_STYLES).nullable().optional(),
   intro: z.string().max(TEXT_CHARS.line, `Introduction must be at most ${TEXT_CHARS.line.toLocaleString('en-GB')} characters`).nullable().optional(),
   label: z.enum(DECISION_LABELS).nullable().optional(),
-};
-export const entryCreate = z.strictObject({
+}));
+export const entryCreate = lazy(() => z.strictObject({
   meetingId: id,
   agendaItemId: id,
   kind: z.enum(ENTRY_KINDS),
@@ -347,13 +353,13 @@ export const entryCreate = z.strictObject({
   /** 0-based place among the item's blocks (its entries and motions); appended when omitted. */
   position: z.int().min(0).max(10_000).optional(),
   time: stampTime,
-  ...entryShapeFields,
-});
-export const entryUpdate = z.strictObject({ baseVersion, was, entryId: id, patch: nonEmptyPatch({ text: entryText('Text'), ...entryShapeFields }) });
-export const entryRef = z.strictObject({ entryId: id });
-export const entryMove = z.strictObject({ entryId: id, toPosition: z.int().min(0).max(10_000) });
+  ...entryShapeFields(),
+}));
+export const entryUpdate = lazy(() => z.strictObject({ baseVersion, was, entryId: id, patch: nonEmptyPatch({ text: entryText('Text'), ...entryShapeFields() }) }));
+export const entryRef = lazy(() => z.strictObject({ entryId: id }));
+export const entryMove = lazy(() => z.strictObject({ entryId: id, toPosition: z.int().min(0).max(10_000) }));
 /** Puts back an entry that was deleted (undo): same item, kind, place, text and stamps. */
-export const entryRestore = z.strictObject({
+export const entryRestore = lazy(() => z.strictObject({
   meetingId: id,
   agendaItemId: id,
   kind: z.enum(ENTRY_KINDS),
@@ -361,11 +367,11 @@ export const entryRestore = z.strictObject({
   position: z.int().min(0).max(10_000),
   recordedAt: time24,
   inquorate: z.boolean(),
-  ...entryShapeFields,
-});
+  ...entryShapeFields(),
+}));
 
 const voteCount = z.int('A vote count must be a whole number').min(0, 'A vote count cannot be negative').max(10_000).nullable();
-const motionFields = {
+const motionFields = once(() => ({
   kind: z.enum(MOTION_KINDS),
   text: entryText('Motion'),
   proposerId: id.nullable(),
@@ -379,72 +385,72 @@ const motionFields = {
     .array(z.strictObject({ attendanceId: id, choice: z.enum(VOTE_CHOICES) }))
     .max(500)
     .refine((names) => new Set(names.map((n) => n.attendanceId)).size === names.length, 'Each member can vote only once'),
-};
-export const motionCreate = z.strictObject({
+}));
+export const motionCreate = lazy(() => z.strictObject({
   meetingId: id,
   agendaItemId: id,
-  kind: motionFields.kind.default('motion'),
-  text: motionFields.text.default(''),
-  proposerId: motionFields.proposerId.default(null),
-  seconderId: motionFields.seconderId.default(null),
-  outcome: motionFields.outcome.default('pending'),
-  votesFor: motionFields.votesFor.default(null),
-  votesAgainst: motionFields.votesAgainst.default(null),
-  votesAbstained: motionFields.votesAbstained.default(null),
-  recorded: motionFields.recorded.default(false),
-  names: motionFields.names.default([]),
+  kind: motionFields().kind.default('motion'),
+  text: motionFields().text.default(''),
+  proposerId: motionFields().proposerId.default(null),
+  seconderId: motionFields().seconderId.default(null),
+  outcome: motionFields().outcome.default('pending'),
+  votesFor: motionFields().votesFor.default(null),
+  votesAgainst: motionFields().votesAgainst.default(null),
+  votesAbstained: motionFields().votesAbstained.default(null),
+  recorded: motionFields().recorded.default(false),
+  names: motionFields().names.default([]),
   time: stampTime,
-});
+}));
 /** Moves a motion among the item's blocks (its entries and motions). */
-export const motionMove = z.strictObject({ motionId: id, toPosition: z.int().min(0).max(10_000) });
-export const motionUpdate = z.strictObject({ baseVersion, was, motionId: id, patch: nonEmptyPatch(motionFields) });
-export const motionRef = z.strictObject({ motionId: id });
+export const motionMove = lazy(() => z.strictObject({ motionId: id, toPosition: z.int().min(0).max(10_000) }));
+export const motionUpdate = lazy(() => z.strictObject({ baseVersion, was, motionId: id, patch: nonEmptyPatch(motionFields()) }));
+export const motionRef = lazy(() => z.strictObject({ motionId: id }));
 
-const actionFields = {
+const actionFields = once(() => ({
   status: z.enum(ACTION_STATUSES),
   text: entryText('Action'),
   owner: optionalText('Responsible officer', TEXT_CHARS.officer),
   dueDate: isoDate.nullable(),
   resolutionId: id.nullable(),
-};
-export const actionCreate = z.strictObject({
+}));
+export const actionCreate = lazy(() => z.strictObject({
   meetingId: id,
   agendaItemId: id,
-  text: actionFields.text.default(''),
-  owner: actionFields.owner.default(''),
-  dueDate: actionFields.dueDate.default(null),
-  resolutionId: actionFields.resolutionId.default(null),
-});
-export const actionUpdate = z.strictObject({ baseVersion, was, actionId: id, patch: nonEmptyPatch(actionFields) });
-export const actionRef = z.strictObject({ actionId: id });
+  text: actionFields().text.default(''),
+  owner: actionFields().owner.default(''),
+  dueDate: actionFields().dueDate.default(null),
+  resolutionId: actionFields().resolutionId.default(null),
+}));
+export const actionUpdate = lazy(() => z.strictObject({ baseVersion, was, actionId: id, patch: nonEmptyPatch(actionFields()) }));
+export const actionRef = lazy(() => z.strictObject({ actionId: id }));
 
-const phraseFields = {
+const phraseFields = once(() => ({
   label: requiredText('Phrase name', TEXT_CHARS.phraseLabel),
   // Kept exactly as typed, spaces included: a phrase such as "That the " is meant to be typed on from.
   text: z
     .string()
     .max(TEXT_CHARS.phrase, `Phrase text must be at most ${TEXT_CHARS.phrase.toLocaleString('en-GB')} characters`)
     .refine((t) => t.trim() !== '', 'Phrase text is required'),
-};
-export const phraseCreate = z.strictObject({ bodyId: id, ...phraseFields });
-export const phraseUpdate = z.strictObject({ baseVersion, was, phraseId: id, patch: nonEmptyPatch(phraseFields) });
-export const phraseRef = z.strictObject({ phraseId: id });
+}));
+export const phraseCreate = lazy(() => z.strictObject({ bodyId: id, ...phraseFields() }));
+export const phraseUpdate = lazy(() => z.strictObject({ baseVersion, was, phraseId: id, patch: nonEmptyPatch(phraseFields()) }));
+export const phraseRef = lazy(() => z.strictObject({ phraseId: id }));
 
-export const actionComment = z.strictObject({
+export const actionComment = lazy(() => z.strictObject({
   actionId: id,
   text: z.string().trim().min(1, 'Comment is required').max(TEXT_CHARS.phrase, `Comment must be at most ${TEXT_CHARS.phrase.toLocaleString('en-GB')} characters`),
   /** Defaults to today. */
   date: isoDate.optional(),
-});
-export const actionLog = z.strictObject({
+}));
+export const actionLog = lazy(() => z.strictObject({
   bodyId: id,
   /** Only actions not yet complete. */
   openOnly: z.boolean().default(false),
   /** Only actions raised at meetings before this one (the log as the next meeting sees it). */
   beforeMeetingId: id.optional(),
-});
+}));
 
-export const minutesSetStatus = z
+export const minutesSetStatus = lazy(() => z
   .strictObject({
     meetingId: id,
     status: z.enum(MINUTES_STATUSES),
@@ -460,18 +466,18 @@ export const minutesSetStatus = z
       })
       .optional(),
   })
-  .refine((i) => i.status === 'approved' || !i.approval, { message: 'Only approval records who approved and on what evidence', path: ['approval'] });
-export const minutesBeginAmendment = z.strictObject({
+  .refine((i) => i.status === 'approved' || !i.approval, { message: 'Only approval records who approved and on what evidence', path: ['approval'] }));
+export const minutesBeginAmendment = lazy(() => z.strictObject({
   meetingId: id,
   reason: z
     .string()
     .trim()
     .min(3, 'Say why the approved minutes are being amended')
     .max(TEXT_CHARS.note, `Reason must be at most ${TEXT_CHARS.note.toLocaleString('en-GB')} characters`),
-});
+}));
 
 /** Confirming the previous meeting's minutes at this meeting's "Minutes of the previous meeting" item. */
-export const minutesConfirmPrevious = z
+export const minutesConfirmPrevious = lazy(() => z
   .strictObject({
     itemId: id,
     outcome: z.enum(CONFIRMATION_OUTCOMES),
@@ -485,9 +491,9 @@ export const minutesConfirmPrevious = z
     if (value.outcome === 'correct_record' && value.amendment) {
       ctx.addIssue({ code: 'custom', path: ['amendment'], message: 'Minutes confirmed as a correct record have no amendment: choose “Confirmed subject to an amendment”' });
     }
-  });
+  }));
 
-export const searchMinutes = z
+export const searchMinutes = lazy(() => z
   .strictObject({
     query: z.string().trim().min(1, 'Type something to search for').max(TEXT_CHARS.name, `Search for at most ${TEXT_CHARS.name} characters`),
     bodyId: id.optional(),
@@ -496,7 +502,7 @@ export const searchMinutes = z
     includeExempt: z.boolean().default(false),
     limit: z.int().min(1).max(200).default(50),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'The start of the date range is after its end', path: ['to'] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'The start of the date range is after its end', path: ['to'] }));
 
 /* ---------- Bringing the meeting in: agenda and Teams attendance report ---------- */
 
@@ -505,7 +511,7 @@ const fileBytes = z
   .string()
   .max(MAX_IMPORT_FILE_BASE64, `The file is too large to import (the limit is ${describeSize(MAX_IMPORT_FILE_BYTES)})`)
   .refine(isBase64, { message: 'The file must be sent as base64', abort: true });
-export const importReadAgenda = z.strictObject({
+export const importReadAgenda = lazy(() => z.strictObject({
   meetingId: id,
   source: z.discriminatedUnion('kind', [
     z.strictObject({
@@ -514,8 +520,8 @@ export const importReadAgenda = z.strictObject({
     }),
     z.strictObject({ kind: z.literal('docx'), base64: fileBytes }),
   ]),
-});
-const importedItem = z
+}));
+const importedItem = lazy(() => z
   .strictObject({
     title: requiredText('Title', TEXT_CHARS.line),
     presenter: optionalText('Presenter', TEXT_CHARS.line).default(''),
@@ -528,8 +534,8 @@ const importedItem = z
     /** The opening sentence; left out, a business item's follows its presenter line (presentation, verbal update, report). */
     openingKind: z.enum(OPENING_KINDS).optional(),
   })
-  .refine(exemptNeedsParagraph, exemptMessage);
-export const importApplyAgenda = z.strictObject({
+  .refine(exemptNeedsParagraph, exemptMessage));
+export const importApplyAgenda = lazy(() => z.strictObject({
   meetingId: id,
   items: z
     .array(importedItem)
@@ -541,11 +547,11 @@ export const importApplyAgenda = z.strictObject({
     .max(MAX_ITEMS.importedAgendaItems, `At most ${MAX_ITEMS.importedAgendaItems} items can be removed at once`)
     .refine((ids) => new Set(ids).size === ids.length, 'Each item can be removed once only')
     .default([]),
-});
-export const importReadTeams = z.strictObject({ meetingId: id, base64: fileBytes });
+}));
+export const importReadTeams = lazy(() => z.strictObject({ meetingId: id, base64: fileBytes }));
 /* ---------- A body's past minutes (issue 18): read (preview, nothing saved), then saved as confirmed ---------- */
 
-export const importReadPastMinutes = z.strictObject({
+export const importReadPastMinutes = lazy(() => z.strictObject({
   bodyId: id,
   source: z.discriminatedUnion('kind', [
     z.strictObject({
@@ -554,25 +560,25 @@ export const importReadPastMinutes = z.strictObject({
     }),
     z.strictObject({ kind: z.literal('docx'), base64: fileBytes }),
   ]),
-});
+}));
 const pastText = (label: string, max: number = TEXT_CHARS.entry) => z.string().max(max, `${label} must be at most ${max.toLocaleString('en-GB')} characters`);
-const pastPerson = z.strictObject({
+const pastPerson = lazy(() => z.strictObject({
   name: requiredText('A name'),
   detail: optionalText('A role and organisation', TEXT_CHARS.detail),
   remote: z.boolean().optional(),
   substituteFor: optionalText('The member a substitute stood in for', TEXT_CHARS.name).nullable().optional(),
   as: z.enum(['member', 'officer', 'attendee', 'guest']).optional(),
   memberId: id.nullable().optional(),
-});
-const pastDeclaration = z.strictObject({
+}));
+const pastDeclaration = lazy(() => z.strictObject({
   person: requiredText('The person declaring'),
   minute: z.int().min(0).max(MAX_ITEMS.pastMinutes).nullable(),
   nature: pastText('A declaration', TEXT_CHARS.detail),
   category: z.enum(['dpi', 'other_registrable', 'non_registrable']).nullable(),
   action: z.enum(['not_recorded', 'remained', 'left_no_part', 'did_not_vote']),
-});
-const pastPeople = z.array(pastPerson).max(MAX_ITEMS.pastPeople, `At most ${MAX_ITEMS.pastPeople} people in one list`);
-const pastBlock = z.discriminatedUnion('type', [
+}));
+const pastPeople = lazy(() => z.array(pastPerson).max(MAX_ITEMS.pastPeople, `At most ${MAX_ITEMS.pastPeople} people in one list`));
+const pastBlock = lazy(() => z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('paragraph'), text: pastText('A paragraph'), declaration: pastDeclaration.optional() }),
   z.strictObject({
     type: z.literal('points'),
@@ -591,8 +597,8 @@ const pastBlock = z.discriminatedUnion('type', [
     /** Printed on one line with its label ("RESOLVED – That …"): its only resolution prints so again. */
     runOn: z.boolean().optional(),
   }),
-]);
-const pastMinute = z.strictObject({
+]));
+const pastMinute = lazy(() => z.strictObject({
   number: z.int().min(1).max(9999).nullable(),
   /** Printed with no number ("Chair's announcements" before "1. Apologies"): it takes none. */
   unnumbered: z.boolean().optional(),
@@ -600,8 +606,8 @@ const pastMinute = z.strictObject({
   blocks: z.array(pastBlock).max(MAX_ITEMS.pastBlocks, `At most ${MAX_ITEMS.pastBlocks} blocks in one minute`),
   agendaRef: z.int().min(1).max(999).nullable().optional(),
   exempt: z.int().min(1, 'An exempt minute cites paragraph 1 to 7 of Schedule 12A').max(7, 'An exempt minute cites paragraph 1 to 7 of Schedule 12A').nullable().optional(),
-});
-export const pastMeeting = z.strictObject({
+}));
+export const pastMeeting = lazy(() => z.strictObject({
   bodyName: requiredText('The body’s name as the minutes print it'),
   date: isoDate,
   startTime: time24.nullable(),
@@ -643,7 +649,7 @@ export const pastMeeting = z.strictObject({
   numberForm: minuteNumberForm.optional(),
   numberYear: z.string().regex(/^\d{2}(\d{2})?$/, 'The year of the minute numbers is two or four digits').optional(),
   warnings: z.array(z.string().max(TEXT_CHARS.detail)).max(500),
-});
+}));
 /** Every text of the meetings, to bound the call as a whole. */
 function pastStrings(meetings: z.infer<typeof pastMeeting>[]): string[] {
   const out: string[] = [];
@@ -659,7 +665,7 @@ function pastStrings(meetings: z.infer<typeof pastMeeting>[]): string[] {
   }
   return out;
 }
-export const importSavePastMinutes = z
+export const importSavePastMinutes = lazy(() => z
   .strictObject({
     bodyId: id,
     meetings: z
@@ -680,9 +686,9 @@ export const importSavePastMinutes = z
     return texts.length <= MAX_ITEMS.pastStrings && texts.reduce((n, t) => n + t.length, 0) <= TEXT_CHARS.pastMinutes;
   }, `The past minutes are too long to save at once (at most ${TEXT_CHARS.pastMinutes.toLocaleString('en-GB')} characters in all): save fewer meetings at a time`)
   .refine((i) => new Set(i.meetings.map((m) => `${m.meeting.date}`)).size === i.meetings.length, 'Two of the meetings have the same date: each past meeting is imported once')
-  .refine((i) => i.meetings.every((m) => m.meeting.actions.every((a) => a.minute < m.meeting.minutes.length)), 'An action is placed on a minute the meeting does not have');
+  .refine((i) => i.meetings.every((m) => m.meeting.actions.every((a) => a.minute < m.meeting.minutes.length)), 'An action is placed on a minute the meeting does not have'));
 
-const teamsRow = z.strictObject({
+const teamsRow = lazy(() => z.strictObject({
   name: requiredText('Name'),
   /** The member of the body this row is confirmed as, or null. */
   memberId: id.nullable(),
@@ -691,15 +697,15 @@ const teamsRow = z.strictObject({
   remote: z.boolean(),
   firstJoin: time24.nullable(),
   lastLeave: time24.nullable(),
-});
-export const importApplyTeams = z
+}));
+export const importApplyTeams = lazy(() => z
   .strictObject({ meetingId: id, rows: z.array(teamsRow).min(1, 'No attendees were confirmed').max(MAX_ITEMS.teamsRows) })
   .refine((x) => new Set(x.rows.filter((r) => r.memberId !== null).map((r) => r.memberId)).size === x.rows.filter((r) => r.memberId !== null).length, {
     message: 'Each member can be confirmed for one row only',
     path: ['rows'],
-  });
+  }));
 
-export const settingsUpdate = z.strictObject({
+export const settingsUpdate = lazy(() => z.strictObject({
   patch: nonEmptyPatch({
     backupKeep: z.int('Backups to keep must be a whole number').min(1, 'Keep at least 1 backup').max(500, 'Keep at most 500 backups'),
     /** An absolute folder path, or null for none; checked to exist and be writable when set. */
@@ -711,26 +717,26 @@ export const settingsUpdate = z.strictObject({
       .refine((path) => /^([A-Za-z]:[\\/]|\\\\|\/)/.test(path), 'The second backup folder must be a full path (starting with / or a drive letter)')
       .nullable(),
   }),
-});
+}));
 /** A backup by its file name, as listed: never a path. */
 const backupName = z.string().regex(/^[\w.-]{1,200}\.sqlite$/, 'Choose one of the listed backups');
-export const backupRef = z.strictObject({ name: backupName });
-export const backupRestore = z.strictObject({
+export const backupRef = lazy(() => z.strictObject({ name: backupName }));
+export const backupRestore = lazy(() => z.strictObject({
   name: backupName,
   /** Restoring a backup that would undo approvals or amendments needs this, after the clerk has seen them listed. */
   acceptUndone: z.boolean().default(false),
-});
+}));
 
-export const alwaysOnTop = z.strictObject({ on: z.boolean() });
+export const alwaysOnTop = lazy(() => z.strictObject({ on: z.boolean() }));
 
 export const EXPORT_DOCUMENTS = ['minutes', 'exempt', 'decisions', 'actions'] as const;
-export const exportBuild = z.strictObject({ meetingId: id, document: z.enum(EXPORT_DOCUMENTS) });
+export const exportBuild = lazy(() => z.strictObject({ meetingId: id, document: z.enum(EXPORT_DOCUMENTS) }));
 /** Publish into a folder on this computer; draft minutes only when asked, and then marked DRAFT. */
-export const exportPublish = z.strictObject({
+export const exportPublish = lazy(() => z.strictObject({
   meetingId: id,
   folder: z.string().trim().min(1, 'Folder is required: the folder to publish into').max(4096, 'Folder path is too long'),
   draft: z.boolean().default(false),
-});
+}));
 
 /** One readable sentence for the first problem zod found. */
 export function describeIssues(error: z.ZodError): string {
@@ -743,19 +749,19 @@ export function describeIssues(error: z.ZodError): string {
 /* ---------- The chair's round trip ---------- */
 
 /** Send a review copy to the chair: the name and address it goes to (from the body's members, or typed). */
-export const reviewSend = z.strictObject({
+export const reviewSend = lazy(() => z.strictObject({
   meetingId: id,
   chairName: requiredText('The chair’s name'),
-  chairEmail: memberFields.email.default(''),
-});
+  chairEmail: memberFields().email.default(''),
+}));
 /** The chair's returned .docx, read and placed against the copy sent; nothing is saved. */
-export const reviewReadReply = z.strictObject({
+export const reviewReadReply = lazy(() => z.strictObject({
   meetingId: id,
   fileName: requiredText('File name', TEXT_CHARS.line),
   base64: fileBytes,
-});
+}));
 /** The chair's corrections the clerk accepted, applied to the record; the reply file is kept as evidence. */
-export const reviewApply = z.strictObject({
+export const reviewApply = lazy(() => z.strictObject({
   meetingId: id,
   sendId: id,
   fileName: requiredText('File name', TEXT_CHARS.line),
@@ -777,6 +783,6 @@ export const reviewApply = z.strictObject({
       }),
     )
     .max(10_000),
-});
+}));
 /** A reply kept as evidence. */
-export const reviewReplyRef = z.strictObject({ meetingId: id, replyId: id });
+export const reviewReplyRef = lazy(() => z.strictObject({ meetingId: id, replyId: id }));

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { MeetingScreen } from './screens/MeetingScreen';
 import { GuideDialog } from './components/GuideDialog';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { useReturningDialog } from './components/returning-dialog';
@@ -14,6 +13,79 @@ import { SearchScreen } from './screens/SearchScreen';
 import { BackupsScreen, RecoveryScreen } from './screens/BackupsScreen';
 import type { RecoveryStatus } from '../../shared/model';
 
+/**
+ * The meeting screen (live minuting, review, the preview, drag and drop) is most of the renderer's code: it is a chunk
+ * of its own, loaded as soon as the first screen has drawn (or at once when a meeting is opened first), so a start
+ * parses only the lists. Its shortcuts pressed before it is drawn are held for it (state/held-keys.ts).
+ */
+type MeetingScreenComponent = (typeof import('./screens/MeetingScreen'))['MeetingScreen'];
+/** Set once the chunk has loaded: from then on the screen is drawn at once, with no moment of "Opening…". */
+let loadedMeetingScreen: MeetingScreenComponent | null = null;
+let loadingMeetingScreen: Promise<MeetingScreenComponent> | null = null;
+const loadMeetingScreen = () =>
+  (loadingMeetingScreen ??= import('./screens/MeetingScreen').then(
+    (m) => (loadedMeetingScreen = m.MeetingScreen),
+    (error: unknown) => {
+      loadingMeetingScreen = null;
+      throw error;
+    },
+  ));
+
+/** The meeting screen, or a line saying it is opening while its chunk loads. The screen is chosen once per opening, so
+ * it is never swapped (and its fields' unsaved words never dropped) when the chunk arrives. */
+function MeetingScreen({ meetingId }: { meetingId: number }) {
+  const [Screen, setScreen] = useState<MeetingScreenComponent | null>(() => loadedMeetingScreen);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    if (Screen) return;
+    let live = true;
+    loadMeetingScreen().then(
+      (loaded) => live && setScreen(() => loaded),
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [Screen]);
+  if (Screen) return <Screen meetingId={meetingId} />;
+  return failed ? (
+    <p className="banner-error" role="alert">
+      The meeting screen could not be loaded. Reload the window to try again.
+    </p>
+  ) : (
+    <p className="screen muted" role="status">
+      Opening the meeting…
+    </p>
+  );
+}
+
+/** After the first screen is drawn: the meeting screen's chunk, so that opening a meeting does not wait for it. */
+function preloadMeetingScreen() {
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      loadMeetingScreen().catch(() => {
+        // Said when a meeting is opened (the screen tries again then).
+      });
+    }, 0),
+  );
+}
+
+let firstScreen: Promise<RecoveryStatus | null> | null = null;
+/**
+ * The first screen's data, asked for once, as soon as the page runs (main.tsx calls this before React's first
+ * render, so the answers are on their way meanwhile): the recovery status (a database that could not be opened shows
+ * the recovery screen instead of the app, and answers no other call) and, at the same time, the bodies. Resolves with
+ * the status when the database is in recovery, else null.
+ */
+export function askFirstScreen(): Promise<RecoveryStatus | null> {
+  return (firstScreen ??= (() => {
+    const state = useApp.getState();
+    // Once the bodies are drawn (or could not be read), the meeting screen's chunk is fetched while the clerk reads them.
+    void state.refreshBodies().finally(preloadMeetingScreen);
+    return state.read('recovery.status', {}).then((r) => (r.ok && !r.value.ok ? r.value : null));
+  })());
+}
+
 export function App() {
   const route = useApp((s) => s.route);
   const navigate = useApp((s) => s.navigate);
@@ -23,13 +95,9 @@ export function App() {
   const [recovery, setRecovery] = useState<RecoveryStatus | null>(null);
 
   useEffect(() => {
-    const state = useApp.getState();
-    // A database that could not be opened: the recovery screen instead of the app. The bodies are asked for at the
-    // same time (a database in recovery answers no other call, and the recovery screen takes the app's place).
-    void state.read('recovery.status', {}).then((r) => {
-      if (r.ok && !r.value.ok) setRecovery(r.value);
+    void askFirstScreen().then((status) => {
+      if (status) setRecovery(status);
     });
-    void state.refreshBodies();
     const onPop = () => useApp.getState().syncRouteFromHash();
     window.addEventListener('popstate', onPop);
     window.addEventListener('hashchange', onPop);

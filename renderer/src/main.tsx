@@ -1,9 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connect } from './api/client';
-import { App } from './App';
+import { App, askFirstScreen } from './App';
 import { useApp } from './state/store';
 import { keepFocus } from './components/focus-keeper';
+import { holdMeetingKeys } from './state/held-keys';
 import './styles.css';
 import './live.css';
 
@@ -22,6 +23,8 @@ if (transport.kind === 'no-token') {
 } else {
   useApp.getState().connect(transport.bridge);
   keepFocus();
+  holdMeetingKeys();
+  void askFirstScreen();
   root.render(
     <StrictMode>
       <App />

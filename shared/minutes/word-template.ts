@@ -8,6 +8,7 @@
  * heading colours, page size and margins). Pure data and zod; no Node or DOM.
  */
 import { z } from 'zod';
+import { lazy } from '../lazy-schema';
 import { TEXT_CHARS } from '../limits';
 
 /** A font name as the house style allows one (the same characters as its own font field). */
@@ -17,18 +18,18 @@ const fontName = z.string().max(TEXT_CHARS.fontFamily).regex(FONT_NAME).nullable
 const colour = z.string().regex(/^[0-9A-F]{6}$/).nullable();
 
 /** How one style's text looks; null where the template does not say. */
-export const textLookSchema = z.strictObject({
+export const textLookSchema = lazy(() => z.strictObject({
   font: fontName,
   sizePt: z.number().min(1).max(400).nullable(),
   colour,
   bold: z.boolean(),
   italic: z.boolean(),
-});
+}));
 export type TextLook = z.infer<typeof textLookSchema>;
 
 const mm = z.number().min(0).max(1000);
 
-export const templateLookSchema = z.strictObject({
+export const templateLookSchema = lazy(() => z.strictObject({
   body: textLookSchema,
   title: textLookSchema,
   heading1: textLookSchema,
@@ -45,12 +46,12 @@ export const templateLookSchema = z.strictObject({
   /** The words of its header and footer (shown to the clerk; the Word export carries the parts themselves). */
   headerText: z.string().max(TEXT_CHARS.line),
   footerText: z.string().max(TEXT_CHARS.line),
-});
+}));
 export type TemplateLook = z.infer<typeof templateLookSchema>;
 
 export const TEMPLATE_KINDS = ['docx', 'dotx'] as const;
 
-export const wordTemplateRefSchema = z.strictObject({
+export const wordTemplateRefSchema = lazy(() => z.strictObject({
   /** The file name the clerk chose, as shown in the House style section. */
   fileName: z.string().min(1).max(TEXT_CHARS.name),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
@@ -58,7 +59,7 @@ export const wordTemplateRefSchema = z.strictObject({
   look: templateLookSchema,
   /** What of the template could not be carried over, in words for the clerk. */
   notes: z.array(z.string().max(TEXT_CHARS.line)).max(10).default([]),
-});
+}));
 export type WordTemplateRef = z.infer<typeof wordTemplateRefSchema>;
 
 export { contrastOnWhite, readableColour } from './colour';

@@ -96,6 +96,8 @@ test('the built renderer served by the app-scheme handler renders its first scre
   const bodies = await shell.runtime.services.call('bodies.list', {});
   expect(JSON.stringify(bodies)).toContain('Wessex Audit Committee');
 
+  // The meeting screen is a chunk of its own, loaded through the handler once the first screen has drawn, and it opens.
+  await expect.poll(() => shell.asked.some((url) => /^app:\/\/meeting-clerk\/assets\/MeetingScreen-[\w-]+\.js$/.test(url))).toBe(true);
   // A meeting opened from its address renders.
   const body = (bodies as { ok: true; value: { id: number; name: string }[] }).value.find((b) => b.name === 'Wessex Audit Committee')!;
   const meeting = (await shell.runtime.services.call('meetings.create', { bodyId: body.id, date: '2026-03-10', startTime: '10:00', venue: 'Council Chamber' })) as {

@@ -19,7 +19,7 @@ describe('the bench flags', () => {
   });
 
   it('names every group the bench has', () => {
-    expect(GROUPS).toEqual(['export', 'save', 'scale', 'checks', 'reply', 'publish', 'import', 'browser']);
+    expect(GROUPS).toEqual(['export', 'save', 'scale', 'checks', 'reply', 'publish', 'import', 'browser', 'coldstart']);
   });
 
   it('refuses an unknown group, an unknown flag and --only without its list', () => {

@@ -53,6 +53,8 @@ export function CommandPalette() {
   }, []);
 
   const entries = useMemo<Entry[]>(() => {
+    // Listed only while open: the closed palette is drawn at every start and at every change of route or bodies.
+    if (!open) return [];
     const go = (to: Route) => () => useApp.getState().navigate(to);
     const bodyId = route.name === 'body' || route.name === 'actions' ? route.bodyId : route.name === 'meeting' ? meeting?.bodyId : undefined;
     const screens: Entry[] = [
@@ -75,7 +77,7 @@ export function CommandPalette() {
         },
       }));
     return [...screens, ...commands];
-  }, [bodies, route, meeting?.bodyId]);
+  }, [open, bodies, route, meeting?.bodyId]);
 
   const shown = entries.filter((e) => matches(e, query));
   const chosen = Math.min(active, Math.max(0, shown.length - 1));

@@ -1,5 +1,5 @@
 import * as Dialog from '@radix-ui/react-dialog';
-import { useMemo, useRef, type ReactNode } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import guideText from '../../../docs/guide.md?raw';
 import { parseGuide, pictureSize, plainText, type Block, type Inline } from './guide-markdown';
 
@@ -106,7 +106,10 @@ export function GuideDialog({
   onCloseAutoFocus: (event: Event) => void;
   onShortcuts: () => void;
 }) {
-  const blocks = useMemo(() => parseGuide(guideText), []);
+  // Read when first opened (and kept): every start drew this closed dialog and parsed the whole guide for it.
+  const [wasOpened, setWasOpened] = useState(open);
+  if (open && !wasOpened) setWasOpened(true);
+  const blocks = useMemo(() => (wasOpened ? parseGuide(guideText) : []), [wasOpened]);
   const text = useRef<HTMLDivElement>(null);
   const title = blocks.find((b) => b.kind === 'heading' && b.level === 1);
   const body = blocks.filter((b) => b !== title);

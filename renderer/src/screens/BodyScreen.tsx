@@ -12,7 +12,9 @@ import { PhrasesSection } from './PhrasesSection';
 import { HouseStyleSection } from './HouseStyleSection';
 import { ImportPastMinutesSection } from './ImportPastMinutesSection';
 
-const MONTH_OPTIONS = Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: monthName(i + 1) }));
+/** The months by name, made when a body's settings are first drawn: naming them at load made the start pay for its first Intl formatter. */
+let monthOptions: { value: number; label: string }[] | null = null;
+const MONTH_OPTIONS = () => (monthOptions ??= Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: monthName(i + 1) })));
 /** How minute numbers are printed, each shown as the 44th minute of the year starting 2021 prints it. */
 const NUMBER_FORM_OPTIONS = MINUTE_NUMBER_FORMS.map((form) => ({ value: form, label: form === '{n}.' ? '44. (the number alone)' : minuteMark(44, '2021-06-01', 5, form) }));
 /** The forms offered, with the body's own where it has one with a prefix (as its imported minutes print it: "PC/21/044"). */
@@ -109,7 +111,7 @@ function BodyDetails({ body }: { body: BodyDetail }) {
         <AutoSelect
           label="Municipal year starts in"
           value={body.yearStartMonth}
-          options={MONTH_OPTIONS}
+          options={MONTH_OPTIONS()}
           saveKey={key('yearStartMonth')}
           onSave={(yearStartMonth) => save({ yearStartMonth })}
           hint="Minute numbers restart at the first meeting of each year"

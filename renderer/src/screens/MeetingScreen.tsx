@@ -12,6 +12,7 @@ import { PrintPack } from '../components/PrintPack';
 import { PublishDialog } from '../components/PublishDialog';
 import { MoveButtons, rowMoveKeys } from '../components/MoveButtons';
 import { useApp } from '../state/store';
+import { meetingScreenReady } from '../state/held-keys';
 import { takeNeighbour } from './live/AgendaRail';
 import { time } from './live/clock';
 import { LiveTab } from './live/LiveTab';
@@ -137,6 +138,12 @@ export function MeetingScreen({ meetingId }: { meetingId: number }) {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   });
+  // Drawn with its record (and every listener above and in the tabs in place): the shortcuts pressed while it was on
+  // its way are pressed now.
+  const drawn = meeting !== null;
+  useEffect(() => {
+    if (drawn) meetingScreenReady(meetingId);
+  }, [drawn, meetingId]);
 
   if (!meeting) return <p className="screen muted">Loading…</p>;
   const setupLocked = LOCKED_STATUSES.includes(meeting.minutesStatus) && meeting.amendmentReason === null;
