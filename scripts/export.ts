@@ -19,7 +19,7 @@
  * place, so a failed export leaves nothing behind (not even a partial file). Bad input exits 2.
  */
 import { invokedDirectly } from './invoked-directly';
-import { randomBytes } from 'node:crypto';
+import { randomHex } from '../electron/config/lazy-crypto';
 import { existsSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -103,7 +103,7 @@ async function build(services: Services, meetingId: number, document: ExportDocu
  * place, so the target appears whole or not at all.
  */
 function claimTemporary(out: string): string {
-  const temporary = join(dirname(out), `.${basename(out)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temporary = join(dirname(out), `.${basename(out)}.${process.pid}.${randomHex(4)}.tmp`);
   try {
     writeFileSync(temporary, '', { flag: 'wx' });
   } catch (error) {
