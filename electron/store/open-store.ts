@@ -50,6 +50,8 @@ export interface Store {
 interface Header {
   userVersion: number;
   applicationId: number;
+  /** Bytes 18 and 19 (the read and write versions) are 2 in a database in WAL mode. */
+  wal: boolean;
 }
 
 /** Reads the 100-byte SQLite header without opening the database. */
@@ -66,7 +68,7 @@ function readHeader(file: string): Header | null {
   } finally {
     closeSync(fd);
   }
-  return { userVersion: buf.readUInt32BE(60), applicationId: buf.readUInt32BE(68) };
+  return { userVersion: buf.readUInt32BE(60), applicationId: buf.readUInt32BE(68), wal: buf[18] === 2 && buf[19] === 2 };
 }
 
 function checkIdentity(file: string, header: Header): void {
@@ -87,7 +89,7 @@ function checkNotForeignTables(file: string, options: StoreOptions): void {
   try {
     const appId = probe.pragma('application_id', { simple: true }) as number;
     const version = probe.pragma('user_version', { simple: true }) as number;
-    checkIdentity(file, { applicationId: appId, userVersion: version });
+    checkIdentity(file, { applicationId: appId, userVersion: version, wal: false });
     const tables = probe.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'`).get() as { n: number };
     if (appId !== APPLICATION_ID && tables.n > 0) {
       throw new StoreOpenError('foreign', `${file} is an SQLite database of another application, not Meeting Clerk. It was left untouched.`);
@@ -176,6 +178,7 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
       rmSync(probeDir, { recursive: true, force: true });
     }
   }
+  let ours = false;
   if (existsSync(file)) {
     let header: Header | null;
     try {
@@ -186,6 +189,13 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
     }
     if (header) {
       checkIdentity(file, header);
+      // The header says whose file it is and its version; with no changes waiting in a -wal it is the whole truth. A file
+      // marked as ours, in WAL mode as the app keeps it, needs no second connection to look inside it first (some 4 ms of
+      // every start): opening it changes nothing, and a body that cannot be read is refused below as unreadable. A file
+      // not marked (a new one, or another application's) is looked inside for tables; so is one whose -wal holds changes.
+      ours = header.applicationId === APPLICATION_ID && header.wal && walSize(file) === 0;
+    }
+    if (header && !ours) {
       try {
         checkNotForeignTables(file, options);
       } catch (error) {
@@ -199,6 +209,13 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
 
   const db = new Database(file, { nativeBinding: options.nativeBinding });
   try {
+    if (ours) {
+      try {
+        db.prepare('SELECT count(*) FROM sqlite_schema').get();
+      } catch (error) {
+        throw new StoreOpenError('unreadable', `${file} could not be opened as a database (${(error as Error).message}). It was left untouched.`);
+      }
+    }
     db.pragma('journal_mode = WAL');
     // A clerk's record outweighs the fraction of a millisecond FULL costs per commit.
     db.pragma('synchronous = FULL');

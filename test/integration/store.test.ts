@@ -233,6 +233,28 @@ describe('openStore: refusing files that are not ours', () => {
     expect(sha256File(file)).toBe(before);
   });
 
+  it('refuses a file marked as ours, in WAL mode, whose body cannot be read, untouched', () => {
+    // Such a file is opened without a read-only look first: its first read is what refuses it.
+    const file = join(temp.makeDir(), 'meeting-clerk.sqlite');
+    const bytes = Buffer.alloc(4096, 0xab);
+    bytes.write('SQLite format 3\u0000', 0, 'latin1');
+    bytes[18] = 2;
+    bytes[19] = 2;
+    bytes.writeUInt32BE(LATEST_SCHEMA_VERSION, 60);
+    bytes.writeUInt32BE(APPLICATION_ID, 68);
+    writeFileSync(file, bytes);
+    const before = sha256File(file);
+    let caught: unknown;
+    try {
+      openStore(file).close();
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(StoreOpenError);
+    expect((caught as StoreOpenError).reason).toBe('unreadable');
+    expect(sha256File(file)).toBe(before);
+  });
+
   it('refuses another application\'s SQLite database (tables, application_id 0)', () => {
     const file = join(temp.makeDir(), 'meeting-clerk.sqlite');
     writeForeignDatabase(file, (db) => {
