@@ -99,7 +99,6 @@ export const bodyToDocx = (body: readonly BodyPart[]): (Paragraph | Table)[] => 
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
 /** As the docx library escapes text and attribute values: the five entities, and the control characters XML 1.0 forbids dropped. */
-// eslint-disable-next-line no-control-regex
 const escapeXml = (value: string) => value.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => ESCAPES[c] ?? '');
 
 /** A whole number as the docx library writes a measure (it floors; a value that is not finite is refused there too). */
