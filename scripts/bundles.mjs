@@ -9,7 +9,7 @@
 // (electron/import/isolated.ts finds it next to the bundle that starts it).
 // `node scripts/bundles.mjs` (npm run build:cli) builds them all.
 import { readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = join(fileURLToPath(new URL('.', import.meta.url)), '..');
@@ -27,6 +27,23 @@ export const parseWorkerFile = () => join(root, 'dist-cli', 'parse-worker.cjs');
 export const bundleFile = (name) => join(root, 'dist-cli', `${name}.cjs`);
 /** V8's code cache for a bundle, written by the first run after a build. */
 export const codeCacheFile = (name) => `${bundleFile(name)}.v8cache`;
+
+/**
+ * zod's messages in its other languages (about 260 KB of a bundle's 1.1 MB, read and deserialised at every start),
+ * which nothing in the app uses: `z.locales` keeps English alone, the language zod itself sets.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${sep}node_modules${sep}zod${sep}`) ? { path: join(dirname(args.importer), '..', 'locales', 'index.js'), namespace: 'zod-english-only' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(join(dirname(args.path), 'en.js'))};`,
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
 
 export async function buildBundle(name) {
   // Loaded only to build: every start of `npm run serve` and `npm run export` imports this file, and loading esbuild's
@@ -47,6 +64,7 @@ export async function buildBundle(name) {
     // The sources ask import.meta.url where they are (whether run directly; where the app's folder is).
     define: { 'import.meta.url': '__bundleUrl' },
     banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    plugins: [zodEnglishOnly],
     logLevel: 'warning',
   });
   await build({
@@ -57,6 +75,7 @@ export async function buildBundle(name) {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+    plugins: [zodEnglishOnly],
     logLevel: 'warning',
   });
 }

@@ -21,7 +21,6 @@ import {
   WidthType,
 } from 'docx';
 import type { HouseStyle } from '../../shared/minutes/house-style';
-import { templateHasStyle } from './word-template-apply';
 import { baseStyles, finishDocx, headerAndFooter, logoAltText, logoParagraph, pageSetup, STYLE, type TemplateOptions } from './minutes-docx';
 
 import type { ActionStatus } from '../../shared/model';
@@ -62,7 +61,8 @@ const CELL_STYLE = 'TableText';
 
 export async function actionLogToDocx(input: ActionLogInput, style: HouseStyle, options: TemplateOptions = {}): Promise<Buffer> {
   const { used, size, margin, m, titlePage } = pageSetup(style, options.template ?? null, true, options.minBodySizePt);
-  const tableStyle = templateHasStyle(options.template, 'TableGrid', 'table') ? 'TableGrid' : null;
+  // The template's code (and its XML parser) is loaded only for a log that has one.
+  const tableStyle = options.template && (await import('./word-template-apply')).templateHasStyle(options.template, 'TableGrid', 'table') ? 'TableGrid' : null;
   const widths = COLUMN_SHARES.map((share) => Math.floor(m.contentWidth * share));
   widths[widths.length - 1]! += m.contentWidth - widths.reduce((a, b) => a + b, 0);
 

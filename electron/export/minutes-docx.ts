@@ -20,7 +20,6 @@
  */
 import {
   AlignmentType,
-  Bookmark,
   BorderStyle,
   Document,
   Footer,
@@ -34,16 +33,9 @@ import {
   Paragraph,
   Tab,
   TabStopType,
-  Table,
-  TableBorders,
-  TableCell,
-  TableLayoutType,
-  TableRow,
   TextRun,
-  WidthType,
   type INumberingOptions,
   type IParagraphStyleOptions,
-  type ParagraphChild,
   type IStylesOptions,
 } from 'docx';
 import { TextWatermark } from 'docx/watermarks';
@@ -56,8 +48,8 @@ import type { ListStyle } from '../../shared/model';
 import { exemptCitationText } from '../../shared/minutes/html';
 import { styleWithTemplate } from '../../shared/minutes/template-style';
 import type { TemplateKit } from '../import/word-template';
-import { packDocx, withCoreLanguage } from './docx-language';
-import { applyWordTemplate } from './word-template-apply';
+import { bodyLists, bodyToDocx, bodyXml, TAB, type BodyPart, type NameListSpec, type ParagraphSpec, type RunSpec } from './body-xml';
+import { canWriteBody, packDocx, withCoreLanguage, type WrittenBody } from './docx-language';
 
 /** A4 portrait in twips (twentieths of a point). */
 export const A4 = { width: 11906, height: 16838 } as const;
@@ -423,22 +415,20 @@ function minutesStyles(m: Metrics): IParagraphStyleOptions[] {
   ];
 }
 
-/** The body of the minutes, block by block. */
-function minutesBody(doc: MinutesDocument, m: Metrics, exemptParagraphs: readonly number[], withTemplate: boolean, mark: string | null = null): (Paragraph | Table)[] {
-  const out: (Paragraph | Table)[] = [];
+/** The body of the minutes, block by block, as descriptions the docx library's objects or the XML are made from (body-xml.ts). */
+export function minutesBody(doc: MinutesDocument, m: Metrics, exemptParagraphs: readonly number[], withTemplate: boolean, mark: string | null = null): BodyPart[] {
+  const out: BodyPart[] = [];
   /** A block's words, inside a bookmark named by their source when the document carries sources (the chair's review copy). */
-  const words = (t: string, source: SourceKey | null | undefined): ParagraphChild => {
-    const run = new TextRun(t);
-    return source ? new Bookmark({ id: bookmarkName(source), children: [run] }) : run;
-  };
+  const words = (t: string, source: SourceKey | null | undefined): RunSpec => (source ? { parts: [t], bookmark: bookmarkName(source) } : { parts: [t] });
+  const plain = (t: string): RunSpec => ({ parts: [t] });
   let inMinute = false;
   /** PRESENT is the first Heading 1; Officers, Apologies and the like are Heading 2s under it. */
   let sectionsOpened = false;
   /** After a table the next paragraph needs the blank line a paragraph would have left. */
   let afterTable = false;
-  const push = (p: Paragraph | Table) => {
+  const push = (p: BodyPart) => {
     out.push(p);
-    afterTable = p instanceof Table;
+    afterTable = p.kind === 'name-list';
   };
   const spacingAfterTable = () => (afterTable ? { spacing: { before: m.line } } : {});
 
@@ -457,51 +447,48 @@ function minutesBody(doc: MinutesDocument, m: Metrics, exemptParagraphs: readonl
             ? numberingFrom(style, start)
             : NUMBERING[style];
     items.forEach((text, i) =>
-      push(
-        new Paragraph({
-          style: STYLE.letteredPoint,
-          numbering: { reference, level: 0, instance },
-          ...(inMinute ? {} : { indent: { left: m.indent, hanging: m.indent } }),
-          ...(i === 0 ? spacingAfterTable() : {}),
-          keepLines: true,
-          children: [words(text, sources?.[i])],
-        }),
-      ),
+      push({
+        kind: 'p',
+        style: STYLE.letteredPoint,
+        numbering: { reference, level: 0, instance },
+        ...(inMinute ? {} : { indent: { left: m.indent, hanging: m.indent } }),
+        ...(i === 0 ? spacingAfterTable() : {}),
+        keepLines: true,
+        runs: [words(text, sources?.[i])],
+      }),
     );
   };
-  const text = (t: string, extra: { keepNext?: boolean } = {}, source?: SourceKey | null) =>
-    new Paragraph({
-      style: inMinute ? STYLE.minuteText : undefined,
-      ...spacingAfterTable(),
-      // An introduction to points ("... were noted:") stays with them.
-      keepNext: extra.keepNext ?? /:\s*$/.test(t),
-      children: [words(t, source)],
-    });
+  const text = (t: string, extra: { keepNext?: boolean } = {}, source?: SourceKey | null): ParagraphSpec => ({
+    kind: 'p',
+    ...(inMinute ? { style: STYLE.minuteText } : {}),
+    ...spacingAfterTable(),
+    // An introduction to points ("... were noted:") stays with them.
+    keepNext: extra.keepNext ?? /:\s*$/.test(t),
+    runs: [words(t, source)],
+  });
 
   for (const block of doc.blocks) {
     switch (block.type) {
       case 'opening':
-        push(
-          new Paragraph({
-            heading: HeadingLevel.TITLE,
-            ...spacingAfterTable(),
-            // The review copy's title carries the mark that says which meeting and which copy sent it is.
-            children: [mark ? new Bookmark({ id: mark, children: [new TextRun(block.text)] }) : new TextRun(block.text)],
-          }),
-        );
+        push({
+          kind: 'p',
+          heading: HeadingLevel.TITLE,
+          ...spacingAfterTable(),
+          // The review copy's title carries the mark that says which meeting and which copy sent it is.
+          runs: [mark ? { parts: [block.text], bookmark: mark } : plain(block.text)],
+        });
         // The exempt minutes say under their title why they are not published, citing Schedule 12A.
         if (doc.part === 'exempt') {
-          push(new Paragraph({ style: STYLE.exemptNotice, children: [new TextRun(`${EXEMPT_MARKING} ${exemptCitation(exemptParagraphs)}`)] }));
+          push({ kind: 'p', style: STYLE.exemptNotice, runs: [plain(`${EXEMPT_MARKING} ${exemptCitation(exemptParagraphs)}`)] });
         }
         break;
       case 'section-heading':
-        push(
-          new Paragraph({
-            heading: sectionsOpened && !inMinute ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_1,
-            ...spacingAfterTable(),
-            children: [new TextRun(block.text)],
-          }),
-        );
+        push({
+          kind: 'p',
+          heading: sectionsOpened && !inMinute ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_1,
+          ...spacingAfterTable(),
+          runs: [plain(block.text)],
+        });
         sectionsOpened = true;
         break;
       case 'chair':
@@ -512,21 +499,20 @@ function minutesBody(doc: MinutesDocument, m: Metrics, exemptParagraphs: readonl
         break;
       case 'minute-heading':
         inMinute = true;
-        push(
-          new Paragraph({
-            heading: HeadingLevel.HEADING_1,
-            ...spacingAfterTable(),
-            // A template's Heading 1 knows nothing of minute numbers: the number hangs in the margin of the minute's text all the same.
-            ...(withTemplate ? { indent: { left: m.indent, hanging: m.indent }, tabStops: [{ type: TabStopType.LEFT, position: m.indent }] } : {}),
-            // A minute printed with no number (imported past minutes) is its title alone.
-            children:
-              block.mark === ''
-                ? [block.source ? words(block.text, block.source) : new TextRun(block.text)]
-                : block.source
-                  ? [new TextRun(block.mark ?? `${block.number}.`), new TextRun({ children: [new Tab()] }), words(block.text, block.source)]
-                  : [new TextRun(block.mark ?? `${block.number}.`), new TextRun({ children: [new Tab(), block.text] })],
-          }),
-        );
+        push({
+          kind: 'p',
+          heading: HeadingLevel.HEADING_1,
+          ...spacingAfterTable(),
+          // A template's Heading 1 knows nothing of minute numbers: the number hangs in the margin of the minute's text all the same.
+          ...(withTemplate ? { indent: { left: m.indent, hanging: m.indent }, tabStops: [{ type: TabStopType.LEFT, position: m.indent }] } : {}),
+          // A minute printed with no number (imported past minutes) is its title alone.
+          runs:
+            block.mark === ''
+              ? [block.source ? words(block.text, block.source) : plain(block.text)]
+              : block.source
+                ? [plain(block.mark ?? `${block.number}.`), { parts: [TAB] }, words(block.text, block.source)]
+                : [plain(block.mark ?? `${block.number}.`), { parts: [TAB, block.text] }],
+        });
         break;
       case 'paragraph':
         push(text(block.text, {}, block.source));
@@ -537,35 +523,32 @@ function minutesBody(doc: MinutesDocument, m: Metrics, exemptParagraphs: readonl
       case 'decision':
         // Printed on one line with its label, as the imported minutes had it ("RESOLVED – That …"): the label bold, then the resolution.
         if (block.runOn) {
-          push(
-            new Paragraph({
-              style: inMinute ? STYLE.minuteText : undefined,
-              ...spacingAfterTable(),
-              children: [new TextRun({ text: block.heading ?? `${block.label}:`, bold: true }), new TextRun(' '), words(block.resolutions[0] ?? '', block.sources?.[0] ?? undefined)],
-            }),
-          );
+          push({
+            kind: 'p',
+            ...(inMinute ? { style: STYLE.minuteText } : {}),
+            ...spacingAfterTable(),
+            runs: [{ parts: [block.heading ?? `${block.label}:`], bold: true }, plain(' '), words(block.resolutions[0] ?? '', block.sources?.[0])],
+          });
           break;
         }
-        push(
-          new Paragraph({
-            style: STYLE.decisionLabel,
-            ...(inMinute ? {} : { indent: { left: 0 } }),
-            ...spacingAfterTable(),
-            children: [new TextRun(block.heading ?? `${block.label}:`)],
-          }),
-        );
+        push({
+          kind: 'p',
+          style: STYLE.decisionLabel,
+          ...(inMinute ? {} : { indent: { left: 0 } }),
+          ...spacingAfterTable(),
+          runs: [plain(block.heading ?? `${block.label}:`)],
+        });
         if (block.markers.every((marker) => marker === '')) block.resolutions.forEach((r, i) => push(text(r, { keepNext: false }, block.sources?.[i])));
         else lettered(block.resolutions, block.style ?? 'alpha', 0, block.sources, { bracket: block.bracket ?? 'both' });
         break;
       case 'closing':
-        push(
-          new Paragraph({
-            ...spacingAfterTable(),
-            spacing: { before: m.line },
-            keepNext: true,
-            children: [words(block.text, block.source)],
-          }),
-        );
+        push({
+          kind: 'p',
+          ...spacingAfterTable(),
+          spacing: { before: m.line },
+          keepNext: true,
+          runs: [words(block.text, block.source)],
+        });
         break;
       case 'signature':
         for (const p of signatureBlock(block.chairTitle, m)) push(p);
@@ -580,56 +563,38 @@ function minutesBody(doc: MinutesDocument, m: Metrics, exemptParagraphs: readonl
 }
 
 /** A dotted line to sign on, the chair's title, and a dotted date line; kept together on one page. */
-function signatureBlock(chairTitle: string, m: Metrics): Paragraph[] {
+function signatureBlock(chairTitle: string, m: Metrics): ParagraphSpec[] {
   const dots = [{ type: TabStopType.RIGHT, position: m.contentWidth, leader: LeaderType.DOT }];
   return [
-    new Paragraph({ style: STYLE.signature, spacing: { before: m.line * 3 }, tabStops: dots, children: [new TextRun({ children: [new Tab()] })] }),
-    new Paragraph({ style: STYLE.signature, spacing: { before: 60 }, children: [new TextRun(chairTitle)] }),
-    new Paragraph({
-      style: STYLE.signature,
-      spacing: { before: m.line * 2 },
-      keepNext: false,
-      tabStops: dots,
-      children: [new TextRun({ children: ['Date ', new Tab()] })],
-    }),
+    { kind: 'p', style: STYLE.signature, spacing: { before: m.line * 3 }, tabStops: dots, runs: [{ parts: [TAB] }] },
+    { kind: 'p', style: STYLE.signature, spacing: { before: 60 }, runs: [{ parts: [chairTitle] }] },
+    { kind: 'p', style: STYLE.signature, spacing: { before: m.line * 2 }, keepNext: false, tabStops: dots, runs: [{ parts: ['Date ', TAB] }] },
   ];
 }
 
 export const NAME_LIST_COLUMNS = ['Name', 'Role and organisation'] as const;
 
 /** Name and role in two aligned columns: a borderless table, so long roles wrap in their own column. */
-function nameListTable(rows: { name: string; detail: string }[], m: Metrics, sources?: [SourceKey, SourceKey | null][]): Table {
+function nameListTable(rows: { name: string; detail: string }[], m: Metrics, sources?: [SourceKey, SourceKey | null][]): NameListSpec {
   const nameWidth = Math.round(m.contentWidth * 0.33);
-  const widths = [nameWidth, m.contentWidth - nameWidth];
   // In the review copy each name and detail sits in its bookmark, so a change the chair makes to it is found.
-  const cell = (t: string, width: number, bold = false, source: SourceKey | null = null) =>
-    new TableCell({
-      width: { size: width, type: WidthType.DXA },
-      children: [
-        new Paragraph({ style: STYLE.nameList, children: [source ? new Bookmark({ id: bookmarkName(source), children: [new TextRun({ text: t, bold })] }) : new TextRun({ text: t, bold })] }),
-      ],
-    });
-  // A header row, repeated on each page, so a screen reader names the columns (an accessibility checker asks for one on every table).
-  const header = new TableRow({
-    tableHeader: true,
-    cantSplit: true,
-    children: NAME_LIST_COLUMNS.map((label, i) => cell(label, widths[i]!, true)),
-  });
-  return new Table({
-    width: { size: m.contentWidth, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    borders: TableBorders.NONE,
-    margins: { left: 0, right: 115, top: 0, bottom: 0 },
+  const cell = (t: string, bold: boolean, source: SourceKey | null = null): RunSpec => (source ? { parts: [t], bold, bookmark: bookmarkName(source) } : { parts: [t], bold });
+  return {
+    kind: 'name-list',
+    width: m.contentWidth,
+    widths: [nameWidth, m.contentWidth - nameWidth],
+    style: STYLE.nameList,
+    // A header row, repeated on each page, so a screen reader names the columns (an accessibility checker asks for one on every table).
     rows: [
-      header,
-      ...rows.map((r, i) => new TableRow({ cantSplit: true, children: [cell(r.name, widths[0]!, false, sources?.[i]?.[0]), cell(r.detail, widths[1]!, false, sources?.[i]?.[1])] })),
+      [cell(NAME_LIST_COLUMNS[0], true), cell(NAME_LIST_COLUMNS[1], true)],
+      ...rows.map((r, i): [RunSpec, RunSpec] => [cell(r.name, false, sources?.[i]?.[0]), cell(r.detail, false, sources?.[i]?.[1])]),
     ],
-  });
+  };
 }
 
 interface RenderOptions extends TemplateOptions {
   description: string;
+  bodyAsObjects?: boolean;
   /** The chair's review copy: Track Changes on, this bookmark on the title, and the exempt minutes after the public ones. */
   review?: { mark: string; exempt?: ExemptPartOfCopy | null };
   /** The Schedule 12A paragraphs the exempt minutes are withheld under. */
@@ -643,15 +608,23 @@ export interface TemplateOptions {
 }
 
 /** A Word file from the writer, with the council's template put on when there is one, and en-GB in its properties. */
-export async function finishDocx(document: Document, options: TemplateOptions & { keepMarkings: boolean; logoAlt: string }): Promise<Buffer> {
+export async function finishDocx(document: Document, options: TemplateOptions & { keepMarkings: boolean; logoAlt: string; body?: WrittenBody }): Promise<Buffer> {
   // Without a council's template the document is zipped once; with one, the template is applied to the packed file.
-  if (!options.template) return packDocx(document);
+  if (!options.template) return packDocx(document, undefined, options.body);
+  if (options.body) throw new Error('A body written as XML cannot take a template');
+  // The template's code (and its XML parser) is loaded only for a body that has one.
+  const { applyWordTemplate } = await import('./word-template-apply');
   return withCoreLanguage(applyWordTemplate(await Packer.toBuffer(document), options.template, options));
 }
 
 export interface MinutesDocxOptions extends TemplateOptions {
   /** The Schedule 12A paragraphs cited on exempt minutes (the agenda items' own). */
   exemptParagraphs?: readonly number[];
+  /**
+   * The body made as the docx library's objects even where it could be written as XML (body-xml.ts): what the review
+   * copy and a template always use, and what the XML is checked against (test/integration/body-xml.test.ts).
+   */
+  bodyAsObjects?: boolean;
 }
 
 async function render(doc: MinutesDocument, style: HouseStyle, options: RenderOptions): Promise<Buffer> {
@@ -666,6 +639,10 @@ async function render(doc: MinutesDocument, style: HouseStyle, options: RenderOp
   if (logo) front.push(logo);
   if (used.councilName) front.push(new Paragraph({ style: STYLE.councilName, children: [new TextRun(used.councilName)] }));
   const title = exempt && !/^EXEMPT\b/i.test(doc.title) ? `EXEMPT – ${doc.title}` : doc.title;
+  const body = minutesBody(doc, m, exemptParagraphs, template !== null, options.review?.mark ?? null);
+  // Written as one string where it can be (no template, no review copy's bookmarks): see body-xml.ts.
+  const xml = template === null && !options.review && !options.bodyAsObjects && canWriteBody() ? bodyXml(body) : null;
+  const written: WrittenBody | undefined = xml === null ? undefined : { placeholder: BODY_PLACEHOLDER, xml };
   const document = new Document({
     title,
     creator: used.councilName || 'Meeting Clerk',
@@ -682,13 +659,18 @@ async function render(doc: MinutesDocument, style: HouseStyle, options: RenderOp
         properties: { page: { size, margin }, titlePage },
         headers: titlePage ? { default: header, first: header } : { default: header },
         footers: titlePage ? { default: footer, first: footer } : { default: footer },
-        children: [...front, ...minutesBody(doc, m, exemptParagraphs, template !== null, options.review?.mark ?? null)],
+        children: [...front, ...(written ? [new Paragraph({ children: [new TextRun(BODY_PLACEHOLDER)] })] : bodyToDocx(body))],
       },
       ...(options.review?.exempt ? [exemptSection(options.review.exempt, { size, margin, titlePage, m, used, withTemplate: template !== null })] : []),
     ],
   });
-  return finishDocx(document, { ...options, keepMarkings: doc.draft || exempt, logoAlt: logoAltText(used) });
+  // The body's lists are numbered as the docx library numbers them when it writes the paragraphs: in the order they come.
+  if (written) for (const { reference, instance } of bodyLists(body)) document.Numbering.createConcreteNumberingInstance(reference, instance);
+  return finishDocx(document, { ...options, keepMarkings: doc.draft || exempt, logoAlt: logoAltText(used), body: written });
 }
+
+/** The words of the paragraph the body written as XML takes the place of (found as that whole paragraph, with no properties: see packDocx). */
+const BODY_PLACEHOLDER = 'MEETING-CLERK-BODY';
 
 /** The exempt minutes in the chair's review copy, and the Schedule 12A paragraphs they are withheld under. */
 export interface ExemptPartOfCopy {
@@ -710,7 +692,7 @@ function exemptSection(
     properties: { page: { size: page.size, margin: page.margin }, titlePage: page.titlePage },
     headers: page.titlePage ? { default: header, first: header } : { default: header },
     footers: page.titlePage ? { default: footer, first: footer } : { default: footer },
-    children: minutesBody(doc, page.m, paragraphs, page.withTemplate, null),
+    children: bodyToDocx(minutesBody(doc, page.m, paragraphs, page.withTemplate, null)),
   };
 }
 

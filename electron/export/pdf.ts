@@ -8,7 +8,6 @@
  *     Chromium printing the web page (tagged, with an outline).
  * When none is there the error says what to install.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -65,7 +64,9 @@ export function findChromium(): string | undefined {
   return onPath(['chromium', 'chromium-browser', 'google-chrome']);
 }
 
-function run(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+async function run(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  // Loaded when a PDF is made: every start of the bundled commands (npm run export, npm run serve) would otherwise load it.
+  const { execFile } = await import('node:child_process');
   return new Promise((resolve, reject) => {
     execFile(file, args, { env, timeout: 120_000, maxBuffer: 4 * 1024 * 1024 }, (error, _stdout, stderr) => {
       if (error) reject(new Error(`${file} failed: ${String(stderr || error.message).trim().split('\n')[0]}`));

@@ -10,7 +10,7 @@
  * renamed into place at the end, so a failure (an unwritable folder, no PDF
  * maker, a full disk) leaves no partial folder behind.
  */
-import { randomBytes } from 'node:crypto';
+import { randomHex } from '../config/lazy-crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { PublishedMeeting } from '../../shared/contract';
@@ -93,7 +93,7 @@ class PublishInputError extends Error {}
 
 /** Makes a temporary folder beside the target: the real test that the folder can be written (root passes access checks). */
 function claimTemporary(parent: string, name: string): string {
-  const temporary = join(parent, `.${name}.${process.pid}.${randomBytes(4).toString('hex')}.partial`);
+  const temporary = join(parent, `.${name}.${process.pid}.${randomHex(4)}.partial`);
   try {
     mkdirSync(temporary);
   } catch (error) {
@@ -124,7 +124,7 @@ export async function writePublication(pub: Publication, folder: string): Promis
     const { actionLogToDocx, decisionSheetToDocx, minutesToDocx, templateHeads } = await wordWriters();
     const minutesDocx = await minutesToDocx(pub.minutes, pub.style, word);
     // The template's logo heads the web page; its header and footer run on every page of the PDF printed from it.
-    const html = minutesToHtml(pub.minutes, pub.style, { heads: templateHeads(pub.template, pub.style.councilName) });
+    const html = minutesToHtml(pub.minutes, pub.style, { heads: await templateHeads(pub.template, pub.style.councilName) });
     const pdf = await makePdf({ docx: minutesDocx, html });
     const files: [string, Buffer | string][] = [
       [`${base} minutes.docx`, minutesDocx],

@@ -5,13 +5,18 @@
  * file. The layer test (test/integration/layers.test.ts) checks that nothing
  * else brings them into a start.
  */
+import type { PageHeads } from '../../shared/minutes/page-heads';
+import type { TemplateKit } from '../import/word-template';
+
 const load = () =>
-  Promise.all([import('./minutes-docx'), import('./action-log-docx'), import('./template-heads')]).then(([minutes, actions, heads]) => ({
+  Promise.all([import('./minutes-docx'), import('./action-log-docx')]).then(([minutes, actions]) => ({
     minutesToDocx: minutes.minutesToDocx,
     decisionSheetToDocx: minutes.decisionSheetToDocx,
     reviewCopyToDocx: minutes.reviewCopyToDocx,
     actionLogToDocx: actions.actionLogToDocx,
-    templateHeads: heads.templateHeads,
+    /** The template's header and footer for the web page, none without a template: its XML parser is loaded only for one. */
+    templateHeads: async (kit: TemplateKit | null, councilName: string): Promise<PageHeads | null> =>
+      kit ? (await import('./template-heads')).templateHeads(kit, councilName) : null,
   }));
 
 let writers: ReturnType<typeof load> | null = null;

@@ -17,7 +17,7 @@
  *
  * Plain Node, no Electron.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../config/lazy-crypto';
 import { DOMParser, XMLSerializer, type Document as XmlDocument, type Element } from '@xmldom/xmldom';
 import { importFail, importOk, type ImportResult } from '../../shared/import/decode';
 import { describeSize, MAX_TEMPLATE_BYTES, TEXT_CHARS } from '../../shared/limits';
@@ -522,7 +522,7 @@ export function readWordTemplate(bytes: Uint8Array, limits: TemplateLimits = TEM
       look,
       notes: ctx.notes,
     };
-    return importOk({ kit, sha256: createHash('sha256').update(bytes).digest('hex') });
+    return importOk({ kit, sha256: sha256Hex(bytes) });
   } catch (error) {
     if (error instanceof TemplateRefusal) return importFail(error.message);
     if ((error as Error)?.name === 'RangeError') throw error; // a stack overflow: the worker answers it as a refusal

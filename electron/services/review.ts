@@ -6,7 +6,7 @@
  * saved. Applying writes the accepted corrections into the entries, keeps
  * the reply file as evidence and records a version.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../config/lazy-crypto';
 import type { ParsedInput, ReviewHistory, ReviewSent } from '../../shared/contract';
 import { formatDate, formatLongDate } from '../../shared/format';
 import { meetingSentences, sentenceOf, sentenceSource, standardWordingParts, type SourceKey } from '../../shared/minutes/document';
@@ -44,7 +44,7 @@ const toSend = (r: SendRow): ReviewSend => ({
 });
 
 const norm = (text: string) => text.replace(/\s+/g, ' ').trim();
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const sha256 = sha256Hex;
 
 /** The record's blocks as the review copy prints them. */
 const blocksOf = (record: MeetingRecord): SentBlock[] => reviewBlocks(reviewCopy(record));

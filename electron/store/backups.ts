@@ -14,7 +14,6 @@
  * because even a read-only SQLite connection leaves -wal/-shm files behind.
  */
 import Database from 'better-sqlite3';
-import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   constants as fsConstants,
@@ -33,6 +32,7 @@ import {
   unlinkSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { randomHex } from '../config/lazy-crypto';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 import { APPLICATION_ID, openStore, StoreOpenError, type Store } from './open-store';
@@ -543,7 +543,7 @@ export function backupNow(store: Store, options: BackupOptions): Promise<BackupR
     const name = freeBackupName(dir, stemOf(dbFile), fileStamp(options.now ?? new Date()), options.reason, label);
     const final = join(dir, name);
     // Written under a temporary name; a kill before the rename leaves only a temporary, removed at the next start.
-    const partial = join(dir, `.${name}.${randomBytes(4).toString('hex')}${PARTIAL_SUFFIX}`);
+    const partial = join(dir, `.${name}.${randomHex(4)}${PARTIAL_SUFFIX}`);
     try {
       await store.db.backup(partial);
       finishCopy(partial, options);
@@ -571,7 +571,7 @@ export function backupNow(store: Store, options: BackupOptions): Promise<BackupR
  */
 function copyToMirror(backup: string, folder: string, reason: BackupReason, keep: number): string | null {
   const name = basename(backup);
-  const partial = join(folder, `.${name}.${randomBytes(4).toString('hex')}${PARTIAL_SUFFIX}`);
+  const partial = join(folder, `.${name}.${randomHex(4)}${PARTIAL_SUFFIX}`);
   try {
     copyFileSync(backup, partial);
     renameSync(partial, join(folder, name));
@@ -744,7 +744,7 @@ export function restoreBackup(dbFile: string, backupFile: string, options: Nativ
 
     const dir = dirname(target);
     mkdirSync(dir, { recursive: true });
-    const staged = join(dir, `.${basename(target)}.restoring-${randomBytes(4).toString('hex')}`);
+    const staged = join(dir, `.${basename(target)}.restoring-${randomHex(4)}`);
     const moved: [from: string, to: string][] = [];
     let keptAsideAs: string | null = null;
     try {

@@ -9,9 +9,9 @@
  * stale and is taken over automatically. A lock written on another computer
  * (a shared network folder) cannot be checked, so it is respected.
  */
-import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { randomHex } from '../config/lazy-crypto';
 import { resolve } from 'node:path';
 import { calendarDate, clockTime, formatDate, formatTime } from '../../shared/format';
 
@@ -186,7 +186,7 @@ export function acquireLock(dbFile: string, options: { now?: Date } = {}): Insta
     pid: process.pid,
     startedAt: (options.now ?? new Date()).toISOString(),
     hostname: myHost,
-    token: randomBytes(8).toString('hex'),
+    token: randomHex(8),
   };
   const content = `${JSON.stringify(owner)}\n`;
 

@@ -10,19 +10,29 @@
  * per read, its main thread's apart (from /proc/<pid>/stat and
  * /proc/<pid>/task/<pid>/stat), a figure a busy machine does not change.
  *
- *   tsx scripts/bench/host-memory.ts [--reads 100] [--env NAME=value,...] [--node --flag,...]
+ *   tsx scripts/bench/host-memory.ts [--reads 100] [--env NAME=value,...] [--node --flag,...] [--decade]
+ *
+ * --decade runs the host on a scratch copy of the bench's decade
+ * (.tmp/bench/decade.sqlite, made by the first `npm run bench`) and, after
+ * the reads, does what the bench's browser group does before its memory
+ * figure: 100 past meetings imported, every body's list, 60 meetings opened,
+ * the 20 searches; then prints the memory at once and 6 s later, with the
+ * resident size of the main malloc heap ([heap] in /proc/<pid>/smaps).
  *
  * --node passes flags to node (--max-semi-space-size=4, say); --env starts the host with extra environment (MALLOC_ARENA_MAX=2, say), to
  * compare allocator settings. A tool for working on the figure; the bench's
  * own row is in scripts/bench/run.ts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseFlags } from '../../electron/config/data-dir';
 import { agendaWithPictureDocx } from '../../test/helpers/hostile-docx';
+import { databaseFile } from '../../electron/config/data-dir';
+import { HOST_PAST_BODY, importPastMinutes, makePastMinutes } from './documents';
+import { SEARCH_QUERIES } from './queries';
 import { invokedDirectly } from '../invoked-directly';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
@@ -56,6 +66,14 @@ export function cpuMs(pid: number, tid?: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
+/** The resident size of the process's main malloc heap (brk), in MB, from /proc/<pid>/smaps. */
+export function mainHeapMb(pid: number): number {
+  const smaps = readFileSync(`/proc/${pid}/smaps`, 'utf8');
+  const at = smaps.indexOf('[heap]');
+  if (at === -1) return 0;
+  return Number(/^Rss:\s+(\d+)/m.exec(smaps.slice(at))?.[1] ?? 0) / 1024;
+}
+
 const show = (m: ProcMemory) =>
   `RSS ${m.rssMb.toFixed(0)} MB (anon ${m.anonMb.toFixed(0)}, file ${m.fileMb.toFixed(0)}), peak ${m.hwmMb.toFixed(0)} MB, ${m.threads} threads`;
 
@@ -79,11 +97,19 @@ function startHost(dataDir: string, env: Record<string, string>, nodeArgs: strin
 }
 
 async function main(): Promise<void> {
-  const flags = parseFlags(process.argv.slice(2), ['reads', 'env', 'node']);
+  const flags = parseFlags(process.argv.slice(2), ['reads', 'env', 'node'], ['decade']);
+  const decade = flags.switches.has('decade');
   const nodeArgs = (flags.values.node ?? '').split(',').filter(Boolean);
   const reads = Number(flags.values.reads ?? 100);
   const env = Object.fromEntries((flags.values.env ?? '').split(',').filter(Boolean).map((kv) => kv.split('=') as [string, string]));
   const dataDir = mkdtempSync(join(tmpdir(), 'clerk-mem-'));
+  const decadeFile = join(root, '.tmp', 'bench', 'decade.sqlite');
+  if (decade && !existsSync(decadeFile)) throw new Error(`--decade needs ${decadeFile}: run \`npm run bench\` once first`);
+  if (decade) copyFileSync(decadeFile, databaseFile(dataDir));
+  const pastFiles = decade ? await makePastMinutes(join(root, '.tmp', 'bench', 'past-minutes-memory'), HOST_PAST_BODY) : [];
+  // Made before the host starts: making it takes seconds on a busy machine, and a keep-alive connection left idle that
+  // long is closed by the host (5 s) as the next request is sent on it.
+  const agendaBase64 = agendaWithPictureDocx(15).toString('base64');
   const { url, child } = await startHost(dataDir, env, nodeArgs);
   const pid = child.pid!;
   let probed: (line: string) => void = () => undefined;
@@ -111,7 +137,7 @@ async function main(): Promise<void> {
     const meeting = await post('meetings.create', JSON.stringify({ bodyId, date: '2026-05-19', startTime: '10:00', venue: 'Hall', contactOfficer: 'Clerk' }));
     const meetingId = (meeting.value as { id: number } | undefined)?.id;
     if (!meetingId) throw new Error(`could not make a meeting: ${JSON.stringify(body)} ${JSON.stringify(meeting)}`);
-    const agenda = JSON.stringify({ meetingId, source: { kind: 'docx', base64: agendaWithPictureDocx(15).toString('base64') } });
+    const agenda = JSON.stringify({ meetingId, source: { kind: 'docx', base64: agendaBase64 } });
     const t0 = performance.now();
     const cpu0 = { all: cpuMs(pid), main: cpuMs(pid, pid) };
     for (let i = 1; i <= reads; i++) {
@@ -128,6 +154,23 @@ async function main(): Promise<void> {
     console.log(`2 s later: ${show(procMemory(pid))}\n  ${await probe()}`);
     await new Promise((r) => setTimeout(r, 17_000));
     console.log(`17 s later (the idle worker let go): ${show(procMemory(pid))}\n  ${await probe()}`);
+    if (decade) {
+      const call = async <T>(name: string, input: unknown): Promise<T> => {
+        const answer = await post(name, JSON.stringify(input));
+        if (!answer.ok) throw new Error(`${name} refused: ${answer.error?.message}`);
+        return answer.value as T;
+      };
+      const pastBody = await call<{ id: number }>('bodies.create', { name: HOST_PAST_BODY, kind: 'Board', yearStartMonth: 5 });
+      const past = await importPastMinutes(call, pastBody.id, pastFiles, () => undefined);
+      const bodies = await call<{ id: number }[]>('bodies.list', {});
+      for (const b of bodies) await call('meetings.list', { bodyId: b.id });
+      for (let i = 0; i < 60; i++) await call('meetings.get', { meetingId: 1 + Math.floor((i * 9999) / 59) });
+      for (const query of SEARCH_QUERIES) await call('search.minutes', { query });
+      const heap = () => `main malloc heap ${mainHeapMb(pid).toFixed(0)} MB resident`;
+      console.log(`after ${past.saved} past meetings, ${bodies.length} lists, 60 opens, ${SEARCH_QUERIES.length} searches, at once: ${show(procMemory(pid))}; ${heap()}\n  ${await probe()}`);
+      await new Promise((r) => setTimeout(r, 6_000));
+      console.log(`6 s later: ${show(procMemory(pid))}; ${heap()}\n  ${await probe()}`);
+    }
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));

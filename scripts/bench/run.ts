@@ -39,6 +39,7 @@ import { agendaWithPictureDocx, zipBombDocx } from '../../test/helpers/hostile-d
 import { IDLE_WORKER_MS } from '../../electron/import/isolated';
 import { add, log, median, ms, percentile, rows, sleep, table, timed, unwrap } from './stats';
 import { benchChecks, benchImport, benchPublish, benchReply, HOST_PAST_BODY, importPastMinutes, makePastMinutes } from './documents';
+import { SEARCH_QUERIES } from './queries';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 const work = join(root, '.tmp', 'bench');
@@ -341,28 +342,7 @@ async function main(): Promise<void> {
   });
   }
 
-  const queries = [
-    'flood defence',
-    'budget monitoring',
-    'taxi licensing conditions',
-    'Okafor',
-    'air quality Riverside',
-    'homelessness prevention',
-    'temporary accommodation',
-    'section 106',
-    'safeguarding',
-    'CCTV',
-    'tree preservation order',
-    'risk register',
-    'youth diversion',
-    'Integrated Care Board',
-    'overspend',
-    'consultation response',
-    'bus service improvement',
-    'equality impact assessment',
-    'recruitment vacant posts',
-    'Market ward',
-  ];
+  const queries = SEARCH_QUERIES;
 
   if (want('scale')) {
     // ---- scale, in-process

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createServices } from '../../electron/services';
 import { LATEST_SCHEMA_VERSION, migrations } from '../../electron/store/migrations';
-import { APPLICATION_ID, openStore, StoreOpenError, type Store, type StoreOpenErrorReason } from '../../electron/store/open-store';
+import { APPLICATION_ID, openStore, PAGE_CACHE_KB, StoreOpenError, type Store, type StoreOpenErrorReason } from '../../electron/store/open-store';
 import { call } from '../helpers/api';
 import { appTables, CORE_TABLES, migrationTables, openTrackedStore, sha256File } from '../helpers/store';
 import { useTempDirs } from '../helpers/temp';
@@ -21,6 +21,8 @@ function expectFreshStore(store: Store): void {
   expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
   expect(store.db.pragma('synchronous', { simple: true })).toBe(2); // FULL
   expect(store.db.pragma('busy_timeout', { simple: true })).toBeGreaterThanOrEqual(1000);
+  // SQLite's page cache is resident memory of the process: kept small (openStore).
+  expect(store.db.pragma('cache_size', { simple: true })).toBe(-PAGE_CACHE_KB);
   // Every ordinary table is STRICT (FTS5's virtual table and its shadow tables cannot be).
   const tables = store.db.prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string; strict: number }[];
   const ordinary = tables.filter((t) => !/^search_text(_|$)/.test(t.name));
@@ -230,6 +232,28 @@ describe('openStore: refusing files that are not ours', () => {
     }
     expect(caught).toBeInstanceOf(StoreOpenError);
     expect(['unreadable', 'not_sqlite', 'foreign']).toContain((caught as StoreOpenError).reason);
+    expect(sha256File(file)).toBe(before);
+  });
+
+  it('refuses a file marked as ours, in WAL mode, whose body cannot be read, untouched', () => {
+    // Such a file is opened without a read-only look first: its first read is what refuses it.
+    const file = join(temp.makeDir(), 'meeting-clerk.sqlite');
+    const bytes = Buffer.alloc(4096, 0xab);
+    bytes.write('SQLite format 3\u0000', 0, 'latin1');
+    bytes[18] = 2;
+    bytes[19] = 2;
+    bytes.writeUInt32BE(LATEST_SCHEMA_VERSION, 60);
+    bytes.writeUInt32BE(APPLICATION_ID, 68);
+    writeFileSync(file, bytes);
+    const before = sha256File(file);
+    let caught: unknown;
+    try {
+      openStore(file).close();
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(StoreOpenError);
+    expect((caught as StoreOpenError).reason).toBe('unreadable');
     expect(sha256File(file)).toBe(before);
   });
 

@@ -1,0 +1,23 @@
+/** The bench's 20 search queries (issue: search p95), a member's name and a ward among them; the memory tool runs them too. */
+export const SEARCH_QUERIES = [
+  'flood defence',
+  'budget monitoring',
+  'taxi licensing conditions',
+  'Okafor',
+  'air quality Riverside',
+  'homelessness prevention',
+  'temporary accommodation',
+  'section 106',
+  'safeguarding',
+  'CCTV',
+  'tree preservation order',
+  'risk register',
+  'youth diversion',
+  'Integrated Care Board',
+  'overspend',
+  'consultation response',
+  'bus service improvement',
+  'equality impact assessment',
+  'recruitment vacant posts',
+  'Market ward',
+] as const;
