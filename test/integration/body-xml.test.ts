@@ -70,6 +70,8 @@ const AWKWARD: MinutesDocument = {
     { type: 'minute-heading', number: 18, agendaNumber: 2, mark: '', text: 'A minute printed with no number' },
     decisionBlock('RESOLVED', ['Numbered.', 'Numbered again.'], 'number'),
     decisionBlock('AGREED', ['Closed.', 'Closed again.'], 'roman', 'close'),
+    // Printed on one line with its label, as imported minutes had it.
+    { ...(decisionBlock('RESOLVED', ['That the report be noted.']) as Extract<MinutesDocument['blocks'][number], { type: 'decision' }>), heading: 'RESOLVED –', runOn: true },
     { type: 'decision', label: 'NOTED', heading: 'NOTED – the report.', resolutions: ['A resolution with no marker.'], markers: [''] },
     { type: 'minute-heading', number: 19, agendaNumber: 3, mark: '19A.', text: 'A minute with its own mark\tand a tab' },
     { type: 'paragraph', text: '' },
