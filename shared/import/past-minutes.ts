@@ -23,6 +23,7 @@
 import { MINUTE_NUMBER_FORMS, type DecisionLabel, type ListStyle, type MeetingMode, type MinuteNumberForm, type ResolutionBracket, type ResolutionStyle } from '../model';
 import { recogniseStandardItem } from '../minutes/recognise';
 import { MAX_ITEMS, TEXT_CHARS } from '../limits';
+import { formatLongDate } from '../format';
 import { placeActions, readActionTables, type PastAction } from './past-actions';
 
 export type { PastAction } from './past-actions';
@@ -135,12 +136,6 @@ export interface PastMeeting {
 
 export type PastMinutesRead = { ok: true; value: PastMeeting } | { ok: false; message: string };
 
-/** "11 December 2020": the date as a running header prints it. */
-function formatLongDateWords(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const month = MONTHS[m - 1]!;
-  return `${d} ${month[0]!.toUpperCase()}${month.slice(1)} ${y}`;
-}
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 /** A month's name, or its abbreviation as parish minutes print it ("17th Jan 2002", "3 Sept. 2019"). */
 const MONTH = String.raw`(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
@@ -892,7 +887,8 @@ function readMinutes(rawLines: readonly string[], headed: boolean): PastMinutesR
   // Strategy Board – 11 December 2020"): a line of several words naming the body or the date, three times or more.
   const counts = new Map<string, number>();
   for (const l of body) if (l) counts.set(l, (counts.get(l) ?? 0) + 1);
-  const dateWords = date ? [formatLongDateWords(date), date] : [];
+  // The date as a running header prints it: "11 December 2020" (the house form without its weekday).
+  const dateWords = date ? [formatLongDate(date).replace(/^[A-Za-z]+,\s+/, ''), date] : [];
   for (const [l, n] of counts) {
     if (n < 3 || l.split(/\s+/).length < 3 || l.length > 160) continue;
     const names = (bodyName && bodyName !== UNNAMED_BODY.trim() && l.toLowerCase().includes(bodyName.toLowerCase())) || dateWords.some((d) => l.includes(d)) || /\bpage \d+\b/i.test(l);

@@ -316,9 +316,11 @@ describe('search: the numbering of approved minutes, kept beside their frozen re
 
     // A version 19 file had no such table: the upgrade fills it in from the frozen records, the same as approval writes.
     store.db.exec('DROP TABLE frozen_numbering');
-    // Nor the columns later migrations add (an item printed with no number, a resolution's bracket form), which the upgrade adds again.
+    // Nor the columns later migrations add (an item printed with no number, a resolution's bracket form, a decision on one
+    // line with its label), which the upgrade adds again.
     store.db.exec('ALTER TABLE agenda_item DROP COLUMN unnumbered');
     store.db.exec('ALTER TABLE minute_entry DROP COLUMN marker_form');
+    store.db.exec('ALTER TABLE minute_entry DROP COLUMN run_on');
     store.db.pragma('user_version = 19');
     store.close();
     const upgraded = openTrackedStore(temp, file);
