@@ -809,8 +809,9 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
   // the points of each heading's minute, not minutes, when the numbered reading left two or more such headings as words.
   if (read.ok && read.value.form === 'printed') {
     const words = [...(read.value.preamble ?? []), ...read.value.minutes.flatMap((m) => m.blocks.flatMap((b) => (b.type === 'paragraph' ? [b.text] : [])))];
-    const capsHeadings = words.filter((text) => isCaps(text) && text.split(/\s+/).length <= 5 && !/[.,;]$/.test(text));
-    if (capsHeadings.length >= 2) {
+    // A page's parts ("PART I - RECOMMENDATIONS") are not headings of minutes; one at least must be a minute's usual heading.
+    const capsHeadings = words.filter((text) => isCaps(text) && text.split(/\s+/).length <= 5 && !/[.,;]$/.test(text) && !PAGE_PART.test(text));
+    if (capsHeadings.length >= 2 && capsHeadings.some((text) => knownHeading(text) || /^(?:MATTERS ARISING|PLANNING|CORRESPONDENCE|FINANCE|ACCOUNTS|PAYMENTS|HIGHWAYS)\b/.test(text))) {
       const headed = readMinutes(rawLines, true);
       if (headed.ok && headed.value.minutes.length > read.value.minutes.length) return headed;
     }

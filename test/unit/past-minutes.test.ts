@@ -1089,3 +1089,16 @@ describe('joining a minute to the one above (the preview’s correction of a hea
     expect(joinMinuteAbove(m, 0)).toBe(m);
   });
 });
+
+describe('numbered printed minutes with a page’s parts in capitals', () => {
+  it('keep their numbers: “PART I - RECOMMENDATIONS” and “PART II - MINUTES” are not headings of minutes with no numbers', () => {
+    const m = read(
+      ['Minutes of a meeting of the Scrutiny Committee held on Monday 9 March 2026 at 7.00 pm in Committee Room 1', 'Present: Councillor A Brown (Chair), Councillor C Dean', 'PART I - RECOMMENDATIONS', '41. Terms of Reference', 'Members considered the terms of reference.', 'RESOLVED: That the terms be approved.', 'PART II - MINUTES', '42. Minutes', 'The minutes of the meeting held on 2 February 2026 were approved.', '43. Public Questions', 'None were received.'].join('\n\n'),
+    );
+    expect(m.minutes.map((x) => [x.number, x.title])).toEqual([
+      [41, 'Terms of Reference'],
+      [42, 'Minutes'],
+      [43, 'Public Questions'],
+    ]);
+  });
+});
