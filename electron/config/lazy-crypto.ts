@@ -7,14 +7,13 @@
  * a require made for the working folder (a built-in module is found without
  * looking at any file). The browser host's token stays with its own import.
  */
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { loadBuiltin } from './builtin';
 
 type Crypto = typeof import('node:crypto');
 let loaded: Crypto | undefined;
 
 function nodeCrypto(): Crypto {
-  loaded ??= (process.getBuiltinModule?.('node:crypto') as Crypto | undefined) ?? (createRequire(join(process.cwd(), 'meeting-clerk.cjs'))('node:crypto') as Crypto);
+  loaded ??= loadBuiltin<Crypto>('node:crypto');
   return loaded;
 }
 

@@ -12,6 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { loadBuiltin } from '../config/builtin';
 
 export type PdfMakerName = 'LibreOffice' | 'Chromium' | 'Electron';
 
@@ -66,7 +67,7 @@ export function findChromium(): string | undefined {
 
 async function run(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   // Loaded when a PDF is made: every start of the bundled commands (npm run export, npm run serve) would otherwise load it.
-  const { execFile } = await import('node:child_process');
+  const { execFile } = loadBuiltin<typeof import('node:child_process')>('node:child_process');
   return new Promise((resolve, reject) => {
     execFile(file, args, { env, timeout: 120_000, maxBuffer: 4 * 1024 * 1024 }, (error, _stdout, stderr) => {
       if (error) reject(new Error(`${file} failed: ${String(stderr || error.message).trim().split('\n')[0]}`));
