@@ -673,7 +673,7 @@ function stackedOpening(lines: readonly string[], i: number): { at: number; open
       const k = lines.findIndex((l, n) => n > j && l !== '');
       const below = k > 0 ? lines[k]! : '';
       if (below && below.length <= 120 && !OPENING_STOP.test(below) && (/\b(?:in|at)$/i.test(next) || /^(?:in|at)\s/i.test(below)) && (TIME.test(below) || /\b(?:hall|room|centre|church|chamber|school|pavilion|office|house)\b/i.test(below))) {
-        const more = `${joined} ${/\b(?:in|at)$/i.test(next) ? '' : ''}${below}`;
+        const more = `${joined} ${below}`;
         if (openingOf(more)) return { at: k, opening: more };
       }
       return { at: j, opening: joined };
