@@ -20,6 +20,18 @@ import type { Page } from '@playwright/test';
 const REFERENCE = join(import.meta.dirname, '..', 'fixtures', 'reference');
 const BOARD = 'Leicestershire Safer Communities Strategy Board';
 
+/** The preview's meeting saved by keyboard, then its Word minutes exported: the meeting's id and the Word text's lines, trimmed, tabs as spaces. */
+async function saveAndExport(page: Page, url: string, bodyId: number): Promise<{ meetingId: number; lines: string[] }> {
+  const save = page.getByRole('button', { name: 'Save 1 past meeting' });
+  await save.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: '1 past meeting saved as confirmed minutes.' })).toBeVisible();
+  const [summary] = await api(url, 'meetings.list', { bodyId });
+  const file = (await api(url, 'exports.build', { meetingId: summary!.id, document: 'minutes' })) as ExportedFile;
+  const lines = officeText(Buffer.from(file.base64, 'base64')).split('\n').map((l) => l.replace(/\t/g, ' ').trim()).filter(Boolean);
+  return { meetingId: summary!.id, lines };
+}
+
 /** A body made through the API, its screen opened at 1440 px, and a fixture's text pasted and read by keyboard. */
 async function pasteFixture(page: Page, url: string, bodyName: string, fixture: string): Promise<{ id: number }> {
   const body = await api(url, 'bodies.create', { name: bodyName, yearStartMonth: 5 });
@@ -302,13 +314,7 @@ test('a town council’s minutes: unnumbered headings and “Cou/285/07-08” nu
     await page.screenshot({ path: testInfo.outputPath(`past-unnumbered-${width}.png`) });
   }
 
-  const save = page.getByRole('button', { name: 'Save 1 past meeting' });
-  await save.focus();
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('status').filter({ hasText: '1 past meeting saved as confirmed minutes.' })).toBeVisible();
-  const [summary] = await api(host.url, 'meetings.list', { bodyId: body.id });
-  const file = (await api(host.url, 'exports.build', { meetingId: summary!.id, document: 'minutes' })) as ExportedFile;
-  const lines = officeText(Buffer.from(file.base64, 'base64')).split('\n').map((l) => l.replace(/\t/g, ' ').trim());
+  const { lines } = await saveAndExport(page, host.url, body.id);
   expect(lines.filter((l) => /^Cou\/\d+\/07-08 /.test(l))).toEqual([
     'Cou/285/07-08 Apologies for absence.',
     'Cou/286/07-08 Declarations of interest',
@@ -380,18 +386,12 @@ test('parish minutes under headings with no numbers: the preview shows the words
   await expect(page.getByTestId('past-minute')).toHaveCount(5);
   await expect(page.getByLabel('Title of unnumbered minute 4', { exact: true })).toBeFocused();
   await expect(page.getByTestId('past-minute').nth(3)).toContainText('Correspondence');
-  const save = page.getByRole('button', { name: 'Save 1 past meeting' });
-  await save.focus();
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('status').filter({ hasText: '1 past meeting saved as confirmed minutes.' })).toBeVisible();
-  const [summary] = await api(host.url, 'meetings.list', { bodyId: body.id });
-  const file = (await api(host.url, 'exports.build', { meetingId: summary!.id, document: 'minutes' })) as ExportedFile;
-  const lines = officeText(Buffer.from(file.base64, 'base64')).split('\n').map((l) => l.replace(/\t/g, ' ').trim()).filter(Boolean);
+  const { meetingId, lines } = await saveAndExport(page, host.url, body.id);
   const welcome = lines.indexOf('The Chairman opened the meeting and welcomed Mrs. Tate to her first meeting.');
   expect(welcome).toBeGreaterThan(0);
   expect(welcome).toBeLessThan(lines.indexOf('Minutes:'));
   expect(lines).toContain('The meeting closed at 8.40p.m.');
   expect(lines.some((l) => /^\d+\.\s+Minutes:/.test(l))).toBe(false);
-  const record = await api(host.url, 'meetings.get', { meetingId: summary!.id });
+  const record = await api(host.url, 'meetings.get', { meetingId });
   expect(record.items.map((i) => i.title)).toEqual(['Minutes:', 'Matters Arising:', 'Planning:', 'Payments:', 'Any Other Business:']);
 });
