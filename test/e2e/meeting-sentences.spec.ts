@@ -37,6 +37,8 @@ test(`the close time and the meeting's sentences are corrected in place from the
   await page.keyboard.press('Alt+T');
   const panel = page.getByTestId('meeting-sentences');
   await expect(panel).toBeVisible();
+  // The held Alt+T has taken the focus to the first attendance row before the test moves it (see the phrase bank test).
+  await expect(page.getByTestId('member-attendance').first()).toBeFocused();
   const closed = page.getByLabel('Meeting closed at');
   await closed.focus();
   await page.keyboard.type('1145');
@@ -106,6 +108,9 @@ test('the phrase bank offers the body’s own phrases first, in the sentences an
   const live = new LivePage(page);
   await live.open(host.url, meetingId);
   await page.keyboard.press('Alt+T');
+  // Alt+T, held while the meeting's screen is drawn, takes the focus to the first attendance row once it is: wait
+  // for that before moving the focus, or the held key lands after the move and takes the focus away again.
+  await expect(page.getByTestId('member-attendance').first()).toBeFocused();
   const closing = page.getByTestId('sentence-closing');
   await closing.focus();
   await page.keyboard.press('End');
