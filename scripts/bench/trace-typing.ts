@@ -7,6 +7,7 @@
  * the functions that took the most time of their own.
  *
  *   tsx scripts/bench/trace-typing.ts [--keys 200] [--out .tmp/bench/typing-trace.json] [--no-profile]
+ *   tsx scripts/bench/trace-typing.ts --no-trace [--rounds 5] [--css '.checks { display: none }']
  *
  * Times are the main thread's CPU time (the trace's thread time), so they
  * hold on a machine shared with other work, where wall time does not; the
@@ -14,7 +15,9 @@
  * to every JavaScript call (a fifth or more of the script's time):
  * `--no-profile` leaves it off, for comparing one change with another.
  * `--probe` runs the bench's own probe in the page too (typing-probe.ts) and
- * prints its key-to-preview and key-to-frame times.
+ * prints its key-to-preview and key-to-frame times. `--no-trace` runs the
+ * probe alone, `--rounds` times, and prints the median of the rounds' p95;
+ * `--css` lays CSS over the app's first (to see what hiding a panel saves).
  * With the profiler on, the CPU profile is written beside the trace
  * (`.cpuprofile`); a renderer built with `npx vite build --config
  * renderer/vite.config.ts --minify false` names the app's functions in it.
@@ -53,8 +56,10 @@ interface ProfileNode {
 }
 
 async function main(): Promise<void> {
-  const flags = parseFlags(process.argv.slice(2), ['keys', 'out'], ['no-profile', 'probe']);
-  const probing = flags.switches.has('probe');
+  const flags = parseFlags(process.argv.slice(2), ['keys', 'out', 'rounds', 'css'], ['no-profile', 'probe', 'no-trace']);
+  const tracing = !flags.switches.has('no-trace');
+  const probing = flags.switches.has('probe') || !tracing;
+  const rounds = Number(flags.values.rounds ?? 1);
   const profiling = !flags.switches.has('no-profile');
   const keys = Number(flags.values.keys ?? 200);
   const out = flags.values.out ?? join(root, '.tmp', 'bench', 'typing-trace.json');
@@ -81,7 +86,7 @@ async function main(): Promise<void> {
   });
   const browser = await chromium.launch({ executablePath: systemChromium(), args: [...CHROMIUM_ARGS, '--disable-frame-rate-limit', '--disable-gpu-vsync'] });
   try {
-    const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', viewport: { width: 1280, height: 860 } });
+    const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', viewport: { width: 1280, height: 860 }, bypassCSP: flags.values.css !== undefined });
     const page = await context.newPage();
     await page.goto(`${url.origin}/?token=${url.searchParams.get('token')}#/meetings/${meeting.id}`);
     await page.getByRole('tab', { name: 'Live meeting' }).waitFor({ state: 'visible' });
@@ -89,12 +94,31 @@ async function main(): Promise<void> {
     await page.getByTestId('rail-item').filter({ hasText: item.title }).focus();
     await page.keyboard.press('Enter');
     await page.locator('#item-minute-title', { hasText: item.title }).waitFor();
+    // For trying a change without a build: CSS laid over the app's (hiding a panel, say).
+    if (flags.values.css) await page.addStyleTag({ content: flags.values.css });
     if (probing) await page.evaluate(INSTRUMENT);
     await page.getByTestId(`entry-${paragraph.id}`).click();
     await page.keyboard.press('Control+End');
     await page.keyboard.type(' warming up the page first', { delay: 45 });
 
     if (probing) await page.evaluate(TAKE); // the warming up's keys are not counted
+    const words = 'the committee noted the report and asked officers to bring back a fuller account of the costs '.repeat(10);
+    if (!tracing) {
+      // The probe alone, round after round: the bench's figure without the trace's cost, for comparing one change with another.
+      const p95s: number[] = [];
+      for (let round = 0; round < rounds; round++) {
+        await page.keyboard.type(words.slice(0, keys), { delay: 45 });
+        await page.waitForTimeout(600);
+        const probed = (await page.evaluate(TAKE)) as { paint: number[]; preview: number[]; missed: number };
+        p95s.push(percentile(probed.preview, 95));
+        console.log(
+          `Round ${round + 1}: key to the preview showing it p50 ${percentile(probed.preview, 50).toFixed(1)} p95 ${percentile(probed.preview, 95).toFixed(1)} ms; ` +
+            `key to next frame p95 ${percentile(probed.paint, 95).toFixed(1)} ms; ${probed.missed} keys never reached the preview`,
+        );
+      }
+      console.log(`Median of the rounds' p95: ${percentile(p95s, 50).toFixed(1)} ms`);
+      return;
+    }
     const cdp = await context.newCDPSession(page);
     const events: TraceEvent[] = [];
     cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
@@ -108,7 +132,6 @@ async function main(): Promise<void> {
       transferMode: 'ReportEvents',
     });
     if (profiling) await cdp.send('Profiler.start');
-    const words = 'the committee noted the report and asked officers to bring back a fuller account of the costs '.repeat(10);
     await page.keyboard.type(words.slice(0, keys), { delay: 45 });
     await page.waitForTimeout(600);
     const probed = probing ? ((await page.evaluate(TAKE)) as { paint: number[]; preview: number[]; missed: number }) : null;

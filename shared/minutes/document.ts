@@ -398,7 +398,7 @@ export function standardWordingText(item: AgendaItem, record: MeetingRecord, sty
 }
 
 /** The blocks of one item's minute, after its heading, in the order the clerk arranged them. */
-function itemBody(item: AgendaItem, record: MeetingRecord, style: HouseStyle, following: AgendaItem[], marked = false): Block[] {
+function itemBody(item: AgendaItem, record: MeetingRecord, style: HouseStyle, following: readonly AgendaItem[], marked = false): Block[] {
   const out: Block[] = [];
   const paragraph = (text: string, source?: SourceKey) => {
     if (text.trim()) out.push(source && marked ? { type: 'paragraph', text: text.trim(), source } : { type: 'paragraph', text: text.trim() });
@@ -675,6 +675,76 @@ export const headingMark = (b: { number: number; mark?: string }) => b.mark ?? `
  * Marked DRAFT until the minutes are approved (the record's status).
  */
 export function buildMinutes(record: MeetingRecord, options: BuildOptions = {}): MinutesDocument {
+  return build(record, options).doc;
+}
+
+/** Where one item's minute body sits in the built blocks, and what it was built from (rebuildMinutes). */
+interface BodySpan {
+  item: AgendaItem;
+  following: readonly AgendaItem[];
+  /** The item's entries the body was built from, each the very row. */
+  entries: readonly MinuteEntry[];
+  at: number;
+  length: number;
+}
+
+/** A built document with what rebuildMinutes needs to build it again after a keystroke. */
+export interface BuiltMinutes {
+  doc: MinutesDocument;
+  record: MeetingRecord;
+  options: BuildOptions;
+  spans: BodySpan[];
+}
+
+/** The same record but for its entries: every other field the very same value (as an autosave or a keystroke leaves it). */
+export function sameButEntries(a: MeetingRecord, b: MeetingRecord): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a) as (keyof MeetingRecord)[];
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => key === 'entries' || Object.is(a[key], b[key]));
+}
+
+const sameOptions = (a: BuildOptions, b: BuildOptions) =>
+  a.style === b.style && a.firstMinuteNumber === b.firstMinuteNumber && (a.part ?? 'public') === (b.part ?? 'public') && Boolean(a.sources) === Boolean(b.sources);
+
+const sameRows = <T,>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * The minutes again, for the live preview at each keystroke: when only the
+ * record's entries changed since `previous` (the words typed, an entry added
+ * or removed), only the minutes of the items whose entries changed are built
+ * again, and every other block is the one built before (the very object).
+ * The document is always the one buildMinutes would build: an item's minute
+ * reads only its own entries (byItem), and everything else is unchanged.
+ */
+export function rebuildMinutes(previous: BuiltMinutes | null, record: MeetingRecord, options: BuildOptions = {}): BuiltMinutes {
+  if (!previous || !sameOptions(previous.options, options) || !sameButEntries(previous.record, record)) return build(record, options);
+  if (previous.record.entries === record.entries) return previous;
+  const style = options.style ?? DEFAULT_HOUSE_STYLE;
+  const rows = byItem(record.entries);
+  const blocks: Block[] = [];
+  const spans: BodySpan[] = [];
+  let from = 0;
+  let changed = false;
+  for (const span of previous.spans) {
+    const entries = rows.get(span.item.id) ?? [];
+    blocks.push(...previous.doc.blocks.slice(from, span.at));
+    const at = blocks.length;
+    if (sameRows(entries, span.entries)) blocks.push(...previous.doc.blocks.slice(span.at, span.at + span.length));
+    else {
+      changed = true;
+      blocks.push(...itemBody(span.item, record, style, span.following, options.sources === true));
+    }
+    spans.push({ ...span, entries, at, length: blocks.length - at });
+    from = span.at + span.length;
+  }
+  blocks.push(...previous.doc.blocks.slice(from));
+  // An entry of an item not printed (another part's, or of no item) changed nothing printed.
+  const doc = changed ? { ...previous.doc, blocks } : previous.doc;
+  return { doc, record, options, spans };
+}
+
+function build(record: MeetingRecord, options: BuildOptions): BuiltMinutes {
   const style = options.style ?? DEFAULT_HOUSE_STYLE;
   const part = options.part ?? 'public';
   const publicPart = part === 'public';
@@ -684,6 +754,12 @@ export function buildMinutes(record: MeetingRecord, options: BuildOptions = {}):
   const opening = openingChair(record);
   const blocks: Block[] = [];
   const bodyName = record.body.name.trim();
+  const spans: BodySpan[] = [];
+  const body = (item: AgendaItem, following: readonly AgendaItem[]) => {
+    const at = blocks.length;
+    blocks.push(...itemBody(item, record, style, following, marked));
+    spans.push({ item, following, entries: byItem(record.entries).get(item.id) ?? [], at, length: blocks.length - at });
+  };
 
   if (publicPart) {
     const attendance = attendanceBlocks(record, opening);
@@ -731,10 +807,11 @@ export function buildMinutes(record: MeetingRecord, options: BuildOptions = {}):
           blocks.push({ type: 'paragraph', text: exemptItemText(item.exemptParagraph) });
           if (summary) blocks.push({ type: 'paragraph', text: summary });
         } else {
-          blocks.push(...itemBody(item, record, style, [], marked));
+          body(item, []);
         }
       } else if (publicPart) {
-        blocks.push(heading, ...itemBody(item, record, style, p.followingExempt, marked));
+        blocks.push(heading);
+        body(item, p.followingExempt);
       }
     }
   }
@@ -745,7 +822,7 @@ export function buildMinutes(record: MeetingRecord, options: BuildOptions = {}):
     );
   }
   blocks.push({ type: 'signature', chairTitle: style.chairTitle });
-  return {
+  const doc: MinutesDocument = {
     title: `${publicPart ? 'Minutes' : 'Exempt minutes'} of the ${bodyName}, ${formatLongDate(record.date)}`,
     bodyName,
     meetingDate: record.date,
@@ -754,6 +831,7 @@ export function buildMinutes(record: MeetingRecord, options: BuildOptions = {}):
     part,
     blocks,
   };
+  return { doc, record, options, spans };
 }
 
 const ROMAN: [number, string][] = [

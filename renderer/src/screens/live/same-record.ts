@@ -6,14 +6,9 @@
  * declarations, the meeting's sentences) in the frame beside a keystroke.
  */
 import type { MeetingRecord } from '../../../../shared/model';
+import { sameButEntries } from '../../../../shared/minutes/document';
 
-/** The same record but for its entries (every other field the very same value). */
-export function sameButEntries(a: MeetingRecord, b: MeetingRecord): boolean {
-  if (a === b) return true;
-  const keys = Object.keys(a) as (keyof MeetingRecord)[];
-  if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((key) => key === 'entries' || Object.is(a[key], b[key]));
-}
+export { sameButEntries };
 
 /** Props the same, the record compared by sameButEntries: for a panel that reads nothing of the entries. */
 export function propsButEntries<P extends { record: MeetingRecord }>(a: P, b: P): boolean {
