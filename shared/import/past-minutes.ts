@@ -24,6 +24,7 @@ import { MINUTE_NUMBER_FORMS, type DecisionLabel, type ListStyle, type MeetingMo
 import { recogniseStandardItem } from '../minutes/recognise';
 import { MAX_ITEMS, TEXT_CHARS } from '../limits';
 import { formatLongDate } from '../format';
+import { BELOW_HEADING, isMinuteNumberForm } from '../rules/numbering';
 import { placeActions, readActionTables, type PastAction } from './past-actions';
 
 export type { PastAction } from './past-actions';
@@ -415,6 +416,29 @@ export function prefixedNumber(prefix: string, digits: string, date: string, pre
   if (!readings.length) return null;
   // Read either way: the form these minutes already use, else the year last ("FC 23/24" as 23 of 2024).
   return readings.find((r) => r.form === prefer) ?? readings[readings.length - 1]!;
+}
+
+/**
+ * A minute's number printed on the line below its heading, as a ModernGov minutes document sets it ("1. Election of
+ * Chairman" / "01/22") and other styles too ("Minute 23/45", "(Min. 12)"): a number within the year, or a number after
+ * "Minute"/"Min.", alone on its line. Groups: an opening bracket, the word before it, the digits, a closing bracket.
+ */
+const BELOW_NUMBER = /^(\()?((?:Minute|Min)\.?\s*)?(\d{1,4}(?:[./-]\d{1,4}){0,2})(\))?\.?$/i;
+
+/** The number on such a line read: its number, the year printed, and its form ("{nn}/{yy}", "(Min. {n})"), or null. */
+export function belowNumber(line: string, date: string): { n: number; year: string; form: MinuteNumberForm } | null {
+  const m = BELOW_NUMBER.exec(line);
+  if (!m || Boolean(m[1]) !== Boolean(m[4])) return null;
+  const word = m[2] ?? '';
+  const digits = m[3]!;
+  const wrap = (form: string) => (m[1] ? `(${form})` : form);
+  if (/^\d+$/.test(digits)) {
+    // A number alone is a minute's number only after the word ("Min. 12"): a bare "12" is a line of words.
+    const n = Number(digits);
+    return word && n >= 1 && !/^0/.test(digits) ? { n, year: '', form: wrap(`${word}{n}`) } : null;
+  }
+  const read = prefixedNumber('', digits, date);
+  return read ? { ...read, form: wrap(`${word}${read.form}`) } : null;
 }
 
 /** Abbreviations and initials a full stop ends without ending a heading ("Cllr.", "St.", "A."). */
@@ -906,6 +930,8 @@ function readMinutes(rawLines: readonly string[], headed: boolean): PastMinutesR
   })();
 
   let numberForm: { form: MinuteNumberForm; year: string } | null = null;
+  /** The numbers printed on the line below each numbered heading ("01/22"), as read. */
+  const belowRead = new Map<PastMinute, { n: number; year: string; form: MinuteNumberForm; text: string }>();
   const preamble: string[] = [];
   const attendance: PastAttendance = { chair: null, present: [], officers: [], others: [], apologies: [], substitutes: [], absent: [] };
   const minutes: PastMinute[] = [];
@@ -994,7 +1020,16 @@ function readMinutes(rawLines: readonly string[], headed: boolean): PastMinutesR
     // A new minute: its number (the next one, so a numbered point inside a minute is not taken for one).
     // Minutes under headings: a numbered line is a point of the heading's minute ("1. Gravel at Beech Drive …").
     const numbered = headed ? null : (NUMBERED.exec(line) ?? (bareNumbers ? BARE_NUMBERED.exec(line) : null));
-    if (numbered && numberedHeading(Number(numbered[1]), numbered[2]!)) continue;
+    if (numbered && numberedHeading(Number(numbered[1]), numbered[2]!)) {
+      // The minute's own number on the line below its heading ("1. Election of Chairman" / "01/22"): read, placed after the loop.
+      const k = body.findIndex((l, n) => n > i && l !== '');
+      const below = k > 0 && blocks().length === 0 ? belowNumber(body[k]!, date) : null;
+      if (below) {
+        belowRead.set(minute!, { ...below, text: body[k]! });
+        i = k;
+      }
+      continue;
+    }
 
     const yearlyLine = headed ? null : YEAR_NUMBERED.exec(line);
     const yearly = yearlyLine && !numbered ? yearNumber(yearlyLine[1]!, yearlyLine[2]!, yearlyLine[3]!, date) : null;
@@ -1260,11 +1295,11 @@ function readMinutes(rawLines: readonly string[], headed: boolean): PastMinutesR
       decision = { block, lettered: false, closed: true };
       continue;
     }
-    // "Resolved" alone on its line, in title case as some councils print it: the label, printed as it was.
+    // "Resolved" alone on its line, in title case as some councils print it, or "RESOLVED" with no colon: the label, printed as it was.
     const label = LABEL.exec(labelLine) ?? (/^Resolved\s*[:.–—-]?$/.test(labelLine) ? (['', 'RESOLVED'] as unknown as RegExpExecArray) : null);
     if (label) {
       list = null;
-      const block: Extract<PastBlock, { type: 'decision' }> = { type: 'decision', label: label[1] as DecisionLabel, resolutions: [], ...(paragraphNumber || !LABEL.test(labelLine) ? { intro: line } : {}) };
+      const block: Extract<PastBlock, { type: 'decision' }> = { type: 'decision', label: label[1] as DecisionLabel, resolutions: [], ...(paragraphNumber || line !== `${label[1]}:` ? { intro: line } : {}) };
       blocks().push(block);
       decision = { block, lettered: false, closed: false };
       continue;
@@ -1367,6 +1402,7 @@ function readMinutes(rawLines: readonly string[], headed: boolean): PastMinutesR
   // A decision with one lettered resolution ("RESOLVED:" then "(a) That the hedge be cut."): it prints plain, so its marker is kept in its words.
   for (const [block, mark] of firstMark) if (block.resolutions.length === 1) block.resolutions[0] = `${mark} ${block.resolutions[0]}`;
   if (form === 'web') for (const m of minutes) dropAgendaText(m, warnings);
+  if (belowRead.size) numberForm = placeBelowNumbers(minutes, belowRead, numberForm, warnings) ?? numberForm;
   // Where the minutes print numbers, a minute read without one was printed without one (a heading before the numbered
   // minutes): it stays unnumbered, and the numbers of the others are as printed.
   if (minutes.some((m) => m.number !== null)) {
@@ -1423,9 +1459,39 @@ function readMinutes(rawLines: readonly string[], headed: boolean): PastMinutesR
       actions,
       form,
       warnings,
-      ...(numberForm ? { numberForm: (numberForm as { form: MinuteNumberForm }).form, numberYear: (numberForm as { year: string }).year } : {}),
+      // "(Min. 12)" prints no year.
+      ...(numberForm ? { numberForm: (numberForm as { form: MinuteNumberForm }).form, ...((numberForm as { year: string }).year ? { numberYear: (numberForm as { year: string }).year } : {}) } : {}),
     },
   };
+}
+
+/**
+ * The numbers read below the headings ("1. Election of Chairman" / "01/22") become the minutes' numbers where they can
+ * print there again: every heading is numbered by its place (1., 2., 3. …, as the export numbers it by its agenda
+ * number), every one has a number below it in one form and year, running on one by one, and no other form was read.
+ * The body's form is then that form below the heading. Otherwise each is kept as the first words of its minute, as before.
+ */
+function placeBelowNumbers(
+  minutes: PastMinute[],
+  read: Map<PastMinute, { n: number; year: string; form: MinuteNumberForm; text: string }>,
+  numberForm: { form: MinuteNumberForm; year: string } | null,
+  warnings: string[],
+): { form: MinuteNumberForm; year: string } | null {
+  const reads = minutes.map((m) => read.get(m));
+  const first = reads[0];
+  const fits =
+    !numberForm &&
+    first !== undefined &&
+    minutes.every((m, k) => m.number === k + 1) &&
+    reads.every((r, k) => r !== undefined && r.form === first.form && r.year === first.year && r.n === first.n + k) &&
+    isMinuteNumberForm(`${BELOW_HEADING}${first.form}`);
+  if (!fits) {
+    for (const [m, r] of read) m.blocks.unshift({ type: 'paragraph', text: r.text });
+    return null;
+  }
+  minutes.forEach((m, k) => (m.number = reads[k]!.n));
+  warnings.push(`Each minute’s number is printed on the line below its heading (“${first.text}”): the headings keep their numbers 1, 2, 3 …, each minute keeps the number below it, and the body’s later minutes are numbered the same way.`);
+  return { form: `${BELOW_HEADING}${first.form}`, year: first.year };
 }
 
 /** A minute citing its agenda item: "a copy of which, marked 'Agenda Item 4', is filed", "(Agenda Item 6)". */

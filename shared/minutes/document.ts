@@ -21,7 +21,7 @@ import {
   type SentenceKey,
 } from '../model';
 import { byMeetingTime, isBeforeStart } from '../rules/meeting-clock';
-import { inBusinessOrder, minuteMark, orderVariedAt } from '../rules/numbering';
+import { belowHeading, inBusinessOrder, minuteMark, orderVariedAt } from '../rules/numbering';
 import { isPreWorded } from './standard-items';
 import {
   attendanceNote,
@@ -123,7 +123,8 @@ export type Block =
   | { type: 'name-list'; rows: { name: string; detail: string }[]; sources?: [SourceKey, SourceKey | null][] }
   /** agendaNumber is null for minutes the agenda did not list (a change to the order of business, an exclusion). */
   /** `mark`: the number as printed where the body numbers within the year ("21.44"); absent, "44." is printed; '' for a minute printed with no number. */
-  | { type: 'minute-heading'; number: number; agendaNumber: number | null; text: string; source?: SourceKey; mark?: string }
+  /** `below`: the minute's number printed on the line below the heading ("01/22"), where the body prints it there; the heading's `mark` is then its agenda number ("1."). */
+  | { type: 'minute-heading'; number: number; agendaNumber: number | null; text: string; source?: SourceKey; mark?: string; below?: string }
   | { type: 'paragraph'; text: string; source?: SourceKey }
   /**
    * A list of points, each with its printed marker ("(a)", "(iv)", "3.", "•"). `continues` is true
@@ -705,7 +706,12 @@ export function buildMinutes(record: MeetingRecord, options: BuildOptions = {}):
 
   // A body numbering within its year prints the year with each number ("21.44"); plain numbers print as before ("44.").
   const form = record.body.minuteNumberForm ?? '{n}.';
-  const mark = (n: number) => (form === '{n}.' ? {} : { mark: minuteMark(n, record.date, record.body.yearStartMonth, form) });
+  // Printed below the heading ("1. Election of Chairman" / "01/22"): the heading carries its agenda number, the number the line below.
+  const below = belowHeading(form) !== null;
+  const mark = (n: number, agendaNumber: number | null = null) =>
+    form === '{n}.' ? {}
+    : below && agendaNumber !== null ? { mark: `${agendaNumber}.`, below: minuteMark(n, record.date, record.body.yearStartMonth, form) }
+    : { mark: minuteMark(n, record.date, record.body.yearStartMonth, form) };
   for (const p of planMinutes(record.items, options.firstMinuteNumber ?? record.firstMinuteNumber)) {
     if (p.kind === 'order-of-business') {
       if (publicPart) {
@@ -723,7 +729,7 @@ export function buildMinutes(record: MeetingRecord, options: BuildOptions = {}):
       }
     } else {
       const { item } = p;
-      const heading: Block = { type: 'minute-heading', number: p.number, agendaNumber: item.agendaNumber, text: item.title.trim(), ...(marked ? { source: `i${item.id}` as const } : {}), ...(p.unnumbered ? { mark: '' } : mark(p.number)) };
+      const heading: Block = { type: 'minute-heading', number: p.number, agendaNumber: item.agendaNumber, text: item.title.trim(), ...(marked ? { source: `i${item.id}` as const } : {}), ...(p.unnumbered ? { mark: '' } : mark(p.number, item.agendaNumber)) };
       if (item.exempt) {
         const summary = item.publicSummary.trim();
         blocks.push(heading);
@@ -811,6 +817,7 @@ export function minutesToText(doc: MinutesDocument): string {
         break;
       case 'minute-heading':
         out.push(b.mark === '' ? b.text : `${headingMark(b)} ${b.text}`);
+        if (b.below) out.push(b.below);
         break;
       case 'lettered':
         if (b.items.length) out.push(b.items.map((t, i) => `${b.markers[i]} ${t}`).join('\n'));

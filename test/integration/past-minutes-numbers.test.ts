@@ -12,6 +12,8 @@ import { describe, expect, it } from 'vitest';
 import type { ExportedFile, PastMinutesPreview } from '../../shared/contract';
 import { createServices, type Services } from '../../electron/services';
 import { buildMinutes, minutesToText } from '../../shared/minutes/document';
+import { DEFAULT_HOUSE_STYLE_FULL } from '../../shared/minutes/house-style';
+import { minutesToHtml } from '../../shared/minutes/html';
 import { call } from '../helpers/api';
 import { officeText } from '../helpers/office-text';
 import { countRows, createTempStore, openTrackedStore } from '../helpers/store';
@@ -239,5 +241,48 @@ describe('a parish council’s minutes under headings with no numbers (fixture p
     const otherBody = call(other, 'bodies.create', { name: 'Holmsworth Parish Council', yearStartMonth: 5 }).id;
     const again = await read(other, otherBody, { kind: 'docx', base64: bytes.toString('base64') });
     expect(again.meeting.minutes.map((m) => [m.title, m.number])).toEqual(record.items.map((i) => [i.title, null]));
+  }, 90_000);
+});
+
+describe('a ModernGov minutes document printing each minute’s number below its heading (fixture moderngov-number-below.txt)', () => {
+  const TEXT = readFileSync(join(PAST, 'moderngov-number-below.txt'), 'utf8');
+
+  it('saves “01/22” as the minute’s number, exports “1. Election of Chairman” then “01/22” with the printed words, and the next meeting numbers on in that form', async () => {
+    const { services } = createTempStore(temp);
+    const bodyId = call(services, 'bodies.create', { name: 'Wessex Vale Licensing Committee', yearStartMonth: 5 }).id;
+    const preview = await read(services, bodyId, { kind: 'text', text: TEXT });
+    const [id] = call(services, 'import.savePastMinutes', { bodyId, meetings: [{ meeting: preview.meeting, firstMinuteNumber: null, source: 'moderngov-number-below.txt' }] }).meetingIds;
+    expect(call(services, 'bodies.get', { bodyId }).minuteNumberForm).toBe('{a}.\n{nn}/{yy}');
+    expect(call(services, 'meetings.get', { meetingId: id! }).firstMinuteNumber).toBe(1);
+
+    const bytes = await word(services, id!);
+    const text = lines(officeText(bytes));
+    expect(text[text.indexOf('1. Election of Chairman') + 1]).toBe('01/22');
+    expect(text[text.indexOf('5. Review of the Statement of Licensing Policy') + 1]).toBe('05/22');
+    // The web page and the text print it there too.
+    const doc = buildMinutes(call(services, 'meetings.get', { meetingId: id! }));
+    expect(minutesToHtml(doc, DEFAULT_HOUSE_STYLE_FULL)).toMatch(/<span class="number">1\.<\/span> Election of Chairman<\/h2>\s*<p class="minute-number">01\/22<\/p>/);
+    expect(minutesToText(doc)).toContain('1. Election of Chairman\n\n01/22\n\nRESOLVED\n\nThat Cllr Hartley');
+    // The words from the first minute on, as printed (ModernGov's item markers aside), the signature block aside.
+    const from = (l: readonly string[]) => l.slice(l.indexOf('1. Election of Chairman'));
+    const published = from(lines(TEXT)).filter((l) => !/^<\/?AI\d+>$/.test(l));
+    const ours = from(text).filter((l) => !/^(Chairman|Date|\.+)$/.test(l));
+    const cmp = compareWords(wordsOf(published), wordsOf(ours));
+    console.log(`moderngov-number-below: ${(cmp.similarity * 100).toFixed(1)} % of words the same`, JSON.stringify(cmp.differences.slice(0, 8)));
+    expect(cmp.similarity).toBe(1);
+
+    // The next meeting of the municipal year carries on at 06/22, printed below its first heading.
+    const next = call(services, 'meetings.create', { bodyId, date: '2022-07-14', startTime: '10:00', venue: 'Council Chamber', standardItems: true });
+    const nextText = minutesToText(buildMinutes(call(services, 'meetings.get', { meetingId: next.id }))).split('\n\n');
+    const first = nextText.findIndex((l) => /^1\. /.test(l));
+    expect(first).toBeGreaterThan(0);
+    expect(nextText[first + 1]).toBe('06/22');
+
+    // Read back from its own Word file: the same numbers and form.
+    const other = createTempStore(temp).services;
+    const otherBody = call(other, 'bodies.create', { name: 'Wessex Vale Licensing Committee', yearStartMonth: 5 }).id;
+    const again = await read(other, otherBody, { kind: 'docx', base64: bytes.toString('base64') });
+    expect(again.meeting.minutes.map((m) => m.number)).toEqual([1, 2, 3, 4, 5]);
+    expect(again.meeting.numberForm).toBe('{a}.\n{nn}/{yy}');
   }, 90_000);
 });

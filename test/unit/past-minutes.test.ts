@@ -1050,6 +1050,60 @@ describe('a ModernGov minutes document (in the layout of South Hams District Cou
   });
 });
 
+describe('a minute’s number printed on the line below its heading (“1. Election of Chairman” / “01/22”, as a ModernGov minutes document sets it)', () => {
+  const minutes = (below: [string, string, string]) =>
+    [
+      'Minutes of a meeting of the Wessex Vale Council held on Thursday, 19th May, 2022 at 2.00 pm at the Council Chamber',
+      'Present:',
+      'Chairman Cllr Ford',
+      'Cllr Abbey',
+      '1.\tElection of Chairman',
+      below[0],
+      'RESOLVED',
+      'That Cllr Aston be elected Chairman of the Council for the year.',
+      '2.\tApologies for Absence',
+      below[1],
+      'Apologies were received from Cllr Baldwin.',
+      '3.\tMinutes',
+      below[2],
+      'The minutes of the meeting held on 10 March 2022 were approved.',
+    ].join('\n\n');
+
+  it('reads “01/22” as the minute’s number, the headings keeping 1, 2, 3, and the form as the number printed below the heading', () => {
+    const m = read(minutes(['01/22', '02/22', '03/22']));
+    expect(m.minutes.map((x) => [x.number, x.title])).toEqual([
+      [1, 'Election of Chairman'],
+      [2, 'Apologies for Absence'],
+      [3, 'Minutes'],
+    ]);
+    expect(m).toMatchObject({ numberForm: '{a}.\n{nn}/{yy}', numberYear: '22' });
+    // The number is not kept as words of the minute too.
+    expect(m.minutes[1]!.blocks).toEqual([{ type: 'paragraph', text: 'Apologies were received from Cllr Baldwin.' }]);
+    expect(m.warnings.some((w) => /printed on the line below its heading \(“01\/22”\)/.test(w))).toBe(true);
+  });
+
+  it('reads numbers later in the year (“15/22”), “Minute 22/15” and “(Min. 15)” the same way', () => {
+    expect(read(minutes(['15/22', '16/22', '17/22']))).toMatchObject({ numberForm: '{a}.\n{n}/{yy}', minutes: [{ number: 15 }, { number: 16 }, { number: 17 }] });
+    expect(read(minutes(['Minute 22/15', 'Minute 22/16', 'Minute 22/17']))).toMatchObject({ numberForm: '{a}.\nMinute {yy}/{n}', numberYear: '22', minutes: [{ number: 15 }, { number: 16 }, { number: 17 }] });
+    const min = read(minutes(['(Min. 15)', '(Min. 16)', '(Min. 17)']));
+    expect(min).toMatchObject({ numberForm: '{a}.\n(Min. {n})', minutes: [{ number: 15 }, { number: 16 }, { number: 17 }] });
+    expect(min.numberYear).toBeUndefined();
+  });
+
+  it('keeps the numbers below as words where they cannot be the minutes’ numbers: one missing, out of step, or a bare number', () => {
+    for (const below of [
+      ['01/22', 'Noted.', '03/22'],
+      ['01/22', '05/22', '06/22'],
+      ['12', '13', '14'],
+    ] as [string, string, string][]) {
+      const m = read(minutes(below));
+      expect(m.minutes.map((x) => x.number)).toEqual([1, 2, 3]);
+      expect(m.numberForm).toBeUndefined();
+      expect(m.minutes.map((x) => (x.blocks[0] as { text?: string }).text)).toEqual(below);
+    }
+  });
+});
+
 describe('ModernGov pages of health and wellbeing boards (in the layouts of Cumbria County Council’s page of 18 April 2019, Wiltshire Council’s of 23 May 2024 and Slough Borough Council’s of 21 October 2021; see the fixtures README)', () => {
   const page = (heading: string, items: string) => `Agenda and draft minutes\n\n${heading}\n\nVenue: Council Chamber - County Offices. View directions\n\nContact: A Clerk\n\nItems\nNo. Item\n\n${items}`;
   it('reads the body and the date set on lines of their own', () => {
