@@ -25,6 +25,7 @@ import { recogniseStandardItem } from '../minutes/recognise';
 import { MAX_ITEMS, TEXT_CHARS } from '../limits';
 import { formatLongDate } from '../format';
 import { BELOW_HEADING, isMinuteNumberForm } from '../rules/numbering';
+import { isSignatureLine } from '../minutes/signature';
 import { placeActions, readActionTables, type PastAction } from './past-actions';
 
 export type { PastAction } from './past-actions';
@@ -124,6 +125,8 @@ export interface PastMeeting {
   preamble?: string[];
   /** The close as printed ("The meeting closed at 8.40p.m."), kept as the meeting's closing sentence; absent when none was read. */
   closingLine?: string;
+  /** Words printed after the closing line ("Signed ……… Chairman", "Parish Clerk", the clerk's name), kept there, line by line. */
+  afterClose?: string[];
   /** How the minutes print their numbers where they are numbered within the year ("{yy}.{n}" for 21.44), and the year printed ("21"). */
   numberForm?: MinuteNumberForm;
   numberYear?: string;
@@ -937,6 +940,11 @@ function readMinutes(rawLines: readonly string[], headed: boolean): PastMinutesR
   const minutes: PastMinute[] = [];
   let closedAt: string | null = null;
   let closingLine: string | null = null;
+  /**
+   * Where the close was read: the line after it, and how many minutes and blocks of the last one there were. With no
+   * minute started after it, the lines from there are the words printed after the close (placed after the loop).
+   */
+  let afterClose: { from: number; minutes: number; blocks: number } | null = null;
   let section: keyof PastAttendance | 'present' | 'guests' | null = null;
   /** The section's names were written on its heading's line, so a following line of names is read the same way. */
   let inline = false;
@@ -1064,7 +1072,7 @@ function readMinutes(rawLines: readonly string[], headed: boolean): PastMinutesR
       }
     }
     // Minutes with no numbers: each heading starts a minute of its own, after the attendance (read below).
-    if (headed && !(inline && !minute && namesLine(line)) && (minute || !(SECTION.some(([re]) => re.test(line)) || INLINE_SECTION.some(([re]) => re.test(line))))) {
+    if (headed && !afterClose && !(inline && !minute && namesLine(line)) && (minute || !(SECTION.some(([re]) => re.test(line)) || INLINE_SECTION.some(([re]) => re.test(line))))) {
       const heading = headedHeading(line, body.slice(i + 1).find((l) => l !== ''));
       // Under a heading of people ("PRESENT" / "R. Lanning (in the Chair)"), a name is not a heading: only a heading with its
       // words, or a standard one, ends the list. Straight below a heading with no words, a line is its words.
@@ -1081,7 +1089,7 @@ function readMinutes(rawLines: readonly string[], headed: boolean): PastMinutesR
 
     // A heading printed with no number before the numbered minutes ("Chair's announcements", "Public participation"):
     // a minute of its own that takes no number.
-    const unnumbered = form === 'printed' && minutes.every((m) => m.unnumbered) ? headingAndWords(line) : null;
+    const unnumbered = form === 'printed' && !afterClose && minutes.every((m) => m.unnumbered) ? headingAndWords(line) : null;
     if (unnumbered && UNNUMBERED_HEADING.test(unnumbered.title)) {
       startMinute(null, unnumbered.title);
       minute!.unnumbered = true;
@@ -1188,7 +1196,7 @@ function readMinutes(rawLines: readonly string[], headed: boolean): PastMinutesR
     }
 
     // A page that numbers its minutes marks its titles by their numbers: the unnumbered page's guesses are not needed.
-    if (form === 'web' && !minutes.some((m) => m.number !== null) && webTitle(line, i)) {
+    if (form === 'web' && !afterClose && !minutes.some((m) => m.number !== null) && webTitle(line, i)) {
       startMinute(null, line);
       continue;
     }
@@ -1197,6 +1205,10 @@ function readMinutes(rawLines: readonly string[], headed: boolean): PastMinutesR
     if (close && hhmm(close[1]!)) {
       closedAt = hhmm(close[1]!);
       closingLine = line;
+      // What follows the close (the signature, the clerk's name) is read as usual, but carries on no decision or list.
+      afterClose = { from: i + 1, minutes: minutes.length, blocks: blocks().length };
+      decision = null;
+      list = null;
       continue;
     }
 
@@ -1403,6 +1415,7 @@ function readMinutes(rawLines: readonly string[], headed: boolean): PastMinutesR
   for (const [block, mark] of firstMark) if (block.resolutions.length === 1) block.resolutions[0] = `${mark} ${block.resolutions[0]}`;
   if (form === 'web') for (const m of minutes) dropAgendaText(m, warnings);
   if (belowRead.size) numberForm = placeBelowNumbers(minutes, belowRead, numberForm, warnings) ?? numberForm;
+  const afterTheClose = wordsAfterClose(body, minutes, afterClose, warnings);
   // Where the minutes print numbers, a minute read without one was printed without one (a heading before the numbered
   // minutes): it stays unnumbered, and the numbers of the others are as printed.
   if (minutes.some((m) => m.number !== null)) {
@@ -1456,6 +1469,7 @@ function readMinutes(rawLines: readonly string[], headed: boolean): PastMinutesR
       closedAt,
       ...(beforeFirst.length ? { preamble: beforeFirst } : {}),
       ...(closingLine && closedAt ? { closingLine: (closingLine as string).slice(0, TEXT_CHARS.detail) } : {}),
+      ...(afterTheClose.length ? { afterClose: afterTheClose } : {}),
       actions,
       form,
       warnings,
@@ -1492,6 +1506,24 @@ function placeBelowNumbers(
   minutes.forEach((m, k) => (m.number = reads[k]!.n));
   warnings.push(`Each minute’s number is printed on the line below its heading (“${first.text}”): the headings keep their numbers 1, 2, 3 …, each minute keeps the number below it, and the body’s later minutes are numbered the same way.`);
   return { form: `${BELOW_HEADING}${first.form}`, year: first.year };
+}
+
+/** Furniture that is the signature's, printed after the close ("Signed", "Chairman", a line of dots): kept there as printed. */
+const SIGNATURE_FURNITURE = /^(?:(Chairman|Chair|Date|Signed|CHAIRMAN|CHAIR|DATE)\s*:?|[_.\s]{3,})$/;
+
+/**
+ * The words printed after the closing line ("Signed ……… Chairman", "Date ……", "Parish Clerk", the clerk's name), as
+ * printed, the page's furniture aside: taken out of the last minute, where the reading left them, to print after the
+ * close again. Where a minute started after the close (the public minutes closed before the exempt ones), or the
+ * words are too many for one of the meeting's sentences, they stay in the minutes, as before.
+ */
+function wordsAfterClose(body: readonly string[], minutes: PastMinute[], at: { from: number; minutes: number; blocks: number } | null, warnings: string[]): string[] {
+  if (!at || minutes.length !== at.minutes || !minutes.length) return [];
+  const lines = body.slice(at.from).filter((l) => l !== '' && !(FURNITURE.some((f) => f.test(l)) && !SIGNATURE_FURNITURE.test(l)));
+  if (!lines.length || lines.length > MAX_ITEMS.pastBlocks || lines.join('\n\n').length > TEXT_CHARS.entry) return [];
+  minutes[minutes.length - 1]!.blocks.splice(at.blocks);
+  warnings.push(`After the closing line, ${lines.length === 1 ? `“${lines[0]}” is` : `${lines.length} lines (“${lines[0]}” …) are`} kept as words after the close, printed there${lines.some(isSignatureLine) ? ' in place of the app’s signature lines' : ''}.`);
+  return lines;
 }
 
 /** A minute citing its agenda item: "a copy of which, marked 'Agenda Item 4', is filed", "(Agenda Item 6)". */

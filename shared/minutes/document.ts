@@ -22,6 +22,7 @@ import {
 } from '../model';
 import { byMeetingTime, isBeforeStart } from '../rules/meeting-clock';
 import { belowHeading, inBusinessOrder, minuteMark, orderVariedAt } from '../rules/numbering';
+import { isSignatureLine } from './signature';
 import { isPreWorded } from './standard-items';
 import {
   attendanceNote,
@@ -63,18 +64,18 @@ export type SourceKey = `e${number}` | `open${number}` | `i${number}` | `std${nu
  * "_" and the paragraph. The
  * attendance under PRESENT is marked line by line ("a3"), so a change to it is found, and listed, never applied.
  */
-export type SentenceSource = `s${'p' | 'o' | 'c' | 'x' | 'm' | 'h'}${number}_${number}`;
-const SENTENCE_CODES = { preamble: 'p', orderOfBusiness: 'o', closing: 'c', exclusion: 'x', movement: 'm', chair: 'h' } as const;
+export type SentenceSource = `s${'p' | 'o' | 'c' | 'f' | 'x' | 'm' | 'h'}${number}_${number}`;
+const SENTENCE_CODES = { preamble: 'p', orderOfBusiness: 'o', closing: 'c', afterClose: 'f', exclusion: 'x', movement: 'm', chair: 'h' } as const;
 export function sentenceSource(key: SentenceKey, paragraph: number): SentenceSource {
   const [kind, id] = key.split(':') as [keyof typeof SENTENCE_CODES, string | undefined];
   return `s${SENTENCE_CODES[kind]}${Number(id ?? 0)}_${paragraph}` as SentenceSource;
 }
 /** The sentence and paragraph a SentenceSource names, or null for any other key. */
 export function sentenceOf(source: string): { key: SentenceKey; paragraph: number } | null {
-  const m = /^s([pocxmh])(\d+)_(\d+)$/.exec(source);
+  const m = /^s([pocfxmh])(\d+)_(\d+)$/.exec(source);
   if (!m) return null;
   const kind = (Object.keys(SENTENCE_CODES) as (keyof typeof SENTENCE_CODES)[]).find((k) => SENTENCE_CODES[k] === m[1])!;
-  const key = (kind === 'preamble' || kind === 'orderOfBusiness' || kind === 'closing' ? kind : `${kind}:${m[2]}`) as SentenceKey;
+  const key = (kind === 'preamble' || kind === 'orderOfBusiness' || kind === 'closing' || kind === 'afterClose' ? kind : `${kind}:${m[2]}`) as SentenceKey;
   return { key, paragraph: Number(m[3]) };
 }
 
@@ -316,6 +317,8 @@ export function meetingSentences(record: MeetingRecord, style: HouseStyle = DEFA
     }
   }
   if (record.closedAt) add('closing', 'The closing line', closingText(record.closedAt));
+  // Words after the closing line ("Parish Clerk", the signature as printed): none unless the clerk writes them.
+  add('afterClose', 'Words after the closing line', '');
   return out;
 }
 
@@ -750,7 +753,11 @@ export function buildMinutes(record: MeetingRecord, options: BuildOptions = {}):
       blocks.push(marked ? { type: 'closing', text, source: sentenceSource('closing', k) } : { type: 'closing', text }),
     );
   }
-  blocks.push({ type: 'signature', chairTitle: style.chairTitle });
+  // The clerk's words after the close ("Parish Clerk", the clerk's name), as the minutes printed them; where they carry the
+  // chair's signature lines ("Signed ……… Chairman"), the app's own signature block is not printed as well.
+  const afterClose = asEdited(record, 'afterClose', '');
+  blocks.push(...sentenceParagraphs(afterClose, 'afterClose', marked));
+  if (!afterClose.some(isSignatureLine)) blocks.push({ type: 'signature', chairTitle: style.chairTitle });
   return {
     title: `${publicPart ? 'Minutes' : 'Exempt minutes'} of the ${bodyName}, ${formatLongDate(record.date)}`,
     bodyName,

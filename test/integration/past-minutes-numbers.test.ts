@@ -223,8 +223,9 @@ describe('a parish council’s minutes under headings with no numbers (fixture p
     const printed = linesOf(TEXT);
     // From the first heading on, without the signature: the Chairman's welcome, printed above it, is the first minute's first words.
     const from = (l: readonly string[], first: string) => l.slice(l.findIndex((x) => x.startsWith(first)));
-    const published = from(printed, 'Minutes: It was proposed').filter((l) => l !== 'Parish Clerk');
-    const ours = from(exported, 'Minutes:').filter((l) => !/^(Chairman|Chair|Date|Signed|Parish Clerk)$/.test(l));
+    const published = from(printed, 'Minutes: It was proposed');
+    // The app's signature lines, after the words printed after the close, are not in the published text.
+    const ours = from(exported, 'Minutes:').filter((l) => !/^(Chairman|Date)$/.test(l));
     // The Chairman's welcome, printed between the attendance and the first heading, is printed there again.
     const welcome = exported.indexOf('The Chairman opened the meeting and welcomed Mrs. Tate to her first meeting.');
     expect(welcome).toBeGreaterThan(exported.findIndex((l) => /^PRESENT/i.test(l)));
@@ -233,14 +234,33 @@ describe('a parish council’s minutes under headings with no numbers (fixture p
     const cmp = compareWords(wordsOf(published), wordsOf(ours));
     console.log(`parish-headed-minutes: ${(cmp.similarity * 100).toFixed(1)} % of words the same`, JSON.stringify(cmp.differences.slice(0, 8)));
     expect(cmp.similarity).toBeGreaterThanOrEqual(0.99);
-    // The closing line as printed, not in the app's form.
-    expect(exported).toContain('The meeting closed at 8.40p.m.');
+    // The closing line as printed, not in the app's form, and "Parish Clerk" after it, as printed, then the app's signature lines.
+    expect(exported.slice(exported.indexOf('The meeting closed at 8.40p.m.'))).toEqual(['The meeting closed at 8.40p.m.', 'Parish Clerk', 'Chairman', 'Date']);
+    expect(record.wording?.afterClose).toBe('Parish Clerk');
     expect(exported.join('\n')).not.toMatch(/^\d+\.\s+(Minutes|Planning)/m);
     // Read back from its own Word file: the same headings, still without numbers.
     const other = createTempStore(temp).services;
     const otherBody = call(other, 'bodies.create', { name: 'Holmsworth Parish Council', yearStartMonth: 5 }).id;
     const again = await read(other, otherBody, { kind: 'docx', base64: bytes.toString('base64') });
     expect(again.meeting.minutes.map((m) => [m.title, m.number])).toEqual(record.items.map((i) => [i.title, null]));
+    expect(again.meeting.afterClose?.[0]).toBe('Parish Clerk');
+  }, 90_000);
+
+  it('prints the signature, the clerk’s title and name printed after the close after it again, without the app’s signature lines beside them', async () => {
+    const after = ['Signed ……………………… Chairman', 'Date ……………………', 'Parish Clerk', 'Jane Smith'];
+    const TEXT = readFileSync(join(PAST, 'parish-headed-minutes.txt'), 'utf8').replace('Parish Clerk', after.join('\n\n'));
+    const { services } = createTempStore(temp);
+    const bodyId = call(services, 'bodies.create', { name: 'Holmsworth Parish Council', yearStartMonth: 5 }).id;
+    const preview = await read(services, bodyId, { kind: 'text', text: TEXT });
+    expect(preview.meeting.afterClose).toEqual(after);
+    const [id] = call(services, 'import.savePastMinutes', { bodyId, meetings: [{ meeting: preview.meeting, firstMinuteNumber: null, source: 'signed.txt' }] }).meetingIds;
+    const exported = linesOf(officeText(await word(services, id!)));
+    // Every word from the first heading to the end, as printed: nothing before the close moved, nothing added after it.
+    const from = (l: readonly string[]) => l.slice(l.findIndex((x) => x.startsWith('Minutes:')));
+    const cmp = compareWords(wordsOf(from(linesOf(TEXT))), wordsOf(from(exported)));
+    console.log(`parish-headed-minutes signed: ${(cmp.similarity * 100).toFixed(1)} % of words the same`, JSON.stringify(cmp.differences.slice(0, 8)));
+    expect(cmp.similarity).toBe(1);
+    expect(exported.slice(exported.indexOf('The meeting closed at 8.40p.m.'))).toEqual(['The meeting closed at 8.40p.m.', ...after]);
   }, 90_000);
 });
 

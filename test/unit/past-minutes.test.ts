@@ -843,7 +843,7 @@ describe('a label’s line leading into lettered or numbered resolutions (“RES
     expect(m.minutes.map((x) => x.blocks.map(shape).join(' '))).toEqual(['P P P RESOLVED×1', 'RESOLVED×1', 'P', 'P P RESOLVED×2', 'P RESOLVED×3', 'P RESOLVED×2', 'RESOLVED×1']);
     const styles = m.minutes.flatMap((x) => x.blocks.flatMap((b) => (b.type === 'decision' ? [b.style ?? 'alpha'] : [])));
     expect(styles).toEqual(['alpha', 'alpha', 'alpha', 'number', 'roman', 'alpha']);
-    expect(m.warnings).toEqual([]);
+    expect(m.warnings).toEqual(['After the closing line, 2 lines (“Signed” …) are kept as words after the close, printed there in place of the app’s signature lines.']);
   });
 
   it('a list after ordinary words stays a list; a label line with nothing lettered below it is not taken for a decision', () => {
@@ -895,6 +895,9 @@ describe('parish minutes under headings with no numbers (in the layout of West D
     expect(m.minutes[4]!.blocks[0]).toMatchObject({ type: 'paragraph', text: expect.stringMatching(/^Highways - grass cutting dates: noted\./) });
     // The Chairman's welcome before the first heading is kept there, as the words before the first minute.
     expect(m.preamble).toEqual(['The Chairman opened the meeting and welcomed Mrs. Tate to her first meeting.']);
+    // "Parish Clerk" below the closing line is kept there, not as words of the last minute.
+    expect(m.afterClose).toEqual(['Parish Clerk']);
+    expect(m.minutes[5]!.blocks).toHaveLength(1);
   });
 });
 
@@ -1047,6 +1050,49 @@ describe('a ModernGov minutes document (in the layout of South Hams District Cou
       [2, 'Address by the New Chairman of Council'],
     ]);
     expect(JSON.stringify(m.minutes)).not.toMatch(/<\/?AI\d/);
+  });
+});
+
+describe('the words printed after the closing line', () => {
+  const numbered = (after: string[]) =>
+    [
+      'Minutes of a meeting of the Holmsworth Parish Council held at the Village Hall on Thursday 9th May 2024 at 7.30 pm',
+      'Present: Cllr R. Lanning (Chairman), Cllr G. Orme and Cllr D. Whitcombe.',
+      '1. Apologies',
+      'Apologies were received from Cllr B. Ashdown.',
+      '2. Any other business',
+      'The streetlight on Fen Road was reported.',
+      'The meeting closed at 8.40 pm.',
+      ...after,
+    ].join('\n\n');
+
+  it('keeps the signature, the clerk’s title and name after the close, as printed, not as words of the last minute', () => {
+    const after = ['Signed ……………………… Chairman', 'Date ……………………', 'Parish Clerk', 'Jane Smith'];
+    const m = read(numbered(after));
+    expect(m.closingLine).toBe('The meeting closed at 8.40 pm.');
+    expect(m.afterClose).toEqual(after);
+    expect(m.minutes[1]!.blocks).toEqual([{ type: 'paragraph', text: 'The streetlight on Fen Road was reported.' }]);
+    expect(m.warnings.some((w) => /After the closing line, 4 lines \(“Signed ……………………… Chairman” …\) are kept as words after the close, printed there in place of the app’s signature lines/.test(w))).toBe(true);
+  });
+
+  it('keeps the signature’s own lines (“Signed”, “Chairman”, a line of dots) and leaves out the page’s furniture', () => {
+    expect(read(numbered(['Signed', '……………………', 'Chairman', 'Page 3 of 3', 'Date'])).afterClose).toEqual(['Signed', '……………………', 'Chairman', 'Date']);
+    expect(read(readFileSync(join(PAST, 'numbered-paragraphs.txt'), 'utf8')).afterClose).toEqual(['Signed', 'Chair']);
+  });
+
+  it('in minutes under headings, a line after the close starts no minute (“Jane Smith” above “Parish Clerk” is no heading)', () => {
+    const m = read(readFileSync(join(PAST, 'parish-headed-minutes.txt'), 'utf8').replace('Parish Clerk', 'Jane Smith\n\nParish Clerk'));
+    expect(m.minutes.at(-1)!.title).toBe('Any Other Business:');
+    expect(m.afterClose).toEqual(['Jane Smith', 'Parish Clerk']);
+  });
+
+  it('where a minute follows the close (the public minutes closed before the exempt ones), the words stay in the minutes', () => {
+    const m = read(numbered(['Signed ……… Chairman', '3. Staff matters', 'The Clerk’s hours were reviewed.']));
+    expect(m.afterClose).toBeUndefined();
+    expect(m.minutes.map((x) => x.number)).toEqual([1, 2, 3]);
+    expect(m.minutes[1]!.blocks.map((b) => (b as { text: string }).text)).toEqual(['The streetlight on Fen Road was reported.', 'Signed ……… Chairman']);
+    // Nothing after the close: nothing kept.
+    expect(read(numbered([])).afterClose).toBeUndefined();
   });
 });
 
