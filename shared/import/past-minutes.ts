@@ -25,6 +25,7 @@ import { recogniseStandardItem } from '../minutes/recognise';
 import { MAX_ITEMS, TEXT_CHARS } from '../limits';
 import { formatLongDate } from '../format';
 import { BELOW_HEADING, isMinuteNumberForm } from '../rules/numbering';
+import { DATE, DATE_MONTH_FIRST, hasDate, isoDate, MONTH_WORD, yearOfDate } from './past-date';
 import { isSignatureLine } from '../minutes/signature';
 import { placeActions, readActionTables, type PastAction } from './past-actions';
 
@@ -140,26 +141,9 @@ export interface PastMeeting {
 
 export type PastMinutesRead = { ok: true; value: PastMeeting } | { ok: false; message: string };
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-/** A month's name, or its abbreviation as parish minutes print it ("17th Jan 2002", "3 Sept. 2019"). */
-const MONTH = String.raw`(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
-const DATE = new RegExp(String.raw`(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(\d{1,2})(?:(?:st|nd|rd|th)\s*|\s+)(?:of\s+)?${MONTH},?\s+(\d{4})`, 'i');
 const TIME = /\b(\d{1,2})(?:[.:](\d{2}))?\s*([ap])\.?m\.?/i;
 /** A 24-hour time ("commencing at 19:00"). */
 const TIME_24 = /(?:\bat\s+|^)([01]?\d|2[0-3]):([0-5]\d)\b/i;
-
-/** The month first ("Tuesday May 6th 2014", "May 6, 2014"), as some parish minutes print it. */
-const DATE_MONTH_FIRST = new RegExp(String.raw`(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})`, 'i');
-
-function isoDate(text: string): string | null {
-  const m = DATE.exec(text);
-  const f = m ? null : DATE_MONTH_FIRST.exec(text);
-  if (!m && !f) return null;
-  const [day, monthName, year] = m ? [m[1]!, m[2]!, m[3]!] : [f![2]!, f![1]!, f![3]!];
-  const month = MONTHS.findIndex((name) => name.startsWith(monthName.toLowerCase().replace(/\.$/, '').slice(0, 3))) + 1;
-  if (Number(day) < 1 || Number(day) > 31) return null;
-  return `${year}-${String(month).padStart(2, '0')}-${day.padStart(2, '0')}`;
-}
 
 function hhmm(text: string): string | null {
   const m = TIME.exec(text);
@@ -331,7 +315,8 @@ function inlinePeople(text: string): { chair: string | null; people: PastPerson[
   return { chair, people };
 }
 /** The date in an opening line: "Friday, 11 December 2020", "13th May 2015", or month first ("Tuesday May 6th 2014"). */
-const OPENING_DATE = String.raw`((?:[A-Za-z]{3,9}day,?\s+)?(?:\d{1,2}(?:(?:st|nd|rd|th)\s*|\s+)(?:of\s+)?[A-Za-z]+\.?,?\s+\d{4}|[A-Za-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}))`;
+// With no year too ("Monday 13th September"): its year is then found (past-date.ts yearOfDate) or the minutes refused.
+const OPENING_DATE = String.raw`((?:[A-Za-z]{3,9}day,?\s+)?(?:\d{1,2}(?:(?:st|nd|rd|th)\s*|\s+)(?:of\s+)?[A-Za-z]+\.?,?\s+\d{4}|[A-Za-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH_WORD}(?![A-Za-z])|${MONTH_WORD}\s+\d{1,2}(?:st|nd|rd|th)?(?!\d)))`;
 /** Before the date: "on", or nothing when a weekday follows the venue directly ("… HELD AT THE CHURCH MONDAY 13th MAY 2015"). */
 const BEFORE_DATE = String.raw`\s*(?:on\s+|(?=(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b))`;
 const OPENING = new RegExp(String.raw`^Minutes of (?:a|an|the) (?:[A-Za-z&-]+ ){0,6}?meeting of (?:the )?(.+?) held (.*?)${BEFORE_DATE}${OPENING_DATE}(.*)$`, 'i');
@@ -585,7 +570,7 @@ function openingLine(text: readonly string[]): { at: number; opening: string } {
     const named = BODY_BEFORE_OPENING.exec(line);
     if (named && !/^(?:draft\s+)?minutes\b/i.test(named[1]!)) {
       const opening = `Minutes of a meeting of the ${named[1]!.replace(/^the\s+/i, '')} held ${named[2]!}`;
-      if (openingOf(opening) && isoDate(opening)) return { at: i, opening };
+      if (openingOf(opening) && hasDate(opening)) return { at: i, opening };
     }
     // A heading form is an opening only where a line just below says these are its minutes (an agenda's heading is not).
     if ((OPENING.test(line) || OPENING_BODY_FIRST.test(line) || OPENING_NO_MEETING.test(line)) && openingOf(line)) return { at: i, opening: line };
@@ -677,7 +662,7 @@ function stackedOpening(lines: readonly string[], i: number): { at: number; open
   // A line ending in a stop is a title, unless it is itself a whole opening naming no body ("… held on 9th January 2003
   // at 8p.m. in the Village Hall."); then nothing below it is part of it.
   const endsInStop = /[.:;]$/.test(first);
-  if (endsInStop && !(unnamed?.[2] && isoDate(first))) return null;
+  if (endsInStop && !(unnamed?.[2] && hasDate(first))) return null;
   let joined = first;
   if (unnamed) {
     const above = lines.slice(Math.max(0, i - 3), i).filter((l) => l !== '').at(-1)?.replace(/[.:]$/, '');
@@ -687,7 +672,7 @@ function stackedOpening(lines: readonly string[], i: number): { at: number; open
     // "Minutes of Meeting held …": the article the opening forms expect. With no body found, the lines below may name it.
     if (body) joined = `${unnamed[1]!.replace(/^((?:draft\s+)?minutes of )(?!(?:the|a|an)\s)/i, '$1the ')} of ${body} ${unnamed[2] ?? 'held on'}`;
   }
-  if (openingOf(joined) && isoDate(joined)) return { at: i, opening: joined };
+  if (openingOf(joined) && hasDate(joined)) return { at: i, opening: joined };
   if (endsInStop) return null;
   for (let j = i + 1, taken = 0; j < lines.length && j <= i + 6 && taken < 3; j++) {
     const next = lines[j]!;
@@ -695,7 +680,7 @@ function stackedOpening(lines: readonly string[], i: number): { at: number; open
     if (next.length > 160 || OPENING_STOP.test(next) || /^(?:draft\s+)?minutes (?:of|for)\b/i.test(next)) return null;
     joined = `${joined} ${next}`;
     taken++;
-    if (isoDate(next) && openingOf(joined)) {
+    if (hasDate(next) && openingOf(joined)) {
       // The venue and time on the line below the date's ("Thursday 9th May 2024 in" / "The Village Hall at 7.30 p.m.").
       const k = lines.findIndex((l, n) => n > j && l !== '');
       const below = k > 0 ? lines[k]! : '';
@@ -825,11 +810,11 @@ function webHeadingOnTwoLines(lines: readonly string[]): { at: number; line: str
 }
 
 /** Reads one meeting's minutes from the lines of a text or a Word document. */
-export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
-  const read = readMinutes(rawLines, false);
+export function readPastMinutes(rawLines: readonly string[], today: string = new Date().toISOString().slice(0, 10)): PastMinutesRead {
+  const read = readMinutes(rawLines, false, today);
   // No numbered minute: minutes printed under headings with no numbers, read again as such.
   if (!read.ok && read.message === NO_MINUTES) {
-    const headed = readMinutes(rawLines, true);
+    const headed = readMinutes(rawLines, true, today);
     if (headed.ok) return headed;
   }
   // Numbers under headings in capitals ("MATTERS ARISING" / "1. Gravel at Beech Drive …" / "PLANNING"): the numbers are
@@ -839,7 +824,7 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
     // A page's parts ("PART I - RECOMMENDATIONS") are not headings of minutes; one at least must be a minute's usual heading.
     const capsHeadings = words.filter((text) => isCaps(text) && text.split(/\s+/).length <= 5 && !/[.,;]$/.test(text) && !PAGE_PART.test(text));
     if (capsHeadings.length >= 2 && capsHeadings.some((text) => knownHeading(text) || /^(?:MATTERS ARISING|PLANNING|CORRESPONDENCE|FINANCE|ACCOUNTS|PAYMENTS|HIGHWAYS)\b/.test(text))) {
-      const headed = readMinutes(rawLines, true);
+      const headed = readMinutes(rawLines, true, today);
       if (headed.ok && headed.value.minutes.length > read.value.minutes.length) return headed;
     }
   }
@@ -848,7 +833,8 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
 
 const NO_MINUTES = 'No minutes were found after the attendance: there is no numbered minute (“17. Introductions”) and no heading (“Matters Arising:”). Nothing was saved.';
 
-function readMinutes(rawLines: readonly string[], headed: boolean): PastMinutesRead {
+/** `today`: an ISO date, for the year of a date printed with none (the latest on its weekday before it). */
+function readMinutes(rawLines: readonly string[], headed: boolean, today: string): PastMinutesRead {
   // An action log table's rows become actions, not words of a minute.
   const actionTable = readActionTables(rawLines);
   const lines = rawLines.map((l, i) => (actionTable.lines.has(i) ? '' : cleanLine(l)));
@@ -875,6 +861,13 @@ function readMinutes(rawLines: readonly string[], headed: boolean): PastMinutesR
     const timeInWhere = /(?:^|\s+)(?:at|commencing at|starting at)\s+(\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?)\s*$/i.exec(m[2]!);
     where = modeOf(timeInWhere ? m[2]!.slice(0, timeInWhere.index) : m[2]!);
     date = isoDate(m[3]!);
+    // A date with no year ("Monday 13th September"): the year the rest of the text or the weekday gives, else refused.
+    const year = date ? null : yearOfDate(m[3]!, lines, today);
+    if (year && !year.ok) return { ok: false, message: year.message };
+    if (year) {
+      date = year.date;
+      warnings.push(year.warning);
+    }
     const rest = m[4] ?? '';
     startTime = hhmm(rest) ?? (timeInWhere ? hhmm(timeInWhere[1]!) : null);
     // The venue after the date and time ("… on Monday 6 March 2023 at 10.00 am in Committee Room 2").
@@ -1611,7 +1604,7 @@ function dropAgendaText(minute: PastMinute, warnings: string[]): void {
 }
 
 /** Reads pasted text (a web page or a printed minutes document). */
-export const readPastMinutesText = (text: string): PastMinutesRead => readPastMinutes(text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/));
+export const readPastMinutesText = (text: string, today?: string): PastMinutesRead => readPastMinutes(text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/), today);
 
 /** A person's name as a clerk compares it: case, full stops and spacing aside ("Mrs D. Taylor CC" = "Mrs. D Taylor CC"). */
 export const personKey = (name: string) => name.toLowerCase().replace(/[.,]/g, ' ').replace(/\s+/g, ' ').trim();

@@ -306,3 +306,32 @@ describe('a ModernGov minutes document printing each minute’s number below its
     expect(again.meeting.numberForm).toBe('{a}.\n{nn}/{yy}');
   }, 90_000);
 });
+
+describe('minutes whose opening line gives the date without its year', () => {
+  const text = (opening: string) =>
+    [
+      opening,
+      'Present: Cllr R. Lanning (Chairman), Cllr G. Orme and Cllr D. Whitcombe.',
+      '1. Minutes',
+      'The minutes of the meeting held on 12 July 2021 were approved as a correct record.',
+      '2. Planning',
+      'No applications had been received.',
+      'The meeting closed at 8.40 pm.',
+    ].join('\n\n');
+
+  it('takes the year the minutes name, says so in the preview, and saves the meeting on that date; with nothing to name it, refuses and saves nothing', async () => {
+    const { services, store } = createTempStore(temp);
+    const bodyId = call(services, 'bodies.create', { name: 'Holmsworth Parish Council', yearStartMonth: 5 }).id;
+    const preview = await read(services, bodyId, { kind: 'text', text: text('Minutes of a meeting of the Holmsworth Parish Council held at the Village Hall on 13th September at 7.30 pm') });
+    expect(preview.meeting.date).toBe('2021-09-13');
+    expect(preview.meeting.warnings.some((w) => /no year \(“13th September”\): Monday, 13 September 2021 was taken/.test(w))).toBe(true);
+    const [id] = call(services, 'import.savePastMinutes', { bodyId, meetings: [{ meeting: preview.meeting, firstMinuteNumber: null, source: 'pasted text' }] }).meetingIds;
+    expect(call(services, 'meetings.get', { meetingId: id! }).date).toBe('2021-09-13');
+
+    const before = countRows(store.db);
+    const refused = await services.call('import.readPastMinutes', { bodyId, source: { kind: 'text', text: text('Minutes of a meeting of the Holmsworth Parish Council held at the Village Hall on 14th October at 7.30 pm').replace(' held on 12 July 2021', '') } });
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.error.message).toMatch(/^The minutes’ date has no year \(“14th October”\), and nothing else in them names it .*add the year to the date in the opening line/);
+    expect(countRows(store.db)).toEqual(before);
+  }, 90_000);
+});

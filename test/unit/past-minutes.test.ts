@@ -1053,6 +1053,49 @@ describe('a ModernGov minutes document (in the layout of South Hams District Cou
   });
 });
 
+describe('a date printed without its year (“held on Monday 13th September”)', () => {
+  const TODAY = '2026-12-02';
+  const minutes = (opening: string, ...more: string[]) =>
+    [opening, 'Present: Cllr R. Lanning (Chairman), Cllr G. Orme and Cllr D. Whitcombe.', '1. Minutes', ...more, '2. Planning', 'No applications had been received.', 'The meeting closed at 8.40 pm.'].join('\n\n');
+  const readOn = (text: string) => readPastMinutesText(text, TODAY);
+  const OPENING = 'Minutes of a meeting of the Holmsworth Parish Council held at the Village Hall on Monday 13th September at 7.30 pm';
+
+  it('takes the latest year before today in which the day and month fall on the weekday printed, and says so', () => {
+    const r = readOn(minutes(OPENING, 'The minutes of the last meeting were approved.'));
+    expect(r.ok && r.value).toMatchObject({ date: '2021-09-13', startTime: '19:30', venue: 'the Village Hall', bodyName: 'Holmsworth Parish Council' });
+    expect(r.ok && r.value.warnings).toContain('The opening line gives the date with no year (“Monday 13th September”): Monday, 13 September 2021 was taken, as the latest Monday 13th September before today. Check the date before saving.');
+    // Month first, too.
+    const f = readOn(minutes('Minutes of a meeting of the Holmsworth Parish Council held on Monday September 13th at 7.30 pm', 'Approved.'));
+    expect(f.ok && f.value.date).toBe('2021-09-13');
+  });
+
+  it('takes the year the text names first: a running header, the meeting the minutes cite, a “2021/22”', () => {
+    // 13 September 2010 was a Monday too: the running header says which.
+    const header = 'Holmsworth Parish Council – 13 September 2010';
+    const h = readOn([OPENING, header, 'Present: Cllr R. Lanning (Chairman) and Cllr G. Orme.', '1. Minutes', 'Approved.', header, '2. Planning', 'None.', header].join('\n\n'));
+    expect(h.ok && h.value.date).toBe('2010-09-13');
+    expect(h.ok && h.value.warnings.some((w) => /Monday, 13 September 2010 was taken, as the text prints that day with its year/.test(w))).toBe(true);
+    const noWeekday = 'Minutes of a meeting of the Holmsworth Parish Council held at the Village Hall on 13th September at 7.30 pm';
+    const cited = readOn(minutes(noWeekday, 'The minutes of the meeting held on 12 July 2021 were approved as a correct record.'));
+    expect(cited.ok && cited.value.date).toBe('2021-09-13');
+    expect(cited.ok && cited.value.warnings.some((w) => /as the first such date after the meeting of Monday, 12 July 2021, whose minutes these cite/.test(w))).toBe(true);
+    const span = readOn(minutes(noWeekday, 'The Clerk reported the budget for 2021/22.'));
+    expect(span.ok && span.value.date).toBe('2021-09-13');
+    const spring = readOn(minutes(noWeekday.replace('September', 'March'), 'The Clerk reported the budget for 2021/22.'));
+    expect(spring.ok && spring.value.date).toBe('2022-03-13');
+  });
+
+  it('refuses the minutes when nothing fixes the year, saying the year is missing', () => {
+    const r = readOn(minutes('Minutes of a meeting of the Holmsworth Parish Council held at the Village Hall on 13th September at 7.30 pm', 'The minutes of the last meeting were approved.'));
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.message).toBe('The minutes’ date has no year (“13th September”), and nothing else in them names it (with its weekday, the year could be worked out): add the year to the date in the opening line and read them again. Nothing was saved.');
+    // A date with its year reads as before, with no warning about it.
+    const dated = readOn(minutes(OPENING.replace('September', 'September 2021'), 'Approved.'));
+    expect(dated.ok && dated.value.date).toBe('2021-09-13');
+    expect(dated.ok && dated.value.warnings.some((w) => /no year/.test(w))).toBe(false);
+  });
+});
+
 describe('the words printed after the closing line', () => {
   const numbered = (after: string[]) =>
     [
