@@ -125,10 +125,11 @@ export interface Meeting {
  * A sentence of the meeting the app writes outside any item's standard wording: the consent to vary
  * the order of business, the exclusion of the public before the exempt item with that id, a late
  * arrival or early departure, a change of chair, and the closing line; and the words before the first
- * minute (after the attendance: "The Chairman welcomed everyone …"), which the app leaves empty.
+ * minute (after the attendance: "The Chairman welcomed everyone …") and after the closing line ("Parish
+ * Clerk", the clerk's name, the signature as printed), which the app leaves empty.
  */
-export type SentenceKey = 'preamble' | 'orderOfBusiness' | 'closing' | `exclusion:${number}` | `movement:${number}` | `chair:${number}`;
-export const SENTENCE_KEY = /^(preamble|orderOfBusiness|closing|(exclusion|movement|chair):[1-9][0-9]{0,11})$/;
+export type SentenceKey = 'preamble' | 'orderOfBusiness' | 'closing' | 'afterClose' | `exclusion:${number}` | `movement:${number}` | `chair:${number}`;
+export const SENTENCE_KEY = /^(preamble|orderOfBusiness|closing|afterClose|(exclusion|movement|chair):[1-9][0-9]{0,11})$/;
 /** The edited sentences, by key: the text as typed ('' leaves the sentence out). */
 export type MeetingWording = Partial<Record<SentenceKey, string>>;
 

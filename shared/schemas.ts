@@ -173,7 +173,7 @@ const meetingFields = once(() => ({
       const keys = Object.keys(w);
       if (keys.length === 0 || keys.length > 200) ctx.addIssue({ code: 'custom', message: 'Name between 1 and 200 sentences to change' });
       for (const key of keys.filter((k) => !SENTENCE_KEY.test(k))) {
-        ctx.addIssue({ code: 'custom', path: [key], message: `“${key}” is not a sentence: preamble, orderOfBusiness, closing, exclusion:<item id>, movement:<id> or chair:<id>` });
+        ctx.addIssue({ code: 'custom', path: [key], message: `“${key}” is not a sentence: preamble, orderOfBusiness, closing, afterClose, exclusion:<item id>, movement:<id> or chair:<id>` });
       }
     }),
 }));
@@ -630,6 +630,11 @@ export const pastMeeting = lazy(() => z.strictObject({
     .max(MAX_ITEMS.pastBlocks, `At most ${MAX_ITEMS.pastBlocks} paragraphs before the first minute`)
     .refine((p) => p.join('\n\n').length <= TEXT_CHARS.entry, `The words before the first minute are at most ${TEXT_CHARS.entry.toLocaleString('en-GB')} characters`)
     .optional(),
+  afterClose: z
+    .array(pastText('Words after the closing line'))
+    .max(MAX_ITEMS.pastBlocks, `At most ${MAX_ITEMS.pastBlocks} lines after the closing line`)
+    .refine((p) => p.join('\n\n').length <= TEXT_CHARS.entry, `The words after the closing line are at most ${TEXT_CHARS.entry.toLocaleString('en-GB')} characters`)
+    .optional(),
   actions: z
     .array(
       z.strictObject({
@@ -776,7 +781,7 @@ export const reviewApply = lazy(() => z.strictObject({
         key: z
           .string()
           .regex(
-            /^((e|i|open)\d{1,15}|std\d{1,15}_\d{1,4}|s[pocxmh]\d{1,15}_\d{1,4})$/,
+            /^((e|i|open)\d{1,15}|std\d{1,15}_\d{1,4}|s[pocfxmh]\d{1,15}_\d{1,4})$/,
             'Block key must name an entry (e12), a minute heading (i5), an item’s standard wording (open5) or one of its paragraphs (std5_0), or one of the meeting’s own sentences (so0_0)',
           ),
         text: optionalText('Corrected words', TEXT_CHARS.entry),

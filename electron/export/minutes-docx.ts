@@ -513,6 +513,8 @@ export function minutesBody(doc: MinutesDocument, m: Metrics, exemptParagraphs: 
                 ? [plain(block.mark ?? `${block.number}.`), { parts: [TAB] }, words(block.text, block.source)]
                 : [plain(block.mark ?? `${block.number}.`), { parts: [TAB, block.text] }],
         });
+        // The minute's number on the line below its heading ("01/22"), where the body prints it there.
+        if (block.below) push(text(block.below, { keepNext: true }));
         break;
       case 'paragraph':
         push(text(block.text, {}, block.source));

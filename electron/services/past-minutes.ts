@@ -310,6 +310,8 @@ function saveMeeting(ctx: ServiceContext, bodyId: number, meeting: PastMeeting, 
   const wording: Record<string, string> = Object.fromEntries(excludedBy.map((id) => [`exclusion:${id}`, '']));
   // Words printed before the first minute are the meeting's words before the first minute, a blank line between paragraphs.
   if (meeting.preamble?.length) wording.preamble = meeting.preamble.map((p) => p.trim()).filter(Boolean).join('\n\n');
+  // Words printed after the closing line (the signature as printed, the clerk's name) are the meeting's words after the close.
+  if (meeting.afterClose?.length) wording.afterClose = meeting.afterClose.map((p) => p.trim()).filter(Boolean).join('\n\n');
   if (meeting.closingLine && meeting.closedAt && meeting.closingLine.trim() !== closingText(meeting.closedAt)) wording.closing = meeting.closingLine.trim();
   if (Object.keys(wording).length) db.prepare('UPDATE meeting SET wording = ? WHERE id = ?').run(JSON.stringify(wording), meetingId);
 

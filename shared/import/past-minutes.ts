@@ -24,6 +24,9 @@ import { MINUTE_NUMBER_FORMS, type DecisionLabel, type ListStyle, type MeetingMo
 import { recogniseStandardItem } from '../minutes/recognise';
 import { MAX_ITEMS, TEXT_CHARS } from '../limits';
 import { formatLongDate } from '../format';
+import { BELOW_HEADING, isMinuteNumberForm } from '../rules/numbering';
+import { DATE, DATE_MONTH_FIRST, hasDate, isoDate, MONTH_WORD, yearOfDate } from './past-date';
+import { isSignatureLine } from '../minutes/signature';
 import { placeActions, readActionTables, type PastAction } from './past-actions';
 
 export type { PastAction } from './past-actions';
@@ -123,6 +126,8 @@ export interface PastMeeting {
   preamble?: string[];
   /** The close as printed ("The meeting closed at 8.40p.m."), kept as the meeting's closing sentence; absent when none was read. */
   closingLine?: string;
+  /** Words printed after the closing line ("Signed ……… Chairman", "Parish Clerk", the clerk's name), kept there, line by line. */
+  afterClose?: string[];
   /** How the minutes print their numbers where they are numbered within the year ("{yy}.{n}" for 21.44), and the year printed ("21"). */
   numberForm?: MinuteNumberForm;
   numberYear?: string;
@@ -136,26 +141,9 @@ export interface PastMeeting {
 
 export type PastMinutesRead = { ok: true; value: PastMeeting } | { ok: false; message: string };
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-/** A month's name, or its abbreviation as parish minutes print it ("17th Jan 2002", "3 Sept. 2019"). */
-const MONTH = String.raw`(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
-const DATE = new RegExp(String.raw`(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(\d{1,2})(?:(?:st|nd|rd|th)\s*|\s+)(?:of\s+)?${MONTH},?\s+(\d{4})`, 'i');
 const TIME = /\b(\d{1,2})(?:[.:](\d{2}))?\s*([ap])\.?m\.?/i;
 /** A 24-hour time ("commencing at 19:00"). */
 const TIME_24 = /(?:\bat\s+|^)([01]?\d|2[0-3]):([0-5]\d)\b/i;
-
-/** The month first ("Tuesday May 6th 2014", "May 6, 2014"), as some parish minutes print it. */
-const DATE_MONTH_FIRST = new RegExp(String.raw`(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})`, 'i');
-
-function isoDate(text: string): string | null {
-  const m = DATE.exec(text);
-  const f = m ? null : DATE_MONTH_FIRST.exec(text);
-  if (!m && !f) return null;
-  const [day, monthName, year] = m ? [m[1]!, m[2]!, m[3]!] : [f![2]!, f![1]!, f![3]!];
-  const month = MONTHS.findIndex((name) => name.startsWith(monthName.toLowerCase().replace(/\.$/, '').slice(0, 3))) + 1;
-  if (Number(day) < 1 || Number(day) > 31) return null;
-  return `${year}-${String(month).padStart(2, '0')}-${day.padStart(2, '0')}`;
-}
 
 function hhmm(text: string): string | null {
   const m = TIME.exec(text);
@@ -327,7 +315,8 @@ function inlinePeople(text: string): { chair: string | null; people: PastPerson[
   return { chair, people };
 }
 /** The date in an opening line: "Friday, 11 December 2020", "13th May 2015", or month first ("Tuesday May 6th 2014"). */
-const OPENING_DATE = String.raw`((?:[A-Za-z]{3,9}day,?\s+)?(?:\d{1,2}(?:(?:st|nd|rd|th)\s*|\s+)(?:of\s+)?[A-Za-z]+\.?,?\s+\d{4}|[A-Za-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}))`;
+// With no year too ("Monday 13th September"): its year is then found (past-date.ts yearOfDate) or the minutes refused.
+const OPENING_DATE = String.raw`((?:[A-Za-z]{3,9}day,?\s+)?(?:\d{1,2}(?:(?:st|nd|rd|th)\s*|\s+)(?:of\s+)?[A-Za-z]+\.?,?\s+\d{4}|[A-Za-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH_WORD}(?![A-Za-z])|${MONTH_WORD}\s+\d{1,2}(?:st|nd|rd|th)?(?!\d)))`;
 /** Before the date: "on", or nothing when a weekday follows the venue directly ("… HELD AT THE CHURCH MONDAY 13th MAY 2015"). */
 const BEFORE_DATE = String.raw`\s*(?:on\s+|(?=(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b))`;
 const OPENING = new RegExp(String.raw`^Minutes of (?:a|an|the) (?:[A-Za-z&-]+ ){0,6}?meeting of (?:the )?(.+?) held (.*?)${BEFORE_DATE}${OPENING_DATE}(.*)$`, 'i');
@@ -415,6 +404,29 @@ export function prefixedNumber(prefix: string, digits: string, date: string, pre
   if (!readings.length) return null;
   // Read either way: the form these minutes already use, else the year last ("FC 23/24" as 23 of 2024).
   return readings.find((r) => r.form === prefer) ?? readings[readings.length - 1]!;
+}
+
+/**
+ * A minute's number printed on the line below its heading, as a ModernGov minutes document sets it ("1. Election of
+ * Chairman" / "01/22") and other styles too ("Minute 23/45", "(Min. 12)"): a number within the year, or a number after
+ * "Minute"/"Min.", alone on its line. Groups: an opening bracket, the word before it, the digits, a closing bracket.
+ */
+const BELOW_NUMBER = /^(\()?((?:Minute|Min)\.?\s*)?(\d{1,4}(?:[./-]\d{1,4}){0,2})(\))?\.?$/i;
+
+/** The number on such a line read: its number, the year printed, and its form ("{nn}/{yy}", "(Min. {n})"), or null. */
+export function belowNumber(line: string, date: string): { n: number; year: string; form: MinuteNumberForm } | null {
+  const m = BELOW_NUMBER.exec(line);
+  if (!m || Boolean(m[1]) !== Boolean(m[4])) return null;
+  const word = m[2] ?? '';
+  const digits = m[3]!;
+  const wrap = (form: string) => (m[1] ? `(${form})` : form);
+  if (/^\d+$/.test(digits)) {
+    // A number alone is a minute's number only after the word ("Min. 12"): a bare "12" is a line of words.
+    const n = Number(digits);
+    return word && n >= 1 && !/^0/.test(digits) ? { n, year: '', form: wrap(`${word}{n}`) } : null;
+  }
+  const read = prefixedNumber('', digits, date);
+  return read ? { ...read, form: wrap(`${word}${read.form}`) } : null;
 }
 
 /** Abbreviations and initials a full stop ends without ending a heading ("Cllr.", "St.", "A."). */
@@ -558,7 +570,7 @@ function openingLine(text: readonly string[]): { at: number; opening: string } {
     const named = BODY_BEFORE_OPENING.exec(line);
     if (named && !/^(?:draft\s+)?minutes\b/i.test(named[1]!)) {
       const opening = `Minutes of a meeting of the ${named[1]!.replace(/^the\s+/i, '')} held ${named[2]!}`;
-      if (openingOf(opening) && isoDate(opening)) return { at: i, opening };
+      if (openingOf(opening) && hasDate(opening)) return { at: i, opening };
     }
     // A heading form is an opening only where a line just below says these are its minutes (an agenda's heading is not).
     if ((OPENING.test(line) || OPENING_BODY_FIRST.test(line) || OPENING_NO_MEETING.test(line)) && openingOf(line)) return { at: i, opening: line };
@@ -650,7 +662,7 @@ function stackedOpening(lines: readonly string[], i: number): { at: number; open
   // A line ending in a stop is a title, unless it is itself a whole opening naming no body ("… held on 9th January 2003
   // at 8p.m. in the Village Hall."); then nothing below it is part of it.
   const endsInStop = /[.:;]$/.test(first);
-  if (endsInStop && !(unnamed?.[2] && isoDate(first))) return null;
+  if (endsInStop && !(unnamed?.[2] && hasDate(first))) return null;
   let joined = first;
   if (unnamed) {
     const above = lines.slice(Math.max(0, i - 3), i).filter((l) => l !== '').at(-1)?.replace(/[.:]$/, '');
@@ -660,7 +672,7 @@ function stackedOpening(lines: readonly string[], i: number): { at: number; open
     // "Minutes of Meeting held …": the article the opening forms expect. With no body found, the lines below may name it.
     if (body) joined = `${unnamed[1]!.replace(/^((?:draft\s+)?minutes of )(?!(?:the|a|an)\s)/i, '$1the ')} of ${body} ${unnamed[2] ?? 'held on'}`;
   }
-  if (openingOf(joined) && isoDate(joined)) return { at: i, opening: joined };
+  if (openingOf(joined) && hasDate(joined)) return { at: i, opening: joined };
   if (endsInStop) return null;
   for (let j = i + 1, taken = 0; j < lines.length && j <= i + 6 && taken < 3; j++) {
     const next = lines[j]!;
@@ -668,7 +680,7 @@ function stackedOpening(lines: readonly string[], i: number): { at: number; open
     if (next.length > 160 || OPENING_STOP.test(next) || /^(?:draft\s+)?minutes (?:of|for)\b/i.test(next)) return null;
     joined = `${joined} ${next}`;
     taken++;
-    if (isoDate(next) && openingOf(joined)) {
+    if (hasDate(next) && openingOf(joined)) {
       // The venue and time on the line below the date's ("Thursday 9th May 2024 in" / "The Village Hall at 7.30 p.m.").
       const k = lines.findIndex((l, n) => n > j && l !== '');
       const below = k > 0 ? lines[k]! : '';
@@ -798,11 +810,11 @@ function webHeadingOnTwoLines(lines: readonly string[]): { at: number; line: str
 }
 
 /** Reads one meeting's minutes from the lines of a text or a Word document. */
-export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
-  const read = readMinutes(rawLines, false);
+export function readPastMinutes(rawLines: readonly string[], today: string = new Date().toISOString().slice(0, 10)): PastMinutesRead {
+  const read = readMinutes(rawLines, false, today);
   // No numbered minute: minutes printed under headings with no numbers, read again as such.
   if (!read.ok && read.message === NO_MINUTES) {
-    const headed = readMinutes(rawLines, true);
+    const headed = readMinutes(rawLines, true, today);
     if (headed.ok) return headed;
   }
   // Numbers under headings in capitals ("MATTERS ARISING" / "1. Gravel at Beech Drive …" / "PLANNING"): the numbers are
@@ -812,7 +824,7 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
     // A page's parts ("PART I - RECOMMENDATIONS") are not headings of minutes; one at least must be a minute's usual heading.
     const capsHeadings = words.filter((text) => isCaps(text) && text.split(/\s+/).length <= 5 && !/[.,;]$/.test(text) && !PAGE_PART.test(text));
     if (capsHeadings.length >= 2 && capsHeadings.some((text) => knownHeading(text) || /^(?:MATTERS ARISING|PLANNING|CORRESPONDENCE|FINANCE|ACCOUNTS|PAYMENTS|HIGHWAYS)\b/.test(text))) {
-      const headed = readMinutes(rawLines, true);
+      const headed = readMinutes(rawLines, true, today);
       if (headed.ok && headed.value.minutes.length > read.value.minutes.length) return headed;
     }
   }
@@ -821,7 +833,8 @@ export function readPastMinutes(rawLines: readonly string[]): PastMinutesRead {
 
 const NO_MINUTES = 'No minutes were found after the attendance: there is no numbered minute (“17. Introductions”) and no heading (“Matters Arising:”). Nothing was saved.';
 
-function readMinutes(rawLines: readonly string[], headed: boolean): PastMinutesRead {
+/** `today`: an ISO date, for the year of a date printed with none (the latest on its weekday before it). */
+function readMinutes(rawLines: readonly string[], headed: boolean, today: string): PastMinutesRead {
   // An action log table's rows become actions, not words of a minute.
   const actionTable = readActionTables(rawLines);
   const lines = rawLines.map((l, i) => (actionTable.lines.has(i) ? '' : cleanLine(l)));
@@ -848,6 +861,13 @@ function readMinutes(rawLines: readonly string[], headed: boolean): PastMinutesR
     const timeInWhere = /(?:^|\s+)(?:at|commencing at|starting at)\s+(\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?)\s*$/i.exec(m[2]!);
     where = modeOf(timeInWhere ? m[2]!.slice(0, timeInWhere.index) : m[2]!);
     date = isoDate(m[3]!);
+    // A date with no year ("Monday 13th September"): the year the rest of the text or the weekday gives, else refused.
+    const year = date ? null : yearOfDate(m[3]!, lines, today);
+    if (year && !year.ok) return { ok: false, message: year.message };
+    if (year) {
+      date = year.date;
+      warnings.push(year.warning);
+    }
     const rest = m[4] ?? '';
     startTime = hhmm(rest) ?? (timeInWhere ? hhmm(timeInWhere[1]!) : null);
     // The venue after the date and time ("… on Monday 6 March 2023 at 10.00 am in Committee Room 2").
@@ -906,11 +926,18 @@ function readMinutes(rawLines: readonly string[], headed: boolean): PastMinutesR
   })();
 
   let numberForm: { form: MinuteNumberForm; year: string } | null = null;
+  /** The numbers printed on the line below each numbered heading ("01/22"), as read. */
+  const belowRead = new Map<PastMinute, { n: number; year: string; form: MinuteNumberForm; text: string }>();
   const preamble: string[] = [];
   const attendance: PastAttendance = { chair: null, present: [], officers: [], others: [], apologies: [], substitutes: [], absent: [] };
   const minutes: PastMinute[] = [];
   let closedAt: string | null = null;
   let closingLine: string | null = null;
+  /**
+   * Where the close was read: the line after it, and how many minutes and blocks of the last one there were. With no
+   * minute started after it, the lines from there are the words printed after the close (placed after the loop).
+   */
+  let afterClose: { from: number; minutes: number; blocks: number } | null = null;
   let section: keyof PastAttendance | 'present' | 'guests' | null = null;
   /** The section's names were written on its heading's line, so a following line of names is read the same way. */
   let inline = false;
@@ -994,7 +1021,16 @@ function readMinutes(rawLines: readonly string[], headed: boolean): PastMinutesR
     // A new minute: its number (the next one, so a numbered point inside a minute is not taken for one).
     // Minutes under headings: a numbered line is a point of the heading's minute ("1. Gravel at Beech Drive …").
     const numbered = headed ? null : (NUMBERED.exec(line) ?? (bareNumbers ? BARE_NUMBERED.exec(line) : null));
-    if (numbered && numberedHeading(Number(numbered[1]), numbered[2]!)) continue;
+    if (numbered && numberedHeading(Number(numbered[1]), numbered[2]!)) {
+      // The minute's own number on the line below its heading ("1. Election of Chairman" / "01/22"): read, placed after the loop.
+      const k = body.findIndex((l, n) => n > i && l !== '');
+      const below = k > 0 && blocks().length === 0 ? belowNumber(body[k]!, date) : null;
+      if (below) {
+        belowRead.set(minute!, { ...below, text: body[k]! });
+        i = k;
+      }
+      continue;
+    }
 
     const yearlyLine = headed ? null : YEAR_NUMBERED.exec(line);
     const yearly = yearlyLine && !numbered ? yearNumber(yearlyLine[1]!, yearlyLine[2]!, yearlyLine[3]!, date) : null;
@@ -1029,7 +1065,7 @@ function readMinutes(rawLines: readonly string[], headed: boolean): PastMinutesR
       }
     }
     // Minutes with no numbers: each heading starts a minute of its own, after the attendance (read below).
-    if (headed && !(inline && !minute && namesLine(line)) && (minute || !(SECTION.some(([re]) => re.test(line)) || INLINE_SECTION.some(([re]) => re.test(line))))) {
+    if (headed && !afterClose && !(inline && !minute && namesLine(line)) && (minute || !(SECTION.some(([re]) => re.test(line)) || INLINE_SECTION.some(([re]) => re.test(line))))) {
       const heading = headedHeading(line, body.slice(i + 1).find((l) => l !== ''));
       // Under a heading of people ("PRESENT" / "R. Lanning (in the Chair)"), a name is not a heading: only a heading with its
       // words, or a standard one, ends the list. Straight below a heading with no words, a line is its words.
@@ -1046,7 +1082,7 @@ function readMinutes(rawLines: readonly string[], headed: boolean): PastMinutesR
 
     // A heading printed with no number before the numbered minutes ("Chair's announcements", "Public participation"):
     // a minute of its own that takes no number.
-    const unnumbered = form === 'printed' && minutes.every((m) => m.unnumbered) ? headingAndWords(line) : null;
+    const unnumbered = form === 'printed' && !afterClose && minutes.every((m) => m.unnumbered) ? headingAndWords(line) : null;
     if (unnumbered && UNNUMBERED_HEADING.test(unnumbered.title)) {
       startMinute(null, unnumbered.title);
       minute!.unnumbered = true;
@@ -1153,7 +1189,7 @@ function readMinutes(rawLines: readonly string[], headed: boolean): PastMinutesR
     }
 
     // A page that numbers its minutes marks its titles by their numbers: the unnumbered page's guesses are not needed.
-    if (form === 'web' && !minutes.some((m) => m.number !== null) && webTitle(line, i)) {
+    if (form === 'web' && !afterClose && !minutes.some((m) => m.number !== null) && webTitle(line, i)) {
       startMinute(null, line);
       continue;
     }
@@ -1162,6 +1198,10 @@ function readMinutes(rawLines: readonly string[], headed: boolean): PastMinutesR
     if (close && hhmm(close[1]!)) {
       closedAt = hhmm(close[1]!);
       closingLine = line;
+      // What follows the close (the signature, the clerk's name) is read as usual, but carries on no decision or list.
+      afterClose = { from: i + 1, minutes: minutes.length, blocks: blocks().length };
+      decision = null;
+      list = null;
       continue;
     }
 
@@ -1260,11 +1300,11 @@ function readMinutes(rawLines: readonly string[], headed: boolean): PastMinutesR
       decision = { block, lettered: false, closed: true };
       continue;
     }
-    // "Resolved" alone on its line, in title case as some councils print it: the label, printed as it was.
+    // "Resolved" alone on its line, in title case as some councils print it, or "RESOLVED" with no colon: the label, printed as it was.
     const label = LABEL.exec(labelLine) ?? (/^Resolved\s*[:.–—-]?$/.test(labelLine) ? (['', 'RESOLVED'] as unknown as RegExpExecArray) : null);
     if (label) {
       list = null;
-      const block: Extract<PastBlock, { type: 'decision' }> = { type: 'decision', label: label[1] as DecisionLabel, resolutions: [], ...(paragraphNumber || !LABEL.test(labelLine) ? { intro: line } : {}) };
+      const block: Extract<PastBlock, { type: 'decision' }> = { type: 'decision', label: label[1] as DecisionLabel, resolutions: [], ...(paragraphNumber || line !== `${label[1]}:` ? { intro: line } : {}) };
       blocks().push(block);
       decision = { block, lettered: false, closed: false };
       continue;
@@ -1367,6 +1407,8 @@ function readMinutes(rawLines: readonly string[], headed: boolean): PastMinutesR
   // A decision with one lettered resolution ("RESOLVED:" then "(a) That the hedge be cut."): it prints plain, so its marker is kept in its words.
   for (const [block, mark] of firstMark) if (block.resolutions.length === 1) block.resolutions[0] = `${mark} ${block.resolutions[0]}`;
   if (form === 'web') for (const m of minutes) dropAgendaText(m, warnings);
+  if (belowRead.size) numberForm = placeBelowNumbers(minutes, belowRead, numberForm, warnings) ?? numberForm;
+  const afterTheClose = wordsAfterClose(body, minutes, afterClose, warnings);
   // Where the minutes print numbers, a minute read without one was printed without one (a heading before the numbered
   // minutes): it stays unnumbered, and the numbers of the others are as printed.
   if (minutes.some((m) => m.number !== null)) {
@@ -1420,12 +1462,61 @@ function readMinutes(rawLines: readonly string[], headed: boolean): PastMinutesR
       closedAt,
       ...(beforeFirst.length ? { preamble: beforeFirst } : {}),
       ...(closingLine && closedAt ? { closingLine: (closingLine as string).slice(0, TEXT_CHARS.detail) } : {}),
+      ...(afterTheClose.length ? { afterClose: afterTheClose } : {}),
       actions,
       form,
       warnings,
-      ...(numberForm ? { numberForm: (numberForm as { form: MinuteNumberForm }).form, numberYear: (numberForm as { year: string }).year } : {}),
+      // "(Min. 12)" prints no year.
+      ...(numberForm ? { numberForm: (numberForm as { form: MinuteNumberForm }).form, ...((numberForm as { year: string }).year ? { numberYear: (numberForm as { year: string }).year } : {}) } : {}),
     },
   };
+}
+
+/**
+ * The numbers read below the headings ("1. Election of Chairman" / "01/22") become the minutes' numbers where they can
+ * print there again: every heading is numbered by its place (1., 2., 3. …, as the export numbers it by its agenda
+ * number), every one has a number below it in one form and year, running on one by one, and no other form was read.
+ * The body's form is then that form below the heading. Otherwise each is kept as the first words of its minute, as before.
+ */
+function placeBelowNumbers(
+  minutes: PastMinute[],
+  read: Map<PastMinute, { n: number; year: string; form: MinuteNumberForm; text: string }>,
+  numberForm: { form: MinuteNumberForm; year: string } | null,
+  warnings: string[],
+): { form: MinuteNumberForm; year: string } | null {
+  const reads = minutes.map((m) => read.get(m));
+  const first = reads[0];
+  const fits =
+    !numberForm &&
+    first !== undefined &&
+    minutes.every((m, k) => m.number === k + 1) &&
+    reads.every((r, k) => r !== undefined && r.form === first.form && r.year === first.year && r.n === first.n + k) &&
+    isMinuteNumberForm(`${BELOW_HEADING}${first.form}`);
+  if (!fits) {
+    for (const [m, r] of read) m.blocks.unshift({ type: 'paragraph', text: r.text });
+    return null;
+  }
+  minutes.forEach((m, k) => (m.number = reads[k]!.n));
+  warnings.push(`Each minute’s number is printed on the line below its heading (“${first.text}”): the headings keep their numbers 1, 2, 3 …, each minute keeps the number below it, and the body’s later minutes are numbered the same way.`);
+  return { form: `${BELOW_HEADING}${first.form}`, year: first.year };
+}
+
+/** Furniture that is the signature's, printed after the close ("Signed", "Chairman", a line of dots): kept there as printed. */
+const SIGNATURE_FURNITURE = /^(?:(Chairman|Chair|Date|Signed|CHAIRMAN|CHAIR|DATE)\s*:?|[_.\s]{3,})$/;
+
+/**
+ * The words printed after the closing line ("Signed ……… Chairman", "Date ……", "Parish Clerk", the clerk's name), as
+ * printed, the page's furniture aside: taken out of the last minute, where the reading left them, to print after the
+ * close again. Where a minute started after the close (the public minutes closed before the exempt ones), or the
+ * words are too many for one of the meeting's sentences, they stay in the minutes, as before.
+ */
+function wordsAfterClose(body: readonly string[], minutes: PastMinute[], at: { from: number; minutes: number; blocks: number } | null, warnings: string[]): string[] {
+  if (!at || minutes.length !== at.minutes || !minutes.length) return [];
+  const lines = body.slice(at.from).filter((l) => l !== '' && !(FURNITURE.some((f) => f.test(l)) && !SIGNATURE_FURNITURE.test(l)));
+  if (!lines.length || lines.length > MAX_ITEMS.pastBlocks || lines.join('\n\n').length > TEXT_CHARS.entry) return [];
+  minutes[minutes.length - 1]!.blocks.splice(at.blocks);
+  warnings.push(`After the closing line, ${lines.length === 1 ? `“${lines[0]}” is` : `${lines.length} lines (“${lines[0]}” …) are`} kept as words after the close, printed there${lines.some(isSignatureLine) ? ' in place of the app’s signature lines' : ''}.`);
+  return lines;
 }
 
 /** A minute citing its agenda item: "a copy of which, marked 'Agenda Item 4', is filed", "(Agenda Item 6)". */
@@ -1513,7 +1604,7 @@ function dropAgendaText(minute: PastMinute, warnings: string[]): void {
 }
 
 /** Reads pasted text (a web page or a printed minutes document). */
-export const readPastMinutesText = (text: string): PastMinutesRead => readPastMinutes(text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/));
+export const readPastMinutesText = (text: string, today?: string): PastMinutesRead => readPastMinutes(text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/), today);
 
 /** A person's name as a clerk compares it: case, full stops and spacing aside ("Mrs D. Taylor CC" = "Mrs. D Taylor CC"). */
 export const personKey = (name: string) => name.toLowerCase().replace(/[.,]/g, ' ').replace(/\s+/g, ' ').trim();

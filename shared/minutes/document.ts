@@ -21,7 +21,8 @@ import {
   type SentenceKey,
 } from '../model';
 import { byMeetingTime, isBeforeStart } from '../rules/meeting-clock';
-import { inBusinessOrder, minuteMark, orderVariedAt } from '../rules/numbering';
+import { belowHeading, inBusinessOrder, minuteMark, orderVariedAt } from '../rules/numbering';
+import { isSignatureLine } from './signature';
 import { isPreWorded } from './standard-items';
 import {
   attendanceNote,
@@ -63,18 +64,18 @@ export type SourceKey = `e${number}` | `open${number}` | `i${number}` | `std${nu
  * "_" and the paragraph. The
  * attendance under PRESENT is marked line by line ("a3"), so a change to it is found, and listed, never applied.
  */
-export type SentenceSource = `s${'p' | 'o' | 'c' | 'x' | 'm' | 'h'}${number}_${number}`;
-const SENTENCE_CODES = { preamble: 'p', orderOfBusiness: 'o', closing: 'c', exclusion: 'x', movement: 'm', chair: 'h' } as const;
+export type SentenceSource = `s${'p' | 'o' | 'c' | 'f' | 'x' | 'm' | 'h'}${number}_${number}`;
+const SENTENCE_CODES = { preamble: 'p', orderOfBusiness: 'o', closing: 'c', afterClose: 'f', exclusion: 'x', movement: 'm', chair: 'h' } as const;
 export function sentenceSource(key: SentenceKey, paragraph: number): SentenceSource {
   const [kind, id] = key.split(':') as [keyof typeof SENTENCE_CODES, string | undefined];
   return `s${SENTENCE_CODES[kind]}${Number(id ?? 0)}_${paragraph}` as SentenceSource;
 }
 /** The sentence and paragraph a SentenceSource names, or null for any other key. */
 export function sentenceOf(source: string): { key: SentenceKey; paragraph: number } | null {
-  const m = /^s([pocxmh])(\d+)_(\d+)$/.exec(source);
+  const m = /^s([pocfxmh])(\d+)_(\d+)$/.exec(source);
   if (!m) return null;
   const kind = (Object.keys(SENTENCE_CODES) as (keyof typeof SENTENCE_CODES)[]).find((k) => SENTENCE_CODES[k] === m[1])!;
-  const key = (kind === 'preamble' || kind === 'orderOfBusiness' || kind === 'closing' ? kind : `${kind}:${m[2]}`) as SentenceKey;
+  const key = (kind === 'preamble' || kind === 'orderOfBusiness' || kind === 'closing' || kind === 'afterClose' ? kind : `${kind}:${m[2]}`) as SentenceKey;
   return { key, paragraph: Number(m[3]) };
 }
 
@@ -123,7 +124,8 @@ export type Block =
   | { type: 'name-list'; rows: { name: string; detail: string }[]; sources?: [SourceKey, SourceKey | null][] }
   /** agendaNumber is null for minutes the agenda did not list (a change to the order of business, an exclusion). */
   /** `mark`: the number as printed where the body numbers within the year ("21.44"); absent, "44." is printed; '' for a minute printed with no number. */
-  | { type: 'minute-heading'; number: number; agendaNumber: number | null; text: string; source?: SourceKey; mark?: string }
+  /** `below`: the minute's number printed on the line below the heading ("01/22"), where the body prints it there; the heading's `mark` is then its agenda number ("1."). */
+  | { type: 'minute-heading'; number: number; agendaNumber: number | null; text: string; source?: SourceKey; mark?: string; below?: string }
   | { type: 'paragraph'; text: string; source?: SourceKey }
   /**
    * A list of points, each with its printed marker ("(a)", "(iv)", "3.", "•"). `continues` is true
@@ -315,6 +317,8 @@ export function meetingSentences(record: MeetingRecord, style: HouseStyle = DEFA
     }
   }
   if (record.closedAt) add('closing', 'The closing line', closingText(record.closedAt));
+  // Words after the closing line ("Parish Clerk", the signature as printed): none unless the clerk writes them.
+  add('afterClose', 'Words after the closing line', '');
   return out;
 }
 
@@ -781,7 +785,12 @@ function build(record: MeetingRecord, options: BuildOptions): BuiltMinutes {
 
   // A body numbering within its year prints the year with each number ("21.44"); plain numbers print as before ("44.").
   const form = record.body.minuteNumberForm ?? '{n}.';
-  const mark = (n: number) => (form === '{n}.' ? {} : { mark: minuteMark(n, record.date, record.body.yearStartMonth, form) });
+  // Printed below the heading ("1. Election of Chairman" / "01/22"): the heading carries its agenda number, the number the line below.
+  const below = belowHeading(form) !== null;
+  const mark = (n: number, agendaNumber: number | null = null) =>
+    form === '{n}.' ? {}
+    : below && agendaNumber !== null ? { mark: `${agendaNumber}.`, below: minuteMark(n, record.date, record.body.yearStartMonth, form) }
+    : { mark: minuteMark(n, record.date, record.body.yearStartMonth, form) };
   for (const p of planMinutes(record.items, options.firstMinuteNumber ?? record.firstMinuteNumber)) {
     if (p.kind === 'order-of-business') {
       if (publicPart) {
@@ -799,7 +808,7 @@ function build(record: MeetingRecord, options: BuildOptions): BuiltMinutes {
       }
     } else {
       const { item } = p;
-      const heading: Block = { type: 'minute-heading', number: p.number, agendaNumber: item.agendaNumber, text: item.title.trim(), ...(marked ? { source: `i${item.id}` as const } : {}), ...(p.unnumbered ? { mark: '' } : mark(p.number)) };
+      const heading: Block = { type: 'minute-heading', number: p.number, agendaNumber: item.agendaNumber, text: item.title.trim(), ...(marked ? { source: `i${item.id}` as const } : {}), ...(p.unnumbered ? { mark: '' } : mark(p.number, item.agendaNumber)) };
       if (item.exempt) {
         const summary = item.publicSummary.trim();
         blocks.push(heading);
@@ -821,7 +830,11 @@ function build(record: MeetingRecord, options: BuildOptions): BuiltMinutes {
       blocks.push(marked ? { type: 'closing', text, source: sentenceSource('closing', k) } : { type: 'closing', text }),
     );
   }
-  blocks.push({ type: 'signature', chairTitle: style.chairTitle });
+  // The clerk's words after the close ("Parish Clerk", the clerk's name), as the minutes printed them; where they carry the
+  // chair's signature lines ("Signed ……… Chairman"), the app's own signature block is not printed as well.
+  const afterClose = asEdited(record, 'afterClose', '');
+  blocks.push(...sentenceParagraphs(afterClose, 'afterClose', marked));
+  if (!afterClose.some(isSignatureLine)) blocks.push({ type: 'signature', chairTitle: style.chairTitle });
   const doc: MinutesDocument = {
     title: `${publicPart ? 'Minutes' : 'Exempt minutes'} of the ${bodyName}, ${formatLongDate(record.date)}`,
     bodyName,
@@ -889,6 +902,7 @@ export function minutesToText(doc: MinutesDocument): string {
         break;
       case 'minute-heading':
         out.push(b.mark === '' ? b.text : `${headingMark(b)} ${b.text}`);
+        if (b.below) out.push(b.below);
         break;
       case 'lettered':
         if (b.items.length) out.push(b.items.map((t, i) => `${b.markers[i]} ${t}`).join('\n'));

@@ -258,6 +258,7 @@ function body(doc: MinutesDocument, options: MinutesHtmlOptions): string {
         const id = `minute-${block.number}`;
         out.push(
           `<section class="minute" aria-labelledby="${id}"><h2 id="${id}">${block.mark === '' ? '' : `<span class="number">${escapeHtml(block.mark ?? `${block.number}.`)}</span> `}${escapeHtml(block.text)}</h2>`,
+          ...(block.below ? [`<p class="minute-number">${escapeHtml(block.below)}</p>`] : []),
         );
         break;
       }

@@ -12,6 +12,8 @@ import type { SentenceKey } from '../model';
 
 /** What a meeting's own sentence is, in a change's label. */
 const SENTENCE_WHAT: Record<string, string> = {
+  preamble: 'the words before the first minute',
+  afterClose: 'the words after the closing line',
   orderOfBusiness: 'the change to the order of business',
   closing: 'the closing line',
   exclusion: 'the exclusion of the press and public',
@@ -36,7 +38,7 @@ export const bookmarkName = (key: SourceKey) => `mc_${key}`;
 /** The bookmark around the title that says which meeting and which copy sent this is. */
 export const markBookmark = (meetingId: number, sendId: number) => `mc_m${meetingId}_s${sendId}`;
 export const MARK_PATTERN = /^mc_m(\d+)_s(\d+)$/;
-export const KEY_PATTERN = /^mc_((?:e|open|i|a)\d+|std\d+_\d+|s[pocxmh]\d+_\d+)$/;
+export const KEY_PATTERN = /^mc_((?:e|open|i|a)\d+|std\d+_\d+|s[pocfxmh]\d+_\d+)$/;
 /** A line of the attendance under PRESENT: its changes are listed for the clerk, never applied. */
 export const isAttendanceKey = (key: string) => /^a\d+$/.test(key);
 /** The item and paragraph of a standard wording's key ("std5_2"), or null for any other key. */
@@ -61,8 +63,8 @@ export function sentBlocks(doc: MinutesDocument): SentBlock[] {
       out.push({ key, itemId: 0, minuteNumber: 0, minuteTitle: 'PRESENT', label: `Attendance (PRESENT), line ${++attendance}`, text: norm(text) });
       return;
     }
-    if (sentence && (!minute || sentence.key === 'closing')) {
-      const label = `${sentence.key === 'closing' ? 'After the minutes' : 'Before the first minute'}, ${sentenceWhat(sentence.key, sentence.paragraph)}`;
+    if (sentence && (!minute || sentence.key === 'closing' || sentence.key === 'afterClose')) {
+      const label = `${sentence.key === 'closing' || sentence.key === 'afterClose' ? 'After the minutes' : 'Before the first minute'}, ${sentenceWhat(sentence.key, sentence.paragraph)}`;
       out.push({ key, itemId: 0, minuteNumber: 0, minuteTitle: '', label, text: norm(text) });
       return;
     }

@@ -47,9 +47,21 @@ const FORM_TOKEN = /\{(n|nn|nnn|yy|yyyy|yy\+1)\}/g;
  * then the number and any year parts joined by ".", "/" or "-", an optional stop at the end; exactly one number part.
  */
 const FORM_SHAPE = /^(?:[A-Za-z]{1,6}[ /.-]?)?\{(?:n|nn|nnn|yy|yyyy|yy\+1)\}(?:[./-]\{(?:n|nn|nnn|yy|yyyy|yy\+1)\}){0,3}\.?$/;
+/**
+ * A minute's number printed on the line below its heading, the heading numbered by its place on the agenda, as a
+ * ModernGov minutes document sets it ("1. Election of Chairman" / "01/22"): the form starts with this, then the
+ * number's own form, which may also be set in brackets or after a word ("{nn}/{yy}", "Minute {yy}/{n}", "(Min. {n})").
+ */
+export const BELOW_HEADING = '{a}.\n';
+const BELOW_SHAPE = /^(?:[A-Za-z]{1,6}\.?[ /.-]?)?\{(?:n|nn|nnn|yy|yyyy|yy\+1)\}(?:[./-]\{(?:n|nn|nnn|yy|yyyy|yy\+1)\}){0,3}\.?$/;
+/** The form of the number a body prints below each heading ("{nn}/{yy}"), or null where it prints it before the title. */
+export const belowHeading = (form: string): MinuteNumberForm | null => (form.startsWith(BELOW_HEADING) ? form.slice(BELOW_HEADING.length) : null);
 export function isMinuteNumberForm(form: string): boolean {
-  if (form.length > 40 || !FORM_SHAPE.test(form)) return false;
-  const parts = [...form.matchAll(FORM_TOKEN)].map((m) => m[1]!);
+  const below = belowHeading(form);
+  // Below the heading, the number may be set in brackets: "(Min. {n})".
+  const own = below === null ? form : /^\(.*\)$/.test(below) ? below.slice(1, -1) : below;
+  if (form.length > 40 || !(below === null ? FORM_SHAPE : BELOW_SHAPE).test(own)) return false;
+  const parts = [...own.matchAll(FORM_TOKEN)].map((m) => m[1]!);
   return parts.filter((p) => p.startsWith('n')).length === 1 && (!parts.includes('yy+1') || parts.includes('yy') || parts.includes('yyyy'));
 }
 
@@ -61,7 +73,8 @@ export function minuteMark(number: number, date: string, startMonth: number, for
 /** A minute's number as printed in `form` in the (municipal) year starting in `year` (2007: "Cou/285/07-08"). */
 export function markInYear(number: number, year: number, form: MinuteNumberForm = '{n}.'): string {
   const two = (y: number) => String(y % 100).padStart(2, '0');
-  return form.replace(FORM_TOKEN, (_, part: string) =>
+  // Printed below the heading ("01/22"): the number as printed there.
+  return (belowHeading(form) ?? form).replace(FORM_TOKEN, (_, part: string) =>
     part === 'n' ? String(number)
     : part === 'nn' ? String(number).padStart(2, '0')
     : part === 'nnn' ? String(number).padStart(3, '0')

@@ -365,7 +365,7 @@ test('minutes numbered paragraph by paragraph: the preview and the saved minutes
   expect(lines).toContain('1.4 RESOLVED: That the agenda be taken in the order printed.');
 });
 
-test('parish minutes under headings with no numbers: the preview shows the words before the first minute and the headings unnumbered; saved, the Word export prints them in place', async ({ page, host }, testInfo) => {
+test('parish minutes under headings with no numbers: the preview shows the words before the first minute, after the close and the headings unnumbered; saved, the Word export prints them in place', async ({ page, host }, testInfo) => {
   test.setTimeout(120_000);
   const body = await pasteFixture(page, host.url, 'Holmsworth Parish Council', 'parish-headed-minutes.txt');
   const meeting = page.getByTestId('past-meeting');
@@ -374,6 +374,9 @@ test('parish minutes under headings with no numbers: the preview shows the words
   await expect(page.getByLabel('Title of unnumbered minute 1', { exact: true })).toHaveValue('Minutes:');
   await expect(page.getByLabel('Title of unnumbered minute 4', { exact: true })).toHaveValue('Payments:');
   await expect(page.getByTestId('past-minute').nth(3)).toContainText('Village Hall £24.00');
+  // "Parish Clerk", printed below the closing line, is shown there, not in the last minute.
+  await expect(page.getByTestId('past-after-close').locator('p')).toHaveText(['The meeting closed at 8.40p.m.', 'Parish Clerk']);
+  await expect(page.getByTestId('past-minute').last()).not.toContainText('Parish Clerk');
   for (const width of [1440, 480]) {
     await page.setViewportSize({ width, height: 900 });
     await page.getByTestId('past-preamble').scrollIntoViewIfNeeded();
@@ -390,7 +393,7 @@ test('parish minutes under headings with no numbers: the preview shows the words
   const welcome = lines.indexOf('The Chairman opened the meeting and welcomed Mrs. Tate to her first meeting.');
   expect(welcome).toBeGreaterThan(0);
   expect(welcome).toBeLessThan(lines.indexOf('Minutes:'));
-  expect(lines).toContain('The meeting closed at 8.40p.m.');
+  expect(lines[lines.indexOf('The meeting closed at 8.40p.m.') + 1]).toBe('Parish Clerk');
   expect(lines.some((l) => /^\d+\.\s+Minutes:/.test(l))).toBe(false);
   const record = await api(host.url, 'meetings.get', { meetingId });
   expect(record.items.map((i) => i.title)).toEqual(['Minutes:', 'Matters Arising:', 'Planning:', 'Payments:', 'Any Other Business:']);

@@ -64,6 +64,7 @@ const EDITS = {
   preamble: 'The Chairman welcomed the new members of the Committee.',
   orderOfBusiness: 'With the consent of the Committee, the Chairman took item 2 first.',
   closing: 'The meeting closed at 11.50 am, after a short adjournment.',
+  afterClose: 'Jane Smith, Clerk to the Committee.',
   movement: 'Cllr. M. Osei left the meeting at 10.20 am to attend another engagement.',
   chair: 'Cllr. L. Hart took the Chair for this item.',
   exclusion: 'That the press and public be excluded for the next item, which concerns the financial affairs of a bidder.',
@@ -78,9 +79,10 @@ describe('the meeting’s own sentences, edited in place', () => {
     const sentences = meetingSentences(record, record.body.houseStyle);
     const keyOf = (kind: string) => sentences.find((s) => s.key.split(':')[0] === kind)!.key;
     // The app's wording of each, as printed, before any edit.
-    expect(sentences.map((s) => s.key.split(':')[0]).sort()).toEqual(['chair', 'closing', 'exclusion', 'movement', 'orderOfBusiness', 'preamble']);
-    // The words before the first minute are the clerk's alone: the app writes none.
+    expect(sentences.map((s) => s.key.split(':')[0]).sort()).toEqual(['afterClose', 'chair', 'closing', 'exclusion', 'movement', 'orderOfBusiness', 'preamble']);
+    // The words before the first minute and after the closing line are the clerk's alone: the app writes none.
     expect(sentences.find((s) => s.key === 'preamble')!.standard).toBe('');
+    expect(sentences.find((s) => s.key === 'afterClose')!.standard).toBe('');
     expect(keyOf('exclusion')).toBe(`exclusion:${contract.id}`);
     const before = minutesToText(buildMinutes(record, { style: record.body.houseStyle }));
     for (const s of sentences) expect(before).toContain(s.standard.replace(/\s+/g, ' '));
@@ -100,6 +102,9 @@ describe('the meeting’s own sentences, edited in place', () => {
       const firstMinute = Math.min(...['Taxi fares', 'Street trading consents', 'Change to the Order of Business'].map((t) => words.indexOf(t)).filter((i) => i >= 0));
       expect(words.indexOf(EDITS.preamble.replace(/\.$/, '')), writer).toBeGreaterThan(words.indexOf('PRESENT'));
       expect(words.indexOf(EDITS.preamble.replace(/\.$/, '')), writer).toBeLessThan(firstMinute);
+      // Printed after the closing line, and the app's signature lines (no signature among the words) after them.
+      expect(words.indexOf(EDITS.afterClose.replace(/\.$/, '')), writer).toBeGreaterThan(words.indexOf(EDITS.closing.replace(/\.$/, '')));
+      if (writer !== 'html') expect(words.lastIndexOf('Date'), writer).toBeGreaterThan(words.indexOf(EDITS.afterClose.replace(/\.$/, '')));
     }
 
     // Following the record stops with the edit: a later change of time leaves the edited closing line as typed.
@@ -117,6 +122,29 @@ describe('the meeting’s own sentences, edited in place', () => {
     // Emptied, a sentence is left out of the minutes.
     call(services, 'meetings.update', { meetingId, patch: { wording: { [keyOf('movement')]: '' } } });
     expect(minutesToText(buildMinutes(call(services, 'meetings.get', { meetingId })))).not.toMatch(/Osei left/);
+  });
+
+  it('words after the close that carry the chair’s signature lines print in place of the app’s signature block, never beside it', async () => {
+    const { services } = createTempStore(temp);
+    const { meetingId } = heldMeeting(services);
+    const signed = 'Signed ……………………… Chairman\n\nDate ……………………\n\nJane Smith\n\nClerk to the Committee';
+    call(services, 'meetings.update', { meetingId, patch: { wording: { afterClose: signed } } });
+    const record = call(services, 'meetings.get', { meetingId });
+    const doc = buildMinutes(record, { style: record.body.houseStyle });
+    expect(doc.blocks.some((b) => b.type === 'signature')).toBe(false);
+    // The text ends with the closing line and the words after it, as typed.
+    expect(minutesToText(doc).split('\n\n').slice(-5)).toEqual([expect.stringMatching(/^The meeting closed at /), ...signed.split('\n\n')]);
+    const { word, preview } = await printedFour(services, meetingId);
+    for (const [writer, words] of [['word', word], ['preview', preview]] as const) {
+      // "Chairman" once (in the signed line) after the close, and "Date" once.
+      const after = words.slice(words.indexOf('The meeting closed'));
+      expect(after.match(/\bChairman\b/g), writer).toHaveLength(1);
+      expect(after.match(/\bDate\b/g), writer).toHaveLength(1);
+      expect(after.trim().endsWith('Jane Smith Clerk to the Committee'), writer).toBe(true);
+    }
+    // Words after the close with no signature in them leave the app's signature block where it was.
+    call(services, 'meetings.update', { meetingId, patch: { wording: { afterClose: 'Jane Smith, Clerk to the Committee' } } });
+    expect(minutesToText(buildMinutes(call(services, 'meetings.get', { meetingId })))).toMatch(/Jane Smith, Clerk to the Committee\n\nChairman\n\nDate$/);
   });
 
   it('refuses a sentence of another meeting or none, and a save over another window’s edit (was)', () => {

@@ -12,6 +12,8 @@ import { describe, expect, it } from 'vitest';
 import type { ExportedFile, PastMinutesPreview } from '../../shared/contract';
 import { createServices, type Services } from '../../electron/services';
 import { buildMinutes, minutesToText } from '../../shared/minutes/document';
+import { DEFAULT_HOUSE_STYLE_FULL } from '../../shared/minutes/house-style';
+import { minutesToHtml } from '../../shared/minutes/html';
 import { call } from '../helpers/api';
 import { officeText } from '../helpers/office-text';
 import { countRows, createTempStore, openTrackedStore } from '../helpers/store';
@@ -221,8 +223,9 @@ describe('a parish council’s minutes under headings with no numbers (fixture p
     const printed = linesOf(TEXT);
     // From the first heading on, without the signature: the Chairman's welcome, printed above it, is the first minute's first words.
     const from = (l: readonly string[], first: string) => l.slice(l.findIndex((x) => x.startsWith(first)));
-    const published = from(printed, 'Minutes: It was proposed').filter((l) => l !== 'Parish Clerk');
-    const ours = from(exported, 'Minutes:').filter((l) => !/^(Chairman|Chair|Date|Signed|Parish Clerk)$/.test(l));
+    const published = from(printed, 'Minutes: It was proposed');
+    // The app's signature lines, after the words printed after the close, are not in the published text.
+    const ours = from(exported, 'Minutes:').filter((l) => !/^(Chairman|Date)$/.test(l));
     // The Chairman's welcome, printed between the attendance and the first heading, is printed there again.
     const welcome = exported.indexOf('The Chairman opened the meeting and welcomed Mrs. Tate to her first meeting.');
     expect(welcome).toBeGreaterThan(exported.findIndex((l) => /^PRESENT/i.test(l)));
@@ -231,13 +234,104 @@ describe('a parish council’s minutes under headings with no numbers (fixture p
     const cmp = compareWords(wordsOf(published), wordsOf(ours));
     console.log(`parish-headed-minutes: ${(cmp.similarity * 100).toFixed(1)} % of words the same`, JSON.stringify(cmp.differences.slice(0, 8)));
     expect(cmp.similarity).toBeGreaterThanOrEqual(0.99);
-    // The closing line as printed, not in the app's form.
-    expect(exported).toContain('The meeting closed at 8.40p.m.');
+    // The closing line as printed, not in the app's form, and "Parish Clerk" after it, as printed, then the app's signature lines.
+    expect(exported.slice(exported.indexOf('The meeting closed at 8.40p.m.'))).toEqual(['The meeting closed at 8.40p.m.', 'Parish Clerk', 'Chairman', 'Date']);
+    expect(record.wording?.afterClose).toBe('Parish Clerk');
     expect(exported.join('\n')).not.toMatch(/^\d+\.\s+(Minutes|Planning)/m);
     // Read back from its own Word file: the same headings, still without numbers.
     const other = createTempStore(temp).services;
     const otherBody = call(other, 'bodies.create', { name: 'Holmsworth Parish Council', yearStartMonth: 5 }).id;
     const again = await read(other, otherBody, { kind: 'docx', base64: bytes.toString('base64') });
     expect(again.meeting.minutes.map((m) => [m.title, m.number])).toEqual(record.items.map((i) => [i.title, null]));
+    expect(again.meeting.afterClose?.[0]).toBe('Parish Clerk');
+  }, 90_000);
+
+  it('prints the signature, the clerk’s title and name printed after the close after it again, without the app’s signature lines beside them', async () => {
+    const after = ['Signed ……………………… Chairman', 'Date ……………………', 'Parish Clerk', 'Jane Smith'];
+    const TEXT = readFileSync(join(PAST, 'parish-headed-minutes.txt'), 'utf8').replace('Parish Clerk', after.join('\n\n'));
+    const { services } = createTempStore(temp);
+    const bodyId = call(services, 'bodies.create', { name: 'Holmsworth Parish Council', yearStartMonth: 5 }).id;
+    const preview = await read(services, bodyId, { kind: 'text', text: TEXT });
+    expect(preview.meeting.afterClose).toEqual(after);
+    const [id] = call(services, 'import.savePastMinutes', { bodyId, meetings: [{ meeting: preview.meeting, firstMinuteNumber: null, source: 'signed.txt' }] }).meetingIds;
+    const exported = linesOf(officeText(await word(services, id!)));
+    // Every word from the first heading to the end, as printed: nothing before the close moved, nothing added after it.
+    const from = (l: readonly string[]) => l.slice(l.findIndex((x) => x.startsWith('Minutes:')));
+    const cmp = compareWords(wordsOf(from(linesOf(TEXT))), wordsOf(from(exported)));
+    console.log(`parish-headed-minutes signed: ${(cmp.similarity * 100).toFixed(1)} % of words the same`, JSON.stringify(cmp.differences.slice(0, 8)));
+    expect(cmp.similarity).toBe(1);
+    expect(exported.slice(exported.indexOf('The meeting closed at 8.40p.m.'))).toEqual(['The meeting closed at 8.40p.m.', ...after]);
+  }, 90_000);
+});
+
+describe('a ModernGov minutes document printing each minute’s number below its heading (fixture moderngov-number-below.txt)', () => {
+  const TEXT = readFileSync(join(PAST, 'moderngov-number-below.txt'), 'utf8');
+
+  it('saves “01/22” as the minute’s number, exports “1. Election of Chairman” then “01/22” with the printed words, and the next meeting numbers on in that form', async () => {
+    const { services } = createTempStore(temp);
+    const bodyId = call(services, 'bodies.create', { name: 'Wessex Vale Licensing Committee', yearStartMonth: 5 }).id;
+    const preview = await read(services, bodyId, { kind: 'text', text: TEXT });
+    const [id] = call(services, 'import.savePastMinutes', { bodyId, meetings: [{ meeting: preview.meeting, firstMinuteNumber: null, source: 'moderngov-number-below.txt' }] }).meetingIds;
+    expect(call(services, 'bodies.get', { bodyId }).minuteNumberForm).toBe('{a}.\n{nn}/{yy}');
+    expect(call(services, 'meetings.get', { meetingId: id! }).firstMinuteNumber).toBe(1);
+
+    const bytes = await word(services, id!);
+    const text = lines(officeText(bytes));
+    expect(text[text.indexOf('1. Election of Chairman') + 1]).toBe('01/22');
+    expect(text[text.indexOf('5. Review of the Statement of Licensing Policy') + 1]).toBe('05/22');
+    // The web page and the text print it there too.
+    const doc = buildMinutes(call(services, 'meetings.get', { meetingId: id! }));
+    expect(minutesToHtml(doc, DEFAULT_HOUSE_STYLE_FULL)).toMatch(/<span class="number">1\.<\/span> Election of Chairman<\/h2>\s*<p class="minute-number">01\/22<\/p>/);
+    expect(minutesToText(doc)).toContain('1. Election of Chairman\n\n01/22\n\nRESOLVED\n\nThat Cllr Hartley');
+    // The words from the first minute on, as printed (ModernGov's item markers aside), the signature block aside.
+    const from = (l: readonly string[]) => l.slice(l.indexOf('1. Election of Chairman'));
+    const published = from(lines(TEXT)).filter((l) => !/^<\/?AI\d+>$/.test(l));
+    const ours = from(text).filter((l) => !/^(Chairman|Date|\.+)$/.test(l));
+    const cmp = compareWords(wordsOf(published), wordsOf(ours));
+    console.log(`moderngov-number-below: ${(cmp.similarity * 100).toFixed(1)} % of words the same`, JSON.stringify(cmp.differences.slice(0, 8)));
+    expect(cmp.similarity).toBe(1);
+
+    // The next meeting of the municipal year carries on at 06/22, printed below its first heading.
+    const next = call(services, 'meetings.create', { bodyId, date: '2022-07-14', startTime: '10:00', venue: 'Council Chamber', standardItems: true });
+    const nextText = minutesToText(buildMinutes(call(services, 'meetings.get', { meetingId: next.id }))).split('\n\n');
+    const first = nextText.findIndex((l) => /^1\. /.test(l));
+    expect(first).toBeGreaterThan(0);
+    expect(nextText[first + 1]).toBe('06/22');
+
+    // Read back from its own Word file: the same numbers and form.
+    const other = createTempStore(temp).services;
+    const otherBody = call(other, 'bodies.create', { name: 'Wessex Vale Licensing Committee', yearStartMonth: 5 }).id;
+    const again = await read(other, otherBody, { kind: 'docx', base64: bytes.toString('base64') });
+    expect(again.meeting.minutes.map((m) => m.number)).toEqual([1, 2, 3, 4, 5]);
+    expect(again.meeting.numberForm).toBe('{a}.\n{nn}/{yy}');
+  }, 90_000);
+});
+
+describe('minutes whose opening line gives the date without its year', () => {
+  const text = (opening: string) =>
+    [
+      opening,
+      'Present: Cllr R. Lanning (Chairman), Cllr G. Orme and Cllr D. Whitcombe.',
+      '1. Minutes',
+      'The minutes of the meeting held on 12 July 2021 were approved as a correct record.',
+      '2. Planning',
+      'No applications had been received.',
+      'The meeting closed at 8.40 pm.',
+    ].join('\n\n');
+
+  it('takes the year the minutes name, says so in the preview, and saves the meeting on that date; with nothing to name it, refuses and saves nothing', async () => {
+    const { services, store } = createTempStore(temp);
+    const bodyId = call(services, 'bodies.create', { name: 'Holmsworth Parish Council', yearStartMonth: 5 }).id;
+    const preview = await read(services, bodyId, { kind: 'text', text: text('Minutes of a meeting of the Holmsworth Parish Council held at the Village Hall on 13th September at 7.30 pm') });
+    expect(preview.meeting.date).toBe('2021-09-13');
+    expect(preview.meeting.warnings.some((w) => /no year \(“13th September”\): Monday, 13 September 2021 was taken/.test(w))).toBe(true);
+    const [id] = call(services, 'import.savePastMinutes', { bodyId, meetings: [{ meeting: preview.meeting, firstMinuteNumber: null, source: 'pasted text' }] }).meetingIds;
+    expect(call(services, 'meetings.get', { meetingId: id! }).date).toBe('2021-09-13');
+
+    const before = countRows(store.db);
+    const refused = await services.call('import.readPastMinutes', { bodyId, source: { kind: 'text', text: text('Minutes of a meeting of the Holmsworth Parish Council held at the Village Hall on 14th October at 7.30 pm').replace(' held on 12 July 2021', '') } });
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.error.message).toMatch(/^The minutes’ date has no year \(“14th October”\), and nothing else in them names it .*add the year to the date in the opening line/);
+    expect(countRows(store.db)).toEqual(before);
   }, 90_000);
 });

@@ -147,6 +147,13 @@ describe('prefixed numbers and the forms that print them', () => {
     expect(minuteMark(7, '2024-06-01', 5, 'PC/{yy}/{nnn}')).toBe('PC/24/007');
     expect(minuteMark(99, '2099-06-01', 5, 'X/{n}/{yy}-{yy+1}')).toBe('X/99/99-00');
   });
+
+  it('accepts a number printed below the heading (“{a}.” then its own form, in brackets too) and prints the number as it is printed there', () => {
+    for (const f of ['{a}.\n{nn}/{yy}', '{a}.\nMinute {yy}/{n}', '{a}.\n(Min. {n})', '{a}.\n{n}.']) expect(isMinuteNumberForm(f), f).toBe(true);
+    for (const f of ['{a}.\n', '{a}.\n({n}', '{a}.\n{n}/{n}', '{a}. {n}', '{n}\n{a}.']) expect(isMinuteNumberForm(f), f).toBe(false);
+    expect(minuteMark(1, '2022-05-19', 5, '{a}.\n{nn}/{yy}')).toBe('01/22');
+    expect(minuteMark(12, '2023-02-01', 5, '{a}.\n(Min. {n})')).toBe('(Min. 12)');
+  });
 });
 
 describe('numbering with an unnumbered item', () => {

@@ -843,7 +843,7 @@ describe('a label’s line leading into lettered or numbered resolutions (“RES
     expect(m.minutes.map((x) => x.blocks.map(shape).join(' '))).toEqual(['P P P RESOLVED×1', 'RESOLVED×1', 'P', 'P P RESOLVED×2', 'P RESOLVED×3', 'P RESOLVED×2', 'RESOLVED×1']);
     const styles = m.minutes.flatMap((x) => x.blocks.flatMap((b) => (b.type === 'decision' ? [b.style ?? 'alpha'] : [])));
     expect(styles).toEqual(['alpha', 'alpha', 'alpha', 'number', 'roman', 'alpha']);
-    expect(m.warnings).toEqual([]);
+    expect(m.warnings).toEqual(['After the closing line, 2 lines (“Signed” …) are kept as words after the close, printed there in place of the app’s signature lines.']);
   });
 
   it('a list after ordinary words stays a list; a label line with nothing lettered below it is not taken for a decision', () => {
@@ -895,6 +895,9 @@ describe('parish minutes under headings with no numbers (in the layout of West D
     expect(m.minutes[4]!.blocks[0]).toMatchObject({ type: 'paragraph', text: expect.stringMatching(/^Highways - grass cutting dates: noted\./) });
     // The Chairman's welcome before the first heading is kept there, as the words before the first minute.
     expect(m.preamble).toEqual(['The Chairman opened the meeting and welcomed Mrs. Tate to her first meeting.']);
+    // "Parish Clerk" below the closing line is kept there, not as words of the last minute.
+    expect(m.afterClose).toEqual(['Parish Clerk']);
+    expect(m.minutes[5]!.blocks).toHaveLength(1);
   });
 });
 
@@ -1047,6 +1050,146 @@ describe('a ModernGov minutes document (in the layout of South Hams District Cou
       [2, 'Address by the New Chairman of Council'],
     ]);
     expect(JSON.stringify(m.minutes)).not.toMatch(/<\/?AI\d/);
+  });
+});
+
+describe('a date printed without its year (“held on Monday 13th September”)', () => {
+  const TODAY = '2026-12-02';
+  const minutes = (opening: string, ...more: string[]) =>
+    [opening, 'Present: Cllr R. Lanning (Chairman), Cllr G. Orme and Cllr D. Whitcombe.', '1. Minutes', ...more, '2. Planning', 'No applications had been received.', 'The meeting closed at 8.40 pm.'].join('\n\n');
+  const readOn = (text: string) => readPastMinutesText(text, TODAY);
+  const OPENING = 'Minutes of a meeting of the Holmsworth Parish Council held at the Village Hall on Monday 13th September at 7.30 pm';
+
+  it('takes the latest year before today in which the day and month fall on the weekday printed, and says so', () => {
+    const r = readOn(minutes(OPENING, 'The minutes of the last meeting were approved.'));
+    expect(r.ok && r.value).toMatchObject({ date: '2021-09-13', startTime: '19:30', venue: 'the Village Hall', bodyName: 'Holmsworth Parish Council' });
+    expect(r.ok && r.value.warnings).toContain('The opening line gives the date with no year (“Monday 13th September”): Monday, 13 September 2021 was taken, as the latest Monday 13th September before today. Check the date before saving.');
+    // Month first, too.
+    const f = readOn(minutes('Minutes of a meeting of the Holmsworth Parish Council held on Monday September 13th at 7.30 pm', 'Approved.'));
+    expect(f.ok && f.value.date).toBe('2021-09-13');
+  });
+
+  it('takes the year the text names first: a running header, the meeting the minutes cite, a “2021/22”', () => {
+    // 13 September 2010 was a Monday too: the running header says which.
+    const header = 'Holmsworth Parish Council – 13 September 2010';
+    const h = readOn([OPENING, header, 'Present: Cllr R. Lanning (Chairman) and Cllr G. Orme.', '1. Minutes', 'Approved.', header, '2. Planning', 'None.', header].join('\n\n'));
+    expect(h.ok && h.value.date).toBe('2010-09-13');
+    expect(h.ok && h.value.warnings.some((w) => /Monday, 13 September 2010 was taken, as the text prints that day with its year/.test(w))).toBe(true);
+    const noWeekday = 'Minutes of a meeting of the Holmsworth Parish Council held at the Village Hall on 13th September at 7.30 pm';
+    const cited = readOn(minutes(noWeekday, 'The minutes of the meeting held on 12 July 2021 were approved as a correct record.'));
+    expect(cited.ok && cited.value.date).toBe('2021-09-13');
+    expect(cited.ok && cited.value.warnings.some((w) => /as the first such date after the meeting of Monday, 12 July 2021, whose minutes these cite/.test(w))).toBe(true);
+    const span = readOn(minutes(noWeekday, 'The Clerk reported the budget for 2021/22.'));
+    expect(span.ok && span.value.date).toBe('2021-09-13');
+    const spring = readOn(minutes(noWeekday.replace('September', 'March'), 'The Clerk reported the budget for 2021/22.'));
+    expect(spring.ok && spring.value.date).toBe('2022-03-13');
+  });
+
+  it('refuses the minutes when nothing fixes the year, saying the year is missing', () => {
+    const r = readOn(minutes('Minutes of a meeting of the Holmsworth Parish Council held at the Village Hall on 13th September at 7.30 pm', 'The minutes of the last meeting were approved.'));
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.message).toBe('The minutes’ date has no year (“13th September”), and nothing else in them names it (with its weekday, the year could be worked out): add the year to the date in the opening line and read them again. Nothing was saved.');
+    // A date with its year reads as before, with no warning about it.
+    const dated = readOn(minutes(OPENING.replace('September', 'September 2021'), 'Approved.'));
+    expect(dated.ok && dated.value.date).toBe('2021-09-13');
+    expect(dated.ok && dated.value.warnings.some((w) => /no year/.test(w))).toBe(false);
+  });
+});
+
+describe('the words printed after the closing line', () => {
+  const numbered = (after: string[]) =>
+    [
+      'Minutes of a meeting of the Holmsworth Parish Council held at the Village Hall on Thursday 9th May 2024 at 7.30 pm',
+      'Present: Cllr R. Lanning (Chairman), Cllr G. Orme and Cllr D. Whitcombe.',
+      '1. Apologies',
+      'Apologies were received from Cllr B. Ashdown.',
+      '2. Any other business',
+      'The streetlight on Fen Road was reported.',
+      'The meeting closed at 8.40 pm.',
+      ...after,
+    ].join('\n\n');
+
+  it('keeps the signature, the clerk’s title and name after the close, as printed, not as words of the last minute', () => {
+    const after = ['Signed ……………………… Chairman', 'Date ……………………', 'Parish Clerk', 'Jane Smith'];
+    const m = read(numbered(after));
+    expect(m.closingLine).toBe('The meeting closed at 8.40 pm.');
+    expect(m.afterClose).toEqual(after);
+    expect(m.minutes[1]!.blocks).toEqual([{ type: 'paragraph', text: 'The streetlight on Fen Road was reported.' }]);
+    expect(m.warnings.some((w) => /After the closing line, 4 lines \(“Signed ……………………… Chairman” …\) are kept as words after the close, printed there in place of the app’s signature lines/.test(w))).toBe(true);
+  });
+
+  it('keeps the signature’s own lines (“Signed”, “Chairman”, a line of dots) and leaves out the page’s furniture', () => {
+    expect(read(numbered(['Signed', '……………………', 'Chairman', 'Page 3 of 3', 'Date'])).afterClose).toEqual(['Signed', '……………………', 'Chairman', 'Date']);
+    expect(read(readFileSync(join(PAST, 'numbered-paragraphs.txt'), 'utf8')).afterClose).toEqual(['Signed', 'Chair']);
+  });
+
+  it('in minutes under headings, a line after the close starts no minute (“Jane Smith” above “Parish Clerk” is no heading)', () => {
+    const m = read(readFileSync(join(PAST, 'parish-headed-minutes.txt'), 'utf8').replace('Parish Clerk', 'Jane Smith\n\nParish Clerk'));
+    expect(m.minutes.at(-1)!.title).toBe('Any Other Business:');
+    expect(m.afterClose).toEqual(['Jane Smith', 'Parish Clerk']);
+  });
+
+  it('where a minute follows the close (the public minutes closed before the exempt ones), the words stay in the minutes', () => {
+    const m = read(numbered(['Signed ……… Chairman', '3. Staff matters', 'The Clerk’s hours were reviewed.']));
+    expect(m.afterClose).toBeUndefined();
+    expect(m.minutes.map((x) => x.number)).toEqual([1, 2, 3]);
+    expect(m.minutes[1]!.blocks.map((b) => (b as { text: string }).text)).toEqual(['The streetlight on Fen Road was reported.', 'Signed ……… Chairman']);
+    // Nothing after the close: nothing kept.
+    expect(read(numbered([])).afterClose).toBeUndefined();
+  });
+});
+
+describe('a minute’s number printed on the line below its heading (“1. Election of Chairman” / “01/22”, as a ModernGov minutes document sets it)', () => {
+  const minutes = (below: [string, string, string]) =>
+    [
+      'Minutes of a meeting of the Wessex Vale Council held on Thursday, 19th May, 2022 at 2.00 pm at the Council Chamber',
+      'Present:',
+      'Chairman Cllr Ford',
+      'Cllr Abbey',
+      '1.\tElection of Chairman',
+      below[0],
+      'RESOLVED',
+      'That Cllr Aston be elected Chairman of the Council for the year.',
+      '2.\tApologies for Absence',
+      below[1],
+      'Apologies were received from Cllr Baldwin.',
+      '3.\tMinutes',
+      below[2],
+      'The minutes of the meeting held on 10 March 2022 were approved.',
+    ].join('\n\n');
+
+  it('reads “01/22” as the minute’s number, the headings keeping 1, 2, 3, and the form as the number printed below the heading', () => {
+    const m = read(minutes(['01/22', '02/22', '03/22']));
+    expect(m.minutes.map((x) => [x.number, x.title])).toEqual([
+      [1, 'Election of Chairman'],
+      [2, 'Apologies for Absence'],
+      [3, 'Minutes'],
+    ]);
+    expect(m).toMatchObject({ numberForm: '{a}.\n{nn}/{yy}', numberYear: '22' });
+    // The number is not kept as words of the minute too.
+    expect(m.minutes[1]!.blocks).toEqual([{ type: 'paragraph', text: 'Apologies were received from Cllr Baldwin.' }]);
+    expect(m.warnings.some((w) => /printed on the line below its heading \(“01\/22”\)/.test(w))).toBe(true);
+  });
+
+  it('reads numbers later in the year (“15/22”), “Minute 22/15” and “(Min. 15)” the same way', () => {
+    expect(read(minutes(['15/22', '16/22', '17/22']))).toMatchObject({ numberForm: '{a}.\n{n}/{yy}', minutes: [{ number: 15 }, { number: 16 }, { number: 17 }] });
+    expect(read(minutes(['Minute 22/15', 'Minute 22/16', 'Minute 22/17']))).toMatchObject({ numberForm: '{a}.\nMinute {yy}/{n}', numberYear: '22', minutes: [{ number: 15 }, { number: 16 }, { number: 17 }] });
+    const min = read(minutes(['(Min. 15)', '(Min. 16)', '(Min. 17)']));
+    expect(min).toMatchObject({ numberForm: '{a}.\n(Min. {n})', minutes: [{ number: 15 }, { number: 16 }, { number: 17 }] });
+    expect(min.numberYear).toBeUndefined();
+  });
+
+  it('keeps the numbers below as words where they cannot be the minutes’ numbers: one missing, out of step, or a bare number', () => {
+    for (const below of [
+      ['01/22', 'Noted.', '03/22'],
+      ['01/22', '05/22', '06/22'],
+      ['12', '13', '14'],
+    ] as [string, string, string][]) {
+      const m = read(minutes(below));
+      expect(m.minutes.map((x) => x.number)).toEqual([1, 2, 3]);
+      expect(m.numberForm).toBeUndefined();
+      expect(m.minutes.map((x) => (x.blocks[0] as { text?: string }).text)).toEqual(below);
+    }
   });
 });
 

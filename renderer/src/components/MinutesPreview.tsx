@@ -44,9 +44,12 @@ function BlockViewPlain({ block }: { block: Block }) {
       ) : null;
     case 'minute-heading':
       return (
-        <h3 className="minutes-heading" data-agenda-number={block.agendaNumber ?? undefined}>
-          {block.mark === '' ? block.text : `${block.mark ?? `${block.number}.`} ${block.text}`}
-        </h3>
+        <>
+          <h3 className="minutes-heading" data-agenda-number={block.agendaNumber ?? undefined}>
+            {block.mark === '' ? block.text : `${block.mark ?? `${block.number}.`} ${block.text}`}
+          </h3>
+          {block.below ? <p className="minutes-paragraph minute-number">{block.below}</p> : null}
+        </>
       );
     case 'paragraph':
       return <p className="minutes-paragraph">{block.text}</p>;

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { wasOf } from '../state/was';
 import { BODY_KINDS, DECISION_LABELS, MINUTE_NUMBER_FORMS, OPENING_KIND_LABELS, OPENING_KINDS, type BodyDetail } from '../../../shared/model';
-import { minuteMark } from '../../../shared/rules/numbering';
+import { belowHeading, minuteMark } from '../../../shared/rules/numbering';
 import { monthName } from '../../../shared/format';
 import { AutoCheckbox, AutoNumber, AutoSelect, AutoText } from '../components/AutoField';
 import { ConfirmDelete } from '../components/ConfirmDelete';
@@ -19,7 +19,13 @@ const MONTH_OPTIONS = () => (monthOptions ??= Array.from({ length: 12 }, (_, i) 
 const NUMBER_FORM_OPTIONS = MINUTE_NUMBER_FORMS.map((form) => ({ value: form, label: form === '{n}.' ? '44. (the number alone)' : minuteMark(44, '2021-06-01', 5, form) }));
 /** The forms offered, with the body's own where it has one with a prefix (as its imported minutes print it: "PC/21/044"). */
 const numberFormOptions = (current: string) =>
-  NUMBER_FORM_OPTIONS.some((o) => o.value === current) ? NUMBER_FORM_OPTIONS : [...NUMBER_FORM_OPTIONS, { value: current, label: `${minuteMark(44, '2021-06-01', 5, current)} (its own)` }];
+  NUMBER_FORM_OPTIONS.some((o) => o.value === current)
+    ? NUMBER_FORM_OPTIONS
+    : [
+        ...NUMBER_FORM_OPTIONS,
+        // Printed below the heading ("1. Election of Chairman" / "01/22"): said so.
+        { value: current, label: `${minuteMark(44, '2021-06-01', 5, current)}${belowHeading(current) !== null ? ' below the heading, the heading numbered 1., 2. …' : ''} (its own)` },
+      ];
 
 export function BodyScreen({ bodyId }: { bodyId: number }) {
   const body = useApp((s) => (s.body?.id === bodyId ? s.body : null));

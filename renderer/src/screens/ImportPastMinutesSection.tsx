@@ -456,6 +456,19 @@ export function ImportPastMinutesSection({ body }: { body: BodyDetail }) {
                   </li>
                 ))}
               </ol>
+              {r.meeting.afterClose?.length ? (
+                <section className="past-preamble" aria-labelledby={`past-${i}-after-close`}>
+                  <h5 id={`past-${i}-after-close`} className="past-preamble-title">
+                    Words after the closing line
+                  </h5>
+                  <div className="past-blocks" data-testid="past-after-close">
+                    {r.meeting.closingLine ? <p className="muted">{r.meeting.closingLine}</p> : null}
+                    {r.meeting.afterClose.map((line, k) => (
+                      <p key={k}>{line}</p>
+                    ))}
+                  </div>
+                </section>
+              ) : null}
             </article>
           ))}
           <div className="form-actions">

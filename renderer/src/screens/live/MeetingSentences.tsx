@@ -103,11 +103,13 @@ export function MeetingSentences({ record }: { record: MeetingRecord }) {
                 <AutoText
                   label={edited ? `${s.label} (edited)` : s.label}
                   hint={
-                    s.standard === ''
-                      ? 'Printed after the attendance, before the first minute; left empty, nothing is printed.'
-                      : edited
-                        ? 'Kept as typed. Alt+Shift+Backspace puts the standard wording back.'
-                        : 'Follows the record until you edit it.'
+                    s.key === 'afterClose'
+                      ? 'Printed after the closing line; left empty, nothing is printed. Words with the chair’s signature lines (“Signed … Chairman”) take the place of the app’s.'
+                      : s.standard === ''
+                        ? 'Printed after the attendance, before the first minute; left empty, nothing is printed.'
+                        : edited
+                          ? 'Kept as typed. Alt+Shift+Backspace puts the standard wording back.'
+                          : 'Follows the record until you edit it.'
                   }
                   value={edited ? s.edited! : s.standard}
                   saveKey={`meeting:${record.id}:sentence:${s.key}`}

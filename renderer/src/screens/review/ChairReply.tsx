@@ -203,7 +203,7 @@ export function ChairReply({ record, onApplied }: { record: MeetingRecord; onApp
                       Alt+Shift+Backspace on the Live meeting tab puts the app’s wording back.
                     </p>
                   ) : null}
-                  {/^s[pocxmh]\d/.test(c.key) ? (
+                  {/^s[pocfxmh]\d/.test(c.key) ? (
                     <p className="muted">
                       Accepted, these words become the meeting’s edited wording of this sentence: it no longer follows the record, and under Times and
                       the meeting’s sentences on the Live meeting tab (Alt+T), Alt+Shift+Backspace puts the app’s wording back.
