@@ -234,7 +234,7 @@ const grouped = new WeakMap<readonly { agendaItemId: number }[], Map<number, unk
 /**
  * Rows grouped by agenda item, once per list: building a 60-item meeting's
  * minutes then reads each entry once instead of once per item (the live
- * preview rebuilds the whole document on every keystroke).
+ * preview builds the minutes again on every keystroke, only the items whose entries changed: rebuildMinutes).
  */
 function byItem<T extends { agendaItemId: number }>(rows: readonly T[]): Map<number, T[]> {
   let map = grouped.get(rows) as Map<number, T[]> | undefined;
