@@ -825,15 +825,14 @@ function build(record: MeetingRecord, options: BuildOptions): BuiltMinutes {
     }
   }
 
-  if (record.closedAt) {
-    asEdited(record, 'closing', closingText(record.closedAt)).forEach((text, k) =>
-      blocks.push(marked ? { type: 'closing', text, source: sentenceSource('closing', k) } : { type: 'closing', text }),
-    );
-  }
-  // The clerk's words after the close ("Parish Clerk", the clerk's name), as the minutes printed them; where they carry the
-  // chair's signature lines ("Signed ……… Chairman"), the app's own signature block is not printed as well.
+  const closing = (key: 'closing' | 'afterClose', texts: string[]) =>
+    texts.forEach((text, k) => blocks.push(marked ? { type: 'closing', text, source: sentenceSource(key, k) } : { type: 'closing', text }));
+  if (record.closedAt) closing('closing', asEdited(record, 'closing', closingText(record.closedAt)));
+  // The clerk's words after the close ("Parish Clerk", the clerk's name), as the minutes printed them and set as the
+  // closing line is (flush with the margin, not indented as a minute's words); where they carry the chair's signature
+  // lines ("Signed ……… Chairman"), the app's own signature block is not printed as well.
   const afterClose = asEdited(record, 'afterClose', '');
-  blocks.push(...sentenceParagraphs(afterClose, 'afterClose', marked));
+  closing('afterClose', afterClose);
   if (!afterClose.some(isSignatureLine)) blocks.push({ type: 'signature', chairTitle: style.chairTitle });
   const doc: MinutesDocument = {
     title: `${publicPart ? 'Minutes' : 'Exempt minutes'} of the ${bodyName}, ${formatLongDate(record.date)}`,

@@ -107,6 +107,10 @@ describe('the meeting’s own sentences, edited in place', () => {
       if (writer !== 'html') expect(words.lastIndexOf('Date'), writer).toBeGreaterThan(words.indexOf(EDITS.afterClose.replace(/\.$/, '')));
     }
 
+    // The words after the close are set as the closing line is (flush with the margin), not as a minute's words.
+    const closingBlocks = buildMinutes(edited).blocks.filter((b) => b.type === 'closing');
+    expect(closingBlocks.map((b) => (b.type === 'closing' ? b.text : ''))).toEqual([EDITS.closing, EDITS.afterClose]);
+
     // Following the record stops with the edit: a later change of time leaves the edited closing line as typed.
     call(services, 'meetings.update', { meetingId, patch: { closedAt: '12:10' } });
     expect(minutesToText(buildMinutes(call(services, 'meetings.get', { meetingId })))).toContain(EDITS.closing);
