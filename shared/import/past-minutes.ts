@@ -925,6 +925,15 @@ function readMinutes(rawLines: readonly string[], headed: boolean, today: string
     return bare.length >= 2 && new Set(bare).size === bare.length && bare.every((n, k) => k === 0 || n > bare[k - 1]!);
   })();
 
+  // Paragraphs numbered within their minutes ("5.1 Chairman's Report", "6.1 Accounts", "11.1 An email …"): with two or more
+  // such numbers before the stop that are not the meeting's year, a "14.1" among them is a paragraph too, not minute 1 of 2014.
+  const paragraphNumbers = (() => {
+    const y = Number(date.slice(0, 4));
+    const years = new Set([String(y).slice(2), String(y - 1).slice(2)]);
+    const firsts = body.map((l) => /^(\d{1,2})\.\d{1,3}\.?\s+\S/.exec(l)?.[1]).filter((n): n is string => n !== undefined && !years.has(n.padStart(2, '0')));
+    return new Set(firsts).size >= 2;
+  })();
+
   let numberForm: { form: MinuteNumberForm; year: string } | null = null;
   /** The numbers printed on the line below each numbered heading ("01/22"), as read. */
   const belowRead = new Map<PastMinute, { n: number; year: string; form: MinuteNumberForm; text: string }>();
@@ -1033,7 +1042,7 @@ function readMinutes(rawLines: readonly string[], headed: boolean, today: string
     }
 
     const yearlyLine = headed ? null : YEAR_NUMBERED.exec(line);
-    const yearly = yearlyLine && !numbered ? yearNumber(yearlyLine[1]!, yearlyLine[2]!, yearlyLine[3]!, date) : null;
+    const yearly = yearlyLine && !numbered && !(paragraphNumbers && yearlyLine[2] === '.') ? yearNumber(yearlyLine[1]!, yearlyLine[2]!, yearlyLine[3]!, date) : null;
     const prefixedLine = !numbered && !yearly ? PREFIXED.exec(line) : null;
     const prefixed: ReturnType<typeof prefixedNumber> = prefixedLine ? prefixedNumber(prefixedLine[1]!, prefixedLine[2]!, date, (numberForm as { form: MinuteNumberForm } | null)?.form) : null;
     const within: { n: number; year: string; form: MinuteNumberForm; text: string } | null = yearly ? { ...yearly, text: yearlyLine![4]! } : prefixed ? { ...prefixed, text: prefixedLine![3]! } : null;

@@ -178,3 +178,21 @@ describe('a heading in capitals before a dash', () => {
     expect(headingAndWords('DECLARATIONS OF INTEREST – None.')).toEqual({ title: 'DECLARATIONS OF INTEREST', words: 'None.' });
   });
 });
+
+describe('numbered paragraphs inside minutes (the layout of Wereham Parish Council’s minutes of 11 November 2014; see the fixtures README)', () => {
+  it('reads “6.7”, “13.2” and “4.1” under unnumbered headings as the words of their minutes, not as minutes numbered within the year 2013', () => {
+    const m = read(readFileSync(join(PAST, 'parish-paragraph-numbers.txt'), 'utf8'));
+    expect(m.numberForm).toBeUndefined();
+    expect(m.warnings.join(' ')).not.toMatch(/numbered within their year/);
+    // Under headings with no numbers: "13.2" is a line of "Matters arising", not minute 2 of the year 2013.
+    expect(m.minutes.map((x) => [x.number, x.title])).toEqual([
+      [null, 'Minutes of the last meeting'],
+      [null, 'Matters arising'],
+      [null, 'Reports'],
+    ]);
+    const words = (n: number) => JSON.stringify(m.minutes[n]!.blocks);
+    expect(words(1)).toContain('6.7 Clerk to update the address on the title of the pond field.');
+    expect(words(1)).toContain('13.2 Repair to the edge of the green near the bus shelter.');
+    expect(words(2)).toContain("4.1 Chair's report.");
+  });
+});
