@@ -611,18 +611,27 @@ function openingLine(text: readonly string[]): { at: number; opening: string } {
  */
 function looseOpening(lines: readonly string[]): { at: number; opening: string } | null {
   const head: { line: string; at: number }[] = [];
+  /** The line that ended the heading: the attendance, a minute or the minutes' first words. */
+  let stop = '';
   for (let i = 0; i < lines.length && head.length < 8; i++) {
     const line = lines[i]!;
     if (!line) continue;
-    if (OPENING_STOP.test(line) || line.length > 200) break;
+    if (OPENING_STOP.test(line) || line.length > 200) {
+      stop = line;
+      break;
+    }
     head.push({ line, at: i });
   }
   const d = head.findIndex(({ line }) => isoDate(line) !== null);
   if (d < 0) return null;
   const upTo = head.slice(0, d + 1);
   const text = upTo.map((h) => h.line).join(' ');
-  // The heading says these are minutes; an agenda's, or an agenda item about earlier minutes ("… to be approved"), is not one.
-  if (!/\bminutes\b/i.test(text) || /\b(?:agenda|summoned|notice of|you are)\b/i.test(text)) return null;
+  // The heading says these are minutes, or names a meeting with its attendance straight after it ("… Parish Council –
+  // Ordinary Meeting Tuesday 4th April 2017, 7.30pm …" / "PRESENT: …"); an agenda's heading, or an agenda item about
+  // earlier minutes ("… to be approved"), is not one.
+  const attended =
+    d === head.length - 1 && /\bmeeting\b/i.test(text) && /^(?:present|members present|councillors present|those present|in attendance)\b/i.test(stop);
+  if ((!/\bminutes\b/i.test(text) && !attended) || /\b(?:agenda|summoned|notice of|you are)\b/i.test(text)) return null;
   if (/\b(?:to be|be)\s+(?:approved|confirmed|received|signed|noted|agreed)\b|\b(?:previously circulated|copy attached|attached)\b/i.test(text)) return null;
   // The lines carrying on the date's line: its venue or time ("in the Village Hall at 7.30 p.m.").
   let end = d;
@@ -631,6 +640,8 @@ function looseOpening(lines: readonly string[]): { at: number; opening: string }
   const dateText = (DATE.exec(all) ?? DATE_MONTH_FIRST.exec(all))![0];
   const named =
     head.slice(0, end + 1).map((h) => h.line.replace(/[.:]$/, '')).find((l) => STACKED_BODY.test(l) && l.length <= 120 && !/^minutes\b/i.test(l)) ??
+    // "Ashby Fen Parish Council – Ordinary Meeting Tuesday …": the body before the dash.
+    /^([A-Z][\w'’ -]*?\b(?:Parish Council|Town Council|Parish Meeting|Committee|Board|Council))\s+[–—-]\s+(?:[A-Za-z]+\s+){0,3}?meeting\b/i.exec(all)?.[1] ??
     /\bof (?:the )?([A-Z][\w'’ -]*?\b(?:Parish Council|Town Council|Parish Meeting|Committee|Board|Council))\b/i.exec(all)?.[1];
   const time = TIME.exec(all.replace(dateText, ' '));
   const venue = /\bheld (?:in|at) (?!\d)(.+?)(?=\s+(?:on|at)\s+(?:\d|[A-Z][a-z]+day\b)|[.,]?$)/i.exec(all)?.[1] ?? /\b\d{4}\s+(?:in|at) (?!\d)(.+?)(?=\s+at\s+\d|[.,]?$)/i.exec(all)?.[1] ?? /^(?:in|at) (?!\d)(the .+?)(?=\s+at\s+\d|[.,]?$)/i.exec(head[end]!.line)?.[1] ?? '';

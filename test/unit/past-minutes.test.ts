@@ -1245,3 +1245,29 @@ describe('numbered printed minutes with a page’s parts in capitals', () => {
     ]);
   });
 });
+
+describe('an opening with no word “minutes”: the body, “– Ordinary Meeting”, the date, time and venue, then PRESENT (in the layout of Northwold and Whittington Parish Council’s minutes of 2017–2019 on stokeferry.com; see the fixtures README)', () => {
+  const TEXT = [
+    'Ashby Fen and Coldham Parish Council – Ordinary Meeting Tuesday 4th April 2017, 7.30pm Ashby Fen Village Hall',
+    'PRESENT: Cllr Hale (Chairman), Cllr Jessop, Cllr Moss',
+    '1. Apologies for absence',
+    'Cllr Ford.',
+    '2. Planning',
+    'No applications had been received.',
+    'The meeting closed at 8.45pm.',
+  ].join('\n\n');
+
+  it('reads it as the opening when the attendance follows it: the body, date and time', () => {
+    const r = readPastMinutesText(TEXT);
+    if (!r.ok) throw new Error(r.message);
+    expect(r.value).toMatchObject({ bodyName: 'Ashby Fen and Coldham Parish Council', date: '2017-04-04', startTime: '19:30', closedAt: '20:45' });
+    expect(r.value.minutes.map((m) => [m.number, m.title])).toEqual([[1, 'Apologies for absence'], [2, 'Planning']]);
+  });
+
+  it('still refuses the same heading with no attendance after it (an agenda prints one like it)', () => {
+    const agenda = readPastMinutesText(TEXT.replace(/PRESENT:[^\n]*\n\n/, ''));
+    expect(agenda.ok).toBe(false);
+    // A line between the heading and the attendance ("Agenda") leaves the heading unread as an opening.
+    expect(readPastMinutesText(TEXT.replace('PRESENT:', 'Agenda\n\nPRESENT:')).ok).toBe(false);
+  });
+});
