@@ -552,8 +552,15 @@ function notMinutes(lines: string[]): string {
   if (agenda) {
     return 'This looks like an agenda, not minutes: it has no line saying “Minutes of a meeting of … held … on …”. Choose the minutes (an agenda pack that includes the previous minutes can be read too); nothing was saved.';
   }
+  // An opening whose date is misprinted ("held on l0th February 2015", "~ September"): say so, not that these are not minutes.
+  const opening = lines.slice(0, 12).find((l) => /\bminutes of\b.*\b(?:meeting|held)\b/i.test(l) && MONTH_NAME.test(l) && l.length <= 300 && isoDate(l) === null);
+  if (opening) {
+    const shown = opening.length > 120 ? `${opening.slice(0, 117)}…` : opening;
+    return `The date in the opening line (“${shown}”) could not be read: it should give the day, the month and the year (“10th February 2015”). Correct it in the text and read the minutes again; nothing was saved.`;
+  }
   return 'This does not look like minutes: no line says “Minutes of a meeting of … held … on <date>”, and it is not a council web page of minutes (“<Board> - Friday, 24 September 2021”). Nothing was saved.';
 }
+const MONTH_NAME = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/i;
 
 /**
  * The opening line and where it ends: one line, or a line starting "Minutes of …" that runs on to the next line with

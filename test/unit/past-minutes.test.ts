@@ -1271,3 +1271,17 @@ describe('an opening with no word “minutes”: the body, “– Ordinary Meeti
     expect(readPastMinutesText(TEXT.replace('PRESENT:', 'Agenda\n\nPRESENT:')).ok).toBe(false);
   });
 });
+
+describe('an opening whose date is misprinted (“l0th February”, as a real parish page printed it)', () => {
+  it('is refused with a message naming the opening line and the date to correct, not as “not minutes”', () => {
+    const r = readPastMinutesText('Minutes of the meeting of Ashby Fen Parish Council held on l0th February 2015 in the Village Hall\n\nPresent: Cllr Hale\n\n1. Planning\n\nNone.');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.message).toBe(
+      'The date in the opening line (“Minutes of the meeting of Ashby Fen Parish Council held on l0th February 2015 in the Village Hall”) could not be read: it should give the day, the month and the year (“10th February 2015”). Correct it in the text and read the minutes again; nothing was saved.',
+    );
+    // A text with no opening at all is still told it does not look like minutes.
+    const none = readPastMinutesText('Notes from the village show\n\nThe marrows were large.');
+    expect(!none.ok && none.message).toMatch(/^This does not look like minutes/);
+  });
+});
