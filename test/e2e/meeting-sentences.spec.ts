@@ -87,7 +87,14 @@ test(`the close time and the meeting's sentences are corrected in place from the
   await expect(live.preview()).toContainText('to attend another engagement');
 
   // Alt+Shift+Backspace puts the standard closing line back; it follows the record again.
-  await page.keyboard.press('Alt+T');
+  // With the screen drawn, Alt+T moves the focus at once, not a frame later, so a click or a key straight after it
+  // lands where the clerk put it and is not taken away again (moving the focus below relies on it). The key is
+  // sent inside the page so that the focus can be read in the same moment, before any frame is drawn.
+  const focusedAtOnce = await page.evaluate(() => {
+    (document.activeElement ?? document.body).dispatchEvent(new KeyboardEvent('keydown', { key: 't', code: 'KeyT', altKey: true, bubbles: true, cancelable: true }));
+    return document.activeElement?.getAttribute('data-testid');
+  });
+  expect(focusedAtOnce).toBe('member-attendance');
   await page.getByTestId('sentence-closing').focus();
   await page.keyboard.press('Alt+Shift+Backspace');
   await expect.poll(async () => (await get()).wording?.closing).toBeUndefined();

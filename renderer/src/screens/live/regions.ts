@@ -38,19 +38,37 @@ function target(region: Region): HTMLElement | null {
   }
 }
 
-/** Moves focus to a region once it is drawn (next frames); true if it got there. */
+/**
+ * Moves focus to a region: at once when it is already drawn (the common case, and the narrow layout's pane is drawn
+ * by revealRegion), else once it is drawn in the next frames; true if it got there. A click elsewhere while it waits
+ * wins: the focus is never taken away from where the clerk has just put it.
+ */
 export function focusRegion(region: Region): Promise<boolean> {
   revealRegion(region);
+  const place = (): boolean => {
+    const el = target(region);
+    if (!el || el.getClientRects().length === 0) return false;
+    if (el.tabIndex < 0 && !el.matches('button, a, input, select, textarea')) el.tabIndex = -1;
+    el.focus();
+    el.scrollIntoView({ block: 'nearest' });
+    return true;
+  };
+  if (place()) return Promise.resolve(true);
   return new Promise((resolve) => {
     let tries = 0;
+    let clicked = false;
+    const onPointer = () => {
+      clicked = true;
+    };
+    window.addEventListener('pointerdown', onPointer, { capture: true, once: true });
+    const done = (placed: boolean) => {
+      window.removeEventListener('pointerdown', onPointer, { capture: true });
+      resolve(placed);
+    };
     const look = () => {
-      const el = target(region);
-      if (el && el.getClientRects().length > 0) {
-        if (el.tabIndex < 0 && !el.matches('button, a, input, select, textarea')) el.tabIndex = -1;
-        el.focus();
-        el.scrollIntoView({ block: 'nearest' });
-        resolve(true);
-      } else if (tries++ > 30) resolve(false);
+      if (clicked) done(false);
+      else if (place()) done(true);
+      else if (tries++ > 30) done(false);
       else requestAnimationFrame(look);
     };
     requestAnimationFrame(look);
