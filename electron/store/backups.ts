@@ -323,8 +323,10 @@ function examine(file: string, workDir: string, purpose: 'inspect' | 'restore', 
       return { ok: false, problem: 'corrupt', phrase: PHRASES.corrupt(`integrity check: ${problems.join('; ').slice(0, 300)}`) };
     }
     if (purpose === 'restore') {
+      // One file, in WAL mode as the app keeps it: closing folds the -wal in and removes it, and the app's first start
+      // on the restored file changes nothing (turning a file to WAL there wrote a -journal a kill could leave behind).
       db.pragma('wal_checkpoint(TRUNCATE)');
-      db.pragma('journal_mode = DELETE');
+      db.pragma('journal_mode = WAL');
     }
     return { ok: true, copy, userVersion };
   } catch (error) {

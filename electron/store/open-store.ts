@@ -6,7 +6,11 @@
  * A -wal (and -shm) left by a crash is copied aside with the database, into
  * `crash-copies/` beside it, before SQLite applies it; a -wal that does not
  * belong to the database or is cut short (wal-check.ts) is refused and the
- * files are left as they are.
+ * files are left as they are. A -journal left by a crash while the file was
+ * not yet in WAL mode (its first start, or the first after a restore, which
+ * turns it to WAL) is copied aside likewise and undone first on a private
+ * copy: a file whose undoing leaves it damaged or another application's is
+ * refused, the files kept; otherwise SQLite undoes it on opening.
  */
 import Database from 'better-sqlite3';
 import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -121,11 +125,11 @@ function copyCrashLeftovers(file: string, now = new Date()): string {
   const stamp = `${now.toISOString().slice(0, 19).replace(/:/g, '-')}Z`;
   let target = join(dir, `${stem}-${stamp}${ext}`);
   for (let n = 2; existsSync(target); n++) target = join(dir, `${stem}-${stamp}-${n}${ext}`);
-  const sides = ['', '-wal', '-shm'].filter((side) => side === '' || existsSync(`${file}${side}`));
+  const sides = ['', '-wal', '-shm', '-journal'].filter((side) => side === '' || existsSync(`${file}${side}`));
   const partial = (side: string) => join(dir, `.${basename(target)}${side}.partial`);
   try {
     for (const side of sides) copyFileSync(`${file}${side}`, partial(side));
-    // The -wal and -shm first: a database copy without its -wal beside it would read as an older state.
+    // The -wal, -shm and -journal first: a database copy without its -wal beside it would read as an older state.
     for (const side of [...sides].reverse()) renameSync(partial(side), `${target}${side}`);
   } catch (error) {
     for (const side of sides) {
@@ -145,9 +149,29 @@ function copyCrashLeftovers(file: string, now = new Date()): string {
     .sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0))
     .map((entry) => entry.name);
   for (const old of sets.slice(CRASH_COPIES_KEEP)) {
-    for (const side of ['', '-wal', '-shm']) rmSync(join(dir, `${old}${side}`), { force: true });
+    for (const side of ['', '-wal', '-shm', '-journal']) rmSync(join(dir, `${old}${side}`), { force: true });
   }
   return target;
+}
+
+/** Size of a -journal beside the file whose header is not zeroed (SQLite ignores one that is), else 0. */
+function hotJournalSize(file: string): number {
+  const journal = `${file}-journal`;
+  let size: number;
+  try {
+    size = statSync(journal).size;
+  } catch {
+    return 0;
+  }
+  if (size === 0) return 0;
+  const head = Buffer.alloc(28);
+  const fd = openSync(journal, 'r');
+  try {
+    readSync(fd, head, 0, 28, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return head.every((byte) => byte === 0) ? 0 : size;
 }
 
 const WAL_REASONS = { foreign: 'wal_foreign', truncated: 'wal_truncated', corrupt: 'wal_corrupt' } as const;
@@ -180,6 +204,41 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
       rmSync(probeDir, { recursive: true, force: true });
     }
   }
+  // A change a crash cut off in rollback-journal mode, to be undone: a read-only look inside (below) cannot undo it and
+  // would fail ("attempt to write a readonly database"), so it is undone first on a private copy and looked at there.
+  let journalChecked = false;
+  if (existsSync(file) && hotJournalSize(file) > 0) {
+    let copy: string;
+    try {
+      copy = copyCrashLeftovers(file);
+    } catch (error) {
+      throw new StoreOpenError('unreadable', `${file} was not opened: the change a crash left unfinished (its -journal file) could not be copied aside first (${(error as Error).message}). It was left untouched.`);
+    }
+    const kept = `The database and its -journal file were left untouched (copies are in ${copy}); restore a backup to carry on.`;
+    const probeDir = mkdtempSync(join(tmpdir(), 'meeting-clerk-journal-'));
+    try {
+      const probe = join(probeDir, 'probe.sqlite');
+      copyFileSync(copy, probe);
+      copyFileSync(`${copy}-journal`, `${probe}-journal`);
+      // A read-write connection undoes the journal on its first read; then the file must be whole and ours.
+      const undo = new Database(probe, { fileMustExist: true, nativeBinding: options.nativeBinding });
+      try {
+        const problems = (undo.pragma('quick_check') as { quick_check: string }[]).map((row) => row.quick_check);
+        if (problems.length !== 1 || problems[0] !== 'ok') throw new Error(`integrity check: ${problems.join('; ').slice(0, 300)}`);
+      } finally {
+        undo.close();
+      }
+      checkNotForeignTables(probe, options);
+    } catch (error) {
+      if (error instanceof StoreOpenError) {
+        throw new StoreOpenError('foreign', `${file} was not opened because undoing the change a crash left unfinished (its -journal file) would make it another application's database. ${kept}`);
+      }
+      throw new StoreOpenError('unreadable', `${file} was not opened because the change a crash left unfinished (its -journal file) could not be undone (${(error as Error).message}). ${kept}`);
+    } finally {
+      rmSync(probeDir, { recursive: true, force: true });
+    }
+    journalChecked = true;
+  }
   let ours = false;
   if (existsSync(file)) {
     let header: Header | null;
@@ -197,7 +256,7 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
       // not marked (a new one, or another application's) is looked inside for tables; so is one whose -wal holds changes.
       ours = header.applicationId === APPLICATION_ID && header.wal && walSize(file) === 0;
     }
-    if (header && !ours) {
+    if (header && !ours && !journalChecked) {
       try {
         checkNotForeignTables(file, options);
       } catch (error) {

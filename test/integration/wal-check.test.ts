@@ -278,3 +278,88 @@ describe('a -wal cut short', () => {
     expect(openError(file).reason).toBe('wal_corrupt');
   });
 });
+
+/**
+ * Another process turns the file to rollback-journal mode (as every file is before its first start in WAL mode, and as a
+ * backup is kept), commits `before` bodies, then begins one transaction of `cut` bodies big enough to spill changed pages
+ * into the database file, and is killed (SIGKILL) inside it: a hot -journal stays, holding the pages to put back.
+ */
+function crashInsideJournalTransaction(file: string, before: number, cut: number, text = 'Cut off by the crash'): void {
+  const code = `const D = require('better-sqlite3'); const db = new D(${JSON.stringify(file)});
+db.pragma('journal_mode = DELETE'); db.pragma('synchronous = FULL'); db.pragma('cache_size = 10');
+const insert = db.prepare(${JSON.stringify(INSERT_BODY)});
+for (let i = 0; i < ${before}; i++) insert.run('Committed before the crash ' + i + ' ' + 'y'.repeat(150));
+db.exec('BEGIN');
+for (let i = 0; i < ${cut}; i++) insert.run(${JSON.stringify(text)} + ' ' + i + ' ' + 'w'.repeat(150));
+process.kill(process.pid, 'SIGKILL');`;
+  const ran = spawnSync(process.execPath, ['-e', code], { cwd: repo, encoding: 'utf8' });
+  expect(ran.signal, ran.stderr).toBe('SIGKILL');
+  expect(statSync(`${file}-journal`).size).toBeGreaterThan(0);
+}
+const withJournal = (file: string) => Object.fromEntries(['', '-journal'].filter((s) => existsSync(`${file}${s}`)).map((s) => [s || 'db', sha256File(`${file}${s}`)]));
+
+describe('a -journal left by a crash before the file was in WAL mode (its first start, or the first after a restore)', () => {
+  it('is copied aside with the database, then undone: every committed change is there, the cut-off transaction is not', () => {
+    const file = join(temp.makeDir(), DB_NAME);
+    usedDatabase(file, 5);
+    crashInsideJournalTransaction(file, 12, 400);
+    const before = withJournal(file);
+    expect(Object.keys(before).sort()).toEqual(['-journal', 'db']);
+
+    // Before, this start was refused: "could not be opened as a database (attempt to write a readonly database)".
+    const store = openStore(file);
+    expect(names(store.db, 'Committed before the crash')).toBe(12);
+    expect(names(store.db, 'Cut off by the crash')).toBe(0);
+    expect(names(store.db, 'Clerk body')).toBe(5);
+    expect((store.db.pragma('quick_check') as { quick_check: string }[])[0]!.quick_check).toBe('ok');
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    store.close();
+    expect(existsSync(`${file}-journal`)).toBe(false);
+    const dir = join(file, '..', CRASH_COPIES_FOLDER);
+    const copies = readdirSync(dir).sort();
+    expect(copies).toHaveLength(2);
+    expect(withJournal(join(dir, copies[0]!))).toEqual(before);
+  });
+
+  it('one that belongs to another application’s database is refused with the reason, and both files are kept as they were', () => {
+    const dir = temp.makeDir();
+    const file = join(dir, DB_NAME);
+    usedDatabase(file, 5);
+    const ours = new Database(file);
+    ours.pragma('journal_mode = DELETE');
+    ours.close();
+    const other = join(dir, 'invoices.sqlite');
+    const db = new Database(other);
+    db.exec('CREATE TABLE invoices (id INTEGER PRIMARY KEY, note TEXT)');
+    db.close();
+    const code = `const D = require('better-sqlite3'); const db = new D(${JSON.stringify(other)});
+db.pragma('cache_size = 10'); db.exec('BEGIN');
+for (let i = 0; i < 400; i++) db.prepare('INSERT INTO invoices (note) VALUES (?)').run('v'.repeat(300));
+process.kill(process.pid, 'SIGKILL');`;
+    const ran = spawnSync(process.execPath, ['-e', code], { cwd: repo, encoding: 'utf8' });
+    expect(ran.signal, ran.stderr).toBe('SIGKILL');
+    copyFileSync(`${other}-journal`, `${file}-journal`);
+    const before = withJournal(file);
+
+    const error = openError(file);
+    expect(error.reason).toBe('foreign');
+    expect(error.message).toMatch(/was not opened because undoing the change a crash left unfinished \(its -journal file\) would make it another application's database\. The database and its -journal file were left untouched \(copies are in .+crash-copies.+\); restore a backup to carry on\.$/);
+    expect(withJournal(file)).toEqual(before);
+  });
+
+  it('a restored backup is already in WAL mode, so the first start after a restore writes nothing that a kill could cut off', async () => {
+    const dir = temp.makeDir();
+    const file = join(dir, DB_NAME);
+    usedDatabase(file, 5);
+    const store = openStore(file);
+    const backup = await backupNow(store, { keep: 5, reason: 'manual' });
+    store.close();
+    restoreBackup(file, backup.file);
+    const header = readFileSync(file).subarray(18, 20);
+    expect([...header]).toEqual([2, 2]);
+    const restored = sha256File(file);
+    openStore(file).close();
+    expect(sha256File(file)).toBe(restored);
+    expect(existsSync(`${file}-journal`)).toBe(false);
+  });
+});
